@@ -1,0 +1,114 @@
+package org.trex.nhs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * A valid NHS number: ten digits whose tenth is the Modulus 11 check digit of the first nine.
+ *
+ * <p>{@link #toString()} never shows the digits, so an NHS number cannot leak into a log line or an
+ * exception message by accident; {@link #digits()} is the one way to read them.
+ */
+public final class NhsNumber {
+    private final String digits;
+
+    private NhsNumber(String digits) {
+        this.digits = digits;
+    }
+
+    /** Parses a raw value, or fails with a message that does not repeat the value. */
+    public static NhsNumber parse(String raw) {
+        requireNonNull(raw, "raw is null");
+        return tryParse(raw).orElseThrow(() -> new IllegalArgumentException(
+                "Cannot parse NHS number: " + NhsNumberStatus.of(raw).description()));
+    }
+
+    /** The valid number in a raw value, or empty when it is missing or invalid. */
+    public static Optional<NhsNumber> tryParse(String raw) {
+        String normalised = normalise(raw);
+        return normalised != null && isValidNormalised(normalised)
+                ? Optional.of(new NhsNumber(normalised))
+                : Optional.empty();
+    }
+
+    /**
+     * Removes spaces and dashes, and only those; returns null for null or blank input.
+     * Anything else that is not a digit stays, so that the value is then invalid.
+     */
+    public static String normalise(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != ' ' && c != '-') {
+                out.append(c);
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+
+    /** True when the value is exactly ten ASCII digits with a correct Modulus 11 check digit. */
+    public static boolean isValidNormalised(String value) {
+        if (value == null || value.length() != 10) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (i < 9) {
+                sum += (c - '0') * (10 - i);
+            }
+        }
+        int check = 11 - (sum % 11);
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == value.charAt(9) - '0';
+    }
+
+    /** The check digit that makes nine leading digits a valid number, or -1 when none does. */
+    public static int checkDigit(String nineDigits) {
+        requireNonNull(nineDigits, "nineDigits is null");
+        if (nineDigits.length() != 9 || !nineDigits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("Cannot compute check digit: expected 9 digits, got "
+                    + nineDigits.length() + " characters");
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (nineDigits.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - (sum % 11);
+        return check == 11 ? 0 : check == 10 ? -1 : check;
+    }
+
+    /** The ten normalised digits. */
+    public String digits() {
+        return digits;
+    }
+
+    /** True for the 999 range reserved for testing. */
+    public boolean isTestRange() {
+        return digits.startsWith("999");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NhsNumber other && digits.equals(other.digits);
+    }
+
+    @Override
+    public int hashCode() {
+        return digits.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "NhsNumber[redacted]";
+    }
+}

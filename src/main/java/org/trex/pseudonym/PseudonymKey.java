@@ -1,0 +1,121 @@
+package org.trex.pseudonym;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * A project's secret pseudonymisation key: at least 256 bits, read from a file holding it in hex.
+ *
+ * <p>The key bytes never leave this class except into a {@link Pseudonymiser}; {@link #toString()}
+ * shows only the {@link #id() key ID}, and no error message ever contains the file's content.
+ */
+public final class PseudonymKey {
+    /** Minimum key length in hex digits (256 bits). */
+    public static final int MIN_HEX_DIGITS = 64;
+
+    private final byte[] bytes;
+    private final String id;
+
+    private PseudonymKey(byte[] bytes) {
+        this.bytes = bytes;
+        this.id = HexFormat.of().formatHex(sha256(bytes), 0, 8);
+    }
+
+    /** Reads and checks a key file: present, not readable by group or others, hex, at least 256 bits. */
+    public static PseudonymKey fromFile(Path file) {
+        requireNonNull(file, "file is null");
+        String content;
+        try {
+            checkPermissions(file);
+            content = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new KeyException("Cannot read pseudonymisation key: file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new KeyException("Cannot read pseudonymisation key: file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+        return fromHex(content, "file " + file);
+    }
+
+    /**
+     * Parses a key from hex text; {@code where} names its origin for messages.
+     * Surrounding whitespace is ignored.
+     */
+    public static PseudonymKey fromHex(String hex, String where) {
+        requireNonNull(hex, "hex is null");
+        requireNonNull(where, "where is null");
+        String trimmed = hex.strip();
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.digit(trimmed.charAt(i), 16) < 0) {
+                throw new KeyException("Cannot use pseudonymisation key from " + where
+                        + ": it is not hexadecimal (character " + (i + 1) + " is not 0-9 or a-f)");
+            }
+        }
+        if (trimmed.length() < MIN_HEX_DIGITS) {
+            throw new KeyException("Cannot use pseudonymisation key from " + where + ": it has "
+                    + trimmed.length() + " hex digits, at least " + MIN_HEX_DIGITS + " (256 bits) are required");
+        }
+        if (trimmed.length() % 2 != 0) {
+            throw new KeyException("Cannot use pseudonymisation key from " + where
+                    + ": it has an odd number of hex digits (" + trimmed.length() + ")");
+        }
+        return new PseudonymKey(HexFormat.of().parseHex(trimmed));
+    }
+
+    private static void checkPermissions(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            throw new KeyException("Cannot use pseudonymisation key file " + file
+                    + ": it is readable by group or others; restrict it with chmod 600");
+        }
+    }
+
+    /** The key ID: the first 16 hex digits of SHA-256 of the key bytes. Safe to record anywhere. */
+    public String id() {
+        return id;
+    }
+
+    byte[] bytes() {
+        return bytes.clone();
+    }
+
+    static byte[] sha256(byte[] input) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute SHA-256: the JVM lacks it", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PseudonymKey other && MessageDigest.isEqual(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sha256(bytes));
+    }
+
+    @Override
+    public String toString() {
+        return "PseudonymKey[id=" + id + "]";
+    }
+}

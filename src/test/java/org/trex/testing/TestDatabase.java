@@ -1,0 +1,68 @@
+package org.trex.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.EmbeddedDatabase;
+
+/**
+ * The real PostgreSQL server the tests use, one per test JVM: the server named by
+ * {@code TREX_TEST_DATABASE_URL}, else Testcontainers when Docker is there, else embedded PostgreSQL.
+ * Each call to {@link #fresh()} gives a new empty database on it, so test classes never share state.
+ */
+public final class TestDatabase {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static DatabaseUrl admin;
+
+    private TestDatabase() {
+    }
+
+    /** A new, empty database. */
+    public static synchronized DatabaseUrl fresh() {
+        DatabaseUrl server = server();
+        String name = "trex_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+        return withDatabase(server, name);
+    }
+
+    private static DatabaseUrl server() {
+        if (admin == null) {
+            admin = start();
+        }
+        return admin;
+    }
+
+    private static DatabaseUrl start() {
+        String configured = System.getenv("TREX_TEST_DATABASE_URL");
+        if (configured != null && !configured.isBlank()) {
+            return new DatabaseUrl(configured);
+        }
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return new DatabaseUrl(container.getJdbcUrl() + "&user=" + container.getUsername()
+                    + "&password=" + container.getPassword());
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(Path.of(System.getProperty("java.io.tmpdir")));
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        return embedded.url();
+    }
+
+    private static DatabaseUrl withDatabase(DatabaseUrl server, String name) {
+        String url = server.jdbcUrl();
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?');
+        String suffix = query >= 0 ? url.substring(query) : "";
+        return new DatabaseUrl(url.substring(0, slash + 1) + name + suffix);
+    }
+}
