@@ -140,9 +140,9 @@ INSERT INTO ref.ethnic_category VALUES
   ('L', 'Any other Asian'), ('M', 'Caribbean'), ('N', 'African'), ('P', 'Any other Black'),
   ('R', 'Chinese'), ('S', 'Any other'), ('Z', 'Not stated'), ('99', 'Not known');
 
-CREATE TABLE ref.gp_dissent_code (code text PRIMARY KEY, scheme text NOT NULL, meaning text NOT NULL,
+CREATE TABLE ref.type1_opt_out_code (code text PRIMARY KEY, scheme text NOT NULL, meaning text NOT NULL,
   CHECK (meaning IN ('dissent', 'dissent_withdrawn')));
-INSERT INTO ref.gp_dissent_code VALUES
+INSERT INTO ref.type1_opt_out_code VALUES
   ('9Nu0', 'Read v2', 'dissent'), ('XaZ89', 'CTV3', 'dissent'),
   ('9Nu1', 'Read v2', 'dissent_withdrawn'), ('XaZ8A', 'CTV3', 'dissent_withdrawn');
 

@@ -84,13 +84,13 @@ CREATE TABLE health.gp_registration (
 CREATE INDEX gp_registration_nhs_number ON health.gp_registration (nhs_number);
 
 -- Type 1 opt-out markers as coded in the GP record; the latest-dated code wins.
-CREATE TABLE health.gp_dissent_code (
+CREATE TABLE health.gp_opt_out_record (
   record_id              bigint PRIMARY KEY,
   nhs_number             text NOT NULL,
-  code                   text NOT NULL REFERENCES ref.gp_dissent_code,
+  code                   text NOT NULL REFERENCES ref.type1_opt_out_code,
   recorded_date          date NOT NULL
 );
-CREATE INDEX gp_dissent_code_nhs_number ON health.gp_dissent_code (nhs_number);
+CREATE INDEX gp_opt_out_record_nhs_number ON health.gp_opt_out_record (nhs_number);
 
 -- Governance inputs, held apart from the person record.
 CREATE SCHEMA opt_out;

@@ -11,7 +11,7 @@ import org.jooq.Catalog;
 import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 import org.trex.source.jooq.DefaultCatalog;
-import org.trex.source.jooq.health.tables.GpDissentCode;
+import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
 
@@ -23,7 +23,7 @@ public class Health extends SchemaImpl {
 
     public static final Health HEALTH = new Health();
 
-    public final GpDissentCode GP_DISSENT_CODE = GpDissentCode.GP_DISSENT_CODE;
+    public final GpOptOutRecord GP_OPT_OUT_RECORD = GpOptOutRecord.GP_OPT_OUT_RECORD;
 
     public final GpRegistration GP_REGISTRATION = GpRegistration.GP_REGISTRATION;
 
@@ -42,7 +42,7 @@ public class Health extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            GpDissentCode.GP_DISSENT_CODE,
+            GpOptOutRecord.GP_OPT_OUT_RECORD,
             GpRegistration.GP_REGISTRATION,
             InpatientSpell.INPATIENT_SPELL
         );

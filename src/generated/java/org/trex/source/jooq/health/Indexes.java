@@ -8,7 +8,7 @@ import org.jooq.Index;
 import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
-import org.trex.source.jooq.health.tables.GpDissentCode;
+import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
 
@@ -20,7 +20,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
-    public static final Index GP_DISSENT_CODE_NHS_NUMBER = Internal.createIndex(DSL.name("gp_dissent_code_nhs_number"), GpDissentCode.GP_DISSENT_CODE, new OrderField[] { GpDissentCode.GP_DISSENT_CODE.NHS_NUMBER }, false);
+    public static final Index GP_OPT_OUT_RECORD_NHS_NUMBER = Internal.createIndex(DSL.name("gp_opt_out_record_nhs_number"), GpOptOutRecord.GP_OPT_OUT_RECORD, new OrderField[] { GpOptOutRecord.GP_OPT_OUT_RECORD.NHS_NUMBER }, false);
     public static final Index GP_REGISTRATION_NHS_NUMBER = Internal.createIndex(DSL.name("gp_registration_nhs_number"), GpRegistration.GP_REGISTRATION, new OrderField[] { GpRegistration.GP_REGISTRATION.NHS_NUMBER }, false);
     public static final Index INPATIENT_SPELL_DISCHARGE_DATE = Internal.createIndex(DSL.name("inpatient_spell_discharge_date"), InpatientSpell.INPATIENT_SPELL, new OrderField[] { InpatientSpell.INPATIENT_SPELL.DISCHARGE_DATE }, false);
     public static final Index INPATIENT_SPELL_NHS_NUMBER = Internal.createIndex(DSL.name("inpatient_spell_nhs_number"), InpatientSpell.INPATIENT_SPELL, new OrderField[] { InpatientSpell.INPATIENT_SPELL.NHS_NUMBER }, false);

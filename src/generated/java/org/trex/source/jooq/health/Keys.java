@@ -9,10 +9,10 @@ import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
-import org.trex.source.jooq.health.tables.GpDissentCode;
+import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
-import org.trex.source.jooq.health.tables.records.GpDissentCodeRecord;
+import org.trex.source.jooq.health.tables.records.GpOptOutRecordRecord;
 import org.trex.source.jooq.health.tables.records.GpRegistrationRecord;
 import org.trex.source.jooq.health.tables.records.InpatientSpellRecord;
 import org.trex.source.jooq.ref.tables.AdmissionMethod;
@@ -21,12 +21,14 @@ import org.trex.source.jooq.ref.tables.DischargeDestination;
 import org.trex.source.jooq.ref.tables.DischargeMethod;
 import org.trex.source.jooq.ref.tables.EthnicCategory;
 import org.trex.source.jooq.ref.tables.Sex;
+import org.trex.source.jooq.ref.tables.Type1OptOutCode;
 import org.trex.source.jooq.ref.tables.records.AdmissionMethodRecord;
 import org.trex.source.jooq.ref.tables.records.AdmissionSourceRecord;
 import org.trex.source.jooq.ref.tables.records.DischargeDestinationRecord;
 import org.trex.source.jooq.ref.tables.records.DischargeMethodRecord;
 import org.trex.source.jooq.ref.tables.records.EthnicCategoryRecord;
 import org.trex.source.jooq.ref.tables.records.SexRecord;
+import org.trex.source.jooq.ref.tables.records.Type1OptOutCodeRecord;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -36,7 +38,7 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<GpDissentCodeRecord> GP_DISSENT_CODE_PKEY = Internal.createUniqueKey(GpDissentCode.GP_DISSENT_CODE, DSL.name("gp_dissent_code_pkey"), new TableField[] { GpDissentCode.GP_DISSENT_CODE.RECORD_ID }, true);
+    public static final UniqueKey<GpOptOutRecordRecord> GP_OPT_OUT_RECORD_PKEY = Internal.createUniqueKey(GpOptOutRecord.GP_OPT_OUT_RECORD, DSL.name("gp_opt_out_record_pkey"), new TableField[] { GpOptOutRecord.GP_OPT_OUT_RECORD.RECORD_ID }, true);
     public static final UniqueKey<GpRegistrationRecord> GP_REGISTRATION_PKEY = Internal.createUniqueKey(GpRegistration.GP_REGISTRATION, DSL.name("gp_registration_pkey"), new TableField[] { GpRegistration.GP_REGISTRATION.REGISTRATION_ID }, true);
     public static final UniqueKey<InpatientSpellRecord> INPATIENT_SPELL_PKEY = Internal.createUniqueKey(InpatientSpell.INPATIENT_SPELL, DSL.name("inpatient_spell_pkey"), new TableField[] { InpatientSpell.INPATIENT_SPELL.SPELL_ID }, true);
 
@@ -44,7 +46,7 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final ForeignKey<GpDissentCodeRecord, org.trex.source.jooq.ref.tables.records.GpDissentCodeRecord> GP_DISSENT_CODE__GP_DISSENT_CODE_CODE_FKEY = Internal.createForeignKey(GpDissentCode.GP_DISSENT_CODE, DSL.name("gp_dissent_code_code_fkey"), new TableField[] { GpDissentCode.GP_DISSENT_CODE.CODE }, org.trex.source.jooq.ref.Keys.GP_DISSENT_CODE_PKEY, new TableField[] { org.trex.source.jooq.ref.tables.GpDissentCode.GP_DISSENT_CODE.CODE }, true);
+    public static final ForeignKey<GpOptOutRecordRecord, Type1OptOutCodeRecord> GP_OPT_OUT_RECORD__GP_OPT_OUT_RECORD_CODE_FKEY = Internal.createForeignKey(GpOptOutRecord.GP_OPT_OUT_RECORD, DSL.name("gp_opt_out_record_code_fkey"), new TableField[] { GpOptOutRecord.GP_OPT_OUT_RECORD.CODE }, org.trex.source.jooq.ref.Keys.TYPE1_OPT_OUT_CODE_PKEY, new TableField[] { Type1OptOutCode.TYPE1_OPT_OUT_CODE.CODE }, true);
     public static final ForeignKey<InpatientSpellRecord, AdmissionMethodRecord> INPATIENT_SPELL__INPATIENT_SPELL_ADMISSION_METHOD_FKEY = Internal.createForeignKey(InpatientSpell.INPATIENT_SPELL, DSL.name("inpatient_spell_admission_method_fkey"), new TableField[] { InpatientSpell.INPATIENT_SPELL.ADMISSION_METHOD }, org.trex.source.jooq.ref.Keys.ADMISSION_METHOD_PKEY, new TableField[] { AdmissionMethod.ADMISSION_METHOD.CODE }, true);
     public static final ForeignKey<InpatientSpellRecord, AdmissionSourceRecord> INPATIENT_SPELL__INPATIENT_SPELL_ADMISSION_SOURCE_FKEY = Internal.createForeignKey(InpatientSpell.INPATIENT_SPELL, DSL.name("inpatient_spell_admission_source_fkey"), new TableField[] { InpatientSpell.INPATIENT_SPELL.ADMISSION_SOURCE }, org.trex.source.jooq.ref.Keys.ADMISSION_SOURCE_PKEY, new TableField[] { AdmissionSource.ADMISSION_SOURCE.CODE }, true);
     public static final ForeignKey<InpatientSpellRecord, DischargeDestinationRecord> INPATIENT_SPELL__INPATIENT_SPELL_DISCHARGE_DESTINATION_FKEY = Internal.createForeignKey(InpatientSpell.INPATIENT_SPELL, DSL.name("inpatient_spell_discharge_destination_fkey"), new TableField[] { InpatientSpell.INPATIENT_SPELL.DISCHARGE_DESTINATION }, org.trex.source.jooq.ref.Keys.DISCHARGE_DESTINATION_PKEY, new TableField[] { DischargeDestination.DISCHARGE_DESTINATION.CODE }, true);

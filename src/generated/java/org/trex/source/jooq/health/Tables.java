@@ -4,7 +4,7 @@
 package org.trex.source.jooq.health;
 
 
-import org.trex.source.jooq.health.tables.GpDissentCode;
+import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
 
@@ -12,7 +12,7 @@ import org.trex.source.jooq.health.tables.InpatientSpell;
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
 
-    public static final GpDissentCode GP_DISSENT_CODE = GpDissentCode.GP_DISSENT_CODE;
+    public static final GpOptOutRecord GP_OPT_OUT_RECORD = GpOptOutRecord.GP_OPT_OUT_RECORD;
 
     public static final GpRegistration GP_REGISTRATION = GpRegistration.GP_REGISTRATION;
 

@@ -20,7 +20,6 @@ import org.trex.source.jooq.ref.tables.Ethnicity;
 import org.trex.source.jooq.ref.tables.EventOutcome;
 import org.trex.source.jooq.ref.tables.EventType;
 import org.trex.source.jooq.ref.tables.Gender;
-import org.trex.source.jooq.ref.tables.GpDissentCode;
 import org.trex.source.jooq.ref.tables.ObjectionChannel;
 import org.trex.source.jooq.ref.tables.PdsTraceStatus;
 import org.trex.source.jooq.ref.tables.PrimarySupportReason;
@@ -28,6 +27,7 @@ import org.trex.source.jooq.ref.tables.RouteOfAccess;
 import org.trex.source.jooq.ref.tables.ServiceComponent;
 import org.trex.source.jooq.ref.tables.ServiceType;
 import org.trex.source.jooq.ref.tables.Sex;
+import org.trex.source.jooq.ref.tables.Type1OptOutCode;
 import org.trex.source.jooq.ref.tables.records.AccommodationStatusRecord;
 import org.trex.source.jooq.ref.tables.records.AdmissionMethodRecord;
 import org.trex.source.jooq.ref.tables.records.AdmissionSourceRecord;
@@ -40,7 +40,6 @@ import org.trex.source.jooq.ref.tables.records.EthnicityRecord;
 import org.trex.source.jooq.ref.tables.records.EventOutcomeRecord;
 import org.trex.source.jooq.ref.tables.records.EventTypeRecord;
 import org.trex.source.jooq.ref.tables.records.GenderRecord;
-import org.trex.source.jooq.ref.tables.records.GpDissentCodeRecord;
 import org.trex.source.jooq.ref.tables.records.ObjectionChannelRecord;
 import org.trex.source.jooq.ref.tables.records.PdsTraceStatusRecord;
 import org.trex.source.jooq.ref.tables.records.PrimarySupportReasonRecord;
@@ -48,6 +47,7 @@ import org.trex.source.jooq.ref.tables.records.RouteOfAccessRecord;
 import org.trex.source.jooq.ref.tables.records.ServiceComponentRecord;
 import org.trex.source.jooq.ref.tables.records.ServiceTypeRecord;
 import org.trex.source.jooq.ref.tables.records.SexRecord;
+import org.trex.source.jooq.ref.tables.records.Type1OptOutCodeRecord;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -69,7 +69,6 @@ public class Keys {
     public static final UniqueKey<EventOutcomeRecord> EVENT_OUTCOME_PKEY = Internal.createUniqueKey(EventOutcome.EVENT_OUTCOME, DSL.name("event_outcome_pkey"), new TableField[] { EventOutcome.EVENT_OUTCOME.VALUE }, true);
     public static final UniqueKey<EventTypeRecord> EVENT_TYPE_PKEY = Internal.createUniqueKey(EventType.EVENT_TYPE, DSL.name("event_type_pkey"), new TableField[] { EventType.EVENT_TYPE.VALUE }, true);
     public static final UniqueKey<GenderRecord> GENDER_PKEY = Internal.createUniqueKey(Gender.GENDER, DSL.name("gender_pkey"), new TableField[] { Gender.GENDER.VALUE }, true);
-    public static final UniqueKey<GpDissentCodeRecord> GP_DISSENT_CODE_PKEY = Internal.createUniqueKey(GpDissentCode.GP_DISSENT_CODE, DSL.name("gp_dissent_code_pkey"), new TableField[] { GpDissentCode.GP_DISSENT_CODE.CODE }, true);
     public static final UniqueKey<ObjectionChannelRecord> OBJECTION_CHANNEL_PKEY = Internal.createUniqueKey(ObjectionChannel.OBJECTION_CHANNEL, DSL.name("objection_channel_pkey"), new TableField[] { ObjectionChannel.OBJECTION_CHANNEL.VALUE }, true);
     public static final UniqueKey<PdsTraceStatusRecord> PDS_TRACE_STATUS_PKEY = Internal.createUniqueKey(PdsTraceStatus.PDS_TRACE_STATUS, DSL.name("pds_trace_status_pkey"), new TableField[] { PdsTraceStatus.PDS_TRACE_STATUS.VALUE }, true);
     public static final UniqueKey<PrimarySupportReasonRecord> PRIMARY_SUPPORT_REASON_PKEY = Internal.createUniqueKey(PrimarySupportReason.PRIMARY_SUPPORT_REASON, DSL.name("primary_support_reason_pkey"), new TableField[] { PrimarySupportReason.PRIMARY_SUPPORT_REASON.VALUE }, true);
@@ -77,4 +76,5 @@ public class Keys {
     public static final UniqueKey<ServiceComponentRecord> SERVICE_COMPONENT_PKEY = Internal.createUniqueKey(ServiceComponent.SERVICE_COMPONENT, DSL.name("service_component_pkey"), new TableField[] { ServiceComponent.SERVICE_COMPONENT.VALUE }, true);
     public static final UniqueKey<ServiceTypeRecord> SERVICE_TYPE_PKEY = Internal.createUniqueKey(ServiceType.SERVICE_TYPE, DSL.name("service_type_pkey"), new TableField[] { ServiceType.SERVICE_TYPE.VALUE }, true);
     public static final UniqueKey<SexRecord> SEX_PKEY = Internal.createUniqueKey(Sex.SEX, DSL.name("sex_pkey"), new TableField[] { Sex.SEX.CODE }, true);
+    public static final UniqueKey<Type1OptOutCodeRecord> TYPE1_OPT_OUT_CODE_PKEY = Internal.createUniqueKey(Type1OptOutCode.TYPE1_OPT_OUT_CODE, DSL.name("type1_opt_out_code_pkey"), new TableField[] { Type1OptOutCode.TYPE1_OPT_OUT_CODE.CODE }, true);
 }

@@ -23,7 +23,6 @@ import org.trex.source.jooq.ref.tables.Ethnicity;
 import org.trex.source.jooq.ref.tables.EventOutcome;
 import org.trex.source.jooq.ref.tables.EventType;
 import org.trex.source.jooq.ref.tables.Gender;
-import org.trex.source.jooq.ref.tables.GpDissentCode;
 import org.trex.source.jooq.ref.tables.ObjectionChannel;
 import org.trex.source.jooq.ref.tables.PdsTraceStatus;
 import org.trex.source.jooq.ref.tables.PrimarySupportReason;
@@ -31,6 +30,7 @@ import org.trex.source.jooq.ref.tables.RouteOfAccess;
 import org.trex.source.jooq.ref.tables.ServiceComponent;
 import org.trex.source.jooq.ref.tables.ServiceType;
 import org.trex.source.jooq.ref.tables.Sex;
+import org.trex.source.jooq.ref.tables.Type1OptOutCode;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -64,8 +64,6 @@ public class Ref extends SchemaImpl {
 
     public final Gender GENDER = Gender.GENDER;
 
-    public final GpDissentCode GP_DISSENT_CODE = GpDissentCode.GP_DISSENT_CODE;
-
     public final ObjectionChannel OBJECTION_CHANNEL = ObjectionChannel.OBJECTION_CHANNEL;
 
     public final PdsTraceStatus PDS_TRACE_STATUS = PdsTraceStatus.PDS_TRACE_STATUS;
@@ -79,6 +77,8 @@ public class Ref extends SchemaImpl {
     public final ServiceType SERVICE_TYPE = ServiceType.SERVICE_TYPE;
 
     public final Sex SEX = Sex.SEX;
+
+    public final Type1OptOutCode TYPE1_OPT_OUT_CODE = Type1OptOutCode.TYPE1_OPT_OUT_CODE;
 
     private Ref() {
         super("ref", null);
@@ -105,14 +105,14 @@ public class Ref extends SchemaImpl {
             EventOutcome.EVENT_OUTCOME,
             EventType.EVENT_TYPE,
             Gender.GENDER,
-            GpDissentCode.GP_DISSENT_CODE,
             ObjectionChannel.OBJECTION_CHANNEL,
             PdsTraceStatus.PDS_TRACE_STATUS,
             PrimarySupportReason.PRIMARY_SUPPORT_REASON,
             RouteOfAccess.ROUTE_OF_ACCESS,
             ServiceComponent.SERVICE_COMPONENT,
             ServiceType.SERVICE_TYPE,
-            Sex.SEX
+            Sex.SEX,
+            Type1OptOutCode.TYPE1_OPT_OUT_CODE
         );
     }
 }

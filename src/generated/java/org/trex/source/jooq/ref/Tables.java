@@ -16,7 +16,6 @@ import org.trex.source.jooq.ref.tables.Ethnicity;
 import org.trex.source.jooq.ref.tables.EventOutcome;
 import org.trex.source.jooq.ref.tables.EventType;
 import org.trex.source.jooq.ref.tables.Gender;
-import org.trex.source.jooq.ref.tables.GpDissentCode;
 import org.trex.source.jooq.ref.tables.ObjectionChannel;
 import org.trex.source.jooq.ref.tables.PdsTraceStatus;
 import org.trex.source.jooq.ref.tables.PrimarySupportReason;
@@ -24,6 +23,7 @@ import org.trex.source.jooq.ref.tables.RouteOfAccess;
 import org.trex.source.jooq.ref.tables.ServiceComponent;
 import org.trex.source.jooq.ref.tables.ServiceType;
 import org.trex.source.jooq.ref.tables.Sex;
+import org.trex.source.jooq.ref.tables.Type1OptOutCode;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -53,8 +53,6 @@ public class Tables {
 
     public static final Gender GENDER = Gender.GENDER;
 
-    public static final GpDissentCode GP_DISSENT_CODE = GpDissentCode.GP_DISSENT_CODE;
-
     public static final ObjectionChannel OBJECTION_CHANNEL = ObjectionChannel.OBJECTION_CHANNEL;
 
     public static final PdsTraceStatus PDS_TRACE_STATUS = PdsTraceStatus.PDS_TRACE_STATUS;
@@ -68,4 +66,6 @@ public class Tables {
     public static final ServiceType SERVICE_TYPE = ServiceType.SERVICE_TYPE;
 
     public static final Sex SEX = Sex.SEX;
+
+    public static final Type1OptOutCode TYPE1_OPT_OUT_CODE = Type1OptOutCode.TYPE1_OPT_OUT_CODE;
 }

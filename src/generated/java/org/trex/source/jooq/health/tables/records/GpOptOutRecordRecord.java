@@ -8,11 +8,11 @@ import java.time.LocalDate;
 
 import org.jooq.Record1;
 import org.jooq.impl.UpdatableRecordImpl;
-import org.trex.source.jooq.health.tables.GpDissentCode;
+import org.trex.source.jooq.health.tables.GpOptOutRecord;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class GpDissentCodeRecord extends UpdatableRecordImpl<GpDissentCodeRecord> {
+public class GpOptOutRecordRecord extends UpdatableRecordImpl<GpOptOutRecordRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,12 +61,12 @@ public class GpDissentCodeRecord extends UpdatableRecordImpl<GpDissentCodeRecord
     // Constructors
     // -------------------------------------------------------------------------
 
-    public GpDissentCodeRecord() {
-        super(GpDissentCode.GP_DISSENT_CODE);
+    public GpOptOutRecordRecord() {
+        super(GpOptOutRecord.GP_OPT_OUT_RECORD);
     }
 
-    public GpDissentCodeRecord(Long recordId, String nhsNumber, String code, LocalDate recordedDate) {
-        super(GpDissentCode.GP_DISSENT_CODE);
+    public GpOptOutRecordRecord(Long recordId, String nhsNumber, String code, LocalDate recordedDate) {
+        super(GpOptOutRecord.GP_OPT_OUT_RECORD);
 
         setRecordId(recordId);
         setNhsNumber(nhsNumber);

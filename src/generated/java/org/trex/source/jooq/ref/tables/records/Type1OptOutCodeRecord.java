@@ -6,11 +6,11 @@ package org.trex.source.jooq.ref.tables.records;
 
 import org.jooq.Record1;
 import org.jooq.impl.UpdatableRecordImpl;
-import org.trex.source.jooq.ref.tables.GpDissentCode;
+import org.trex.source.jooq.ref.tables.Type1OptOutCode;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class GpDissentCodeRecord extends UpdatableRecordImpl<GpDissentCodeRecord> {
+public class Type1OptOutCodeRecord extends UpdatableRecordImpl<Type1OptOutCodeRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,12 +51,12 @@ public class GpDissentCodeRecord extends UpdatableRecordImpl<GpDissentCodeRecord
     // Constructors
     // -------------------------------------------------------------------------
 
-    public GpDissentCodeRecord() {
-        super(GpDissentCode.GP_DISSENT_CODE);
+    public Type1OptOutCodeRecord() {
+        super(Type1OptOutCode.TYPE1_OPT_OUT_CODE);
     }
 
-    public GpDissentCodeRecord(String code, String scheme, String meaning) {
-        super(GpDissentCode.GP_DISSENT_CODE);
+    public Type1OptOutCodeRecord(String code, String scheme, String meaning) {
+        super(Type1OptOutCode.TYPE1_OPT_OUT_CODE);
 
         setCode(code);
         setScheme(scheme);

@@ -1,0 +1,57 @@
+package org.trex.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules extracts run under: opt-outs, unverifiable NHS numbers, the projects' keys, which field
+ * categories may leave in which forms, and disclosure thresholds.
+ */
+public record Policy(
+        String id,
+        String title,
+        OptOutRules optOuts,
+        UnverifiableNhsNumbers unverifiableNhsNumbers,
+        List<ProjectKey> keys,
+        Map<FieldCategory, Set<FieldForm>> allowedForms,
+        DisclosureRules disclosure) {
+
+    public Policy {
+        Names.requireId(id, "policy id");
+        Names.requireText(title, "policy title");
+        requireNonNull(optOuts, "optOuts is null");
+        requireNonNull(unverifiableNhsNumbers, "unverifiableNhsNumbers is null");
+        keys = List.copyOf(requireNonNull(keys, "keys is null"));
+        requireNonNull(allowedForms, "allowedForms is null");
+        requireNonNull(disclosure, "disclosure is null");
+        Map<FieldCategory, Set<FieldForm>> copy = new EnumMap<>(FieldCategory.class);
+        allowedForms.forEach((category, forms) -> {
+            Set<FieldForm> impossible = EnumSet.copyOf(forms.isEmpty() ? EnumSet.noneOf(FieldForm.class) : forms);
+            impossible.removeAll(category.possibleForms());
+            if (!impossible.isEmpty()) {
+                throw new IllegalArgumentException("Cannot allow " + category.yamlName() + " as "
+                        + impossible.iterator().next().yamlName() + ": a " + category.yamlName()
+                        + " field can only take " + category.possibleForms().stream().map(FieldForm::yamlName).toList());
+            }
+            copy.put(category, forms.isEmpty() ? EnumSet.noneOf(FieldForm.class) : EnumSet.copyOf(forms));
+        });
+        allowedForms = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The forms a field of this category may leave in; none when the policy does not list it. */
+    public Set<FieldForm> allowed(FieldCategory category) {
+        Set<FieldForm> forms = allowedForms.get(category);
+        return forms == null ? EnumSet.noneOf(FieldForm.class) : EnumSet.copyOf(forms);
+    }
+
+    /** The key of a project, if the policy names one. */
+    public Optional<ProjectKey> key(String project) {
+        return keys.stream().filter(k -> k.project().equals(project)).findFirst();
+    }
+}
