@@ -1,0 +1,52 @@
+package org.trex.cli;
+
+import java.io.PrintWriter;
+import org.trex.pseudonym.KeyException;
+import org.trex.source.DatabaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions into one clear line on stderr and an exit code. Messages of TREx's own exceptions
+ * are written never to hold personal data; a stack trace is printed only with {@code TREX_DEBUG=1}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("trex: " + message(e));
+        if ("1".equals(System.getenv("TREX_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(e);
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("trex: " + e.getMessage());
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCode.BAD_INPUT;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof CliException cli) {
+            return cli.exitCode();
+        }
+        if (e instanceof KeyException || e instanceof DatabaseException || e instanceof IllegalArgumentException) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "Cannot complete the command: " + e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,50 @@
+package org.trex.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code trex} command line: one subcommand per step of the extract pipeline. */
+@Command(
+        name = "trex",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Trusted research extracts from linked social care and health records.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:failure (a run failed, verification found problems)",
+            "2:bad usage or bad input (invalid spec or policy, bad key, unreachable database)",
+            "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked)",
+            "4:run --due: nothing was due",
+            "5:run --due: some due extracts failed"
+        })
+public final class Trex implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting the JVM. */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new Trex());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(new ErrorHandler());
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return ExitCode.BAD_INPUT;
+    }
+}
