@@ -18,9 +18,12 @@ import java.util.Set;
  * A project's secret pseudonymisation key: at least 256 bits, read from a file holding it in hex.
  *
  * <p>The key bytes never leave this class except into a {@link Pseudonymiser}; {@link #toString()}
- * shows only the {@link #id() key ID}, and no error message ever contains the file's content.
+ * shows only the {@link #id() key ID}, and no error message ever contains the file's content. It is
+ * serializable only so Spark can hand it to the tasks that pseudonymise.
  */
-public final class PseudonymKey {
+public final class PseudonymKey implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Minimum key length in hex digits (256 bits). */
     public static final int MIN_HEX_DIGITS = 64;
 

@@ -87,6 +87,20 @@ public final class SourceCatalog implements DatasetCatalog {
         };
     }
 
+    /** A condition true when the index event's person had a social care service running on {@code on}. */
+    public Condition socialCareOn(IndexEvent event, Field<LocalDate> on) {
+        return switch (event) {
+            case HOSPITAL_DISCHARGE, HOSPITAL_ADMISSION -> serviceAt(INPATIENT_SPELL, on, Optional.empty());
+        };
+    }
+
+    /** The date of birth used for ages at the index date. */
+    public Field<LocalDate> indexDateOfBirth(IndexEvent event) {
+        return switch (event) {
+            case HOSPITAL_DISCHARGE, HOSPITAL_ADMISSION -> INPATIENT_SPELL.DATE_OF_BIRTH;
+        };
+    }
+
     /** The dataset with this name, as the planner reads it. */
     public SourceDataset source(String name) {
         return datasets.stream().filter(d -> d.name().equals(name)).findFirst()

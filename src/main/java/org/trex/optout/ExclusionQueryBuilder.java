@@ -1,0 +1,106 @@
+package org.trex.optout;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.trex.source.jooq.health.Tables.GP_OPT_OUT_RECORD;
+import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
+import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT;
+import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT_CHECK;
+import static org.trex.source.jooq.social_care.Tables.PERSON;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.trex.source.SourceCatalog;
+import org.trex.source.SqlText;
+import org.trex.source.jooq.ref.Tables;
+import org.trex.spec.Applicability;
+import org.trex.spec.DataOrigin;
+import org.trex.spec.Policy;
+
+/** Builds, with jOOQ, the queries that fetch the opt-outs a policy applies as of a date. */
+public final class ExclusionQueryBuilder {
+    /** The one column every exclusion query returns: the normalised NHS number. */
+    public static final String NHS_NUMBER = "nhs_number";
+
+    private ExclusionQueryBuilder() {
+    }
+
+    /** The exclusion queries for a policy, given which data origins the extract reads. */
+    public static ExclusionQueries build(Policy policy, List<DataOrigin> origins, LocalDate asOf) {
+        List<ExclusionQueries.ExclusionQuery> queries = new ArrayList<>();
+        queries.add(query(ExclusionReason.LOCAL_OBJECTION, ExclusionQueryBuilder::localObjections, asOf));
+        Optional<ExclusionQueries.ExclusionQuery> listDate = Optional.empty();
+        if (policy.optOuts().nationalDataOptOut() == Applicability.APPLIES) {
+            queries.add(query(ExclusionReason.NATIONAL_DATA_OPT_OUT, ExclusionQueryBuilder::nationalOptOuts, asOf));
+            listDate = Optional.of(query(ExclusionReason.OPT_OUT_STATUS_UNKNOWN, ExclusionQueryBuilder::latestListDate, asOf));
+        }
+        if (policy.optOuts().type1() == Applicability.APPLIES && origins.contains(DataOrigin.GP)) {
+            queries.add(query(ExclusionReason.TYPE1_OPT_OUT, ExclusionQueryBuilder::type1OptOuts, asOf));
+        }
+        return new ExclusionQueries(queries, listDate, policy.optOuts().nationalListMaxAgeDays());
+    }
+
+    private static ExclusionQueries.ExclusionQuery query(
+            ExclusionReason reason, Function<Param<LocalDate>, Select<?>> builder, LocalDate asOf) {
+        Select<?> select = builder.apply(SqlText.asOf(asOf));
+        return new ExclusionQueries.ExclusionQuery(reason, SqlText.template(select), SqlText.inlined(select));
+    }
+
+    /** Objections recorded on or before the as-of date and not withdrawn by then. */
+    static Select<?> localObjections(Param<LocalDate> asOf) {
+        return selectDistinct(SourceCatalog.linkKey(PERSON.NHS_NUMBER).as(NHS_NUMBER))
+                .from(LOCAL_OBJECTION)
+                .join(PERSON).on(PERSON.PERSON_ID.eq(LOCAL_OBJECTION.PERSON_ID))
+                .where(PERSON.NHS_NUMBER.isNotNull())
+                .and(LOCAL_OBJECTION.RECORDED_DATE.le(asOf))
+                .and(LOCAL_OBJECTION.WITHDRAWN_DATE.isNull().or(LOCAL_OBJECTION.WITHDRAWN_DATE.gt(asOf)));
+    }
+
+    /** The date of the latest national list on or before the as-of date. */
+    static Select<?> latestListDate(Param<LocalDate> asOf) {
+        return select(max(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE).as("list_date"))
+                .from(NATIONAL_DATA_OPT_OUT_CHECK)
+                .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.le(asOf));
+    }
+
+    /** The numbers on the latest national list on or before the as-of date. */
+    static Select<?> nationalOptOuts(Param<LocalDate> asOf) {
+        return selectDistinct(SourceCatalog.linkKey(NATIONAL_DATA_OPT_OUT.NHS_NUMBER).as(NHS_NUMBER))
+                .from(NATIONAL_DATA_OPT_OUT)
+                .where(NATIONAL_DATA_OPT_OUT.LIST_DATE.eq(
+                        select(max(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE))
+                                .from(NATIONAL_DATA_OPT_OUT_CHECK)
+                                .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.le(asOf))));
+    }
+
+    /**
+     * People whose latest-dated GP opt-out code on or before the as-of date is a dissent. On a tie the
+     * dissent wins: when the record cannot say which came last, fail closed.
+     */
+    static Select<?> type1OptOuts(Param<LocalDate> asOf) {
+        var code = Tables.TYPE1_OPT_OUT_CODE;
+        Field<String> key = SourceCatalog.linkKey(GP_OPT_OUT_RECORD.NHS_NUMBER);
+        Field<Integer> rank = rowNumber().over()
+                .partitionBy(key)
+                .orderBy(GP_OPT_OUT_RECORD.RECORDED_DATE.desc(), code.MEANING.eq(inline("dissent")).desc());
+        Table<?> latest = select(key.as(NHS_NUMBER), code.MEANING, rank.as("rank"))
+                .from(GP_OPT_OUT_RECORD)
+                .join(code).on(code.CODE.eq(GP_OPT_OUT_RECORD.CODE))
+                .where(GP_OPT_OUT_RECORD.RECORDED_DATE.le(asOf))
+                .asTable("latest");
+        return select(latest.field(NHS_NUMBER, String.class))
+                .from(latest)
+                .where(latest.field("rank", Integer.class).eq(1))
+                .and(latest.field(code.MEANING.getName(), String.class).eq("dissent"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.trex.optout;
+
+/**
+ * Why a record is left out of an extract, in the order the checks apply: a record is counted once,
+ * under the first reason that holds.
+ */
+public enum ExclusionReason {
+    MISSING_NHS_NUMBER("missing_nhs_number", "NHS number missing: no opt-out can be checked"),
+    INVALID_NHS_NUMBER("invalid_nhs_number", "NHS number invalid (format or check digit): no opt-out can be checked"),
+    OPT_OUT_STATUS_UNKNOWN("opt_out_status_unknown",
+            "National data opt-out status unknown: no opt-out list current on the as-of date"),
+    LOCAL_OBJECTION("local_objection", "Objection to the use of the NHS number, in force on the as-of date"),
+    NATIONAL_DATA_OPT_OUT("national_data_opt_out", "National data opt-out"),
+    TYPE1_OPT_OUT("type1_opt_out", "Type 1 opt-out recorded at the GP practice");
+
+    private final String code;
+    private final String description;
+
+    ExclusionReason(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    /** A stable code for lineage, manifests and plans. */
+    public String code() {
+        return code;
+    }
+
+    /** A phrase for reports. */
+    public String description() {
+        return description;
+    }
+}

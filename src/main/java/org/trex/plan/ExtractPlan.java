@@ -1,0 +1,41 @@
+package org.trex.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.trex.optout.ExclusionQueries;
+import org.trex.spec.ExtractSpec;
+import org.trex.spec.Policy;
+
+/**
+ * Everything that will happen in a run, before it happens: the outputs with their SQL, columns and
+ * forms, the exclusions the policy applies, and the plan hash a board approves.
+ */
+public record ExtractPlan(
+        ExtractSpec spec,
+        Policy policy,
+        LocalDate asOf,
+        List<OutputPlan> outputs,
+        ExclusionQueries exclusions,
+        String specSha256,
+        String policySha256,
+        String planHash) {
+
+    public ExtractPlan {
+        requireNonNull(spec, "spec is null");
+        requireNonNull(policy, "policy is null");
+        requireNonNull(asOf, "asOf is null");
+        outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
+        requireNonNull(exclusions, "exclusions is null");
+        requireNonNull(specSha256, "specSha256 is null");
+        requireNonNull(policySha256, "policySha256 is null");
+        requireNonNull(planHash, "planHash is null");
+    }
+
+    /** The output plan with this name. */
+    public OutputPlan output(String name) {
+        return outputs.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Cannot find output " + name + " in plan of " + spec.id()));
+    }
+}

@@ -1,0 +1,234 @@
+package org.trex.plan;
+
+import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.select;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.trex.optout.ExclusionQueries;
+import org.trex.optout.ExclusionQueryBuilder;
+import org.trex.source.SourceCatalog;
+import org.trex.source.SourceDataset;
+import org.trex.source.SourceField;
+import org.trex.source.SqlText;
+import org.trex.spec.AggregateOutput;
+import org.trex.spec.CohortSpec;
+import org.trex.spec.DataOrigin;
+import org.trex.spec.ExtractSpec;
+import org.trex.spec.FieldCategory;
+import org.trex.spec.FieldSpec;
+import org.trex.spec.MeasureSpec;
+import org.trex.spec.OutputSpec;
+import org.trex.spec.Policy;
+import org.trex.spec.RecordOutput;
+
+/**
+ * Turns a validated spec and its policy into an {@link ExtractPlan}: one jOOQ query per output over
+ * the source catalog, so only tables and fields the schema allows can be read and every spec value is
+ * a bound or escaped literal, never SQL text.
+ */
+public final class Planner {
+    private static final String COHORT = "cohort";
+    private static final String INDEX_ROW_ID = "index_row_id";
+    private static final String INDEX_NHS_NUMBER = "index_nhs_number";
+    private static final String INDEX_DATE = "index_date";
+    private static final String INDEX_FIELD_PREFIX = "index__";
+    private static final String WHERE_PREFIX = "trex_where_";
+
+    private final SourceCatalog catalog;
+
+    public Planner(SourceCatalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    /**
+     * Plans a spec under its policy as of a date. {@code specCanonical} and {@code policyCanonical} are
+     * the canonical JSON forms the plan hash covers.
+     */
+    public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical, String policyCanonical) {
+        requireNonNull(spec, "spec is null");
+        requireNonNull(policy, "policy is null");
+        requireNonNull(asOf, "asOf is null");
+        Param<LocalDate> asOfParam = SqlText.asOf(asOf);
+        List<OutputPlan> outputs = new ArrayList<>();
+        Set<DataOrigin> origins = new LinkedHashSet<>();
+        origins.add(catalog.indexSource(spec.cohort().indexEvent()).origin());
+        for (OutputSpec output : spec.outputs()) {
+            outputs.add(planOutput(spec, output, asOfParam));
+            origins.add(catalog.source(output.dataset()).origin());
+        }
+        ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), asOf);
+        StringBuilder hashed = new StringBuilder()
+                .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical);
+        outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
+        exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n').append(q.sqlTemplate()));
+        return new ExtractPlan(spec, policy, asOf, outputs, exclusions,
+                sha256(specCanonical), sha256(policyCanonical), sha256(hashed.toString()));
+    }
+
+    private OutputPlan planOutput(ExtractSpec spec, OutputSpec output, Param<LocalDate> asOf) {
+        CohortSpec cohort = spec.cohort();
+        SourceDataset index = catalog.indexSource(cohort.indexEvent());
+        SourceDataset dataset = catalog.source(output.dataset());
+        boolean isIndex = dataset.name().equals(index.name());
+        List<FieldSpec> fields = output instanceof RecordOutput r ? r.fields() : ((AggregateOutput) output).groupBy();
+        List<MeasureSpec> measureSpecs = output instanceof AggregateOutput a ? a.measures() : List.of();
+
+        List<PlannedColumn> columns = new ArrayList<>();
+        for (FieldSpec field : fields) {
+            if (field.name().startsWith(OutputPlan.INTERNAL_PREFIX)) {
+                throw new IllegalArgumentException("Cannot plan column " + field.name() + " of output " + output.name()
+                        + ": names starting with " + OutputPlan.INTERNAL_PREFIX + " are TREx's own");
+            }
+            SourceField source = (field.fromIndexEvent() ? index : dataset).requireField(field.sourceField());
+            columns.add(column(field, source));
+        }
+        List<PlannedMeasure> measures = new ArrayList<>();
+        for (MeasureSpec measure : measureSpecs) {
+            measure.where().ifPresent(w -> requireFlag(dataset.requireField(w), output));
+            measures.add(new PlannedMeasure(measure.name(), measure.countOf(), measure.where(),
+                    measure.where().map(w -> WHERE_PREFIX + measure.name())));
+        }
+
+        Field<LocalDate> indexDate = catalog.indexDate(cohort.indexEvent());
+        Condition inCohort = cohortCondition(cohort, index, indexDate, asOf);
+        List<SelectField<?>> selected = new ArrayList<>();
+        org.jooq.Select<?> query;
+        Set<String> tables = new LinkedHashSet<>();
+        index.tables().forEach(t -> tables.add(qualified(t)));
+        if (isIndex) {
+            selected.add(index.rowId().as(OutputPlan.ROW_ID));
+            selected.add(index.nhsNumber().as(OutputPlan.NHS_NUMBER));
+            selected.add(indexDate.as(OutputPlan.INDEX_DATE));
+            for (FieldSpec field : fields) {
+                selected.add(index.requireField(field.sourceField()).expression().as(field.name()));
+            }
+            addWhereFlags(selected, measureSpecs, index);
+            query = select(selected).from(index.from()).where(inCohort);
+        } else {
+            List<SelectField<?>> cohortFields = new ArrayList<>(List.of(
+                    index.rowId().as(INDEX_ROW_ID), index.nhsNumber().as(INDEX_NHS_NUMBER), indexDate.as(INDEX_DATE)));
+            Set<String> indexFields = new LinkedHashSet<>();
+            fields.stream().filter(FieldSpec::fromIndexEvent).forEach(f -> indexFields.add(f.sourceField()));
+            indexFields.forEach(f -> cohortFields.add(index.requireField(f).expression().as(INDEX_FIELD_PREFIX + f)));
+            Table<?> cohortTable = select(cohortFields).from(index.from()).where(inCohort).asTable(COHORT);
+            Field<LocalDate> cohortDate = cohortTable.field(INDEX_DATE, LocalDate.class);
+
+            selected.add(dataset.rowId().as(OutputPlan.ROW_ID));
+            selected.add(dataset.nhsNumber().as(OutputPlan.NHS_NUMBER));
+            selected.add(cohortDate.as(OutputPlan.INDEX_DATE));
+            for (FieldSpec field : fields) {
+                Field<?> expression = field.fromIndexEvent()
+                        ? cohortTable.field(INDEX_FIELD_PREFIX + field.sourceField())
+                        : dataset.requireField(field.sourceField()).expression();
+                selected.add(expression.as(field.name()));
+            }
+            addWhereFlags(selected, measureSpecs, dataset);
+            Condition window = dataset.eventDate()
+                    .map(date -> date.between(cohortDate.plus(inline(output.window().fromDays())),
+                                    cohortDate.plus(inline(output.window().toDays())))
+                            .and(date.le(asOf)))
+                    .orElse(noCondition());
+            query = select(selected)
+                    .from(dataset.from())
+                    .join(cohortTable).on(SourceCatalog.linkKey(dataset.nhsNumber())
+                            .eq(SourceCatalog.linkKey(cohortTable.field(INDEX_NHS_NUMBER, String.class))))
+                    .where(window);
+            dataset.tables().forEach(t -> tables.add(qualified(t)));
+        }
+        return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query), SqlText.inlined(query));
+    }
+
+    private Condition cohortCondition(CohortSpec cohort, SourceDataset index, Field<LocalDate> indexDate, Param<LocalDate> asOf) {
+        Condition condition = indexDate.between(inline(cohort.from()), inline(cohort.to()))
+                .and(indexDate.le(asOf));
+        Field<Integer> age = SourceCatalog.ageOn(catalog.indexDateOfBirth(cohort.indexEvent()), indexDate);
+        if (cohort.minAge().isPresent()) {
+            condition = condition.and(age.ge(inline(cohort.minAge().getAsInt())));
+        }
+        if (cohort.maxAge().isPresent()) {
+            condition = condition.and(age.le(inline(cohort.maxAge().getAsInt())));
+        }
+        for (org.trex.spec.Condition c : cohort.conditions()) {
+            SourceField field = index.requireField(c.field());
+            condition = condition.and(valueIn(field, c.values()));
+        }
+        return switch (cohort.socialCareAtIndex()) {
+            case ANY -> condition;
+            case WITH -> condition.and(catalog.socialCareOn(cohort.indexEvent(), indexDate));
+            case WITHOUT -> condition.and(not(catalog.socialCareOn(cohort.indexEvent(), indexDate)));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition valueIn(SourceField field, List<String> values) {
+        FieldCategory category = field.descriptor().category();
+        if (category == FieldCategory.FLAG) {
+            List<Boolean> flags = values.stream().map(v -> switch (v) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("Cannot compare flag " + field.name() + " with '" + v
+                        + "': expected true or false");
+            }).toList();
+            return ((Field<Boolean>) field.expression()).in(flags);
+        }
+        if (category != FieldCategory.CODE || field.expression().getType() != String.class) {
+            throw new IllegalArgumentException("Cannot use a condition on " + field.name() + ": conditions take code or flag fields, it is "
+                    + category.yamlName());
+        }
+        return ((Field<String>) field.expression()).in(values);
+    }
+
+    private static void addWhereFlags(List<SelectField<?>> selected, List<MeasureSpec> measures, SourceDataset dataset) {
+        for (MeasureSpec measure : measures) {
+            measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression().as(WHERE_PREFIX + measure.name())));
+        }
+    }
+
+    private static void requireFlag(SourceField field, OutputSpec output) {
+        if (field.descriptor().category() != FieldCategory.FLAG) {
+            throw new IllegalArgumentException("Cannot count where " + field.name() + " in output " + output.name()
+                    + ": it is a " + field.descriptor().category().yamlName() + " field, not a flag");
+        }
+    }
+
+    private static PlannedColumn column(FieldSpec field, SourceField source) {
+        List<String> inputs = source.inputs().stream().map(Planner::qualified).toList();
+        Optional<String> derivation = source.isDerived() ? Optional.of(source.descriptor().description()) : Optional.empty();
+        return new PlannedColumn(field.name(), field.source(), source.descriptor().category(), field.form(),
+                inputs, source.identifierKind(), derivation);
+    }
+
+    private static String qualified(TableField<?, ?> column) {
+        return qualified(column.getTable()) + "." + column.getName();
+    }
+
+    private static String qualified(Table<?> table) {
+        return table.getSchema().getName() + "." + table.getName();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot compute SHA-256: the JVM lacks it", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.trex.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The generalisations a field can take on its way out: pure functions, null in, null out, so the
+ * Spark job and the tests share one definition.
+ */
+public final class Generalisations {
+    /** Ages at or above this are one top band, so the oldest people do not stand out. */
+    public static final int TOP_AGE = 90;
+
+    private static final Pattern OUTWARD = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?");
+
+    private Generalisations() {
+    }
+
+    /** The year of a date of birth. */
+    public static Integer yearOfBirth(LocalDate dateOfBirth) {
+        return dateOfBirth == null ? null : dateOfBirth.getYear();
+    }
+
+    /** Whole years of age on {@code on}; null when either date is missing or birth is after it. */
+    public static Integer age(LocalDate dateOfBirth, LocalDate on) {
+        if (dateOfBirth == null || on == null || dateOfBirth.isAfter(on)) {
+            return null;
+        }
+        return Period.between(dateOfBirth, on).getYears();
+    }
+
+    /** Age on the index date in bands of the given width, top-coded at {@value #TOP_AGE}+: "65-69", "90+". */
+    public static String ageBand(LocalDate dateOfBirth, LocalDate indexDate, AgeBandWidth width) {
+        requireNonNull(width, "width is null");
+        Integer age = age(dateOfBirth, indexDate);
+        if (age == null) {
+            return null;
+        }
+        if (age >= TOP_AGE) {
+            return TOP_AGE + "+";
+        }
+        int low = age / width.years() * width.years();
+        return low + "-" + Math.min(low + width.years() - 1, TOP_AGE - 1);
+    }
+
+    /**
+     * The outward code (postcode district) of a UK postcode, {@code LE1 5WW} to {@code LE1}; null when the
+     * value is not a recognisable postcode, so nothing finer than a district can leave.
+     */
+    public static String postcodeDistrict(String postcode) {
+        if (postcode == null) {
+            return null;
+        }
+        String compact = postcode.replace(" ", "").toUpperCase(Locale.ROOT);
+        if (compact.length() < 5 || compact.length() > 7) {
+            return null;
+        }
+        String outward = compact.substring(0, compact.length() - 3);
+        String inward = compact.substring(compact.length() - 3);
+        boolean inwardValid = Character.isDigit(inward.charAt(0))
+                && Character.isLetter(inward.charAt(1)) && Character.isLetter(inward.charAt(2));
+        return inwardValid && OUTWARD.matcher(outward).matches() ? outward : null;
+    }
+
+    /** The month of a date, {@code YYYY-MM}. */
+    public static String month(LocalDate date) {
+        return date == null ? null : String.format(Locale.ROOT, "%04d-%02d", date.getYear(), date.getMonthValue());
+    }
+
+    /** The year of a date, {@code YYYY}: a month generalised once more. */
+    public static String year(LocalDate date) {
+        return date == null ? null : String.format(Locale.ROOT, "%04d", date.getYear());
+    }
+
+    /** Whole days from the index date to {@code date}: negative before, positive after. */
+    public static Integer daysFromIndex(LocalDate date, LocalDate indexDate) {
+        return date == null || indexDate == null ? null : Math.toIntExact(ChronoUnit.DAYS.between(indexDate, date));
+    }
+
+    /** A delay in days in NHS England's published bands: 0, 1, 2-3, 4-6, 7-13, 14-20, 21+. */
+    public static String delayBand(Integer days) {
+        if (days == null) {
+            return null;
+        }
+        if (days < 0) {
+            throw new IllegalArgumentException("Cannot band a delay of " + days + " days: a delay is never negative");
+        }
+        if (days <= 1) {
+            return Integer.toString(days);
+        }
+        if (days <= 3) {
+            return "2-3";
+        }
+        if (days <= 6) {
+            return "4-6";
+        }
+        if (days <= 13) {
+            return "7-13";
+        }
+        return days <= 20 ? "14-20" : "21+";
+    }
+
+    /**
+     * One step coarser than a value already in {@code form}, for disclosure control: age bands to ten
+     * years, months to years, years of birth to the first year of
+     * their five-year period, districts to postcode areas, days
+     * from index to weeks. Values of other forms are returned unchanged.
+     */
+    public static Object coarsen(org.trex.spec.FieldForm form, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (form) {
+            case AGE_BAND -> {
+                String band = (String) value;
+                if (band.endsWith("+")) {
+                    yield band;
+                }
+                int low = Integer.parseInt(band.substring(0, band.indexOf('-'))) / 10 * 10;
+                yield low + "-" + (low + 9);
+            }
+            case MONTH -> ((String) value).substring(0, 4);
+            case YEAR_OF_BIRTH -> (Integer) value / 5 * 5;
+            case POSTCODE_DISTRICT -> ((String) value).replaceAll("[0-9].*$", "");
+            case DAYS_FROM_INDEX -> Math.floorDiv((Integer) value, 7) * 7;
+            default -> value;
+        };
+    }
+}
