@@ -1,0 +1,17 @@
+package org.trex.governance;
+
+/** What an audit log entry records. */
+public enum AuditAction {
+    /** A plan was computed for a spec (details: plan hash, spec version). */
+    PLAN,
+    /** A board approved a plan hash. */
+    APPROVE,
+    /** An approval was revoked. */
+    REVOKE,
+    /** An extract run started. */
+    RUN_START,
+    /** An extract run ended (details: outcome, counts, manifest digest). */
+    RUN_END,
+    /** An extract directory or the audit chain was verified. */
+    VERIFY
+}

@@ -1,0 +1,154 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+import static org.trex.governance.GovernanceTables.RUN_EXTRACT_ID;
+import static org.trex.governance.GovernanceTables.RUN_FAILURE;
+import static org.trex.governance.GovernanceTables.RUN_FINISHED_AT;
+import static org.trex.governance.GovernanceTables.RUN_PERIOD_KEY;
+import static org.trex.governance.GovernanceTables.RUN_RUN_ID;
+import static org.trex.governance.GovernanceTables.RUN_SCHEDULER_RUN_ID;
+import static org.trex.governance.GovernanceTables.RUN_STARTED_AT;
+import static org.trex.governance.GovernanceTables.RUN_STATUS;
+import static org.trex.governance.GovernanceTables.SCHEDULED_RUN;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+
+/**
+ * Runs the due scheduled extracts once each per period, however many schedulers start at once: each
+ * run holds a PostgreSQL session advisory lock on (extract id, period) and re-checks the period under it.
+ */
+public final class DueRunner {
+    private final DatabaseUrl url;
+    private final Clock clock;
+    private final Schedules schedules;
+
+    public DueRunner(DatabaseUrl url) {
+        this(url, Clock.systemUTC());
+    }
+
+    public DueRunner(DatabaseUrl url, Clock clock) {
+        this.url = requireNonNull(url, "url is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.schedules = new Schedules(url);
+    }
+
+    /** Runs every due extract among {@code approved} with the launcher, recording each run under the scheduler's run id. */
+    public DueRunSummary runDue(List<ScheduledExtract> approved, LocalDate asOf, String schedulerRunId,
+            ExtractLauncher launcher) {
+        requireNonNull(asOf, "asOf is null");
+        Texts.requireText(schedulerRunId, "scheduler run id");
+        requireNonNull(launcher, "launcher is null");
+        List<DueRun> due = schedules.dueRuns(approved, asOf);
+        List<DueRunReport> reports = new ArrayList<>();
+        try (Connection connection = url.connect()) {
+            DSLContext dsl = GovernanceDatabase.using(connection);
+            for (DueRun run : due) {
+                reports.add(runLocked(dsl, run, asOf, schedulerRunId, launcher));
+            }
+        } catch (DataAccessException e) {
+            throw GovernanceDatabase.failure(url, "run due extracts", e);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot run due extracts in " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
+        }
+        return new DueRunSummary(schedulerRunId, reports);
+    }
+
+    private DueRunReport runLocked(DSLContext dsl, DueRun run, LocalDate asOf, String schedulerRunId,
+            ExtractLauncher launcher) {
+        String extractId = run.extract().extractId();
+        String periodKey = run.period().key();
+        long key = lockKey(extractId, periodKey);
+        boolean locked = dsl.select(DSL.function("pg_try_advisory_lock", SQLDataType.BOOLEAN, DSL.val(key)))
+                .fetchSingle().value1();
+        if (!locked) {
+            return new DueRunReport(extractId, periodKey, DueRunReport.Status.RUNNING_ELSEWHERE, Optional.empty(),
+                    "Skipped extract " + extractId + " for period " + periodKey + ": already running elsewhere");
+        }
+        try {
+            // Another scheduler may have finished this period between our due check and taking the lock.
+            if (Schedules.succeeded(dsl, extractId, run.period())) {
+                return new DueRunReport(extractId, periodKey, DueRunReport.Status.ALREADY_RAN, Optional.empty(),
+                        "Skipped extract " + extractId + " for period " + periodKey + ": it already ran");
+            }
+            return launch(dsl, run, asOf, schedulerRunId, launcher);
+        } finally {
+            dsl.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(key))).fetch();
+        }
+    }
+
+    private DueRunReport launch(DSLContext dsl, DueRun run, LocalDate asOf, String schedulerRunId,
+            ExtractLauncher launcher) {
+        String extractId = run.extract().extractId();
+        String periodKey = run.period().key();
+        String runId = UUID.randomUUID().toString();
+        dsl.insertInto(SCHEDULED_RUN)
+                .set(RUN_EXTRACT_ID, extractId)
+                .set(RUN_PERIOD_KEY, periodKey)
+                .set(RUN_RUN_ID, runId)
+                .set(RUN_SCHEDULER_RUN_ID, schedulerRunId)
+                .set(RUN_STATUS, ScheduledRunStatus.STARTED.name())
+                .set(RUN_STARTED_AT, now())
+                .execute();
+        RunResult result = launchCatching(launcher, run.extract(), asOf, runId);
+        boolean succeeded = result.outcome() == RunResult.Outcome.SUCCEEDED;
+        dsl.update(SCHEDULED_RUN)
+                .set(RUN_STATUS, (succeeded ? ScheduledRunStatus.SUCCEEDED : ScheduledRunStatus.FAILED).name())
+                .set(RUN_FINISHED_AT, now())
+                .set(RUN_FAILURE, succeeded ? null : result.detail())
+                .where(RUN_RUN_ID.eq(runId))
+                .execute();
+        return succeeded
+                ? new DueRunReport(extractId, periodKey, DueRunReport.Status.SUCCEEDED, Optional.of(runId),
+                        "Ran extract " + extractId + " for period " + periodKey + " as run " + runId + ": "
+                                + result.detail())
+                : new DueRunReport(extractId, periodKey, DueRunReport.Status.FAILED, Optional.of(runId),
+                        "Cannot run extract " + extractId + " for period " + periodKey + " (run " + runId + "): "
+                                + result.detail());
+    }
+
+    private static RunResult launchCatching(ExtractLauncher launcher, ScheduledExtract extract, LocalDate asOf,
+            String runId) {
+        try {
+            return requireNonNull(launcher.launch(extract, asOf, runId), "launcher returned null");
+        } catch (RuntimeException e) {
+            // One broken extract must not stop the others; it stays due and is retried on the next pass.
+            return RunResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** A 64-bit advisory lock key for (extract, period), from SHA-256 so keys of different pairs do not meet. */
+    static long lockKey(String extractId, String periodKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("trex.scheduled_run\n" + extractId + "\n" + periodKey).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot take a scheduling lock: SHA-256 is not available", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+}

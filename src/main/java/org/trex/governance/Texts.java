@@ -1,0 +1,31 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.regex.Pattern;
+
+/** Validation shared by the governance records. */
+final class Texts {
+    private static final Pattern PLAN_HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private Texts() {
+    }
+
+    static String requireText(String value, String what) {
+        requireNonNull(value, what + " is null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("Cannot use " + what + ": it is empty");
+        }
+        return value;
+    }
+
+    /** Plan hashes come from the planner as lowercase SHA-256 hex; anything else is a caller's mistake. */
+    static String requirePlanHash(String value) {
+        requireNonNull(value, "planHash is null");
+        if (!PLAN_HASH.matcher(value).matches()) {
+            throw new IllegalArgumentException("Cannot use plan hash '" + value
+                    + "': expected 64 lowercase hex digits (SHA-256)");
+        }
+        return value;
+    }
+}
