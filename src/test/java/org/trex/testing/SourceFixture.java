@@ -1,0 +1,95 @@
+package org.trex.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceSchema;
+
+/** Hand-made source rows for tests that need to know exactly who is in the data. */
+public final class SourceFixture implements AutoCloseable {
+    private final Connection connection;
+    private final AtomicLong ids = new AtomicLong(1000);
+
+    private SourceFixture(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Migrates the database and opens a fixture on it. */
+    public static SourceFixture on(DatabaseUrl url) {
+        SourceSchema.migrate(url);
+        return new SourceFixture(url.connect());
+    }
+
+    /** A council person record; returns its person_id. */
+    public long person(String nhsNumber, LocalDate dateOfBirth, String postcode) throws SQLException {
+        long id = ids.incrementAndGet();
+        execute("INSERT INTO social_care.person (person_id, council_code, council_person_id, nhs_number, "
+                + "nhs_number_trace_status, date_of_birth, gender, ethnicity, postcode, client_type) "
+                + "VALUES (?, 'E06000016', ?, ?, 'matched', ?, 'Female', 'No data: Refused', ?, 'Service user')",
+                id, "CP" + id, nhsNumber, dateOfBirth, postcode);
+        return id;
+    }
+
+    /** A hospital spell of a person aged about 80, discharged alive on the given date; returns its spell_id. */
+    public long spell(String nhsNumber, LocalDate admitted, LocalDate discharged, LocalDate ready) throws SQLException {
+        long id = ids.incrementAndGet();
+        execute("INSERT INTO health.inpatient_spell (spell_id, nhs_number, provider_code, date_of_birth, sex, "
+                + "ethnic_category, admission_date, discharge_date, admission_method, admission_source, "
+                + "patient_classification, treatment_function, discharge_method, discharge_destination, "
+                + "discharge_ready_date) VALUES (?, ?, 'RWE', ?, '2', 'A', ?, ?, '21', '19', '1', '300', '1', '19', ?)",
+                id, nhsNumber, LocalDate.of(1944, 3, 10), admitted, discharged, ready);
+        return id;
+    }
+
+    /** A social care service for a person. */
+    public long service(long personId, String serviceType, String component, LocalDate start, LocalDate end) throws SQLException {
+        long id = ids.incrementAndGet();
+        execute("INSERT INTO social_care.event (event_id, person_id, event_type, event_reference, event_start_date, "
+                + "event_end_date, service_type, service_component) VALUES (?, ?, 'Service', ?, ?, ?, ?, ?)",
+                id, personId, "EV" + id, start, end, serviceType, component);
+        return id;
+    }
+
+    /** A local objection, optionally withdrawn. */
+    public void objection(long personId, LocalDate recorded, LocalDate withdrawn) throws SQLException {
+        execute("INSERT INTO opt_out.local_objection (objection_id, person_id, recorded_date, withdrawn_date, received_via) "
+                + "VALUES (?, ?, ?, ?, 'Letter')", ids.incrementAndGet(), personId, recorded, withdrawn);
+    }
+
+    /** A national data opt-out list fetched on a date, holding the given numbers. */
+    public void nationalList(LocalDate listDate, String... optedOut) throws SQLException {
+        execute("INSERT INTO opt_out.national_data_opt_out_check (list_date, numbers_checked) VALUES (?, 1000)", listDate);
+        for (String number : optedOut) {
+            execute("INSERT INTO opt_out.national_data_opt_out (nhs_number, list_date) VALUES (?, ?)", number, listDate);
+        }
+    }
+
+    /** A Type 1 opt-out code (9Nu0 dissent, 9Nu1 withdrawn) recorded at the GP practice. */
+    public void gpCode(String nhsNumber, String code, LocalDate recorded) throws SQLException {
+        execute("INSERT INTO health.gp_opt_out_record (record_id, nhs_number, code, recorded_date) VALUES (?, ?, ?, ?)",
+                ids.incrementAndGet(), nhsNumber, code, recorded);
+    }
+
+    /** A GP registration. */
+    public void gpRegistration(String nhsNumber, LocalDate from) throws SQLException {
+        execute("INSERT INTO health.gp_registration (registration_id, nhs_number, practice_code, registered_from) "
+                + "VALUES (?, ?, 'C82001', ?)", ids.incrementAndGet(), nhsNumber, from);
+    }
+
+    private void execute(String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,20 @@
+package org.trex.testing;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.trex.run.SparkSessions;
+
+/** One Spark session per test JVM, local[2] as on CI's two cores. */
+public final class TestSpark {
+    private static SparkSession session;
+
+    private TestSpark() {
+    }
+
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSessions.create("local[2]", Path.of(System.getProperty("java.io.tmpdir"), "spark"));
+        }
+        return session;
+    }
+}
