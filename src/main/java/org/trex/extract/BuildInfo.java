@@ -23,9 +23,10 @@ public record BuildInfo(String version, String commit) {
         } catch (IOException e) {
             // fall through to unknown: a missing build stamp must not stop a run
         }
+        String commit = clean(properties.getProperty("commit"));
         return new BuildInfo(
                 clean(properties.getProperty("version")),
-                clean(properties.getProperty("commit")));
+                "true".equals(properties.getProperty("dirty")) ? commit + "-dirty" : commit);
     }
 
     private static String clean(String value) {
