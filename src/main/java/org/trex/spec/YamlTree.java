@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,6 +95,9 @@ final class YamlTree {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             problems.add(Location.of(e.getLocation()), "Cannot read YAML: " + firstLine(e.getOriginalMessage()));
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": there is no such file");
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + problems.file() + ": " + e.getMessage(), e);
