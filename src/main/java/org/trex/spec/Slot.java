@@ -15,7 +15,8 @@ record Slot(YamlTree.Node node, String key, String pointer, Problems problems) {
 
     /** Reports that the value cannot be used, and gives the null that marks a failed read. */
     <T> T fail(String why, String expected) {
-        problems.add(node.location(), "Cannot read " + key + " " + node.describe() + ": " + why + ", expected " + expected);
+        String value = node.describe().isEmpty() ? "" : " " + node.describe();
+        problems.add(node.location(), "Cannot read " + key + value + ": " + why + ", expected " + expected);
         return null;
     }
 

@@ -55,7 +55,7 @@ final class YamlTree {
     sealed interface Node permits MapNode, ListNode, ScalarNode {
         Location location();
 
-        /** How the node reads in a message: a scalar's value, or what kind of node it is. */
+        /** How the node reads in a message: a scalar's quoted value (blank when empty), or what kind of node it is. */
         String describe();
     }
 
@@ -79,7 +79,7 @@ final class YamlTree {
     record ScalarNode(Location location, ScalarKind kind, String text) implements Node {
         @Override
         public String describe() {
-            return kind == ScalarKind.EMPTY ? "empty" : "'" + text + "'";
+            return kind == ScalarKind.EMPTY ? "" : "'" + text + "'";
         }
     }
 
