@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.SourceCatalog;
@@ -17,6 +18,12 @@ class EveryProblemOfAFileReportedTest {
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void createTempRoot() throws IOException {
+        // Surefire points java.io.tmpdir at target/tmp, which a clean build has not created yet.
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     @Test
     void loadingReportsEveryProblemInLineOrder() throws IOException {
         String yaml = Files.readString(SPEC)
@@ -27,7 +34,7 @@ class EveryProblemOfAFileReportedTest {
 
         SpecException e = catchThrowableOfType(SpecException.class, () -> SpecFiles.loadSpec(file));
 
-        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(3, 19, 51);
+        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(4, 18, 57);
         assertThat(e.getMessage().lines()).hasSize(3).allMatch(line -> line.startsWith(file + ":"));
     }
 
