@@ -46,10 +46,6 @@ final class MapReader {
         known.addAll(List.of(keys));
     }
 
-    boolean has(String key) {
-        return map.entries().containsKey(key);
-    }
-
     /** Builds the model value of this mapping, reporting a constructor's refusal at the mapping. */
     <T> T build(Supplier<T> constructor) {
         return slot.build(constructor);
