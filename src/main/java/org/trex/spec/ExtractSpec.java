@@ -26,9 +26,7 @@ public record ExtractSpec(
 
     public ExtractSpec {
         Names.requireId(id, "extract id");
-        if (version < 1) {
-            throw new IllegalArgumentException("Cannot use extract version " + version + ": it must be 1 or more");
-        }
+        requireVersion(version);
         Names.requireText(title, "title");
         Names.requireText(requester, "requester");
         Names.requireText(purpose, "purpose");
@@ -47,5 +45,12 @@ public record ExtractSpec(
                 throw new IllegalArgumentException("Cannot use extract " + id + ": output " + output.name() + " appears twice");
             }
         }
+    }
+
+    static int requireVersion(int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("Cannot use extract version " + version + ": it must be 1 or more");
+        }
+        return version;
     }
 }

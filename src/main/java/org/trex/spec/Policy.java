@@ -2,6 +2,7 @@ package org.trex.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,23 +32,27 @@ public record Policy(
         requireNonNull(allowedForms, "allowedForms is null");
         requireNonNull(disclosure, "disclosure is null");
         Map<FieldCategory, Set<FieldForm>> copy = new EnumMap<>(FieldCategory.class);
-        allowedForms.forEach((category, forms) -> {
-            Set<FieldForm> impossible = EnumSet.copyOf(forms.isEmpty() ? EnumSet.noneOf(FieldForm.class) : forms);
-            impossible.removeAll(category.possibleForms());
-            if (!impossible.isEmpty()) {
-                throw new IllegalArgumentException("Cannot allow " + category.yamlName() + " as "
-                        + impossible.iterator().next().yamlName() + ": a " + category.yamlName()
-                        + " field can only take " + category.possibleForms().stream().map(FieldForm::yamlName).toList());
-            }
-            copy.put(category, forms.isEmpty() ? EnumSet.noneOf(FieldForm.class) : EnumSet.copyOf(forms));
-        });
-        allowedForms = java.util.Collections.unmodifiableMap(copy);
+        allowedForms.forEach((category, forms) -> copy.put(category, Collections.unmodifiableSet(requirePossible(category, forms))));
+        allowedForms = Collections.unmodifiableMap(copy);
+    }
+
+    /** The forms as a set, when a field of the category can take every one of them. */
+    static Set<FieldForm> requirePossible(FieldCategory category, Set<FieldForm> forms) {
+        Set<FieldForm> copy = forms.isEmpty() ? EnumSet.noneOf(FieldForm.class) : EnumSet.copyOf(forms);
+        Set<FieldForm> impossible = EnumSet.copyOf(copy);
+        impossible.removeAll(category.possibleForms());
+        if (!impossible.isEmpty()) {
+            throw new IllegalArgumentException("Cannot allow " + category.yamlName() + " as "
+                    + impossible.iterator().next().yamlName() + ": a " + category.yamlName()
+                    + " field can only take " + category.possibleForms().stream().map(FieldForm::yamlName).toList());
+        }
+        return copy;
     }
 
     /** The forms a field of this category may leave in; none when the policy does not list it. */
     public Set<FieldForm> allowed(FieldCategory category) {
         Set<FieldForm> forms = allowedForms.get(category);
-        return forms == null ? EnumSet.noneOf(FieldForm.class) : EnumSet.copyOf(forms);
+        return forms == null || forms.isEmpty() ? EnumSet.noneOf(FieldForm.class) : EnumSet.copyOf(forms);
     }
 
     /** The key of a project, if the policy names one. */

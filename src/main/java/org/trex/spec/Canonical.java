@@ -1,0 +1,150 @@
+package org.trex.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * The canonical JSON of a spec or policy: the parsed model with YAML key names, keys sorted, no whitespace,
+ * dates ISO, enums by their YAML words and defaults written out. Comments, key order and quoting in the
+ * YAML do not change it, so its SHA-256 changes exactly when the meaning does.
+ */
+public final class Canonical {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Canonical() {
+    }
+
+    public static String json(ExtractSpec spec) {
+        return write(tree(spec));
+    }
+
+    public static String json(Policy policy) {
+        return write(tree(policy));
+    }
+
+    /** Lowercase hex SHA-256 of {@link #json(ExtractSpec)}. */
+    public static String sha256(ExtractSpec spec) {
+        return sha256(json(spec));
+    }
+
+    /** Lowercase hex SHA-256 of {@link #json(Policy)}. */
+    public static String sha256(Policy policy) {
+        return sha256(json(policy));
+    }
+
+    /** Lowercase hex SHA-256 of the UTF-8 bytes of a text. */
+    public static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash: this Java has no SHA-256", e);
+        }
+    }
+
+    private static Map<String, Object> tree(ExtractSpec spec) {
+        Map<String, Object> root = new TreeMap<>();
+        root.put("id", spec.id());
+        root.put("version", spec.version());
+        root.put("title", spec.title());
+        root.put("requester", spec.requester());
+        root.put("purpose", spec.purpose());
+        root.put("legal_basis", spec.legalBasis());
+        root.put("project", spec.project());
+        root.put("policy", spec.policy());
+        root.put("cohort", tree(spec.cohort()));
+        root.put("outputs", spec.outputs().stream().map(Canonical::tree).toList());
+        spec.schedule().ifPresent(schedule -> root.put("schedule", schedule));
+        return root;
+    }
+
+    private static Map<String, Object> tree(CohortSpec cohort) {
+        Map<String, Object> node = new TreeMap<>();
+        node.put("description", cohort.description());
+        node.put("index_event", cohort.indexEvent().yamlName());
+        node.put("window", new TreeMap<>(Map.of("from", cohort.from().toString(), "to", cohort.to().toString())));
+        Map<String, Object> ages = new TreeMap<>();
+        put(ages, "min", cohort.minAge());
+        put(ages, "max", cohort.maxAge());
+        if (!ages.isEmpty()) {
+            node.put("age_at_index", ages);
+        }
+        node.put("social_care_at_index", cohort.socialCareAtIndex().yamlName());
+        node.put("conditions", cohort.conditions().stream()
+                .map(c -> new TreeMap<>(Map.of("field", c.field(), "in", c.values()))).toList());
+        return node;
+    }
+
+    private static Map<String, Object> tree(OutputSpec output) {
+        Map<String, Object> node = new TreeMap<>();
+        node.put("name", output.name());
+        node.put("dataset", output.dataset());
+        node.put("window", new TreeMap<>(Map.of("from_days", output.window().fromDays(), "to_days", output.window().toDays())));
+        if (output instanceof RecordOutput records) {
+            node.put("kind", "records");
+            node.put("fields", records.fields().stream().map(Canonical::tree).toList());
+            node.put("quasi_identifiers", records.quasiIdentifiers());
+        } else if (output instanceof AggregateOutput aggregate) {
+            node.put("kind", "aggregate");
+            node.put("group_by", aggregate.groupBy().stream().map(Canonical::tree).toList());
+            node.put("measures", aggregate.measures().stream().map(Canonical::tree).toList());
+        }
+        return node;
+    }
+
+    private static Map<String, Object> tree(FieldSpec field) {
+        return new TreeMap<>(Map.of("name", field.name(), "source", field.source(), "form", field.form().yamlName()));
+    }
+
+    private static Map<String, Object> tree(MeasureSpec measure) {
+        Map<String, Object> node = new TreeMap<>(Map.of("name", measure.name(), "count", measure.countOf().yamlName()));
+        measure.where().ifPresent(where -> node.put("where", where));
+        return node;
+    }
+
+    private static Map<String, Object> tree(Policy policy) {
+        Map<String, Object> root = new TreeMap<>();
+        root.put("id", policy.id());
+        root.put("title", policy.title());
+        OptOutRules optOuts = policy.optOuts();
+        root.put("opt_outs", new TreeMap<>(Map.of(
+                "national_data_opt_out", optOuts.nationalDataOptOut().yamlName(),
+                "national_list_max_age_days", optOuts.nationalListMaxAgeDays(),
+                "type1", optOuts.type1().yamlName())));
+        root.put("unverifiable_nhs_numbers", policy.unverifiableNhsNumbers().yamlName());
+        root.put("keys", policy.keys().stream()
+                .map(k -> new TreeMap<>(Map.of("project", k.project(), "name", k.name(), "file", k.file()))).toList());
+        Map<String, Object> allowed = new TreeMap<>();
+        policy.allowedForms().forEach((category, forms) ->
+                allowed.put(category.yamlName(), forms.stream().sorted().map(FieldForm::yamlName).toList()));
+        root.put("allowed_forms", allowed);
+        DisclosureRules disclosure = policy.disclosure();
+        root.put("disclosure", new TreeMap<>(Map.of(
+                "record_level", new TreeMap<>(Map.of("k", disclosure.k(), "below_k", disclosure.belowK().yamlName())),
+                "aggregate", new TreeMap<>(Map.of(
+                        "suppress_at_or_below", disclosure.suppressAtOrBelow(), "round_to", disclosure.roundTo())))));
+        return root;
+    }
+
+    private static void put(Map<String, Object> node, String key, OptionalInt value) {
+        value.ifPresent(v -> node.put(key, v));
+    }
+
+    private static String write(Map<String, Object> tree) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write canonical JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.trex.spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a spec against its policy and the source catalog: everything a governance board needs caught
+ * before an extract is planned, each problem with the line of the spec (or policy) that causes it.
+ */
+public final class SpecValidator {
+    private final SpecDocument<ExtractSpec> document;
+    private final ExtractSpec spec;
+    private final Policy policy;
+    private final DatasetCatalog catalog;
+    private final DatasetDescriptor indexDataset;
+    private final List<SpecProblem> problems = new ArrayList<>();
+
+    private SpecValidator(SpecDocument<ExtractSpec> document, Policy policy, DatasetCatalog catalog) {
+        this.document = document;
+        this.spec = document.value();
+        this.policy = policy;
+        this.catalog = catalog;
+        this.indexDataset = catalog.indexDataset(spec.cohort().indexEvent());
+    }
+
+    /** Every problem of a loaded spec under a loaded policy, placed on the spec's lines; empty when it is valid. */
+    public static List<SpecProblem> validate(SpecDocument<ExtractSpec> spec, SpecDocument<Policy> policy, DatasetCatalog catalog) {
+        SpecValidator validator = new SpecValidator(spec, policy.value(), catalog);
+        validator.checkPolicy();
+        validator.checkCohort();
+        for (int i = 0; i < validator.spec.outputs().size(); i++) {
+            validator.checkOutput(i, validator.spec.outputs().get(i));
+        }
+        return validator.problems.stream().sorted().toList();
+    }
+
+    /** Every problem of a spec built in code; the problems name the spec's id as their file and have no line. */
+    public static List<SpecProblem> validate(ExtractSpec spec, Policy policy, DatasetCatalog catalog) {
+        return validate(SpecDocument.of(spec, Path.of(spec.id())), SpecDocument.of(policy, Path.of(policy.id())), catalog);
+    }
+
+    private void checkPolicy() {
+        if (!spec.policy().equals(policy.id())) {
+            report("/policy", "Cannot use policy " + policy.id() + " for extract " + spec.id()
+                    + ": the spec names policy " + spec.policy() + ", expected a policy file whose id is " + spec.policy());
+        }
+        if (policy.key(spec.project()).isEmpty()) {
+            report("/project", "Cannot use project " + spec.project() + ": policy " + policy.id()
+                    + " has no key for it, expected one of " + policy.keys().stream().map(ProjectKey::project).toList());
+        }
+    }
+
+    private void checkCohort() {
+        List<Condition> conditions = spec.cohort().conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition condition = conditions.get(i);
+            String pointer = "/cohort/conditions/" + i;
+            Optional<FieldDescriptor> field = indexDataset.field(condition.field());
+            if (field.isEmpty()) {
+                report(pointer + "/field", "Cannot use condition on " + condition.field() + ": the index dataset "
+                        + indexDataset.name() + " has no such field, expected one of " + indexDataset.fieldNames());
+                continue;
+            }
+            FieldCategory category = field.get().category();
+            if (category != FieldCategory.CODE && category != FieldCategory.FLAG) {
+                report(pointer + "/field", "Cannot use condition on " + condition.field() + ": it is a "
+                        + category.yamlName() + " field, expected a code or flag field, one of "
+                        + names(indexDataset, Set.of(FieldCategory.CODE, FieldCategory.FLAG)));
+            }
+            if (category == FieldCategory.FLAG) {
+                for (int v = 0; v < condition.values().size(); v++) {
+                    String value = condition.values().get(v);
+                    if (!value.equals("true") && !value.equals("false")) {
+                        report(pointer + "/in/" + v, "Cannot use value '" + value + "' in the condition on flag "
+                                + condition.field() + ": a flag is true or false, expected one of ['true', 'false']");
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkOutput(int index, OutputSpec output) {
+        String pointer = "/outputs/" + index;
+        Optional<DatasetDescriptor> found = catalog.dataset(output.dataset());
+        if (found.isEmpty()) {
+            report(pointer + "/dataset", "Cannot use dataset " + output.dataset() + " in output " + output.name()
+                    + ": the catalog has no such dataset, expected one of " + catalog.datasetNames());
+            return;
+        }
+        DatasetDescriptor dataset = found.get();
+        checkWindow(pointer, output, dataset);
+        if (output instanceof RecordOutput records) {
+            for (int i = 0; i < records.fields().size(); i++) {
+                checkField(pointer + "/fields/" + i, output, dataset, records.fields().get(i));
+            }
+            checkQuasiIdentifiers(pointer, records);
+        } else if (output instanceof AggregateOutput aggregate) {
+            for (int i = 0; i < aggregate.groupBy().size(); i++) {
+                FieldSpec field = aggregate.groupBy().get(i);
+                checkField(pointer + "/group_by/" + i, output, dataset, field);
+                if (field.form() == FieldForm.DAYS_FROM_INDEX) {
+                    report(pointer + "/group_by/" + i + "/form", "Cannot group output " + output.name() + " by "
+                            + field.name() + " as days_from_index: every day makes a group of its own and small groups"
+                            + " are suppressed, expected one of [month, delay_band, age_band]");
+                }
+            }
+            for (int i = 0; i < aggregate.measures().size(); i++) {
+                checkMeasure(pointer + "/measures/" + i, output, dataset, aggregate.measures().get(i));
+            }
+        }
+    }
+
+    private void checkWindow(String pointer, OutputSpec output, DatasetDescriptor dataset) {
+        boolean written = document.written(pointer + "/window");
+        if (!dataset.name().equals(indexDataset.name()) && !written) {
+            report(pointer, "Cannot use output " + output.name() + ": it reads the linked dataset " + dataset.name()
+                    + " and has no window, expected window: {from_days, to_days} around the index date");
+        }
+        if (dataset.name().equals(indexDataset.name()) && written && !output.window().equals(RelativeWindow.INDEX_DAY)) {
+            report(pointer + "/window", "Cannot use a window on output " + output.name() + ": it reads the index dataset "
+                    + dataset.name() + ", whose rows are the index events themselves, expected no window");
+        }
+    }
+
+    private void checkField(String pointer, OutputSpec output, DatasetDescriptor dataset, FieldSpec field) {
+        DatasetDescriptor source = field.fromIndexEvent() ? indexDataset : dataset;
+        Optional<FieldDescriptor> found = source.field(field.sourceField());
+        if (found.isEmpty()) {
+            String where = field.fromIndexEvent() ? "the index dataset " + source.name() : "dataset " + source.name();
+            List<String> valid = field.fromIndexEvent()
+                    ? source.fieldNames().stream().map(name -> FieldSpec.INDEX_PREFIX + name).toList()
+                    : source.fieldNames();
+            report(pointer + "/source", "Cannot use source " + field.source() + " in output " + output.name() + ": "
+                    + where + " has no such field, expected one of " + valid);
+            return;
+        }
+        FieldCategory category = found.get().category();
+        if (!category.possibleForms().contains(field.form())) {
+            report(pointer + "/form", "Cannot use " + field.source() + " as " + field.form().yamlName() + " in output "
+                    + output.name() + ": a " + category.yamlName() + " field can only take " + words(category.possibleForms()));
+            return;
+        }
+        Set<FieldForm> allowed = policy.allowed(category);
+        if (!allowed.contains(field.form())) {
+            String why = allowed.isEmpty()
+                    ? "policy " + policy.id() + " does not allow " + category.yamlName() + " fields in any form"
+                    : "policy " + policy.id() + " allows " + category.yamlName() + " only as " + words(allowed);
+            report(pointer + "/form", "Cannot use " + field.source() + " as " + field.form().yamlName() + " in output "
+                    + output.name() + ": " + why);
+        }
+    }
+
+    private void checkQuasiIdentifiers(String pointer, RecordOutput records) {
+        for (int i = 0; i < records.quasiIdentifiers().size(); i++) {
+            String column = records.quasiIdentifiers().get(i);
+            boolean pseudonym = records.fields().stream()
+                    .anyMatch(f -> f.name().equals(column) && f.form() == FieldForm.PSEUDONYM);
+            if (pseudonym) {
+                report(pointer + "/quasi_identifiers/" + i, "Cannot use quasi-identifier " + column + " of output "
+                        + records.name() + ": it is a pseudonym, unique to each person or record, expected one of "
+                        + records.fields().stream().filter(f -> f.form() != FieldForm.PSEUDONYM).map(FieldSpec::name).toList());
+            }
+        }
+    }
+
+    private void checkMeasure(String pointer, OutputSpec output, DatasetDescriptor dataset, MeasureSpec measure) {
+        if (measure.where().isEmpty()) {
+            return;
+        }
+        String where = measure.where().get();
+        Optional<FieldDescriptor> field = dataset.field(where);
+        if (field.isEmpty() || field.get().category() != FieldCategory.FLAG) {
+            String why = field.isEmpty()
+                    ? "dataset " + dataset.name() + " has no such field"
+                    : "it is a " + field.get().category().yamlName() + " field";
+            report(pointer + "/where", "Cannot count " + measure.name() + " in output " + output.name() + " where " + where
+                    + ": " + why + ", expected a flag field, one of " + names(dataset, Set.of(FieldCategory.FLAG)));
+        }
+    }
+
+    private static List<String> names(DatasetDescriptor dataset, Set<FieldCategory> categories) {
+        return dataset.fields().stream().filter(f -> categories.contains(f.category())).map(FieldDescriptor::name).toList();
+    }
+
+    private static List<String> words(Set<FieldForm> forms) {
+        return forms.stream().sorted().map(FieldForm::yamlName).toList();
+    }
+
+    private void report(String pointer, String message) {
+        problems.add(document.problemAt(pointer, message));
+    }
+}

@@ -1,0 +1,199 @@
+package org.trex.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A YAML document as a tree whose every node knows its line and column. Jackson's own tree drops token
+ * locations, and every message a board member reads must point at the line to fix.
+ */
+final class YamlTree {
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+    private YamlTree() {
+    }
+
+    /** Where a node starts; 1-based, 0 when unknown (a model built in code). */
+    record Location(int line, int column) {
+        static final Location UNKNOWN = new Location(0, 0);
+
+        static Location of(JsonLocation location) {
+            return location == null ? UNKNOWN : new Location(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
+        }
+    }
+
+    /** What a scalar was written as; plain YAML words like {@code 12} and {@code true} are not text. */
+    enum ScalarKind {
+        TEXT("text"), WHOLE_NUMBER("a whole number"), DECIMAL("a decimal number"), BOOLEAN("true or false"), EMPTY("empty");
+
+        private final String description;
+
+        ScalarKind(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+    }
+
+    sealed interface Node permits MapNode, ListNode, ScalarNode {
+        Location location();
+
+        /** How the node reads in a message: a scalar's quoted value (blank when empty), or what kind of node it is. */
+        String describe();
+    }
+
+    record Entry(Location keyLocation, Node value) {
+    }
+
+    record MapNode(Location location, Map<String, Entry> entries) implements Node {
+        @Override
+        public String describe() {
+            return "a mapping";
+        }
+    }
+
+    record ListNode(Location location, List<Node> items) implements Node {
+        @Override
+        public String describe() {
+            return "a list";
+        }
+    }
+
+    record ScalarNode(Location location, ScalarKind kind, String text) implements Node {
+        @Override
+        public String describe() {
+            return kind == ScalarKind.EMPTY ? "" : "'" + text + "'";
+        }
+    }
+
+    /** The document's root, or empty after reporting why it cannot be read. */
+    static Optional<Node> parse(Problems problems) {
+        try (Reader reader = Files.newBufferedReader(problems.file(), StandardCharsets.UTF_8);
+                JsonParser parser = FACTORY.createParser(reader)) {
+            if (parser.nextToken() == null) {
+                problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": it is empty, expected a YAML mapping");
+                return Optional.empty();
+            }
+            Node root = node(parser, problems);
+            return Optional.of(root);
+        } catch (JsonProcessingException e) {
+            problems.add(Location.of(e.getLocation()), "Cannot read YAML: " + firstLine(e.getOriginalMessage()));
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": there is no such file");
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + problems.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The node at a JSON pointer ({@code /outputs/0/fields}), or its nearest ancestor that exists. */
+    static Node nearest(Node root, String pointer) {
+        Node node = root;
+        for (String step : pointer.split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            Optional<Node> child = child(node, step);
+            if (child.isEmpty()) {
+                return node;
+            }
+            node = child.get();
+        }
+        return node;
+    }
+
+    /** Whether a node exists at a JSON pointer. */
+    static boolean has(Node root, String pointer) {
+        Node node = root;
+        for (String step : pointer.split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            Optional<Node> child = child(node, step);
+            if (child.isEmpty()) {
+                return false;
+            }
+            node = child.get();
+        }
+        return true;
+    }
+
+    private static Optional<Node> child(Node node, String step) {
+        if (node instanceof MapNode map) {
+            return Optional.ofNullable(map.entries().get(step)).map(Entry::value);
+        }
+        if (node instanceof ListNode list && step.chars().allMatch(Character::isDigit) && !step.isEmpty()) {
+            int index = Integer.parseInt(step);
+            return index < list.items().size() ? Optional.of(list.items().get(index)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Node node(JsonParser parser, Problems problems) throws IOException {
+        Location location = Location.of(parser.currentTokenLocation());
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Entry> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    Location keyLocation = Location.of(parser.currentTokenLocation());
+                    parser.nextToken();
+                    Node value = node(parser, problems);
+                    Entry first = entries.putIfAbsent(key, new Entry(keyLocation, value));
+                    if (first != null) {
+                        problems.add(keyLocation, "Cannot read key " + key + ": it appears twice, first on line "
+                                + first.keyLocation().line() + ", expected each key once");
+                    }
+                }
+                return new MapNode(location, Collections.unmodifiableMap(entries));
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(parser, problems));
+                }
+                return new ListNode(location, List.copyOf(items));
+            }
+            case VALUE_NUMBER_INT -> {
+                return new ScalarNode(location, ScalarKind.WHOLE_NUMBER, parser.getText());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new ScalarNode(location, ScalarKind.DECIMAL, parser.getText());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new ScalarNode(location, ScalarKind.BOOLEAN, parser.getText());
+            }
+            case VALUE_NULL -> {
+                return new ScalarNode(location, ScalarKind.EMPTY, "");
+            }
+            default -> {
+                return new ScalarNode(location, ScalarKind.TEXT, parser.getText());
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "malformed document" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+}
