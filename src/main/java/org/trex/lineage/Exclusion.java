@@ -1,0 +1,35 @@
+package org.trex.lineage;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Rows and people left out for one reason, e.g. {@code national_data_opt_out}; in the order the run applied
+ * them, so that the report can draw them as steps.
+ */
+public record Exclusion(String reason, long rows, long people) {
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Map<String, String> LABELS = Map.of(
+            "missing_nhs_number", "Missing NHS number",
+            "invalid_nhs_number", "Invalid NHS number",
+            "local_objection", "Local objection",
+            "national_data_opt_out", "National data opt-out",
+            "type1_opt_out", "Type 1 opt-out",
+            "opt_out_status_unknown", "Opt-out status unknown",
+            "disclosure_suppressed", "Suppressed for disclosure control");
+
+    public Exclusion {
+        Names.requireText(reason, "reason");
+        if (!CODE.matcher(reason).matches()) {
+            throw new IllegalArgumentException(
+                    "Cannot describe lineage: exclusion reason is not a snake_case code: " + reason);
+        }
+        Names.requireCount(rows, "rows");
+        Names.requireCount(people, "people");
+    }
+
+    /** The reason in words for a reader, or the code when TREx has no words for it. */
+    public String label() {
+        return LABELS.getOrDefault(reason, reason);
+    }
+}

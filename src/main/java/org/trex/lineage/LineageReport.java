@@ -1,0 +1,208 @@
+package org.trex.lineage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The lineage report a governance board reads: {@code lineage/report.html} (self-contained: inline CSS and
+ * SVG, no script, no network) and {@code lineage/report.md}, from the same facts and escaped templates.
+ */
+public final class LineageReport {
+    /** Where the reports live, relative to the extract directory. */
+    public static final String HTML_PATH = "lineage/report.html";
+    public static final String MARKDOWN_PATH = "lineage/report.md";
+
+    private static final Mustache HTML = new DefaultMustacheFactory("lineage/report")
+            .compile("report.html.mustache");
+    private static final Mustache MARKDOWN = new MarkdownMustacheFactory().compile("report.md.mustache");
+
+    private static final int CHART_LABEL_WIDTH = 300;
+    private static final int CHART_BAR_WIDTH = 520;
+    private static final int CHART_ROW_HEIGHT = 46;
+
+    private LineageReport() {
+    }
+
+    /** The HTML report of a finished run. */
+    public static String html(LineageRun run, Instant completedAt) {
+        return render(HTML, run, completedAt);
+    }
+
+    /** The Markdown report of a finished run. */
+    public static String markdown(LineageRun run, Instant completedAt) {
+        return render(MARKDOWN, run, completedAt);
+    }
+
+    /** Writes both reports under the extract directory's {@code lineage/}. */
+    public static void write(Path extractDir, LineageRun run, Instant completedAt) {
+        write(extractDir.resolve(HTML_PATH), html(run, completedAt));
+        write(extractDir.resolve(MARKDOWN_PATH), markdown(run, completedAt));
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String render(Mustache template, LineageRun run, Instant completedAt) {
+        requireNonNull(run, "run is null");
+        requireNonNull(completedAt, "completedAt is null");
+        StringWriter out = new StringWriter();
+        template.execute(out, view(run, completedAt));
+        return out.toString();
+    }
+
+    private static Map<String, Object> view(LineageRun run, Instant completedAt) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        SpecIdentity spec = run.spec();
+        view.put("spec", spec);
+        view.put("run", run);
+        view.put("runId", run.runId().toString());
+        view.put("asOf", run.asOf().toString());
+        view.put("started", run.startedAt().toString());
+        view.put("completed", completedAt.toString());
+        view.put("algorithm", KeyIdentity.ALGORITHM);
+        run.approval().ifPresent(approval -> view.put("approval", Map.of(
+                "reference", approval.reference(),
+                "approver", approval.approver(),
+                "approvedAt", approval.approvedAt().toString(),
+                "expires", approval.expires().toString(),
+                "conditions", approval.conditions())));
+        run.parent().ifPresent(parent -> view.put("parent", parent));
+        view.put("parameters", run.parameters().entrySet().stream()
+                .map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
+        view.put("sources", run.sources().stream().map(source -> Map.of(
+                "namespace", source.namespace(),
+                "name", source.name(),
+                "rowsRead", count(source.rowsRead()),
+                "fields", String.join(", ", source.fields().stream().map(Field::name).toList()),
+                "sql", source.sql(),
+                "sqlIndented", source.sql().strip().indent(4).stripTrailing())).toList());
+        view.put("rowsRead", count(run.rowsRead()));
+        view.put("exclusions", run.exclusions().stream().map(e -> Map.of(
+                "label", e.label(), "reason", e.reason(), "rows", count(e.rows()), "people", count(e.people())))
+                .toList());
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        List<Map<String, Object>> files = new ArrayList<>();
+        List<Map<String, Object>> columns = new ArrayList<>();
+        List<Map<String, Object>> disclosure = new ArrayList<>();
+        for (Output output : run.outputs()) {
+            Reconciliation r = output.reconciliation();
+            outputs.add(Map.of("name", output.name(), "kind", output.kind().code(), "rowsIn", count(r.rowsIn()),
+                    "rowsLeftOut", count(r.rowsLeftOut()), "rowsOut", count(r.rowsOut()),
+                    "contentSha256", output.contentSha256()));
+            for (OutputFile file : output.files()) {
+                files.add(Map.of("path", file.path(), "format", file.format().code(), "rows", count(file.rows()),
+                        "bytes", count(file.bytes()), "sha256", file.sha256()));
+            }
+            for (ColumnLineage column : output.columnLineage()) {
+                for (InputField in : column.inputs()) {
+                    Transformation t = in.transformation();
+                    columns.add(Map.of("output", output.name(), "column", column.column(),
+                            "source", in.name() + "." + in.field(),
+                            "type", t.type().name(), "subtype", t.subtype().name(),
+                            "description", t.description(), "masked", t.masking().masks() ? "yes" : "no",
+                            "maskedCss", t.masking().masks() ? "masked" : ""));
+                }
+            }
+            output.disclosure().ifPresent(d -> disclosure.add(Map.of("output", output.name(),
+                    "kRequired", d.kRequired(), "smallestClass", count(d.smallestClass()),
+                    "uniqueShare", d.uniquePercent(), "action", d.action(),
+                    "cellsSuppressed", count(d.cellsSuppressed()))));
+        }
+        view.put("outputs", outputs);
+        view.put("files", files);
+        view.put("columns", columns);
+        view.put("disclosure", disclosure);
+        view.put("chart", chart(run));
+        return view;
+    }
+
+    /** One step of the flow chart, placed on the SVG's grid. */
+    record ChartBar(String label, String css, String note, String rows, int labelX, int barX, int width, int y,
+            int textY, int countX, boolean arrow, int arrowY1, int arrowY2) {
+    }
+
+    private record Step(String label, long rows, String css, String note) {
+    }
+
+    /** Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale. */
+    private static Map<String, Object> chart(LineageRun run) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("Rows read from " + run.sources().size() + " sources", run.rowsRead(), "read", ""));
+        for (Exclusion e : run.exclusions()) {
+            steps.add(new Step("Left out: " + e.label(), e.rows(), "out", count(e.people()) + " people"));
+        }
+        for (Output o : run.outputs()) {
+            long leftOut = o.reconciliation().rowsLeftOut();
+            steps.add(new Step("Written: " + o.name(), o.reconciliation().rowsOut(), "written",
+                    leftOut == 0 ? "" : "after " + count(leftOut) + " left out at this output"));
+        }
+        long max = Math.max(1, steps.stream().mapToLong(Step::rows).max().orElse(1));
+        List<ChartBar> bars = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            int width = s.rows() == 0 ? 0 : (int) Math.max(2, Math.round(CHART_BAR_WIDTH * (double) s.rows() / max));
+            int y = 10 + i * CHART_ROW_HEIGHT;
+            bars.add(new ChartBar(s.label(), s.css(), s.note(), count(s.rows()), CHART_LABEL_WIDTH - 12,
+                    CHART_LABEL_WIDTH, width, y, y + 18, CHART_LABEL_WIDTH + width + 8, i + 1 < steps.size(),
+                    y + 28, y + CHART_ROW_HEIGHT - 2));
+        }
+        return Map.of("bars", bars, "width", CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 280,
+                "height", 20 + steps.size() * CHART_ROW_HEIGHT, "arrowX", CHART_LABEL_WIDTH - 6);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.UK, "%,d", value);
+    }
+
+    /** Escapes Markdown so that a value from a spec cannot make a table, a link or a heading of its own. */
+    private static final class MarkdownMustacheFactory extends DefaultMustacheFactory {
+        MarkdownMustacheFactory() {
+            super("lineage/report");
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            StringBuilder out = new StringBuilder(value.length());
+            for (char c : value.toCharArray()) {
+                if (c == '\n' || c == '\r') {
+                    out.append(' ');
+                } else if (c == '<') {
+                    out.append("&lt;");
+                } else if (c == '>') {
+                    out.append("&gt;");
+                } else {
+                    if ("\\`*_[]|~".indexOf(c) >= 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+            }
+            try {
+                writer.write(out.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write report: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.trex.lineage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One output of an extract: its columns, the files that hold it, the reconciliation of its rows, the digest of
+ * its content (over sorted rows, so the same whatever the file format), where each column came from, and the
+ * disclosure measures when the output was checked.
+ */
+public record Output(
+        String name,
+        OutputKind kind,
+        List<Field> columns,
+        List<OutputFile> files,
+        Reconciliation reconciliation,
+        String contentSha256,
+        List<ColumnLineage> columnLineage,
+        Optional<DisclosureMeasures> disclosure) {
+    public Output {
+        Names.requireText(name, "name");
+        requireNonNull(kind, "kind is null");
+        columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        files = List.copyOf(requireNonNull(files, "files is null"));
+        requireNonNull(reconciliation, "reconciliation is null");
+        Names.requireSha256(contentSha256, "contentSha256");
+        columnLineage = List.copyOf(requireNonNull(columnLineage, "columnLineage is null"));
+        requireNonNull(disclosure, "disclosure is null");
+        for (OutputFile file : files) {
+            if (file.rows() != reconciliation.rowsOut()) {
+                throw new IllegalArgumentException("Cannot describe lineage: output " + name + " file " + file.path()
+                        + " has " + file.rows() + " rows, the reconciliation says " + reconciliation.rowsOut());
+            }
+        }
+    }
+
+    /** Bytes in all of this output's files. */
+    public long bytes() {
+        return files.stream().mapToLong(OutputFile::bytes).sum();
+    }
+}
