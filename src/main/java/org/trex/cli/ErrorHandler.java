@@ -1,7 +1,10 @@
 package org.trex.cli;
 
 import java.io.PrintWriter;
+import org.trex.governance.NotApprovedException;
 import org.trex.pseudonym.KeyException;
+import org.trex.run.SafeMessages;
+import org.trex.spec.SpecException;
 import org.trex.source.DatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,7 +20,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println("trex: " + message(e));
+        message(e).lines().forEach(line -> err.println("trex: " + line));
         if ("1".equals(System.getenv("TREX_DEBUG"))) {
             e.printStackTrace(err);
         }
@@ -39,14 +42,21 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
-        if (e instanceof KeyException || e instanceof DatabaseException || e instanceof IllegalArgumentException) {
+        if (e instanceof NotApprovedException) {
+            return ExitCode.NOT_APPROVED;
+        }
+        if (e instanceof KeyException || e instanceof DatabaseException || e instanceof SpecException
+                || e instanceof IllegalArgumentException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.FAILURE;
     }
 
     private static String message(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? "Cannot complete the command: " + e.getClass().getSimpleName() : message;
+        if (e instanceof SpecException) {
+            return e.getMessage();
+        }
+        String message = SafeMessages.of(e);
+        return message.startsWith("Cannot ") ? message : "Cannot complete the command: " + message;
     }
 }

@@ -85,7 +85,7 @@ public final class LineageReport {
                 "reference", approval.reference(),
                 "approver", approval.approver(),
                 "approvedAt", approval.approvedAt().toString(),
-                "expires", approval.expires().toString(),
+                "expires", approval.expires().map(Object::toString).orElse("no expiry"),
                 "conditions", approval.conditions())));
         run.parent().ifPresent(parent -> view.put("parent", parent));
         view.put("parameters", run.parameters().entrySet().stream()

@@ -119,7 +119,7 @@ public final class OpenLineageEvents {
                     .put("reference", approval.reference())
                     .put("approver", approval.approver())
                     .put("approvedAt", approval.approvedAt().toString())
-                    .put("expires", approval.expires().toString());
+                    .put("expires", approval.expires().map(Object::toString).orElse(null));
             ArrayNode conditions = facet.putArray("conditions");
             approval.conditions().forEach(conditions::add);
             facets.set("trex_approval", facet);
@@ -258,6 +258,7 @@ public final class OpenLineageEvents {
         for (Output output : run.outputs()) {
             ObjectNode node = outputs.addObject()
                     .put("name", output.name())
+                    .put("kind", output.kind().code())
                     .put("contentSha256", output.contentSha256());
             ArrayNode files = node.putArray("files");
             output.files().forEach(file -> files.addObject()

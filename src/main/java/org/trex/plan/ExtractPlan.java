@@ -10,7 +10,8 @@ import org.trex.spec.Policy;
 
 /**
  * Everything that will happen in a run, before it happens: the outputs with their SQL, columns and
- * forms, the exclusions the policy applies, and the plan hash a board approves.
+ * forms, the exclusions the policy applies, the SQL that lists the cohort's index events (row ID and
+ * NHS number, for counting), and the plan hash a board approves.
  */
 public record ExtractPlan(
         ExtractSpec spec,
@@ -18,6 +19,7 @@ public record ExtractPlan(
         LocalDate asOf,
         List<OutputPlan> outputs,
         ExclusionQueries exclusions,
+        String cohortSql,
         String specSha256,
         String policySha256,
         String planHash) {
@@ -28,6 +30,7 @@ public record ExtractPlan(
         requireNonNull(asOf, "asOf is null");
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
         requireNonNull(exclusions, "exclusions is null");
+        requireNonNull(cohortSql, "cohortSql is null");
         requireNonNull(specSha256, "specSha256 is null");
         requireNonNull(policySha256, "policySha256 is null");
         requireNonNull(planHash, "planHash is null");

@@ -58,6 +58,13 @@ public final class Planner {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
+    /** Plans a loaded spec under its policy as of a date; the hash covers their canonical forms. */
+    public ExtractPlan plan(org.trex.spec.LoadedSpec loaded, LocalDate asOf) {
+        requireNonNull(loaded, "loaded is null");
+        return plan(loaded.spec().value(), loaded.policy().value(), asOf,
+                org.trex.spec.Canonical.json(loaded.spec().value()), org.trex.spec.Canonical.json(loaded.policy().value()));
+    }
+
     /**
      * Plans a spec under its policy as of a date. {@code specCanonical} and {@code policyCanonical} are
      * the canonical JSON forms the plan hash covers.
@@ -75,11 +82,15 @@ public final class Planner {
             origins.add(catalog.source(output.dataset()).origin());
         }
         ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), asOf);
+        SourceDataset index = catalog.indexSource(spec.cohort().indexEvent());
+        String cohortSql = SqlText.inlined(select(index.rowId().as(OutputPlan.ROW_ID), index.nhsNumber().as(OutputPlan.NHS_NUMBER))
+                .from(index.from())
+                .where(cohortCondition(spec.cohort(), index, catalog.indexDate(spec.cohort().indexEvent()), asOfParam)));
         StringBuilder hashed = new StringBuilder()
                 .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical);
         outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
         exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n').append(q.sqlTemplate()));
-        return new ExtractPlan(spec, policy, asOf, outputs, exclusions,
+        return new ExtractPlan(spec, policy, asOf, outputs, exclusions, cohortSql,
                 sha256(specCanonical), sha256(policyCanonical), sha256(hashed.toString()));
     }
 

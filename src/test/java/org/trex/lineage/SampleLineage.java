@@ -91,7 +91,7 @@ final class SampleLineage {
                 new PolicyIdentity("nhs-england-default", "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01"),
                 "plan-5c9e1f0a",
                 Optional.of(new Approval("DARS-NIC-123456", "Information Governance Board",
-                        Instant.parse("2025-02-14T15:30:00Z"), LocalDate.parse("2026-02-13"),
+                        Instant.parse("2025-02-14T15:30:00Z"), Optional.of(LocalDate.parse("2026-02-13")),
                         List.of("Outputs stay in the TRE", "No linkage to other datasets"))),
                 new KeyIdentity("trex-project-readmissions", "k-7f3a9c21"),
                 new BuildInfo("0.1.0", "4702c43"),

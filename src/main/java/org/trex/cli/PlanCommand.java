@@ -1,0 +1,70 @@
+package org.trex.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditLog;
+import org.trex.governance.GovernanceSchema;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.PlanCounts;
+import org.trex.plan.PlanFormat;
+import org.trex.plan.PlanReport;
+import org.trex.plan.Planner;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceCatalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trex plan}: what will leave, in what form, from which SQL, and (with a database) for how many people. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what an extract will contain before it runs: outputs, fields and forms, policy checks, "
+                + "the SQL jOOQ renders, and with a database the cohort and who would be left out. Prints the plan hash "
+                + "a board approves.")
+public final class PlanCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Extract spec YAML file.")
+    Path specFile;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the counts are taken as of (default: today).")
+    LocalDate asOf;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    GovernanceOptions governance;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() {
+        PlanFormat planFormat = switch (format) {
+            case "text" -> PlanFormat.TEXT;
+            case "markdown" -> PlanFormat.MARKDOWN;
+            case "json" -> PlanFormat.JSON;
+            default -> throw new CliException(ExitCode.BAD_INPUT, "Cannot render plan as " + format + ": use text, markdown or json");
+        };
+        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), asOf == null ? LocalDate.now() : asOf);
+        Optional<DatabaseUrl> url = database.url();
+        Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u));
+        commandSpec.commandLine().getOut().print(PlanReport.render(plan, counts, planFormat));
+        commandSpec.commandLine().getOut().flush();
+        if (url.isPresent()) {
+            DatabaseUrl governanceUrl = governance.required(database);
+            GovernanceSchema.migrate(governanceUrl);
+            new AuditLog(governanceUrl).append(Actor.current(), AuditAction.PLAN, Optional.of(plan.spec().id()), Optional.empty(),
+                    Map.of("specVersion", plan.spec().version(), "planHash", plan.planHash(), "asOf", plan.asOf().toString()));
+        }
+        return ExitCode.OK;
+    }
+}

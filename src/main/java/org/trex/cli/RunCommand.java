@@ -1,0 +1,183 @@
+package org.trex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.trex.governance.Approvals;
+import org.trex.governance.DueRunReport;
+import org.trex.governance.DueRunSummary;
+import org.trex.governance.DueRunner;
+import org.trex.governance.GovernanceSchema;
+import org.trex.governance.RunResult;
+import org.trex.governance.ScheduledExtract;
+import org.trex.lineage.ParentRun;
+import org.trex.plan.Planner;
+import org.trex.run.RunOutcome;
+import org.trex.run.RunRequest;
+import org.trex.run.SparkSessions;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceCatalog;
+import org.trex.spec.LoadedSpec;
+import org.trex.spec.SpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trex run}: one approved extract, or with {@code --due} every approved extract whose schedule is due. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an approved extract on Spark: leave out objectors, opt-outs and records whose NHS number "
+                + "cannot be checked; pseudonymise; put fields in their forms; apply disclosure control; write Parquet "
+                + "and CSV with a manifest and lineage; publish atomically. With --due, run every approved spec in "
+                + "--specs whose schedule is due and has not run for its period (safe to call from cron or Airflow).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ran (with --due: every due extract ran)", "1:the run failed", "2:bad input",
+            "3:not approved, changed since approval, expired or revoked", "4:--due: nothing was due",
+            "5:--due: some due extracts failed"})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Extract spec YAML file (not with --due).")
+    Path specFile;
+
+    @Option(names = "--due", description = "Run every approved, scheduled spec whose period is due.")
+    boolean due;
+
+    @Option(names = "--specs", defaultValue = "extracts", paramLabel = "DIR",
+            description = "With --due: the folder of extract specs (default: ${DEFAULT-VALUE}).")
+    Path specsDirectory;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the run is as of (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "Run ID: a UUID becomes the run's ID; any other text (a scheduler's run ID) is recorded as the parent run.")
+    String runId;
+
+    @Option(names = "--out", defaultValue = "${env:TREX_OUTPUT_DIR:-out}", paramLabel = "DIR",
+            description = "Where extracts are written: DIR/<extract>/<run-id>/ (default: $TREX_OUTPUT_DIR or ./out).")
+    Path out;
+
+    @Option(names = "--master", defaultValue = SparkSessions.DEFAULT_MASTER, paramLabel = "URL",
+            description = "Spark master: local[*], local-cluster[...], spark://host:port (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N", description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Pseudonymisation key file (default: $TREX_KEY_FILE, else the policy's file for the project).")
+    Path keyFile;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    GovernanceOptions governance;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() {
+        if (due == (specFile != null)) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot run: give either SPEC or --due");
+        }
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        DatabaseUrl source = database.required();
+        DatabaseUrl governanceUrl = governance.required(database);
+        PrintWriter printer = commandSpec.commandLine().getOut();
+        return due ? runDue(date, source, governanceUrl, printer) : runOne(date, source, governanceUrl, printer);
+    }
+
+    private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
+        LoadedSpec spec = Specs.load(specFile);
+        UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
+        Optional<ParentRun> parent = runId == null || isUuid(runId) ? Optional.empty()
+                : Optional.of(new ParentRun("scheduler", spec.spec().value().id(), id));
+        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, runner -> runner.run(request(spec, source, governanceUrl,
+                id, date, parent)));
+        SparkRuns.printSummary(printer, outcome);
+        return ExitCode.OK;
+    }
+
+    private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
+        GovernanceSchema.migrate(governanceUrl);
+        Approvals approvals = new Approvals(governanceUrl);
+        Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
+        List<ScheduledExtract> scheduled = new ArrayList<>();
+        for (Path file : specFiles()) {
+            try {
+                LoadedSpec spec = Specs.load(file);
+                if (spec.spec().value().schedule().isEmpty()) {
+                    continue;
+                }
+                String hash = new Planner(SourceCatalog.standard()).plan(spec, date).planHash();
+                var status = approvals.check(spec.spec().value().id(), hash, date);
+                if (status.approval().isPresent() && status.state() == org.trex.governance.ApprovalState.APPROVED) {
+                    approved.put(spec.spec().value().id(), spec);
+                    scheduled.add(ScheduledExtract.of(spec.spec().value()));
+                } else {
+                    printer.println("skipped " + file + ": " + status.message());
+                }
+            } catch (SpecException e) {
+                printer.println("skipped " + file + ": invalid spec");
+                e.problems().forEach(p -> printer.println("  " + p));
+            }
+        }
+        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
+        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out, runner ->
+                new DueRunner(governanceUrl).runDue(scheduled, date, schedulerRunId, (extract, asOfDate, id) -> {
+                    LoadedSpec spec = approved.get(extract.extractId());
+                    UUID uuid = UUID.fromString(id);
+                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
+                            Optional.of(new ParentRun("scheduler", "trex-run-due", runUuid(schedulerRunId)))));
+                    SparkRuns.printSummary(printer, outcome);
+                    return RunResult.succeeded(outcome.extractDirectory().toString());
+                }));
+        for (DueRunReport report : summary.runs()) {
+            printer.printf("%-24s period %s: %s%s%n", report.extractId(), report.periodKey(),
+                    report.status().name().toLowerCase(java.util.Locale.ROOT), report.message().isEmpty() ? "" : " (" + report.message() + ")");
+        }
+        printer.println("Outcome: " + summary.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        printer.flush();
+        return summary.exitCode();
+    }
+
+    private RunRequest request(LoadedSpec spec, DatabaseUrl source, DatabaseUrl governanceUrl, UUID id, LocalDate date,
+            Optional<ParentRun> parent) {
+        Optional<Path> key = Optional.ofNullable(keyFile).or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of));
+        return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, Actor.current());
+    }
+
+    private List<Path> specFiles() {
+        try (Stream<Path> files = Files.list(specsDirectory)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot list extract specs in " + specsDirectory + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A UUID as given, or derived from a scheduler's run ID so the same ID always maps to the same UUID. */
+    static UUID runUuid(String id) {
+        return isUuid(id) ? UUID.fromString(id) : UUID.nameUUIDFromBytes(("trex-run:" + id).getBytes(StandardCharsets.UTF_8));
+    }
+}

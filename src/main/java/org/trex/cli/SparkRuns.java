@@ -1,0 +1,70 @@
+package org.trex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.trex.run.ExclusionCount;
+import org.trex.run.ExtractRunner;
+import org.trex.run.OutputResult;
+import org.trex.run.RunOutcome;
+import org.trex.run.SparkSessions;
+import org.trex.source.SourceCatalog;
+
+/**
+ * A Spark session for the length of one command, with its scratch files under the output root and
+ * removed afterwards, and the summary a run prints.
+ */
+final class SparkRuns {
+    private SparkRuns() {
+    }
+
+    /** Runs {@code work} with an extract runner on a fresh session for {@code master}, then stops it. */
+    static <T> T withRunner(String master, int partitions, Path outputRoot, Function<ExtractRunner, T> work) {
+        Path scratch = outputRoot.resolve(".trex-scratch-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create scratch directory " + scratch + ": " + e.getMessage(), e);
+        }
+        SparkSession spark = SparkSessions.create(master, scratch);
+        try {
+            return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(), System.getenv()));
+        } finally {
+            spark.stop();
+            deleteQuietly(scratch);
+        }
+    }
+
+    static void printSummary(PrintWriter out, RunOutcome outcome) {
+        out.printf("Extract %s v%d, run %s, as of %s%n", outcome.plan().spec().id(), outcome.plan().spec().version(),
+                outcome.lineage().runId(), outcome.plan().asOf());
+        for (OutputResult result : outcome.outputs()) {
+            out.printf("  %-28s read %,d, left out %,d, written %,d %s%n", result.plan().name(), result.rowsRead(),
+                    result.rowsLeftOut(), result.rowsWritten(), result.plan().measures().isEmpty() ? "rows" : "groups");
+            for (ExclusionCount count : result.excluded()) {
+                out.printf("      left out: %-26s %,d rows, %,d people%n", count.reason(), count.rows(), count.people());
+            }
+            out.printf("      disclosure: %s%n", result.disclosure().action());
+        }
+        out.printf("Extract:        %s%n", outcome.extractDirectory());
+        out.printf("Lineage report: %s%n", outcome.extractDirectory().resolve("lineage/report.html"));
+        out.printf("Manifest:       %s (SHA-256 %s)%n", outcome.extractDirectory().resolve("manifest.json"), outcome.manifestSha256());
+        outcome.warnings().forEach(w -> out.println("warning: " + w));
+        out.flush();
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // Scratch only: a leftover never holds published data.
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.trex.extract;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * An extract directory being written: everything goes under a hidden staging directory beside the
+ * final one and is renamed into place in one step, so {@code OUT/<extract>/<run>} appears whole or not
+ * at all. Files are readable by the owner only.
+ */
+public final class ExtractDirectory {
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final String STAGING_PREFIX = ".staging-";
+    private static final String PID_FILE = ".pid";
+
+    private final Path staging;
+    private final Path target;
+
+    private ExtractDirectory(Path staging, Path target) {
+        this.staging = staging;
+        this.target = target;
+    }
+
+    /**
+     * Creates the staging directory for {@code <root>/<extractId>/<runId>}, after removing staging
+     * directories that runs killed mid-way left behind.
+     */
+    public static ExtractDirectory stage(Path root, String extractId, String runId) {
+        requireNonNull(root, "root is null");
+        requireNonNull(extractId, "extractId is null");
+        requireNonNull(runId, "runId is null");
+        Path extractRoot = root.resolve(extractId);
+        Path target = extractRoot.resolve(runId);
+        Path staging = extractRoot.resolve(STAGING_PREFIX + runId);
+        try {
+            createOwnerOnly(root);
+            createOwnerOnly(extractRoot);
+            removeAbandoned(extractRoot);
+            if (Files.exists(target)) {
+                throw new IllegalArgumentException("Cannot start run " + runId + " of " + extractId + ": " + target
+                        + " already exists; give another --run-id");
+            }
+            if (Files.exists(staging)) {
+                throw new IllegalArgumentException("Cannot start run " + runId + " of " + extractId
+                        + ": another process is writing it in " + staging);
+            }
+            Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+            Files.writeString(staging.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
+            Files.createDirectory(staging.resolve("data"));
+            Files.createDirectory(staging.resolve("lineage"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create extract directory " + staging + ": " + describe(e), e);
+        }
+        return new ExtractDirectory(staging, target);
+    }
+
+    /** Where files are written until publication. */
+    public Path staging() {
+        return staging;
+    }
+
+    /** Where the extract will be once published. */
+    public Path target() {
+        return target;
+    }
+
+    /** The data directory inside staging. */
+    public Path data() {
+        return staging.resolve("data");
+    }
+
+    /** Removes the scratch marker so the published directory holds only the extract's own files. */
+    public void sealContents() {
+        try {
+            Files.deleteIfExists(staging.resolve(PID_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot seal " + staging + ": " + describe(e), e);
+        }
+    }
+
+    /** Restricts every file and directory to the owner and renames staging to the final path in one step. */
+    public Path publish() {
+        try {
+            try (Stream<Path> paths = Files.walk(staging)) {
+                for (Path path : paths.toList()) {
+                    Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_DIRECTORY : OWNER_FILE);
+                }
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("Cannot publish " + target + ": it already exists", e);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new UncheckedIOException("Cannot publish " + target + ": the file system cannot rename atomically", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot publish " + target + ": " + describe(e), e);
+        }
+    }
+
+    /** Deletes the staging directory after a failure; nothing reaches the final path. */
+    public void discard() {
+        deleteTree(staging);
+    }
+
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            Files.setPosixFilePermissions(directory, OWNER_DIRECTORY);
+        }
+    }
+
+    /** Staging directories whose writing process is gone were left by a crash or a kill. */
+    private static void removeAbandoned(Path extractRoot) throws IOException {
+        try (Stream<Path> children = Files.list(extractRoot)) {
+            for (Path child : children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
+                if (!writerAlive(child)) {
+                    deleteTree(child);
+                }
+            }
+        }
+    }
+
+    private static boolean writerAlive(Path staging) {
+        try {
+            long pid = Long.parseLong(Files.readString(staging.resolve(PID_FILE)).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + root + ": " + describe(e), e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            message = fs.getReason();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

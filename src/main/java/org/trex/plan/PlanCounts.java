@@ -1,0 +1,71 @@
+package org.trex.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.trex.nhs.NhsNumber;
+import org.trex.optout.ExclusionReason;
+import org.trex.optout.ExclusionRules;
+import org.trex.optout.NationalListStatus;
+import org.trex.optout.OptOutLoader;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+
+/**
+ * How many index events and people a plan concerns, and how many of each would be left out for each
+ * reason, counted on the live source with the same rules the run applies.
+ */
+public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalListStatus nationalList) {
+    public PlanCounts {
+        requireNonNull(leftOut, "leftOut is null");
+        requireNonNull(nationalList, "nationalList is null");
+        leftOut = Map.copyOf(leftOut);
+    }
+
+    /** Counts the plan's cohort on the database. */
+    public static PlanCounts count(ExtractPlan plan, DatabaseUrl url) {
+        ExclusionRules rules = OptOutLoader.load(url, plan.exclusions(), plan.asOf());
+        long events = 0;
+        Set<String> people = new HashSet<>();
+        Map<ExclusionReason, long[]> leftOut = new EnumMap<>(ExclusionReason.class);
+        Map<ExclusionReason, Set<String>> peopleLeftOut = new HashMap<>();
+        try (Connection connection = url.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(10_000);
+                try (ResultSet rows = statement.executeQuery(plan.cohortSql())) {
+                    while (rows.next()) {
+                        events++;
+                        String raw = rows.getString(2);
+                        String person = raw == null ? "missing:" + events : NhsNumber.normalise(raw);
+                        people.add(person);
+                        ExclusionReason reason = rules.classify(raw);
+                        if (reason != null) {
+                            leftOut.computeIfAbsent(reason, r -> new long[2])[0]++;
+                            peopleLeftOut.computeIfAbsent(reason, r -> new HashSet<>()).add(person);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot count the cohort of " + plan.spec().id() + " in " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
+        }
+        peopleLeftOut.forEach((reason, set) -> leftOut.get(reason)[1] = set.size());
+        return new PlanCounts(events, people.size(), leftOut, rules.nationalList());
+    }
+
+    /** Rows and people left out for a reason: {rows, people}. */
+    public long[] leftOut(ExclusionReason reason) {
+        long[] counts = leftOut.get(reason);
+        return counts == null ? new long[2] : counts.clone();
+    }
+}

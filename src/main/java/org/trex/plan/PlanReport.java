@@ -1,0 +1,175 @@
+package org.trex.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.trex.disclosure.SmallCounts;
+import org.trex.optout.ExclusionReason;
+import org.trex.optout.ExclusionQueries;
+import org.trex.spec.AggregateOutput;
+import org.trex.spec.ExtractSpec;
+import org.trex.spec.FieldForm;
+import org.trex.spec.Policy;
+
+/**
+ * Renders a plan for a governance board: what leaves, in what form, from which SQL, under which checks,
+ * and how many people it concerns (small counts as the policy's suppression rule shows them).
+ */
+public final class PlanReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanReport() {
+    }
+
+    /** The plan in the given format; counts only when a database was given. */
+    public static String render(ExtractPlan plan, Optional<PlanCounts> counts, PlanFormat format) {
+        return switch (format) {
+            case TEXT -> text(plan, counts, false);
+            case MARKDOWN -> text(plan, counts, true);
+            case JSON -> json(plan, counts);
+        };
+    }
+
+    /** The checks the spec passed against its policy, in words. */
+    static List<String> checks(ExtractPlan plan) {
+        Policy policy = plan.policy();
+        ExtractSpec spec = plan.spec();
+        return List.of(
+                "spec and policy validated against the source catalog (tables, fields, forms)",
+                "every field leaves only in a form policy " + policy.id() + " allows",
+                "local objections in force on the as-of date are left out",
+                "national data opt-out: " + policy.optOuts().nationalDataOptOut().yamlName()
+                        + " (list no older than " + policy.optOuts().nationalListMaxAgeDays() + " days, else nobody is checked and all are left out)",
+                "Type 1 opt-out: " + (plan.exclusions().reasons().contains(ExclusionReason.TYPE1_OPT_OUT)
+                        ? "applied (GP-sourced data)" : "not applied (no GP-sourced data, or exempt)"),
+                "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
+                "pseudonym key for project " + spec.project() + ": " + policy.key(spec.project()).map(k -> k.name()).orElse("none"),
+                "record-level outputs: k = " + policy.disclosure().k() + ", below k: " + policy.disclosure().belowK().yamlName(),
+                "aggregate outputs: counts <= " + policy.disclosure().suppressAtOrBelow() + " suppressed, others rounded to "
+                        + policy.disclosure().roundTo());
+    }
+
+    private static String text(ExtractPlan plan, Optional<PlanCounts> counts, boolean markdown) {
+        ExtractSpec spec = plan.spec();
+        StringBuilder out = new StringBuilder();
+        String h1 = markdown ? "# " : "";
+        String h2 = markdown ? "\n## " : "\n== ";
+        out.append(h1).append("Plan for ").append(spec.id()).append(" v").append(spec.version()).append(": ").append(spec.title()).append('\n');
+        out.append(markdown ? "\n" : "").append(bullet(markdown)).append("Plan hash: ").append(code(plan.planHash(), markdown)).append('\n');
+        out.append(bullet(markdown)).append("Spec SHA-256: ").append(code(plan.specSha256(), markdown)).append('\n');
+        out.append(bullet(markdown)).append("Policy: ").append(plan.policy().id()).append(" (SHA-256 ").append(code(plan.policySha256(), markdown)).append(")\n");
+        out.append(bullet(markdown)).append("Requester: ").append(spec.requester()).append('\n');
+        out.append(bullet(markdown)).append("Purpose: ").append(spec.purpose().strip().replace('\n', ' ')).append('\n');
+        out.append(bullet(markdown)).append("Legal basis: ").append(spec.legalBasis().strip().replace('\n', ' ')).append('\n');
+        out.append(bullet(markdown)).append("Cohort: ").append(spec.cohort().description()).append('\n');
+        out.append(bullet(markdown)).append("As of: ").append(plan.asOf()).append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
+
+        out.append(h2).append("Policy checks passed").append(markdown ? "\n\n" : "\n");
+        checks(plan).forEach(c -> out.append(bullet(markdown)).append(c).append('\n'));
+
+        counts.ifPresent(c -> {
+            SmallCounts small = new SmallCounts(plan.policy().disclosure());
+            out.append(h2).append("Who it concerns (live counts, shown as the suppression rule shows them)").append(markdown ? "\n\n" : "\n");
+            out.append(bullet(markdown)).append("Index events in the cohort: ").append(small.display(c.events())).append('\n');
+            out.append(bullet(markdown)).append("People: ").append(small.display(c.people())).append('\n');
+            out.append(bullet(markdown)).append("National opt-out list: ").append(c.nationalList().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            for (ExclusionReason reason : ExclusionReason.values()) {
+                long[] left = c.leftOut(reason);
+                if (left[0] > 0 || plan.exclusions().reasons().contains(reason)) {
+                    out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
+                            .append(small.display(left[0])).append(" events, ").append(small.display(left[1])).append(" people\n");
+                }
+            }
+        });
+
+        for (OutputPlan output : plan.outputs()) {
+            boolean aggregate = output.output() instanceof AggregateOutput;
+            out.append(h2).append("Output ").append(output.name()).append(aggregate ? " (aggregate counts)" : " (record level)")
+                    .append(markdown ? "\n\n" : "\n");
+            out.append(bullet(markdown)).append("Dataset: ").append(output.output().dataset())
+                    .append("; tables: ").append(String.join(", ", output.sourceTables())).append('\n');
+            if (!aggregate) {
+                out.append(bullet(markdown)).append("Quasi-identifiers: ").append(output.quasiIdentifiers()).append('\n');
+            }
+            out.append(markdown ? "\n| column | from | form |\n|---|---|---|\n" : "");
+            for (PlannedColumn column : output.columns()) {
+                out.append(markdown ? "| `" + column.name() + "` | `" + column.sourceField() + "` | " + column.transformation() + " |\n"
+                        : String.format("  %-28s <- %-36s %s%n", column.name(), column.sourceField(), column.transformation()));
+            }
+            for (PlannedMeasure measure : output.measures()) {
+                String what = "count of " + measure.countOf().yamlName() + measure.whereField().map(w -> " where " + w).orElse("");
+                out.append(markdown ? "| `" + measure.name() + "` | " + what + " | suppressed and rounded |\n"
+                        : String.format("  %-28s <- %-36s %s%n", measure.name(), what, "suppressed and rounded"));
+            }
+            out.append(markdown ? "\n```sql\n" : "  SQL (jOOQ, :as_of bound at run time):\n").append(indent(output.sqlTemplate(), markdown))
+                    .append(markdown ? "\n```\n" : "\n");
+        }
+        out.append(h2).append("Exclusion queries").append(markdown ? "\n" : "\n");
+        for (ExclusionQueries.ExclusionQuery query : plan.exclusions().queries()) {
+            out.append(markdown ? "\n" + query.reason().description() + ":\n\n```sql\n" : "  " + query.reason().code() + ":\n")
+                    .append(indent(query.sqlTemplate(), markdown)).append(markdown ? "\n```\n" : "\n");
+        }
+        return out.toString();
+    }
+
+    private static String json(ExtractPlan plan, Optional<PlanCounts> counts) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("extract", plan.spec().id()).put("version", plan.spec().version()).put("title", plan.spec().title())
+                .put("planHash", plan.planHash()).put("specSha256", plan.specSha256())
+                .put("policy", plan.policy().id()).put("policySha256", plan.policySha256()).put("asOf", plan.asOf().toString());
+        ArrayNode checks = root.putArray("checks");
+        checks(plan).forEach(checks::add);
+        counts.ifPresent(c -> {
+            SmallCounts small = new SmallCounts(plan.policy().disclosure());
+            ObjectNode node = root.putObject("counts");
+            node.put("events", small.display(c.events())).put("people", small.display(c.people()))
+                    .put("nationalList", c.nationalList().name().toLowerCase(java.util.Locale.ROOT));
+            ObjectNode left = node.putObject("leftOut");
+            for (ExclusionReason reason : ExclusionReason.values()) {
+                long[] counted = c.leftOut(reason);
+                left.putObject(reason.code()).put("events", small.display(counted[0])).put("people", small.display(counted[1]));
+            }
+        });
+        ArrayNode outputs = root.putArray("outputs");
+        for (OutputPlan output : plan.outputs()) {
+            ObjectNode node = outputs.addObject();
+            node.put("name", output.name()).put("kind", output.output() instanceof AggregateOutput ? "aggregate" : "records")
+                    .put("dataset", output.output().dataset()).put("sql", output.sqlTemplate());
+            ArrayNode columns = node.putArray("columns");
+            for (PlannedColumn column : output.columns()) {
+                ObjectNode c = columns.addObject().put("name", column.name()).put("source", column.sourceField())
+                        .put("form", column.form().yamlName()).put("transformation", column.transformation())
+                        .put("masked", column.form() != FieldForm.AS_IS);
+                ArrayNode from = c.putArray("sourceColumns");
+                column.sourceColumns().forEach(from::add);
+            }
+            ArrayNode measures = node.putArray("measures");
+            output.measures().forEach(m -> measures.addObject().put("name", m.name()).put("count", m.countOf().yamlName())
+                    .put("where", m.whereField().orElse(null)));
+            ArrayNode qis = node.putArray("quasiIdentifiers");
+            output.quasiIdentifiers().forEach(qis::add);
+        }
+        ArrayNode exclusions = root.putArray("exclusions");
+        plan.exclusions().queries().forEach(q -> exclusions.addObject().put("reason", q.reason().code()).put("sql", q.sqlTemplate()));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render plan as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String bullet(boolean markdown) {
+        return markdown ? "- " : "  ";
+    }
+
+    private static String code(String text, boolean markdown) {
+        return markdown ? "`" + text + "`" : text;
+    }
+
+    private static String indent(String sql, boolean markdown) {
+        return markdown ? sql : sql.lines().map(l -> "    " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

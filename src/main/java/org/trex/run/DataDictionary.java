@@ -1,0 +1,60 @@
+package org.trex.run;
+
+import java.util.List;
+import org.trex.optout.ExclusionReason;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.PlannedColumn;
+import org.trex.plan.PlannedMeasure;
+import org.trex.spec.AggregateOutput;
+import org.trex.spec.ExtractSpec;
+
+/** The extract's README.md: what each table and column is, where it came from and in what form. */
+final class DataDictionary {
+    private DataDictionary() {
+    }
+
+    static String markdown(ExtractPlan plan, String runId, List<OutputResult> results) {
+        ExtractSpec spec = plan.spec();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(spec.title()).append("\n\n")
+                .append("Extract `").append(spec.id()).append("` version ").append(spec.version())
+                .append(", run `").append(runId).append("`, as of ").append(plan.asOf()).append(".\n\n")
+                .append("**Purpose.** ").append(spec.purpose().strip()).append("\n\n")
+                .append("**Cohort.** ").append(spec.cohort().description()).append(" (index event: ")
+                .append(spec.cohort().indexEvent().yamlName()).append(", ").append(spec.cohort().from()).append(" to ")
+                .append(spec.cohort().to()).append(").\n\n")
+                .append("Pseudonyms are HMAC-SHA256 under the project key of `").append(spec.project())
+                .append("`: the same person has the same pseudonym in every extract of this project and in no other. ")
+                .append("Lineage, approval and digests are in `lineage/report.html` and `manifest.json`; check them with `trex verify`.\n\n")
+                .append("Records left out before anything else happened: ");
+        md.append(String.join("; ", plan.exclusions().reasons().stream().map(ExclusionReason::description).toList()))
+                .append("; and always records whose NHS number is missing or invalid.\n");
+        for (OutputResult result : results) {
+            md.append("\n## ").append(result.plan().name()).append("\n\n");
+            boolean aggregate = result.plan().output() instanceof AggregateOutput;
+            md.append(aggregate
+                            ? "Aggregate counts from dataset `" + result.plan().output().dataset()
+                                    + "`; small counts suppressed (blank) and the rest rounded: " + result.disclosure().rule() + ".\n\n"
+                            : "One row per record of dataset `" + result.plan().output().dataset() + "`.\n\n")
+                    .append("Files: `data/").append(result.plan().name()).append(".parquet`, `data/")
+                    .append(result.plan().name()).append(".csv` (").append(result.rowsWritten()).append(" rows).\n\n")
+                    .append("| column | type | source | form |\n|---|---|---|---|\n");
+            for (PlannedColumn column : result.plan().columns()) {
+                md.append("| `").append(column.name()).append("` | ").append(type(result, column.name())).append(" | `")
+                        .append(column.sourceField()).append("` (").append(String.join(", ", column.sourceColumns()))
+                        .append(") | ").append(column.transformation()).append(" |\n");
+            }
+            for (PlannedMeasure measure : result.plan().measures()) {
+                md.append("| `").append(measure.name()).append("` | bigint | count of ").append(measure.countOf().yamlName())
+                        .append(measure.whereField().map(w -> " where `" + w + "`").orElse(""))
+                        .append(" | suppressed and rounded |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String type(OutputResult result, String column) {
+        return result.schema().stream().filter(c -> c.name().equals(column)).map(OutputResult.ColumnType::type)
+                .findFirst().orElse("");
+    }
+}

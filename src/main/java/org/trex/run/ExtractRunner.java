@@ -1,0 +1,171 @@
+package org.trex.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+import org.trex.extract.BuildInfo;
+import org.trex.extract.ExtractDirectory;
+import org.trex.extract.FileDigests;
+import org.trex.extract.Manifest;
+import org.trex.extract.ManifestOutput;
+import org.trex.governance.Approval;
+import org.trex.governance.Approvals;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditLog;
+import org.trex.governance.GovernanceSchema;
+import org.trex.lineage.LineageLog;
+import org.trex.lineage.LineageReport;
+import org.trex.lineage.LineageRun;
+import org.trex.lineage.OpenLineageEvents;
+import org.trex.lineage.OpenLineageHttpSender;
+import org.trex.optout.ExclusionRules;
+import org.trex.optout.OptOutLoader;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.Planner;
+import org.trex.pseudonym.PseudonymKey;
+import org.trex.source.SourceCatalog;
+
+/**
+ * Runs an approved extract end to end: plan, approval check, key, audit, staging, Spark, data
+ * dictionary, lineage, manifest, atomic publish. Anything that fails leaves no extract at the final
+ * path, a FAIL event in the extract's {@code failed-runs/} log, and a failed RUN_END in the audit log.
+ */
+public final class ExtractRunner {
+    /** Where failed runs keep their START and FAIL events, beside (never inside) the extracts. */
+    public static final String FAILED_RUNS = "failed-runs";
+
+    private final SparkSession spark;
+    private final SourceCatalog catalog;
+    private final int partitions;
+    private final Clock clock;
+    private final Map<String, String> environment;
+
+    public ExtractRunner(SparkSession spark, SourceCatalog catalog, int partitions, Clock clock, Map<String, String> environment) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.partitions = partitions;
+        this.clock = requireNonNull(clock, "clock is null");
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+    }
+
+    /** Runs the request; throws {@code NotApprovedException} before anything is read when it is not approved. */
+    public RunOutcome run(RunRequest request) {
+        requireNonNull(request, "request is null");
+        ExtractPlan plan = new Planner(catalog).plan(request.spec(), request.asOf());
+        GovernanceSchema.migrate(request.governance());
+        Approval approval = new Approvals(request.governance(), clock)
+                .check(plan.spec().id(), plan.planHash(), request.asOf())
+                .requireApproved();
+        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+        AuditLog audit = new AuditLog(request.governance(), clock);
+        String runId = request.runId().toString();
+        Instant started = clock.instant();
+        LineageRun lineage = LineageMapper.started(request, plan, approval, key, started, spark.version());
+        audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
+                startDetails(request, plan, approval, key));
+
+        ExtractDirectory directory = ExtractDirectory.stage(request.outputRoot(), plan.spec().id(), runId);
+        Path log = directory.staging().resolve(LineageLog.PATH);
+        LineageLog.append(log, OpenLineageEvents.start(lineage));
+        try {
+            ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions(), request.asOf());
+            List<OutputResult> results = new ExtractJob(spark, request.source(), catalog, partitions)
+                    .run(plan, exclusions, key, directory.data());
+            Files.writeString(directory.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
+            LineageRun finished = LineageMapper.finished(lineage, plan, results, request.source());
+            Instant completed = clock.instant();
+            LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
+            LineageReport.write(directory.staging(), finished, completed);
+            directory.sealContents();
+            Map<String, Long> rowsByPath = new TreeMap<>();
+            results.forEach(r -> r.files().forEach(f -> rowsByPath.put(f.path(), f.rows())));
+            Manifest.of(directory.staging(), plan.spec().id(), request.runId(), plan.specSha256(), plan.planHash(),
+                    rowsByPath, results.stream()
+                            .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
+                    .write(directory.staging());
+            String manifestSha256 = FileDigests.sha256(directory.staging().resolve("manifest.json"));
+            Path published = directory.publish();
+            audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
+                    endDetails("succeeded", results, manifestSha256, Optional.empty()));
+            List<String> warnings = send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed)));
+            return new RunOutcome(published, plan, finished, results, manifestSha256, warnings);
+        } catch (RuntimeException | IOException e) {
+            String message = SafeMessages.of(e);
+            directory.discard();
+            recordFailure(request, lineage, message);
+            audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
+                    endDetails("failed", List.of(), "", Optional.of(message)));
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, io);
+            }
+            if (e instanceof DisclosureException disclosure) {
+                throw disclosure;
+            }
+            throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, e);
+        }
+    }
+
+    private void recordFailure(RunRequest request, LineageRun lineage, String message) {
+        Path failed = request.outputRoot().resolve(lineage.jobName()).resolve(FAILED_RUNS).resolve(lineage.runId() + ".ndjson");
+        try {
+            Files.createDirectories(failed.getParent());
+            LineageLog.append(failed, OpenLineageEvents.start(lineage));
+            LineageLog.append(failed, OpenLineageEvents.fail(lineage, clock.instant(), message));
+        } catch (RuntimeException e) {
+            // The run has already failed; a full disk must not hide the original error.
+        } catch (IOException e) {
+            // As above.
+        }
+        send(List.of(OpenLineageEvents.fail(lineage, clock.instant(), message)));
+    }
+
+    private List<String> send(List<? extends com.fasterxml.jackson.databind.JsonNode> events) {
+        return OpenLineageHttpSender.fromEnvironment(environment).map(sender -> sender.send(events)).orElse(List.of());
+    }
+
+    private static Map<String, Object> startDetails(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("specVersion", plan.spec().version());
+        details.put("planHash", plan.planHash());
+        details.put("asOf", request.asOf().toString());
+        details.put("approvalReference", approval.reference());
+        details.put("keyId", key.id());
+        details.put("toolVersion", BuildInfo.current().version());
+        details.put("commit", BuildInfo.current().commit());
+        request.parent().ifPresent(p -> details.put("schedulerRun", p.namespace() + "/" + p.name() + "/" + p.runId()));
+        return details;
+    }
+
+    private static Map<String, Object> endDetails(String outcome, List<OutputResult> results, String manifestSha256,
+            Optional<String> error) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outcome", outcome);
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (OutputResult result : results) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("name", result.plan().name());
+            counts.put("rowsRead", result.rowsRead());
+            counts.put("rowsLeftOut", result.rowsLeftOut());
+            counts.put("rowsWritten", result.rowsWritten());
+            outputs.add(counts);
+        }
+        details.put("outputs", outputs);
+        if (!manifestSha256.isEmpty()) {
+            details.put("manifestSha256", manifestSha256);
+        }
+        error.ifPresent(e -> details.put("error", e));
+        return details;
+    }
+}
