@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Trusted research extracts from linked social care and health records.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            GenerateCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.postgresql.copy.CopyIn;
+import org.trex.source.DatabaseUrl;
 
 /**
  * Writes rows in PostgreSQL's COPY text format straight into an open {@link CopyIn}, through a buffer,
@@ -107,7 +108,7 @@ final class CopyWriter {
         try {
             return copy.endCopy();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot finish COPY: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot finish COPY: " + firstLine(e), e);
         }
     }
 
@@ -156,9 +157,15 @@ final class CopyWriter {
         try {
             copy.writeToCopy(buffer, 0, length);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot stream COPY data: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot stream COPY data: " + firstLine(e), e);
         }
         length = 0;
+    }
+
+    /** The server's detail lines quote the failing row, which may be a person's data. */
+    static String firstLine(SQLException e) {
+        String message = DatabaseUrl.safeMessage(e);
+        return message.lines().findFirst().orElse(message);
     }
 
     private static byte[][] dates() {

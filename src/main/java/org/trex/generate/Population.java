@@ -306,7 +306,7 @@ final class Population {
 
         private void gp(Individual who, SplittableRandom r) {
             int current = Math.max(who.birth, Dates.day(2000, 1, 1) + r.nextInt(9000));
-            current = Math.min(current, Dates.STUDY_END);
+            current = Math.min(current, Math.min(Dates.STUDY_END, who.death()));
             boolean moved = r.nextDouble() < 0.2 && current - who.birth > 400;
             String practice = PRACTICES[r.nextInt(PRACTICES.length)];
             String previous = PRACTICES[r.nextInt(PRACTICES.length)];

@@ -128,7 +128,7 @@ public final class SyntheticData {
         } catch (SQLException e) {
             writers.values().forEach(CopyWriter::cancel);
             throw new DatabaseException("Cannot load " + tables.get(0).qualifiedName() + " in " + url.redacted() + ": "
-                    + DatabaseUrl.safeMessage(e), e);
+                    + CopyWriter.firstLine(e), e);
         } catch (RuntimeException e) {
             writers.values().forEach(CopyWriter::cancel);
             throw e;
