@@ -61,7 +61,10 @@ public final class SyntheticData {
     public static final double TYPE1_OPT_OUT_RATE = 0.03;
     /** Type 1 dissents later reversed by a dissent-withdrawn code. */
     public static final double TYPE1_WITHDRAWN_RATE = 0.15;
-    /** Discharges (from 2023-04-01, alive) on the discharge ready day; the rest are delayed, a tail past 21 days. */
+    /**
+     * Live discharges from 2023-04-01 after a stay of a night or more that happen on the discharge ready day;
+     * the rest are delayed, a tail past 21 days. Same-day stays are never delayed.
+     */
     public static final double DISCHARGED_ON_READY_DAY_RATE = 0.85;
     /** Of discharges on the ready day, those whose ready date is left blank because the patient left that day. */
     public static final double READY_DATE_BLANK_RATE = 0.35;
