@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
 import org.jooq.Index;
 import org.jooq.SQLDialect;
@@ -89,12 +93,33 @@ public final class SyntheticData {
         refuseIfNotEmpty(url);
         Population population = new Population(people, seed);
         List<TableLoad> loads = new ArrayList<>();
-        loads.addAll(load(url, List.of(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE),
-                writers -> NationalListChecks.write(writers.get(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE), people)));
-        List<Index> deferred = dropSecondaryIndexes(url);
-        loads.addAll(load(url, SourceTable.FIRST_PASS, population::pass));
-        loads.addAll(load(url, SourceTable.SECOND_PASS, population::pass));
-        createIndexes(url, deferred);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            try (Loading checks = open(url, List.of(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE))) {
+                NationalListChecks.write(checks.writers().get(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE), people);
+                checks.finish(executor).values().forEach(load -> loads.add(await(load)));
+            }
+            List<Index> deferred = dropSecondaryIndexes(url);
+            try (Loading first = open(url, SourceTable.FIRST_PASS)) {
+                population.pass(first.writers());
+                Map<SourceTable, CompletableFuture<TableLoad>> firstLoads = first.finish(executor);
+                // the second pass refers to persons only, so it need not wait for the health tables
+                loads.add(await(firstLoads.get(SourceTable.PERSON_TABLE)));
+                try (Loading second = open(url, SourceTable.SECOND_PASS)) {
+                    population.pass(second.writers());
+                    second.finish(executor).values().forEach(load -> loads.add(await(load)));
+                }
+                firstLoads.forEach((table, load) -> {
+                    if (table != SourceTable.PERSON_TABLE) {
+                        loads.add(await(load));
+                    }
+                });
+            }
+            createIndexes(url, deferred);
+        } finally {
+            executor.shutdownNow();
+        }
+        loads.sort(java.util.Comparator.comparing(TableLoad::table));
         return new GenerationSummary(people, seed, loads, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -145,34 +170,74 @@ public final class SyntheticData {
         });
     }
 
-    /** Streams one pass into its tables, each on its own connection, committing them once the pass is done. */
-    private static List<TableLoad> load(DatabaseUrl url, List<SourceTable> tables, PassBody body) {
-        long started = System.nanoTime();
-        Map<SourceTable, Connection> connections = new EnumMap<>(SourceTable.class);
-        Map<SourceTable, CopyWriter> writers = new EnumMap<>(SourceTable.class);
+    private static Loading open(DatabaseUrl url, List<SourceTable> tables) {
+        Loading loading = new Loading(url);
         try {
             for (SourceTable table : tables) {
-                Connection connection = url.connect();
-                connections.put(table, connection);
+                loading.open(table);
+            }
+            return loading;
+        } catch (RuntimeException e) {
+            loading.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One pass's COPY streams, one connection each. PostgreSQL checks foreign keys when a COPY ends, so the
+     * streams are ended on their own threads: the servers then check them side by side, not one after another.
+     */
+    private static final class Loading implements AutoCloseable {
+        private final DatabaseUrl url;
+        private final long started = System.nanoTime();
+        private final Map<SourceTable, Connection> connections = new EnumMap<>(SourceTable.class);
+        private final Map<SourceTable, CopyWriter> writers = new EnumMap<>(SourceTable.class);
+
+        Loading(DatabaseUrl url) {
+            this.url = url;
+        }
+
+        void open(SourceTable table) {
+            Connection connection = url.connect();
+            connections.put(table, connection);
+            try {
                 writers.put(table, new CopyWriter(connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn(table.copyStatement())));
+            } catch (SQLException e) {
+                throw failure(table, e);
             }
-            body.run(writers);
-            List<TableLoad> loads = new ArrayList<>();
-            for (SourceTable table : tables) {
-                long rows = writers.get(table).finish();
-                loads.add(new TableLoad(table, rows, Duration.ofNanos(System.nanoTime() - started)));
-            }
+        }
+
+        Map<SourceTable, CopyWriter> writers() {
+            return writers;
+        }
+
+        Map<SourceTable, CompletableFuture<TableLoad>> finish(ExecutorService executor) {
+            Map<SourceTable, CompletableFuture<TableLoad>> loads = new EnumMap<>(SourceTable.class);
+            writers.forEach((table, writer) -> loads.put(table, CompletableFuture.supplyAsync(
+                    () -> new TableLoad(table, writer.finish(), Duration.ofNanos(System.nanoTime() - started)),
+                    executor)));
             return loads;
-        } catch (SQLException e) {
-            writers.values().forEach(CopyWriter::cancel);
-            throw new DatabaseException("Cannot load " + tables.get(0).qualifiedName() + " in " + url.redacted() + ": "
+        }
+
+        private DatabaseException failure(SourceTable table, SQLException e) {
+            return new DatabaseException("Cannot load " + table.qualifiedName() + " in " + url.redacted() + ": "
                     + CopyWriter.firstLine(e), e);
-        } catch (RuntimeException e) {
+        }
+
+        @Override
+        public void close() {
             writers.values().forEach(CopyWriter::cancel);
-            throw e;
-        } finally {
             connections.values().forEach(SyntheticData::closeQuietly);
+        }
+    }
+
+    /** Waits for a load; a failure is rethrown as the exception the loading thread raised. */
+    private static TableLoad await(CompletableFuture<TableLoad> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -182,10 +247,5 @@ public final class SyntheticData {
         } catch (SQLException ignored) {
             // the load's own outcome has been decided already
         }
-    }
-
-    @FunctionalInterface
-    private interface PassBody {
-        void run(Map<SourceTable, CopyWriter> writers);
     }
 }

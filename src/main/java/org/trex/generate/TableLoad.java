@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
-/** One table's load: rows copied and the time until its pass was committed. */
+/** One table's load: rows copied, and the time from the start of its pass until the table was committed. */
 public record TableLoad(SourceTable table, long rows, Duration elapsed) {
     public TableLoad {
         requireNonNull(table, "table is null");
