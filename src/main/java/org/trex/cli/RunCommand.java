@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         printer.println("Outcome: " + summary.outcome().name().toLowerCase(java.util.Locale.ROOT));
         printer.flush();
-        return summary.exitCode();
+        return summary.outcome().exitCode();
     }
 
     private RunRequest request(LoadedSpec spec, DatabaseUrl source, DatabaseUrl governanceUrl, UUID id, LocalDate date,

@@ -12,8 +12,16 @@ import picocli.CommandLine.Command;
         description = "Trusted research extracts from linked social care and health records.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            GenerateCommand.class,
             ValidateCommand.class,
+            PlanCommand.class,
+            ApproveCommand.class,
+            RevokeCommand.class,
+            RunCommand.class,
+            VerifyCommand.class,
             AuditCommand.class,
+            PseudonymCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,90 @@
+package org.trex.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trex.extract.FileDigests;
+import org.trex.extract.Manifest;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditEntry;
+import org.trex.governance.AuditLog;
+import org.trex.governance.GovernanceSchema;
+import org.trex.governance.Approvals;
+import org.trex.lineage.ExtractVerifier;
+import org.trex.source.DatabaseUrl;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code trex verify}: anyone can check an extract against its manifest, lineage and, with a database, the audit log. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing or "
+                + "added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no personal "
+                + "identifiers in lineage; with a database, that its approval exists, that the audit log recorded this run "
+                + "with this manifest's digest, and that the audit chain is intact. Exit 0 only when everything holds.")
+public final class VerifyCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(index = "0", paramLabel = "EXTRACT_DIR", description = "An extract directory: OUT/<extract>/<run-id>.")
+    Path directory;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    GovernanceOptions governance;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(directory)) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot verify " + directory + ": no such directory");
+        }
+        List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
+        PrintWriter out = commandSpec.commandLine().getOut();
+        if (database.url().isPresent() && Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
+            DatabaseUrl url = governance.required(database);
+            GovernanceSchema.migrate(url);
+            problems.addAll(governanceProblems(url, Manifest.read(directory), FileDigests.sha256(directory.resolve(Manifest.FILE_NAME))));
+            new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
+                    Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
+        }
+        problems.forEach(p -> out.println("FAIL " + p));
+        out.println(problems.isEmpty() ? "OK " + directory + ": every check holds" : problems.size() + " problem(s) in " + directory);
+        out.flush();
+        return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private static List<String> governanceProblems(DatabaseUrl url, Manifest manifest, String manifestSha256) throws Exception {
+        List<String> problems = new ArrayList<>();
+        boolean approved = new Approvals(url).history(manifest.extract()).stream()
+                .anyMatch(a -> a.planHash().equals(manifest.planHash()));
+        if (!approved) {
+            problems.add("Cannot verify approval of " + manifest.extract() + ": no approval of plan hash " + manifest.planHash());
+        }
+        AuditLog audit = new AuditLog(url);
+        boolean recorded = false;
+        for (AuditEntry entry : audit.list(Optional.empty())) {
+            if (entry.action() == AuditAction.RUN_END && entry.runId().equals(Optional.of(manifest.runId().toString()))) {
+                JsonNode details = JSON.readTree(entry.details());
+                recorded |= manifestSha256.equals(details.path("manifestSha256").asText());
+            }
+        }
+        if (!recorded) {
+            problems.add("Cannot verify run " + manifest.runId() + ": the audit log has no successful end of this run with manifest SHA-256 "
+                    + manifestSha256);
+        }
+        audit.verify().forEach(p -> problems.add("Cannot verify audit log: " + p.message()));
+        return problems;
+    }
+}

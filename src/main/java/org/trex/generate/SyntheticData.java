@@ -1,0 +1,251 @@
+package org.trex.generate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jooq.DSLContext;
+import org.jooq.Index;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceSchema;
+
+/**
+ * Generates a synthetic, linked source database: council social care records, hospital spells, GP
+ * registrations and opt-out registers, with the edge cases of real data at the rates below.
+ *
+ * <p>Rates are shares of council person records unless said otherwise. All NHS numbers are in the 999 test
+ * range, and all are valid except the {@link #BAD_CHECK_DIGIT_RATE} share, whose check digit is wrong.
+ * Rows are streamed to PostgreSQL with COPY, one connection per table, in two passes: the tables without a
+ * foreign key to {@code social_care.person} together with it, then those that refer to it.
+ */
+public final class SyntheticData {
+    /** Share of the population with a council social care record. */
+    public static final double COUNCIL_SHARE = 0.30;
+    /** Share of council people with hospital activity in 2022-01-01..2026-06-30. */
+    public static final double COUNCIL_HOSPITAL_SHARE = 0.55;
+    /**
+     * Share of the rest of the population that has hospital activity; the others appear in no table and use no
+     * NHS number, which is what lets {@link #MAX_PEOPLE} exceed the 999 range's 909,091 valid numbers.
+     */
+    public static final double NON_COUNCIL_HOSPITAL_SHARE = 0.40;
+    /** Council records with no NHS number (trace not done, no match or several matches). */
+    public static final double MISSING_NUMBER_RATE = 0.05;
+    /** Council records whose number has a wrong check digit (recorded, never verified). */
+    public static final double BAD_CHECK_DIGIT_RATE = 0.005;
+    /** Council records holding an old number the trace found superseded. */
+    public static final double SUPERSEDED_RATE = 0.01;
+    /** Council records with a valid number recorded locally but not verified by a trace. */
+    public static final double UNVERIFIED_RATE = 0.08;
+    /** Council records with a number that have a second council record with the same number. */
+    public static final double DUPLICATE_RECORD_RATE = 0.01;
+    /** Council numbers stored in 3 3 4 groups with spaces. */
+    public static final double SPACED_NUMBER_RATE = 0.08;
+    /** Council numbers stored in 3 3 4 groups with dashes. */
+    public static final double DASHED_NUMBER_RATE = 0.02;
+    /** Council people with a local objection (at most one each). */
+    public static final double LOCAL_OBJECTION_RATE = 0.03;
+    /** Local objections later withdrawn (when the withdrawal falls before the extract date). */
+    public static final double LOCAL_OBJECTION_WITHDRAWN_RATE = 0.20;
+    /** People in any table on the national data opt-out lists; once on, on every later list. */
+    public static final double NATIONAL_OPT_OUT_RATE = 0.05;
+    /** People in any table with a Type 1 dissent code at their GP practice. */
+    public static final double TYPE1_OPT_OUT_RATE = 0.03;
+    /** Type 1 dissents later reversed by a dissent-withdrawn code. */
+    public static final double TYPE1_WITHDRAWN_RATE = 0.15;
+    /**
+     * Live discharges from 2023-04-01 after a stay of a night or more that happen on the discharge ready day;
+     * the rest are delayed, a tail past 21 days. Same-day stays are never delayed.
+     */
+    public static final double DISCHARGED_ON_READY_DAY_RATE = 0.85;
+    /** Of discharges on the ready day, those whose ready date is left blank because the patient left that day. */
+    public static final double READY_DATE_BLANK_RATE = 0.35;
+    /** Live discharges of council people 65+ followed by reablement (ST-Max, from 7 days before to 3 after). */
+    public static final double REABLEMENT_AFTER_DISCHARGE_RATE = 0.14;
+    /** Live discharges of council people 65+ followed by new long-term residential or nursing care. */
+    public static final double CARE_HOME_AFTER_DISCHARGE_RATE = 0.05;
+    /** The largest population accepted: about 58% of it needs an NHS number from the 999 range. */
+    public static final int MAX_PEOPLE = 1_400_000;
+
+    private SyntheticData() {
+    }
+
+    /** Migrates an empty database, fills it for {@code people} individuals and returns the rows loaded. */
+    public static GenerationSummary generate(DatabaseUrl url, int people, long seed) {
+        requireNonNull(url, "url is null");
+        if (people < 1 || people > MAX_PEOPLE) {
+            throw new IllegalArgumentException("Cannot generate " + people + " people: give 1 to " + MAX_PEOPLE);
+        }
+        long started = System.nanoTime();
+        SourceSchema.migrate(url);
+        refuseIfNotEmpty(url);
+        Population population = new Population(people, seed);
+        List<TableLoad> loads = new ArrayList<>();
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            try (Loading checks = open(url, List.of(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE))) {
+                NationalListChecks.write(checks.writers().get(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE), people);
+                checks.finish(executor).values().forEach(load -> loads.add(await(load)));
+            }
+            List<Index> deferred = dropSecondaryIndexes(url);
+            try (Loading first = open(url, SourceTable.FIRST_PASS)) {
+                population.pass(first.writers());
+                Map<SourceTable, CompletableFuture<TableLoad>> firstLoads = first.finish(executor);
+                // the second pass refers to persons only, so it need not wait for the health tables
+                loads.add(await(firstLoads.get(SourceTable.PERSON_TABLE)));
+                try (Loading second = open(url, SourceTable.SECOND_PASS)) {
+                    population.pass(second.writers());
+                    second.finish(executor).values().forEach(load -> loads.add(await(load)));
+                }
+                firstLoads.forEach((table, load) -> {
+                    if (table != SourceTable.PERSON_TABLE) {
+                        loads.add(await(load));
+                    }
+                });
+            }
+            createIndexes(url, deferred);
+        } finally {
+            executor.shutdownNow();
+        }
+        loads.sort(java.util.Comparator.comparing(TableLoad::table));
+        return new GenerationSummary(people, seed, loads, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Building an index once from sorted data costs far less than growing it row by row, so the secondary
+     * indexes go before the load and come back, as the generated jOOQ classes define them, after it.
+     * Primary keys stay: the foreign keys need them.
+     */
+    private static List<Index> dropSecondaryIndexes(DatabaseUrl url) {
+        List<Index> indexes = new ArrayList<>();
+        withDatabase(url, "drop indexes before loading", db -> {
+            for (SourceTable table : SourceTable.values()) {
+                // jOOQ renders index names without their schema, so the schema is chosen first
+                db.setSchema(table.table().getSchema()).execute();
+                for (Index index : table.table().getIndexes()) {
+                    db.dropIndex(index.getUnqualifiedName()).execute();
+                    indexes.add(index);
+                }
+            }
+        });
+        return indexes;
+    }
+
+    private static void createIndexes(DatabaseUrl url, List<Index> indexes) {
+        withDatabase(url, "create indexes after loading", db -> {
+            for (Index index : indexes) {
+                db.createIndex(index.getUnqualifiedName()).on(index.getTable(), index.getFields()).execute();
+            }
+        });
+    }
+
+    private static void withDatabase(DatabaseUrl url, String what, java.util.function.Consumer<DSLContext> work) {
+        try (Connection connection = url.connect()) {
+            work.accept(DSL.using(connection, SQLDialect.POSTGRES));
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot " + what + " in " + url.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
+        }
+    }
+
+    private static void refuseIfNotEmpty(DatabaseUrl url) {
+        withDatabase(url, "check database", db -> {
+            for (SourceTable table : SourceTable.values()) {
+                if (db.fetchExists(table.table())) {
+                    throw new DatabaseException("Cannot generate synthetic data in " + url.redacted() + ": "
+                            + table.qualifiedName() + " already holds rows; use an empty database");
+                }
+            }
+        });
+    }
+
+    private static Loading open(DatabaseUrl url, List<SourceTable> tables) {
+        Loading loading = new Loading(url);
+        try {
+            for (SourceTable table : tables) {
+                loading.open(table);
+            }
+            return loading;
+        } catch (RuntimeException e) {
+            loading.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One pass's COPY streams, one connection each. PostgreSQL checks foreign keys when a COPY ends, so the
+     * streams are ended on their own threads: the servers then check them side by side, not one after another.
+     */
+    private static final class Loading implements AutoCloseable {
+        private final DatabaseUrl url;
+        private final long started = System.nanoTime();
+        private final Map<SourceTable, Connection> connections = new EnumMap<>(SourceTable.class);
+        private final Map<SourceTable, CopyWriter> writers = new EnumMap<>(SourceTable.class);
+
+        Loading(DatabaseUrl url) {
+            this.url = url;
+        }
+
+        void open(SourceTable table) {
+            Connection connection = url.connect();
+            connections.put(table, connection);
+            try {
+                writers.put(table, new CopyWriter(connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(table.copyStatement())));
+            } catch (SQLException e) {
+                throw failure(table, e);
+            }
+        }
+
+        Map<SourceTable, CopyWriter> writers() {
+            return writers;
+        }
+
+        Map<SourceTable, CompletableFuture<TableLoad>> finish(ExecutorService executor) {
+            Map<SourceTable, CompletableFuture<TableLoad>> loads = new EnumMap<>(SourceTable.class);
+            writers.forEach((table, writer) -> loads.put(table, CompletableFuture.supplyAsync(
+                    () -> new TableLoad(table, writer.finish(), Duration.ofNanos(System.nanoTime() - started)),
+                    executor)));
+            return loads;
+        }
+
+        private DatabaseException failure(SourceTable table, SQLException e) {
+            return new DatabaseException("Cannot load " + table.qualifiedName() + " in " + url.redacted() + ": "
+                    + CopyWriter.firstLine(e), e);
+        }
+
+        @Override
+        public void close() {
+            writers.values().forEach(CopyWriter::cancel);
+            connections.values().forEach(SyntheticData::closeQuietly);
+        }
+    }
+
+    /** Waits for a load; a failure is rethrown as the exception the loading thread raised. */
+    private static TableLoad await(CompletableFuture<TableLoad> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the load's own outcome has been decided already
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.trex.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.trex.nhs.NhsNumber;
+import org.trex.source.DatabaseUrl;
+import org.trex.testing.TestDatabase;
+
+class GeneratedDataRelationsTest {
+    private static DatabaseUrl url;
+
+    @BeforeAll
+    static void generate() {
+        url = TestDatabase.fresh();
+        SyntheticData.generate(url, 20_000, 11);
+    }
+
+    @Test
+    void hospitalDatesAreInOrder() {
+        assertThat(Sql.count(url, "SELECT count(*) FROM health.inpatient_spell WHERE discharge_date < admission_date"
+                + " OR discharge_ready_date < admission_date OR discharge_ready_date > discharge_date"
+                + " OR admission_date < DATE '2022-01-01' OR admission_date > DATE '2026-06-30'"
+                + " OR admission_date < date_of_birth")).isZero();
+        assertThat(Sql.count(url, "SELECT count(*) FROM health.inpatient_spell WHERE discharge_date IS NULL"
+                + " AND (discharge_method IS NOT NULL OR discharge_ready_date IS NOT NULL)")).isZero();
+        assertThat(Sql.count(url, "SELECT count(*) FROM health.inpatient_spell"
+                + " WHERE (discharge_method = '4') <> (discharge_destination = '79')")).isZero();
+    }
+
+    @Test
+    void careEventsFallWithinLife() {
+        assertThat(Sql.count(url, "SELECT count(*) FROM social_care.event e JOIN social_care.person p USING (person_id)"
+                + " WHERE e.event_start_date < p.date_of_birth OR e.event_start_date > p.date_of_death"
+                + " OR e.event_end_date > p.date_of_death OR e.event_end_date < e.event_start_date"
+                + " OR e.event_start_date > DATE '2026-06-30'")).isZero();
+        assertThat(Sql.count(url, "SELECT count(*) FROM social_care.event e JOIN social_care.person p USING (person_id)"
+                + " WHERE p.date_of_death IS NOT NULL AND e.event_end_date IS NULL")).isZero();
+    }
+
+    @Test
+    void noHospitalActivityAfterDeathInCouncilRecords() {
+        assertThat(Sql.count(url, "SELECT count(*) FROM health.inpatient_spell s JOIN social_care.person p"
+                + " ON regexp_replace(p.nhs_number, '[ -]', '', 'g') = s.nhs_number"
+                + " WHERE p.nhs_number_trace_status = 'matched' AND s.admission_date > p.date_of_death")).isZero();
+    }
+
+    @Test
+    void everyNumberIsA999NumberAndOnlyTheDeliberateOnesAreInvalid() {
+        List<String> council = Sql.strings(url, "SELECT nhs_number FROM social_care.person WHERE nhs_number IS NOT NULL");
+        assertThat(council).allSatisfy(n -> assertThat(NhsNumber.normalise(n)).matches("999[0-9]{7}"));
+        long invalid = council.stream().filter(n -> !NhsNumber.isValidNormalised(NhsNumber.normalise(n))).count();
+        assertThat((double) invalid / council.size()).isLessThan(SyntheticData.BAD_CHECK_DIGIT_RATE * 2);
+        List<String> health = Sql.strings(url, "SELECT nhs_number FROM health.inpatient_spell UNION"
+                + " SELECT nhs_number FROM health.gp_registration UNION SELECT nhs_number FROM health.gp_opt_out_record"
+                + " UNION SELECT nhs_number FROM opt_out.national_data_opt_out");
+        assertThat(health).isNotEmpty().allSatisfy(n -> {
+            assertThat(n).startsWith("999");
+            assertThat(NhsNumber.isValidNormalised(n)).isTrue();
+        });
+    }
+
+    @Test
+    void reablementFollowsDischarges() {
+        assertThat(Sql.count(url, "SELECT count(*) FROM social_care.event e JOIN social_care.person p USING (person_id)"
+                + " JOIN health.inpatient_spell s ON s.nhs_number = regexp_replace(p.nhs_number, '[ -]', '', 'g')"
+                + " WHERE e.service_type = 'Short term support: ST-Max' AND e.service_component = 'Reablement'"
+                + " AND e.event_start_date BETWEEN s.discharge_date - 7 AND s.discharge_date + 3")).isPositive();
+        assertThat(Sql.count(url, "SELECT count(*) FROM social_care.event e JOIN social_care.person p USING (person_id)"
+                + " JOIN health.inpatient_spell s ON s.nhs_number = regexp_replace(p.nhs_number, '[ -]', '', 'g')"
+                + " WHERE e.service_type IN ('Long term support: Residential care', 'Long term support: Nursing care')"
+                + " AND e.event_start_date BETWEEN s.discharge_date AND s.discharge_date + 28")).isPositive();
+    }
+
+    @Test
+    void aNationalOptOutStaysOnEveryLaterList() {
+        assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_opt_out o"
+                + " JOIN opt_out.national_data_opt_out_check c ON c.list_date > o.list_date"
+                + " WHERE NOT EXISTS (SELECT 1 FROM opt_out.national_data_opt_out l"
+                + " WHERE l.nhs_number = o.nhs_number AND l.list_date = c.list_date)")).isZero();
+    }
+
+    @Test
+    void secondaryIndexesAreBackAfterLoading() {
+        assertThat(Sql.strings(url, "SELECT indexname FROM pg_indexes WHERE schemaname IN"
+                + " ('social_care', 'health', 'opt_out')")).contains("person_nhs_number", "event_person",
+                "inpatient_spell_nhs_number", "inpatient_spell_discharge_date", "gp_registration_nhs_number",
+                "gp_opt_out_record_nhs_number", "local_objection_person");
+    }
+}

@@ -1,0 +1,40 @@
+package org.trex.generate;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.trex.source.DatabaseUrl;
+
+/** Plain SQL for tests: independent of the jOOQ code under test. */
+final class Sql {
+    private Sql() {
+    }
+
+    static long count(DatabaseUrl url, String sql) {
+        try (Connection c = url.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    static double share(DatabaseUrl url, String numerator, String denominator) {
+        return (double) count(url, numerator) / count(url, denominator);
+    }
+
+    static List<String> strings(DatabaseUrl url, String sql) {
+        try (Connection c = url.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
