@@ -1,5 +1,4 @@
 -- Governance records: board approvals by plan hash, the hash-chained audit log, scheduled runs.
-CREATE SCHEMA trex_governance;
 
 CREATE TABLE trex_governance.approval (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

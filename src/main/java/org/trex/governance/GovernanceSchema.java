@@ -28,7 +28,9 @@ public final class GovernanceSchema {
                     .dataSource(url.jdbcUrl(), null, null)
                     .locations(LOCATION)
                     .table(HISTORY_TABLE)
-                    .defaultSchema("public")
+                    // Its own schema holds the history too, so a source database with tables of its own is no obstacle.
+                    .schemas("trex_governance")
+                    .defaultSchema("trex_governance")
                     .loggers("slf4j")
                     .load()
                     .migrate()
