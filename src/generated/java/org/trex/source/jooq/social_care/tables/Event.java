@@ -153,7 +153,7 @@ public class Event extends TableImpl<EventRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.EVENT_PERSON);
+        return Arrays.asList(Indexes.EVENT_PERSON, Indexes.EVENT_SERVICE);
     }
 
     @Override
