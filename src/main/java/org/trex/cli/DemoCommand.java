@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
             printer.flush();
 
             RunOutcome outcome = SparkRuns.withRunner(master, 4, out, runner -> runner.run(new RunRequest(loaded, url, url, out,
-                    UUID.randomUUID(), AS_OF, Optional.of(key), Optional.empty(), Actor.current())));
+                    UUID.randomUUID(), AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
             SparkRuns.printSummary(printer, outcome);
             printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s 999...)%n", key, key);
             printer.printf("Verify:         bin/trex verify %s%n", outcome.extractDirectory());

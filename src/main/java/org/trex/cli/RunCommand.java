@@ -102,10 +102,9 @@ public final class RunCommand implements Callable<Integer> {
     private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
         LoadedSpec spec = Specs.load(specFile);
         UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
-        Optional<ParentRun> parent = runId == null || isUuid(runId) ? Optional.empty()
-                : Optional.of(new ParentRun("scheduler", spec.spec().value().id(), id));
+        Optional<String> schedulerRun = runId == null || isUuid(runId) ? Optional.empty() : Optional.of(runId);
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, runner -> runner.run(request(spec, source, governanceUrl,
-                id, date, parent)));
+                id, date, schedulerRun)));
         SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
     }
@@ -139,8 +138,7 @@ public final class RunCommand implements Callable<Integer> {
                 new DueRunner(governanceUrl).runDue(scheduled, date, schedulerRunId, (extract, asOfDate, id) -> {
                     LoadedSpec spec = approved.get(extract.extractId());
                     UUID uuid = UUID.fromString(id);
-                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
-                            Optional.of(new ParentRun("scheduler", "trex-run-due", runUuid(schedulerRunId)))));
+                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate, Optional.of(schedulerRunId)));
                     SparkRuns.printSummary(printer, outcome);
                     return RunResult.succeeded(outcome.extractDirectory().toString());
                 }));
@@ -153,10 +151,13 @@ public final class RunCommand implements Callable<Integer> {
         return summary.outcome().exitCode();
     }
 
+    /** A scheduler's run, when one is named, becomes the lineage parent under a UUID derived from its ID. */
     private RunRequest request(LoadedSpec spec, DatabaseUrl source, DatabaseUrl governanceUrl, UUID id, LocalDate date,
-            Optional<ParentRun> parent) {
+            Optional<String> schedulerRun) {
         Optional<Path> key = Optional.ofNullable(keyFile).or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of));
-        return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, Actor.current());
+        Optional<ParentRun> parent = schedulerRun.map(s -> new ParentRun("scheduler", "trex-run",
+                UUID.nameUUIDFromBytes(("scheduler:" + s).getBytes(StandardCharsets.UTF_8))));
+        return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, schedulerRun, Actor.current());
     }
 
     private List<Path> specFiles() {

@@ -144,7 +144,7 @@ public final class ExtractRunner {
         details.put("keyId", key.id());
         details.put("toolVersion", BuildInfo.current().version());
         details.put("commit", BuildInfo.current().commit());
-        request.parent().ifPresent(p -> details.put("schedulerRun", p.namespace() + "/" + p.name() + "/" + p.runId()));
+        request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
         return details;
     }
 

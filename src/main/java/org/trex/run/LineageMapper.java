@@ -62,7 +62,7 @@ final class LineageMapper {
         parameters.put("governance_database", request.governance().redacted());
         parameters.put("output_root", request.outputRoot().toAbsolutePath().toString());
         parameters.put("key_file", request.resolvedKeyFile().toString());
-        parameters.put("national_list_status", "checked at run time");
+        request.schedulerRunId().ifPresent(id -> parameters.put("scheduler_run_id", id));
         return LineageRun.of(request.runId(), started, request.asOf(), request.parent(),
                 new SpecIdentity(spec.id(), Integer.toString(spec.version()), spec.title(), spec.purpose().strip(),
                         spec.requester(), spec.legalBasis().strip(), plan.specSha256()),

@@ -12,7 +12,8 @@ import org.trex.spec.LoadedSpec;
 
 /**
  * One run of an approved extract: the spec, where to read and record, where to write, as of when,
- * under which run ID, with which key file (else the policy's), and the scheduler's run if any.
+ * under which run ID, with which key file (else the policy's), and the scheduler's run (its lineage
+ * parent and its own run ID as the scheduler names it) if any.
  */
 public record RunRequest(
         LoadedSpec spec,
@@ -23,6 +24,7 @@ public record RunRequest(
         LocalDate asOf,
         Optional<Path> keyFile,
         Optional<ParentRun> parent,
+        Optional<String> schedulerRunId,
         String actor) {
 
     public RunRequest {
@@ -34,6 +36,7 @@ public record RunRequest(
         requireNonNull(asOf, "asOf is null");
         requireNonNull(keyFile, "keyFile is null");
         requireNonNull(parent, "parent is null");
+        requireNonNull(schedulerRunId, "schedulerRunId is null");
         requireNonNull(actor, "actor is null");
     }
 
