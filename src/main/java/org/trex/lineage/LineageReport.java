@@ -154,8 +154,14 @@ public final class LineageReport {
         }
         for (Output o : run.outputs()) {
             long leftOut = o.reconciliation().rowsLeftOut();
-            steps.add(new Step("Written: " + o.name(), o.reconciliation().rowsOut(), "written",
-                    leftOut == 0 ? "" : "after " + count(leftOut) + " left out at this output"));
+            String left = leftOut == 0 ? "" : "after " + count(leftOut) + " left out at this output";
+            if (o.kind() == OutputKind.AGGREGATE) {
+                long groups = o.files().isEmpty() ? 0 : o.files().get(0).rows();
+                steps.add(new Step("Counted: " + o.name(), o.reconciliation().rowsOut(), "written",
+                        left + (left.isEmpty() ? "" : "; ") + "into " + count(groups) + " groups"));
+            } else {
+                steps.add(new Step("Written: " + o.name(), o.reconciliation().rowsOut(), "written", left));
+            }
         }
         long max = Math.max(1, steps.stream().mapToLong(Step::rows).max().orElse(1));
         List<ChartBar> bars = new ArrayList<>();
