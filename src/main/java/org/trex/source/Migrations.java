@@ -1,0 +1,44 @@
+package org.trex.source;
+
+import static java.util.Objects.requireNonNull;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * A set of Flyway migrations with its own history table and schema, so the source and governance
+ * schemas can share a database without either seeing the other's history.
+ *
+ * @param name what the migrations build, for messages ("source schema")
+ * @param location where they live on the classpath
+ * @param historyTable Flyway's history table
+ * @param schema the schema Flyway owns and keeps the history in
+ */
+public record Migrations(String name, String location, String historyTable, String schema) {
+    public Migrations {
+        requireNonNull(name, "name is null");
+        requireNonNull(location, "location is null");
+        requireNonNull(historyTable, "historyTable is null");
+        requireNonNull(schema, "schema is null");
+    }
+
+    /** Applies every pending migration; returns how many were applied. */
+    public int apply(DatabaseUrl url) {
+        requireNonNull(url, "url is null");
+        try {
+            return Flyway.configure()
+                    .dataSource(url.jdbcUrl(), null, null)
+                    .locations(location)
+                    .table(historyTable)
+                    .schemas(schema)
+                    .defaultSchema(schema)
+                    .loggers("slf4j")
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            String message = e.getMessage() == null ? "unknown error" : e.getMessage().lines().findFirst().orElse("");
+            throw new DatabaseException("Cannot migrate " + name + " in " + url.redacted() + ": " + message, e);
+        }
+    }
+}
