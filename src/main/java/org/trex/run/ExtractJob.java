@@ -127,7 +127,7 @@ public final class ExtractJob {
         Properties properties = new Properties();
         properties.setProperty("fetchsize", Integer.toString(FETCH_SIZE));
         properties.setProperty("driver", "org.postgresql.Driver");
-        properties.setProperty("sessionInitStatement", "SET TRANSACTION READ ONLY");
+        properties.setProperty("sessionInitStatement", "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         return spark.read().jdbc(database.jdbcUrl(), "(" + output.sql() + ") AS src", OutputPlan.ROW_ID,
                 bounds[0], bounds[1] + 1, partitions, properties);
     }
