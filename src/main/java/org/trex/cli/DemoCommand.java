@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "Extract spec to run (default: extracts/discharge-delays.yaml).")
     Path specFile;
 
-    @Option(names = "--master", defaultValue = SparkSessions.DEFAULT_MASTER, paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-" + SparkSessions.DEFAULT_MASTER + "}", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
 
     @CommandLine.Spec

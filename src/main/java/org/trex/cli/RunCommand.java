@@ -67,8 +67,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where extracts are written: DIR/<extract>/<run-id>/ (default: $TREX_OUTPUT_DIR or ./out).")
     Path out;
 
-    @Option(names = "--master", defaultValue = SparkSessions.DEFAULT_MASTER, paramLabel = "URL",
-            description = "Spark master: local[*], local-cluster[...], spark://host:port (default: ${DEFAULT-VALUE}).")
+    // spark-submit hands its --master over as the spark.master property; a master set in code would win over it.
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-" + SparkSessions.DEFAULT_MASTER + "}", paramLabel = "URL",
+            description = "Spark master: local[*], local-cluster[...], spark://host:port (default: spark-submit's --master, else " + SparkSessions.DEFAULT_MASTER + ").")
     String master;
 
     @Option(names = "--partitions", defaultValue = "4", paramLabel = "N", description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")

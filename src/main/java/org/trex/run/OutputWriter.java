@@ -29,7 +29,8 @@ final class OutputWriter {
     private final Path dataDirectory;
 
     OutputWriter(Path dataDirectory) {
-        this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
+        // Absolute: on a cluster the executors write the part files, and their working folder is not ours.
+        this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null").toAbsolutePath();
     }
 
     /** What was written for one output. */

@@ -12,7 +12,8 @@ public final class TestSpark {
     }
 
     public static synchronized SparkSession session() {
-        if (session == null) {
+        // A cluster test stops this session to start its own: one SparkContext per JVM.
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSessions.create("local[2]", Path.of(System.getProperty("java.io.tmpdir"), "spark"));
         }
         return session;
