@@ -127,6 +127,23 @@ final class Workspace {
         }
     }
 
+    /**
+     * {@code trex} in a child JVM, as cron or Airflow would start it, with the launcher's JVM options and this test
+     * JVM's classpath; its stdout and stderr go to {@code log}.
+     */
+    static Process start(List<String> args, Path log) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of("src/main/launcher/jvm.options").toAbsolutePath(), "-Xmx1g",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), Trex.class.getName()));
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void editSpec(String from, String to) {
         try {
             String text = Files.readString(spec);
