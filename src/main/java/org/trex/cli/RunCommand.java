@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         LoadedSpec spec = Specs.load(specFile);
         UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
         Optional<ParentRun> parent = runId == null || isUuid(runId) ? Optional.empty()
-                : Optional.of(new ParentRun("scheduler", spec.spec().value().id(), id));
+                : Optional.of(new ParentRun("scheduler", spec.spec().value().id(), id, runId));
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, runner -> runner.run(request(spec, source, governanceUrl,
                 id, date, parent)));
         SparkRuns.printSummary(printer, outcome);
@@ -140,7 +140,7 @@ public final class RunCommand implements Callable<Integer> {
                     LoadedSpec spec = approved.get(extract.extractId());
                     UUID uuid = UUID.fromString(id);
                     RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
-                            Optional.of(new ParentRun("scheduler", "trex-run-due", runUuid(schedulerRunId)))));
+                            Optional.of(new ParentRun("scheduler", "trex-run-due", runUuid(schedulerRunId), schedulerRunId))));
                     SparkRuns.printSummary(printer, outcome);
                     return RunResult.succeeded(outcome.extractDirectory().toString());
                 }));

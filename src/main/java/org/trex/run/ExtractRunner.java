@@ -145,6 +145,8 @@ public final class ExtractRunner {
         details.put("toolVersion", BuildInfo.current().version());
         details.put("commit", BuildInfo.current().commit());
         request.parent().ifPresent(p -> details.put("schedulerRun", p.namespace() + "/" + p.name() + "/" + p.runId()));
+        // The UUID above is derived from the scheduler's ID; the audit must name the run as the scheduler knows it.
+        request.parent().ifPresent(p -> details.put("schedulerRunId", p.schedulerRunId()));
         return details;
     }
 

@@ -120,9 +120,14 @@ class VerifyCatchesTamperingTest {
         long claimed = Long.parseLong(text.substring(at + rows.length(), end)) + 1;
         Files.writeString(manifest, text.substring(0, at + rows.length()) + claimed + text.substring(end));
 
-        Result verify = assertFails(copy, "rows out, manifest says " + claimed);
+        // The first output by name is the aggregate delays_by_band, whose rows are groups.
+        Result verify = assertFails(copy, "FAIL Cannot verify output delays_by_band: its files hold " + (claimed - 1)
+                + " rows, manifest says " + claimed);
         // The audit log holds the digest of the manifest as published, so an edited one is caught there too.
         assertThat(verify.out()).contains("the audit log has no successful end of this run with manifest SHA-256");
+        // Without a database the extract's own records must still catch it.
+        Result offline = Workspace.trex("verify", copy.toString());
+        assertThat(offline.code()).as(offline.all()).isEqualTo(ExitCode.FAILURE);
     }
 
     private Result assertFails(Path copy, String problem) {
