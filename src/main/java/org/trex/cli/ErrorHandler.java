@@ -53,7 +53,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     private static String message(Throwable e) {
-        if (e instanceof SpecException) {
+        // Refusals are built from governance records only (references, dates, plan hashes), never from source rows;
+        // scrubbing them would redact the very reference and dates the user needs to act on.
+        if (e instanceof SpecException || e instanceof NotApprovedException) {
             return e.getMessage();
         }
         String message = SafeMessages.of(e);

@@ -159,6 +159,7 @@ public final class ExtractVerifier {
         complete.at("/run/facets/trex_reconciliation/outputs")
                 .forEach(o -> rowsOut.put(o.path("name").asText(), o.path("rowsOut").asLong()));
         Map<String, String> contentDigests = new HashMap<>();
+        Map<String, Long> groups = new HashMap<>();
         Set<String> named = new HashSet<>();
         for (JsonNode output : complete.at("/run/facets/trex_outputFiles/outputs")) {
             String name = output.path("name").asText();
@@ -182,6 +183,9 @@ public final class ExtractVerifier {
                             + listed.sha256());
                 }
                 long rows = file.path("rows").asLong();
+                if (!rowsOut.containsKey(name)) {
+                    groups.put(name, rows);
+                }
                 if (rows != listed.rows().getAsLong()) {
                     problems.add("Cannot verify " + path + ": lineage says " + rows + " rows, manifest says "
                             + listed.rows().getAsLong());
@@ -207,6 +211,10 @@ public final class ExtractVerifier {
             } else if (rowsOut.containsKey(output.name()) && rowsOut.get(output.name()) != output.rows()) {
                 problems.add("Cannot verify output " + output.name() + ": lineage says " + rowsOut.get(output.name())
                         + " rows out, manifest says " + output.rows());
+            } else if (groups.containsKey(output.name()) && groups.get(output.name()) != output.rows()) {
+                // An aggregate has no rows-out count to hold its manifest rows to; its files' rows are that count.
+                problems.add("Cannot verify output " + output.name() + ": its files hold " + groups.get(output.name())
+                        + " rows, manifest says " + output.rows());
             }
         });
     }

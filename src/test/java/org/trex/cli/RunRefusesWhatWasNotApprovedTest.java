@@ -1,0 +1,92 @@
+package org.trex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trex.cli.Workspace.Result;
+import org.trex.testing.TestDatabase;
+
+/** {@code trex run} refuses, with exit 3 and nothing written, every extract that is not approved as it stands. */
+class RunRefusesWhatWasNotApprovedTest {
+    @TempDir
+    Path root;
+
+    Workspace workspace;
+
+    @BeforeEach
+    void workspace() {
+        // The refusal comes before any source row is read, so an empty database is enough.
+        workspace = Workspace.create(root, TestDatabase.fresh());
+    }
+
+    @Test
+    void noApproval() {
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: it has no approval; "
+                + "record the board's decision against plan hash ");
+        assertNothingWritten();
+    }
+
+    @Test
+    void specChangedAfterApproval() {
+        assertThat(workspace.approve("IGB-2026-001").code()).isEqualTo(ExitCode.OK);
+        workspace.editSpec("age_at_index: {min: 65}", "age_at_index: {min: 70}");
+
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: it changed since approval IGB-2026-001",
+                "the spec, policy or SQL changed, so it needs a new approval");
+        assertNothingWritten();
+    }
+
+    @Test
+    void expiredApproval() {
+        assertThat(workspace.approve("IGB-2026-002", "--expires", "2026-06-01").code()).isEqualTo(ExitCode.OK);
+
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: approval IGB-2026-002 expired on "
+                + "2026-06-01 (as of " + Workspace.AS_OF + ")");
+        assertNothingWritten();
+    }
+
+    @Test
+    void revokedApproval() {
+        assertThat(workspace.approve("IGB-2026-003").code()).isEqualTo(ExitCode.OK);
+        Result revoke = Workspace.trex("revoke", workspace.spec.toString(), "--reference", "IGB-2026-003", "--by",
+                "IG Lead", "--reason", "Purpose no longer supported", "--database-url", workspace.url.jdbcUrl());
+        assertThat(revoke.code()).as(revoke.all()).isEqualTo(ExitCode.OK);
+
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: approval IGB-2026-003 was revoked by IG Lead at ",
+                ": Purpose no longer supported");
+        assertNothingWritten();
+    }
+
+    @Test
+    void theRequesterCannotApprove() {
+        Result approve = Workspace.trex("approve", workspace.spec.toString(), "--approver",
+                "Public Health Intelligence Team, City Council", "--reference", "IGB-2026-004",
+                "--database-url", workspace.url.jdbcUrl());
+
+        assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(approve.err()).contains("trex: Cannot approve extract discharge-delays: the approver "
+                + "Public Health Intelligence Team, City Council is its requester");
+        // And so the run it would have allowed is still refused.
+        assertThat(workspace.run().code()).isEqualTo(ExitCode.NOT_APPROVED);
+    }
+
+    private void assertNothingWritten() {
+        assertThat(Workspace.files(workspace.out)).as("files under --out").isEmpty();
+        assertThat(workspace.published()).isEmpty();
+    }
+}

@@ -1,0 +1,164 @@
+package org.trex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.trex.source.DatabaseUrl;
+import picocli.CommandLine;
+
+/**
+ * A folder laid out as a user would lay it out (extracts/, policies/, a key file, out/) with copies of the shipped
+ * spec and policy, and the {@code trex} command line run in-process on it, its stdout and stderr captured.
+ */
+final class Workspace {
+    /** Inside the synthetic data's last national opt-out list's validity, as {@code trex demo} uses. */
+    static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    static final String EXTRACT = "discharge-delays";
+    static final String KEY_HEX = "4f1c".repeat(16);
+    static final String APPROVER = "Information Governance Board";
+
+    final Path root;
+    final Path spec;
+    final Path policy;
+    final Path key;
+    final Path out;
+    final DatabaseUrl url;
+
+    private Workspace(Path root, DatabaseUrl url) {
+        this.root = root;
+        this.spec = root.resolve("extracts").resolve(EXTRACT + ".yaml");
+        this.policy = root.resolve("policies").resolve("service-evaluation.yaml");
+        this.key = root.resolve("project.key");
+        this.out = root.resolve("out");
+        this.url = url;
+    }
+
+    /** The shipped spec and policy, the policy edited by {@code policyEdit}, and an owner-only key file. */
+    static Workspace create(Path root, DatabaseUrl url, UnaryOperator<String> policyEdit) {
+        Workspace workspace = new Workspace(root, url);
+        try {
+            Files.createDirectories(workspace.spec.getParent());
+            Files.createDirectories(workspace.policy.getParent());
+            Files.copy(Path.of("extracts/discharge-delays.yaml"), workspace.spec);
+            Files.writeString(workspace.policy, policyEdit.apply(Files.readString(Path.of("policies/service-evaluation.yaml"))));
+            Files.writeString(workspace.key, KEY_HEX + "\n");
+            Files.setPosixFilePermissions(workspace.key, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return workspace;
+    }
+
+    static Workspace create(Path root, DatabaseUrl url) {
+        return create(root, url, UnaryOperator.identity());
+    }
+
+    /** What one {@code trex} call returned and printed. */
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    static Result trex(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Trex.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@code trex approve} of the spec by the board, with extra options such as {@code --expires}. */
+    Result approve(String reference, String... extra) {
+        return trex(concat(List.of("approve", spec.toString(), "--approver", APPROVER, "--reference", reference,
+                "--database-url", url.jdbcUrl()), extra));
+    }
+
+    /** The arguments of {@code trex run} of the spec as of {@link #AS_OF} on two local cores. */
+    List<String> runArguments(String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", spec.toString(), "--as-of", AS_OF.toString(), "--out",
+                out.toString(), "--master", "local[2]", "--partitions", "2", "--key-file", key.toString(),
+                "--database-url", url.jdbcUrl()));
+        args.addAll(Arrays.asList(extra));
+        return args;
+    }
+
+    Result run(String... extra) {
+        return trex(runArguments(extra).toArray(String[]::new));
+    }
+
+    /** Published extract directories of the spec's extract: not staging, not the failed-runs log. */
+    List<Path> published() {
+        Path extract = out.resolve(EXTRACT);
+        if (!Files.isDirectory(extract)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(extract)) {
+            return children.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().equals("failed-runs"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every regular file under {@code directory}, hidden ones included. */
+    static List<Path> files(Path directory) {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code trex} in a child JVM, as cron or Airflow would start it, with the launcher's JVM options and this test
+     * JVM's classpath; its stdout and stderr go to {@code log}.
+     */
+    static Process start(List<String> args, Path log) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of("src/main/launcher/jvm.options").toAbsolutePath(), "-Xmx1g",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), Trex.class.getName()));
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void editSpec(String from, String to) {
+        try {
+            String text = Files.readString(spec);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException("spec has no " + from);
+            }
+            Files.writeString(spec, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String[] concat(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(Arrays.asList(rest));
+        return all.toArray(String[]::new);
+    }
+}
