@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.trex.governance.RunResult;
 import org.trex.governance.ScheduledExtract;
 import org.trex.lineage.ParentRun;
 import org.trex.plan.Planner;
+import org.trex.run.ExtractRunner;
 import org.trex.run.RunOutcome;
 import org.trex.run.RunRequest;
 import org.trex.run.SparkSessions;
@@ -104,8 +106,10 @@ public final class RunCommand implements Callable<Integer> {
         LoadedSpec spec = Specs.load(specFile);
         UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
         Optional<String> schedulerRun = runId == null || isUuid(runId) ? Optional.empty() : Optional.of(runId);
-        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, runner -> runner.run(request(spec, source, governanceUrl,
-                id, date, schedulerRun)));
+        RunRequest request = request(spec, source, governanceUrl, id, date, schedulerRun);
+        // Refuse an unapproved spec or a bad key before Spark starts: quick, and nothing is created.
+        ExtractRunner.preflight(request, SourceCatalog.standard(), Clock.systemUTC());
+        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, runner -> runner.run(request));
         SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
     }

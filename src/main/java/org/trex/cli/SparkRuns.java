@@ -22,14 +22,16 @@ import org.trex.source.SourceCatalog;
  * removed afterwards, and the summary a run prints.
  */
 final class SparkRuns {
+    private static final String SCRATCH_PREFIX = ".trex-scratch-";
     private SparkRuns() {
     }
 
     /** Runs {@code work} with an extract runner on a fresh session for {@code master}, then stops it. */
     static <T> T withRunner(String master, int partitions, Path outputRoot, Function<ExtractRunner, T> work) {
-        Path scratch = outputRoot.resolve(".trex-scratch-" + ProcessHandle.current().pid());
+        Path scratch = outputRoot.resolve(SCRATCH_PREFIX + ProcessHandle.current().pid());
         try {
             Files.createDirectories(scratch);
+            removeAbandonedScratch(outputRoot);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create scratch directory " + scratch + ": " + e.getMessage(), e);
         }
@@ -58,6 +60,20 @@ final class SparkRuns {
         out.printf("Manifest:       %s (SHA-256 %s)%n", outcome.extractDirectory().resolve("manifest.json"), outcome.manifestSha256());
         outcome.warnings().forEach(w -> out.println("warning: " + w));
         out.flush();
+    }
+
+    /** Scratch folders of processes that are gone were left by a crash or a kill. */
+    private static void removeAbandonedScratch(Path outputRoot) throws IOException {
+        try (Stream<Path> children = Files.list(outputRoot)) {
+            for (Path child : children.filter(p -> p.getFileName().toString().startsWith(SCRATCH_PREFIX)).toList()) {
+                String pid = child.getFileName().toString().substring(SCRATCH_PREFIX.length());
+                boolean alive = pid.chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    deleteQuietly(child);
+                }
+            }
+        }
     }
 
     private static void deleteQuietly(Path root) {

@@ -63,12 +63,10 @@ public final class ExtractRunner {
     /** Runs the request; throws {@code NotApprovedException} before anything is read when it is not approved. */
     public RunOutcome run(RunRequest request) {
         requireNonNull(request, "request is null");
-        ExtractPlan plan = new Planner(catalog).plan(request.spec(), request.asOf());
-        GovernanceSchema.migrate(request.governance());
-        Approval approval = new Approvals(request.governance(), clock)
-                .check(plan.spec().id(), plan.planHash(), request.asOf())
-                .requireApproved();
-        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+        Preflight preflight = preflight(request, catalog, clock);
+        ExtractPlan plan = preflight.plan();
+        Approval approval = preflight.approval();
+        PseudonymKey key = preflight.key();
         AuditLog audit = new AuditLog(request.governance(), clock);
         String runId = request.runId().toString();
         Instant started = clock.instant();
@@ -115,6 +113,28 @@ public final class ExtractRunner {
             }
             throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, e);
         }
+    }
+
+    /** What a run needs before it may start: its plan, the approval of that plan, and a usable key. */
+    public record Preflight(ExtractPlan plan, Approval approval, PseudonymKey key) {
+        public Preflight {
+            requireNonNull(plan, "plan is null");
+            requireNonNull(approval, "approval is null");
+            requireNonNull(key, "key is null");
+        }
+    }
+
+    /**
+     * Plans the request and checks its approval and key, touching neither Spark nor the output folder, so a
+     * refusal is quick and leaves nothing behind. Throws {@code NotApprovedException} or {@code KeyException}.
+     */
+    public static Preflight preflight(RunRequest request, SourceCatalog catalog, Clock clock) {
+        ExtractPlan plan = new Planner(catalog).plan(request.spec(), request.asOf());
+        GovernanceSchema.migrate(request.governance());
+        Approval approval = new Approvals(request.governance(), clock)
+                .check(plan.spec().id(), plan.planHash(), request.asOf())
+                .requireApproved();
+        return new Preflight(plan, approval, PseudonymKey.fromFile(request.resolvedKeyFile()));
     }
 
     private void recordFailure(RunRequest request, LineageRun lineage, String message) {
