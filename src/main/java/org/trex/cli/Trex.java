@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             GenerateCommand.class,
             ValidateCommand.class,
             PlanCommand.class,

@@ -5,6 +5,9 @@ import static org.trex.generate.SyntheticData.BAD_CHECK_DIGIT_RATE;
 import static org.trex.generate.SyntheticData.COUNCIL_SHARE;
 import static org.trex.generate.SyntheticData.DASHED_NUMBER_RATE;
 import static org.trex.generate.SyntheticData.DUPLICATE_RECORD_RATE;
+import static org.trex.generate.SyntheticData.HOSPITAL_BAD_CHECK_DIGIT_RATE;
+import static org.trex.generate.SyntheticData.HOSPITAL_MISSING_NUMBER_RATE;
+import static org.trex.generate.SyntheticData.HOSPITAL_SPACED_NUMBER_RATE;
 import static org.trex.generate.SyntheticData.LOCAL_OBJECTION_RATE;
 import static org.trex.generate.SyntheticData.LOCAL_OBJECTION_WITHDRAWN_RATE;
 import static org.trex.generate.SyntheticData.MISSING_NUMBER_RATE;
@@ -180,7 +183,7 @@ final class Population {
                 return; // in the population, but in neither source: no rows, no NHS number used
             }
             Individual who = new Individual(i, nextNumber(), council, r);
-            List<Spell> spells = spells(who, r);
+            List<Spell> spells = spells(who, hospitalNumber(who.nhs, i), r);
             gp(who, r);
             nationalOptOut(who, r);
             if (council) {
@@ -210,7 +213,7 @@ final class Population {
 
         // ---- health ------------------------------------------------------------------------------------
 
-        private List<Spell> spells(Individual who, SplittableRandom r) {
+        private List<Spell> spells(Individual who, String onSpells, SplittableRandom r) {
             List<Spell> spells = new ArrayList<>(4);
             int count = 1 + geometric(r, who.council ? 0.5 : 0.3);
             if (!who.council || r.nextDouble() < SyntheticData.COUNCIL_HOSPITAL_SHARE) {
@@ -218,7 +221,7 @@ final class Population {
                 int day = first + r.nextInt(Dates.STUDY_END - first + 1);
                 boolean readmission = false;
                 for (int k = 0; k < count && k < 90 && day <= Dates.STUDY_END && day <= who.death(); k++) {
-                    Spell s = spell(who, k, day, readmission, r);
+                    Spell s = spell(who, onSpells, k, day, readmission, r);
                     spells.add(s);
                     if (s.discharge == NONE || s.died) {
                         break;
@@ -230,7 +233,8 @@ final class Population {
             return spells;
         }
 
-        private Spell spell(Individual who, int k, int admission, boolean readmission, SplittableRandom r) {
+        private Spell spell(Individual who, String onSpells, int k, int admission, boolean readmission,
+                SplittableRandom r) {
             boolean emergency = readmission || r.nextDouble() < 0.62;
             String method = emergency ? EMERGENCY_METHOD.draw(r) : ELECTIVE_METHOD.draw(r);
             int age = (admission - who.birth) / DAYS_PER_YEAR;
@@ -267,7 +271,7 @@ final class Population {
                 died = false;
             }
             if (spell != null) {
-                spell.number((long) who.index * 100 + k).text(who.nhs).text(provider)
+                spell.number((long) who.index * 100 + k).text(onSpells).text(provider)
                         .date(who.birthOnSpell).text(who.sex).text(who.ethnicity[1]).text(lsoaOnSpell)
                         .date(admission).date(discharge).text(method).text(source)
                         .text(!emergency && stay == 0 ? "2" : "1").text(treatment)
@@ -361,6 +365,25 @@ final class Population {
                     nationalOptOut.endRow();
                 }
             }
+        }
+
+        /**
+         * The number as the hospital holds it. Drawn from a stream of its own, so adding these edge cases left
+         * every other generated value as it was for the same seed.
+         */
+        private String hospitalNumber(String nhs, int i) {
+            SplittableRandom h = new SplittableRandom(mix(~seed, i));
+            double u = h.nextDouble();
+            if (u < HOSPITAL_MISSING_NUMBER_RATE) {
+                return null;
+            }
+            if (u < HOSPITAL_MISSING_NUMBER_RATE + HOSPITAL_BAD_CHECK_DIGIT_RATE) {
+                return badCheckDigit(nhs, h);
+            }
+            if (u < HOSPITAL_MISSING_NUMBER_RATE + HOSPITAL_BAD_CHECK_DIGIT_RATE + HOSPITAL_SPACED_NUMBER_RATE) {
+                return spaced(nhs, ' ');
+            }
+            return nhs;
         }
 
         // ---- social care -------------------------------------------------------------------------------
@@ -684,7 +707,10 @@ final class Population {
         if (nhs == null || u >= SPACED_NUMBER_RATE + DASHED_NUMBER_RATE) {
             return nhs;
         }
-        char sep = u < SPACED_NUMBER_RATE ? ' ' : '-';
+        return spaced(nhs, u < SPACED_NUMBER_RATE ? ' ' : '-');
+    }
+
+    private static String spaced(String nhs, char sep) {
         return nhs.substring(0, 3) + sep + nhs.substring(3, 6) + sep + nhs.substring(6);
     }
 

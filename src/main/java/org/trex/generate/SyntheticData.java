@@ -27,7 +27,8 @@ import org.trex.source.SourceSchema;
  * registrations and opt-out registers, with the edge cases of real data at the rates below.
  *
  * <p>Rates are shares of council person records unless said otherwise. All NHS numbers are in the 999 test
- * range, and all are valid except the {@link #BAD_CHECK_DIGIT_RATE} share, whose check digit is wrong.
+ * range, and all are valid except the {@link #BAD_CHECK_DIGIT_RATE} share of council records and the
+ * {@link #HOSPITAL_BAD_CHECK_DIGIT_RATE} share of hospital patients, whose check digit is wrong.
  * Rows are streamed to PostgreSQL with COPY, one connection per table, in two passes: the tables without a
  * foreign key to {@code social_care.person} together with it, then those that refer to it.
  */
@@ -55,6 +56,15 @@ public final class SyntheticData {
     public static final double SPACED_NUMBER_RATE = 0.08;
     /** Council numbers stored in 3 3 4 groups with dashes. */
     public static final double DASHED_NUMBER_RATE = 0.02;
+    /**
+     * Hospital patients whose spells carry no NHS number: overseas visitors, unidentified patients. Every
+     * spell of such a patient lacks it, as a hospital system records the patient once.
+     */
+    public static final double HOSPITAL_MISSING_NUMBER_RATE = 0.02;
+    /** Hospital patients whose spells carry their number with a mistyped check digit (still 999-prefixed). */
+    public static final double HOSPITAL_BAD_CHECK_DIGIT_RATE = 0.003;
+    /** Hospital patients whose spells carry their number in 3 3 4 groups with spaces. */
+    public static final double HOSPITAL_SPACED_NUMBER_RATE = 0.04;
     /** Council people with a local objection (at most one each). */
     public static final double LOCAL_OBJECTION_RATE = 0.03;
     /** Local objections later withdrawn (when the withdrawal falls before the extract date). */

@@ -34,6 +34,23 @@ class GeneratedDataRatesTest {
     }
 
     @Test
+    void hospitalNumberEdgeCasesOccurAtTheirDocumentedRatesPerPatient() {
+        String patients = "SELECT count(DISTINCT spell_id / 100) FROM health.inpatient_spell";
+        assertThat(Sql.share(url, patients + " WHERE nhs_number IS NULL", patients))
+                .isCloseTo(SyntheticData.HOSPITAL_MISSING_NUMBER_RATE, within(0.005));
+        assertThat(Sql.share(url, patients + " WHERE nhs_number LIKE '___ ___ ____'", patients))
+                .isCloseTo(SyntheticData.HOSPITAL_SPACED_NUMBER_RATE, within(0.008));
+        long bad = Sql.strings(url, "SELECT DISTINCT nhs_number FROM health.inpatient_spell WHERE nhs_number IS NOT NULL")
+                .stream().filter(n -> !org.trex.nhs.NhsNumber.isValidNormalised(org.trex.nhs.NhsNumber.normalise(n)))
+                .count();
+        assertThat((double) bad / Sql.count(url, patients))
+                .isCloseTo(SyntheticData.HOSPITAL_BAD_CHECK_DIGIT_RATE, within(0.002));
+        assertThat(Sql.count(url, "SELECT count(*) FROM (SELECT spell_id / 100 FROM health.inpatient_spell"
+                + " GROUP BY spell_id / 100 HAVING count(DISTINCT coalesce(nhs_number, '')) > 1) t"))
+                .as("a patient's spells all carry the same recorded number").isZero();
+    }
+
+    @Test
     void badCheckDigitsAreAboutHalfAPercent() {
         long bad = Sql.strings(url, "SELECT nhs_number " + PRIMARY + " AND nhs_number IS NOT NULL").stream()
                 .filter(n -> !org.trex.nhs.NhsNumber.isValidNormalised(org.trex.nhs.NhsNumber.normalise(n))).count();

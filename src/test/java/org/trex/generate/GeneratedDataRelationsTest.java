@@ -53,8 +53,14 @@ class GeneratedDataRelationsTest {
         assertThat(council).allSatisfy(n -> assertThat(NhsNumber.normalise(n)).matches("999[0-9]{7}"));
         long invalid = council.stream().filter(n -> !NhsNumber.isValidNormalised(NhsNumber.normalise(n))).count();
         assertThat((double) invalid / council.size()).isLessThan(SyntheticData.BAD_CHECK_DIGIT_RATE * 2);
-        List<String> health = Sql.strings(url, "SELECT nhs_number FROM health.inpatient_spell UNION"
-                + " SELECT nhs_number FROM health.gp_registration UNION SELECT nhs_number FROM health.gp_opt_out_record"
+        List<String> spells = Sql.strings(url,
+                "SELECT DISTINCT nhs_number FROM health.inpatient_spell WHERE nhs_number IS NOT NULL");
+        assertThat(spells).isNotEmpty().allSatisfy(n -> assertThat(NhsNumber.normalise(n)).matches("999[0-9]{7}"));
+        long invalidOnSpells = spells.stream().filter(n -> !NhsNumber.isValidNormalised(NhsNumber.normalise(n))).count();
+        assertThat(invalidOnSpells).isPositive();
+        assertThat((double) invalidOnSpells / spells.size()).isLessThan(SyntheticData.HOSPITAL_BAD_CHECK_DIGIT_RATE * 2);
+        List<String> health = Sql.strings(url, "SELECT nhs_number FROM health.gp_registration"
+                + " UNION SELECT nhs_number FROM health.gp_opt_out_record"
                 + " UNION SELECT nhs_number FROM opt_out.national_data_opt_out");
         assertThat(health).isNotEmpty().allSatisfy(n -> {
             assertThat(n).startsWith("999");

@@ -1,0 +1,207 @@
+package org.trex.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.trex.governance.ApprovalRequest;
+import org.trex.governance.Approvals;
+import org.trex.governance.GovernanceSchema;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.Planner;
+import org.trex.pseudonym.PseudonymKey;
+import org.trex.run.SparkSessions;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceCatalog;
+import org.trex.spec.LoadedSpec;
+
+/**
+ * {@code trex bench}: on one machine and one set of data, times a whole {@code trex run} (a fresh JVM, under
+ * GNU time for its peak memory) against {@code psql \copy} of the same SELECT and against the hand-written
+ * {@link CsvBaseline}, and our HMAC against Spark's {@code sha2}.
+ */
+public final class Benchmark {
+    /** Who approves the bench spec, so the run goes through the same approval check as production. */
+    public static final String APPROVER = "TREx bench approver (not a real board)";
+    private static final String SPEC_RESOURCE = "/bench/bench-spells.yaml";
+    /** The planner's SELECT puts the row ID first and the raw NHS number second. */
+    private static final int NHS_NUMBER_COLUMN = 1;
+    private static final Pattern WRITTEN = Pattern.compile("written ([\\d,]+) rows");
+
+    private final Path home;
+    private final Path out;
+    private final int partitions;
+    private final PrintWriter progress;
+
+    /** What to do with the bulky files (CSV copies, the extract) once measured. */
+    public enum Leftovers { REMOVE, KEEP }
+
+    public Benchmark(Path home, Path out, int partitions, PrintWriter progress) {
+        this.home = requireNonNull(home, "home is null").toAbsolutePath();
+        this.out = requireNonNull(out, "out is null").toAbsolutePath();
+        if (partitions < 1) {
+            throw new IllegalArgumentException("Cannot read in " + partitions + " partitions: use 1 or more");
+        }
+        this.partitions = partitions;
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    /** Loads {@code rows} spells into the empty database at {@code url}, measures, writes bench.json. */
+    public BenchReport run(DatabaseUrl url, long rows, Leftovers leftovers) {
+        requireNonNull(url, "url is null");
+        requireNonNull(leftovers, "leftovers is null");
+        Path work = directory(out.resolve("work"));
+        Path logs = directory(out.resolve("logs"));
+        say("Loading %,d bench spells...", rows);
+        BenchLoader.Loaded loaded = BenchLoader.load(url, rows, 1);
+        Path specFile = specFiles(work);
+        Path key = writeKey(work.resolve("bench.key"));
+        LoadedSpec spec = LoadedSpec.load(specFile, SourceCatalog.standard());
+        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, BenchLoader.AS_OF);
+        GovernanceSchema.migrate(url);
+        new Approvals(url).approve(ApprovalRequest.of(spec.spec().value(), plan.planHash(), APPROVER,
+                "BENCH-" + spec.spec().value().id(), Optional.empty(), Optional.of("Benchmark data only")));
+
+        Path copied = work.resolve("copy.csv");
+        say("Timing psql \\copy...");
+        TimedProcess copy = TimedProcess.run("copy", List.of("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-d", url.jdbcUrl().substring("jdbc:".length()), "-c", "\\copy (" + oneLine(plan.outputs().get(0).sql())
+                        + ") to '" + copied + "' with (format csv)"), Map.of(), logs);
+        say("Timing the hand-written baseline...");
+        TimedProcess baseline = TimedProcess.run("baseline", List.of(java(), "-cp", classpath(),
+                CsvBaseline.class.getName(), copied.toString(), work.resolve("baseline.csv").toString(), key.toString(),
+                Integer.toString(NHS_NUMBER_COLUMN)), Map.of(), logs);
+        say("Timing trex run (a fresh JVM)...");
+        List<String> run = new ArrayList<>(List.of(java()));
+        run.addAll(javaOptions());
+        run.addAll(List.of("@" + home.resolve("src/main/launcher/jvm.options"), "-Dtrex.home=" + home, "-cp", classpath(),
+                "org.trex.cli.Trex", "run", specFile.toString(), "--out", work.resolve("run").toString(),
+                "--key-file", key.toString(), "--as-of", BenchLoader.AS_OF.toString(),
+                "--partitions", Integer.toString(partitions)));
+        TimedProcess extract = TimedProcess.run("trex-run", run, Map.of("TREX_DATABASE_URL", url.jdbcUrl()), logs);
+        say("Timing HMAC against sha2 in one Spark session...");
+        HashCost.Times hashes = hashCost(url, key, work);
+
+        BenchReport report = new BenchReport(loaded, number(baseline.stdout(), Pattern.compile("rows (\\d+)")), copy,
+                baseline, extract, number(extract.stdout(), WRITTEN), hashes);
+        write(out.resolve("bench.json"), report.json());
+        if (leftovers == Leftovers.REMOVE) {
+            deleteTree(work);
+        }
+        return report;
+    }
+
+    private HashCost.Times hashCost(DatabaseUrl url, Path key, Path work) {
+        Path scratch = directory(work.resolve("spark-scratch"));
+        SparkSession spark = SparkSessions.create(SparkSessions.DEFAULT_MASTER, scratch);
+        try {
+            return HashCost.measure(spark, url, PseudonymKey.fromFile(key), partitions);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** The bench spec goes next to a copy of the shipped policy, where a spec's policy is looked up. */
+    private Path specFiles(Path work) {
+        Path spec = directory(work.resolve("extracts")).resolve("bench-spells.yaml");
+        Path policies = directory(work.resolve("policies"));
+        try (InputStream in = Benchmark.class.getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Cannot find the bench spec: resource " + SPEC_RESOURCE + " is missing");
+            }
+            Files.copy(in, spec, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(home.resolve("policies/service-evaluation.yaml"), policies.resolve("service-evaluation.yaml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            return spec;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the bench spec and policy under " + work + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** psql ends a backslash command at the line's end, so the SELECT must be on one line. */
+    private static String oneLine(String sql) {
+        return sql.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String classpath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /** The same heap the launcher gives a run: $TREX_JAVA_OPTS, else 8 GB. */
+    private static List<String> javaOptions() {
+        String options = System.getenv("TREX_JAVA_OPTS");
+        return options == null || options.isBlank() ? List.of("-Xmx8g") : Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    private static long number(String output, Pattern pattern) {
+        Matcher matcher = pattern.matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("Cannot read a row count from a child's output: no match for " + pattern);
+        }
+        return Long.parseLong(matcher.group(1).replace(",", ""));
+    }
+
+    private static Path writeKey(Path file) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, HexFormat.of().formatHex(key) + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the bench key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void say(String format, Object... args) {
+        progress.printf(format + "%n", args);
+        progress.flush();
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create folder " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + root + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.trex.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A child process run under {@code /usr/bin/time -v}: its wall time, peak resident memory and output. */
+public record TimedProcess(List<String> command, double seconds, long maxRssKilobytes, String stdout) {
+    /** Where GNU time lives on Debian; {@code apt-get install -y time} provides it. */
+    public static final Path GNU_TIME = Path.of("/usr/bin/time");
+    private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+
+    public TimedProcess {
+        command = List.copyOf(requireNonNull(command, "command is null"));
+        requireNonNull(stdout, "stdout is null");
+    }
+
+    /** The command as one shell-like line, for the report. */
+    public String commandLine() {
+        return String.join(" ", command);
+    }
+
+    /** Runs {@code command} with extra environment, logging to files in {@code logs}; fails on a non-zero exit. */
+    public static TimedProcess run(String name, List<String> command, Map<String, String> environment, Path logs) {
+        requireNonNull(command, "command is null");
+        if (!Files.isExecutable(GNU_TIME)) {
+            throw new IllegalStateException("Cannot time " + name + ": " + GNU_TIME
+                    + " is missing; install it with apt-get install -y time");
+        }
+        List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-v"));
+        timed.addAll(command);
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        ProcessBuilder builder = new ProcessBuilder(timed).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        try {
+            long started = System.nanoTime();
+            int exit = builder.start().waitFor();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            String errors = Files.readString(err);
+            if (exit != 0) {
+                throw new IllegalStateException("Cannot measure " + name + ": it exited with " + exit + "; see " + err);
+            }
+            Matcher rss = MAX_RSS.matcher(errors);
+            return new TimedProcess(command, seconds, rss.find() ? Long.parseLong(rss.group(1)) : -1, Files.readString(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Cannot measure " + name + ": interrupted", e);
+        }
+    }
+}

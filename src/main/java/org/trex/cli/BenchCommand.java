@@ -1,0 +1,60 @@
+package org.trex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.trex.bench.BenchReport;
+import org.trex.bench.Benchmark;
+import org.trex.source.EmbeddedDatabase;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code trex bench}: measures a whole run against psql and a hand-written baseline on bench data. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load N synthetic hospital spells (NHS numbers reused cyclically) into an empty database (embedded "
+                + "unless --database-url), approve the bench spec as a bench approver, then time on the same data: "
+                + "psql \\copy of the extract's SELECT, a hand-written CSV + HMAC baseline, a whole trex run in a fresh JVM "
+                + "(with its peak memory), and our HMAC against Spark's sha2. Prints a table and writes DIR/bench.json.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--people", required = true, paramLabel = "N", description = "Spells to load and extract.")
+    long rows;
+
+    @Option(names = "--out", defaultValue = "bench-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N", description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--keep", description = "Keep the CSV copies and the extract (removed by default; bench.json and logs stay).")
+    boolean keep;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() {
+        PrintWriter printer = commandSpec.commandLine().getOut();
+        Benchmark benchmark = new Benchmark(Path.of(System.getProperty("trex.home", ".")), out, partitions, printer);
+        Benchmark.Leftovers leftovers = keep ? Benchmark.Leftovers.KEEP : Benchmark.Leftovers.REMOVE;
+        BenchReport report;
+        if (database.url().isPresent()) {
+            report = benchmark.run(database.url().get(), rows, leftovers);
+        } else {
+            printer.println("Starting embedded PostgreSQL...");
+            printer.flush();
+            try (EmbeddedDatabase server = EmbeddedDatabase.start(out.resolve(".postgres"))) {
+                report = benchmark.run(server.createDatabase("trex_bench"), rows, leftovers);
+            }
+        }
+        report.lines().forEach(printer::println);
+        printer.printf("Commands timed:%n  %s%n  %s%n  %s%nWritten: %s%n", report.copy().commandLine(),
+                report.baseline().commandLine(), report.run().commandLine(), out.resolve("bench.json"));
+        printer.flush();
+        return ExitCode.OK;
+    }
+}
