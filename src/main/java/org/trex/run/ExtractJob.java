@@ -104,13 +104,21 @@ public final class ExtractJob {
         Dataset<Row> shaped = shape(source, output, exclusions, key).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long read = 0;
-            List<ExclusionCount> excluded = new ArrayList<>();
-            for (Row row : shaped.groupBy(col(EXCLUSION)).agg(count(lit(1)), countDistinct(col(PERSON))).collectAsList()) {
+            Map<String, Long> rowsByReason = new LinkedHashMap<>();
+            for (Row row : shaped.groupBy(col(EXCLUSION)).count().collectAsList()) {
                 read += row.getLong(1);
                 if (!row.isNullAt(0)) {
-                    excluded.add(new ExclusionCount(row.getString(0), row.getLong(1), row.getLong(2)));
+                    rowsByReason.put(row.getString(0), row.getLong(1));
                 }
             }
+            // Distinct people only over the few rows left out: over every kept row it would cost a shuffle of all.
+            Map<String, Long> peopleByReason = new LinkedHashMap<>();
+            if (!rowsByReason.isEmpty()) {
+                shaped.filter(col(EXCLUSION).isNotNull()).groupBy(col(EXCLUSION)).agg(countDistinct(col(PERSON)))
+                        .collectAsList().forEach(row -> peopleByReason.put(row.getString(0), row.getLong(1)));
+            }
+            List<ExclusionCount> excluded = new ArrayList<>();
+            rowsByReason.forEach((reason, rows) -> excluded.add(new ExclusionCount(reason, rows, peopleByReason.getOrDefault(reason, 0L))));
             excluded.sort((a, b) -> a.reason().compareTo(b.reason()));
             Dataset<Row> kept = shaped.filter(col(EXCLUSION).isNull()).drop(EXCLUSION);
             return output.output() instanceof AggregateOutput
@@ -166,8 +174,10 @@ public final class ExtractJob {
         }
         fields.add(DataTypes.createStructField(EXCLUSION, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(PERSON, DataTypes.StringType, true));
+        boolean countsPeople = output.measures().stream().anyMatch(m -> m.countOf() == CountOf.PEOPLE);
         RowShaper shaper = new RowShaper(shapes, passThrough, in.fieldIndex(OutputPlan.NHS_NUMBER),
-                in.fieldIndex(OutputPlan.INDEX_DATE), exclusions, key);
+                in.fieldIndex(OutputPlan.INDEX_DATE), exclusions, key,
+                countsPeople ? RowShaper.PersonKeys.EVERY_ROW : RowShaper.PersonKeys.EXCLUDED_ROWS);
         return source.mapPartitions(shaper, Encoders.row(DataTypes.createStructType(fields)));
     }
 

@@ -23,7 +23,7 @@ import org.trex.transform.Generalisations;
  * identifiers by pseudonyms and put every field in its form. One {@link Pseudonymiser} (one Mac per
  * identifier kind) serves a whole partition. Output rows are the shaped columns, then any flag columns
  * passed through, then {@code trex_exclusion} (null when kept) and {@code trex_person} (a count key,
- * never written). Excluded rows carry nothing but their reason and count key.
+ * never written, only where {@link PersonKeys} asks for one). Excluded rows carry nothing but their reason and count key.
  */
 final class RowShaper implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -34,15 +34,23 @@ final class RowShaper implements MapPartitionsFunction<Row, Row> {
     private final int indexDateIndex;
     private final Broadcast<ExclusionRules> exclusions;
     private final PseudonymKey key;
+    private final PersonKeys personKeys;
+
+    /** Which rows carry a count key: people are counted among excluded rows always, among kept ones for aggregates. */
+    enum PersonKeys {
+        EXCLUDED_ROWS,
+        EVERY_ROW
+    }
 
     RowShaper(List<ColumnShape> columns, List<Integer> passThrough, int nhsNumberIndex, int indexDateIndex,
-            Broadcast<ExclusionRules> exclusions, PseudonymKey key) {
+            Broadcast<ExclusionRules> exclusions, PseudonymKey key, PersonKeys personKeys) {
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
         this.passThrough = List.copyOf(requireNonNull(passThrough, "passThrough is null"));
         this.nhsNumberIndex = nhsNumberIndex;
         this.indexDateIndex = indexDateIndex;
         this.exclusions = requireNonNull(exclusions, "exclusions is null");
         this.key = requireNonNull(key, "key is null");
+        this.personKeys = requireNonNull(personKeys, "personKeys is null");
     }
 
     @Override
@@ -62,7 +70,9 @@ final class RowShaper implements MapPartitionsFunction<Row, Row> {
                 Object[] out = new Object[width];
                 String raw = row.getString(nhsNumberIndex);
                 ExclusionReason reason = rules.classify(raw);
-                out[width - 1] = countKey(pseudonymiser, raw, reason);
+                if (reason != null || personKeys == PersonKeys.EVERY_ROW) {
+                    out[width - 1] = countKey(pseudonymiser, raw, reason);
+                }
                 if (reason != null) {
                     out[width - 2] = reason.code();
                     return RowFactory.create(out);
