@@ -58,6 +58,7 @@ import org.trex.transform.Generalisations;
  * approvals or lineage; the caller owns those.
  */
 public final class ExtractJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
     private static final String EXCLUSION = "trex_exclusion";
     private static final String PERSON = "trex_person";
     private static final String CLASS_SIZE = "trex_class_size";
@@ -100,6 +101,7 @@ public final class ExtractJob {
 
     private OutputResult runOutput(OutputPlan output, DisclosureRules rules, Broadcast<ExclusionRules> exclusions,
             PseudonymKey key, OutputWriter writer) {
+        long started = System.nanoTime();
         Dataset<Row> source = read(output);
         Dataset<Row> shaped = shape(source, output, exclusions, key).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -120,6 +122,7 @@ public final class ExtractJob {
             List<ExclusionCount> excluded = new ArrayList<>();
             rowsByReason.forEach((reason, rows) -> excluded.add(new ExclusionCount(reason, rows, peopleByReason.getOrDefault(reason, 0L))));
             excluded.sort((a, b) -> a.reason().compareTo(b.reason()));
+            LOG.info("Output {}: read, checked and shaped {} rows in {} ms", output.name(), read, (System.nanoTime() - started) / 1_000_000);
             Dataset<Row> kept = shaped.filter(col(EXCLUSION).isNull()).drop(EXCLUSION);
             return output.output() instanceof AggregateOutput
                     ? aggregate(output, rules, kept, read, excluded, writer)
