@@ -9,12 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +70,8 @@ public final class Benchmark {
         say("Loading %,d bench spells...", rows);
         BenchLoader.Loaded loaded = BenchLoader.load(url, rows, 1);
         Path specFile = specFiles(work);
-        Path key = writeKey(work.resolve("bench.key"));
+        Path key = work.resolve("bench.key");
+        PseudonymKey.createRandom(key);
         LoadedSpec spec = LoadedSpec.load(specFile, SourceCatalog.standard());
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, BenchLoader.AS_OF);
         GovernanceSchema.migrate(url);
@@ -163,18 +161,6 @@ public final class Benchmark {
         return Long.parseLong(matcher.group(1).replace(",", ""));
     }
 
-    private static Path writeKey(Path file) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, HexFormat.of().formatHex(key) + "\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the bench key " + file + ": " + e.getMessage(), e);
-        }
-    }
 
     private void say(String format, Object... args) {
         progress.printf(format + "%n", args);

@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.trex.pseudonym.PseudonymKey;
 import org.trex.generate.GenerationSummary;
 import org.trex.generate.SyntheticData;
 import org.trex.governance.ApprovalRequest;
@@ -76,7 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
             printer.flush();
             GenerationSummary generated = SyntheticData.generate(url, people, seed);
             generated.lines().forEach(line -> printer.println("  " + line));
-            Path key = writeDemoKey(out.resolve("demo.key"));
+            Path key = out.resolve("demo.key");
+            PseudonymKey.createRandom(key);
 
             GovernanceSchema.migrate(url);
             String planHash = new Planner(SourceCatalog.standard()).plan(loaded, AS_OF).planHash();
@@ -97,18 +96,6 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Path writeDemoKey(Path file) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, HexFormat.of().formatHex(key) + "\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write demo key " + file + ": " + e.getMessage(), e);
-        }
-    }
 
     private static void createDirectory(Path directory) {
         try {

@@ -76,6 +76,25 @@ public final class PseudonymKey implements java.io.Serializable {
         return new PseudonymKey(HexFormat.of().parseHex(trimmed));
     }
 
+    /**
+     * Writes a fresh random 256-bit key in hex to a new owner-only file, for demos, benchmarks and new
+     * projects; the returned key is the file's.
+     */
+    public static PseudonymKey createRandom(Path file) {
+        requireNonNull(file, "file is null");
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new KeyException("Cannot write pseudonymisation key file " + file + ": " + e.getClass().getSimpleName());
+        }
+        return new PseudonymKey(bytes);
+    }
+
     private static void checkPermissions(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
