@@ -22,6 +22,7 @@ import org.trex.source.SourceCatalog;
  * removed afterwards, and the summary a run prints.
  */
 final class SparkRuns {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkRuns.class);
     private static final String SCRATCH_PREFIX = ".trex-scratch-";
     private SparkRuns() {
     }
@@ -35,7 +36,9 @@ final class SparkRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create scratch directory " + scratch + ": " + e.getMessage(), e);
         }
+        long starting = System.nanoTime();
         SparkSession spark = SparkSessions.create(master, scratch);
+        LOG.info("Started Spark on {} in {} ms", master, (System.nanoTime() - starting) / 1_000_000);
         try {
             return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(), System.getenv()));
         } finally {

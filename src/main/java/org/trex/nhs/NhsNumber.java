@@ -40,6 +40,9 @@ public final class NhsNumber {
         if (raw == null) {
             return null;
         }
+        if (raw.indexOf(' ') < 0 && raw.indexOf('-') < 0) {
+            return raw.isEmpty() ? null : raw;
+        }
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);

@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import org.trex.nhs.NhsNumber;
-import org.trex.nhs.NhsNumberStatus;
 
 /**
  * The exclusions in force for one run: which normalised NHS numbers opted out and why, and whether the
@@ -26,17 +25,18 @@ public final class ExclusionRules implements Serializable {
 
     /** Why the record with this raw NHS number is left out, or null when it is kept. */
     public ExclusionReason classify(String rawNhsNumber) {
-        NhsNumberStatus status = NhsNumberStatus.of(rawNhsNumber);
-        if (status == NhsNumberStatus.MISSING) {
+        // Normalised once: this runs for every source row.
+        String normalised = NhsNumber.normalise(rawNhsNumber);
+        if (normalised == null) {
             return ExclusionReason.MISSING_NHS_NUMBER;
         }
-        if (status == NhsNumberStatus.INVALID) {
+        if (!NhsNumber.isValidNormalised(normalised)) {
             return ExclusionReason.INVALID_NHS_NUMBER;
         }
         if (nationalList == NationalListStatus.MISSING || nationalList == NationalListStatus.STALE) {
             return ExclusionReason.OPT_OUT_STATUS_UNKNOWN;
         }
-        return optedOut.get(NhsNumber.normalise(rawNhsNumber));
+        return optedOut.get(normalised);
     }
 
     public NationalListStatus nationalList() {

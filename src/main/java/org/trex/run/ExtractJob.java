@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,10 +34,12 @@ import org.jooq.Record2;
 import org.trex.disclosure.EquivalenceClasses;
 import org.trex.disclosure.SmallCounts;
 import org.trex.optout.ExclusionRules;
+import org.trex.pgcopy.PgCopySource;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
+import org.trex.pseudonym.IdentifierKind;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
@@ -52,17 +54,19 @@ import org.trex.spec.KAnonymityAction;
 import org.trex.transform.Generalisations;
 
 /**
- * The Spark side of a run: reads each output's rows over JDBC in partitions, leaves out what the
- * exclusions say, shapes the rest (pseudonyms, forms), applies disclosure control and writes one
- * Parquet and one CSV file per output into a data directory. It knows nothing of specs on disk,
+ * The Spark side of a run: reads each output's rows by binary COPY in partitions, all from one snapshot,
+ * leaves out (and counts) what the exclusions say, shapes the rest (pseudonyms, forms), sorts and stages
+ * them, applies disclosure control to the staged rows and writes one Parquet and one CSV file per output
+ * into a data directory. Reading, checking, shaping and staging are one pass over the source. It knows nothing of specs on disk,
  * approvals or lineage; the caller owns those.
  */
 public final class ExtractJob {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
     private static final String EXCLUSION = "trex_exclusion";
     private static final String PERSON = "trex_person";
+    private static final String COUNT_KEY = "trex_count_key";
+    private static final String ROWS_USED = "trex_rows_used";
     private static final String CLASS_SIZE = "trex_class_size";
-    private static final int FETCH_SIZE = 10_000;
 
     private final SparkSession spark;
     private final DatabaseUrl database;
@@ -87,11 +91,12 @@ public final class ExtractJob {
         requireNonNull(dataDirectory, "dataDirectory is null");
         Broadcast<ExclusionRules> broadcast = spark.sparkContext().broadcast(
                 exclusions, scala.reflect.ClassTag$.MODULE$.apply(ExclusionRules.class));
-        OutputWriter writer = new OutputWriter(dataDirectory);
+        OutputWriter writer = new OutputWriter(spark, dataDirectory, partitions);
+        FormColumns forms = new FormColumns(key);
         List<OutputResult> results = new ArrayList<>();
         try {
             for (OutputPlan output : plan.outputs()) {
-                results.add(runOutput(output, plan.policy().disclosure(), broadcast, key, writer));
+                results.add(runOutput(output, plan.policy().disclosure(), broadcast, forms, writer));
             }
         } finally {
             broadcast.destroy();
@@ -100,47 +105,29 @@ public final class ExtractJob {
     }
 
     private OutputResult runOutput(OutputPlan output, DisclosureRules rules, Broadcast<ExclusionRules> exclusions,
-            PseudonymKey key, OutputWriter writer) {
-        long started = System.nanoTime();
-        Dataset<Row> source = read(output);
-        Dataset<Row> shaped = shape(source, output, exclusions, key).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long read = 0;
-            Map<String, Long> rowsByReason = new LinkedHashMap<>();
-            for (Row row : shaped.groupBy(col(EXCLUSION)).count().collectAsList()) {
-                read += row.getLong(1);
-                if (!row.isNullAt(0)) {
-                    rowsByReason.put(row.getString(0), row.getLong(1));
-                }
-            }
-            // Distinct people only over the few rows left out: over every kept row it would cost a shuffle of all.
-            Map<String, Long> peopleByReason = new LinkedHashMap<>();
-            if (!rowsByReason.isEmpty()) {
-                shaped.filter(col(EXCLUSION).isNotNull()).groupBy(col(EXCLUSION)).agg(countDistinct(col(PERSON)))
-                        .collectAsList().forEach(row -> peopleByReason.put(row.getString(0), row.getLong(1)));
-            }
-            List<ExclusionCount> excluded = new ArrayList<>();
-            rowsByReason.forEach((reason, rows) -> excluded.add(new ExclusionCount(reason, rows, peopleByReason.getOrDefault(reason, 0L))));
-            excluded.sort((a, b) -> a.reason().compareTo(b.reason()));
-            LOG.info("Output {}: read, checked and shaped {} rows in {} ms", output.name(), read, (System.nanoTime() - started) / 1_000_000);
-            Dataset<Row> kept = shaped.filter(col(EXCLUSION).isNull()).drop(EXCLUSION);
+            FormColumns forms, OutputWriter writer) {
+        ExclusionTally tally = new ExclusionTally();
+        spark.sparkContext().register(tally, "excluded rows of " + output.name());
+        try (SourceSnapshot snapshot = SourceSnapshot.export(database)) {
+            Dataset<Row> kept = checkedAndShaped(read(output, snapshot), output, exclusions, forms, tally);
             return output.output() instanceof AggregateOutput
-                    ? aggregate(output, rules, kept, read, excluded, writer)
-                    : records(output, rules, kept.drop(PERSON), read, excluded, writer);
-        } finally {
-            shaped.unpersist();
+                    ? aggregate(output, rules, kept, tally, writer)
+                    : records(output, rules, kept, tally, writer);
         }
     }
 
-    private Dataset<Row> read(OutputPlan output) {
+    private Dataset<Row> read(OutputPlan output, SourceSnapshot snapshot) {
         SourceDataset dataset = catalog.source(output.output().dataset());
         long[] bounds = rowIdBounds(dataset);
-        Properties properties = new Properties();
-        properties.setProperty("fetchsize", Integer.toString(FETCH_SIZE));
-        properties.setProperty("driver", "org.postgresql.Driver");
-        properties.setProperty("sessionInitStatement", "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        return spark.read().jdbc(database.jdbcUrl(), "(" + output.sql() + ") AS src", OutputPlan.ROW_ID,
-                bounds[0], bounds[1] + 1, partitions, properties);
+        return spark.read().format(PgCopySource.class.getName())
+                .option("url", database.jdbcUrl())
+                .option("query", output.sql())
+                .option("partitionColumn", OutputPlan.ROW_ID)
+                .option("lowerBound", bounds[0])
+                .option("upperBound", bounds[1] + 1)
+                .option("numPartitions", partitions)
+                .option("snapshot", snapshot.id())
+                .load();
     }
 
     /** Min and max row ID of the dataset's main table: they only set the partitions' strides. */
@@ -159,51 +146,50 @@ public final class ExtractJob {
         }
     }
 
-    private static Dataset<Row> shape(Dataset<Row> source, OutputPlan output, Broadcast<ExclusionRules> exclusions, PseudonymKey key) {
-        StructType in = source.schema();
-        List<ColumnShape> shapes = new ArrayList<>();
-        List<StructField> fields = new ArrayList<>();
+    /**
+     * Leaves out, and tallies, the rows the exclusions name, before anything else touches them; then puts
+     * every kept field in its form. Columns: the output's, then any measure flags, then {@code trex_person} (the
+     * person's pseudonym, a count key never written) when an aggregate counts people.
+     */
+    private static Dataset<Row> checkedAndShaped(Dataset<Row> source, OutputPlan output, Broadcast<ExclusionRules> exclusions,
+            FormColumns forms, ExclusionTally tally) {
+        Column nhsNumber = col(OutputPlan.NHS_NUMBER);
+        Column person = forms.pseudonym(IdentifierKind.NHS_NUMBER).apply(nhsNumber);
+        ExclusionCheck check = new ExclusionCheck(exclusions, tally);
+        Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber))
+                .withColumn(COUNT_KEY, when(col(EXCLUSION).isNotNull(), person))
+                .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)));
+        List<Column> shaped = new ArrayList<>();
         for (PlannedColumn column : output.columns()) {
-            int index = in.fieldIndex(column.name());
-            shapes.add(new ColumnShape(column.name(), index, column.form(), column.identifierKind().orElse(null)));
-            fields.add(DataTypes.createStructField(column.name(), outputType(column.form(), in.fields()[index].dataType()), true));
+            shaped.add(forms.apply(column, col(column.name()), col(OutputPlan.INDEX_DATE)).as(column.name()));
         }
-        List<Integer> passThrough = new ArrayList<>();
         for (PlannedMeasure measure : output.measures()) {
-            if (measure.whereColumn().isPresent()) {
-                passThrough.add(in.fieldIndex(measure.whereColumn().get()));
-                fields.add(DataTypes.createStructField(measure.whereColumn().get(), DataTypes.BooleanType, true));
-            }
+            measure.whereColumn().ifPresent(flag -> shaped.add(col(flag)));
         }
-        fields.add(DataTypes.createStructField(EXCLUSION, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(PERSON, DataTypes.StringType, true));
-        boolean countsPeople = output.measures().stream().anyMatch(m -> m.countOf() == CountOf.PEOPLE);
-        RowShaper shaper = new RowShaper(shapes, passThrough, in.fieldIndex(OutputPlan.NHS_NUMBER),
-                in.fieldIndex(OutputPlan.INDEX_DATE), exclusions, key,
-                countsPeople ? RowShaper.PersonKeys.EVERY_ROW : RowShaper.PersonKeys.EXCLUDED_ROWS);
-        return source.mapPartitions(shaper, Encoders.row(DataTypes.createStructType(fields)));
+        if (output.measures().stream().anyMatch(m -> m.countOf() == CountOf.PEOPLE)) {
+            shaped.add(person.as(PERSON));
+        }
+        return kept.select(shaped.toArray(Column[]::new));
     }
 
-    private static DataType outputType(FieldForm form, DataType sourceType) {
-        return switch (form) {
-            case AS_IS -> sourceType;
-            case YEAR_OF_BIRTH, DAYS_FROM_INDEX -> DataTypes.IntegerType;
-            case PSEUDONYM, AGE_BAND, POSTCODE_DISTRICT, MONTH, DELAY_BAND -> DataTypes.StringType;
-        };
-    }
-
-    private OutputResult records(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, long read,
-            List<ExclusionCount> excluded, OutputWriter writer) {
+    private OutputResult records(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, ExclusionTally tally,
+            OutputWriter writer) {
+        Optional<String> leadingPseudonym = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
+                .map(PlannedColumn::name).findFirst();
+        OutputWriter.Staged staged = writer.stage(output.name(), kept, leadingPseudonym);
+        List<ExclusionCount> excluded = new ArrayList<>(tally.counts());
+        long read = staged.rows() + excluded.stream().mapToLong(ExclusionCount::rows).sum();
         List<String> qis = output.quasiIdentifiers();
-        Dataset<Row> released = kept;
         DisclosureOutcome outcome;
         if (qis.isEmpty()) {
-            outcome = new DisclosureOutcome(qis, java.util.Optional.empty(), java.util.Optional.empty(),
+            outcome = new DisclosureOutcome(qis, Optional.empty(), Optional.empty(),
                     "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k());
         } else {
-            EquivalenceClasses before = measure(kept, qis, rules.k());
+            Dataset<Row> released = writer.read(staged);
+            EquivalenceClasses before = measure(released, qis, rules.k());
             String action = "none: k met";
             long valuesSuppressed = 0;
+            EquivalenceClasses after = before;
             if (!before.meetsK()) {
                 if (rules.belowK() == KAnonymityAction.REFUSE) {
                     throw new DisclosureException("Cannot publish output " + output.name() + ": its smallest equivalence class on "
@@ -228,24 +214,26 @@ public final class ExtractJob {
                     long stillSmall = released.filter(allNull).count();
                     if (stillSmall > 0 && stillSmall < rules.k()) {
                         released = released.filter(org.apache.spark.sql.functions.not(allNull));
-                        excluded = new ArrayList<>(excluded);
                         excluded.add(new ExclusionCount(ExclusionCount.DISCLOSURE_SUPPRESSED, stillSmall, 0));
                         action += ", then dropped " + stillSmall + " records still below k";
                     }
                 }
+                after = measure(released, qis, rules.k());
+                OutputWriter.Staged changed = writer.stage(output.name(), released, leadingPseudonym);
+                writer.discard(staged);
+                staged = changed;
             }
-            EquivalenceClasses after = measure(released, qis, rules.k());
-            outcome = new DisclosureOutcome(qis, java.util.Optional.of(before), java.util.Optional.of(after), action,
+            outcome = new DisclosureOutcome(qis, Optional.of(before), Optional.of(after), action,
                     valuesSuppressed, 0, "k = " + rules.k() + ", below k: " + rules.belowK().yamlName());
         }
         long used = read - excluded.stream().mapToLong(ExclusionCount::rows).sum();
-        OutputWriter.Written written = writer.write(output.name(), released);
+        OutputWriter.Written written = writer.publish(staged);
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
                 written.contentSha256());
     }
 
-    private OutputResult aggregate(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, long read,
-            List<ExclusionCount> excluded, OutputWriter writer) {
+    private OutputResult aggregate(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, ExclusionTally tally,
+            OutputWriter writer) {
         List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
         List<Column> measures = new ArrayList<>();
         for (PlannedMeasure measure : output.measures()) {
@@ -256,17 +244,21 @@ public final class ExtractJob {
                     .orElseGet(() -> measure.countOf() == CountOf.PEOPLE ? countDistinct(col(PERSON)) : count(lit(1)));
             measures.add(counted.as(measure.name()));
         }
-        long used = read - excluded.stream().mapToLong(ExclusionCount::rows).sum();
-        Dataset<Row> grouped = groups.isEmpty()
-                ? kept.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
-                : kept.groupBy(cols(groups)).agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
+        // The rows each group used, to reconcile; never released.
+        measures.add(count(lit(1)).as(ROWS_USED));
+        Column first = measures.get(0);
+        Column[] rest = measures.subList(1, measures.size()).toArray(Column[]::new);
+        Dataset<Row> grouped = groups.isEmpty() ? kept.agg(first, rest) : kept.groupBy(cols(groups)).agg(first, rest);
+        List<Row> groupRows = grouped.collectAsList();
+        List<ExclusionCount> excluded = tally.counts();
+        long used = groupRows.stream().mapToLong(row -> row.getLong(row.length() - 1)).sum();
+        long read = used + excluded.stream().mapToLong(ExclusionCount::rows).sum();
         SmallCounts smallCounts = new SmallCounts(rules);
-        StructType schema = grouped.schema();
         List<Row> releasedRows = new ArrayList<>();
         long suppressed = 0;
-        for (Row row : grouped.collectAsList()) {
-            Object[] values = new Object[row.length()];
-            for (int i = 0; i < row.length(); i++) {
+        for (Row row : groupRows) {
+            Object[] values = new Object[row.length() - 1];
+            for (int i = 0; i < values.length; i++) {
                 if (i < groups.size()) {
                     values[i] = row.get(i);
                 } else {
@@ -277,14 +269,14 @@ public final class ExtractJob {
             }
             releasedRows.add(RowFactory.create(values));
         }
-        StructType releasedSchema = new StructType(Arrays.stream(schema.fields())
+        StructType releasedSchema = new StructType(Arrays.stream(grouped.drop(ROWS_USED).schema().fields())
                 .map(f -> groups.contains(f.name()) ? f : DataTypes.createStructField(f.name(), DataTypes.LongType, true))
                 .toArray(StructField[]::new));
         Dataset<Row> released = spark.createDataFrame(releasedRows, releasedSchema);
-        DisclosureOutcome outcome = new DisclosureOutcome(List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+        DisclosureOutcome outcome = new DisclosureOutcome(List.of(), Optional.empty(), Optional.empty(),
                 suppressed == 0 ? "rounded" : "suppressed " + suppressed + " small counts, rounded the rest", 0, suppressed,
                 "counts <= " + rules.suppressAtOrBelow() + " suppressed, others rounded to the nearest " + rules.roundTo());
-        OutputWriter.Written written = writer.write(output.name(), released);
+        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, Optional.empty()));
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
                 written.contentSha256());
     }

@@ -43,6 +43,7 @@ import org.trex.source.SourceCatalog;
  * path, a FAIL event in the extract's {@code failed-runs/} log, and a failed RUN_END in the audit log.
  */
 public final class ExtractRunner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractRunner.class);
     /** Where failed runs keep their START and FAIL events, beside (never inside) the extracts. */
     public static final String FAILED_RUNS = "failed-runs";
 
@@ -78,7 +79,9 @@ public final class ExtractRunner {
         Path log = directory.staging().resolve(LineageLog.PATH);
         LineageLog.append(log, OpenLineageEvents.start(lineage));
         try {
+            long loading = System.nanoTime();
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions(), request.asOf());
+            LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
             List<OutputResult> results = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, key, directory.data());
             Files.writeString(directory.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
@@ -129,12 +132,15 @@ public final class ExtractRunner {
      * refusal is quick and leaves nothing behind. Throws {@code NotApprovedException} or {@code KeyException}.
      */
     public static Preflight preflight(RunRequest request, SourceCatalog catalog, Clock clock) {
+        long started = System.nanoTime();
         ExtractPlan plan = new Planner(catalog).plan(request.spec(), request.asOf());
         GovernanceSchema.migrate(request.governance());
         Approval approval = new Approvals(request.governance(), clock)
                 .check(plan.spec().id(), plan.planHash(), request.asOf())
                 .requireApproved();
-        return new Preflight(plan, approval, PseudonymKey.fromFile(request.resolvedKeyFile()));
+        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+        LOG.info("Planned {} and checked its approval and key in {} ms", plan.spec().id(), (System.nanoTime() - started) / 1_000_000);
+        return new Preflight(plan, approval, key);
     }
 
     private void recordFailure(RunRequest request, LineageRun lineage, String message) {

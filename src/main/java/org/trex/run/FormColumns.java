@@ -1,0 +1,66 @@
+package org.trex.run;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.udf;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.trex.plan.PlannedColumn;
+import org.trex.pseudonym.IdentifierKind;
+import org.trex.pseudonym.PseudonymKey;
+import org.trex.transform.AgeBandWidth;
+import org.trex.transform.Generalisations;
+
+/**
+ * Each field form as a Spark column over the source column. Pseudonyms are {@link PseudonymFunction}s; the
+ * generalisations call {@link Generalisations}, the one place their rules live, through UDFs.
+ */
+final class FormColumns {
+    private static final UserDefinedFunction YEAR_OF_BIRTH = udf(
+            (UDF1<LocalDate, Integer>) v -> v == null ? null : Generalisations.yearOfBirth(v), DataTypes.IntegerType);
+    private static final UserDefinedFunction AGE_BAND = udf(
+            (UDF2<LocalDate, LocalDate, String>) (born, index) -> born == null || index == null ? null
+                    : Generalisations.ageBand(born, index, AgeBandWidth.FIVE_YEARS), DataTypes.StringType);
+    private static final UserDefinedFunction POSTCODE_DISTRICT = udf(
+            (UDF1<String, String>) v -> v == null ? null : Generalisations.postcodeDistrict(v), DataTypes.StringType);
+    private static final UserDefinedFunction MONTH = udf(
+            (UDF1<LocalDate, String>) v -> v == null ? null : Generalisations.month(v), DataTypes.StringType);
+    private static final UserDefinedFunction DAYS_FROM_INDEX = udf(
+            (UDF2<LocalDate, LocalDate, Integer>) Generalisations::daysFromIndex, DataTypes.IntegerType);
+    private static final UserDefinedFunction DELAY_BAND = udf(
+            (UDF1<Integer, String>) Generalisations::delayBand, DataTypes.StringType);
+
+    private final Map<IdentifierKind, PseudonymFunction> pseudonyms = new EnumMap<>(IdentifierKind.class);
+
+    FormColumns(PseudonymKey key) {
+        requireNonNull(key, "key is null");
+        for (IdentifierKind kind : IdentifierKind.values()) {
+            pseudonyms.put(kind, new PseudonymFunction(kind, key));
+        }
+    }
+
+    /** The pseudonyms of one kind: the same function object each time, so Spark computes a repeated one once. */
+    PseudonymFunction pseudonym(IdentifierKind kind) {
+        return pseudonyms.get(requireNonNull(kind, "kind is null"));
+    }
+
+    /** The column as it leaves: {@code value} in the column's form, with {@code indexDate} for relative forms. */
+    Column apply(PlannedColumn column, Column value, Column indexDate) {
+        return switch (column.form()) {
+            case AS_IS -> value;
+            case PSEUDONYM -> pseudonym(column.identifierKind().orElseThrow()).apply(value);
+            case YEAR_OF_BIRTH -> YEAR_OF_BIRTH.apply(value);
+            case AGE_BAND -> AGE_BAND.apply(value, indexDate);
+            case POSTCODE_DISTRICT -> POSTCODE_DISTRICT.apply(value);
+            case MONTH -> MONTH.apply(value);
+            case DAYS_FROM_INDEX -> DAYS_FROM_INDEX.apply(value, indexDate);
+            case DELAY_BAND -> DELAY_BAND.apply(value.cast(DataTypes.IntegerType));
+        };
+    }
+}
