@@ -53,7 +53,7 @@ public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProce
                 row("trex run incl. JVM start, " + String.format(Locale.ROOT, "%,d rows written", runRowsWritten), run),
                 String.format(Locale.ROOT, "%-52s %10.2f", "Spark sha2 over " + String.format(Locale.ROOT, "%,d", hashes.rows())
                         + " cached values", hashes.sha2Seconds()),
-                String.format(Locale.ROOT, "%-52s %10.2f", "our HMAC (Pseudonymiser, mapPartitions), same values",
+                String.format(Locale.ROOT, "%-52s %10.2f", "our HMAC (the run's PseudonymFunction), same values",
                         hashes.hmacSeconds()),
                 verdict("trex run / \\copy", runOverCopy(), RUN_OVER_COPY_TARGET),
                 verdict("trex run / baseline", runOverBaseline(), RUN_OVER_BASELINE_TARGET),

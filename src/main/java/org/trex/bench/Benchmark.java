@@ -80,9 +80,11 @@ public final class Benchmark {
 
         Path copied = work.resolve("copy.csv");
         say("Timing psql \\copy...");
+        // The password, if any, goes to psql in its environment: the command line is printed and kept in bench.json.
         TimedProcess copy = TimedProcess.run("copy", List.of("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-d", url.jdbcUrl().substring("jdbc:".length()), "-c", "\\copy (" + oneLine(plan.outputs().get(0).sql())
-                        + ") to '" + copied + "' with (format csv)"), Map.of(), logs);
+                "-d", url.withoutPassword().substring("jdbc:".length()), "-c", "\\copy (" + oneLine(plan.outputs().get(0).sql())
+                        + ") to '" + copied + "' with (format csv)"),
+                url.password().map(password -> Map.of("PGPASSWORD", password)).orElse(Map.of()), logs);
         say("Timing the hand-written baseline...");
         TimedProcess baseline = TimedProcess.run("baseline", List.of(java(), "-cp", classpath(),
                 CsvBaseline.class.getName(), copied.toString(), work.resolve("baseline.csv").toString(), key.toString(),

@@ -47,7 +47,7 @@ public record Manifest(
 
     /**
      * Lists every file under an extract directory except the manifest itself, with the given rows for the data
-     * files (keyed by relative path).
+     * files and the SHA-256 of any file already digested (both keyed by relative path); other files are digested here.
      */
     public static Manifest of(
             Path extractDir,
@@ -56,13 +56,17 @@ public record Manifest(
             String specSha256,
             String planHash,
             Map<String, Long> rowsByPath,
+            Map<String, String> sha256ByPath,
             List<ManifestOutput> outputs) {
         requireNonNull(rowsByPath, "rowsByPath is null");
+        requireNonNull(sha256ByPath, "sha256ByPath is null");
         List<ManifestFile> files = new ArrayList<>();
         for (String path : listFiles(extractDir)) {
             Path file = extractDir.resolve(path);
             Long rows = rowsByPath.get(path);
-            files.add(new ManifestFile(path, ManifestFile.formatOf(path), size(file), FileDigests.sha256(file),
+            // Data files were digested as they were written; reading gigabytes again would add nothing.
+            String sha256 = sha256ByPath.containsKey(path) ? sha256ByPath.get(path) : FileDigests.sha256(file);
+            files.add(new ManifestFile(path, ManifestFile.formatOf(path), size(file), sha256,
                     rows == null ? OptionalLong.empty() : OptionalLong.of(rows)));
         }
         return new Manifest(extract, runId, specSha256, planHash, files, outputs);

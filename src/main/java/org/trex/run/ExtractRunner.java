@@ -91,9 +91,13 @@ public final class ExtractRunner {
             LineageReport.write(directory.staging(), finished, completed);
             directory.sealContents();
             Map<String, Long> rowsByPath = new TreeMap<>();
-            results.forEach(r -> r.files().forEach(f -> rowsByPath.put(f.path(), f.rows())));
+            Map<String, String> sha256ByPath = new TreeMap<>();
+            results.forEach(r -> r.files().forEach(f -> {
+                rowsByPath.put(f.path(), f.rows());
+                sha256ByPath.put(f.path(), f.sha256());
+            }));
             Manifest.of(directory.staging(), plan.spec().id(), request.runId(), plan.specSha256(), plan.planHash(),
-                    rowsByPath, results.stream()
+                    rowsByPath, sha256ByPath, results.stream()
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
                     .write(directory.staging());
             String manifestSha256 = FileDigests.sha256(directory.staging().resolve("manifest.json"));

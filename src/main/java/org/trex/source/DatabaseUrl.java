@@ -2,9 +2,13 @@ package org.trex.source;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record DatabaseUrl(String jdbcUrl) {
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USERINFO = Pattern.compile("(//[^:/@]+:)[^@/]*@");
+    private static final Pattern USERINFO = Pattern.compile("(//[^:/@]+):([^@/]*)@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;])password=([^&;]*)");
 
     public DatabaseUrl {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
@@ -26,6 +31,23 @@ public record DatabaseUrl(String jdbcUrl) {
     /** The URL with any password replaced by ***, fit for logs, lineage and messages. */
     public String redacted() {
         return redact(jdbcUrl);
+    }
+
+    /** The password the URL carries, if any: for a child process's {@code PGPASSWORD}, never for printing. */
+    public Optional<String> password() {
+        Matcher parameter = PASSWORD_PARAMETER.matcher(jdbcUrl);
+        if (parameter.find()) {
+            return Optional.of(URLDecoder.decode(parameter.group(2), StandardCharsets.UTF_8));
+        }
+        Matcher userinfo = USERINFO.matcher(jdbcUrl);
+        return userinfo.find() ? Optional.of(URLDecoder.decode(userinfo.group(2), StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /** The URL with no password in it, for a tool that is given the password another way. */
+    public String withoutPassword() {
+        String url = USERINFO.matcher(jdbcUrl).replaceAll("$1@");
+        url = PASSWORD_PARAMETER.matcher(url).replaceAll(m -> m.group(1).equals("?") ? "?" : "");
+        return url.replace("?&", "?").replaceAll("[?]$", "");
     }
 
     /** host:port, as OpenLineage names a PostgreSQL namespace; defaults follow pgjdbc's. */
@@ -66,7 +88,7 @@ public record DatabaseUrl(String jdbcUrl) {
     }
 
     private static String redact(String text) {
-        return USERINFO.matcher(PASSWORD.matcher(text).replaceAll("$1***")).replaceAll("$1***@");
+        return USERINFO.matcher(PASSWORD.matcher(text).replaceAll("$1***")).replaceAll("$1:***@");
     }
 
     @Override

@@ -39,6 +39,7 @@ final class SampleExtract {
         Manifest.of(dir, run.jobName(), run.runId(), run.spec().sha256(), run.planHash(),
                         Map.of("data/spells.parquet", 41_877L, "data/spells.csv", 41_877L,
                                 "data/readmissions_by_month.csv", 12L),
+                        Map.of(),
                         run.outputs().stream()
                                 .map(o -> new ManifestOutput(o.name(), o.reconciliation().rowsOut(), o.contentSha256()))
                                 .toList())
