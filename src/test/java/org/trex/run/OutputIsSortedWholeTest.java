@@ -60,14 +60,32 @@ class OutputIsSortedWholeTest {
     }
 
     private Path run(int partitions) throws Exception {
-        ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells()));
+        return run(partitions, AS_OF, "p" + partitions).data();
+    }
+
+    private record Run(Path data, List<OutputResult> results) {
+    }
+
+    private Run run(int partitions, LocalDate asOf, String folder) throws Exception {
+        ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.delaysByBand()));
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec,
                 Specs.policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
-                AS_OF, "{}", "{}");
-        Path data = Files.createDirectories(out.resolve("p" + partitions));
-        new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), partitions)
-                .run(plan, org.trex.optout.OptOutLoader.load(url, plan.exclusions(), AS_OF), key, data);
-        return data;
+                asOf, "{}", "{}");
+        Path data = Files.createDirectories(out.resolve(folder));
+        List<OutputResult> results = new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), partitions)
+                .run(plan, org.trex.optout.OptOutLoader.load(url, plan.exclusions(), asOf), key, data);
+        return new Run(data, results);
+    }
+
+    @Test
+    void anEmptyCohortGivesEmptyFilesWithTheirHeaders() throws Exception {
+        Run empty = run(3, LocalDate.of(2020, 1, 1), "empty");
+
+        assertThat(empty.results()).allSatisfy(result -> assertThat(result.rowsWritten()).isZero());
+        assertThat(Files.readString(empty.data().resolve("spells.csv")))
+                .isEqualTo("person,spell,age_band,sex,discharge_month,admission_day,delay_days,delay_band\n");
+        assertThat(Files.readString(empty.data().resolve("delays_by_band.csv"))).startsWith("delay_band,");
+        assertThat(TestSpark.session().read().parquet(empty.data().resolve("spells.parquet").toString()).count()).isZero();
     }
 
     @Test
