@@ -107,7 +107,7 @@ final class OutputWriter {
                 throw new IllegalStateException("Cannot stage output " + name + ": Spark wrote no Parquet part file");
             }
             long count = rowCount(parts);
-            LOG.info("Output {}: read, checked, shaped, sorted and staged {} rows in {} ms", name, count,
+            LOG.info("Output {}: staged {} rows, sorted, in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);
             return new Staged(name, folder, parts, count, rows.schema());
         } catch (IOException e) {
