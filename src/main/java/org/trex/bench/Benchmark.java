@@ -149,10 +149,11 @@ public final class Benchmark {
         return System.getProperty("java.class.path");
     }
 
-    /** The same heap the launcher gives a run: $TREX_JAVA_OPTS, else 8 GB. */
+    /** The options bin/trex gives a run: $TREX_JAVA_OPTS, else its default heap and collector. */
     private static List<String> javaOptions() {
         String options = System.getenv("TREX_JAVA_OPTS");
-        return options == null || options.isBlank() ? List.of("-Xmx8g") : Arrays.asList(options.trim().split("\\s+"));
+        return options == null || options.isBlank() ? List.of("-Xmx8g", "-XX:+UseParallelGC")
+                : Arrays.asList(options.trim().split("\\s+"));
     }
 
     private static long number(String output, Pattern pattern) {
