@@ -22,15 +22,16 @@ import org.trex.transform.Generalisations;
  * generalisations call {@link Generalisations}, the one place their rules live, through UDFs.
  */
 final class FormColumns {
+    // Each Generalisations method answers null for a missing value, so the UDFs pass nulls straight in.
     private static final UserDefinedFunction YEAR_OF_BIRTH = udf(
-            (UDF1<LocalDate, Integer>) v -> v == null ? null : Generalisations.yearOfBirth(v), DataTypes.IntegerType);
+            (UDF1<LocalDate, Integer>) Generalisations::yearOfBirth, DataTypes.IntegerType);
     private static final UserDefinedFunction AGE_BAND = udf(
-            (UDF2<LocalDate, LocalDate, String>) (born, index) -> born == null || index == null ? null
-                    : Generalisations.ageBand(born, index, AgeBandWidth.FIVE_YEARS), DataTypes.StringType);
+            (UDF2<LocalDate, LocalDate, String>) (born, index) -> Generalisations.ageBand(born, index, AgeBandWidth.FIVE_YEARS),
+            DataTypes.StringType);
     private static final UserDefinedFunction POSTCODE_DISTRICT = udf(
-            (UDF1<String, String>) v -> v == null ? null : Generalisations.postcodeDistrict(v), DataTypes.StringType);
+            (UDF1<String, String>) Generalisations::postcodeDistrict, DataTypes.StringType);
     private static final UserDefinedFunction MONTH = udf(
-            (UDF1<LocalDate, String>) v -> v == null ? null : Generalisations.month(v), DataTypes.StringType);
+            (UDF1<LocalDate, String>) Generalisations::month, DataTypes.StringType);
     private static final UserDefinedFunction DAYS_FROM_INDEX = udf(
             (UDF2<LocalDate, LocalDate, Integer>) Generalisations::daysFromIndex, DataTypes.IntegerType);
     private static final UserDefinedFunction DELAY_BAND = udf(

@@ -151,10 +151,14 @@ final class OutputWriter {
 
     /** Removes a staged copy that will not be published. */
     void discard(Staged staged) {
+        removeScratch(staged.folder());
+    }
+
+    private static void removeScratch(Path folder) {
         try {
-            deleteTree(staged.folder());
+            deleteTree(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove scratch folder " + staged.folder() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot remove scratch folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -182,11 +186,7 @@ final class OutputWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write output " + staged.name() + " as CSV to " + target + ": " + e.getMessage(), e);
         }
-        try {
-            deleteTree(scratch);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove scratch folder " + scratch + ": " + e.getMessage(), e);
-        }
+        removeScratch(scratch);
         return HexFormat.of().formatHex(sha256.digest());
     }
 
@@ -258,7 +258,7 @@ final class OutputWriter {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
