@@ -3,7 +3,8 @@ package org.trex.optout;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.trex.nhs.NhsNumber;
 
@@ -11,42 +12,108 @@ import org.trex.nhs.NhsNumber;
  * The exclusions in force for one run: which normalised NHS numbers opted out and why, and whether the
  * national list could be checked at all. Fail closed: a record that cannot be checked is left out.
  * Serializable so Spark can broadcast it to every task.
+ *
+ * <p>It classifies every source row, so it works on the value's UTF-8 bytes and keeps the opted-out numbers
+ * as longs in an open-addressing table: one probe into one array, where a map of strings cost a string,
+ * its hash and several scattered reads a row.
  */
 public final class ExclusionRules implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final long EMPTY = -1;
+    private static final ExclusionReason[] REASONS = ExclusionReason.values();
 
-    private final HashMap<String, ExclusionReason> optedOut;
+    private final long[] numbers;
+    private final byte[] reasons;
+    private final int mask;
     private final NationalListStatus nationalList;
 
+    /** {@code optedOut} maps normalised numbers to their reason; a value that is not a valid number can match no record. */
     public ExclusionRules(Map<String, ExclusionReason> optedOut, NationalListStatus nationalList) {
-        this.optedOut = new HashMap<>(requireNonNull(optedOut, "optedOut is null"));
+        requireNonNull(optedOut, "optedOut is null");
         this.nationalList = requireNonNull(nationalList, "nationalList is null");
+        int capacity = Integer.highestOneBit(Math.max(16, optedOut.size() * 2 - 1)) << 1;
+        this.numbers = new long[capacity];
+        this.reasons = new byte[capacity];
+        this.mask = capacity - 1;
+        Arrays.fill(numbers, EMPTY);
+        optedOut.forEach((number, reason) -> {
+            requireNonNull(reason, "reason is null");
+            long value = NhsNumber.isValidNormalised(number) ? Long.parseLong(number) : EMPTY;
+            if (value != EMPTY) {
+                int slot = slotOf(value);
+                numbers[slot] = value;
+                reasons[slot] = (byte) reason.ordinal();
+            }
+        });
     }
 
     /** Why the record with this raw NHS number is left out, or null when it is kept. */
     public ExclusionReason classify(String rawNhsNumber) {
-        // Normalised once: this runs for every source row.
-        String normalised = NhsNumber.normalise(rawNhsNumber);
-        if (normalised == null) {
+        if (rawNhsNumber == null) {
             return ExclusionReason.MISSING_NHS_NUMBER;
         }
-        if (!NhsNumber.isValidNormalised(normalised)) {
+        byte[] utf8 = rawNhsNumber.getBytes(StandardCharsets.UTF_8);
+        return classify(utf8, 0, utf8.length);
+    }
+
+    /** As {@link #classify(String)}, for the UTF-8 bytes of a present value. */
+    public ExclusionReason classify(byte[] utf8, int offset, int length) {
+        requireNonNull(utf8, "utf8 is null");
+        long number = 0;
+        int digits = 0;
+        int others = 0;
+        int weighted = 0;
+        for (int i = offset; i < offset + length; i++) {
+            byte b = utf8[i];
+            // NhsNumber.normalise removes spaces and dashes and only those; anything else makes it invalid.
+            if (b == ' ' || b == '-') {
+                continue;
+            }
+            if (b < '0' || b > '9' || digits == 10) {
+                others++;
+                continue;
+            }
+            if (digits < 9) {
+                weighted += (b - '0') * (10 - digits);
+            }
+            number = number * 10 + (b - '0');
+            digits++;
+        }
+        if (digits == 0 && others == 0) {
+            return ExclusionReason.MISSING_NHS_NUMBER;
+        }
+        if (others > 0 || digits != 10 || !checkDigitHolds(weighted, (int) (number % 10))) {
             return ExclusionReason.INVALID_NHS_NUMBER;
         }
         if (nationalList == NationalListStatus.MISSING || nationalList == NationalListStatus.STALE) {
             return ExclusionReason.OPT_OUT_STATUS_UNKNOWN;
         }
-        return optedOut.get(normalised);
+        int slot = slotOf(number);
+        return numbers[slot] == EMPTY ? null : REASONS[reasons[slot]];
     }
 
     public NationalListStatus nationalList() {
         return nationalList;
     }
 
-    /** How many distinct numbers opted out, by their first reason. */
-    public Map<ExclusionReason, Long> optedOutCounts() {
-        Map<ExclusionReason, Long> counts = new java.util.EnumMap<>(ExclusionReason.class);
-        optedOut.values().forEach(reason -> counts.merge(reason, 1L, Long::sum));
-        return counts;
+    private static boolean checkDigitHolds(int weightedSum, int checkDigit) {
+        int check = 11 - weightedSum % 11;
+        return check == 11 ? checkDigit == 0 : check != 10 && check == checkDigit;
+    }
+
+    /** The slot holding {@code number}, or the empty slot where it would go. */
+    private int slotOf(long number) {
+        int slot = (int) mix(number) & mask;
+        while (numbers[slot] != EMPTY && numbers[slot] != number) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Spreads the numbers' bits (Stafford's variant 13 of the MurmurHash3 finaliser). */
+    private static long mix(long value) {
+        long z = (value ^ (value >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }

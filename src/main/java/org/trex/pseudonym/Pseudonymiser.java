@@ -8,8 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.trex.nhs.NhsNumber;
@@ -28,7 +26,7 @@ public final class Pseudonymiser {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final Map<IdentifierKind, Hmac> macs = new EnumMap<>(IdentifierKind.class);
+    private final Hmac[] macs = new Hmac[IdentifierKind.values().length];
     private final byte[] keyBytes;
     private final byte[] digest = new byte[Hmac.LENGTH];
 
@@ -57,7 +55,12 @@ public final class Pseudonymiser {
     public byte[] pseudonymHex(IdentifierKind kind, byte[] utf8, int offset, int length) {
         requireNonNull(kind, "kind is null");
         requireNonNull(utf8, "utf8 is null");
-        macs.computeIfAbsent(kind, this::newMac).digest(utf8, offset, length, digest);
+        Hmac mac = macs[kind.ordinal()];
+        if (mac == null) {
+            mac = newMac(kind);
+            macs[kind.ordinal()] = mac;
+        }
+        mac.digest(utf8, offset, length, digest);
         byte[] hex = new byte[digest.length * 2];
         for (int i = 0; i < digest.length; i++) {
             hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];

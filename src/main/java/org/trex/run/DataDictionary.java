@@ -26,6 +26,9 @@ final class DataDictionary {
                 .append("Pseudonyms are HMAC-SHA256 under the project key of `").append(spec.project())
                 .append("`: the same person has the same pseudonym in every extract of this project and in no other. ")
                 .append("Lineage, approval and digests are in `lineage/report.html` and `manifest.json`; check them with `trex verify`.\n\n")
+                .append("CSV files are UTF-8, RFC 4180 (a value is quoted only when it holds a comma, a quote or a line break; ")
+                .append("an empty value is `\"\"`, a missing one is blank), dates `yyyy-MM-dd`. ")
+                .append("Rows are in an order fixed by their content alone, the same in the CSV and the Parquet file.\n\n")
                 .append("Records left out before anything else happened: ");
         md.append(String.join("; ", plan.exclusions().reasons().stream().map(ExclusionReason::description).toList()))
                 .append("; and always records whose NHS number is missing or invalid.\n");

@@ -42,7 +42,13 @@ public final class ExclusionCheck implements Serializable {
 
     /** Called by generated code. */
     public UTF8String reasonOf(UTF8String rawNhsNumber) {
-        ExclusionReason why = rules.value().classify(rawNhsNumber == null ? null : rawNhsNumber.toString());
+        ExclusionReason why;
+        if (rawNhsNumber == null) {
+            why = ExclusionReason.MISSING_NHS_NUMBER;
+        } else {
+            Utf8Slice raw = Utf8Slice.of(rawNhsNumber);
+            why = rules.value().classify(raw.array(), raw.offset(), raw.length());
+        }
         return why == null ? null : CODES[why.ordinal()];
     }
 

@@ -176,21 +176,21 @@ public final class ExtractJob {
             OutputWriter writer) {
         Optional<String> leadingPseudonym = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
                 .map(PlannedColumn::name).findFirst();
-        OutputWriter.Staged staged = writer.stage(output.name(), kept, leadingPseudonym);
+        List<String> qis = output.quasiIdentifiers();
+        OutputWriter.Staged staged = writer.stage(output.name(), kept, leadingPseudonym, qis);
         List<ExclusionCount> excluded = new ArrayList<>(tally.counts());
         long read = staged.rows() + excluded.stream().mapToLong(ExclusionCount::rows).sum();
-        List<String> qis = output.quasiIdentifiers();
         DisclosureOutcome outcome;
         if (qis.isEmpty()) {
             outcome = new DisclosureOutcome(qis, Optional.empty(), Optional.empty(),
                     "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k());
         } else {
-            Dataset<Row> released = writer.read(staged);
-            EquivalenceClasses before = measure(released, qis, rules.k());
+            EquivalenceClasses before = EquivalenceClasses.measure(staged.classSizes(), rules.k());
             String action = "none: k met";
             long valuesSuppressed = 0;
             EquivalenceClasses after = before;
             if (!before.meetsK()) {
+                Dataset<Row> released = writer.read(staged);
                 if (rules.belowK() == KAnonymityAction.REFUSE) {
                     throw new DisclosureException("Cannot publish output " + output.name() + ": its smallest equivalence class on "
                             + qis + " has " + before.smallestClass() + " records, the policy requires k = " + rules.k()
@@ -219,7 +219,7 @@ public final class ExtractJob {
                     }
                 }
                 after = measure(released, qis, rules.k());
-                OutputWriter.Staged changed = writer.stage(output.name(), released, leadingPseudonym);
+                OutputWriter.Staged changed = writer.stage(output.name(), released, leadingPseudonym, List.of());
                 writer.discard(staged);
                 staged = changed;
             }
@@ -276,7 +276,7 @@ public final class ExtractJob {
         DisclosureOutcome outcome = new DisclosureOutcome(List.of(), Optional.empty(), Optional.empty(),
                 suppressed == 0 ? "rounded" : "suppressed " + suppressed + " small counts, rounded the rest", 0, suppressed,
                 "counts <= " + rules.suppressAtOrBelow() + " suppressed, others rounded to the nearest " + rules.roundTo());
-        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, Optional.empty()));
+        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, Optional.empty(), List.of()));
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
                 written.contentSha256());
     }

@@ -9,11 +9,18 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Range partitions of a column of hex pseudonyms without sampling it first. Spark range-partitions only
- * after a sampling job, and that job would read the source a second time; pseudonyms are uniform, so the
- * i-th of n slices of their hex range is bucket i. Spark's {@code repartition(n, key)} sends a row to
- * partition {@code pmod(murmur3(key, 42), n)}, so each bucket gets, once, a key that hashes to its own
- * number: partition i then holds slice i, and the partitions in order are the rows in order.
+ * Range partitions of a column of hex pseudonyms without sampling it first, and the sort key within them.
+ * Spark range-partitions only after a sampling job, and that job would read the source a second time;
+ * pseudonyms are uniform, so the i-th of n slices of their hex range is bucket i. Spark's
+ * {@code repartition(n, key)} sends a row to partition {@code pmod(murmur3(key, 42), n)}, so each bucket
+ * gets, once, a key that hashes to its own number: partition i then holds slice i, and the partitions in
+ * order are the rows in order.
+ *
+ * <p>The sort key is one long: the pseudonym's first ten hex digits, then 24 bits of a hash of the whole row.
+ * Spark compares sort keys by an 8-byte prefix and reads the rows themselves only on a tie; a string
+ * prefix ties for every pair of rows of one person (a person has several), and those reads, scattered
+ * over memory, were most of the sort's time. The long still groups a person's rows, in the order of the
+ * bits above, and ties on it are left to the rows' full content, so the order stays a function of content.
  */
 public final class HexRangeBuckets implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,6 +28,9 @@ public final class HexRangeBuckets implements Serializable {
     private static final int SPARK_HASH_SEED = 42;
     /** The leading hex digits that pick the slice: 16^8 values, far more than any partition count. */
     private static final int DIGITS = 8;
+    /** The leading hex digits in the sort key; the rest of its 64 bits come from the row's hash. */
+    private static final int ORDER_DIGITS = 10;
+    private static final int ROW_HASH_BITS = 64 - 4 * ORDER_DIGITS;
 
     private final int[] keys;
 
@@ -36,16 +46,33 @@ public final class HexRangeBuckets implements Serializable {
         return JavaCalls.call(this, "keyOf", DataTypes.IntegerType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE, hex);
     }
 
+    /**
+     * The key to sort each partition on, before the rows' columns: agrees with the partitions' order (a lower
+     * slice has lower keys) and rarely ties. {@code rowHash} is any hash of the row's content.
+     */
+    Column orderKey(Column hex, Column rowHash) {
+        return JavaCalls.call(this, "orderKeyOf", DataTypes.LongType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE,
+                hex, rowHash);
+    }
+
     /** Called by generated code: the key of the slice {@code hex} falls in. */
     public int keyOf(UTF8String hex) {
-        if (hex == null) {
-            return keys[0];
-        }
+        return keys[(int) (leading(hex, DIGITS) * keys.length >>> (4 * DIGITS))];
+    }
+
+    /** Called by generated code: the sort key of a row; Spark compares longs signed, so the top bit is flipped. */
+    public long orderKeyOf(UTF8String hex, long rowHash) {
+        long unsigned = leading(hex, ORDER_DIGITS) << ROW_HASH_BITS | rowHash >>> (64 - ROW_HASH_BITS);
+        return unsigned ^ Long.MIN_VALUE;
+    }
+
+    /** The first {@code digits} hex digits as a number; null reads as all zeros, so it sorts first. */
+    private static long leading(UTF8String hex, int digits) {
         long leading = 0;
-        for (int i = 0; i < DIGITS; i++) {
-            leading = leading << 4 | (i < hex.numBytes() ? Character.digit(hex.getByte(i), 16) & 0xf : 0);
+        for (int i = 0; i < digits; i++) {
+            leading = leading << 4 | (hex != null && i < hex.numBytes() ? Character.digit(hex.getByte(i), 16) & 0xf : 0);
         }
-        return keys[(int) (leading * keys.length >>> (4 * DIGITS))];
+        return leading;
     }
 
     /** For each partition number, the smallest non-negative int that Spark's hash partitioning sends there. */

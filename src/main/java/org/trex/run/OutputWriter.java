@@ -1,23 +1,22 @@
 package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -38,18 +37,22 @@ import org.apache.spark.sql.types.StructType;
 import org.trex.extract.FileDigests;
 
 /**
- * Writes one output as exactly one Parquet and one CSV file, both with their rows sorted on every column, so
- * the same content always gives the same CSV bytes: its SHA-256 is the output's content digest. Sorting on
- * content also means the row order says nothing about the source's order.
+ * Writes one output as exactly one Parquet and one CSV file, both with their rows in an order fixed by their
+ * content (by the leading pseudonym, then a hash of the row, then every column; see {@link HexRangeBuckets}),
+ * so the same content always gives the same CSV bytes: its SHA-256 is the output's content digest. Ordering
+ * on content also means the row order says nothing about the source's order.
  *
- * <p>Rows are first staged: range-partitioned and sorted in parallel, written as Parquet part files whose
- * order is the rows' order. Disclosure control measures the staged rows (cheap, columnar) and may stage a
- * changed copy. Publishing then joins the parts into one Parquet file by copying their row groups (nothing is
- * encoded again) and writes the CSV from them, in order, under one header.
+ * <p>Rows are first staged: range-partitioned and sorted in parallel, each partition written in one pass as a
+ * Parquet part and a CSV part ({@link StagedParts}), the parts' order being the rows' order. Disclosure control
+ * measures the staged Parquet (cheap, columnar) and may stage a changed copy. Publishing joins the Parquet
+ * parts into one file by copying their row groups (nothing is encoded again) and the CSV parts under one
+ * header; no row is read again.
  */
 final class OutputWriter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutputWriter.class);
     private static final String PARQUET_COMPRESSION = "zstd";
+    private static final String PARQUET = "parquet";
+    private static final String CSV = "csv";
     private static final Configuration RAW_LOCAL = rawLocalFileSystem();
 
     private final SparkSession spark;
@@ -67,13 +70,17 @@ final class OutputWriter {
         this.partitions = partitions;
     }
 
-    /** An output's rows, sorted, in Parquet part files under a scratch folder; nothing final yet. */
-    record Staged(String name, Path folder, List<Path> parts, long rows, StructType schema) {
+    /**
+     * An output's rows, sorted, in Parquet and CSV part files under a scratch folder, nothing final yet; and the
+     * sizes of the classes of equal values in the columns staging was asked to measure.
+     */
+    record Staged(String name, Path folder, List<StagedParts.Part> parts, long rows, StructType schema, List<Long> classSizes) {
         Staged {
             requireNonNull(name, "name is null");
             requireNonNull(folder, "folder is null");
             parts = List.copyOf(requireNonNull(parts, "parts is null"));
             requireNonNull(schema, "schema is null");
+            classSizes = List.copyOf(requireNonNull(classSizes, "classSizes is null"));
         }
     }
 
@@ -82,34 +89,41 @@ final class OutputWriter {
     }
 
     /**
-     * Sorts and stages {@code rows}. With a column of pseudonyms to lead the order, the ranges are known without
-     * looking at the data; without one, Spark samples the rows first to find them.
+     * Sorts and stages {@code rows}, measuring the classes of equal values in the {@code measured} columns (none
+     * when empty). With a column of pseudonyms to lead the order, the ranges are known without looking at the
+     * data; without one, Spark samples the rows first to find them.
      */
-    Staged stage(String name, Dataset<Row> rows, Optional<String> leadingPseudonym) {
+    Staged stage(String name, Dataset<Row> rows, Optional<String> leadingPseudonym, List<String> measured) {
         requireNonNull(name, "name is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(leadingPseudonym, "leadingPseudonym is null");
+        requireNonNull(measured, "measured is null");
         long started = System.nanoTime();
         List<String> columns = List.of(rows.columns());
         List<String> orderNames = new ArrayList<>();
         leadingPseudonym.ifPresent(orderNames::add);
         columns.stream().filter(c -> !orderNames.contains(c)).forEach(orderNames::add);
         Column[] order = orderNames.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> ranged = leadingPseudonym.isPresent()
-                ? rows.repartition(partitions, new HexRangeBuckets(partitions).partitionKey(rows.col(leadingPseudonym.get())))
-                : rows.repartitionByRange(partitions, order);
+        Dataset<Row> sorted;
+        if (leadingPseudonym.isPresent()) {
+            HexRangeBuckets buckets = new HexRangeBuckets(partitions);
+            Column lead = rows.col(leadingPseudonym.get());
+            // The key is a sort expression, not a column: a column would cost a projection of every row to drop it.
+            Column[] keyThenContent = Stream.concat(Stream.of(buckets.orderKey(lead, xxhash64(order))), Arrays.stream(order))
+                    .toArray(Column[]::new);
+            sorted = rows.repartition(partitions, buckets.partitionKey(lead)).sortWithinPartitions(keyThenContent);
+        } else {
+            sorted = rows.repartitionByRange(partitions, order).sortWithinPartitions(order);
+        }
         Path folder = dataDirectory.resolve(".stage-" + name + "-" + (++scratchFolders));
-        ranged.sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists)
-                .option("compression", PARQUET_COMPRESSION).parquet(folder.toString());
         try {
-            List<Path> parts = parts(folder, ".parquet");
-            if (parts.isEmpty()) {
-                throw new IllegalStateException("Cannot stage output " + name + ": Spark wrote no Parquet part file");
-            }
-            long count = rowCount(parts);
-            LOG.info("Output {}: staged {} rows, sorted, in {} ms", name, count,
+            Files.createDirectory(folder);
+            StagedParts.Written written = StagedParts.write(spark, sorted, Files.createDirectory(folder.resolve(PARQUET)),
+                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, measured);
+            long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
+            LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);
-            return new Staged(name, folder, parts, count, rows.schema());
+            return new Staged(name, folder, written.parts(), count, rows.schema(), written.classSizes());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage output " + name + " in " + folder + ": " + e.getMessage(), e);
         }
@@ -117,12 +131,8 @@ final class OutputWriter {
 
     /** The staged rows, for measuring and for deriving a changed copy. */
     Dataset<Row> read(Staged staged) {
-        return parquet(staged, staged.folder());
-    }
-
-    /** Given the schema, Spark need not open every part's footer to infer it. */
-    private Dataset<Row> parquet(Staged staged, Path path) {
-        return spark.read().schema(staged.schema()).parquet(path.toString());
+        // Given the schema, Spark need not open every part's footer to infer it.
+        return spark.read().schema(staged.schema()).parquet(staged.folder().resolve(PARQUET).toString());
     }
 
     /** Turns staged rows into the output's one Parquet and one CSV file, and removes the scratch folder. */
@@ -131,21 +141,30 @@ final class OutputWriter {
         long started = System.nanoTime();
         Path parquet = dataDirectory.resolve(staged.name() + ".parquet");
         Path csv = dataDirectory.resolve(staged.name() + ".csv");
-        Dataset<Row> inOrder = inOrder(staged);
-        List<OutputResult.ColumnType> schema = Arrays.stream(inOrder.schema().fields())
+        List<OutputResult.ColumnType> schema = Arrays.stream(staged.schema().fields())
                 .map(f -> new OutputResult.ColumnType(f.name(), f.dataType().simpleString())).toList();
-        String csvSha256 = writeCsv(staged, inOrder, csv);
-        long csvWritten = System.nanoTime();
+        joinCsv(staged, csv);
+        // The CSV is digested while the Parquet parts are joined: the two share no file.
+        CompletableFuture<String> csvDigest = CompletableFuture.supplyAsync(() -> FileDigests.sha256(csv));
         try {
-            joinParts(staged.parts(), parquet);
+            joinParts(staged.parts().stream().map(StagedParts.Part::parquet).toList(), parquet);
             discard(staged);
-            LOG.info("Output {}: CSV {} ms, Parquet {} ms", staged.name(), (csvWritten - started) / 1_000_000,
-                    (System.nanoTime() - csvWritten) / 1_000_000);
             WrittenFile parquetFile = describe(parquet, "parquet", staged.rows(), FileDigests.sha256(parquet));
+            String csvSha256 = joined(csvDigest);
             WrittenFile csvFile = describe(csv, "csv", staged.rows(), csvSha256);
+            LOG.info("Output {}: published its Parquet and CSV files, digested, in {} ms", staged.name(),
+                    (System.nanoTime() - started) / 1_000_000);
             return new Written(staged.rows(), schema, List.of(parquetFile, csvFile), csvSha256);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write output " + staged.name() + " as Parquet to " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String joined(CompletableFuture<String> digest) {
+        try {
+            return digest.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -162,32 +181,23 @@ final class OutputWriter {
         }
     }
 
-    /** One scan per part, unioned: the partitions, and so the CSV part files, keep the parts' order. */
-    private Dataset<Row> inOrder(Staged staged) {
-        Dataset<Row> rows = null;
-        for (Path part : staged.parts()) {
-            Dataset<Row> one = parquet(staged, part);
-            rows = rows == null ? one : rows.union(one);
-        }
-        return rows;
-    }
-
-    private String writeCsv(Staged staged, Dataset<Row> rows, Path target) {
-        Path scratch = dataDirectory.resolve(".write-" + staged.name() + "-csv");
-        rows.write().mode(SaveMode.ErrorIfExists)
-                .option("header", "false").option("emptyValue", "\"\"").option("dateFormat", "yyyy-MM-dd")
-                .csv(scratch.toString());
-        MessageDigest sha256 = sha256();
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW), sha256)) {
-            out.write((String.join(",", staged.schema().fieldNames()) + "\n").getBytes(StandardCharsets.UTF_8));
-            for (Path part : parts(scratch, ".csv")) {
-                Files.copy(part, out);
+    /** The CSV parts under one header, joined by the kernel (no copy through Java). */
+    private static void joinCsv(Staged staged, Path target) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.wrap(new CsvFormat(staged.schema()).header());
+            while (header.hasRemaining()) {
+                out.write(header);
+            }
+            for (StagedParts.Part part : staged.parts()) {
+                try (FileChannel in = FileChannel.open(part.csv(), StandardOpenOption.READ)) {
+                    for (long done = 0, size = in.size(); done < size; ) {
+                        done += in.transferTo(done, size - done, out);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write output " + staged.name() + " as CSV to " + target + ": " + e.getMessage(), e);
         }
-        removeScratch(scratch);
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Copies the parts' row groups, in order, into one file under the first part's schema and metadata. */
@@ -226,36 +236,8 @@ final class OutputWriter {
         return conf;
     }
 
-    private static long rowCount(List<Path> parts) throws IOException {
-        long rows = 0;
-        for (Path part : parts) {
-            try (ParquetFileReader reader = ParquetFileReader.open(localFile(part))) {
-                rows += reader.getFooter().getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
-            }
-        }
-        return rows;
-    }
-
-    /** Spark's part files in partition order (their names carry the partition number). */
-    private static List<Path> parts(Path folder, String extension) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("part-")
-                            && p.getFileName().toString().endsWith(extension))
-                    .sorted()
-                    .toList();
-        }
-    }
-
     private WrittenFile describe(Path file, String format, long rows, String sha256) throws IOException {
         return new WrittenFile(dataDirectory.getFileName() + "/" + file.getFileName(), format, rows, Files.size(file), sha256);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot digest the CSV: this Java has no SHA-256", e);
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

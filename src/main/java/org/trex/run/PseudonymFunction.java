@@ -23,6 +23,7 @@ public final class PseudonymFunction implements Serializable {
 
     private final IdentifierKind kind;
     private final PseudonymKey key;
+    private transient Owned owned;
     private transient ThreadLocal<Pseudonymiser> pseudonymisers;
 
     public PseudonymFunction(IdentifierKind kind, PseudonymKey key) {
@@ -39,34 +40,50 @@ public final class PseudonymFunction implements Serializable {
 
     /** Called by Spark's generated code for each non-null value; null when a number is blank once normalised. */
     public UTF8String pseudonym(UTF8String value) {
-        byte[] bytes = value.getBytes();
+        Utf8Slice bytes = Utf8Slice.of(value);
         if (kind == IdentifierKind.NHS_NUMBER && needsNormalising(bytes)) {
             String normalised = NhsNumber.normalise(value.toString());
             if (normalised == null) {
                 return null;
             }
-            bytes = normalised.getBytes(StandardCharsets.UTF_8);
+            byte[] digits = normalised.getBytes(StandardCharsets.UTF_8);
+            bytes = new Utf8Slice(digits, 0, digits.length);
         }
-        return UTF8String.fromBytes(pseudonymiser().pseudonymHex(kind, bytes, 0, bytes.length));
+        return UTF8String.fromBytes(pseudonymiser().pseudonymHex(kind, bytes.array(), bytes.offset(), bytes.length()));
     }
 
-    private static boolean needsNormalising(byte[] bytes) {
-        for (byte b : bytes) {
+    private static boolean needsNormalising(Utf8Slice bytes) {
+        for (int i = bytes.offset(); i < bytes.offset() + bytes.length(); i++) {
+            byte b = bytes.array()[i];
             if (b == ' ' || b == '-') {
                 return true;
             }
         }
-        return bytes.length == 0;
+        return bytes.length() == 0;
     }
 
     private Pseudonymiser pseudonymiser() {
-        // Each task gets its own copy of this object, but a copy may still be shared by threads: one Mac each.
+        // Each task gets its own copy of this object, used by one thread, which claims it; should a copy still be
+        // shared, the other threads get one Mac each from the thread-local.
+        Thread current = Thread.currentThread();
+        Owned claimed = owned;
+        if (claimed == null) {
+            claimed = new Owned(current, new Pseudonymiser(key));
+            owned = claimed;
+        }
+        if (claimed.thread() == current) {
+            return claimed.pseudonymiser();
+        }
         ThreadLocal<Pseudonymiser> local = pseudonymisers;
         if (local == null) {
             local = ThreadLocal.withInitial(() -> new Pseudonymiser(key));
             pseudonymisers = local;
         }
         return local.get();
+    }
+
+    /** The claiming thread and its pseudonymiser, published together (final fields) so no other thread sees a mix. */
+    private record Owned(Thread thread, Pseudonymiser pseudonymiser) {
     }
 
     @Override

@@ -1,0 +1,213 @@
+package org.trex.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobID;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskID;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.execution.datasources.OutputWriter;
+import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetOptions;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetUtils;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Writes each partition of sorted rows as a Parquet part and a CSV part in one pass over the rows: the CSV no
+ * longer needs the Parquet read back. The Parquet part is written by the writer Spark's own Parquet output
+ * uses, set up as Spark sets it up. The same pass counts the rows of each class of equal values in the
+ * measured columns (the quasi-identifiers), so k-anonymity needs no job of its own. A task writes under names of its own attempt and renames when whole, so a
+ * retried task replaces its parts and a failed one leaves only names the scratch folder's removal takes away.
+ */
+final class StagedParts implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** One partition's files and rows. */
+    record Part(int partition, Path parquet, Path csv, long rows) {
+        Part {
+            requireNonNull(parquet, "parquet is null");
+            requireNonNull(csv, "csv is null");
+        }
+    }
+
+    /** The parts in partition order, and the size of every class of equal measured values across them. */
+    record Written(List<Part> parts, List<Long> classSizes) {
+        Written {
+            parts = List.copyOf(requireNonNull(parts, "parts is null"));
+            classSizes = List.copyOf(requireNonNull(classSizes, "classSizes is null"));
+        }
+    }
+
+    private final OutputWriterFactory parquet;
+    private final SerializableConfiguration hadoop;
+    private final CsvFormat csv;
+    private final StructType schema;
+    private final String parquetFolder;
+    private final String csvFolder;
+    private final int[] measured;
+
+    private StagedParts(OutputWriterFactory parquet, Configuration hadoop, StructType schema, Path parquetFolder,
+            Path csvFolder, List<String> measured) {
+        this.measured = measured.stream().mapToInt(schema::fieldIndex).toArray();
+        this.parquet = parquet;
+        this.hadoop = new SerializableConfiguration(hadoop);
+        this.csv = new CsvFormat(schema);
+        this.schema = schema;
+        this.parquetFolder = parquetFolder.toString();
+        this.csvFolder = csvFolder.toString();
+    }
+
+    /**
+     * Writes every partition of {@code rows} into {@code parquetFolder} and {@code csvFolder} (both existing,
+     * absolute and visible to every executor) with Parquet compressed by {@code compression}, and measures the
+     * classes of equal values in the {@code measured} columns (none when empty).
+     */
+    static Written write(SparkSession spark, Dataset<Row> rows, Path parquetFolder, Path csvFolder, String compression,
+            List<String> measured) {
+        requireNonNull(spark, "spark is null");
+        requireNonNull(rows, "rows is null");
+        requireNonNull(parquetFolder, "parquetFolder is null");
+        requireNonNull(csvFolder, "csvFolder is null");
+        requireNonNull(compression, "compression is null");
+        requireNonNull(measured, "measured is null");
+        SQLConf conf = spark.sessionState().conf();
+        Job job;
+        try {
+            job = Job.getInstance(spark.sessionState().newHadoopConf());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot set up the Parquet writer: " + e.getMessage(), e);
+        }
+        // Local part files without the checksum files Hadoop's default local file system writes beside them.
+        job.getConfiguration().set("fs.file.impl", RawLocalFileSystem.class.getName());
+        job.getConfiguration().setBoolean("fs.file.impl.disable.cache", true);
+        ParquetOptions options = new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
+        OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, rows.schema(), options);
+        StagedParts parts = new StagedParts(factory, job.getConfiguration(), rows.schema(), parquetFolder, csvFolder, measured);
+        JavaRDD<InternalRow> partitions = rows.queryExecution().toRdd().toJavaRDD();
+        if (partitions.getNumPartitions() == 0) {
+            // Spark may plan no partition at all for no rows; the output still gets its (empty) files.
+            partitions = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(), 1);
+        }
+        // Tasks answer {partition, rows, class keys, class sizes}: plain values, which any serializer Spark uses carries.
+        List<Object[]> answers = partitions.mapPartitionsWithIndex(parts::writePart, true).collect();
+        Map<ByteBuffer, Long> classes = new HashMap<>();
+        List<Part> written = new ArrayList<>();
+        for (Object[] answer : answers) {
+            written.add(parts.part((int) (long) (Long) answer[0], (Long) answer[1]));
+            byte[][] keys = (byte[][]) answer[2];
+            long[] sizes = (long[]) answer[3];
+            for (int i = 0; i < keys.length; i++) {
+                classes.merge(ByteBuffer.wrap(keys[i]), sizes[i], Long::sum);
+            }
+        }
+        written.sort(Comparator.comparingInt(Part::partition));
+        return new Written(written, measured.isEmpty() ? List.of() : List.copyOf(classes.values()));
+    }
+
+    private Part part(int partition, long rows) {
+        return new Part(partition, Path.of(parquetFolder, String.format("part-%05d.parquet", partition)),
+                Path.of(csvFolder, String.format("part-%05d.csv", partition)), rows);
+    }
+
+    private Iterator<Object[]> writePart(int partition, Iterator<InternalRow> rows) {
+        long attempt = TaskContext.get().taskAttemptId();
+        Path parquetPart = part(partition, 0).parquet();
+        Path csvPart = part(partition, 0).csv();
+        Path parquetAttempt = Path.of(parquetFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
+        Path csvAttempt = Path.of(csvFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
+        TaskAttemptContextImpl context = new TaskAttemptContextImpl(hadoop.value(),
+                new TaskAttemptID(new TaskID(new JobID("trex", 0), TaskType.MAP, partition), (int) attempt));
+        long count = 0;
+        ClassCounts classes = new ClassCounts();
+        OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
+        try {
+            try (OutputStream out = Files.newOutputStream(csvAttempt)) {
+                CsvFormat.Lines lines = csv.lines(out);
+                while (rows.hasNext()) {
+                    InternalRow row = rows.next();
+                    parquetWriter.write(row);
+                    lines.row(row);
+                    classes.add(row);
+                    count++;
+                }
+                lines.flush();
+            }
+            parquetWriter.close();
+            Files.move(parquetAttempt, parquetPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(csvAttempt, csvPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write staged part " + partition + " in " + parquetFolder + ": " + e.getMessage(), e);
+        }
+        return List.<Object[]>of(classes.answer(partition, count)).iterator();
+    }
+
+    /** Rows counted by their measured values: the values' bytes (an unsafe row of them) are the class's key. */
+    private final class ClassCounts {
+        private final UnsafeProjection key = measured.length == 0 ? null : UnsafeProjection.create(
+                CollectionConverters.asScala(Arrays.stream(measured)
+                        .mapToObj(i -> (Expression) new BoundReference(i, schema.fields()[i].dataType(), true)).toList()).toSeq());
+        private final Map<UnsafeRow, long[]> sizes = new HashMap<>();
+
+        void add(InternalRow row) {
+            if (key == null) {
+                return;
+            }
+            UnsafeRow values = key.apply(row);
+            long[] size = sizes.get(values);
+            if (size == null) {
+                sizes.put(values.copy(), new long[] {1});
+            } else {
+                size[0]++;
+            }
+        }
+
+        Object[] answer(int partition, long rows) {
+            byte[][] keys = new byte[sizes.size()][];
+            long[] counts = new long[sizes.size()];
+            int i = 0;
+            for (Map.Entry<UnsafeRow, long[]> entry : sizes.entrySet()) {
+                keys[i] = entry.getKey().getBytes();
+                counts[i++] = entry.getValue()[0];
+            }
+            return new Object[] {(long) partition, rows, keys, counts};
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "trex_staged_parts(" + parquetFolder + ")";
+    }
+}

@@ -1,0 +1,87 @@
+package org.trex.optout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.trex.nhs.NhsNumber;
+
+/**
+ * The byte-level classification agrees with {@link NhsNumber}'s rules (spaces and dashes removed, then ten
+ * digits with a correct check digit) on awkward values and on many random ones, and finds every listed number.
+ */
+class ExclusionRulesClassifyAsNhsNumberDoesTest {
+    private static final String VALID = "9434765919";
+    private static final String OPTED_OUT = "9434765870";
+
+    private final ExclusionRules rules = new ExclusionRules(
+            Map.of(OPTED_OUT, ExclusionReason.NATIONAL_DATA_OPT_OUT, "not-a-number", ExclusionReason.LOCAL_OBJECTION),
+            NationalListStatus.CURRENT);
+
+    @Test
+    void awkwardValuesAreClassifiedAsNhsNumberReadsThem() {
+        List<String> values = List.of("", " ", "--", " - ", VALID, "943 476 5919", "943-476-5919", " 9434765919 ",
+                "9434765918", "94347659190", "943476591", "9434765919x", "943476591\u0660", "\uff19434765919",
+                "0000000000", OPTED_OUT, "943 476 5870", "not-a-number", "\t9434765919");
+        for (String value : values) {
+            assertThat(rules.classify(value)).as(value).isEqualTo(expected(value));
+        }
+        assertThat(rules.classify((String) null)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
+    }
+
+    @Test
+    void randomValuesAreClassifiedAsNhsNumberReadsThem() {
+        Random random = new Random(7);
+        String alphabet = "0123456789 -x";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(14);
+            for (int c = 0; c < length; c++) {
+                value.append(alphabet.charAt(random.nextInt(c % 3 == 0 ? alphabet.length() : 10)));
+            }
+            assertThat(rules.classify(value.toString())).as(value.toString()).isEqualTo(expected(value.toString()));
+        }
+    }
+
+    @Test
+    void everyListedNumberIsFoundAndNoOther() {
+        Map<String, ExclusionReason> listed = new HashMap<>();
+        Random random = new Random(11);
+        while (listed.size() < 5_000) {
+            String nine = String.format("%09d", random.nextInt(1_000_000_000));
+            int check = NhsNumber.checkDigit(nine);
+            if (check >= 0) {
+                listed.put(nine + check, listed.size() % 2 == 0 ? ExclusionReason.TYPE1_OPT_OUT : ExclusionReason.LOCAL_OBJECTION);
+            }
+        }
+        listed.remove(VALID);
+        ExclusionRules many = new ExclusionRules(listed, NationalListStatus.CURRENT);
+
+        listed.forEach((number, reason) -> assertThat(many.classify(number.getBytes(StandardCharsets.US_ASCII), 0, 10))
+                .as(number).isEqualTo(reason));
+        assertThat(many.classify(VALID)).isNull();
+    }
+
+    @Test
+    void noCurrentNationalListLeavesOutEveryValidNumber() {
+        ExclusionRules unchecked = new ExclusionRules(Map.of(), NationalListStatus.STALE);
+
+        assertThat(unchecked.classify(VALID)).isEqualTo(ExclusionReason.OPT_OUT_STATUS_UNKNOWN);
+        assertThat(unchecked.classify("123")).isEqualTo(ExclusionReason.INVALID_NHS_NUMBER);
+    }
+
+    private static ExclusionReason expected(String raw) {
+        String normalised = NhsNumber.normalise(raw);
+        if (normalised == null) {
+            return ExclusionReason.MISSING_NHS_NUMBER;
+        }
+        if (!NhsNumber.isValidNormalised(normalised)) {
+            return ExclusionReason.INVALID_NHS_NUMBER;
+        }
+        return normalised.equals(OPTED_OUT) ? ExclusionReason.NATIONAL_DATA_OPT_OUT : null;
+    }
+}
