@@ -153,6 +153,7 @@ final class StagedParts implements Serializable {
         long count = 0;
         ClassCounts classes = new ClassCounts();
         OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
+        boolean whole = false;
         try {
             try (OutputStream out = Files.newOutputStream(csvAttempt)) {
                 CsvFormat.Lines lines = csv.lines(out);
@@ -166,12 +167,33 @@ final class StagedParts implements Serializable {
                 lines.flush();
             }
             parquetWriter.close();
+            whole = true;
             Files.move(parquetAttempt, parquetPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(csvAttempt, csvPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write staged part " + partition + " in " + parquetFolder + ": " + e.getMessage(), e);
+        } finally {
+            if (!whole) {
+                abandon(parquetWriter, parquetAttempt, csvAttempt);
+            }
         }
         return List.<Object[]>of(classes.answer(partition, count)).iterator();
+    }
+
+    /** A failing task's files: closed and removed, best effort, as the task's own failure is what it reports. */
+    private static void abandon(OutputWriter parquetWriter, Path... files) {
+        try {
+            parquetWriter.close();
+        } catch (RuntimeException ignored) {
+            // The writer may already be broken by the failure being reported.
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // The scratch folder, and with it this file, goes when the run fails.
+            }
+        }
     }
 
     /** Rows counted by their measured values: the values' bytes (an unsafe row of them) are the class's key. */
