@@ -176,7 +176,7 @@ final class CsvFormat implements Serializable {
             digits(small, width);
         }
 
-        /** Int arithmetic: long division made this the CSV's costliest method. */
+        /** Int arithmetic: a long division costs several times an int one, and this runs for every number. */
         private void digits(int value, int width) throws IOException {
             room(width);
             for (int j = length + width - 1; j >= length; j--) {
