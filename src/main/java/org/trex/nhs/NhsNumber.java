@@ -11,6 +11,11 @@ import java.util.Optional;
  * exception message by accident; {@link #digits()} is the one way to read them.
  */
 public final class NhsNumber {
+    /** What {@link #numberIn} answers for a value that is null or blank once normalised. */
+    public static final long MISSING = -1;
+    /** What {@link #numberIn} answers for a value that is present but not a valid NHS number. */
+    public static final long INVALID = -2;
+
     private final String digits;
 
     private NhsNumber(String digits) {
@@ -68,11 +73,41 @@ public final class NhsNumber {
                 sum += (c - '0') * (10 - i);
             }
         }
-        int check = 11 - (sum % 11);
-        if (check == 11) {
-            check = 0;
+        int check = checkDigitOf(sum);
+        return check >= 0 && check == value.charAt(9) - '0';
+    }
+
+    /**
+     * The number in a raw value's UTF-8 bytes, by the rules of {@link #normalise} and {@link #isValidNormalised}:
+     * its ten digits as a long, else {@link #MISSING} or {@link #INVALID}. For code that checks every source row
+     * and so makes no String of it.
+     */
+    public static long numberIn(byte[] utf8, int offset, int length) {
+        requireNonNull(utf8, "utf8 is null");
+        long number = 0;
+        int digits = 0;
+        boolean other = false;
+        int sum = 0;
+        for (int i = offset; i < offset + length; i++) {
+            byte b = utf8[i];
+            if (b == ' ' || b == '-') {
+                continue;
+            }
+            if (b < '0' || b > '9' || digits == 10) {
+                other = true;
+                continue;
+            }
+            if (digits < 9) {
+                sum += (b - '0') * (10 - digits);
+            }
+            number = number * 10 + (b - '0');
+            digits++;
         }
-        return check != 10 && check == value.charAt(9) - '0';
+        if (digits == 0 && !other) {
+            return MISSING;
+        }
+        int check = checkDigitOf(sum);
+        return !other && digits == 10 && check >= 0 && check == number % 10 ? number : INVALID;
     }
 
     /** The check digit that makes nine leading digits a valid number, or -1 when none does. */
@@ -86,7 +121,12 @@ public final class NhsNumber {
         for (int i = 0; i < 9; i++) {
             sum += (nineDigits.charAt(i) - '0') * (10 - i);
         }
-        int check = 11 - (sum % 11);
+        return checkDigitOf(sum);
+    }
+
+    /** Modulus 11 from the weighted sum of the nine leading digits (weights 10 down to 2); -1 when 10. */
+    private static int checkDigitOf(int weightedSum) {
+        int check = 11 - weightedSum % 11;
         return check == 11 ? 0 : check == 10 ? -1 : check;
     }
 

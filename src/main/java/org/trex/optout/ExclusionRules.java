@@ -58,31 +58,11 @@ public final class ExclusionRules implements Serializable {
 
     /** As {@link #classify(String)}, for the UTF-8 bytes of a present value. */
     public ExclusionReason classify(byte[] utf8, int offset, int length) {
-        requireNonNull(utf8, "utf8 is null");
-        long number = 0;
-        int digits = 0;
-        int others = 0;
-        int weighted = 0;
-        for (int i = offset; i < offset + length; i++) {
-            byte b = utf8[i];
-            // NhsNumber.normalise removes spaces and dashes and only those; anything else makes it invalid.
-            if (b == ' ' || b == '-') {
-                continue;
-            }
-            if (b < '0' || b > '9' || digits == 10) {
-                others++;
-                continue;
-            }
-            if (digits < 9) {
-                weighted += (b - '0') * (10 - digits);
-            }
-            number = number * 10 + (b - '0');
-            digits++;
-        }
-        if (digits == 0 && others == 0) {
+        long number = NhsNumber.numberIn(utf8, offset, length);
+        if (number == NhsNumber.MISSING) {
             return ExclusionReason.MISSING_NHS_NUMBER;
         }
-        if (others > 0 || digits != 10 || !checkDigitHolds(weighted, (int) (number % 10))) {
+        if (number == NhsNumber.INVALID) {
             return ExclusionReason.INVALID_NHS_NUMBER;
         }
         if (nationalList == NationalListStatus.MISSING || nationalList == NationalListStatus.STALE) {
@@ -94,11 +74,6 @@ public final class ExclusionRules implements Serializable {
 
     public NationalListStatus nationalList() {
         return nationalList;
-    }
-
-    private static boolean checkDigitHolds(int weightedSum, int checkDigit) {
-        int check = 11 - weightedSum % 11;
-        return check == 11 ? checkDigit == 0 : check != 10 && check == checkDigit;
     }
 
     /** The slot holding {@code number}, or the empty slot where it would go. */

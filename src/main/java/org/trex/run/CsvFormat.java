@@ -36,6 +36,7 @@ final class CsvFormat implements Serializable {
     private enum Kind { STRING, INT, LONG, SHORT, BYTE, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT }
 
     private final Kind[] kinds;
+    private final DataType[] types;
     private final StructType schema;
 
     /** Refuses, naming the column, a schema with a type that has no CSV form here. */
@@ -43,7 +44,9 @@ final class CsvFormat implements Serializable {
         this.schema = requireNonNull(schema, "schema is null");
         StructField[] fields = schema.fields();
         this.kinds = new Kind[fields.length];
+        this.types = new DataType[fields.length];
         for (int i = 0; i < fields.length; i++) {
+            types[i] = fields[i].dataType();
             kinds[i] = kindOf(fields[i]);
         }
     }
@@ -118,7 +121,7 @@ final class CsvFormat implements Serializable {
                 case BOOLEAN -> ascii(row.getBoolean(i) ? "true" : "false");
                 case DATE -> date(row.getInt(i));
                 case DECIMAL -> {
-                    DecimalType type = (DecimalType) schema.fields()[i].dataType();
+                    DecimalType type = (DecimalType) types[i];
                     ascii(row.getDecimal(i, type.precision(), type.scale()).toJavaBigDecimal().toPlainString());
                 }
                 case DOUBLE -> ascii(Double.toString(row.getDouble(i)));

@@ -228,11 +228,15 @@ final class OutputWriter {
     }
 
     private static Configuration rawLocalFileSystem() {
-        // Buffered local files without the checksum files Hadoop's default local file system adds beside them.
-        Configuration conf = new Configuration(false);
+        Configuration conf = withoutChecksumFiles(new Configuration(false));
+        conf.setInt("io.file.buffer.size", 1 << 20);
+        return conf;
+    }
+
+    /** Local files without the checksum files Hadoop's default local file system writes beside them. */
+    static Configuration withoutChecksumFiles(Configuration conf) {
         conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
-        conf.setInt("io.file.buffer.size", 1 << 20);
         return conf;
     }
 

@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
@@ -110,9 +109,7 @@ final class StagedParts implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot set up the Parquet writer: " + e.getMessage(), e);
         }
-        // Local part files without the checksum files Hadoop's default local file system writes beside them.
-        job.getConfiguration().set("fs.file.impl", RawLocalFileSystem.class.getName());
-        job.getConfiguration().setBoolean("fs.file.impl.disable.cache", true);
+        org.trex.run.OutputWriter.withoutChecksumFiles(job.getConfiguration());
         ParquetOptions options = new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
         OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, rows.schema(), options);
         StagedParts parts = new StagedParts(factory, job.getConfiguration(), rows.schema(), parquetFolder, csvFolder, measured);
@@ -144,8 +141,9 @@ final class StagedParts implements Serializable {
 
     private Iterator<Object[]> writePart(int partition, Iterator<InternalRow> rows) {
         long attempt = TaskContext.get().taskAttemptId();
-        Path parquetPart = part(partition, 0).parquet();
-        Path csvPart = part(partition, 0).csv();
+        Part names = part(partition, 0);
+        Path parquetPart = names.parquet();
+        Path csvPart = names.csv();
         Path parquetAttempt = Path.of(parquetFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
         Path csvAttempt = Path.of(csvFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
         TaskAttemptContextImpl context = new TaskAttemptContextImpl(hadoop.value(),
