@@ -107,9 +107,9 @@ public final class RunCommand implements Callable<Integer> {
         UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
         Optional<String> schedulerRun = runId == null || isUuid(runId) ? Optional.empty() : Optional.of(runId);
         RunRequest request = request(spec, source, governanceUrl, id, date, schedulerRun);
-        // Refuse an unapproved spec or a bad key before Spark starts: quick, and nothing is created.
-        ExtractRunner.preflight(request, SourceCatalog.standard(), Clock.systemUTC());
-        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, runner -> runner.run(request));
+        // An unapproved spec or a bad key is refused before any data is read, while Spark starts.
+        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out,
+                () -> ExtractRunner.preflight(request, SourceCatalog.standard(), Clock.systemUTC()), runner -> runner.run(request));
         SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
     }
@@ -139,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
-        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out, runner ->
+        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out, () -> { }, runner ->
                 new DueRunner(governanceUrl).runDue(scheduled, date, schedulerRunId, (extract, asOfDate, id) -> {
                     LoadedSpec spec = approved.get(extract.extractId());
                     UUID uuid = UUID.fromString(id);

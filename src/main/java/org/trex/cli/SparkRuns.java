@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -27,8 +29,13 @@ final class SparkRuns {
     private SparkRuns() {
     }
 
-    /** Runs {@code work} with an extract runner on a fresh session for {@code master}, then stops it. */
-    static <T> T withRunner(String master, int partitions, Path outputRoot, Function<ExtractRunner, T> work) {
+    /**
+     * Runs {@code work} with an extract runner on a fresh session for {@code master}, then stops it. The session
+     * starts on its own thread while {@code checks} run on this one, as both take seconds; when the checks
+     * refuse, the session is stopped and its scratch removed before their exception is thrown, so a refusal
+     * still leaves nothing behind, and no data has been read.
+     */
+    static <T> T withRunner(String master, int partitions, Path outputRoot, Runnable checks, Function<ExtractRunner, T> work) {
         Path scratch = outputRoot.resolve(SCRATCH_PREFIX + ProcessHandle.current().pid());
         try {
             Files.createDirectories(scratch);
@@ -36,14 +43,45 @@ final class SparkRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create scratch directory " + scratch + ": " + e.getMessage(), e);
         }
-        long starting = System.nanoTime();
-        SparkSession spark = SparkSessions.create(master, scratch);
-        LOG.info("Started Spark on {} in {} ms", master, (System.nanoTime() - starting) / 1_000_000);
+        CompletableFuture<SparkSession> starting = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                starting.complete(SparkSessions.create(master, scratch));
+                LOG.info("Started Spark on {} in {} ms", master, (System.nanoTime() - started) / 1_000_000);
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "trex-spark-start");
+        starter.start();
+        SparkSession spark = null;
         try {
+            checks.run();
+            spark = started(starting);
             return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(), System.getenv()));
         } finally {
-            spark.stop();
+            if (spark == null) {
+                spark = starting.exceptionally(e -> null).join();
+            }
+            if (spark != null) {
+                spark.stop();
+            }
             deleteQuietly(scratch);
+        }
+    }
+
+    /** The started session, or what stopped it starting, as thrown on this thread. */
+    private static SparkSession started(CompletableFuture<SparkSession> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

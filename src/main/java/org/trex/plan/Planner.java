@@ -170,12 +170,12 @@ public final class Planner {
     private Condition cohortCondition(CohortSpec cohort, SourceDataset index, Field<LocalDate> indexDate, Param<LocalDate> asOf) {
         Condition condition = indexDate.between(inline(cohort.from()), inline(cohort.to()))
                 .and(indexDate.le(asOf));
-        Field<Integer> age = SourceCatalog.ageOn(catalog.indexDateOfBirth(cohort.indexEvent()), indexDate);
+        Field<LocalDate> born = catalog.indexDateOfBirth(cohort.indexEvent());
         if (cohort.minAge().isPresent()) {
-            condition = condition.and(age.ge(inline(cohort.minAge().getAsInt())));
+            condition = condition.and(SourceCatalog.agedAtLeast(born, indexDate, cohort.minAge().getAsInt()));
         }
         if (cohort.maxAge().isPresent()) {
-            condition = condition.and(age.le(inline(cohort.maxAge().getAsInt())));
+            condition = condition.and(not(SourceCatalog.agedAtLeast(born, indexDate, cohort.maxAge().getAsInt() + 1)));
         }
         for (org.trex.spec.Condition c : cohort.conditions()) {
             SourceField field = index.requireField(c.field());

@@ -3,6 +3,7 @@ package org.trex.run;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.util.OptionalLong;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
@@ -19,6 +20,8 @@ import org.trex.optout.ExclusionRules;
 public final class ExclusionCheck implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final UTF8String[] CODES = codes();
+    /** A count key is the first 64 bits of the person's pseudonym. */
+    private static final int COUNT_KEY_DIGITS = 16;
 
     private final Broadcast<ExclusionRules> rules;
     private final ExclusionTally tally;
@@ -57,8 +60,18 @@ public final class ExclusionCheck implements Serializable {
         if (reason == null) {
             return true;
         }
-        tally.add(new ExclusionTally.LeftOut(reason.toString(), countKey == null ? null : countKey.toString()));
+        tally.add(new ExclusionTally.LeftOut(reasonCoded(reason),
+                countKey == null ? OptionalLong.empty() : OptionalLong.of(HexRangeBuckets.leading(countKey, COUNT_KEY_DIGITS))));
         return false;
+    }
+
+    private static ExclusionReason reasonCoded(UTF8String code) {
+        for (ExclusionReason reason : ExclusionReason.values()) {
+            if (CODES[reason.ordinal()].equals(code)) {
+                return reason;
+            }
+        }
+        throw new IllegalStateException("Cannot tally a row left out for reason " + code + ": no such reason");
     }
 
     @Override

@@ -1,42 +1,67 @@
 package org.trex.run;
 
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.OptionalLong;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.AccumulatorV2;
+import org.trex.optout.ExclusionReason;
 
 /**
  * Rows and distinct people left out, by reason, counted as the rows stream past on their way to being written,
  * so that counting them costs no pass of its own. Each partition's counts are kept apart and merged by
  * replacing, never adding: a partition computed twice (a retried stage, the sampling job of a range sort)
  * is counted once, as Spark promises nothing better for accumulators updated outside an action's last stage.
- * People are counted on their count key (the pseudonym), held in memory for the excluded rows only.
+ *
+ * <p>People are counted on a count key: 64 bits of their pseudonym, held for the excluded rows only, as
+ * arrays of longs. A run can leave out hundreds of thousands of rows, and sets of strings made every task's
+ * result slow to send; two people share a key with odds below one in ten million even then.
  */
 final class ExclusionTally extends AccumulatorV2<ExclusionTally.LeftOut, Map<Integer, ExclusionTally.PartitionCounts>> {
     private static final long serialVersionUID = 1L;
+    private static final ExclusionReason[] REASONS = ExclusionReason.values();
 
-    /** One row left out: its reason code and its count key (null when it has no NHS number). */
-    record LeftOut(String reason, String countKey) implements Serializable {
+    /** One row left out: its reason and its person's count key (empty when it has no NHS number). */
+    record LeftOut(ExclusionReason reason, OptionalLong countKey) implements Serializable {
+        LeftOut {
+            requireNonNull(reason, "reason is null");
+            requireNonNull(countKey, "countKey is null");
+        }
     }
 
     /** One partition's rows and count keys by reason. */
     static final class PartitionCounts implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final HashMap<String, Long> rows = new HashMap<>();
-        private final HashMap<String, HashSet<String>> keys = new HashMap<>();
+        private final long[] rows = new long[REASONS.length];
+        private final long[][] keys = new long[REASONS.length][0];
+        private final int[] keyCounts = new int[REASONS.length];
 
         void add(LeftOut row) {
-            rows.merge(row.reason(), 1L, Long::sum);
-            Set<String> reasonKeys = keys.computeIfAbsent(row.reason(), r -> new HashSet<>());
-            if (row.countKey() != null) {
-                reasonKeys.add(row.countKey());
+            int reason = row.reason().ordinal();
+            rows[reason]++;
+            if (row.countKey().isPresent()) {
+                if (keyCounts[reason] == keys[reason].length) {
+                    keys[reason] = Arrays.copyOf(keys[reason], Math.max(16, keys[reason].length * 2));
+                }
+                keys[reason][keyCounts[reason]++] = row.countKey().getAsLong();
             }
+        }
+
+        /** Sends the keys without the arrays' spare room. */
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = Arrays.copyOf(keys[i], keyCounts[i]);
+            }
+            out.defaultWriteObject();
         }
     }
 
@@ -78,14 +103,21 @@ final class ExclusionTally extends AccumulatorV2<ExclusionTally.LeftOut, Map<Int
 
     /** The counts by reason, sorted by reason code; people are distinct across partitions. */
     List<ExclusionCount> counts() {
-        Map<String, Long> rows = new TreeMap<>();
-        Map<String, Set<String>> people = new HashMap<>();
-        for (PartitionCounts counts : partitions.values()) {
-            counts.rows.forEach((reason, n) -> rows.merge(reason, n, Long::sum));
-            counts.keys.forEach((reason, keys) -> people.computeIfAbsent(reason, r -> new HashSet<>()).addAll(keys));
-        }
         List<ExclusionCount> result = new ArrayList<>();
-        rows.forEach((reason, n) -> result.add(new ExclusionCount(reason, n, people.get(reason).size())));
+        for (ExclusionReason reason : REASONS) {
+            int r = reason.ordinal();
+            long rows = partitions.values().stream().mapToLong(p -> p.rows[r]).sum();
+            if (rows > 0) {
+                long[] keys = partitions.values().stream()
+                        .flatMapToLong(p -> Arrays.stream(p.keys[r], 0, p.keyCounts[r])).sorted().toArray();
+                long people = keys.length == 0 ? 0 : 1;
+                for (int i = 1; i < keys.length; i++) {
+                    people += keys[i] == keys[i - 1] ? 0 : 1;
+                }
+                result.add(new ExclusionCount(reason.code(), rows, people));
+            }
+        }
+        result.sort(Comparator.comparing(ExclusionCount::reason));
         return result;
     }
 }

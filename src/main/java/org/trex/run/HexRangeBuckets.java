@@ -66,8 +66,8 @@ public final class HexRangeBuckets implements Serializable {
         return unsigned ^ Long.MIN_VALUE;
     }
 
-    /** The first {@code digits} hex digits as a number; null reads as all zeros, so it sorts first. */
-    private static long leading(UTF8String hex, int digits) {
+    /** The first {@code digits} (up to 16) hex digits as a number; null reads as all zeros, so it sorts first. */
+    static long leading(UTF8String hex, int digits) {
         long leading = 0;
         for (int i = 0; i < digits; i++) {
             leading = leading << 4 | (hex != null && i < hex.numBytes() ? Character.digit(hex.getByte(i), 16) & 0xf : 0);

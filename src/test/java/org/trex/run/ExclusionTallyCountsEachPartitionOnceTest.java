@@ -3,8 +3,10 @@ package org.trex.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Test;
+import org.trex.optout.ExclusionReason;
 import org.trex.testing.TestSpark;
 
 /** A partition computed twice, as a retried stage or a second job computes it, is counted once. */
@@ -15,8 +17,9 @@ class ExclusionTallyCountsEachPartitionOnceTest {
         TestSpark.session().sparkContext().register(tally, "test tally");
         var rows = TestSpark.session().createDataset(List.of("a", "a", "b", "c", "d", "e"), Encoders.STRING()).repartition(3);
         var counted = rows.filter((org.apache.spark.api.java.function.FilterFunction<String>) key -> {
-            tally.add(new ExclusionTally.LeftOut(key.equals("e") ? "missing_nhs_number" : "invalid_nhs_number",
-                    key.equals("e") ? null : key));
+            tally.add(key.equals("e")
+                    ? new ExclusionTally.LeftOut(ExclusionReason.MISSING_NHS_NUMBER, OptionalLong.empty())
+                    : new ExclusionTally.LeftOut(ExclusionReason.INVALID_NHS_NUMBER, OptionalLong.of(key.charAt(0))));
             return false;
         });
 
