@@ -174,10 +174,10 @@ public final class ExtractJob {
 
     private OutputResult records(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, ExclusionTally tally,
             OutputWriter writer) {
-        Optional<String> leadingPseudonym = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
-                .map(PlannedColumn::name).findFirst();
+        List<String> pseudonyms = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
+                .map(PlannedColumn::name).toList();
         List<String> qis = output.quasiIdentifiers();
-        OutputWriter.Staged staged = writer.stage(output.name(), kept, leadingPseudonym, qis);
+        OutputWriter.Staged staged = writer.stage(output.name(), kept, pseudonyms, qis);
         List<ExclusionCount> excluded = new ArrayList<>(tally.counts());
         long read = staged.rows() + excluded.stream().mapToLong(ExclusionCount::rows).sum();
         DisclosureOutcome outcome;
@@ -219,7 +219,7 @@ public final class ExtractJob {
                     }
                 }
                 after = measure(released, qis, rules.k());
-                OutputWriter.Staged changed = writer.stage(output.name(), released, leadingPseudonym, List.of());
+                OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, List.of());
                 writer.discard(staged);
                 staged = changed;
             }
@@ -276,7 +276,7 @@ public final class ExtractJob {
         DisclosureOutcome outcome = new DisclosureOutcome(List.of(), Optional.empty(), Optional.empty(),
                 suppressed == 0 ? "rounded" : "suppressed " + suppressed + " small counts, rounded the rest", 0, suppressed,
                 "counts <= " + rules.suppressAtOrBelow() + " suppressed, others rounded to the nearest " + rules.roundTo());
-        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, Optional.empty(), List.of()));
+        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, List.of(), List.of()));
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
                 written.contentSha256());
     }

@@ -90,14 +90,15 @@ final class OutputWriter {
 
     /**
      * Sorts and stages {@code rows}, measuring the classes of equal values in the {@code measured} columns (none
-     * when empty). With a column of pseudonyms to lead the order, the ranges are known without looking at the
-     * data; without one, Spark samples the rows first to find them.
+     * when empty). The first of the {@code pseudonyms} columns leads the order, and then the ranges are known
+     * without looking at the data; without one, Spark samples the rows first to find them.
      */
-    Staged stage(String name, Dataset<Row> rows, Optional<String> leadingPseudonym, List<String> measured) {
+    Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured) {
         requireNonNull(name, "name is null");
         requireNonNull(rows, "rows is null");
-        requireNonNull(leadingPseudonym, "leadingPseudonym is null");
+        requireNonNull(pseudonyms, "pseudonyms is null");
         requireNonNull(measured, "measured is null");
+        Optional<String> leadingPseudonym = pseudonyms.stream().findFirst();
         long started = System.nanoTime();
         List<String> columns = List.of(rows.columns());
         List<String> orderNames = new ArrayList<>();
@@ -119,7 +120,7 @@ final class OutputWriter {
         try {
             Files.createDirectory(folder);
             StagedParts.Written written = StagedParts.write(spark, sorted, Files.createDirectory(folder.resolve(PARQUET)),
-                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, measured);
+                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured);
             long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
             LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);

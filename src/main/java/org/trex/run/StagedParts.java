@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
@@ -92,15 +93,18 @@ final class StagedParts implements Serializable {
     /**
      * Writes every partition of {@code rows} into {@code parquetFolder} and {@code csvFolder} (both existing,
      * absolute and visible to every executor) with Parquet compressed by {@code compression}, and measures the
-     * classes of equal values in the {@code measured} columns (none when empty).
+     * classes of equal values in the {@code measured} columns (none when empty). The {@code plain} columns get
+     * no Parquet dictionary: their values are nearly all distinct (pseudonyms), so one would only be built,
+     * outgrown and dropped in every row group.
      */
     static Written write(SparkSession spark, Dataset<Row> rows, Path parquetFolder, Path csvFolder, String compression,
-            List<String> measured) {
+            List<String> plain, List<String> measured) {
         requireNonNull(spark, "spark is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(parquetFolder, "parquetFolder is null");
         requireNonNull(csvFolder, "csvFolder is null");
         requireNonNull(compression, "compression is null");
+        requireNonNull(plain, "plain is null");
         requireNonNull(measured, "measured is null");
         SQLConf conf = spark.sessionState().conf();
         Job job;
@@ -110,6 +114,7 @@ final class StagedParts implements Serializable {
             throw new UncheckedIOException("Cannot set up the Parquet writer: " + e.getMessage(), e);
         }
         org.trex.run.OutputWriter.withoutChecksumFiles(job.getConfiguration());
+        plain.forEach(column -> job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, false));
         ParquetOptions options = new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
         OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, rows.schema(), options);
         StagedParts parts = new StagedParts(factory, job.getConfiguration(), rows.schema(), parquetFolder, csvFolder, measured);

@@ -51,7 +51,7 @@ class CsvFormatFollowsRfc4180Test {
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).coalesce(1);
 
         List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of()).parts();
+                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of()).parts();
 
         assertThat(parts).hasSize(1);
         assertThat(Files.readString(parts.get(0).csv(), StandardCharsets.UTF_8)).isEqualTo(String.join("\n",

@@ -34,7 +34,7 @@ class FailedStagingTaskLeavesNoPartTest {
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
-        assertThatThrownBy(() -> StagedParts.write(TestSpark.session(), failing, parquet, csv, "zstd", List.of()))
+        assertThatThrownBy(() -> StagedParts.write(TestSpark.session(), failing, parquet, csv, "zstd", List.of(), List.of()))
                 .hasStackTraceContaining("broken on purpose");
 
         try (Stream<Path> left = Stream.concat(Files.list(parquet), Files.list(csv))) {

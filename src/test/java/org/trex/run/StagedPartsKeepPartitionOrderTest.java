@@ -36,7 +36,7 @@ class StagedPartsKeepPartitionOrderTest {
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
-        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, parquet, csv, "zstd", List.of()).parts();
+        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, parquet, csv, "zstd", List.of(), List.of()).parts();
 
         assertThat(parts).extracting(StagedParts.Part::partition).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(parts).extracting(StagedParts.Part::rows).containsExactlyElementsOf(
