@@ -44,7 +44,7 @@ final class SparkRuns {
             throw new UncheckedIOException("Cannot create scratch directory " + scratch + ": " + e.getMessage(), e);
         }
         CompletableFuture<SparkSession> starting = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
+        new Thread(() -> {
             long started = System.nanoTime();
             try {
                 starting.complete(SparkSessions.create(master, scratch));
@@ -52,8 +52,7 @@ final class SparkRuns {
             } catch (Throwable e) {
                 starting.completeExceptionally(e);
             }
-        }, "trex-spark-start");
-        starter.start();
+        }, "trex-spark-start").start();
         SparkSession spark = null;
         try {
             checks.run();
