@@ -17,10 +17,11 @@ import org.apache.spark.unsafe.types.UTF8String;
  * order are the rows in order.
  *
  * <p>The sort key is one long: the pseudonym's first ten hex digits, then 24 bits of a hash of the whole row.
- * Spark compares sort keys by an 8-byte prefix and reads the rows themselves only on a tie; a string
- * prefix ties for every pair of rows of one person (a person has several), and those reads, scattered
- * over memory, were most of the sort's time. The long still groups a person's rows, in the order of the
- * bits above, and ties on it are left to the rows' full content, so the order stays a function of content.
+ * Spark sorts on a single long key by radix, without comparing rows at all; a string key would tie for
+ * every pair of rows of one person (a person has several) and send the sort to the rows themselves,
+ * scattered over memory. The long still groups a person's rows, in the order of the bits above; the rare
+ * rows that tie on it are put in the order of their full content as they are staged
+ * ({@link TiesInContentOrder}), so the order stays a function of content.
  */
 public final class HexRangeBuckets implements Serializable {
     private static final long serialVersionUID = 1L;

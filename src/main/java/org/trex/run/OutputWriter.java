@@ -53,6 +53,8 @@ final class OutputWriter {
     private static final String PARQUET_COMPRESSION = "zstd";
     private static final String PARQUET = "parquet";
     private static final String CSV = "csv";
+    /** The sort key's column while rows are staged; never written. */
+    private static final String ORDER_KEY = "trex_order_key";
     private static final Configuration RAW_LOCAL = rawLocalFileSystem();
 
     private final SparkSession spark;
@@ -106,21 +108,25 @@ final class OutputWriter {
         columns.stream().filter(c -> !orderNames.contains(c)).forEach(orderNames::add);
         Column[] order = orderNames.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> sorted;
+        Optional<StagedParts.SortKey> sortKey;
         if (leadingPseudonym.isPresent()) {
             HexRangeBuckets buckets = new HexRangeBuckets(partitions);
             Column lead = rows.col(leadingPseudonym.get());
-            // The key is a sort expression, not a column: a column would cost a projection of every row to drop it.
-            Column[] keyThenContent = Stream.concat(Stream.of(buckets.orderKey(lead, xxhash64(order))), Arrays.stream(order))
-                    .toArray(Column[]::new);
-            sorted = rows.repartition(partitions, buckets.partitionKey(lead)).sortWithinPartitions(keyThenContent);
+            // Sorting on the one long key alone lets Spark sort by radix; staging puts the rare ties in content order.
+            // The key is added after the shuffle, which then carries no more than the rows.
+            Dataset<Row> shuffled = rows.repartition(partitions, buckets.partitionKey(lead));
+            sorted = shuffled.withColumn(ORDER_KEY, buckets.orderKey(shuffled.col(leadingPseudonym.get()), xxhash64(order)))
+                    .sortWithinPartitions(ORDER_KEY);
+            sortKey = Optional.of(new StagedParts.SortKey(orderNames));
         } else {
             sorted = rows.repartitionByRange(partitions, order).sortWithinPartitions(order);
+            sortKey = Optional.empty();
         }
         Path folder = dataDirectory.resolve(".stage-" + name + "-" + (++scratchFolders));
         try {
             Files.createDirectory(folder);
             StagedParts.Written written = StagedParts.write(spark, sorted, Files.createDirectory(folder.resolve(PARQUET)),
-                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured);
+                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured, sortKey);
             long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
             LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);

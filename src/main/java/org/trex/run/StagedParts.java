@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobID;
@@ -32,8 +34,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.ProjectingInternalRow;
+import org.apache.spark.sql.catalyst.expressions.Ascending$;
 import org.apache.spark.sql.catalyst.expressions.BoundReference;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.InterpretedOrdering;
+import org.apache.spark.sql.catalyst.expressions.SortOrder;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.execution.datasources.OutputWriter;
@@ -63,6 +69,17 @@ final class StagedParts implements Serializable {
         }
     }
 
+    /**
+     * Rows that arrive sorted on their last column, a long that is not written, and still need the rows that tie
+     * on it put in content order: by the {@code content} columns, in that order, ascending with nulls first, as
+     * Spark sorts.
+     */
+    record SortKey(List<String> content) {
+        SortKey {
+            content = List.copyOf(requireNonNull(content, "content is null"));
+        }
+    }
+
     /** The parts in partition order, and the size of every class of equal measured values across them. */
     record Written(List<Part> parts, List<Long> classSizes) {
         Written {
@@ -78,10 +95,13 @@ final class StagedParts implements Serializable {
     private final String parquetFolder;
     private final String csvFolder;
     private final int[] measured;
+    /** The columns that order rows tied on the sort key; null when the rows arrive in their final order. */
+    private final int[] tieOrder;
 
     private StagedParts(OutputWriterFactory parquet, Configuration hadoop, StructType schema, Path parquetFolder,
-            Path csvFolder, List<String> measured) {
+            Path csvFolder, List<String> measured, Optional<SortKey> sortKey) {
         this.measured = measured.stream().mapToInt(schema::fieldIndex).toArray();
+        this.tieOrder = sortKey.map(key -> key.content().stream().mapToInt(schema::fieldIndex).toArray()).orElse(null);
         this.parquet = parquet;
         this.hadoop = new SerializableConfiguration(hadoop);
         this.csv = new CsvFormat(schema);
@@ -95,10 +115,11 @@ final class StagedParts implements Serializable {
      * absolute and visible to every executor) with Parquet compressed by {@code compression}, and measures the
      * classes of equal values in the {@code measured} columns (none when empty). The {@code plain} columns get
      * no Parquet dictionary: their values are nearly all distinct (pseudonyms), so one would only be built,
-     * outgrown and dropped in every row group.
+     * outgrown and dropped in every row group. With a {@code sortKey}, the rows' last column is that key: it
+     * is neither written nor measured.
      */
     static Written write(SparkSession spark, Dataset<Row> rows, Path parquetFolder, Path csvFolder, String compression,
-            List<String> plain, List<String> measured) {
+            List<String> plain, List<String> measured, Optional<SortKey> sortKey) {
         requireNonNull(spark, "spark is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(parquetFolder, "parquetFolder is null");
@@ -106,6 +127,9 @@ final class StagedParts implements Serializable {
         requireNonNull(compression, "compression is null");
         requireNonNull(plain, "plain is null");
         requireNonNull(measured, "measured is null");
+        requireNonNull(sortKey, "sortKey is null");
+        StructType schema = sortKey.isEmpty() ? rows.schema()
+                : new StructType(Arrays.copyOf(rows.schema().fields(), rows.schema().length() - 1));
         SQLConf conf = spark.sessionState().conf();
         Job job;
         try {
@@ -116,8 +140,8 @@ final class StagedParts implements Serializable {
         org.trex.run.OutputWriter.withoutChecksumFiles(job.getConfiguration());
         plain.forEach(column -> job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, false));
         ParquetOptions options = new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
-        OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, rows.schema(), options);
-        StagedParts parts = new StagedParts(factory, job.getConfiguration(), rows.schema(), parquetFolder, csvFolder, measured);
+        OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, schema, options);
+        StagedParts parts = new StagedParts(factory, job.getConfiguration(), schema, parquetFolder, csvFolder, measured, sortKey);
         JavaRDD<InternalRow> partitions = rows.queryExecution().toRdd().toJavaRDD();
         if (partitions.getNumPartitions() == 0) {
             // Spark may plan no partition at all for no rows; the output still gets its (empty) files.
@@ -156,13 +180,22 @@ final class StagedParts implements Serializable {
         long count = 0;
         ClassCounts classes = new ClassCounts();
         OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
+        // With a sort key, each row carries it last: the CSV and the class counts read only the columns before
+        // it, and Parquet (which writes every column of what it is given) gets a view without it.
+        Iterator<InternalRow> ordered = tieOrder == null ? rows : new TiesInContentOrder(rows, schema.length(), contentOrder());
+        ProjectingInternalRow withoutKey = tieOrder == null ? null : leadingColumns(schema);
         boolean whole = false;
         try {
             try (OutputStream out = Files.newOutputStream(csvAttempt)) {
                 CsvFormat.Lines lines = csv.lines(out);
-                while (rows.hasNext()) {
-                    InternalRow row = rows.next();
-                    parquetWriter.write(row);
+                while (ordered.hasNext()) {
+                    InternalRow row = ordered.next();
+                    if (withoutKey == null) {
+                        parquetWriter.write(row);
+                    } else {
+                        withoutKey.project(row);
+                        parquetWriter.write(withoutKey);
+                    }
                     lines.row(row);
                     classes.add(row);
                     count++;
@@ -181,6 +214,22 @@ final class StagedParts implements Serializable {
             }
         }
         return List.<Object[]>of(classes.answer(partition, count)).iterator();
+    }
+
+    /** Spark's own ascending, nulls-first order over the tie-breaking columns. */
+    private InterpretedOrdering contentOrder() {
+        List<SortOrder> orders = Arrays.stream(tieOrder)
+                .mapToObj(i -> new SortOrder(new BoundReference(i, schema.fields()[i].dataType(), true), Ascending$.MODULE$,
+                        Ascending$.MODULE$.defaultNullOrdering(), CollectionConverters.asScala(List.<Expression>of()).toList()))
+                .toList();
+        return new InterpretedOrdering(CollectionConverters.asScala(orders).toList());
+    }
+
+    /** A reusable view of a row's first {@code schema.length()} columns. */
+    @SuppressWarnings("unchecked")
+    private static ProjectingInternalRow leadingColumns(StructType schema) {
+        List<Object> ordinals = IntStream.range(0, schema.length()).boxed().map(Object.class::cast).toList();
+        return ProjectingInternalRow.apply(schema, (scala.collection.immutable.IndexedSeq<Object>) CollectionConverters.asScala(ordinals).toIndexedSeq());
     }
 
     /** A failing task's files: closed and removed, best effort, as the task's own failure is what it reports. */

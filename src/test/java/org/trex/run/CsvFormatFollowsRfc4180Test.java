@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -51,7 +52,7 @@ class CsvFormatFollowsRfc4180Test {
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).coalesce(1);
 
         List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of()).parts();
+                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of(), Optional.empty()).parts();
 
         assertThat(parts).hasSize(1);
         assertThat(Files.readString(parts.get(0).csv(), StandardCharsets.UTF_8)).isEqualTo(String.join("\n",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,7 +35,7 @@ class FailedStagingTaskLeavesNoPartTest {
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
-        assertThatThrownBy(() -> StagedParts.write(TestSpark.session(), failing, parquet, csv, "zstd", List.of(), List.of()))
+        assertThatThrownBy(() -> StagedParts.write(TestSpark.session(), failing, parquet, csv, "zstd", List.of(), List.of(), Optional.empty()))
                 .hasStackTraceContaining("broken on purpose");
 
         try (Stream<Path> left = Stream.concat(Files.list(parquet), Files.list(csv))) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.Encoding;
@@ -41,7 +42,7 @@ class PseudonymColumnsSkipTheDictionaryTest {
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).coalesce(1);
 
         StagedParts.Part part = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of("person"), List.of()).parts().get(0);
+                Files.createDirectory(folder.resolve("c")), "zstd", List.of("person"), List.of(), Optional.empty()).parts().get(0);
 
         assertThat(encodings(part.parquet(), "person")).doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY)
                 .contains(Encoding.PLAIN);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,7 +37,7 @@ class StagedPartsKeepPartitionOrderTest {
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
-        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, parquet, csv, "zstd", List.of(), List.of()).parts();
+        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, parquet, csv, "zstd", List.of(), List.of(), Optional.empty()).parts();
 
         assertThat(parts).extracting(StagedParts.Part::partition).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(parts).extracting(StagedParts.Part::rows).containsExactlyElementsOf(

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,13 +36,13 @@ class StagingMeasuresClassesAcrossPartitionsTest {
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).repartition(5);
 
         StagedParts.Written written = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of("band", "year"));
+                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of("band", "year"), Optional.empty());
 
         List<Long> expected = data.groupBy("band", "year").count().collectAsList().stream()
                 .map(row -> row.getLong(2)).sorted().toList();
         assertThat(written.classSizes().stream().sorted().toList()).isEqualTo(expected);
         assertThat(written.classSizes().stream().mapToLong(Long::longValue).sum()).isEqualTo(2000);
         assertThat(StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p2")),
-                Files.createDirectory(folder.resolve("c2")), "zstd", List.of(), List.of()).classSizes()).isEmpty();
+                Files.createDirectory(folder.resolve("c2")), "zstd", List.of(), List.of(), Optional.empty()).classSizes()).isEmpty();
     }
 }
