@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
                     loaded.spec().value().id(), APPROVER, planHash, master);
             printer.flush();
 
-            RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> { }, runner -> runner.run(new RunRequest(loaded, url, url, out,
+            RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> null, (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
                     UUID.randomUUID(), AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
             SparkRuns.printSummary(printer, outcome);
             printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s 999...)%n", key, key);

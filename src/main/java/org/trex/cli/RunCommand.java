@@ -103,18 +103,43 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
-        LoadedSpec spec = Specs.load(specFile);
         UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
         Optional<String> schedulerRun = runId == null || isUuid(runId) ? Optional.empty() : Optional.of(runId);
-        RunRequest request = request(spec, source, governanceUrl, id, date, schedulerRun);
-        // An unapproved spec or a bad key is refused before any data is read, while Spark starts.
-        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out,
-                () -> ExtractRunner.preflight(request, SourceCatalog.standard(), Clock.systemUTC()), runner -> runner.run(request));
+        // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
+        // data is read.
+        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
+            RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
+            ExtractRunner.preflight(request, SourceCatalog.standard(), Clock.systemUTC());
+            return request;
+        }, ExtractRunner::run);
         SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
     }
 
+    /** The specs in --specs that have a schedule and an approval of their current plan, read while Spark starts. */
+    private record DueSpecs(Map<String, LoadedSpec> approved, List<ScheduledExtract> scheduled) {
+    }
+
     private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
+        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
+        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out, () -> dueSpecs(date, governanceUrl, printer),
+                (runner, due) -> new DueRunner(governanceUrl).runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
+                    LoadedSpec spec = due.approved().get(extract.extractId());
+                    UUID uuid = UUID.fromString(id);
+                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate, Optional.of(schedulerRunId)));
+                    SparkRuns.printSummary(printer, outcome);
+                    return RunResult.succeeded(outcome.extractDirectory().toString());
+                }));
+        for (DueRunReport report : summary.runs()) {
+            printer.printf("%-24s period %s: %s%s%n", report.extractId(), report.periodKey(),
+                    report.status().name().toLowerCase(java.util.Locale.ROOT), report.message().isEmpty() ? "" : " (" + report.message() + ")");
+        }
+        printer.println("Outcome: " + summary.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        printer.flush();
+        return summary.outcome().exitCode();
+    }
+
+    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer) {
         GovernanceSchema.migrate(governanceUrl);
         Approvals approvals = new Approvals(governanceUrl);
         Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
@@ -138,22 +163,7 @@ public final class RunCommand implements Callable<Integer> {
                 e.problems().forEach(p -> printer.println("  " + p));
             }
         }
-        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
-        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out, () -> { }, runner ->
-                new DueRunner(governanceUrl).runDue(scheduled, date, schedulerRunId, (extract, asOfDate, id) -> {
-                    LoadedSpec spec = approved.get(extract.extractId());
-                    UUID uuid = UUID.fromString(id);
-                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate, Optional.of(schedulerRunId)));
-                    SparkRuns.printSummary(printer, outcome);
-                    return RunResult.succeeded(outcome.extractDirectory().toString());
-                }));
-        for (DueRunReport report : summary.runs()) {
-            printer.printf("%-24s period %s: %s%s%n", report.extractId(), report.periodKey(),
-                    report.status().name().toLowerCase(java.util.Locale.ROOT), report.message().isEmpty() ? "" : " (" + report.message() + ")");
-        }
-        printer.println("Outcome: " + summary.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        printer.flush();
-        return summary.outcome().exitCode();
+        return new DueSpecs(approved, scheduled);
     }
 
     /** A scheduler's run, when one is named, becomes the lineage parent under a UUID derived from its ID. */

@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.trex.run.ExclusionCount;
@@ -30,12 +31,13 @@ final class SparkRuns {
     }
 
     /**
-     * Runs {@code work} with an extract runner on a fresh session for {@code master}, then stops it. The session
-     * starts on its own thread while {@code checks} run on this one, as both take seconds; when the checks
-     * refuse, the session is stopped and its scratch removed before their exception is thrown, so a refusal
-     * still leaves nothing behind, and no data has been read.
+     * Runs {@code work} with an extract runner on a fresh session for {@code master}, and what {@code checks}
+     * answered, then stops the session. The session starts on its own thread while the checks run on this one,
+     * as both take seconds; when the checks refuse, the session is stopped and its scratch removed before their
+     * exception is thrown, so a refusal still leaves nothing behind, and no data has been read.
      */
-    static <T> T withRunner(String master, int partitions, Path outputRoot, Runnable checks, Function<ExtractRunner, T> work) {
+    static <C, T> T withRunner(String master, int partitions, Path outputRoot, Supplier<C> checks,
+            BiFunction<ExtractRunner, C, T> work) {
         Path scratch = outputRoot.resolve(SCRATCH_PREFIX + ProcessHandle.current().pid());
         try {
             Files.createDirectories(scratch);
@@ -55,9 +57,10 @@ final class SparkRuns {
         }, "trex-spark-start").start();
         SparkSession spark = null;
         try {
-            checks.run();
+            C checked = checks.get();
             spark = started(starting);
-            return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(), System.getenv()));
+            return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(), System.getenv()),
+                    checked);
         } finally {
             if (spark == null) {
                 spark = starting.exceptionally(e -> null).join();
