@@ -28,7 +28,11 @@ public record TimedProcess(List<String> command, double seconds, long maxRssKilo
         return String.join(" ", command);
     }
 
-    /** Runs {@code command} with extra environment, logging to files in {@code logs}; fails on a non-zero exit. */
+    /**
+     * Runs {@code command} with extra environment, logging to files in {@code logs}; fails on a non-zero exit. The
+     * clock starts once {@code sync} has written every file written before to disk, so a step does not pay for
+     * the writeback of the step before it (the load's tables, the CSVs of {@code \copy} and the baseline).
+     */
     public static TimedProcess run(String name, List<String> command, Map<String, String> environment, Path logs) {
         requireNonNull(command, "command is null");
         if (!Files.isExecutable(GNU_TIME)) {
@@ -42,6 +46,7 @@ public record TimedProcess(List<String> command, double seconds, long maxRssKilo
         ProcessBuilder builder = new ProcessBuilder(timed).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
         try {
+            settle(name);
             long started = System.nanoTime();
             int exit = builder.start().waitFor();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -56,6 +61,13 @@ public record TimedProcess(List<String> command, double seconds, long maxRssKilo
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Cannot measure " + name + ": interrupted", e);
+        }
+    }
+
+    private static void settle(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("Cannot settle the disk before measuring " + name + ": sync exited with " + exit);
         }
     }
 }
