@@ -1,5 +1,7 @@
 package org.trex.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +120,10 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The specs in --specs that have a schedule and an approval of their current plan, read while Spark starts. */
     private record DueSpecs(Map<String, LoadedSpec> approved, List<ScheduledExtract> scheduled) {
+        DueSpecs {
+            approved = Map.copyOf(requireNonNull(approved, "approved is null"));
+            scheduled = List.copyOf(requireNonNull(scheduled, "scheduled is null"));
+        }
     }
 
     private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {

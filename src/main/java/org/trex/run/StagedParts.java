@@ -226,10 +226,9 @@ final class StagedParts implements Serializable {
     }
 
     /** A reusable view of a row's first {@code schema.length()} columns. */
-    @SuppressWarnings("unchecked")
     private static ProjectingInternalRow leadingColumns(StructType schema) {
         List<Object> ordinals = IntStream.range(0, schema.length()).boxed().map(Object.class::cast).toList();
-        return ProjectingInternalRow.apply(schema, (scala.collection.immutable.IndexedSeq<Object>) CollectionConverters.asScala(ordinals).toIndexedSeq());
+        return ProjectingInternalRow.apply(schema, CollectionConverters.asScala(ordinals).toIndexedSeq());
     }
 
     /** A failing task's files: closed and removed, best effort, as the task's own failure is what it reports. */
