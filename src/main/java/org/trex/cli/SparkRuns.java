@@ -39,6 +39,7 @@ final class SparkRuns {
     static <C, T> T withRunner(String master, int partitions, Path outputRoot, Supplier<C> checks,
             BiFunction<ExtractRunner, C, T> work) {
         Path scratch = outputRoot.resolve(SCRATCH_PREFIX + ProcessHandle.current().pid());
+        boolean rootExisted = Files.isDirectory(outputRoot);
         try {
             Files.createDirectories(scratch);
             removeAbandonedScratch(outputRoot);
@@ -69,6 +70,18 @@ final class SparkRuns {
                 spark.stop();
             }
             deleteQuietly(scratch);
+            if (!rootExisted) {
+                removeIfEmpty(outputRoot);
+            }
+        }
+    }
+
+    /** An output root made for the scratch folder alone goes with it: a refused run leaves not even a folder. */
+    private static void removeIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // Not empty (an extract was published, or another process writes there), or already gone.
         }
     }
 
