@@ -65,7 +65,8 @@ public record TimedProcess(List<String> command, double seconds, long maxRssKilo
     }
 
     private static void settle(String name) throws IOException, InterruptedException {
-        int exit = new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        int exit = new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException("Cannot settle the disk before measuring " + name + ": sync exited with " + exit);
         }

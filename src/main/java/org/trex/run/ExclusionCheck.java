@@ -19,7 +19,9 @@ import org.trex.optout.ExclusionRules;
  */
 public final class ExclusionCheck implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final UTF8String[] CODES = codes();
+    private static final ExclusionReason[] REASONS = ExclusionReason.values();
+    /** The reason column's value for a row that is kept: reasons are their enum ordinals, never negative. */
+    private static final int KEPT = -1;
     /** A count key is the first 64 bits of the person's pseudonym. */
     private static final int COUNT_KEY_DIGITS = 16;
 
@@ -31,10 +33,15 @@ public final class ExclusionCheck implements Serializable {
         this.tally = requireNonNull(tally, "tally is null");
     }
 
-    /** The reason code of a row with this raw NHS number, null when it is kept. */
+    /** The reason a row with this raw NHS number is left out, as its ordinal; {@code KEPT} when it is kept. */
     Column reason(Column rawNhsNumber) {
-        return JavaCalls.call(this, "reasonOf", DataTypes.StringType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE,
+        return JavaCalls.call(this, "reasonOf", DataTypes.IntegerType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE,
                 rawNhsNumber.cast(DataTypes.StringType));
+    }
+
+    /** Whether a {@link #reason} column says the row is left out. */
+    static Column leftOut(Column reason) {
+        return reason.notEqual(KEPT);
     }
 
     /** True for rows with no reason; the others are tallied with their count key and dropped. */
@@ -44,7 +51,7 @@ public final class ExclusionCheck implements Serializable {
     }
 
     /** Called by generated code. */
-    public UTF8String reasonOf(UTF8String rawNhsNumber) {
+    public int reasonOf(UTF8String rawNhsNumber) {
         ExclusionReason why;
         if (rawNhsNumber == null) {
             why = ExclusionReason.MISSING_NHS_NUMBER;
@@ -52,39 +59,21 @@ public final class ExclusionCheck implements Serializable {
             Utf8Slice raw = Utf8Slice.of(rawNhsNumber);
             why = rules.value().classify(raw.array(), raw.offset(), raw.length());
         }
-        return why == null ? null : CODES[why.ordinal()];
+        return why == null ? KEPT : why.ordinal();
     }
 
     /** Called by generated code. */
-    public boolean keepOrTally(UTF8String reason, UTF8String countKey) {
-        if (reason == null) {
+    public boolean keepOrTally(int reason, UTF8String countKey) {
+        if (reason == KEPT) {
             return true;
         }
-        tally.add(new ExclusionTally.LeftOut(reasonCoded(reason),
+        tally.add(new ExclusionTally.LeftOut(REASONS[reason],
                 countKey == null ? OptionalLong.empty() : OptionalLong.of(HexRangeBuckets.leading(countKey, COUNT_KEY_DIGITS))));
         return false;
-    }
-
-    private static ExclusionReason reasonCoded(UTF8String code) {
-        for (ExclusionReason reason : ExclusionReason.values()) {
-            if (CODES[reason.ordinal()].equals(code)) {
-                return reason;
-            }
-        }
-        throw new IllegalStateException("Cannot tally a row left out for reason " + code + ": no such reason");
     }
 
     @Override
     public String toString() {
         return "trex_exclusions";
-    }
-
-    private static UTF8String[] codes() {
-        ExclusionReason[] reasons = ExclusionReason.values();
-        UTF8String[] codes = new UTF8String[reasons.length];
-        for (ExclusionReason reason : reasons) {
-            codes[reason.ordinal()] = UTF8String.fromString(reason.code());
-        }
-        return codes;
     }
 }

@@ -157,7 +157,7 @@ public final class ExtractJob {
         Column person = forms.pseudonym(IdentifierKind.NHS_NUMBER).apply(nhsNumber);
         ExclusionCheck check = new ExclusionCheck(exclusions, tally);
         Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber))
-                .withColumn(COUNT_KEY, when(col(EXCLUSION).isNotNull(), person))
+                .withColumn(COUNT_KEY, when(ExclusionCheck.leftOut(col(EXCLUSION)), person))
                 .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)));
         List<Column> shaped = new ArrayList<>();
         for (PlannedColumn column : output.columns()) {

@@ -182,7 +182,8 @@ final class StagedParts implements Serializable {
         OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
         // With a sort key, each row carries it last: the CSV and the class counts read only the columns before
         // it, and Parquet (which writes every column of what it is given) gets a view without it.
-        Iterator<InternalRow> ordered = tieOrder == null ? rows : new TiesInContentOrder(rows, schema.length(), contentOrder());
+        Iterator<InternalRow> ordered = tieOrder == null ? rows
+                : new TiesInContentOrder(rows, schema.length(), contentOrder());
         ProjectingInternalRow withoutKey = tieOrder == null ? null : leadingColumns(schema);
         boolean whole = false;
         try {
