@@ -39,7 +39,9 @@ import org.trex.extract.FileDigests;
 /**
  * Writes one output as exactly one Parquet and one CSV file, both with their rows in an order fixed by their
  * content (by the leading pseudonym, then a hash of the row, then every column; see {@link HexRangeBuckets}),
- * so the same content always gives the same CSV bytes: its SHA-256 is the output's content digest. Ordering
+ * so the same content always gives the same CSV bytes: its SHA-256 is the output's content digest. The Parquet
+ * file's bytes are the same from run to run too, once its footer is put in canonical form ({@link ParquetFooter}).
+ * Ordering
  * on content also means the row order says nothing about the source's order.
  *
  * <p>Rows are first staged: range-partitioned and sorted in parallel, each partition written in one pass as a
@@ -155,6 +157,7 @@ final class OutputWriter {
         CompletableFuture<String> csvDigest = CompletableFuture.supplyAsync(() -> FileDigests.sha256(csv));
         try {
             joinParts(staged.parts().stream().map(StagedParts.Part::parquet).toList(), parquet);
+            ParquetFooter.canonicalise(parquet);
             discard(staged);
             WrittenFile parquetFile = describe(parquet, "parquet", staged.rows(), FileDigests.sha256(parquet));
             String csvSha256 = joined(csvDigest);
