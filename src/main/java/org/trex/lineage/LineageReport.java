@@ -98,6 +98,7 @@ public final class LineageReport {
                 "sql", source.sql(),
                 "sqlIndented", source.sql().strip().indent(4).stripTrailing())).toList());
         view.put("rowsRead", count(run.rowsRead()));
+        view.put("outputCount", run.outputs().size());
         view.put("exclusions", run.exclusions().stream().map(e -> Map.of(
                 "label", e.label(), "reason", e.reason(), "rows", count(e.rows()), "people", count(e.people())))
                 .toList());
@@ -148,7 +149,7 @@ public final class LineageReport {
     /** Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale. */
     private static Map<String, Object> chart(LineageRun run) {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Rows read from " + run.sources().size() + " sources", run.rowsRead(), "read", ""));
+        steps.add(new Step("Rows read by " + run.outputs().size() + " outputs", run.rowsRead(), "read", ""));
         for (Exclusion e : run.exclusions()) {
             steps.add(new Step("Left out: " + e.label(), e.rows(), "out", count(e.people()) + " people"));
         }

@@ -93,7 +93,7 @@ public record LineageRun(
                 approval, key, build, sparkVersion, parameters, readSources, leftOut, written);
     }
 
-    /** Rows read from all sources together. */
+    /** Rows read by all outputs together: a table that several outputs read is counted once for each. */
     public long rowsRead() {
         return sources.stream().mapToLong(Source::rowsRead).sum();
     }

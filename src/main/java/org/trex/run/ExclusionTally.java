@@ -7,7 +7,6 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,23 +100,34 @@ final class ExclusionTally extends AccumulatorV2<ExclusionTally.LeftOut, Map<Int
         return partitions;
     }
 
-    /** The counts by reason, sorted by reason code; people are distinct across partitions. */
+    /** The counts by reason, in the order the checks apply; people are distinct across partitions. */
     List<ExclusionCount> counts() {
         List<ExclusionCount> result = new ArrayList<>();
         for (ExclusionReason reason : REASONS) {
             int r = reason.ordinal();
             long rows = partitions.values().stream().mapToLong(p -> p.rows[r]).sum();
             if (rows > 0) {
-                long[] keys = partitions.values().stream()
-                        .flatMapToLong(p -> Arrays.stream(p.keys[r], 0, p.keyCounts[r])).sorted().toArray();
-                long people = keys.length == 0 ? 0 : 1;
-                for (int i = 1; i < keys.length; i++) {
-                    people += keys[i] == keys[i - 1] ? 0 : 1;
-                }
-                result.add(new ExclusionCount(reason.code(), rows, people));
+                result.add(new ExclusionCount(reason.code(), rows, people(reason).length));
             }
         }
-        result.sort(Comparator.comparing(ExclusionCount::reason));
         return result;
+    }
+
+    /** The count keys of the people left out for {@code reason}: sorted, each once. */
+    long[] people(ExclusionReason reason) {
+        int r = reason.ordinal();
+        return distinct(partitions.values().stream()
+                .flatMapToLong(p -> Arrays.stream(p.keys[r], 0, p.keyCounts[r])).sorted().toArray());
+    }
+
+    /** A sorted array without its repeats. */
+    static long[] distinct(long[] sorted) {
+        int kept = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[kept++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, kept);
     }
 }

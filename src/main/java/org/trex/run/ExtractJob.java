@@ -83,8 +83,16 @@ public final class ExtractJob {
         this.partitions = partitions;
     }
 
+    /** Each output's result, and what the run as a whole left out ({@link RunExclusions}). */
+    public record Result(List<OutputResult> outputs, List<ExclusionCount> leftOut) {
+        public Result {
+            outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
+            leftOut = List.copyOf(requireNonNull(leftOut, "leftOut is null"));
+        }
+    }
+
     /** Runs every output of the plan, writing files under {@code dataDirectory}. */
-    public List<OutputResult> run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory) {
+    public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory) {
         requireNonNull(plan, "plan is null");
         requireNonNull(exclusions, "exclusions is null");
         requireNonNull(key, "key is null");
@@ -94,25 +102,28 @@ public final class ExtractJob {
         OutputWriter writer = new OutputWriter(spark, dataDirectory, partitions);
         FormColumns forms = new FormColumns(key);
         List<OutputResult> results = new ArrayList<>();
+        RunExclusions leftOut = new RunExclusions();
         try {
             for (OutputPlan output : plan.outputs()) {
-                results.add(runOutput(output, plan.policy().disclosure(), broadcast, forms, writer));
+                results.add(runOutput(output, plan.policy().disclosure(), broadcast, forms, writer, leftOut));
             }
         } finally {
             broadcast.destroy();
         }
-        return results;
+        return new Result(results, leftOut.counts());
     }
 
     private OutputResult runOutput(OutputPlan output, DisclosureRules rules, Broadcast<ExclusionRules> exclusions,
-            FormColumns forms, OutputWriter writer) {
+            FormColumns forms, OutputWriter writer, RunExclusions leftOut) {
         ExclusionTally tally = new ExclusionTally();
         spark.sparkContext().register(tally, "excluded rows of " + output.name());
         try (SourceSnapshot snapshot = SourceSnapshot.export(database)) {
             Dataset<Row> kept = checkedAndShaped(read(output, snapshot), output, exclusions, forms, tally);
-            return output.output() instanceof AggregateOutput
+            OutputResult result = output.output() instanceof AggregateOutput
                     ? aggregate(output, rules, kept, tally, writer)
                     : records(output, rules, kept, tally, writer);
+            leftOut.add(result.excluded(), tally);
+            return result;
         }
     }
 

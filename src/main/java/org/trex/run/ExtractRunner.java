@@ -82,10 +82,11 @@ public final class ExtractRunner {
             long loading = System.nanoTime();
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions(), request.asOf());
             LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
-            List<OutputResult> results = new ExtractJob(spark, request.source(), catalog, partitions)
+            ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, key, directory.data());
+            List<OutputResult> results = job.outputs();
             Files.writeString(directory.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
-            LineageRun finished = LineageMapper.finished(lineage, plan, results, request.source());
+            LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source());
             Instant completed = clock.instant();
             LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
             LineageReport.write(directory.staging(), finished, completed);

@@ -75,24 +75,15 @@ final class LineageMapper {
                 sources(plan, request.source(), Map.of()), List.of(), List.of());
     }
 
-    static LineageRun finished(LineageRun started, ExtractPlan plan, List<OutputResult> results, DatabaseUrl source) {
+    static LineageRun finished(LineageRun started, ExtractPlan plan, ExtractJob.Result job, DatabaseUrl source) {
         Map<String, Long> rowsByTable = new LinkedHashMap<>();
-        for (OutputResult result : results) {
+        for (OutputResult result : job.outputs()) {
             rowsByTable.merge(mainTable(result.plan()), result.rowsRead(), Long::sum);
         }
-        Map<String, long[]> exclusions = new TreeMap<>();
-        for (OutputResult result : results) {
-            for (ExclusionCount count : result.excluded()) {
-                long[] totals = exclusions.computeIfAbsent(count.reason(), r -> new long[2]);
-                totals[0] += count.rows();
-                // The same people are left out of every output: the largest count is the run's.
-                totals[1] = Math.max(totals[1], count.people());
-            }
-        }
-        List<Exclusion> leftOut = exclusions.entrySet().stream()
-                .map(e -> new Exclusion(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        List<Exclusion> leftOut = job.leftOut().stream()
+                .map(count -> new Exclusion(count.reason(), count.rows(), count.people())).toList();
         List<Source> sources = sources(plan, source, rowsByTable);
-        List<Output> outputs = results.stream().map(r -> output(r, plan, sources)).toList();
+        List<Output> outputs = job.outputs().stream().map(r -> output(r, plan, sources)).toList();
         return started.finished(sources, leftOut, outputs);
     }
 

@@ -33,7 +33,7 @@ class LineageReportRendersTest {
                 "48,213", "National data opt-out", "2,781", "41,877",
                 "data/spells.parquet", "0".repeat(63) + "1",
                 "age band at index date", "4702c43", "4.1.3", SampleLineage.RUN_ID.toString(),
-                "<svg", "</svg>", "[redacted]");
+                "<svg", "</svg>", "[redacted]", "Rows read by 2 outputs", "People (each once)");
         // Self-contained: nothing to fetch (the SVG namespace URI is a name, not a fetch).
         assertThat(html).doesNotContain("<script", "<link", "src=", "href=", "@import", "url(");
         assertThat(lookLikeNhsNumbers(html)).isEmpty();
@@ -47,6 +47,8 @@ class LineageReportRendersTest {
                 "**Legal basis:** UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
                 "| National data opt\\-out |".replace("\\-", "-"),
                 "| spells | records | 44,012 | 2,135 | 41,877 |",
+                "Rows read by the 2 outputs: 61,117.",
+                "| Left out because | Code | Rows (all outputs) | People (each once) |",
                 "    from health.inpatient\\_spell".replace("\\_", "_"),
                 "| data/spells.parquet | parquet | 41,877 |");
         assertThat(lookLikeNhsNumbers(md)).isEmpty();

@@ -67,7 +67,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
         }
     }
 
-    private List<OutputResult> run(Policy policy, String name) {
+    private ExtractJob.Result run(Policy policy, String name) {
         ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.delaysByBand()));
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
         ExclusionRules rules = OptOutLoader.load(url, plan.exclusions(), AS_OF);
@@ -87,12 +87,20 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     @Test
     void objectorsOptOutsAndUncheckableNumbersAreLeftOutAndCounted() throws Exception {
         Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
-        OutputResult spells = run(policy, "applies").get(0);
+        ExtractJob.Result job = run(policy, "applies");
+        OutputResult spells = job.outputs().get(0);
 
         assertThat(leftOut(spells)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "local_objection", 1L, "national_data_opt_out", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
         assertThat(spells.rowsRead()).isEqualTo(9);
         assertThat(spells.rowsWritten()).isEqualTo(5).isEqualTo(spells.rowsRead() - spells.rowsLeftOut());
+        // Both outputs read the same spells: the run counts each left-out row once per output, each person once,
+        // in the order the checks apply.
+        assertThat(job.leftOut()).containsExactly(
+                new ExclusionCount("missing_nhs_number", 2, 0),
+                new ExclusionCount("invalid_nhs_number", 2, 1),
+                new ExclusionCount("local_objection", 2, 1),
+                new ExclusionCount("national_data_opt_out", 2, 1));
 
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         String csv = Files.readString(out.resolve("applies/spells.csv"));
@@ -114,7 +122,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     @Test
     void exemptNationalOptOutKeepsThoseOnTheList() {
         Policy policy = Specs.policy(Applicability.EXEMPT, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
-        OutputResult spells = run(policy, "exempt").get(0);
+        OutputResult spells = run(policy, "exempt").outputs().get(0);
 
         assertThat(leftOut(spells)).doesNotContainKey("national_data_opt_out").containsEntry("local_objection", 1L);
         assertThat(spells.rowsWritten()).isEqualTo(6);
@@ -123,7 +131,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     @Test
     void aggregatesAreSuppressedAndRounded() throws Exception {
         Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 3, 5));
-        OutputResult aggregate = run(policy, "aggregate").get(1);
+        OutputResult aggregate = run(policy, "aggregate").outputs().get(1);
 
         // Five kept spells, all in delay band 2-3: five is above 3 and rounds to 5; emergency counts all five too.
         assertThat(Files.readString(out.resolve("aggregate/delays_by_band.csv")))

@@ -151,7 +151,7 @@ class RunsOnStandaloneClusterTest {
             ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
             ExclusionRules rules = OptOutLoader.load(url, plan.exclusions(), AS_OF);
             Path data = createDirectories(dir.resolve(name + "/data"));
-            List<OutputResult> results = new ExtractJob(spark, url, SourceCatalog.standard(), 2).run(plan, rules, key, data);
+            List<OutputResult> results = new ExtractJob(spark, url, SourceCatalog.standard(), 2).run(plan, rules, key, data).outputs();
             return new Extract(
                     results.stream().collect(Collectors.toMap(r -> r.plan().name(), r -> read(data.resolve(r.plan().name() + ".csv")))),
                     results.stream().collect(Collectors.toMap(r -> r.plan().name(), r -> r.excluded().stream()

@@ -1,0 +1,59 @@
+package org.trex.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.trex.optout.ExclusionReason;
+
+/**
+ * What a whole run left out, by reason, in the order the checks apply, then what disclosure control dropped.
+ * Rows are summed over the outputs, as each output reads and checks its own rows (a table two outputs use is
+ * read twice); people are counted once however many outputs left them out, so the count is the run's, not
+ * the largest output's.
+ */
+final class RunExclusions {
+    private final Map<ExclusionReason, Long> rows = new EnumMap<>(ExclusionReason.class);
+    private final Map<ExclusionReason, long[]> people = new EnumMap<>(ExclusionReason.class);
+    private final Map<String, ExclusionCount> others = new LinkedHashMap<>();
+
+    /** Adds one output's counts, and the people its tally left out. */
+    void add(List<ExclusionCount> counts, ExclusionTally tally) {
+        requireNonNull(counts, "counts is null");
+        requireNonNull(tally, "tally is null");
+        for (ExclusionCount count : counts) {
+            Optional<ExclusionReason> checked = reason(count.reason());
+            if (checked.isPresent()) {
+                rows.merge(checked.get(), count.rows(), Long::sum);
+                people.merge(checked.get(), tally.people(checked.get()), RunExclusions::union);
+            } else {
+                // Disclosure control keeps no count keys: its counts are summed as each output recorded them.
+                others.merge(count.reason(), count,
+                        (a, b) -> new ExclusionCount(a.reason(), a.rows() + b.rows(), a.people() + b.people()));
+            }
+        }
+    }
+
+    /** The run's counts: checks in the order they apply, then the rest in the order first seen. */
+    List<ExclusionCount> counts() {
+        List<ExclusionCount> result = new ArrayList<>();
+        rows.forEach((reason, count) -> result.add(
+                new ExclusionCount(reason.code(), count, people.getOrDefault(reason, new long[0]).length)));
+        result.addAll(others.values());
+        return result;
+    }
+
+    private static Optional<ExclusionReason> reason(String code) {
+        return Arrays.stream(ExclusionReason.values()).filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    private static long[] union(long[] a, long[] b) {
+        return ExclusionTally.distinct(LongStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().toArray());
+    }
+}
