@@ -26,8 +26,9 @@ class ExclusionTallyCountsEachPartitionOnceTest {
         counted.count();
         counted.count();
 
+        // In the order the checks apply: a missing number is checked before an invalid one.
         assertThat(tally.counts()).containsExactly(
-                new ExclusionCount("invalid_nhs_number", 5, 4),
-                new ExclusionCount("missing_nhs_number", 1, 0));
+                new ExclusionCount("missing_nhs_number", 1, 0),
+                new ExclusionCount("invalid_nhs_number", 5, 4));
     }
 }
