@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.localDateDiff;
 import static org.jooq.impl.DSL.localDateSub;
 import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.replace;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.coalesce;
@@ -172,8 +173,10 @@ public final class SourceCatalog implements DatasetCatalog {
                         + "hospital or hospice, not in long-term residential, nursing or prison support at admission",
                 s.ADMISSION_METHOD, s.DISCHARGE_METHOD, s.DISCHARGE_DESTINATION, EVENT.SERVICE_TYPE));
         fields.add(derived("discharged_to_reablement", FieldCategory.FLAG, field(reablementAfter(s)),
-                "ASCOF 2D: a reablement service (ST-Max, component Reablement) started 7 days before to 3 days after discharge",
-                s.NHS_NUMBER, s.DISCHARGE_DATE, PERSON.NHS_NUMBER, EVENT.SERVICE_TYPE, EVENT.SERVICE_COMPONENT, EVENT.EVENT_START_DATE));
+                "ASCOF 2D: a reablement episode (ST-Max, component Reablement; events within 7 days of each other are one "
+                        + "episode) started 7 days before to 3 days after discharge",
+                s.NHS_NUMBER, s.DISCHARGE_DATE, PERSON.NHS_NUMBER, EVENT.SERVICE_TYPE, EVENT.SERVICE_COMPONENT, EVENT.EVENT_START_DATE,
+                EVENT.EVENT_END_DATE));
         fields.add(derived("died_within_84_days", FieldCategory.FLAG, field(diedWithin(s)),
                 "Died within 84 days of discharge (social care date of death, or a later spell ending in death)",
                 s.NHS_NUMBER, s.DISCHARGE_DATE, PERSON.DATE_OF_DEATH, s.DISCHARGE_METHOD));
@@ -186,7 +189,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 field(reablementAfter(s).and(not(diedWithin(s))).and(not(readmittedWithin(s))).and(not(newLongTermCare(s)))),
                 "ASCOF 2D part 1: discharged into reablement with no death, emergency readmission or new long-term "
                         + "residential or nursing care within 84 days",
-                s.NHS_NUMBER, s.DISCHARGE_DATE, PERSON.DATE_OF_DEATH, EVENT.SERVICE_TYPE, EVENT.SERVICE_COMPONENT));
+                s.NHS_NUMBER, s.DISCHARGE_DATE, PERSON.DATE_OF_DEATH, EVENT.SERVICE_TYPE, EVENT.SERVICE_COMPONENT,
+                EVENT.EVENT_START_DATE, EVENT.EVENT_END_DATE));
         return new SourceDataset("inpatient_spell",
                 "Hospital inpatient spells (SUS+ / HES Admitted Patient Care), one row per spell",
                 DataOrigin.HOSPITAL, s, List.of(s), s.NHS_NUMBER, s.SPELL_ID, Optional.of(s.ADMISSION_DATE), fields);
@@ -278,14 +282,28 @@ public final class SourceCatalog implements DatasetCatalog {
                 .and(not(serviceAt(s, s.ADMISSION_DATE, Optional.of(LONG_TERM_RESIDENTIAL))));
     }
 
+    /**
+     * A reablement episode of the spell's person starting 7 days before to 3 days after discharge. ASCOF 2D
+     * takes reablement events within 7 days of each other as one episode, which starts with its first event: an
+     * event that follows another of the person's reablement events by 7 days or less starts no episode.
+     */
     private static Condition reablementAfter(InpatientSpell s) {
         Event e = EVENT.as("reablement");
         Person p = PERSON.as("reablement_person");
+        Event earlier = EVENT.as("reablement_earlier");
         return exists(selectOne().from(e).join(p).on(e.PERSON_ID.eq(p.PERSON_ID))
                 .where(linkKey(p.NHS_NUMBER).eq(linkKey(s.NHS_NUMBER)))
-                .and(e.SERVICE_TYPE.eq("Short term support: ST-Max"))
-                .and(e.SERVICE_COMPONENT.eq("Reablement"))
-                .and(e.EVENT_START_DATE.between(s.DISCHARGE_DATE.minus(7), s.DISCHARGE_DATE.plus(3))));
+                .and(reablement(e))
+                .and(e.EVENT_START_DATE.between(s.DISCHARGE_DATE.minus(7), s.DISCHARGE_DATE.plus(3)))
+                .and(notExists(selectOne().from(earlier)
+                        .where(earlier.PERSON_ID.eq(e.PERSON_ID))
+                        .and(reablement(earlier))
+                        .and(earlier.EVENT_START_DATE.lt(e.EVENT_START_DATE))
+                        .and(earlier.EVENT_END_DATE.isNull().or(earlier.EVENT_END_DATE.ge(e.EVENT_START_DATE.minus(7)))))));
+    }
+
+    private static Condition reablement(Event e) {
+        return e.SERVICE_TYPE.eq("Short term support: ST-Max").and(e.SERVICE_COMPONENT.eq("Reablement"));
     }
 
     private static Condition diedWithin(InpatientSpell s) {
