@@ -28,6 +28,14 @@ public record Exclusion(String reason, long rows, long people) {
         Names.requireCount(people, "people");
     }
 
+    /**
+     * People are counted by NHS number, so records left out for having none cannot be counted as people; their
+     * {@link #people()} is 0, which a reader should not take for "nobody".
+     */
+    public boolean peopleCountable() {
+        return !reason.equals("missing_nhs_number");
+    }
+
     /** The reason in words for a reader, or the code when TREx has no words for it. */
     public String label() {
         return LABELS.getOrDefault(reason, reason);

@@ -100,7 +100,7 @@ public final class LineageReport {
         view.put("rowsRead", count(run.rowsRead()));
         view.put("outputCount", run.outputs().size());
         view.put("exclusions", run.exclusions().stream().map(e -> Map.of(
-                "label", e.label(), "reason", e.reason(), "rows", count(e.rows()), "people", count(e.people())))
+                "label", e.label(), "reason", e.reason(), "rows", count(e.rows()), "people", people(e)))
                 .toList());
         List<Map<String, Object>> outputs = new ArrayList<>();
         List<Map<String, Object>> files = new ArrayList<>();
@@ -146,12 +146,18 @@ public final class LineageReport {
     private record Step(String label, long rows, String css, String note) {
     }
 
+    /** People left out, or why they cannot be counted. */
+    private static String people(Exclusion e) {
+        return e.peopleCountable() ? count(e.people()) : "not countable (no NHS number)";
+    }
+
     /** Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale. */
     private static Map<String, Object> chart(LineageRun run) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Rows read by " + run.outputs().size() + " outputs", run.rowsRead(), "read", ""));
         for (Exclusion e : run.exclusions()) {
-            steps.add(new Step("Left out: " + e.label(), e.rows(), "out", count(e.people()) + " people"));
+            steps.add(new Step("Left out: " + e.label(), e.rows(), "out",
+                    e.peopleCountable() ? count(e.people()) + " people" : "people not countable"));
         }
         for (Output o : run.outputs()) {
             long leftOut = o.reconciliation().rowsLeftOut();

@@ -101,7 +101,7 @@ final class SampleLineage {
     }
 
     static List<Exclusion> exclusions() {
-        return List.of(new Exclusion("missing_nhs_number", 1_204, 311),
+        return List.of(new Exclusion("missing_nhs_number", 1_204, 0),
                 new Exclusion("invalid_nhs_number", 87, 40),
                 new Exclusion("local_objection", 129, 17),
                 new Exclusion("national_data_opt_out", 2_781, 602),
