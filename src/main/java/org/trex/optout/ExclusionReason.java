@@ -1,5 +1,8 @@
 package org.trex.optout;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Why a record is left out of an extract, in the order the checks apply: a record is counted once,
  * under the first reason that holds.
@@ -24,6 +27,11 @@ public enum ExclusionReason {
     /** A stable code for lineage, manifests and plans. */
     public String code() {
         return code;
+    }
+
+    /** The reason with this {@link #code()}, if any. */
+    public static Optional<ExclusionReason> fromCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
     }
 
     /** A phrase for reports. */

@@ -91,7 +91,9 @@ final class ParquetFooter {
     }
 
     private static <T> List<T> sorted(List<T> values, Comparator<? super T> order) {
-        return new ArrayList<>(values.stream().sorted(order).toList());
+        List<T> sorted = new ArrayList<>(values);
+        sorted.sort(order);
+        return sorted;
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length, Path file) throws IOException {

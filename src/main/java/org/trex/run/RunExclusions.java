@@ -28,7 +28,7 @@ final class RunExclusions {
         requireNonNull(counts, "counts is null");
         requireNonNull(tally, "tally is null");
         for (ExclusionCount count : counts) {
-            Optional<ExclusionReason> checked = reason(count.reason());
+            Optional<ExclusionReason> checked = ExclusionReason.fromCode(count.reason());
             if (checked.isPresent()) {
                 rows.merge(checked.get(), count.rows(), Long::sum);
                 people.merge(checked.get(), tally.people(checked.get()), RunExclusions::union);
@@ -44,13 +44,9 @@ final class RunExclusions {
     List<ExclusionCount> counts() {
         List<ExclusionCount> result = new ArrayList<>();
         rows.forEach((reason, count) -> result.add(
-                new ExclusionCount(reason.code(), count, people.getOrDefault(reason, new long[0]).length)));
+                new ExclusionCount(reason.code(), count, people.get(reason).length)));
         result.addAll(others.values());
         return result;
-    }
-
-    private static Optional<ExclusionReason> reason(String code) {
-        return Arrays.stream(ExclusionReason.values()).filter(r -> r.code().equals(code)).findFirst();
     }
 
     private static long[] union(long[] a, long[] b) {

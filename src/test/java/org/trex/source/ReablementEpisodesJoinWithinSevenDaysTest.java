@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,30 @@ import org.trex.testing.TestDatabase;
 class ReablementEpisodesJoinWithinSevenDaysTest {
     private static final LocalDate DISCHARGED = LocalDate.of(2024, 9, 16);
     private static final String ST_MAX = "Short term support: ST-Max";
+    private static final String REABLEMENT = "Reablement";
+
+    /** One person's reablement and other short-term events, by start and end day relative to discharge. */
+    private record Event(String component, int startDay, Integer endDay) {
+    }
+
+    /** A person with one spell, their events, and whether they were discharged into reablement. */
+    private record Case(String name, boolean intoReablement, List<Event> events) {
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("starts the day after discharge", true, List.of(new Event(REABLEMENT, 1, 30))),
+            new Case("starts too late", false, List.of(new Event(REABLEMENT, 4, 30))),
+            new Case("continues an episode that ended 6 days before", false,
+                    List.of(new Event(REABLEMENT, -40, -5), new Event(REABLEMENT, 1, 30))),
+            new Case("continues an episode that ended 7 days before", false,
+                    List.of(new Event(REABLEMENT, -40, -6), new Event(REABLEMENT, 1, 30))),
+            new Case("continues an episode still open", false,
+                    List.of(new Event(REABLEMENT, -40, null), new Event(REABLEMENT, 2, 30))),
+            new Case("follows an episode that ended 8 days before", true,
+                    List.of(new Event(REABLEMENT, -40, -7), new Event(REABLEMENT, 1, 30))),
+            new Case("follows other short-term support", true,
+                    List.of(new Event("Short term residential care", -20, 0), new Event(REABLEMENT, -2, 30))),
+            new Case("no reablement", false, List.of()));
 
     @Test
     void onlyAnEpisodeStartingAroundDischargeCounts() throws Exception {
@@ -28,13 +53,16 @@ class ReablementEpisodesJoinWithinSevenDaysTest {
         try (SourceFixture fixture = SourceFixture.on(url)) {
             // Each case is one person with one spell; the number only has to be distinct.
             int n = 0;
-            for (Case c : Case.values()) {
+            for (Case c : CASES) {
                 String number = String.format("999%07d", ++n);
                 long spell = fixture.spell(number, DISCHARGED.minusDays(12), DISCHARGED, DISCHARGED);
                 long person = fixture.person(number, LocalDate.of(1944, 3, 10), "LE1 5WW");
-                c.events(fixture, person);
+                for (Event e : c.events()) {
+                    fixture.service(person, ST_MAX, e.component(), DISCHARGED.plusDays(e.startDay()),
+                            e.endDay() == null ? null : DISCHARGED.plusDays(e.endDay()));
+                }
                 spells.put(spell, c.name());
-                expected.put(spell, c.intoReablement);
+                expected.put(spell, c.intoReablement());
             }
         }
 
@@ -48,68 +76,5 @@ class ReablementEpisodesJoinWithinSevenDaysTest {
         }
 
         assertThat(flagged).as("discharged into reablement, by case %s", spells).isEqualTo(expected);
-    }
-
-    private enum Case {
-        STARTS_THE_DAY_AFTER_DISCHARGE(true) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.plusDays(1), DISCHARGED.plusDays(30));
-            }
-        },
-        STARTS_TOO_LATE(false) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.plusDays(4), DISCHARGED.plusDays(30));
-            }
-        },
-        CONTINUES_AN_EPISODE_THAT_ENDED_SIX_DAYS_BEFORE(false) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.minusDays(40), DISCHARGED.minusDays(5));
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.plusDays(1), DISCHARGED.plusDays(30));
-            }
-        },
-        CONTINUES_AN_EPISODE_STILL_OPEN(false) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.minusDays(40), null);
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.plusDays(2), DISCHARGED.plusDays(30));
-            }
-        },
-        CONTINUES_AN_EPISODE_THAT_ENDED_SEVEN_DAYS_BEFORE(false) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.minusDays(40), DISCHARGED.minusDays(6));
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.plusDays(1), DISCHARGED.plusDays(30));
-            }
-        },
-        FOLLOWS_AN_EPISODE_THAT_ENDED_EIGHT_DAYS_BEFORE(true) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.minusDays(40), DISCHARGED.minusDays(7));
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.plusDays(1), DISCHARGED.plusDays(30));
-            }
-        },
-        FOLLOWS_OTHER_SHORT_TERM_SUPPORT(true) {
-            @Override
-            void events(SourceFixture fixture, long person) throws Exception {
-                fixture.service(person, ST_MAX, "Short term residential care", DISCHARGED.minusDays(20), DISCHARGED);
-                fixture.service(person, ST_MAX, "Reablement", DISCHARGED.minusDays(2), DISCHARGED.plusDays(30));
-            }
-        },
-        NO_REABLEMENT(false) {
-            @Override
-            void events(SourceFixture fixture, long person) {
-            }
-        };
-
-        private final boolean intoReablement;
-
-        Case(boolean intoReablement) {
-            this.intoReablement = intoReablement;
-        }
-
-        abstract void events(SourceFixture fixture, long person) throws Exception;
     }
 }
