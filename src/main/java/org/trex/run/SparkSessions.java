@@ -45,8 +45,14 @@ public final class SparkSessions {
      * nothing in /tmp. The UI is off: a TRE desktop has no use for an open port.
      */
     public static SparkSession create(String master, Path scratch) {
+        return create(master, scratch, System.getenv());
+    }
+
+    /** As {@link #create(String, Path)}, with the environment that may name a cluster's secret file. */
+    public static SparkSession create(String master, Path scratch, Map<String, String> environment) {
         requireNonNull(master, "master is null");
         requireNonNull(scratch, "scratch is null");
+        requireNonNull(environment, "environment is null");
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("trex")
                 .master(master)
@@ -62,6 +68,7 @@ public final class SparkSessions {
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
                 .config("spark.hadoop.parquet.enable.summary-metadata", "false");
         clusterSettings(master, scratch).forEach(builder::config);
+        SparkSecret.settings(master, environment).forEach(builder::config);
         return builder.getOrCreate();
     }
 
@@ -91,7 +98,7 @@ public final class SparkSessions {
         return settings;
     }
 
-    private static boolean isLocal(String master) {
+    static boolean isLocal(String master) {
         return master.equals("local") || master.startsWith("local[");
     }
 

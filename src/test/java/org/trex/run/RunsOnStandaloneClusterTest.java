@@ -65,6 +65,8 @@ class RunsOnStandaloneClusterTest {
 
     @TempDir
     static Path dir;
+    Path secretFile;
+    Path properties;
 
     /** What one run wrote: the CSV text of each output and what each left out. */
     record Extract(Map<String, String> csv, Map<String, Map<String, Long>> leftOut) {
@@ -72,6 +74,13 @@ class RunsOnStandaloneClusterTest {
 
     @BeforeAll
     void startClusterAndRunLocally() throws Exception {
+        secretFile = dir.resolve("cluster.secret");
+        properties = dir.resolve("cluster.properties");
+        // The cluster's daemons and TREx share one secret, as on a real cluster: TREx refuses spark:// without it.
+        Files.writeString(secretFile, "ab".repeat(32) + "\n");
+        Files.setPosixFilePermissions(secretFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(properties, "spark.authenticate=true\nspark.network.crypto.enabled=true\n"
+                + "spark.authenticate.secret=" + "ab".repeat(32) + "\n");
         Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars")).getParent();
         for (Path jar : classPathJars()) {
             if (!jar.equals(codeSource(org.postgresql.Driver.class))) {
@@ -79,7 +88,7 @@ class RunsOnStandaloneClusterTest {
             }
         }
         Process master = launch("master", sparkHome, List.of("org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", "0", "--webui-port", "0"));
+                "--host", "127.0.0.1", "--port", "0", "--webui-port", "0", "--properties-file", properties.toString()));
 
         url = TestDatabase.fresh();
         try (SourceFixture fixture = SourceFixture.on(url)) {
@@ -97,7 +106,7 @@ class RunsOnStandaloneClusterTest {
         masterUrl = started.group(1);
         Process worker = launch("worker", sparkHome, List.of("org.apache.spark.deploy.worker.Worker",
                 "--host", "127.0.0.1", "--port", "0", "--webui-port", "0", "--cores", "2", "--memory", "2g",
-                "--work-dir", dir.resolve("worker-work").toString(), masterUrl));
+                "--work-dir", dir.resolve("worker-work").toString(), "--properties-file", properties.toString(), masterUrl));
         await(worker, "worker", "Successfully registered with master");
     }
 
@@ -166,7 +175,8 @@ class RunsOnStandaloneClusterTest {
                 other.get().stop();
             }
         }
-        SparkSession spark = SparkSessions.create(master, createDirectories(dir.resolve(name + "/scratch")));
+        SparkSession spark = SparkSessions.create(master, createDirectories(dir.resolve(name + "/scratch")),
+                Map.of(SparkSecret.FILE_VARIABLE, secretFile.toString()));
         try {
             return work.apply(spark);
         } finally {
