@@ -122,6 +122,7 @@ public final class Canonical {
                 "national_list_max_age_days", optOuts.nationalListMaxAgeDays(),
                 "type1", optOuts.type1().yamlName())));
         root.put("unverifiable_nhs_numbers", policy.unverifiableNhsNumbers().yamlName());
+        root.put("bias_warning_points", policy.biasWarningPoints());
         root.put("keys", policy.keys().stream()
                 .map(k -> new TreeMap<>(Map.of("project", k.project(), "name", k.name(), "file", k.file()))).toList());
         Map<String, Object> allowed = new TreeMap<>();

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The rules extracts run under: opt-outs, unverifiable NHS numbers, the projects' keys, which field
- * categories may leave in which forms, and disclosure thresholds.
+ * categories may leave in which forms, disclosure thresholds, and how many percentage points a group's share
+ * left out may differ from the rest of the cohort before plans and lineage reports warn.
  */
 public record Policy(
         String id,
@@ -21,7 +22,11 @@ public record Policy(
         UnverifiableNhsNumbers unverifiableNhsNumbers,
         List<ProjectKey> keys,
         Map<FieldCategory, Set<FieldForm>> allowedForms,
-        DisclosureRules disclosure) {
+        DisclosureRules disclosure,
+        int biasWarningPoints) {
+
+    /** Percentage points a group's share left out may differ from the rest of the cohort's before a warning. */
+    public static final int DEFAULT_BIAS_WARNING_POINTS = 5;
 
     public Policy {
         Names.requireId(id, "policy id");
@@ -34,6 +39,21 @@ public record Policy(
         Map<FieldCategory, Set<FieldForm>> copy = new EnumMap<>(FieldCategory.class);
         allowedForms.forEach((category, forms) -> copy.put(category, Collections.unmodifiableSet(requirePossible(category, forms))));
         allowedForms = Collections.unmodifiableMap(copy);
+        requireBiasWarningPoints(biasWarningPoints);
+    }
+
+    /** A policy with the default bias warning. */
+    public Policy(String id, String title, OptOutRules optOuts, UnverifiableNhsNumbers unverifiableNhsNumbers,
+            List<ProjectKey> keys, Map<FieldCategory, Set<FieldForm>> allowedForms, DisclosureRules disclosure) {
+        this(id, title, optOuts, unverifiableNhsNumbers, keys, allowedForms, disclosure, DEFAULT_BIAS_WARNING_POINTS);
+    }
+
+    static int requireBiasWarningPoints(int points) {
+        if (points < 1 || points > 100) {
+            throw new IllegalArgumentException("Cannot warn of bias at " + points
+                    + " percentage points: expected a whole number from 1 to 100");
+        }
+        return points;
     }
 
     /** The forms as a set, when a field of the category can take every one of them. */

@@ -204,13 +204,16 @@ public final class SpecFiles {
         List<ProjectKey> keys = m.required("keys", list(mapping(SpecFiles::projectKey)));
         Map<FieldCategory, Set<FieldForm>> allowedForms = m.required("allowed_forms", mapping(SpecFiles::allowedForms));
         DisclosureRules disclosure = m.required("disclosure", mapping(SpecFiles::disclosure));
+        int biasWarningPoints = m.optional("bias_warning_points", checked(wholeNumber(), Policy::requireBiasWarningPoints))
+                .orElse(Policy.DEFAULT_BIAS_WARNING_POINTS);
         if (keys != null) {
             requireOneKeyPerProject(m, keys);
         }
         if (!m.cleanSince(before)) {
             return null;
         }
-        return m.build(() -> new Policy(id, title, optOuts, unverifiable, keys, allowedForms, disclosure));
+        return m.build(() -> new Policy(id, title, optOuts, unverifiable, keys, allowedForms, disclosure,
+                biasWarningPoints));
     }
 
     private static void requireOneKeyPerProject(MapReader m, List<ProjectKey> keys) {

@@ -57,7 +57,7 @@ class ShippedFilesMatchSchemasTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"policy-unknown-opt-out-word", "policy-missing-allowed-forms", "policy-unknown-category",
-        "policy-k-zero", "policy-below-k-word", "policy-max-age-text"})
+        "policy-k-zero", "policy-below-k-word", "policy-max-age-text", "policy-bias-points-zero"})
     void badPoliciesFailTheSchema(String name) throws IOException {
         JsonNode policy = YAML.readTree(Path.of("src/test/resources/bad", name + ".yaml").toFile());
         assertThat(errors("policy", policy)).isNotEmpty();

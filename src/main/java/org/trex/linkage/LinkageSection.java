@@ -1,0 +1,221 @@
+package org.trex.linkage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
+import org.trex.disclosure.SmallCounts;
+import org.trex.spec.DisclosureRules;
+
+/**
+ * The linkage and exclusions section of a plan or lineage report, as it may be shown: every count through the
+ * policy's suppression and rounding, every percentage computed from the shown counts (and suppressed with
+ * them), and the groups whose share left out differs from the rest of the cohort by more than the policy's
+ * {@code bias_warning_points} flagged.
+ */
+public record LinkageSection(
+        int biasWarningPoints,
+        List<Shown> traceOutcomes,
+        List<Shown> numberValidity,
+        ShownCount indexEvents,
+        ShownCount linkedEvents,
+        OptionalDouble linkedPercent,
+        List<Label> dimensions,
+        List<Breakdown> breakdowns,
+        List<Shown> implausible) {
+
+    /** The code of the breakdown over every reason together. */
+    public static final String ANY_REASON = "any_reason";
+    /** The dimension the report draws its chart of. */
+    public static final String AGE_BAND = "age_band";
+
+    public LinkageSection {
+        traceOutcomes = List.copyOf(requireNonNull(traceOutcomes, "traceOutcomes is null"));
+        numberValidity = List.copyOf(requireNonNull(numberValidity, "numberValidity is null"));
+        requireNonNull(indexEvents, "indexEvents is null");
+        requireNonNull(linkedEvents, "linkedEvents is null");
+        requireNonNull(linkedPercent, "linkedPercent is null");
+        dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
+        breakdowns = List.copyOf(requireNonNull(breakdowns, "breakdowns is null"));
+        implausible = List.copyOf(requireNonNull(implausible, "implausible is null"));
+    }
+
+    /** A counted thing as shown, with its share of the whole it belongs to. */
+    public record Shown(Label label, ShownCount count, OptionalDouble percent) {
+        public Shown {
+            requireNonNull(label, "label is null");
+            requireNonNull(count, "count is null");
+            requireNonNull(percent, "percent is null");
+        }
+    }
+
+    /** Who one reason (or every reason together) left out, group by group. */
+    public record Breakdown(Label reason, ShownCount leftOut, OptionalDouble percent, List<GroupRow> rows) {
+        public Breakdown {
+            requireNonNull(reason, "reason is null");
+            requireNonNull(leftOut, "leftOut is null");
+            requireNonNull(percent, "percent is null");
+            rows = List.copyOf(requireNonNull(rows, "rows is null"));
+        }
+
+        /** The rows of one dimension. */
+        public List<GroupRow> rows(String dimension) {
+            return rows.stream().filter(r -> r.dimension().code().equals(dimension)).toList();
+        }
+    }
+
+    /**
+     * One group under one reason: its events included and left out side by side, the share left out against
+     * the rest of the cohort and their difference in percentage points; and, for the chart, the group's share
+     * of all included and of all left-out events.
+     */
+    public record GroupRow(
+            Label dimension,
+            String group,
+            ShownCount events,
+            ShownCount included,
+            ShownCount leftOut,
+            OptionalDouble percentLeftOut,
+            OptionalDouble percentLeftOutOfRest,
+            OptionalDouble differencePoints,
+            OptionalDouble percentOfIncluded,
+            OptionalDouble percentOfLeftOut,
+            boolean flagged) {
+        public GroupRow {
+            requireNonNull(dimension, "dimension is null");
+            requireNonNull(group, "group is null");
+            requireNonNull(events, "events is null");
+            requireNonNull(included, "included is null");
+            requireNonNull(leftOut, "leftOut is null");
+            requireNonNull(percentLeftOut, "percentLeftOut is null");
+            requireNonNull(percentLeftOutOfRest, "percentLeftOutOfRest is null");
+            requireNonNull(differencePoints, "differencePoints is null");
+            requireNonNull(percentOfIncluded, "percentOfIncluded is null");
+            requireNonNull(percentOfLeftOut, "percentOfLeftOut is null");
+        }
+    }
+
+    /** The section of counted data under the policy's disclosure rules and bias threshold. */
+    public static LinkageSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints) {
+        requireNonNull(counts, "counts is null");
+        requireNonNull(rules, "rules is null");
+        Shower show = new Shower(new SmallCounts(rules), rules.suppressAtOrBelow());
+        ShownCount events = show.count(counts.indexEvents());
+        ShownCount linked = show.count(counts.linkedEvents());
+        List<Breakdown> breakdowns = new ArrayList<>();
+        breakdowns.add(breakdown(counts, new Label(ANY_REASON, "Any reason"),
+                GroupCount::leftOutForAnyReason, show, events, biasWarningPoints));
+        for (Label reason : counts.reasons()) {
+            if (counts.leftOut(reason.code()) > 0) {
+                breakdowns.add(breakdown(counts, reason, g -> g.leftOut(reason.code()), show, events, biasWarningPoints));
+            }
+        }
+        return new LinkageSection(biasWarningPoints, show.all(counts.traceOutcomes()), show.all(counts.numberValidity()),
+                events, linked, percent(linked, events), counts.dimensions(), breakdowns, show.each(counts.implausible()));
+    }
+
+    private static Breakdown breakdown(LinkageCounts counts, Label reason, ToLongFunction<GroupCount> leftOutOf,
+            Shower show, ShownCount events, int points) {
+        List<GroupCount> whole = counts.firstDimension();
+        long leftOutCount = whole.stream().mapToLong(leftOutOf).sum();
+        long includedCount = whole.stream().mapToLong(g -> g.events() - g.leftOutForAnyReason()).sum();
+        ShownCount leftOut = show.count(leftOutCount);
+        ShownCount included = show.count(includedCount);
+        List<GroupRow> rows = new ArrayList<>();
+        for (Label dimension : counts.dimensions()) {
+            for (GroupCount group : counts.groups()) {
+                if (group.dimension().equals(dimension.code())) {
+                    rows.add(row(dimension, group, leftOutOf, show, events, leftOut, included, points));
+                }
+            }
+        }
+        return new Breakdown(reason, leftOut, percent(leftOut, events), rows);
+    }
+
+    private static GroupRow row(Label dimension, GroupCount group, ToLongFunction<GroupCount> leftOutOf, Shower show,
+            ShownCount allEvents, ShownCount allLeftOut, ShownCount allIncluded, int points) {
+        ShownCount events = show.count(group.events());
+        ShownCount included = show.count(group.events() - group.leftOutForAnyReason());
+        ShownCount leftOut = show.count(leftOutOf.applyAsLong(group));
+        OptionalDouble share = percent(leftOut, events);
+        OptionalDouble rest = percent(minus(allLeftOut, leftOut), minus(allEvents, events));
+        OptionalDouble difference = share.isPresent() && rest.isPresent()
+                ? OptionalDouble.of(share.getAsDouble() - rest.getAsDouble()) : OptionalDouble.empty();
+        boolean flagged = difference.isPresent() && Math.abs(difference.getAsDouble()) > points;
+        return new GroupRow(dimension, group.group(), events, included, leftOut, share, rest, difference,
+                percent(included, allIncluded), percent(leftOut, allLeftOut), flagged);
+    }
+
+    /** The difference of two shown counts, unknown when either is suppressed. */
+    private static OptionalLong minus(ShownCount whole, ShownCount part) {
+        return whole.value().isPresent() && part.value().isPresent()
+                ? OptionalLong.of(whole.value().getAsLong() - part.value().getAsLong()) : OptionalLong.empty();
+    }
+
+    private static OptionalDouble percent(ShownCount part, ShownCount whole) {
+        return percent(part.value(), whole.value());
+    }
+
+    private static OptionalDouble percent(OptionalLong part, OptionalLong whole) {
+        if (part.isEmpty() || whole.isEmpty() || whole.getAsLong() <= 0 || part.getAsLong() < 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(100.0 * part.getAsLong() / whole.getAsLong());
+    }
+
+    /** The groups flagged under any reason, reason by reason. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (Breakdown breakdown : breakdowns) {
+            for (GroupRow row : breakdown.rows()) {
+                if (row.flagged()) {
+                    double difference = row.differencePoints().getAsDouble();
+                    warnings.add(row.dimension().text() + " " + row.group() + ", " + breakdown.reason().text() + ": "
+                            + percentText(row.percentLeftOut()) + " left out against " + percentText(row.percentLeftOutOfRest())
+                            + " of the rest of the cohort, " + points(Math.abs(difference)) + " points "
+                            + (difference > 0 ? "more" : "fewer") + " (warning above " + biasWarningPoints + ")");
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /** A percentage with one decimal, or "suppressed" when the counts under it are. */
+    public static String percentText(OptionalDouble percent) {
+        return percent.isPresent() ? String.format(Locale.ROOT, "%.1f%%", percent.getAsDouble()) : "suppressed";
+    }
+
+    /** A difference in percentage points with its sign, or "suppressed". */
+    public static String pointsText(OptionalDouble points) {
+        return points.isPresent() ? String.format(Locale.ROOT, "%+.1f", points.getAsDouble()) : "suppressed";
+    }
+
+    private static String points(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Shows counts under one set of rules. */
+    private record Shower(SmallCounts rules, long threshold) {
+        ShownCount count(long value) {
+            return ShownCount.of(value, rules, threshold);
+        }
+
+        /** Each tally on its own: the parts of no whole. */
+        List<Shown> each(List<Tally> tallies) {
+            return tallies.stream().map(t -> new Shown(t.label(), count(t.count()), OptionalDouble.empty())).toList();
+        }
+
+        /** Tallies that together make a whole, each with its share of it. */
+        List<Shown> all(List<Tally> tallies) {
+            ShownCount total = count(tallies.stream().mapToLong(Tally::count).sum());
+            return tallies.stream().map(t -> {
+                ShownCount shown = count(t.count());
+                return new Shown(t.label(), shown, percent(shown, total));
+            }).toList();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.trex.linkage;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Counts of a small cohort where the national data opt-out leaves out three times as many people aged 85+. */
+final class SampleCounts {
+    static final Label NDOP = new Label("national_data_opt_out", "National data opt-out");
+    static final Label MISSING = new Label("missing_nhs_number", "NHS number missing");
+    static final List<Label> DIMENSIONS = List.of(new Label("age_band", "Age band"), new Label("sex", "Sex"));
+
+    private SampleCounts() {
+    }
+
+    static LinkageCounts counts() {
+        GroupTally tally = new GroupTally(DIMENSIONS);
+        add(tally, "85+", "Female", 200, 30, NDOP);
+        add(tally, "65-74", "Male", 400, 20, NDOP);
+        add(tally, "75-84", "Female", 400, 20, NDOP);
+        add(tally, "0-17", "Male", 5, 1, MISSING);
+        return new LinkageCounts(
+                List.of(new Tally(new Label("matched", "Matched"), 900), new Tally(new Label("no_match", "No match"), 6)),
+                List.of(new Tally(new Label("valid", "Valid"), 903), new Tally(new Label("missing", "Missing"), 3)),
+                1005, 612, List.of(MISSING, NDOP), DIMENSIONS, tally.groups(),
+                List.of(new Tally(new Label("activity_after_death", "Activity after death"), 2)));
+    }
+
+    private static void add(GroupTally tally, String age, String sex, int events, int leftOut, Label reason) {
+        for (int i = 0; i < events; i++) {
+            tally.add(List.of(age, sex), i < leftOut ? Optional.of(reason.code()) : Optional.empty());
+        }
+    }
+}
