@@ -32,6 +32,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.jooq.Record2;
 import org.trex.disclosure.EquivalenceClasses;
+import org.trex.disclosure.KAnonymityDecisions;
+import org.trex.disclosure.RecordStep;
 import org.trex.disclosure.SmallCounts;
 import org.trex.optout.ExclusionRules;
 import org.trex.pgcopy.PgCopySource;
@@ -50,7 +52,6 @@ import org.trex.spec.AggregateOutput;
 import org.trex.spec.CountOf;
 import org.trex.spec.DisclosureRules;
 import org.trex.spec.FieldForm;
-import org.trex.spec.KAnonymityAction;
 import org.trex.transform.Generalisations;
 
 /**
@@ -196,34 +197,38 @@ public final class ExtractJob {
             outcome = new DisclosureOutcome(qis, Optional.empty(), Optional.empty(),
                     "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k());
         } else {
+            KAnonymityDecisions decisions = new KAnonymityDecisions(rules);
             EquivalenceClasses before = EquivalenceClasses.measure(staged.classSizes(), rules.k());
+            RecordStep step = decisions.onStaged(before);
             String action = "none: k met";
             long valuesSuppressed = 0;
             EquivalenceClasses after = before;
-            if (!before.meetsK()) {
+            if (step != RecordStep.KEEP) {
                 Dataset<Row> released = writer.read(staged);
-                if (rules.belowK() == KAnonymityAction.REFUSE) {
+                if (step == RecordStep.REFUSE) {
                     throw new DisclosureException("Cannot publish output " + output.name() + ": its smallest equivalence class on "
                             + qis + " has " + before.smallestClass() + " records, the policy requires k = " + rules.k()
                             + " and refuses the run below it");
                 }
-                if (rules.belowK() == KAnonymityAction.GENERALISE) {
+                if (step == RecordStep.GENERALISE) {
                     released = coarsen(released, output, qis);
                     action = "generalised " + qis;
+                    step = decisions.onGeneralised(measure(released, qis, rules.k()));
                 }
-                if (!measure(released, qis, rules.k()).meetsK()) {
+                if (step == RecordStep.SUPPRESS) {
                     Dataset<Row> counted = released.withColumn(CLASS_SIZE, count(lit(1)).over(Window.partitionBy(cols(qis))))
                             .persist(StorageLevel.MEMORY_AND_DISK());
-                    valuesSuppressed = counted.filter(col(CLASS_SIZE).lt(rules.k())).count() * qis.size();
+                    Column small = col(CLASS_SIZE).lt(rules.k());
+                    valuesSuppressed = counted.filter(small).count() * qis.size();
                     for (String qi : qis) {
-                        counted = counted.withColumn(qi, when(col(CLASS_SIZE).lt(rules.k()), lit(null)).otherwise(col(qi)));
+                        counted = counted.withColumn(qi, when(small, lit(null)).otherwise(col(qi)));
                     }
                     released = counted.drop(CLASS_SIZE);
                     action = (action.startsWith("none") ? "" : action + ", then ") + "suppressed quasi-identifier values in classes below k";
                     // Records whose fully suppressed class is still below k would stand out: drop them.
                     Column allNull = Arrays.stream(cols(qis)).map(Column::isNull).reduce(Column::and).orElseThrow();
                     long stillSmall = released.filter(allNull).count();
-                    if (stillSmall > 0 && stillSmall < rules.k()) {
+                    if (decisions.dropsFullyBlanked(stillSmall)) {
                         released = released.filter(org.apache.spark.sql.functions.not(allNull));
                         excluded.add(new ExclusionCount(ExclusionCount.DISCLOSURE_SUPPRESSED, stillSmall, 0));
                         action += ", then dropped " + stillSmall + " records still below k";

@@ -1,0 +1,132 @@
+package org.trex.disclosure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+
+/**
+ * What an attacker can infer about each suppressed cell from everything published (sdcTable's {@code attack}):
+ * every published cell as the range of counts that round to it, every relation between totals and their cells,
+ * and that no count is negative. The narrowest range of a suppressed cell is its minimum and maximum under those
+ * constraints, found by linear programming.
+ */
+public final class AttackerCheck {
+    private static final int MAX_ITERATIONS = 100_000;
+
+    private final SmallCounts smallCounts;
+
+    public AttackerCheck(SmallCounts smallCounts) {
+        this.smallCounts = requireNonNull(smallCounts, "smallCounts is null");
+    }
+
+    /** The interval of each suppressed cell, by key; a cell in no relation can be anything from 0 up. */
+    public Map<CellKey, Interval> intervals(Collection<DecidedCell> cells, List<Relation> relations) {
+        requireNonNull(cells, "cells is null");
+        requireNonNull(relations, "relations is null");
+        // Cells of different quantities share no relation: one small linear programme per quantity.
+        Map<Quantity, List<DecidedCell>> byQuantity = new LinkedHashMap<>();
+        cells.forEach(cell -> byQuantity.computeIfAbsent(cell.cell().quantity(), q -> new ArrayList<>()).add(cell));
+        Map<CellKey, Interval> intervals = new LinkedHashMap<>();
+        byQuantity.forEach((quantity, members) -> intervals.putAll(intervals(members,
+                relations.stream().filter(r -> r.total().quantity().equals(quantity)).toList())));
+        return intervals;
+    }
+
+    private Map<CellKey, Interval> intervals(List<DecidedCell> ordered, List<Relation> relations) {
+        Map<CellKey, Integer> index = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            index.put(ordered.get(i).key(), i);
+        }
+        Set<CellKey> related = new HashSet<>();
+        relations.forEach(r -> r.members().forEach(m -> related.add(m.key())));
+        List<LinearConstraint> constraints = constraints(ordered, relations, index);
+        Map<CellKey, Interval> intervals = new LinkedHashMap<>();
+        for (DecidedCell cell : ordered) {
+            if (!cell.status().suppressed()) {
+                continue;
+            }
+            int variable = index.get(cell.key());
+            intervals.put(cell.key(), related.contains(cell.key())
+                    ? new Interval(bound(GoalType.MINIMIZE, variable, ordered.size(), constraints),
+                            bound(GoalType.MAXIMIZE, variable, ordered.size(), constraints))
+                    : new Interval(0, Double.POSITIVE_INFINITY));
+        }
+        return intervals;
+    }
+
+    private List<LinearConstraint> constraints(List<DecidedCell> cells, List<Relation> relations, Map<CellKey, Integer> index) {
+        int size = cells.size();
+        List<LinearConstraint> constraints = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            DecidedCell cell = cells.get(i);
+            if (cell.released().isPresent()) {
+                Interval published = smallCounts.published(cell.released().get());
+                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, published.lower()));
+                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.LEQ, published.upper()));
+            }
+        }
+        for (Relation relation : relations) {
+            int total = requireIndexed(index, relation.total());
+            double[] sum = unit(size, total, 1);
+            for (Cell part : relation.parts()) {
+                sum[requireIndexed(index, part)] -= 1;
+            }
+            if (relation.additivity() == Additivity.EXACT) {
+                constraints.add(new LinearConstraint(sum, Relationship.EQ, 0));
+            } else {
+                // People: the total is at most the sum of its cells and at least each of them.
+                constraints.add(new LinearConstraint(sum, Relationship.LEQ, 0));
+                for (Cell part : relation.parts()) {
+                    double[] atMost = unit(size, requireIndexed(index, part), 1);
+                    atMost[total] -= 1;
+                    constraints.add(new LinearConstraint(atMost, Relationship.LEQ, 0));
+                }
+            }
+        }
+        return constraints;
+    }
+
+    private static double bound(GoalType goal, int variable, int size, List<LinearConstraint> constraints) {
+        try {
+            return new SimplexSolver().optimize(new MaxIter(MAX_ITERATIONS), new LinearObjectiveFunction(unit(size, variable, 1), 0),
+                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true)).getValue();
+        } catch (UnboundedSolutionException e) {
+            return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+        } catch (NoFeasibleSolutionException e) {
+            throw new IllegalStateException("Cannot check what an attacker infers: the published cells and their"
+                    + " totals contradict one another (a total computed from other rows?)", e);
+        }
+    }
+
+    private static int requireIndexed(Map<CellKey, Integer> index, Cell cell) {
+        Integer i = index.get(cell.key());
+        if (i == null) {
+            throw new IllegalArgumentException("Cannot check what an attacker infers: relation names cell " + cell.key()
+                    + ", which is not among the cells");
+        }
+        return i;
+    }
+
+    private static double[] unit(int size, int i, double value) {
+        double[] row = new double[size];
+        row[i] = value;
+        return row;
+    }
+}

@@ -1,0 +1,124 @@
+package org.trex.disclosure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.trex.spec.DisclosureRules;
+
+/**
+ * The cell decisions of a policy over all the aggregate cells of one extract: primary suppression (small counts,
+ * dominated sums, differences from earlier releases), rounding, and secondary suppression. Complementary cells are
+ * suppressed one at a time, each where the attacker check finds a suppressed cell pinned down to within the
+ * protection range, until no suppressed cell can be narrowed that far from what is published; if no cell is left
+ * to suppress, it refuses.
+ */
+public final class CellProtection {
+    /** Linear programming works in floating point: widths this close to the range count as equal. */
+    private static final double TOLERANCE = 1e-6;
+
+    private final DisclosureRules rules;
+    private final SmallCounts smallCounts;
+    private final DominanceCheck dominance;
+    private final Differencing differencing;
+    private final AttackerCheck attacker;
+
+    public CellProtection(DisclosureRules rules) {
+        this.rules = requireNonNull(rules, "rules is null");
+        this.smallCounts = new SmallCounts(rules);
+        this.dominance = new DominanceCheck(rules.dominance());
+        this.differencing = new Differencing(rules.suppressAtOrBelow());
+        this.attacker = new AttackerCheck(smallCounts);
+    }
+
+    /** Decides every cell; throws {@link DisclosureRefusedException} when they cannot be protected. */
+    public ProtectedCells protect(List<Cell> cells, ReleaseHistory history) {
+        requireNonNull(cells, "cells is null");
+        requireNonNull(history, "history is null");
+        Map<CellKey, DecidedCell> decided = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            if (decided.put(cell.key(), primary(cell, history)) != null) {
+                throw new IllegalArgumentException("Cannot protect cells: cell " + cell.key() + " appears twice");
+            }
+        }
+        List<Relation> relations = Margins.relations(cells);
+        while (true) {
+            Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations);
+            List<CellKey> exposed = intervals.entrySet().stream()
+                    .filter(e -> e.getValue().width() <= rules.protectionRange() + TOLERANCE)
+                    .map(Map.Entry::getKey).toList();
+            if (exposed.isEmpty()) {
+                return new ProtectedCells(List.copyOf(decided.values()), relations.size(), intervals);
+            }
+            CellKey first = exposed.get(0);
+            Cell complement = complement(exposed, decided, relations).orElseThrow(() -> new DisclosureRefusedException(
+                    "Cannot publish cell " + first + ": from what is published an attacker can narrow it to "
+                            + intervals.get(first) + ", no wider than the protection range " + rules.protectionRange()
+                            + ", and no cell is left to suppress beside it"));
+            decided.put(complement.key(), new DecidedCell(complement, CellStatus.COMPLEMENTARY, Optional.empty(),
+                    "protects " + first + ", which an attacker could otherwise narrow to " + intervals.get(first)));
+        }
+    }
+
+    /** The decision on a cell by itself: small, dominated, different from an earlier release, or published. */
+    DecidedCell primary(Cell cell, ReleaseHistory history) {
+        long value = cell.value();
+        if (cell.contributions().isEmpty() && smallCounts.isSmall(value)) {
+            return suppressed(cell, CellStatus.SMALL_COUNT, "a count at or below " + rules.suppressAtOrBelow());
+        }
+        Optional<String> dominated = cell.contributions().flatMap(c -> dominance.dominated(value, c));
+        if (dominated.isPresent()) {
+            return suppressed(cell, CellStatus.DOMINATED, dominated.get());
+        }
+        Optional<EarlierRelease> earlier = differencing.against(value, history.of(cell.key()));
+        if (earlier.isPresent()) {
+            return suppressed(cell, CellStatus.DIFFERENCE, "differs from the release of run " + earlier.get().runId()
+                    + " by a count from 1 to " + rules.suppressAtOrBelow());
+        }
+        return new DecidedCell(cell, CellStatus.PUBLISHED, Optional.of(smallCounts.rounded(value)),
+                "rounded to the nearest " + rules.roundTo());
+    }
+
+    private static DecidedCell suppressed(Cell cell, CellStatus status, String reason) {
+        return new DecidedCell(cell, status, Optional.empty(), reason);
+    }
+
+    /**
+     * The next cell to suppress. First, where an exposed cell is the only suppressed member of a relation, the
+     * smallest published cell there that is larger than the protection range (so it hides the exposed cell by
+     * enough), preferring cells that are not totals; else the largest published cell related to an exposed one.
+     */
+    private Optional<Cell> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided, List<Relation> relations) {
+        Set<CellKey> totals = new HashSet<>();
+        relations.forEach(r -> totals.add(r.total().key()));
+        Comparator<Cell> partsFirst = Comparator.comparing(c -> totals.contains(c.key()));
+        for (CellKey key : exposed) {
+            for (Relation relation : relations) {
+                if (contains(relation, key) && relation.members().filter(m -> suppressed(decided, m)).count() == 1) {
+                    Optional<Cell> best = relation.members().filter(m -> !suppressed(decided, m))
+                            .min(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
+                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()));
+                    if (best.isPresent()) {
+                        return best;
+                    }
+                }
+            }
+        }
+        return relations.stream().filter(r -> exposed.stream().anyMatch(k -> contains(r, k)))
+                .flatMap(Relation::members).filter(m -> !suppressed(decided, m))
+                .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()));
+    }
+
+    private static boolean contains(Relation relation, CellKey key) {
+        return relation.members().anyMatch(m -> m.key().equals(key));
+    }
+
+    private static boolean suppressed(Map<CellKey, DecidedCell> decided, Cell cell) {
+        return decided.get(cell.key()).status().suppressed();
+    }
+}
