@@ -71,11 +71,15 @@ public final class BenchLoader {
                     statement.execute("ALTER TABLE health.inpatient_spell DROP CONSTRAINT " + key.quotedName());
                 }
             }
-            copy(connection, "COPY opt_out.national_data_opt_out_check (list_date, numbers_checked) FROM STDIN",
-                    new Rows(LIST_DATE + "\t" + people + "\n"));
-            copy(connection, "COPY opt_out.national_data_opt_out (nhs_number, list_date) FROM STDIN", out -> {
-                for (int p = 0; p < people; p += NATIONAL_OPT_OUT_EVERY) {
-                    out.append(numbers[p]).append('\t').append(LIST_DATE.toString()).append('\n');
+            int optedOut = (people + NATIONAL_OPT_OUT_EVERY - 1) / NATIONAL_OPT_OUT_EVERY;
+            copy(connection, "COPY opt_out.national_data_opt_out_check (list_date, numbers_sent, numbers_returned, loaded_at)"
+                    + " FROM STDIN", new Rows(LIST_DATE + "\t" + people + "\t" + (people - optedOut) + "\tnow\n"));
+            // The allow list: every number sent but those that opted out.
+            copy(connection, "COPY opt_out.national_data_allow_list (list_date, nhs_number) FROM STDIN", out -> {
+                for (int p = 0; p < people; p++) {
+                    if (p % NATIONAL_OPT_OUT_EVERY != 0) {
+                        out.append(LIST_DATE.toString()).append('\t').append(NhsNumber.normalise(numbers[p])).append('\n');
+                    }
                 }
             });
             copy(connection, "COPY social_care.person (person_id, council_code, council_person_id, nhs_number,"

@@ -1,9 +1,6 @@
 package org.trex.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -37,7 +34,10 @@ import picocli.CommandLine.Option;
                 + "approve (as a demo approver), run on Spark, write the extract with its lineage report. Writes a fresh "
                 + "random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
 public final class DemoCommand implements Callable<Integer> {
-    /** The demo data runs to mid-2026; the as-of date sits at its end, inside the last opt-out list's validity. */
+    /**
+     * The demo data runs to mid-2026; the as-of date sits at its end, 29 days after the synthetic allow list's date
+     * ({@code SyntheticData.NATIONAL_LIST_DATE}), so the list is current and the extract holds rows.
+     */
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     static final String APPROVER = "TREx demo approver (not a real board)";
 
@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter printer = commandSpec.commandLine().getOut();
         Path spec = specFile != null ? specFile : Path.of(System.getProperty("trex.home", ".")).resolve("extracts/discharge-delays.yaml");
         LoadedSpec loaded = Specs.load(spec);
-        createDirectory(out);
+        GenerateCommand.createDirectory(out);
         long started = System.nanoTime();
         printer.println("Starting embedded PostgreSQL...");
         printer.flush();
@@ -72,7 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
             DatabaseUrl url = server.createDatabase("trex_demo");
             printer.printf("Generating synthetic linked records for %,d people (seed %d)...%n", people, seed);
             printer.flush();
-            GenerationSummary generated = SyntheticData.generate(url, people, seed);
+            GenerationSummary generated = SyntheticData.generate(url, people, seed,
+                    GenerateCommand.createDirectory(out.resolve("national-check")));
             generated.lines().forEach(line -> printer.println("  " + line));
             Path key = out.resolve("demo.key");
             PseudonymKey.createRandom(key);
@@ -97,11 +98,5 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
 
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create output folder " + directory + ": " + e.getMessage(), e);
-        }
-    }
+
 }

@@ -2,6 +2,8 @@ package org.trex.cli;
 
 import java.io.PrintWriter;
 import org.trex.governance.NotApprovedException;
+import org.trex.optout.NationalCheckFileException;
+import org.trex.optout.NationalListException;
 import org.trex.pseudonym.KeyException;
 import org.trex.run.SafeMessages;
 import org.trex.spec.SpecException;
@@ -53,9 +55,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
 
     private static String message(Throwable e) {
-        // Refusals are built from governance records only (references, dates, plan hashes), never from source rows;
+        // Refusals are built from governance records only (references, dates, plan hashes, list dates, file lines),
+        // never from source rows or the numbers in a file;
         // scrubbing them would redact the very reference and dates the user needs to act on.
-        if (e instanceof SpecException || e instanceof NotApprovedException) {
+        if (e instanceof SpecException || e instanceof NotApprovedException || e instanceof NationalCheckFileException
+                || e instanceof NationalListException) {
             return e.getMessage();
         }
         String message = SafeMessages.of(e);

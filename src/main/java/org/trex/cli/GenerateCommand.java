@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code trex generate}: fills an empty source database with synthetic linked records. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Fill an empty source database with synthetic linked social care and hospital records"
-                + " (999-range NHS numbers only), then print rows per table, timings and a linkage summary.")
+                + " (999-range NHS numbers only), go through the national data opt-out check (request file, synthetic"
+                + " allow list, loaded), then print rows per table, timings and a linkage summary.")
 public final class GenerateCommand implements Callable<Integer> {
     /** The summary is shown as of the synthetic data's extraction date. */
     static final LocalDate SUMMARY_DATE = LocalDate.of(2026, 6, 30);
@@ -35,6 +36,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
             description = "Random seed; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--check-files", paramLabel = "DIR", defaultValue = "national-check",
+            description = "Where the national data opt-out check's request and synthetic response go "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path checkFiles;
 
     @Option(names = "--embedded",
             description = "With no database configured, start a throwaway embedded PostgreSQL (data discarded on exit).")
@@ -58,8 +64,16 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    static Path createDirectory(Path directory) {
+        try {
+            return java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create folder " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     private void run(DatabaseUrl url, PrintWriter out) {
-        GenerationSummary summary = SyntheticData.generate(url, people, seed);
+        GenerationSummary summary = SyntheticData.generate(url, people, seed, createDirectory(checkFiles));
         summary.lines().forEach(out::println);
         out.println();
         try (var connection = url.connect()) {

@@ -111,6 +111,7 @@ final class SparkRuns {
             }
             out.printf("      disclosure: %s%n", result.disclosure().action());
         }
+        out.printf("National data opt-out: %s%n", outcome.nationalList().describe());
         out.printf("Extract:        %s%n", outcome.extractDirectory());
         out.printf("Lineage report: %s%n", outcome.extractDirectory().resolve("lineage/report.html"));
         out.printf("Manifest:       %s (SHA-256 %s)%n", outcome.extractDirectory().resolve("manifest.json"), outcome.manifestSha256());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             RevokeCommand.class,
             RunCommand.class,
+            OptOutsCommand.class,
             VerifyCommand.class,
             AuditCommand.class,
             PseudonymCommand.class,

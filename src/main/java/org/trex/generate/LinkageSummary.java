@@ -1,6 +1,7 @@
 package org.trex.generate;
 
 import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
@@ -15,7 +16,6 @@ import static org.jooq.impl.DSL.with;
 import static org.trex.source.jooq.health.Tables.GP_OPT_OUT_RECORD;
 import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
 import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
-import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT;
 import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT_CHECK;
 import static org.trex.source.jooq.ref.Tables.TYPE1_OPT_OUT_CODE;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
@@ -31,6 +31,7 @@ import org.jooq.Record;
 import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.trex.optout.AllowListQueries;
 
 /**
  * How well the council records link to the health records, and how many people object or opt out, as of a
@@ -50,7 +51,7 @@ public record LinkageSummary(
         long spellsLinkingToCouncil,
         long localObjectionsActive,
         long localObjectionsWithdrawn,
-        long nationalOptOutsOnLatestList,
+        long sentNotReturnedOnLatestList,
         long type1OptOutsInForce) {
 
     private static final String MATCHED = "matched";
@@ -111,9 +112,11 @@ public record LinkageSummary(
                         .as("objections_active"),
                 field(selectCount().from(LOCAL_OBJECTION).where(LOCAL_OBJECTION.WITHDRAWN_DATE.le(asOf)))
                         .as("objections_withdrawn"),
-                field(selectCount().from(NATIONAL_DATA_OPT_OUT).where(NATIONAL_DATA_OPT_OUT.LIST_DATE.eq(
-                        select(max(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE)).from(NATIONAL_DATA_OPT_OUT_CHECK)
-                                .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.le(asOf))))).as("national_opt_outs"),
+                field(select(coalesce(NATIONAL_DATA_OPT_OUT_CHECK.NUMBERS_SENT.minus(NATIONAL_DATA_OPT_OUT_CHECK.NUMBERS_RETURNED),
+                                inline(0)))
+                        .from(NATIONAL_DATA_OPT_OUT_CHECK)
+                        .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.eq(AllowListQueries.latestListDate(inline(asOf)))))
+                        .as("national_opt_outs"),
                 field(selectCount().from(latestCodes).where(latestCodes.field("rank", Integer.class).eq(1))
                         .and(latestCodes.field(TYPE1_OPT_OUT_CODE.MEANING).eq(DISSENT))).as("type1_opt_outs"));
     }
@@ -132,7 +135,7 @@ public record LinkageSummary(
             {"Hospital spells linking to a council record", Long.toString(spellsLinkingToCouncil)},
             {"Local objections active on " + asOf, Long.toString(localObjectionsActive)},
             {"Local objections withdrawn by " + asOf, Long.toString(localObjectionsWithdrawn)},
-            {"National opt-outs on the latest list by " + asOf, Long.toString(nationalOptOutsOnLatestList)},
+            {"Numbers sent, not on the latest allow list by " + asOf, Long.toString(sentNotReturnedOnLatestList)},
             {"Type 1 opt-outs in force on " + asOf, Long.toString(type1OptOutsInForce)},
         };
         int width = 0;

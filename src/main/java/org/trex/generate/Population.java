@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.trex.nhs.NhsNumber;
 
 /**
@@ -34,7 +36,12 @@ final class Population {
     /** Valid numbers in the 999 test range: one check digit per nine-digit prefix, and 1 in 11 has none. */
     static final int NUMBER_CAPACITY = validSuffixes().length;
     private static final String COUNCIL_CODE = "E06000016";
-    private static final int[] LIST_DATES = listDates();
+    /**
+     * The days of the monthly national lists an earlier generator drew opt-out start dates over (2023-01-01 to
+     * 2026-06-01); the draw stays so that every later value of a seed is as it was.
+     */
+    private static final int OPT_OUT_DRAW_DAYS = (int) (java.time.LocalDate.of(2026, 6, 1).toEpochDay()
+            - java.time.LocalDate.of(2023, 1, 1).toEpochDay() + 1);
     private static final int DAYS_PER_YEAR = 365;
 
     private static final Weighted<String[]> ETHNICITY = Weighted.of(
@@ -137,19 +144,12 @@ final class Population {
         return people;
     }
 
-    /** The national data opt-out lists: monthly, 2023-01-01 to 2026-06-01. */
-    static int[] listDates() {
-        List<Integer> dates = new ArrayList<>();
-        for (java.time.LocalDate d = java.time.LocalDate.of(2023, 1, 1); !d.isAfter(java.time.LocalDate.of(2026, 6, 1));
-                d = d.plusMonths(1)) {
-            dates.add((int) d.toEpochDay());
-        }
-        return dates.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Streams every individual's rows for the tables that have a writer; other tables' rows are drawn, not written. */
-    void pass(Map<SourceTable, CopyWriter> writers) {
-        Pass pass = new Pass(new EnumMap<>(writers));
+    /**
+     * Streams every individual's rows for the tables that have a writer; other tables' rows are drawn, not written.
+     * {@code optedOut}, when given, receives the number of everyone who set a national data opt-out.
+     */
+    void pass(Map<SourceTable, CopyWriter> writers, Optional<Consumer<String>> optedOut) {
+        Pass pass = new Pass(new EnumMap<>(writers), optedOut);
         for (int i = 0; i < people; i++) {
             pass.individual(i);
         }
@@ -160,18 +160,18 @@ final class Population {
         private final CopyWriter spell;
         private final CopyWriter registration;
         private final CopyWriter type1;
-        private final CopyWriter nationalOptOut;
+        private final Optional<Consumer<String>> nationalOptOut;
         private final CopyWriter event;
         private final CopyWriter objection;
         private int nextNumber;
         private int nextRetired;
 
-        Pass(EnumMap<SourceTable, CopyWriter> writers) {
+        Pass(EnumMap<SourceTable, CopyWriter> writers, Optional<Consumer<String>> optedOut) {
             person = writers.get(SourceTable.PERSON_TABLE);
             spell = writers.get(SourceTable.INPATIENT_SPELL_TABLE);
             registration = writers.get(SourceTable.GP_REGISTRATION_TABLE);
             type1 = writers.get(SourceTable.GP_OPT_OUT_RECORD_TABLE);
-            nationalOptOut = writers.get(SourceTable.NATIONAL_DATA_OPT_OUT_TABLE);
+            nationalOptOut = optedOut;
             event = writers.get(SourceTable.EVENT_TABLE);
             objection = writers.get(SourceTable.LOCAL_OBJECTION_TABLE);
         }
@@ -349,22 +349,15 @@ final class Population {
             }
         }
 
-        /** Once on the national list a person stays on every later list. */
+        /** Whether the person set a national data opt-out: the synthetic response leaves their number out. */
         private void nationalOptOut(Individual who, SplittableRandom r) {
             if (r.nextDouble() >= NATIONAL_OPT_OUT_RATE) {
                 return;
             }
-            int from = r.nextDouble() < 0.6 ? LIST_DATES[0]
-                    : LIST_DATES[0] + r.nextInt(LIST_DATES[LIST_DATES.length - 1] - LIST_DATES[0] + 1);
-            if (nationalOptOut == null) {
-                return;
+            if (r.nextDouble() >= 0.6) {
+                r.nextInt(OPT_OUT_DRAW_DAYS);
             }
-            for (int list : LIST_DATES) {
-                if (list >= from) {
-                    nationalOptOut.text(who.nhs).date(list);
-                    nationalOptOut.endRow();
-                }
-            }
+            nationalOptOut.ifPresent(optedOut -> optedOut.accept(who.nhs));
         }
 
         /**

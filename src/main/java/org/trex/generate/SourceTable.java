@@ -5,8 +5,6 @@ import static org.trex.source.jooq.health.Tables.GP_OPT_OUT_RECORD;
 import static org.trex.source.jooq.health.Tables.GP_REGISTRATION;
 import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
 import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
-import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT;
-import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT_CHECK;
 import static org.trex.source.jooq.social_care.Tables.EVENT;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 
@@ -20,18 +18,16 @@ import org.jooq.impl.DSL;
 
 /** The source tables the generator fills; the generated jOOQ fields fix the COPY column order. */
 public enum SourceTable {
-    NATIONAL_DATA_OPT_OUT_CHECK_TABLE(NATIONAL_DATA_OPT_OUT_CHECK, NATIONAL_DATA_OPT_OUT_CHECK.fields()),
     PERSON_TABLE(PERSON, PERSON.fields()),
     INPATIENT_SPELL_TABLE(INPATIENT_SPELL, INPATIENT_SPELL.fields()),
     GP_REGISTRATION_TABLE(GP_REGISTRATION, GP_REGISTRATION.fields()),
     GP_OPT_OUT_RECORD_TABLE(GP_OPT_OUT_RECORD, GP_OPT_OUT_RECORD.fields()),
-    NATIONAL_DATA_OPT_OUT_TABLE(NATIONAL_DATA_OPT_OUT, NATIONAL_DATA_OPT_OUT.fields()),
     EVENT_TABLE(EVENT, EVENT.fields()),
     LOCAL_OBJECTION_TABLE(LOCAL_OBJECTION, LOCAL_OBJECTION.fields());
 
     /** Tables without a foreign key to social_care.person, streamed in the same pass as it. */
     static final List<SourceTable> FIRST_PASS = List.of(PERSON_TABLE, INPATIENT_SPELL_TABLE, GP_REGISTRATION_TABLE,
-            GP_OPT_OUT_RECORD_TABLE, NATIONAL_DATA_OPT_OUT_TABLE);
+            GP_OPT_OUT_RECORD_TABLE);
     /** Tables referring to social_care.person, streamed once it is committed. */
     static final List<SourceTable> SECOND_PASS = List.of(EVENT_TABLE, LOCAL_OBJECTION_TABLE);
 

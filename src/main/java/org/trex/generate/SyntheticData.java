@@ -1,14 +1,24 @@
 package org.trex.generate;
 
 import static java.util.Objects.requireNonNull;
+import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT_CHECK;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -69,8 +79,10 @@ public final class SyntheticData {
     public static final double LOCAL_OBJECTION_RATE = 0.03;
     /** Local objections later withdrawn (when the withdrawal falls before the extract date). */
     public static final double LOCAL_OBJECTION_WITHDRAWN_RATE = 0.20;
-    /** People in any table on the national data opt-out lists; once on, on every later list. */
+    /** People in any table who set a national data opt-out: the synthetic allow list leaves their numbers out. */
     public static final double NATIONAL_OPT_OUT_RATE = 0.05;
+    /** The date of the synthetic national data opt-out check (the data run to 2026-06-30). */
+    public static final LocalDate NATIONAL_LIST_DATE = LocalDate.of(2026, 6, 1);
     /** People in any table with a Type 1 dissent code at their GP practice. */
     public static final double TYPE1_OPT_OUT_RATE = 0.03;
     /** Type 1 dissents later reversed by a dissent-withdrawn code. */
@@ -92,9 +104,31 @@ public final class SyntheticData {
     private SyntheticData() {
     }
 
-    /** Migrates an empty database, fills it for {@code people} individuals and returns the rows loaded. */
+    /**
+     * As {@link #generate(DatabaseUrl, int, long, Path)}, keeping the national check's files only until they are
+     * loaded.
+     */
     public static GenerationSummary generate(DatabaseUrl url, int people, long seed) {
+        Path files = null;
+        try {
+            files = Files.createTempDirectory("trex-national-check");
+            return generate(url, people, seed, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a folder for the national check files: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(files);
+        }
+    }
+
+    /**
+     * Migrates an empty database, fills it for {@code people} individuals, then goes through the national data
+     * opt-out check as a council would: writes the request file it would send (every valid number in the source)
+     * into {@code checkFiles}, a synthetic response beside it (the numbers of people who opted out removed), and
+     * loads that response as {@code trex optouts load} does, as the list of {@link #NATIONAL_LIST_DATE}.
+     */
+    public static GenerationSummary generate(DatabaseUrl url, int people, long seed, Path checkFiles) {
         requireNonNull(url, "url is null");
+        requireNonNull(checkFiles, "checkFiles is null");
         if (people < 1 || people > MAX_PEOPLE) {
             throw new IllegalArgumentException("Cannot generate " + people + " people: give 1 to " + MAX_PEOPLE);
         }
@@ -104,19 +138,16 @@ public final class SyntheticData {
         Population population = new Population(people, seed);
         List<TableLoad> loads = new ArrayList<>();
         ExecutorService executor = Executors.newCachedThreadPool();
+        Set<String> optedOut = new HashSet<>();
         try {
-            try (Loading checks = open(url, List.of(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE))) {
-                NationalListChecks.write(checks.writers().get(SourceTable.NATIONAL_DATA_OPT_OUT_CHECK_TABLE), people);
-                checks.finish(executor).values().forEach(load -> loads.add(await(load)));
-            }
             List<Index> deferred = dropSecondaryIndexes(url);
             try (Loading first = open(url, SourceTable.FIRST_PASS)) {
-                population.pass(first.writers());
+                population.pass(first.writers(), Optional.of(optedOut::add));
                 Map<SourceTable, CompletableFuture<TableLoad>> firstLoads = first.finish(executor);
                 // the second pass refers to persons only, so it need not wait for the health tables
                 loads.add(await(firstLoads.get(SourceTable.PERSON_TABLE)));
                 try (Loading second = open(url, SourceTable.SECOND_PASS)) {
-                    population.pass(second.writers());
+                    population.pass(second.writers(), Optional.empty());
                     second.finish(executor).values().forEach(load -> loads.add(await(load)));
                 }
                 firstLoads.forEach((table, load) -> {
@@ -130,7 +161,8 @@ public final class SyntheticData {
             executor.shutdownNow();
         }
         loads.sort(java.util.Comparator.comparing(TableLoad::table));
-        return new GenerationSummary(people, seed, loads, Duration.ofNanos(System.nanoTime() - started));
+        NationalCheck check = NationalCheck.roundTrip(url, checkFiles, NATIONAL_LIST_DATE, optedOut);
+        return new GenerationSummary(people, seed, loads, check, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -171,13 +203,26 @@ public final class SyntheticData {
 
     private static void refuseIfNotEmpty(DatabaseUrl url) {
         withDatabase(url, "check database", db -> {
-            for (SourceTable table : SourceTable.values()) {
-                if (db.fetchExists(table.table())) {
+            List<org.jooq.Table<?>> tables = new ArrayList<>(List.of(NATIONAL_DATA_OPT_OUT_CHECK));
+            Arrays.stream(SourceTable.values()).forEach(t -> tables.add(t.table()));
+            for (org.jooq.Table<?> table : tables) {
+                if (db.fetchExists(table)) {
                     throw new DatabaseException("Cannot generate synthetic data in " + url.redacted() + ": "
-                            + table.qualifiedName() + " already holds rows; use an empty database");
+                            + table.getSchema().getName() + "." + table.getName() + " already holds rows; use an empty database");
                 }
             }
         });
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary folder of synthetic numbers only
+        }
     }
 
     private static Loading open(DatabaseUrl url, List<SourceTable> tables) {

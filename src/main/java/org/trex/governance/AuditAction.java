@@ -13,5 +13,9 @@ public enum AuditAction {
     /** An extract run ended (details: outcome, counts, manifest digest). */
     RUN_END,
     /** An extract directory or the audit chain was verified. */
-    VERIFY
+    VERIFY,
+    /** A request file for the national data opt-out check was written (details: count, SHA-256; never numbers). */
+    OPT_OUT_REQUEST,
+    /** A national data opt-out allow list was loaded (details: list date, counts, SHA-256s; never numbers). */
+    OPT_OUT_LOAD
 }

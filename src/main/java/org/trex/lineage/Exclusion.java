@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Rows and people left out for one reason, e.g. {@code national_data_opt_out}; in the order the run applied
+ * Rows and people left out for one reason, e.g. {@code national_data_opt_out_or_unchecked}; in the order the run applied
  * them, so that the report can draw them as steps.
  */
 public record Exclusion(String reason, long rows, long people) {
@@ -13,9 +13,8 @@ public record Exclusion(String reason, long rows, long people) {
             "missing_nhs_number", "Missing NHS number",
             "invalid_nhs_number", "Invalid NHS number",
             "local_objection", "Local objection",
-            "national_data_opt_out", "National data opt-out",
+            "national_data_opt_out_or_unchecked", "National data opt-out, or not checked",
             "type1_opt_out", "Type 1 opt-out",
-            "opt_out_status_unknown", "Opt-out status unknown",
             "disclosure_suppressed", "Suppressed for disclosure control");
 
     public Exclusion {

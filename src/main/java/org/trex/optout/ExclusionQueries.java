@@ -3,16 +3,15 @@ package org.trex.optout;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The SQL that fetches the exclusions for a run, rendered by jOOQ: each opt-out that applies with its
- * query (as-of date as {@code :as_of} in the template, inlined in the query that runs).
+ * The SQL that fetches the local objections and Type 1 opt-outs for a run, rendered by jOOQ (as-of date as
+ * {@code :as_of} in the template, inlined in the query that runs). The national data opt-out is not here: the
+ * allow list is joined inside each output's own SELECT ({@link AllowListQueries#join}) and never fetched.
  */
-public record ExclusionQueries(List<ExclusionQuery> queries, Optional<ExclusionQuery> nationalListDate, int nationalListMaxAgeDays) {
+public record ExclusionQueries(List<ExclusionQuery> queries) {
     public ExclusionQueries {
         queries = List.copyOf(requireNonNull(queries, "queries is null"));
-        requireNonNull(nationalListDate, "nationalListDate is null");
     }
 
     /** One query returning the normalised NHS numbers excluded for a reason. */

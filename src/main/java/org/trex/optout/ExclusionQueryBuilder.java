@@ -1,20 +1,16 @@
 package org.trex.optout;
 
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.trex.source.jooq.health.Tables.GP_OPT_OUT_RECORD;
 import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
-import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT;
-import static org.trex.source.jooq.opt_out.Tables.NATIONAL_DATA_OPT_OUT_CHECK;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -39,15 +35,10 @@ public final class ExclusionQueryBuilder {
     public static ExclusionQueries build(Policy policy, List<DataOrigin> origins, LocalDate asOf) {
         List<ExclusionQueries.ExclusionQuery> queries = new ArrayList<>();
         queries.add(query(ExclusionReason.LOCAL_OBJECTION, ExclusionQueryBuilder::localObjections, asOf));
-        Optional<ExclusionQueries.ExclusionQuery> listDate = Optional.empty();
-        if (policy.optOuts().nationalDataOptOut() == Applicability.APPLIES) {
-            queries.add(query(ExclusionReason.NATIONAL_DATA_OPT_OUT, ExclusionQueryBuilder::nationalOptOuts, asOf));
-            listDate = Optional.of(query(ExclusionReason.OPT_OUT_STATUS_UNKNOWN, ExclusionQueryBuilder::latestListDate, asOf));
-        }
         if (policy.optOuts().type1() == Applicability.APPLIES && origins.contains(DataOrigin.GP)) {
             queries.add(query(ExclusionReason.TYPE1_OPT_OUT, ExclusionQueryBuilder::type1OptOuts, asOf));
         }
-        return new ExclusionQueries(queries, listDate, policy.optOuts().nationalListMaxAgeDays());
+        return new ExclusionQueries(queries);
     }
 
     private static ExclusionQueries.ExclusionQuery query(
@@ -64,23 +55,6 @@ public final class ExclusionQueryBuilder {
                 .where(PERSON.NHS_NUMBER.isNotNull())
                 .and(LOCAL_OBJECTION.RECORDED_DATE.le(asOf))
                 .and(LOCAL_OBJECTION.WITHDRAWN_DATE.isNull().or(LOCAL_OBJECTION.WITHDRAWN_DATE.gt(asOf)));
-    }
-
-    /** The date of the latest national list on or before the as-of date. */
-    static Select<?> latestListDate(Param<LocalDate> asOf) {
-        return select(max(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE).as("list_date"))
-                .from(NATIONAL_DATA_OPT_OUT_CHECK)
-                .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.le(asOf));
-    }
-
-    /** The numbers on the latest national list on or before the as-of date. */
-    static Select<?> nationalOptOuts(Param<LocalDate> asOf) {
-        return selectDistinct(SourceCatalog.linkKey(NATIONAL_DATA_OPT_OUT.NHS_NUMBER).as(NHS_NUMBER))
-                .from(NATIONAL_DATA_OPT_OUT)
-                .where(NATIONAL_DATA_OPT_OUT.LIST_DATE.eq(
-                        select(max(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE))
-                                .from(NATIONAL_DATA_OPT_OUT_CHECK)
-                                .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.le(asOf))));
     }
 
     /**

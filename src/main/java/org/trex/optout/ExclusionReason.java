@@ -10,10 +10,13 @@ import java.util.Optional;
 public enum ExclusionReason {
     MISSING_NHS_NUMBER("missing_nhs_number", "NHS number missing: no opt-out can be checked"),
     INVALID_NHS_NUMBER("invalid_nhs_number", "NHS number invalid (format or check digit): no opt-out can be checked"),
-    OPT_OUT_STATUS_UNKNOWN("opt_out_status_unknown",
-            "National data opt-out status unknown: no opt-out list current on the as-of date"),
     LOCAL_OBJECTION("local_objection", "Objection to the use of the NHS number, in force on the as-of date"),
-    NATIONAL_DATA_OPT_OUT("national_data_opt_out", "National data opt-out"),
+    /**
+     * Not on the national allow list: opted out, or never sent to the service. The two cannot be told apart from
+     * an allow list, and must not be: one reason for both.
+     */
+    NATIONAL_DATA_OPT_OUT_OR_UNCHECKED("national_data_opt_out_or_unchecked",
+            "National data opt-out, or not checked: not on the allow list the run used"),
     TYPE1_OPT_OUT("type1_opt_out", "Type 1 opt-out recorded at the GP practice");
 
     private final String code;

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.trex.nhs.NhsNumber;
 
 /**
- * The exclusions in force for one run: which normalised NHS numbers opted out and why, and whether the
- * national list could be checked at all. Fail closed: a record that cannot be checked is left out.
- * Serializable so Spark can broadcast it to every task.
+ * The exclusions in force for one run: which normalised NHS numbers objected locally or opted out at their GP
+ * (Type 1), and the national data opt-out as a fact about each row: whether its number is on the allow list,
+ * which the row's own SELECT finds inside PostgreSQL, so the allow list is never held here. Fail closed: a record
+ * that cannot be checked is left out. Serializable so Spark can broadcast it to every task.
  *
  * <p>It classifies every source row, so it works on the value's UTF-8 bytes and keeps the opted-out numbers
  * as longs in an open-addressing table: one probe into one array, where a map of strings cost a string,
@@ -25,12 +26,10 @@ public final class ExclusionRules implements Serializable {
     private final long[] numbers;
     private final byte[] reasons;
     private final int mask;
-    private final NationalListStatus nationalList;
 
     /** {@code optedOut} maps normalised numbers to their reason; a value that is not a valid number can match no record. */
-    public ExclusionRules(Map<String, ExclusionReason> optedOut, NationalListStatus nationalList) {
+    public ExclusionRules(Map<String, ExclusionReason> optedOut) {
         requireNonNull(optedOut, "optedOut is null");
-        this.nationalList = requireNonNull(nationalList, "nationalList is null");
         int capacity = Integer.highestOneBit(Math.max(16, optedOut.size() * 2 - 1)) << 1;
         this.numbers = new long[capacity];
         this.reasons = new byte[capacity];
@@ -38,6 +37,10 @@ public final class ExclusionRules implements Serializable {
         Arrays.fill(numbers, EMPTY);
         optedOut.forEach((number, reason) -> {
             requireNonNull(reason, "reason is null");
+            if (reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED) {
+                throw new IllegalArgumentException("Cannot hold national data opt-outs as numbers: the allow list is "
+                        + "checked in each row's SELECT");
+            }
             long value = NhsNumber.isValidNormalised(number) ? Long.parseLong(number) : EMPTY;
             if (value != EMPTY) {
                 int slot = slotOf(value);
@@ -47,17 +50,20 @@ public final class ExclusionRules implements Serializable {
         });
     }
 
-    /** Why the record with this raw NHS number is left out, or null when it is kept. */
-    public ExclusionReason classify(String rawNhsNumber) {
+    /**
+     * Why the record with this raw NHS number is left out, or null when it is kept. {@code onAllowList} is whether
+     * its number is on the national allow list the run uses (always true when the policy exempts the extract).
+     */
+    public ExclusionReason classify(String rawNhsNumber, boolean onAllowList) {
         if (rawNhsNumber == null) {
             return ExclusionReason.MISSING_NHS_NUMBER;
         }
         byte[] utf8 = rawNhsNumber.getBytes(StandardCharsets.UTF_8);
-        return classify(utf8, 0, utf8.length);
+        return classify(utf8, 0, utf8.length, onAllowList);
     }
 
-    /** As {@link #classify(String)}, for the UTF-8 bytes of a present value. */
-    public ExclusionReason classify(byte[] utf8, int offset, int length) {
+    /** As {@link #classify(String, boolean)}, for the UTF-8 bytes of a present value. */
+    public ExclusionReason classify(byte[] utf8, int offset, int length, boolean onAllowList) {
         long number = NhsNumber.numberIn(utf8, offset, length);
         if (number == NhsNumber.MISSING) {
             return ExclusionReason.MISSING_NHS_NUMBER;
@@ -65,15 +71,12 @@ public final class ExclusionRules implements Serializable {
         if (number == NhsNumber.INVALID) {
             return ExclusionReason.INVALID_NHS_NUMBER;
         }
-        if (nationalList == NationalListStatus.MISSING || nationalList == NationalListStatus.STALE) {
-            return ExclusionReason.OPT_OUT_STATUS_UNKNOWN;
-        }
         int slot = slotOf(number);
-        return numbers[slot] == EMPTY ? null : REASONS[reasons[slot]];
-    }
-
-    public NationalListStatus nationalList() {
-        return nationalList;
+        ExclusionReason listed = numbers[slot] == EMPTY ? null : REASONS[reasons[slot]];
+        if (listed == ExclusionReason.LOCAL_OBJECTION || onAllowList) {
+            return listed;
+        }
+        return ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED;
     }
 
     /** The slot holding {@code number}, or the empty slot where it would go. */

@@ -1,13 +1,13 @@
 package org.trex.optout;
 
-/** Whether the national data opt-out could be checked on the as-of date. */
+/** Whether a run as of a date has a national data opt-out allow list it may use. */
 public enum NationalListStatus {
     /** The policy's legal basis exempts the extract: the list is not used. */
     NOT_APPLIED,
-    /** A list no older than the policy allows exists: records are checked against it. */
+    /** An allow list no older than the policy allows exists: records are kept only if on it. */
     CURRENT,
-    /** No list exists on or before the as-of date: nobody can be checked. */
+    /** No allow list is dated on or before the as-of date: the run is refused. */
     MISSING,
-    /** The latest list is older than the policy allows: nobody can be checked. */
+    /** The newest allow list is older than the policy allows: the run is refused. */
     STALE
 }

@@ -22,6 +22,11 @@ public record OutputPlan(
     public static final String ROW_ID = "trex_row_id";
     /** The SQL column holding the record's raw NHS number; it never leaves the run. */
     public static final String NHS_NUMBER = "trex_nhs_number";
+    /**
+     * The SQL column saying whether the record's number is on the national allow list the run uses (a constant
+     * true when the policy exempts the extract). The list is joined in PostgreSQL; only this flag reaches Spark.
+     */
+    public static final String ON_ALLOW_LIST = "trex_on_allow_list";
     /** The SQL column holding the index date of the record's index event. */
     public static final String INDEX_DATE = "trex_index_date";
     /** The prefix of every column TREx adds for itself; spec columns may not use it. */

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.trex.nhs.NhsNumber;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
-import org.trex.optout.NationalListStatus;
+import org.trex.optout.NationalList;
 import org.trex.optout.OptOutLoader;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
@@ -23,7 +23,7 @@ import org.trex.source.DatabaseUrl;
  * How many index events and people a plan concerns, and how many of each would be left out for each
  * reason, counted on the live source with the same rules the run applies.
  */
-public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalListStatus nationalList) {
+public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalList nationalList) {
     public PlanCounts {
         requireNonNull(leftOut, "leftOut is null");
         requireNonNull(nationalList, "nationalList is null");
@@ -32,7 +32,8 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
 
     /** Counts the plan's cohort on the database. */
     public static PlanCounts count(ExtractPlan plan, DatabaseUrl url) {
-        ExclusionRules rules = OptOutLoader.load(url, plan.exclusions(), plan.asOf());
+        ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
+        NationalList nationalList = NationalList.on(url, plan.policy(), plan.asOf());
         long events = 0;
         Set<String> people = new HashSet<>();
         Map<ExclusionReason, long[]> leftOut = new EnumMap<>(ExclusionReason.class);
@@ -47,7 +48,7 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                         String raw = rows.getString(2);
                         String person = raw == null ? "missing:" + events : NhsNumber.normalise(raw);
                         people.add(person);
-                        ExclusionReason reason = rules.classify(raw);
+                        ExclusionReason reason = rules.classify(raw, rows.getBoolean(3));
                         if (reason != null) {
                             leftOut.computeIfAbsent(reason, r -> new long[2])[0]++;
                             peopleLeftOut.computeIfAbsent(reason, r -> new HashSet<>()).add(person);
@@ -60,7 +61,7 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                     + DatabaseUrl.safeMessage(e), e);
         }
         peopleLeftOut.forEach((reason, set) -> leftOut.get(reason)[1] = set.size());
-        return new PlanCounts(events, people.size(), leftOut, rules.nationalList());
+        return new PlanCounts(events, people.size(), leftOut, nationalList);
     }
 
     /** Rows and people left out for a reason: {rows, people}. */

@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.trex.disclosure.SmallCounts;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionQueries;
+import org.trex.optout.NationalList;
+import org.trex.optout.NationalListStatus;
 import org.trex.spec.AggregateOutput;
+import org.trex.spec.Applicability;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.FieldForm;
 import org.trex.spec.Policy;
@@ -42,7 +45,10 @@ public final class PlanReport {
                 "every field leaves only in a form policy " + policy.id() + " allows",
                 "local objections in force on the as-of date are left out",
                 "national data opt-out: " + policy.optOuts().nationalDataOptOut().yamlName()
-                        + " (list no older than " + policy.optOuts().nationalListMaxAgeDays() + " days, else nobody is checked and all are left out)",
+                        + (policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
+                                ? " (a record is kept only if its number is on the newest allow list, no older than "
+                                        + policy.optOuts().nationalListMaxAgeDays() + " days; without one the run is refused)"
+                                : ""),
                 "Type 1 opt-out: " + (plan.exclusions().reasons().contains(ExclusionReason.TYPE1_OPT_OUT)
                         ? "applied (GP-sourced data)" : "not applied (no GP-sourced data, or exempt)"),
                 "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
@@ -50,6 +56,21 @@ public final class PlanReport {
                 "record-level outputs: k = " + policy.disclosure().k() + ", below k: " + policy.disclosure().belowK().yamlName(),
                 "aggregate outputs: counts <= " + policy.disclosure().suppressAtOrBelow() + " suppressed, others rounded to "
                         + policy.disclosure().roundTo());
+    }
+
+    /** Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it. */
+    private static boolean applies(ExtractPlan plan, ExclusionReason reason) {
+        return plan.exclusions().reasons().contains(reason) || reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED
+                && plan.policy().optOuts().nationalDataOptOut() == Applicability.APPLIES;
+    }
+
+    /** A warning when a run as of the plan's date would be refused for want of a usable allow list. */
+    static Optional<String> staleWarning(NationalList list) {
+        return list.status() == NationalListStatus.STALE || list.status() == NationalListStatus.MISSING
+                ? Optional.of("a run as of " + list.asOf() + " will be refused: the national data opt-out "
+                        + (list.status() == NationalListStatus.STALE ? "list will be stale: " : "has not been checked: ")
+                        + list.describe() + "; load a newer allow list (trex optouts request, then trex optouts load)")
+                : Optional.empty();
     }
 
     private static String text(ExtractPlan plan, Optional<PlanCounts> counts, boolean markdown) {
@@ -75,10 +96,11 @@ public final class PlanReport {
             out.append(h2).append("Who it concerns (live counts, shown as the suppression rule shows them)").append(markdown ? "\n\n" : "\n");
             out.append(bullet(markdown)).append("Index events in the cohort: ").append(small.display(c.events())).append('\n');
             out.append(bullet(markdown)).append("People: ").append(small.display(c.people())).append('\n');
-            out.append(bullet(markdown)).append("National opt-out list: ").append(c.nationalList().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            out.append(bullet(markdown)).append("National data opt-out: ").append(c.nationalList().describe()).append('\n');
+            staleWarning(c.nationalList()).ifPresent(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] left = c.leftOut(reason);
-                if (left[0] > 0 || plan.exclusions().reasons().contains(reason)) {
+                if (left[0] > 0 || applies(plan, reason)) {
                     out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
                             .append(small.display(left[0])).append(" events, ").append(small.display(left[1])).append(" people\n");
                 }
@@ -126,7 +148,11 @@ public final class PlanReport {
             SmallCounts small = new SmallCounts(plan.policy().disclosure());
             ObjectNode node = root.putObject("counts");
             node.put("events", small.display(c.events())).put("people", small.display(c.people()))
-                    .put("nationalList", c.nationalList().name().toLowerCase(java.util.Locale.ROOT));
+                    .put("nationalList", c.nationalList().status().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("nationalListMaxAgeDays", c.nationalList().maxAgeDays());
+            c.nationalList().listDate().ifPresent(d -> node.put("nationalListDate", d.toString())
+                    .put("nationalListAgeDays", c.nationalList().ageDays().getAsLong()));
+            staleWarning(c.nationalList()).ifPresent(w -> node.putArray("warnings").add(w));
             ObjectNode left = node.putObject("leftOut");
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] counted = c.leftOut(reason);

@@ -22,6 +22,7 @@ import org.jooq.Param;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.trex.optout.AllowListQueries;
 import org.trex.optout.ExclusionQueries;
 import org.trex.optout.ExclusionQueryBuilder;
 import org.trex.source.SourceCatalog;
@@ -29,6 +30,7 @@ import org.trex.source.SourceDataset;
 import org.trex.source.SourceField;
 import org.trex.source.SqlText;
 import org.trex.spec.AggregateOutput;
+import org.trex.spec.Applicability;
 import org.trex.spec.CohortSpec;
 import org.trex.spec.DataOrigin;
 import org.trex.spec.ExtractSpec;
@@ -51,6 +53,7 @@ public final class Planner {
     private static final String INDEX_DATE = "index_date";
     private static final String INDEX_FIELD_PREFIX = "index__";
     private static final String WHERE_PREFIX = "trex_where_";
+    private static final String ALLOW_LIST = "trex_allow_list";
 
     private final SourceCatalog catalog;
 
@@ -78,13 +81,15 @@ public final class Planner {
         Set<DataOrigin> origins = new LinkedHashSet<>();
         origins.add(catalog.indexSource(spec.cohort().indexEvent()).origin());
         for (OutputSpec output : spec.outputs()) {
-            outputs.add(planOutput(spec, output, asOfParam));
+            outputs.add(planOutput(spec, policy, output, asOfParam));
             origins.add(catalog.source(output.dataset()).origin());
         }
         ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), asOf);
         SourceDataset index = catalog.indexSource(spec.cohort().indexEvent());
-        String cohortSql = SqlText.inlined(select(index.rowId().as(OutputPlan.ROW_ID), index.nhsNumber().as(OutputPlan.NHS_NUMBER))
-                .from(index.from())
+        Optional<AllowListQueries.Join> cohortList = allowList(policy, index.nhsNumber(), asOfParam);
+        String cohortSql = SqlText.inlined(select(index.rowId().as(OutputPlan.ROW_ID), index.nhsNumber().as(OutputPlan.NHS_NUMBER),
+                        onAllowList(cohortList))
+                .from(withAllowList(index.from(), cohortList))
                 .where(cohortCondition(spec.cohort(), index, catalog.indexDate(spec.cohort().indexEvent()), asOfParam)));
         StringBuilder hashed = new StringBuilder()
                 .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical);
@@ -94,7 +99,28 @@ public final class Planner {
                 sha256(specCanonical), sha256(policyCanonical), sha256(hashed.toString()));
     }
 
-    private OutputPlan planOutput(ExtractSpec spec, OutputSpec output, Param<LocalDate> asOf) {
+    /**
+     * The national allow list, joined to a source's NHS number inside the SELECT, when the policy applies the
+     * opt-out. Joined, not fetched: the list never leaves PostgreSQL, and each row reaches Spark with one flag.
+     */
+    private static Optional<AllowListQueries.Join> allowList(Policy policy, Field<String> nhsNumber, Param<LocalDate> asOf) {
+        return policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
+                ? Optional.of(AllowListQueries.join(nhsNumber, asOf, ALLOW_LIST))
+                : Optional.empty();
+    }
+
+    private static SelectField<Boolean> onAllowList(Optional<AllowListQueries.Join> list) {
+        return list.map(AllowListQueries.Join::onList).orElse(inline(true)).as(OutputPlan.ON_ALLOW_LIST);
+    }
+
+    private static Table<?> withAllowList(Table<?> from, Optional<AllowListQueries.Join> list) {
+        if (list.isEmpty()) {
+            return from;
+        }
+        return from.leftJoin(list.get().table()).on(list.get().on());
+    }
+
+    private OutputPlan planOutput(ExtractSpec spec, Policy policy, OutputSpec output, Param<LocalDate> asOf) {
         CohortSpec cohort = spec.cohort();
         SourceDataset index = catalog.indexSource(cohort.indexEvent());
         SourceDataset dataset = catalog.source(output.dataset());
@@ -128,11 +154,13 @@ public final class Planner {
             selected.add(index.rowId().as(OutputPlan.ROW_ID));
             selected.add(index.nhsNumber().as(OutputPlan.NHS_NUMBER));
             selected.add(indexDate.as(OutputPlan.INDEX_DATE));
+            Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
+            selected.add(onAllowList(list));
             for (FieldSpec field : fields) {
                 selected.add(index.requireField(field.sourceField()).expression().as(field.name()));
             }
             addWhereFlags(selected, measureSpecs, index);
-            query = select(selected).from(index.from()).where(inCohort);
+            query = select(selected).from(withAllowList(index.from(), list)).where(inCohort);
         } else {
             List<SelectField<?>> cohortFields = new ArrayList<>(List.of(
                     index.rowId().as(INDEX_ROW_ID), index.nhsNumber().as(INDEX_NHS_NUMBER), indexDate.as(INDEX_DATE)));
@@ -145,6 +173,8 @@ public final class Planner {
             selected.add(dataset.rowId().as(OutputPlan.ROW_ID));
             selected.add(dataset.nhsNumber().as(OutputPlan.NHS_NUMBER));
             selected.add(cohortDate.as(OutputPlan.INDEX_DATE));
+            Optional<AllowListQueries.Join> list = allowList(policy, dataset.nhsNumber(), asOf);
+            selected.add(onAllowList(list));
             for (FieldSpec field : fields) {
                 Field<?> expression = field.fromIndexEvent()
                         ? cohortTable.field(INDEX_FIELD_PREFIX + field.sourceField())
@@ -157,11 +187,10 @@ public final class Planner {
                                     cohortDate.plus(inline(output.window().toDays())))
                             .and(date.le(asOf)))
                     .orElse(noCondition());
-            query = select(selected)
-                    .from(dataset.from())
+            Table<?> joined = dataset.from()
                     .join(cohortTable).on(SourceCatalog.linkKey(dataset.nhsNumber())
-                            .eq(SourceCatalog.linkKey(cohortTable.field(INDEX_NHS_NUMBER, String.class))))
-                    .where(window);
+                            .eq(SourceCatalog.linkKey(cohortTable.field(INDEX_NHS_NUMBER, String.class))));
+            query = select(selected).from(withAllowList(joined, list)).where(window);
             dataset.tables().forEach(t -> tables.add(qualified(t)));
         }
         return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query), SqlText.inlined(query));

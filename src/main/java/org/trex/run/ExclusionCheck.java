@@ -33,10 +33,13 @@ public final class ExclusionCheck implements Serializable {
         this.tally = requireNonNull(tally, "tally is null");
     }
 
-    /** The reason a row with this raw NHS number is left out, as its ordinal; {@code KEPT} when it is kept. */
-    Column reason(Column rawNhsNumber) {
+    /**
+     * The reason a row with this raw NHS number is left out, as its ordinal; {@code KEPT} when it is kept.
+     * {@code onAllowList} is the row's flag from its SELECT: whether its number is on the national allow list.
+     */
+    Column reason(Column rawNhsNumber, Column onAllowList) {
         return JavaCalls.call(this, "reasonOf", DataTypes.IntegerType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE,
-                rawNhsNumber.cast(DataTypes.StringType));
+                rawNhsNumber.cast(DataTypes.StringType), onAllowList);
     }
 
     /** Whether a {@link #reason} column says the row is left out. */
@@ -51,13 +54,13 @@ public final class ExclusionCheck implements Serializable {
     }
 
     /** Called by generated code. */
-    public int reasonOf(UTF8String rawNhsNumber) {
+    public int reasonOf(UTF8String rawNhsNumber, boolean onAllowList) {
         ExclusionReason why;
         if (rawNhsNumber == null) {
             why = ExclusionReason.MISSING_NHS_NUMBER;
         } else {
             Utf8Slice raw = Utf8Slice.of(rawNhsNumber);
-            why = rules.value().classify(raw.array(), raw.offset(), raw.length());
+            why = rules.value().classify(raw.array(), raw.offset(), raw.length(), onAllowList);
         }
         return why == null ? KEPT : why.ordinal();
     }

@@ -168,7 +168,7 @@ public final class ExtractJob {
         Column nhsNumber = col(OutputPlan.NHS_NUMBER);
         Column person = forms.pseudonym(IdentifierKind.NHS_NUMBER).apply(nhsNumber);
         ExclusionCheck check = new ExclusionCheck(exclusions, tally);
-        Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber))
+        Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber, col(OutputPlan.ON_ALLOW_LIST)))
                 .withColumn(COUNT_KEY, when(ExclusionCheck.leftOut(col(EXCLUSION)), person))
                 .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)));
         List<Column> shaped = new ArrayList<>();

@@ -31,6 +31,7 @@ import org.trex.lineage.LineageRun;
 import org.trex.lineage.OpenLineageEvents;
 import org.trex.lineage.OpenLineageHttpSender;
 import org.trex.optout.ExclusionRules;
+import org.trex.optout.NationalList;
 import org.trex.optout.OptOutLoader;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
@@ -71,16 +72,17 @@ public final class ExtractRunner {
         AuditLog audit = new AuditLog(request.governance(), clock);
         String runId = request.runId().toString();
         Instant started = clock.instant();
-        LineageRun lineage = LineageMapper.started(request, plan, approval, key, started, spark.version());
+        LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
+                spark.version());
         audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
-                startDetails(request, plan, approval, key));
+                startDetails(request, plan, approval, key, preflight.nationalList()));
 
         ExtractDirectory directory = ExtractDirectory.stage(request.outputRoot(), plan.spec().id(), runId);
         Path log = directory.staging().resolve(LineageLog.PATH);
         LineageLog.append(log, OpenLineageEvents.start(lineage));
         try {
             long loading = System.nanoTime();
-            ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions(), request.asOf());
+            ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions());
             LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, key, directory.data());
@@ -106,7 +108,7 @@ public final class ExtractRunner {
             audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
                     endDetails("succeeded", results, manifestSha256, Optional.empty()));
             List<String> warnings = send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed)));
-            return new RunOutcome(published, plan, finished, results, manifestSha256, warnings);
+            return new RunOutcome(published, plan, finished, results, manifestSha256, warnings, preflight.nationalList());
         } catch (RuntimeException | IOException e) {
             String message = SafeMessages.of(e);
             directory.discard();
@@ -124,17 +126,21 @@ public final class ExtractRunner {
     }
 
     /** What a run needs before it may start: its plan, the approval of that plan, and a usable key. */
-    public record Preflight(ExtractPlan plan, Approval approval, PseudonymKey key) {
+    public record Preflight(ExtractPlan plan, Approval approval, PseudonymKey key, NationalList nationalList) {
         public Preflight {
             requireNonNull(plan, "plan is null");
             requireNonNull(approval, "approval is null");
             requireNonNull(key, "key is null");
+            requireNonNull(nationalList, "nationalList is null");
         }
     }
 
     /**
-     * Plans the request and checks its approval and key, touching neither Spark nor the output folder, so a
-     * refusal is quick and leaves nothing behind. Throws {@code NotApprovedException} or {@code KeyException}.
+     * Plans the request and checks its approval, its key and the national data opt-out allow list, touching neither
+     * Spark nor the output folder, so a refusal is quick and leaves nothing behind. Throws
+     * {@code NotApprovedException}, {@code KeyException}, or {@code NationalListException} when the policy applies
+     * the opt-out and no allow list is young enough: every record would be left out, and an empty extract must not
+     * be published as a result.
      */
     public static Preflight preflight(RunRequest request, SourceCatalog catalog, Clock clock) {
         long started = System.nanoTime();
@@ -144,8 +150,10 @@ public final class ExtractRunner {
                 .check(plan.spec().id(), plan.planHash(), request.asOf())
                 .requireApproved();
         PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
-        LOG.info("Planned {} and checked its approval and key in {} ms", plan.spec().id(), (System.nanoTime() - started) / 1_000_000);
-        return new Preflight(plan, approval, key);
+        NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf()).requireUsable();
+        LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Preflight(plan, approval, key, nationalList);
     }
 
     private void recordFailure(RunRequest request, LineageRun lineage, String message) {
@@ -166,13 +174,15 @@ public final class ExtractRunner {
         return OpenLineageHttpSender.fromEnvironment(environment).map(sender -> sender.send(events)).orElse(List.of());
     }
 
-    private static Map<String, Object> startDetails(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key) {
+    private static Map<String, Object> startDetails(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key,
+            NationalList nationalList) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("specVersion", plan.spec().version());
         details.put("planHash", plan.planHash());
         details.put("asOf", request.asOf().toString());
         details.put("approvalReference", approval.reference());
         details.put("keyId", key.id());
+        nationalList.listDate().ifPresent(d -> details.put("nationalDataOptOutListDate", d.toString()));
         details.put("toolVersion", BuildInfo.current().version());
         details.put("commit", BuildInfo.current().commit());
         request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));

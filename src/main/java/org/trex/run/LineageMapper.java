@@ -1,10 +1,12 @@
 package org.trex.run;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,7 @@ import org.trex.lineage.SpecIdentity;
 import org.trex.lineage.Transformation;
 import org.trex.lineage.TransformationSubtype;
 import org.trex.lineage.TransformationType;
+import org.trex.optout.NationalList;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
@@ -51,8 +54,8 @@ final class LineageMapper {
     private LineageMapper() {
     }
 
-    static LineageRun started(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key, Instant started,
-            String sparkVersion) {
+    static LineageRun started(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key,
+            NationalList nationalList, Instant started, String sparkVersion) {
         ExtractSpec spec = plan.spec();
         var projectKey = plan.policy().key(spec.project());
         Map<String, String> parameters = new TreeMap<>();
@@ -63,6 +66,9 @@ final class LineageMapper {
         parameters.put("output_root", request.outputRoot().toAbsolutePath().toString());
         parameters.put("key_file", request.resolvedKeyFile().toString());
         request.schedulerRunId().ifPresent(id -> parameters.put("scheduler_run_id", id));
+        // The list's date only: the numbers on it never leave the source database.
+        parameters.put("national_data_opt_out_list_date",
+                nationalList.listDate().map(LocalDate::toString).orElse(nationalList.status().name().toLowerCase(Locale.ROOT)));
         return LineageRun.of(request.runId(), started, request.asOf(), request.parent(),
                 new SpecIdentity(spec.id(), Integer.toString(spec.version()), spec.title(), spec.purpose().strip(),
                         spec.requester(), spec.legalBasis().strip(), plan.specSha256()),

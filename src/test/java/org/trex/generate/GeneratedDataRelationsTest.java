@@ -61,7 +61,7 @@ class GeneratedDataRelationsTest {
         assertThat((double) invalidOnSpells / spells.size()).isLessThan(SyntheticData.HOSPITAL_BAD_CHECK_DIGIT_RATE * 2);
         List<String> health = Sql.strings(url, "SELECT nhs_number FROM health.gp_registration"
                 + " UNION SELECT nhs_number FROM health.gp_opt_out_record"
-                + " UNION SELECT nhs_number FROM opt_out.national_data_opt_out");
+                + " UNION SELECT nhs_number FROM opt_out.national_data_allow_list");
         assertThat(health).isNotEmpty().allSatisfy(n -> {
             assertThat(n).startsWith("999");
             assertThat(NhsNumber.isValidNormalised(n)).isTrue();
@@ -81,11 +81,12 @@ class GeneratedDataRelationsTest {
     }
 
     @Test
-    void aNationalOptOutStaysOnEveryLaterList() {
-        assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_opt_out o"
-                + " JOIN opt_out.national_data_opt_out_check c ON c.list_date > o.list_date"
-                + " WHERE NOT EXISTS (SELECT 1 FROM opt_out.national_data_opt_out l"
-                + " WHERE l.nhs_number = o.nhs_number AND l.list_date = c.list_date)")).isZero();
+    void theAllowListHoldsOnlyNumbersOfTheSource() {
+        assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_allow_list a WHERE NOT EXISTS"
+                + " (SELECT 1 FROM health.gp_registration g WHERE g.nhs_number = a.nhs_number)"
+                + " AND NOT EXISTS (SELECT 1 FROM social_care.person p"
+                + " WHERE replace(replace(p.nhs_number, ' ', ''), '-', '') = a.nhs_number)")).isZero();
+        assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_allow_list")).isPositive();
     }
 
     @Test

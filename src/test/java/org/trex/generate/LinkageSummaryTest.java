@@ -70,8 +70,6 @@ class LinkageSummaryTest {
                         + " AND (withdrawn_date IS NULL OR withdrawn_date > DATE '2025-03-15')"));
         assertThat(summary.localObjectionsWithdrawn()).isPositive().isEqualTo(Sql.count(url,
                 "SELECT count(*) FROM opt_out.local_objection WHERE withdrawn_date <= DATE '2025-03-15'"));
-        assertThat(summary.nationalOptOutsOnLatestList()).isPositive().isEqualTo(Sql.count(url,
-                "SELECT count(*) FROM opt_out.national_data_opt_out WHERE list_date = DATE '2025-03-01'"));
         assertThat(summary.type1OptOutsInForce()).isPositive().isEqualTo(Sql.count(url,
                 "SELECT count(*) FROM (SELECT DISTINCT ON (r.nhs_number) c.meaning FROM health.gp_opt_out_record r"
                         + " JOIN ref.type1_opt_out_code c USING (code) WHERE r.recorded_date <= DATE '2025-03-15'"
@@ -80,11 +78,16 @@ class LinkageSummaryTest {
     }
 
     @Test
-    void beforeTheFirstListNobodyIsOnANationalList() throws SQLException {
+    void numbersSentAndNotReturnedCountOnlyOnceTheListIsDated() throws SQLException {
         try (Connection connection = url.connect()) {
-            LinkageSummary early = LinkageSummary.fetch(DSL.using(connection, SQLDialect.POSTGRES),
-                    LocalDate.of(2022, 12, 31));
-            assertThat(early.nationalOptOutsOnLatestList()).isZero();
+            LinkageSummary before = LinkageSummary.fetch(DSL.using(connection, SQLDialect.POSTGRES),
+                    SyntheticData.NATIONAL_LIST_DATE.minusDays(1));
+            LinkageSummary on = LinkageSummary.fetch(DSL.using(connection, SQLDialect.POSTGRES),
+                    SyntheticData.NATIONAL_LIST_DATE);
+            assertThat(before.sentNotReturnedOnLatestList()).isZero();
+            assertThat(on.sentNotReturnedOnLatestList()).isPositive().isEqualTo(Sql.count(url,
+                    "SELECT numbers_sent FROM opt_out.national_data_opt_out_check") - Sql.count(url,
+                    "SELECT count(*) FROM opt_out.national_data_allow_list"));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.trex.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,8 +20,7 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
     private static final String OPTED_OUT = "9434765870";
 
     private final ExclusionRules rules = new ExclusionRules(
-            Map.of(OPTED_OUT, ExclusionReason.NATIONAL_DATA_OPT_OUT, "not-a-number", ExclusionReason.LOCAL_OBJECTION),
-            NationalListStatus.CURRENT);
+            Map.of(OPTED_OUT, ExclusionReason.TYPE1_OPT_OUT, "not-a-number", ExclusionReason.LOCAL_OBJECTION));
 
     @Test
     void awkwardValuesAreClassifiedAsNhsNumberReadsThem() {
@@ -28,9 +28,9 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
                 "9434765918", "94347659190", "943476591", "9434765919x", "943476591\u0660", "\uff19434765919",
                 "0000000000", OPTED_OUT, "943 476 5870", "not-a-number", "\t9434765919");
         for (String value : values) {
-            assertThat(rules.classify(value)).as(value).isEqualTo(expected(value));
+            assertThat(rules.classify(value, true)).as(value).isEqualTo(expected(value));
         }
-        assertThat(rules.classify((String) null)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
+        assertThat(rules.classify((String) null, true)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
     }
 
     @Test
@@ -43,7 +43,7 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
             for (int c = 0; c < length; c++) {
                 value.append(alphabet.charAt(random.nextInt(c % 3 == 0 ? alphabet.length() : 10)));
             }
-            assertThat(rules.classify(value.toString())).as(value.toString()).isEqualTo(expected(value.toString()));
+            assertThat(rules.classify(value.toString(), true)).as(value.toString()).isEqualTo(expected(value.toString()));
         }
     }
 
@@ -59,19 +59,29 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
             }
         }
         listed.remove(VALID);
-        ExclusionRules many = new ExclusionRules(listed, NationalListStatus.CURRENT);
+        ExclusionRules many = new ExclusionRules(listed);
 
-        listed.forEach((number, reason) -> assertThat(many.classify(number.getBytes(StandardCharsets.US_ASCII), 0, 10))
+        listed.forEach((number, reason) -> assertThat(many.classify(number.getBytes(StandardCharsets.US_ASCII), 0, 10, true))
                 .as(number).isEqualTo(reason));
-        assertThat(many.classify(VALID)).isNull();
+        assertThat(many.classify(VALID, true)).isNull();
     }
 
     @Test
-    void noCurrentNationalListLeavesOutEveryValidNumber() {
-        ExclusionRules unchecked = new ExclusionRules(Map.of(), NationalListStatus.STALE);
+    void aValidNumberOffTheAllowListIsLeftOutUnlessAnEarlierCheckLeftItOut() {
+        ExclusionRules objector = new ExclusionRules(Map.of(VALID, ExclusionReason.LOCAL_OBJECTION));
 
-        assertThat(unchecked.classify(VALID)).isEqualTo(ExclusionReason.OPT_OUT_STATUS_UNKNOWN);
-        assertThat(unchecked.classify("123")).isEqualTo(ExclusionReason.INVALID_NHS_NUMBER);
+        assertThat(rules.classify(VALID, false)).isEqualTo(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED);
+        // Type 1 comes after the national check, so a number off the allow list is counted there.
+        assertThat(rules.classify(OPTED_OUT, false)).isEqualTo(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED);
+        assertThat(objector.classify("943 476 5919", false)).isEqualTo(ExclusionReason.LOCAL_OBJECTION);
+        assertThat(rules.classify("123", false)).isEqualTo(ExclusionReason.INVALID_NHS_NUMBER);
+        assertThat(rules.classify(" ", false)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
+    }
+
+    @Test
+    void theNationalListCannotBeHeldAsNumbers() {
+        assertThatThrownBy(() -> new ExclusionRules(Map.of(VALID, ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED)))
+                .hasMessage("Cannot hold national data opt-outs as numbers: the allow list is checked in each row's SELECT");
     }
 
     private static ExclusionReason expected(String raw) {
@@ -82,6 +92,6 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
         if (!NhsNumber.isValidNormalised(normalised)) {
             return ExclusionReason.INVALID_NHS_NUMBER;
         }
-        return normalised.equals(OPTED_OUT) ? ExclusionReason.NATIONAL_DATA_OPT_OUT : null;
+        return normalised.equals(OPTED_OUT) ? ExclusionReason.TYPE1_OPT_OUT : null;
     }
 }

@@ -70,7 +70,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     private ExtractJob.Result run(Policy policy, String name) {
         ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.delaysByBand()));
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
-        ExclusionRules rules = OptOutLoader.load(url, plan.exclusions(), AS_OF);
+        ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
         Path data = out.resolve(name);
         try {
             Files.createDirectories(data);
@@ -91,7 +91,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
         OutputResult spells = job.outputs().get(0);
 
         assertThat(leftOut(spells)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "local_objection", 1L, "national_data_opt_out", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
+                "local_objection", 1L, "national_data_opt_out_or_unchecked", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
         assertThat(spells.rowsRead()).isEqualTo(9);
         assertThat(spells.rowsWritten()).isEqualTo(5).isEqualTo(spells.rowsRead() - spells.rowsLeftOut());
         // Both outputs read the same spells: the run counts each left-out row once per output, each person once,
@@ -100,7 +100,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
                 new ExclusionCount("missing_nhs_number", 2, 0),
                 new ExclusionCount("invalid_nhs_number", 2, 1),
                 new ExclusionCount("local_objection", 2, 1),
-                new ExclusionCount("national_data_opt_out", 2, 1));
+                new ExclusionCount("national_data_opt_out_or_unchecked", 2, 1));
 
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         String csv = Files.readString(out.resolve("applies/spells.csv"));
@@ -124,7 +124,7 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
         Policy policy = Specs.policy(Applicability.EXEMPT, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
         OutputResult spells = run(policy, "exempt").outputs().get(0);
 
-        assertThat(leftOut(spells)).doesNotContainKey("national_data_opt_out").containsEntry("local_objection", 1L);
+        assertThat(leftOut(spells)).doesNotContainKey("national_data_opt_out_or_unchecked").containsEntry("local_objection", 1L);
         assertThat(spells.rowsWritten()).isEqualTo(6);
     }
 

@@ -73,7 +73,7 @@ class OutputIsSortedWholeTest {
                 asOf, "{}", "{}");
         Path data = Files.createDirectories(out.resolve(folder));
         List<OutputResult> results = new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), partitions)
-                .run(plan, org.trex.optout.OptOutLoader.load(url, plan.exclusions(), asOf), key, data).outputs();
+                .run(plan, org.trex.optout.OptOutLoader.load(url, plan.exclusions()), key, data).outputs();
         return new Run(data, results);
     }
 

@@ -17,7 +17,7 @@ class RunCountsEachPersonLeftOutOnceTest {
     void peopleAreTheUnionOfTheOutputsAndRowsTheirSum() {
         ExclusionTally spells = tally(
                 left(ExclusionReason.LOCAL_OBJECTION, 1), left(ExclusionReason.LOCAL_OBJECTION, 1),
-                left(ExclusionReason.LOCAL_OBJECTION, 2), left(ExclusionReason.NATIONAL_DATA_OPT_OUT, 7));
+                left(ExclusionReason.LOCAL_OBJECTION, 2), left(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED, 7));
         ExclusionTally events = tally(
                 left(ExclusionReason.LOCAL_OBJECTION, 2), left(ExclusionReason.LOCAL_OBJECTION, 3),
                 new ExclusionTally.LeftOut(ExclusionReason.MISSING_NHS_NUMBER, OptionalLong.empty()));
@@ -31,7 +31,7 @@ class RunCountsEachPersonLeftOutOnceTest {
         assertThat(run.counts()).containsExactly(
                 new ExclusionCount("missing_nhs_number", 1, 0),
                 new ExclusionCount("local_objection", 5, 3),
-                new ExclusionCount("national_data_opt_out", 1, 1),
+                new ExclusionCount("national_data_opt_out_or_unchecked", 1, 1),
                 new ExclusionCount("disclosure_suppressed", 4, 0));
     }
 

@@ -124,7 +124,7 @@ class RunsOnStandaloneClusterTest {
     @Test
     void localModeLeavesOutObjectorsOptOutsAndBadNumbers() {
         assertThat(local.leftOut().get("spells")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "local_objection", 1L, "national_data_opt_out", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
+                "local_objection", 1L, "national_data_opt_out_or_unchecked", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         String spells = local.csv().get("spells");
         assertThat(spells).contains(pseudonymiser.pseudonym(NhsNumber.parse(KEPT)), pseudonymiser.pseudonym(NhsNumber.parse(SPACED)))
@@ -158,7 +158,7 @@ class RunsOnStandaloneClusterTest {
             Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
                     new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
             ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
-            ExclusionRules rules = OptOutLoader.load(url, plan.exclusions(), AS_OF);
+            ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
             Path data = createDirectories(dir.resolve(name + "/data"));
             List<OutputResult> results = new ExtractJob(spark, url, SourceCatalog.standard(), 2).run(plan, rules, key, data).outputs();
             return new Extract(

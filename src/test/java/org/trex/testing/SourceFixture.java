@@ -2,9 +2,15 @@ package org.trex.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import org.trex.nhs.NhsNumber;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceSchema;
 
@@ -59,11 +65,30 @@ public final class SourceFixture implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, 'Letter')", ids.incrementAndGet(), personId, recorded, withdrawn);
     }
 
-    /** A national data opt-out list fetched on a date, holding the given numbers. */
+    /**
+     * The national data opt-out check of a date, as the service would answer a request of every valid number now in
+     * the source: an allow list of them all but {@code optedOut}.
+     */
     public void nationalList(LocalDate listDate, String... optedOut) throws SQLException {
-        execute("INSERT INTO opt_out.national_data_opt_out_check (list_date, numbers_checked) VALUES (?, 1000)", listDate);
-        for (String number : optedOut) {
-            execute("INSERT INTO opt_out.national_data_opt_out (nhs_number, list_date) VALUES (?, ?)", number, listDate);
+        Set<String> sent = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT nhs_number FROM social_care.person"
+                + " UNION SELECT nhs_number FROM health.inpatient_spell UNION SELECT nhs_number FROM health.gp_registration");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                NhsNumber.tryParse(rows.getString(1)).ifPresent(n -> sent.add(n.digits()));
+            }
+        }
+        Set<String> allowed = new TreeSet<>(sent);
+        allowed.removeAll(List.of(optedOut));
+        allowList(listDate, sent.size(), allowed);
+    }
+
+    /** An allow list of exactly these normalised numbers, for a check of the given date that sent {@code sent}. */
+    public void allowList(LocalDate listDate, int sent, Collection<String> allowed) throws SQLException {
+        execute("INSERT INTO opt_out.national_data_opt_out_check (list_date, numbers_sent, numbers_returned, loaded_at)"
+                + " VALUES (?, ?, ?, now())", listDate, sent, allowed.size());
+        for (String number : allowed) {
+            execute("INSERT INTO opt_out.national_data_allow_list (list_date, nhs_number) VALUES (?, ?)", listDate, number);
         }
     }
 

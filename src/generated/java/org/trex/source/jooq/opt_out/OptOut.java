@@ -12,7 +12,7 @@ import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 import org.trex.source.jooq.DefaultCatalog;
 import org.trex.source.jooq.opt_out.tables.LocalObjection;
-import org.trex.source.jooq.opt_out.tables.NationalDataOptOut;
+import org.trex.source.jooq.opt_out.tables.NationalDataAllowList;
 import org.trex.source.jooq.opt_out.tables.NationalDataOptOutCheck;
 
 
@@ -25,7 +25,7 @@ public class OptOut extends SchemaImpl {
 
     public final LocalObjection LOCAL_OBJECTION = LocalObjection.LOCAL_OBJECTION;
 
-    public final NationalDataOptOut NATIONAL_DATA_OPT_OUT = NationalDataOptOut.NATIONAL_DATA_OPT_OUT;
+    public final NationalDataAllowList NATIONAL_DATA_ALLOW_LIST = NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST;
 
     public final NationalDataOptOutCheck NATIONAL_DATA_OPT_OUT_CHECK = NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK;
 
@@ -43,7 +43,7 @@ public class OptOut extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             LocalObjection.LOCAL_OBJECTION,
-            NationalDataOptOut.NATIONAL_DATA_OPT_OUT,
+            NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST,
             NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK
         );
     }

@@ -5,7 +5,7 @@ package org.trex.source.jooq.opt_out;
 
 
 import org.trex.source.jooq.opt_out.tables.LocalObjection;
-import org.trex.source.jooq.opt_out.tables.NationalDataOptOut;
+import org.trex.source.jooq.opt_out.tables.NationalDataAllowList;
 import org.trex.source.jooq.opt_out.tables.NationalDataOptOutCheck;
 
 
@@ -14,7 +14,7 @@ public class Tables {
 
     public static final LocalObjection LOCAL_OBJECTION = LocalObjection.LOCAL_OBJECTION;
 
-    public static final NationalDataOptOut NATIONAL_DATA_OPT_OUT = NationalDataOptOut.NATIONAL_DATA_OPT_OUT;
+    public static final NationalDataAllowList NATIONAL_DATA_ALLOW_LIST = NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST;
 
     public static final NationalDataOptOutCheck NATIONAL_DATA_OPT_OUT_CHECK = NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK;
 }

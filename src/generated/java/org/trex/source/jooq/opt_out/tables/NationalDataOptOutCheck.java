@@ -5,6 +5,7 @@ package org.trex.source.jooq.opt_out.tables;
 
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 import org.trex.source.jooq.opt_out.Keys;
 import org.trex.source.jooq.opt_out.OptOut;
-import org.trex.source.jooq.opt_out.tables.NationalDataOptOut.NationalDataOptOutPath;
+import org.trex.source.jooq.opt_out.tables.NationalDataAllowList.NationalDataAllowListPath;
 import org.trex.source.jooq.opt_out.tables.records.NationalDataOptOutCheckRecord;
 
 
@@ -51,7 +52,13 @@ public class NationalDataOptOutCheck extends TableImpl<NationalDataOptOutCheckRe
 
     public final TableField<NationalDataOptOutCheckRecord, LocalDate> LIST_DATE = createField(DSL.name("list_date"), SQLDataType.LOCALDATE.nullable(false), this, "");
 
-    public final TableField<NationalDataOptOutCheckRecord, Integer> NUMBERS_CHECKED = createField(DSL.name("numbers_checked"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<NationalDataOptOutCheckRecord, Integer> NUMBERS_SENT = createField(DSL.name("numbers_sent"), SQLDataType.INTEGER, this, "");
+
+    public final TableField<NationalDataOptOutCheckRecord, String> REQUEST_SHA256 = createField(DSL.name("request_sha256"), SQLDataType.CLOB, this, "");
+
+    public final TableField<NationalDataOptOutCheckRecord, Integer> NUMBERS_RETURNED = createField(DSL.name("numbers_returned"), SQLDataType.INTEGER, this, "");
+
+    public final TableField<NationalDataOptOutCheckRecord, OffsetDateTime> LOADED_AT = createField(DSL.name("loaded_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
     private NationalDataOptOutCheck(Name alias, Table<NationalDataOptOutCheckRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -113,19 +120,23 @@ public class NationalDataOptOutCheck extends TableImpl<NationalDataOptOutCheckRe
         return Keys.NATIONAL_DATA_OPT_OUT_CHECK_PKEY;
     }
 
-    private transient NationalDataOptOutPath _nationalDataOptOut;
+    private transient NationalDataAllowListPath _nationalDataAllowList;
 
-    public NationalDataOptOutPath nationalDataOptOut() {
-        if (_nationalDataOptOut == null)
-            _nationalDataOptOut = new NationalDataOptOutPath(this, null, Keys.NATIONAL_DATA_OPT_OUT__NATIONAL_DATA_OPT_OUT_LIST_DATE_FKEY.getInverseKey());
+    public NationalDataAllowListPath nationalDataAllowList() {
+        if (_nationalDataAllowList == null)
+            _nationalDataAllowList = new NationalDataAllowListPath(this, null, Keys.NATIONAL_DATA_ALLOW_LIST__NATIONAL_DATA_ALLOW_LIST_LIST_DATE_FKEY.getInverseKey());
 
-        return _nationalDataOptOut;
+        return _nationalDataAllowList;
     }
 
     @Override
     public List<Check<NationalDataOptOutCheckRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("national_data_opt_out_check_numbers_checked_check"), "((numbers_checked >= 0))", true)
+            Internal.createCheck(this, DSL.name("national_data_opt_out_check_check"), "(((numbers_returned IS NULL) = (loaded_at IS NULL)))", true),
+            Internal.createCheck(this, DSL.name("national_data_opt_out_check_check1"), "(((numbers_sent IS NULL) OR (numbers_returned IS NULL) OR (numbers_returned <= numbers_sent)))", true),
+            Internal.createCheck(this, DSL.name("national_data_opt_out_check_numbers_checked_check"), "((numbers_sent >= 0))", true),
+            Internal.createCheck(this, DSL.name("national_data_opt_out_check_numbers_returned_check"), "((numbers_returned >= 0))", true),
+            Internal.createCheck(this, DSL.name("national_data_opt_out_check_request_sha256_check"), "((request_sha256 ~ '^[0-9a-f]{64}$'::text))", true)
         );
     }
 

@@ -5,6 +5,7 @@ package org.trex.source.jooq.opt_out.tables.records;
 
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import org.jooq.Record1;
 import org.jooq.impl.UpdatableRecordImpl;
@@ -24,12 +25,36 @@ public class NationalDataOptOutCheckRecord extends UpdatableRecordImpl<NationalD
         return (LocalDate) get(0);
     }
 
-    public void setNumbersChecked(Integer value) {
+    public void setNumbersSent(Integer value) {
         set(1, value);
     }
 
-    public Integer getNumbersChecked() {
+    public Integer getNumbersSent() {
         return (Integer) get(1);
+    }
+
+    public void setRequestSha256(String value) {
+        set(2, value);
+    }
+
+    public String getRequestSha256() {
+        return (String) get(2);
+    }
+
+    public void setNumbersReturned(Integer value) {
+        set(3, value);
+    }
+
+    public Integer getNumbersReturned() {
+        return (Integer) get(3);
+    }
+
+    public void setLoadedAt(OffsetDateTime value) {
+        set(4, value);
+    }
+
+    public OffsetDateTime getLoadedAt() {
+        return (OffsetDateTime) get(4);
     }
 
     // -------------------------------------------------------------------------
@@ -49,11 +74,14 @@ public class NationalDataOptOutCheckRecord extends UpdatableRecordImpl<NationalD
         super(NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK);
     }
 
-    public NationalDataOptOutCheckRecord(LocalDate listDate, Integer numbersChecked) {
+    public NationalDataOptOutCheckRecord(LocalDate listDate, Integer numbersSent, String requestSha256, Integer numbersReturned, OffsetDateTime loadedAt) {
         super(NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK);
 
         setListDate(listDate);
-        setNumbersChecked(numbersChecked);
+        setNumbersSent(numbersSent);
+        setRequestSha256(requestSha256);
+        setNumbersReturned(numbersReturned);
+        setLoadedAt(loadedAt);
         resetChangedOnNotNull();
     }
 }

@@ -8,28 +8,28 @@ import java.time.LocalDate;
 
 import org.jooq.Record2;
 import org.jooq.impl.UpdatableRecordImpl;
-import org.trex.source.jooq.opt_out.tables.NationalDataOptOut;
+import org.trex.source.jooq.opt_out.tables.NationalDataAllowList;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class NationalDataOptOutRecord extends UpdatableRecordImpl<NationalDataOptOutRecord> {
+public class NationalDataAllowListRecord extends UpdatableRecordImpl<NationalDataAllowListRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    public void setNhsNumber(String value) {
+    public void setListDate(LocalDate value) {
         set(0, value);
     }
 
-    public String getNhsNumber() {
-        return (String) get(0);
+    public LocalDate getListDate() {
+        return (LocalDate) get(0);
     }
 
-    public void setListDate(LocalDate value) {
+    public void setNhsNumber(String value) {
         set(1, value);
     }
 
-    public LocalDate getListDate() {
-        return (LocalDate) get(1);
+    public String getNhsNumber() {
+        return (String) get(1);
     }
 
     // -------------------------------------------------------------------------
@@ -37,7 +37,7 @@ public class NationalDataOptOutRecord extends UpdatableRecordImpl<NationalDataOp
     // -------------------------------------------------------------------------
 
     @Override
-    public Record2<String, LocalDate> key() {
+    public Record2<LocalDate, String> key() {
         return (Record2) super.key();
     }
 
@@ -45,15 +45,15 @@ public class NationalDataOptOutRecord extends UpdatableRecordImpl<NationalDataOp
     // Constructors
     // -------------------------------------------------------------------------
 
-    public NationalDataOptOutRecord() {
-        super(NationalDataOptOut.NATIONAL_DATA_OPT_OUT);
+    public NationalDataAllowListRecord() {
+        super(NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST);
     }
 
-    public NationalDataOptOutRecord(String nhsNumber, LocalDate listDate) {
-        super(NationalDataOptOut.NATIONAL_DATA_OPT_OUT);
+    public NationalDataAllowListRecord(LocalDate listDate, String nhsNumber) {
+        super(NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST);
 
-        setNhsNumber(nhsNumber);
         setListDate(listDate);
+        setNhsNumber(nhsNumber);
         resetChangedOnNotNull();
     }
 }
