@@ -20,6 +20,7 @@ public final class GroupTally {
 
     private static final class Counts {
         long events;
+        long notLinked;
         final Map<String, Long> leftOut = new HashMap<>();
     }
 
@@ -28,8 +29,15 @@ public final class GroupTally {
         this.dimensions.forEach(d -> byDimension.put(d.code(), new TreeMap<>()));
     }
 
-    /** Counts one event: its group in each dimension (in the order of the dimensions) and why it was left out. */
-    public void add(List<String> groups, Optional<String> reason) {
+    /** Whether an index event links to a council record. */
+    public enum Link { LINKED, NOT_LINKED }
+
+    /**
+     * Counts one event: its group in each dimension (in the order of the dimensions), why it was left out, and
+     * whether it links to a council record.
+     */
+    public void add(List<String> groups, Optional<String> reason, Link link) {
+        requireNonNull(link, "link is null");
         requireNonNull(reason, "reason is null");
         if (groups.size() != dimensions.size()) {
             throw new IllegalArgumentException("Cannot count an event in " + groups.size() + " groups: there are "
@@ -39,6 +47,7 @@ public final class GroupTally {
             Counts counts = byDimension.get(dimensions.get(i).code())
                     .computeIfAbsent(requireNonNull(groups.get(i), "group is null"), g -> new Counts());
             counts.events++;
+            counts.notLinked += link == Link.NOT_LINKED ? 1 : 0;
             reason.ifPresent(r -> counts.leftOut.merge(r, 1L, Long::sum));
         }
     }
@@ -47,11 +56,11 @@ public final class GroupTally {
         return dimensions;
     }
 
-    /** The groups counted so far, dimension by dimension, groups in order of their names. */
+    /** The groups counted so far, dimension by dimension, groups in order of their names ("0-17" before "18-64"). */
     public List<GroupCount> groups() {
         List<GroupCount> groups = new ArrayList<>();
         byDimension.forEach((dimension, counts) -> counts.forEach((group, c) ->
-                groups.add(new GroupCount(dimension, group, c.events, c.leftOut))));
+                groups.add(new GroupCount(dimension, group, c.events, c.leftOut, c.notLinked))));
         return groups;
     }
 }

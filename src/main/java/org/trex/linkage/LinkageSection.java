@@ -30,6 +30,8 @@ public record LinkageSection(
 
     /** The code of the breakdown over every reason together. */
     public static final String ANY_REASON = "any_reason";
+    /** The code of the breakdown of index events that link to no council record. */
+    public static final String NOT_LINKED = "not_linked";
     /** The dimension the report draws its chart of. */
     public static final String AGE_BAND = "age_band";
 
@@ -53,9 +55,37 @@ public record LinkageSection(
         }
     }
 
-    /** Who one reason (or every reason together) left out, group by group. */
-    public record Breakdown(Label reason, ShownCount leftOut, OptionalDouble percent, List<GroupRow> rows) {
+    /** What a breakdown compares: events included against left out, or linked against not linked. */
+    public enum Kind {
+        EXCLUSION("included", "left out"),
+        LINKAGE("linked", "not linked");
+
+        private final String kept;
+        private final String missed;
+
+        Kind(String kept, String missed) {
+            this.kept = kept;
+            this.missed = missed;
+        }
+
+        /** Words for the events kept: "included" or "linked". */
+        public String kept() {
+            return kept;
+        }
+
+        /** Words for the events missed: "left out" or "not linked". */
+        public String missed() {
+            return missed;
+        }
+    }
+
+    /**
+     * Who one reason (or every reason together) left out, or who the linkage missed, group by group; in the
+     * rows' words, the events kept are "included" and the events missed "left out".
+     */
+    public record Breakdown(Kind kind, Label reason, ShownCount leftOut, OptionalDouble percent, List<GroupRow> rows) {
         public Breakdown {
+            requireNonNull(kind, "kind is null");
             requireNonNull(reason, "reason is null");
             requireNonNull(leftOut, "leftOut is null");
             requireNonNull(percent, "percent is null");
@@ -107,39 +137,44 @@ public record LinkageSection(
         ShownCount events = show.count(counts.indexEvents());
         ShownCount linked = show.count(counts.linkedEvents());
         List<Breakdown> breakdowns = new ArrayList<>();
-        breakdowns.add(breakdown(counts, new Label(ANY_REASON, "Any reason"),
+        ToLongFunction<GroupCount> included = g -> g.events() - g.leftOutForAnyReason();
+        breakdowns.add(breakdown(counts, Kind.EXCLUSION, new Label(ANY_REASON, "Any reason"), included,
                 GroupCount::leftOutForAnyReason, show, events, biasWarningPoints));
         for (Label reason : counts.reasons()) {
             if (counts.leftOut(reason.code()) > 0) {
-                breakdowns.add(breakdown(counts, reason, g -> g.leftOut(reason.code()), show, events, biasWarningPoints));
+                breakdowns.add(breakdown(counts, Kind.EXCLUSION, reason, included, g -> g.leftOut(reason.code()), show,
+                        events, biasWarningPoints));
             }
         }
+        breakdowns.add(breakdown(counts, Kind.LINKAGE, new Label(NOT_LINKED, "Not linked to a council record"),
+                g -> g.events() - g.notLinked(), GroupCount::notLinked, show, events, biasWarningPoints));
         return new LinkageSection(biasWarningPoints, show.all(counts.traceOutcomes()), show.all(counts.numberValidity()),
                 events, linked, percent(linked, events), counts.dimensions(), breakdowns, show.each(counts.implausible()));
     }
 
-    private static Breakdown breakdown(LinkageCounts counts, Label reason, ToLongFunction<GroupCount> leftOutOf,
-            Shower show, ShownCount events, int points) {
+    private static Breakdown breakdown(LinkageCounts counts, Kind kind, Label reason, ToLongFunction<GroupCount> includedOf,
+            ToLongFunction<GroupCount> leftOutOf, Shower show, ShownCount events, int points) {
         List<GroupCount> whole = counts.firstDimension();
         long leftOutCount = whole.stream().mapToLong(leftOutOf).sum();
-        long includedCount = whole.stream().mapToLong(g -> g.events() - g.leftOutForAnyReason()).sum();
+        long includedCount = whole.stream().mapToLong(includedOf).sum();
         ShownCount leftOut = show.count(leftOutCount);
         ShownCount included = show.count(includedCount);
         List<GroupRow> rows = new ArrayList<>();
         for (Label dimension : counts.dimensions()) {
             for (GroupCount group : counts.groups()) {
                 if (group.dimension().equals(dimension.code())) {
-                    rows.add(row(dimension, group, leftOutOf, show, events, leftOut, included, points));
+                    rows.add(row(dimension, group, includedOf, leftOutOf, show, events, leftOut, included, points));
                 }
             }
         }
-        return new Breakdown(reason, leftOut, percent(leftOut, events), rows);
+        return new Breakdown(kind, reason, leftOut, percent(leftOut, events), rows);
     }
 
-    private static GroupRow row(Label dimension, GroupCount group, ToLongFunction<GroupCount> leftOutOf, Shower show,
-            ShownCount allEvents, ShownCount allLeftOut, ShownCount allIncluded, int points) {
+    private static GroupRow row(Label dimension, GroupCount group, ToLongFunction<GroupCount> includedOf,
+            ToLongFunction<GroupCount> leftOutOf, Shower show, ShownCount allEvents, ShownCount allLeftOut,
+            ShownCount allIncluded, int points) {
         ShownCount events = show.count(group.events());
-        ShownCount included = show.count(group.events() - group.leftOutForAnyReason());
+        ShownCount included = show.count(includedOf.applyAsLong(group));
         ShownCount leftOut = show.count(leftOutOf.applyAsLong(group));
         OptionalDouble share = percent(leftOut, events);
         OptionalDouble rest = percent(minus(allLeftOut, leftOut), minus(allEvents, events));
@@ -175,7 +210,8 @@ public record LinkageSection(
                 if (row.flagged()) {
                     double difference = row.differencePoints().getAsDouble();
                     warnings.add(row.dimension().text() + " " + row.group() + ", " + breakdown.reason().text() + ": "
-                            + percentText(row.percentLeftOut()) + " left out against " + percentText(row.percentLeftOutOfRest())
+                            + percentText(row.percentLeftOut()) + " " + breakdown.kind().missed() + " against "
+                            + percentText(row.percentLeftOutOfRest())
                             + " of the rest of the cohort, " + points(Math.abs(difference)) + " points "
                             + (difference > 0 ? "more" : "fewer") + " (warning above " + biasWarningPoints + ")");
                 }

@@ -196,7 +196,7 @@ public final class Planner {
         return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query), SqlText.inlined(query));
     }
 
-    private Condition cohortCondition(CohortSpec cohort, SourceDataset index, Field<LocalDate> indexDate, Param<LocalDate> asOf) {
+    Condition cohortCondition(CohortSpec cohort, SourceDataset index, Field<LocalDate> indexDate, Param<LocalDate> asOf) {
         Condition condition = indexDate.between(inline(cohort.from()), inline(cohort.to()))
                 .and(indexDate.le(asOf));
         Field<LocalDate> born = catalog.indexDateOfBirth(cohort.indexEvent());

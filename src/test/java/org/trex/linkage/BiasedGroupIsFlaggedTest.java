@@ -58,6 +58,6 @@ class BiasedGroupIsFlaggedTest {
                 List.of(SampleCounts.MISSING, SampleCounts.NDOP, new Label("local_objection", "Objection")),
                 counts.dimensions(), counts.groups(), counts.implausible());
         assertThat(LinkageSection.of(withUnusedReason, RULES, 5).breakdowns()).extracting(b -> b.reason().code())
-                .containsExactly("any_reason", "missing_nhs_number", "national_data_opt_out");
+                .containsExactly("any_reason", "missing_nhs_number", "national_data_opt_out", "not_linked");
     }
 }

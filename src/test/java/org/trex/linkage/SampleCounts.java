@@ -21,13 +21,14 @@ final class SampleCounts {
         return new LinkageCounts(
                 List.of(new Tally(new Label("matched", "Matched"), 900), new Tally(new Label("no_match", "No match"), 6)),
                 List.of(new Tally(new Label("valid", "Valid"), 903), new Tally(new Label("missing", "Missing"), 3)),
-                1005, 612, List.of(MISSING, NDOP), DIMENSIONS, tally.groups(),
+                1005, 402, List.of(MISSING, NDOP), DIMENSIONS, tally.groups(),
                 List.of(new Tally(new Label("activity_after_death", "Activity after death"), 2)));
     }
 
     private static void add(GroupTally tally, String age, String sex, int events, int leftOut, Label reason) {
         for (int i = 0; i < events; i++) {
-            tally.add(List.of(age, sex), i < leftOut ? Optional.of(reason.code()) : Optional.empty());
+            tally.add(List.of(age, sex), i < leftOut ? Optional.of(reason.code()) : Optional.empty(),
+                    i % 5 < 2 ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
         }
     }
 }

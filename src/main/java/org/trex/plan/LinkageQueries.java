@@ -1,0 +1,221 @@
+package org.trex.plan;
+
+import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.when;
+import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
+import static org.trex.source.jooq.social_care.Tables.PERSON;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.CaseConditionStep;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.trex.linkage.GroupTally;
+import org.trex.linkage.Groups;
+import org.trex.linkage.Label;
+import org.trex.linkage.LinkageCounts;
+import org.trex.linkage.Tally;
+import org.trex.nhs.NhsNumberStatus;
+import org.trex.optout.ExclusionReason;
+import org.trex.optout.ExclusionRules;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceCatalog;
+import org.trex.source.SourceDataset;
+import org.trex.source.SqlText;
+import org.trex.source.jooq.ref.Tables;
+import org.trex.spec.CohortSpec;
+
+/**
+ * Counts the linkage and exclusions section of a plan on the live source: one pass over the cohort's index
+ * events (each event's groups, whether it links to a council record, and whether it is implausible, computed
+ * by PostgreSQL; its exclusion reason by the same rules the run applies), one over the council records (trace
+ * outcome and NHS-number validity, grouped by PostgreSQL), and one count of numbers with different dates of birth.
+ */
+public final class LinkageQueries {
+    private static final List<Label> DIMENSIONS = List.of(
+            new Label("age_band", "Age band"), new Label("sex", "Sex"), new Label("ethnicity", "Ethnicity group"));
+    private static final Label AFTER_DEATH = new Label("activity_after_death",
+            "Index events after the date of death on a linked council record");
+    private static final Label OVERLAPPING = new Label("overlapping_spells",
+            "Index events whose spell overlaps another spell of the same NHS number");
+    private static final Label BIRTH_DATES = new Label("numbers_with_different_birth_dates",
+            "NHS numbers on council records with different dates of birth");
+    private static final Map<NhsNumberStatus, Label> VALIDITY = validityLabels();
+    private static final int FETCH_SIZE = 10_000;
+
+    private final SourceCatalog catalog;
+
+    public LinkageQueries(SourceCatalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    /** The section's counts for the plan's cohort, with the rules the run would apply. */
+    public LinkageCounts count(ExtractPlan plan, ExclusionRules rules, DatabaseUrl url) {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(rules, "rules is null");
+        requireNonNull(url, "url is null");
+        try (Connection connection = url.connect()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES);
+            CohortPass cohort = cohort(sql, plan, rules);
+            List<Tally> traces = new ArrayList<>();
+            long[] validity = new long[NhsNumberStatus.values().length];
+            councilRecords(sql, traces, validity);
+            List<Tally> numberValidity = new ArrayList<>();
+            VALIDITY.forEach((status, label) -> numberValidity.add(new Tally(label, validity[status.ordinal()])));
+            List<Tally> implausible = List.of(new Tally(AFTER_DEATH, cohort.afterDeath), new Tally(OVERLAPPING,
+                    cohort.overlapping), new Tally(BIRTH_DATES, numbersWithDifferentBirthDates(sql)));
+            connection.commit();
+            List<Label> reasons = Arrays.stream(ExclusionReason.values())
+                    .map(r -> new Label(r.code(), r.description())).toList();
+            return new LinkageCounts(traces, numberValidity, cohort.events, cohort.linked, reasons, DIMENSIONS,
+                    cohort.tally.groups(), implausible);
+        } catch (SQLException | org.jooq.exception.DataAccessException e) {
+            throw new DatabaseException("Cannot count the linkage of " + plan.spec().id() + " in " + url.redacted() + ": "
+                    + (e.getCause() instanceof SQLException s ? DatabaseUrl.safeMessage(s)
+                            : e instanceof SQLException s ? DatabaseUrl.safeMessage(s) : "the query failed"), e);
+        }
+    }
+
+    private static final class CohortPass {
+        final GroupTally tally = new GroupTally(DIMENSIONS);
+        long events;
+        long linked;
+        long afterDeath;
+        long overlapping;
+    }
+
+    private CohortPass cohort(DSLContext sql, ExtractPlan plan, ExclusionRules rules) {
+        CohortSpec spec = plan.spec().cohort();
+        SourceDataset index = catalog.indexSource(spec.indexEvent());
+        if (!index.rowId().getTable().equals(INPATIENT_SPELL)) {
+            throw new IllegalArgumentException("Cannot measure the linkage of index event " + spec.indexEvent().yamlName()
+                    + ": it is not a hospital spell");
+        }
+        Param<LocalDate> asOf = SqlText.asOf(plan.asOf());
+        Field<LocalDate> indexDate = catalog.indexDate(spec.indexEvent());
+        Field<LocalDate> born = catalog.indexDateOfBirth(spec.indexEvent());
+        var sex = Tables.SEX;
+        var other = INPATIENT_SPELL.as("other_spell");
+        var council = PERSON.as("linked_person");
+        Field<String> key = SourceCatalog.linkKey(INPATIENT_SPELL.NHS_NUMBER);
+        var linked = exists(selectOne().from(council).where(SourceCatalog.linkKey(council.NHS_NUMBER).eq(key)));
+        var afterDeath = exists(selectOne().from(council).where(SourceCatalog.linkKey(council.NHS_NUMBER).eq(key))
+                .and(council.DATE_OF_DEATH.lt(indexDate)));
+        // Spells that share a day (a transfer discharged and admitted on one day) do not overlap.
+        var overlapping = exists(selectOne().from(other).where(SourceCatalog.linkKey(other.NHS_NUMBER).eq(key))
+                .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
+                .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
+                .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE)));
+        var query = sql.select(
+                        INPATIENT_SPELL.NHS_NUMBER,
+                        ageBand(born, indexDate).as("age_band"),
+                        field(select(sex.DESCRIPTION).from(sex).where(sex.CODE.eq(INPATIENT_SPELL.SEX))).as("sex"),
+                        INPATIENT_SPELL.ETHNIC_CATEGORY,
+                        field(key.isNotNull().and(key.ne(inline(""))).and(linked)).as("linked"),
+                        field(afterDeath).as("after_death"),
+                        field(overlapping).as("overlapping"))
+                .from(index.from())
+                .where(new Planner(catalog).cohortCondition(spec, index, indexDate, asOf));
+        CohortPass pass = new CohortPass();
+        try (Cursor<? extends Record> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
+            for (Record row : rows) {
+                pass.events++;
+                boolean isLinked = Boolean.TRUE.equals(row.get(4, Boolean.class));
+                pass.linked += isLinked ? 1 : 0;
+                pass.afterDeath += Boolean.TRUE.equals(row.get(5, Boolean.class)) ? 1 : 0;
+                pass.overlapping += Boolean.TRUE.equals(row.get(6, Boolean.class)) ? 1 : 0;
+                ExclusionReason reason = rules.classify(row.get(0, String.class));
+                String sexWords = row.get(2, String.class);
+                pass.tally.add(List.of(row.get(1, String.class), sexWords == null ? Groups.UNKNOWN : sexWords,
+                                Groups.ethnicityGroup(row.get(3, String.class))),
+                        Optional.ofNullable(reason).map(ExclusionReason::code),
+                        isLinked ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
+            }
+        }
+        return pass;
+    }
+
+    /** The age band at the index date, from the bands' starting ages, oldest first. */
+    private static Field<String> ageBand(Field<LocalDate> born, Field<LocalDate> on) {
+        List<Integer> starts = Groups.AGE_BAND_STARTS;
+        CaseConditionStep<String> band = when(born.isNull(), inline(Groups.UNKNOWN));
+        for (int i = starts.size() - 1; i > 0; i--) {
+            band = band.when(SourceCatalog.agedAtLeast(born, on, starts.get(i)), inline(Groups.AGE_BANDS.get(i)));
+        }
+        return band.else_(inline(Groups.AGE_BANDS.get(0)));
+    }
+
+    /** Trace outcomes in the order of the reference list, each with the validity of the numbers recorded. */
+    private static void councilRecords(DSLContext sql, List<Tally> traces, long[] validity) {
+        var trace = Tables.PDS_TRACE_STATUS;
+        Table<?> grouped = select(PERSON.NHS_NUMBER_TRACE_STATUS, PERSON.NHS_NUMBER, DSL.count().as("records"))
+                .from(PERSON)
+                .groupBy(PERSON.NHS_NUMBER_TRACE_STATUS, PERSON.NHS_NUMBER)
+                .asTable("grouped");
+        Field<String> status = grouped.field(PERSON.NHS_NUMBER_TRACE_STATUS);
+        Field<String> number = grouped.field(PERSON.NHS_NUMBER);
+        Field<Integer> records = grouped.field("records", Integer.class);
+        Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        for (var row : sql.select(trace.VALUE, trace.DESCRIPTION).from(trace).orderBy(trace.VALUE).fetch()) {
+            byStatus.put(row.value1(), 0L);
+            words.put(row.value1(), row.value2());
+        }
+        try (Cursor<? extends Record> rows = sql.select(status, number, records).from(grouped)
+                .fetchSize(FETCH_SIZE).fetchLazy()) {
+            for (Record row : rows) {
+                long n = row.get(2, Long.class);
+                byStatus.merge(row.get(0, String.class), n, Long::sum);
+                validity[NhsNumberStatus.of(row.get(1, String.class)).ordinal()] += n;
+            }
+        }
+        byStatus.forEach((code, n) -> traces.add(new Tally(new Label(code, words.getOrDefault(code, code)), n)));
+    }
+
+    private static long numbersWithDifferentBirthDates(DSLContext sql) {
+        Table<?> keyed = select(SourceCatalog.linkKey(PERSON.NHS_NUMBER).as("link_key"), PERSON.DATE_OF_BIRTH)
+                .from(PERSON)
+                .where(PERSON.NHS_NUMBER.isNotNull())
+                .asTable("keyed");
+        Field<String> key = keyed.field("link_key", String.class);
+        return sql.fetchCount(select(key).from(keyed)
+                .where(key.ne(inline("")))
+                .groupBy(key)
+                .having(countDistinct(keyed.field(PERSON.DATE_OF_BIRTH)).gt(1)));
+    }
+
+    private static Map<NhsNumberStatus, Label> validityLabels() {
+        Map<NhsNumberStatus, Label> labels = new EnumMap<>(NhsNumberStatus.class);
+        for (NhsNumberStatus status : NhsNumberStatus.values()) {
+            labels.put(status, switch (status) {
+                case VALID -> new Label("valid", "NHS number valid");
+                case MISSING -> new Label("missing", "NHS number missing");
+                case INVALID -> new Label("invalid", "NHS number invalid (format or check digit)");
+            });
+        }
+        return labels;
+    }
+}
