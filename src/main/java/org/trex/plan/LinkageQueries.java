@@ -129,6 +129,7 @@ public final class LinkageQueries {
                 .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
                 .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
                 .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE)));
+        var allowList = Planner.allowList(plan.policy(), index.nhsNumber(), asOf);
         var query = sql.select(
                         INPATIENT_SPELL.NHS_NUMBER,
                         ageBand(born, indexDate).as("age_band"),
@@ -136,8 +137,9 @@ public final class LinkageQueries {
                         INPATIENT_SPELL.ETHNIC_CATEGORY,
                         field(key.isNotNull().and(key.ne(inline(""))).and(linked)).as("linked"),
                         field(afterDeath).as("after_death"),
-                        field(overlapping).as("overlapping"))
-                .from(index.from())
+                        field(overlapping).as("overlapping"),
+                        Planner.onAllowList(allowList))
+                .from(Planner.withAllowList(index.from(), allowList))
                 .where(new Planner(catalog).cohortCondition(spec, index, indexDate, asOf));
         CohortPass pass = new CohortPass();
         try (Cursor<? extends Record> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
@@ -147,7 +149,7 @@ public final class LinkageQueries {
                 pass.linked += isLinked ? 1 : 0;
                 pass.afterDeath += Boolean.TRUE.equals(row.get(5, Boolean.class)) ? 1 : 0;
                 pass.overlapping += Boolean.TRUE.equals(row.get(6, Boolean.class)) ? 1 : 0;
-                ExclusionReason reason = rules.classify(row.get(0, String.class));
+                ExclusionReason reason = rules.classify(row.get(0, String.class), Boolean.TRUE.equals(row.get(7, Boolean.class)));
                 String sexWords = row.get(2, String.class);
                 pass.tally.add(List.of(row.get(1, String.class), sexWords == null ? Groups.UNKNOWN : sexWords,
                                 Groups.ethnicityGroup(row.get(3, String.class))),

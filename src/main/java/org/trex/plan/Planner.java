@@ -103,17 +103,17 @@ public final class Planner {
      * The national allow list, joined to a source's NHS number inside the SELECT, when the policy applies the
      * opt-out. Joined, not fetched: the list never leaves PostgreSQL, and each row reaches Spark with one flag.
      */
-    private static Optional<AllowListQueries.Join> allowList(Policy policy, Field<String> nhsNumber, Param<LocalDate> asOf) {
+    static Optional<AllowListQueries.Join> allowList(Policy policy, Field<String> nhsNumber, Param<LocalDate> asOf) {
         return policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
                 ? Optional.of(AllowListQueries.join(nhsNumber, asOf, ALLOW_LIST))
                 : Optional.empty();
     }
 
-    private static SelectField<Boolean> onAllowList(Optional<AllowListQueries.Join> list) {
+    static SelectField<Boolean> onAllowList(Optional<AllowListQueries.Join> list) {
         return list.map(AllowListQueries.Join::onList).orElse(inline(true)).as(OutputPlan.ON_ALLOW_LIST);
     }
 
-    private static Table<?> withAllowList(Table<?> from, Optional<AllowListQueries.Join> list) {
+    static Table<?> withAllowList(Table<?> from, Optional<AllowListQueries.Join> list) {
         if (list.isEmpty()) {
             return from;
         }
