@@ -60,6 +60,53 @@ final class GovernanceTables {
             field(name("scheduled_run", "finished_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
     static final Field<String> RUN_FAILURE = field(name("scheduled_run", "failure"), SQLDataType.CLOB);
 
+    static final Table<Record> RELEASE = table(name(SCHEMA, "release"));
+    static final Field<Long> RELEASE_ID = field(name("release", "id"), SQLDataType.BIGINT);
+    static final Field<String> RELEASE_EXTRACT_ID = field(name("release", "extract_id"), SQLDataType.CLOB);
+    static final Field<String> RELEASE_RUN_ID = field(name("release", "run_id"), SQLDataType.CLOB);
+    static final Field<Integer> RELEASE_SPEC_VERSION = field(name("release", "spec_version"), SQLDataType.INTEGER);
+    static final Field<String> RELEASE_PROJECT = field(name("release", "project"), SQLDataType.CLOB);
+    static final Field<String> RELEASE_KEY_ID = field(name("release", "key_id"), SQLDataType.CLOB);
+    static final Field<String> RELEASE_KEY_FILE = field(name("release", "key_file"), SQLDataType.CLOB);
+    static final Field<LocalDate> RELEASE_AS_OF = field(name("release", "as_of"), SQLDataType.LOCALDATE);
+    static final Field<Integer> RELEASE_DELETION_DAYS = field(name("release", "deletion_days"), SQLDataType.INTEGER);
+    static final Field<String> RELEASE_EXTRACT_PATH = field(name("release", "extract_path"), SQLDataType.CLOB);
+    static final Field<OffsetDateTime> RELEASE_RELEASED_AT =
+            field(name("release", "released_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+
+    static final Table<Record> RELEASE_OUTPUT = table(name(SCHEMA, "release_output"));
+    static final Field<Long> OUTPUT_ID = field(name("release_output", "id"), SQLDataType.BIGINT);
+    static final Field<Long> OUTPUT_RELEASE_ID = field(name("release_output", "release_id"), SQLDataType.BIGINT);
+    static final Field<String> OUTPUT_NAME = field(name("release_output", "name"), SQLDataType.CLOB);
+    static final Field<String> OUTPUT_KIND = field(name("release_output", "kind"), SQLDataType.CLOB);
+    static final Field<String> OUTPUT_PERSON_COLUMN = field(name("release_output", "person_column"), SQLDataType.CLOB);
+    static final Field<Long> OUTPUT_ROWS = field(name("release_output", "rows"), SQLDataType.BIGINT);
+
+    static final Table<Record> RELEASE_PERSON = table(name(SCHEMA, "release_person"));
+    static final Field<String> PERSON_PSEUDONYM = field(name("release_person", "pseudonym"), SQLDataType.CLOB);
+    static final Field<Long> PERSON_OUTPUT_ID = field(name("release_person", "output_id"), SQLDataType.BIGINT);
+    static final Field<Long> PERSON_ROWS = field(name("release_person", "rows"), SQLDataType.BIGINT);
+
+    static final Table<Record> NOTICE = table(name(SCHEMA, "deletion_notice"));
+    static final Field<Long> NOTICE_ID = field(name("deletion_notice", "id"), SQLDataType.BIGINT);
+    static final Field<Long> NOTICE_RELEASE_ID = field(name("deletion_notice", "release_id"), SQLDataType.BIGINT);
+    static final Field<OffsetDateTime> NOTICE_ISSUED_AT =
+            field(name("deletion_notice", "issued_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    static final Field<LocalDate> NOTICE_AS_OF = field(name("deletion_notice", "as_of"), SQLDataType.LOCALDATE);
+    static final Field<LocalDate> NOTICE_DUE_ON = field(name("deletion_notice", "due_on"), SQLDataType.LOCALDATE);
+    static final Field<OffsetDateTime> NOTICE_DONE_AT =
+            field(name("deletion_notice", "done_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    static final Field<String> NOTICE_DONE_BY = field(name("deletion_notice", "done_by"), SQLDataType.CLOB);
+
+    static final Table<Record> NOTICE_PERSON = table(name(SCHEMA, "deletion_notice_person"));
+    static final Field<Long> NOTICE_PERSON_NOTICE_ID =
+            field(name("deletion_notice_person", "notice_id"), SQLDataType.BIGINT);
+    static final Field<Long> NOTICE_PERSON_RELEASE_ID =
+            field(name("deletion_notice_person", "release_id"), SQLDataType.BIGINT);
+    static final Field<String> NOTICE_PERSON_PSEUDONYM =
+            field(name("deletion_notice_person", "pseudonym"), SQLDataType.CLOB);
+    static final Field<String> NOTICE_PERSON_SOURCE = field(name("deletion_notice_person", "source"), SQLDataType.CLOB);
+
     private GovernanceTables() {
     }
 }

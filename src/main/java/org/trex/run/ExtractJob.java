@@ -178,7 +178,8 @@ public final class ExtractJob {
         for (PlannedMeasure measure : output.measures()) {
             measure.whereColumn().ifPresent(flag -> shaped.add(col(flag)));
         }
-        if (output.measures().stream().anyMatch(m -> m.countOf() == CountOf.PEOPLE)) {
+        // An aggregate keeps whom it counted, for the release register, whatever it counts.
+        if (output.output() instanceof AggregateOutput) {
             shaped.add(person.as(PERSON));
         }
         return kept.select(shaped.toArray(Column[]::new));
@@ -189,7 +190,8 @@ public final class ExtractJob {
         List<String> pseudonyms = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
                 .map(PlannedColumn::name).toList();
         List<String> qis = output.quasiIdentifiers();
-        OutputWriter.Staged staged = writer.stage(output.name(), kept, pseudonyms, qis);
+        Optional<String> person = OutputResult.personColumn(output);
+        OutputWriter.Staged staged = writer.stage(output.name(), kept, pseudonyms, qis, person);
         List<ExclusionCount> excluded = new ArrayList<>(tally.counts());
         long read = staged.rows() + excluded.stream().mapToLong(ExclusionCount::rows).sum();
         DisclosureOutcome outcome;
@@ -235,7 +237,7 @@ public final class ExtractJob {
                     }
                 }
                 after = measure(released, qis, rules.k());
-                OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, List.of());
+                OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, List.of(), person);
                 writer.discard(staged);
                 staged = changed;
             }
@@ -245,7 +247,7 @@ public final class ExtractJob {
         long used = read - excluded.stream().mapToLong(ExclusionCount::rows).sum();
         OutputWriter.Written written = writer.publish(staged);
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
-                written.contentSha256());
+                written.contentSha256(), written.people());
     }
 
     private OutputResult aggregate(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, ExclusionTally tally,
@@ -264,8 +266,17 @@ public final class ExtractJob {
         measures.add(count(lit(1)).as(ROWS_USED));
         Column first = measures.get(0);
         Column[] rest = measures.subList(1, measures.size()).toArray(Column[]::new);
+        // Kept once, so counting the people as well reads the source no second time.
+        kept.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> grouped = groups.isEmpty() ? kept.agg(first, rest) : kept.groupBy(cols(groups)).agg(first, rest);
-        List<Row> groupRows = grouped.collectAsList();
+        List<Row> groupRows;
+        List<Path> people;
+        try {
+            groupRows = grouped.collectAsList();
+            people = writer.countPeople(output.name(), kept, PERSON);
+        } finally {
+            kept.unpersist();
+        }
         List<ExclusionCount> excluded = tally.counts();
         long used = groupRows.stream().mapToLong(row -> row.getLong(row.length() - 1)).sum();
         long read = used + excluded.stream().mapToLong(ExclusionCount::rows).sum();
@@ -292,9 +303,10 @@ public final class ExtractJob {
         DisclosureOutcome outcome = new DisclosureOutcome(List.of(), Optional.empty(), Optional.empty(),
                 suppressed == 0 ? "rounded" : "suppressed " + suppressed + " small counts, rounded the rest", 0, suppressed,
                 "counts <= " + rules.suppressAtOrBelow() + " suppressed, others rounded to the nearest " + rules.roundTo());
-        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, List.of(), List.of()));
+        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, List.of(), List.of(),
+                Optional.empty()));
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
-                written.contentSha256());
+                written.contentSha256(), people);
     }
 
     private static EquivalenceClasses measure(Dataset<Row> rows, List<String> qis, int k) {

@@ -25,6 +25,10 @@ import org.trex.governance.Approvals;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.Release;
+import org.trex.governance.ReleaseOutputKind;
+import org.trex.governance.ReleaseRegister;
+import org.trex.governance.ReleasedOutput;
 import org.trex.lineage.LineageLog;
 import org.trex.lineage.LineageReport;
 import org.trex.lineage.LineageRun;
@@ -37,6 +41,7 @@ import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.SourceCatalog;
+import org.trex.spec.AggregateOutput;
 
 /**
  * Runs an approved extract end to end: plan, approval check, key, audit, staging, Spark, data
@@ -80,6 +85,7 @@ public final class ExtractRunner {
         ExtractDirectory directory = ExtractDirectory.stage(request.outputRoot(), plan.spec().id(), runId);
         Path log = directory.staging().resolve(LineageLog.PATH);
         LineageLog.append(log, OpenLineageEvents.start(lineage));
+        boolean registered = false;
         try {
             long loading = System.nanoTime();
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions());
@@ -87,6 +93,8 @@ public final class ExtractRunner {
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, key, directory.data());
             List<OutputResult> results = job.outputs();
+            register(request, plan, key, directory, results);
+            registered = true;
             Files.writeString(directory.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source());
             Instant completed = clock.instant();
@@ -112,6 +120,9 @@ public final class ExtractRunner {
         } catch (RuntimeException | IOException e) {
             String message = SafeMessages.of(e);
             directory.discard();
+            if (registered) {
+                withdraw(request, runId);
+            }
             recordFailure(request, lineage, message);
             audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
                     endDetails("failed", List.of(), "", Optional.of(message)));
@@ -154,6 +165,45 @@ public final class ExtractRunner {
         LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
                 (System.nanoTime() - started) / 1_000_000);
         return new Preflight(plan, approval, key, nationalList);
+    }
+
+    /**
+     * Records in the release register whom each output holds, from the files the run counted them into, then
+     * removes those files: they are the register's, not the extract's.
+     */
+    private void register(RunRequest request, ExtractPlan plan, PseudonymKey key, ExtractDirectory directory,
+            List<OutputResult> results) throws IOException {
+        long started = System.nanoTime();
+        List<ReleasedOutput> outputs = new ArrayList<>();
+        for (OutputResult result : results) {
+            boolean aggregate = result.plan().output() instanceof AggregateOutput;
+            outputs.add(new ReleasedOutput(result.plan().name(),
+                    aggregate ? ReleaseOutputKind.AGGREGATE : ReleaseOutputKind.RECORDS,
+                    OutputResult.personColumn(result.plan()), result.rowsWritten(), result.people()));
+        }
+        new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(), request.runId().toString(),
+                plan.spec().version(), plan.spec().project(), key.id(), request.resolvedKeyFile().toAbsolutePath(),
+                request.asOf(), plan.policy().objectionDeletionDays(), directory.target().toAbsolutePath(), outputs));
+        for (OutputResult result : results) {
+            for (Path folder : result.people().stream().map(Path::getParent).distinct().toList()) {
+                try (var files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                Files.delete(folder);
+            }
+        }
+        LOG.info("Registered the release's people in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void withdraw(RunRequest request, String runId) {
+        try {
+            new ReleaseRegister(request.governance(), clock).withdraw(runId);
+        } catch (RuntimeException e) {
+            // The run has already failed; a register entry left behind only over-reports who was released.
+            LOG.warn("Cannot withdraw release {} from the register: {}", runId, SafeMessages.of(e));
+        }
     }
 
     private void recordFailure(RunRequest request, LineageRun lineage, String message) {

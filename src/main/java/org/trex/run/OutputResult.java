@@ -2,13 +2,21 @@ package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.trex.plan.OutputPlan;
+import org.trex.plan.PlannedColumn;
+import org.trex.pseudonym.IdentifierKind;
+import org.trex.spec.AggregateOutput;
+import org.trex.spec.FieldForm;
 
 /**
  * What a run did for one output: rows read from the source, left out by reason, used, and written;
  * the disclosure outcome; the files, their schema and the content digest over the sorted rows.
- * For record outputs rows written equal rows used; for aggregates rows written are the groups.
+ * For record outputs rows written equal rows used; for aggregates rows written are the groups. {@code people}
+ * are the files of the people the output holds (record level) or counted (aggregates), one line per person:
+ * pseudonym TAB rows; they live in a hidden folder of the data directory until the release register has them.
  */
 public record OutputResult(
         OutputPlan plan,
@@ -19,7 +27,8 @@ public record OutputResult(
         DisclosureOutcome disclosure,
         List<ColumnType> schema,
         List<WrittenFile> files,
-        String contentSha256) {
+        String contentSha256,
+        List<Path> people) {
 
     public OutputResult {
         requireNonNull(plan, "plan is null");
@@ -28,11 +37,23 @@ public record OutputResult(
         schema = List.copyOf(requireNonNull(schema, "schema is null"));
         files = List.copyOf(requireNonNull(files, "files is null"));
         requireNonNull(contentSha256, "contentSha256 is null");
+        people = List.copyOf(requireNonNull(people, "people is null"));
         long left = excluded.stream().mapToLong(ExclusionCount::rows).sum();
         if (rowsRead - left != rowsUsed) {
             throw new IllegalStateException("Cannot reconcile output " + plan.name() + ": read " + rowsRead
                     + " - left out " + left + " != used " + rowsUsed);
         }
+    }
+
+    /** The column of a record-level output that holds each person's pseudonym, if it has one. */
+    public static Optional<String> personColumn(OutputPlan output) {
+        if (output.output() instanceof AggregateOutput) {
+            return Optional.empty();
+        }
+        return output.columns().stream()
+                .filter(c -> c.form() == FieldForm.PSEUDONYM && c.identifierKind().equals(Optional.of(IdentifierKind.NHS_NUMBER)))
+                .map(PlannedColumn::name)
+                .findFirst();
     }
 
     /** Rows left out for every reason together. */

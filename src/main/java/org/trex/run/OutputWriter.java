@@ -55,6 +55,7 @@ final class OutputWriter {
     private static final String PARQUET_COMPRESSION = "zstd";
     private static final String PARQUET = "parquet";
     private static final String CSV = "csv";
+    private static final String PEOPLE = "people";
     /** The sort key's column while rows are staged; never written. */
     private static final String ORDER_KEY = "trex_order_key";
     private static final Configuration RAW_LOCAL = rawLocalFileSystem();
@@ -78,30 +79,38 @@ final class OutputWriter {
      * An output's rows, sorted, in Parquet and CSV part files under a scratch folder, nothing final yet; and the
      * sizes of the classes of equal values in the columns staging was asked to measure.
      */
-    record Staged(String name, Path folder, List<StagedParts.Part> parts, long rows, StructType schema, List<Long> classSizes) {
+    record Staged(String name, Path folder, List<StagedParts.Part> parts, long rows, StructType schema, List<Long> classSizes,
+            List<Path> people) {
         Staged {
             requireNonNull(name, "name is null");
             requireNonNull(folder, "folder is null");
             parts = List.copyOf(requireNonNull(parts, "parts is null"));
             requireNonNull(schema, "schema is null");
             classSizes = List.copyOf(requireNonNull(classSizes, "classSizes is null"));
+            people = List.copyOf(requireNonNull(people, "people is null"));
         }
     }
 
-    /** What was written for one output. */
-    record Written(long rows, List<OutputResult.ColumnType> schema, List<WrittenFile> files, String contentSha256) {
+    /**
+     * What was written for one output, and the files of the people its rows hold ({@link PeopleCounts}), kept in a
+     * hidden folder of the data directory for the release register; the caller removes them.
+     */
+    record Written(long rows, List<OutputResult.ColumnType> schema, List<WrittenFile> files, String contentSha256,
+            List<Path> people) {
     }
 
     /**
      * Sorts and stages {@code rows}, measuring the classes of equal values in the {@code measured} columns (none
      * when empty). The first of the {@code pseudonyms} columns leads the order, and then the ranges are known
-     * without looking at the data; without one, Spark samples the rows first to find them.
+     * without looking at the data; without one, Spark samples the rows first to find them. With a {@code person}
+     * column of person pseudonyms, the same pass counts each person's rows.
      */
-    Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured) {
+    Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured, Optional<String> person) {
         requireNonNull(name, "name is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(pseudonyms, "pseudonyms is null");
         requireNonNull(measured, "measured is null");
+        requireNonNull(person, "person is null");
         Optional<String> leadingPseudonym = pseudonyms.stream().findFirst();
         long started = System.nanoTime();
         List<String> columns = List.of(rows.columns());
@@ -127,12 +136,14 @@ final class OutputWriter {
         Path folder = dataDirectory.resolve(".stage-" + name + "-" + (++scratchFolders));
         try {
             Files.createDirectory(folder);
+            Optional<StagedParts.People> people = person.isEmpty() ? Optional.empty()
+                    : Optional.of(new StagedParts.People(person.get(), Files.createDirectory(folder.resolve(PEOPLE))));
             StagedParts.Written written = StagedParts.write(spark, sorted, Files.createDirectory(folder.resolve(PARQUET)),
-                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured, sortKey);
+                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured, sortKey, people);
             long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
             LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);
-            return new Staged(name, folder, written.parts(), count, rows.schema(), written.classSizes());
+            return new Staged(name, folder, written.parts(), count, rows.schema(), written.classSizes(), written.people());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage output " + name + " in " + folder + ": " + e.getMessage(), e);
         }
@@ -158,16 +169,49 @@ final class OutputWriter {
         try {
             joinParts(staged.parts().stream().map(StagedParts.Part::parquet).toList(), parquet);
             ParquetFooter.canonicalise(parquet);
+            List<Path> people = keepPeople(staged.name(), staged.people());
             discard(staged);
             WrittenFile parquetFile = describe(parquet, "parquet", staged.rows(), FileDigests.sha256(parquet));
             String csvSha256 = joined(csvDigest);
             WrittenFile csvFile = describe(csv, "csv", staged.rows(), csvSha256);
             LOG.info("Output {}: published its Parquet and CSV files, digested, in {} ms", staged.name(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Written(staged.rows(), schema, List.of(parquetFile, csvFile), csvSha256);
+            return new Written(staged.rows(), schema, List.of(parquetFile, csvFile), csvSha256, people);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write output " + staged.name() + " as Parquet to " + parquet + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Counts the rows of each person in the {@code column} of person pseudonyms of {@code rows}, for an output whose
+     * rows are not staged (an aggregate's): the column alone is shuffled so each person lands in one part.
+     */
+    List<Path> countPeople(String name, Dataset<Row> rows, String column) {
+        Path folder = peopleFolder(name);
+        try {
+            Files.createDirectory(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot count the people of output " + name + " in " + folder + ": "
+                    + e.getMessage(), e);
+        }
+        return PeopleCounts.countAll(rows.select(column).repartition(partitions, rows.col(column)), folder);
+    }
+
+    /** Moves the staged people files out of the scratch folder that is about to go. */
+    private List<Path> keepPeople(String name, List<Path> staged) throws IOException {
+        if (staged.isEmpty()) {
+            return List.of();
+        }
+        Path folder = Files.createDirectory(peopleFolder(name));
+        List<Path> kept = new ArrayList<>();
+        for (Path part : staged) {
+            kept.add(Files.move(part, folder.resolve(part.getFileName())));
+        }
+        return List.copyOf(kept);
+    }
+
+    private Path peopleFolder(String name) {
+        return dataDirectory.resolve(".people-" + name);
     }
 
     private static String joined(CompletableFuture<String> digest) {

@@ -80,11 +80,26 @@ final class StagedParts implements Serializable {
         }
     }
 
-    /** The parts in partition order, and the size of every class of equal measured values across them. */
-    record Written(List<Part> parts, List<Long> classSizes) {
+    /**
+     * Where to count the people the rows hold: the {@code column} of person pseudonyms, and the {@code folder}
+     * (existing, absolute, visible to every executor) that gets one {@link PeopleCounts} file per part.
+     */
+    record People(String column, Path folder) {
+        People {
+            requireNonNull(column, "column is null");
+            requireNonNull(folder, "folder is null");
+        }
+    }
+
+    /**
+     * The parts in partition order, the size of every class of equal measured values across them, and the files
+     * of people counted, one per part (none when no people were asked for).
+     */
+    record Written(List<Part> parts, List<Long> classSizes, List<Path> people) {
         Written {
             parts = List.copyOf(requireNonNull(parts, "parts is null"));
             classSizes = List.copyOf(requireNonNull(classSizes, "classSizes is null"));
+            people = List.copyOf(requireNonNull(people, "people is null"));
         }
     }
 
@@ -97,11 +112,21 @@ final class StagedParts implements Serializable {
     private final int[] measured;
     /** The columns that order rows tied on the sort key; null when the rows arrive in their final order. */
     private final int[] tieOrder;
+    /** The column of person pseudonyms to count, or -1; and the folder their counts go to, or null. */
+    private final int person;
+    private final String peopleFolder;
+    private final PeopleCounts.Order personOrder;
 
     private StagedParts(OutputWriterFactory parquet, Configuration hadoop, StructType schema, Path parquetFolder,
-            Path csvFolder, List<String> measured, Optional<SortKey> sortKey) {
+            Path csvFolder, List<String> measured, Optional<SortKey> sortKey, Optional<People> people) {
         this.measured = measured.stream().mapToInt(schema::fieldIndex).toArray();
         this.tieOrder = sortKey.map(key -> key.content().stream().mapToInt(schema::fieldIndex).toArray()).orElse(null);
+        this.person = people.map(p -> schema.fieldIndex(p.column())).orElse(-1);
+        this.peopleFolder = people.map(p -> p.folder().toString()).orElse(null);
+        // Rows sorted on a key led by the person's pseudonym hold each person's rows together.
+        this.personOrder = people.isPresent() && sortKey.isPresent()
+                && sortKey.get().content().get(0).equals(people.get().column())
+                ? PeopleCounts.Order.LED_BY_PSEUDONYM : PeopleCounts.Order.ANY;
         this.parquet = parquet;
         this.hadoop = new SerializableConfiguration(hadoop);
         this.csv = new CsvFormat(schema);
@@ -120,6 +145,12 @@ final class StagedParts implements Serializable {
      */
     static Written write(SparkSession spark, Dataset<Row> rows, Path parquetFolder, Path csvFolder, String compression,
             List<String> plain, List<String> measured, Optional<SortKey> sortKey) {
+        return write(spark, rows, parquetFolder, csvFolder, compression, plain, measured, sortKey, Optional.empty());
+    }
+
+    /** As above, and, with {@code people}, counts the rows of each person in the same pass ({@link PeopleCounts}). */
+    static Written write(SparkSession spark, Dataset<Row> rows, Path parquetFolder, Path csvFolder, String compression,
+            List<String> plain, List<String> measured, Optional<SortKey> sortKey, Optional<People> people) {
         requireNonNull(spark, "spark is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(parquetFolder, "parquetFolder is null");
@@ -128,6 +159,7 @@ final class StagedParts implements Serializable {
         requireNonNull(plain, "plain is null");
         requireNonNull(measured, "measured is null");
         requireNonNull(sortKey, "sortKey is null");
+        requireNonNull(people, "people is null");
         StructType schema = sortKey.isEmpty() ? rows.schema()
                 : new StructType(Arrays.copyOf(rows.schema().fields(), rows.schema().length() - 1));
         SQLConf conf = spark.sessionState().conf();
@@ -141,7 +173,8 @@ final class StagedParts implements Serializable {
         plain.forEach(column -> job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, false));
         ParquetOptions options = new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
         OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, schema, options);
-        StagedParts parts = new StagedParts(factory, job.getConfiguration(), schema, parquetFolder, csvFolder, measured, sortKey);
+        StagedParts parts = new StagedParts(factory, job.getConfiguration(), schema, parquetFolder, csvFolder, measured, sortKey,
+                people);
         JavaRDD<InternalRow> partitions = rows.queryExecution().toRdd().toJavaRDD();
         if (partitions.getNumPartitions() == 0) {
             // Spark may plan no partition at all for no rows; the output still gets its (empty) files.
@@ -160,7 +193,13 @@ final class StagedParts implements Serializable {
             }
         }
         written.sort(Comparator.comparingInt(Part::partition));
-        return new Written(written, measured.isEmpty() ? List.of() : List.copyOf(classes.values()));
+        List<Path> counted = people.isEmpty() ? List.of()
+                : written.stream().map(part -> parts.peoplePart(part.partition())).toList();
+        return new Written(written, measured.isEmpty() ? List.of() : List.copyOf(classes.values()), counted);
+    }
+
+    private Path peoplePart(int partition) {
+        return Path.of(peopleFolder, String.format("part-%05d.tsv", partition));
     }
 
     private Part part(int partition, long rows) {
@@ -177,6 +216,8 @@ final class StagedParts implements Serializable {
         Path csvAttempt = Path.of(csvFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
         TaskAttemptContextImpl context = new TaskAttemptContextImpl(hadoop.value(),
                 new TaskAttemptID(new TaskID(new JobID("trex", 0), TaskType.MAP, partition), (int) attempt));
+        Path peopleAttempt = peopleFolder == null ? null
+                : Path.of(peopleFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
         long count = 0;
         ClassCounts classes = new ClassCounts();
         OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
@@ -187,7 +228,8 @@ final class StagedParts implements Serializable {
         ProjectingInternalRow withoutKey = tieOrder == null ? null : leadingColumns(schema);
         boolean whole = false;
         try {
-            try (OutputStream out = Files.newOutputStream(csvAttempt)) {
+            try (OutputStream out = Files.newOutputStream(csvAttempt);
+                    PeopleCounts people = peopleAttempt == null ? null : PeopleCounts.open(peopleAttempt, personOrder)) {
                 CsvFormat.Lines lines = csv.lines(out);
                 while (ordered.hasNext()) {
                     InternalRow row = ordered.next();
@@ -199,6 +241,9 @@ final class StagedParts implements Serializable {
                     }
                     lines.row(row);
                     classes.add(row);
+                    if (people != null && !row.isNullAt(person)) {
+                        people.add(row.getUTF8String(person));
+                    }
                     count++;
                 }
                 lines.flush();
@@ -207,11 +252,15 @@ final class StagedParts implements Serializable {
             whole = true;
             Files.move(parquetAttempt, parquetPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(csvAttempt, csvPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (peopleAttempt != null) {
+                Files.move(peopleAttempt, peoplePart(partition), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write staged part " + partition + " in " + parquetFolder + ": " + e.getMessage(), e);
         } finally {
             if (!whole) {
-                abandon(parquetWriter, parquetAttempt, csvAttempt);
+                abandon(parquetWriter, parquetAttempt, csvAttempt, peopleAttempt);
             }
         }
         return List.<Object[]>of(classes.answer(partition, count)).iterator();
@@ -232,7 +281,10 @@ final class StagedParts implements Serializable {
         return ProjectingInternalRow.apply(schema, CollectionConverters.asScala(ordinals).toIndexedSeq());
     }
 
-    /** A failing task's files: closed and removed, best effort, as the task's own failure is what it reports. */
+    /**
+     * A failing task's files (null for one it does not write): closed and removed, best effort, as the task's own
+     * failure is what it reports.
+     */
     private static void abandon(OutputWriter parquetWriter, Path... files) {
         try {
             parquetWriter.close();
@@ -240,6 +292,9 @@ final class StagedParts implements Serializable {
             // The writer may already be broken by the failure being reported.
         }
         for (Path file : files) {
+            if (file == null) {
+                continue;
+            }
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {

@@ -134,6 +134,7 @@ public final class Canonical {
                 "record_level", new TreeMap<>(Map.of("k", disclosure.k(), "below_k", disclosure.belowK().yamlName())),
                 "aggregate", new TreeMap<>(Map.of(
                         "suppress_at_or_below", disclosure.suppressAtOrBelow(), "round_to", disclosure.roundTo())))));
+        root.put("objection_deletion_days", policy.objectionDeletionDays());
         return root;
     }
 

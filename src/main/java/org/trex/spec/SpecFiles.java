@@ -206,6 +206,8 @@ public final class SpecFiles {
         DisclosureRules disclosure = m.required("disclosure", mapping(SpecFiles::disclosure));
         int biasWarningPoints = m.optional("bias_warning_points", checked(wholeNumber(), Policy::requireBiasWarningPoints))
                 .orElse(Policy.DEFAULT_BIAS_WARNING_POINTS);
+        int deletionDays = m.optional("objection_deletion_days", checked(wholeNumber(), Policy::requireDeletionDays))
+                .orElse(Policy.DEFAULT_OBJECTION_DELETION_DAYS);
         if (keys != null) {
             requireOneKeyPerProject(m, keys);
         }
@@ -213,7 +215,7 @@ public final class SpecFiles {
             return null;
         }
         return m.build(() -> new Policy(id, title, optOuts, unverifiable, keys, allowedForms, disclosure,
-                biasWarningPoints));
+                biasWarningPoints, deletionDays));
     }
 
     private static void requireOneKeyPerProject(MapReader m, List<ProjectKey> keys) {

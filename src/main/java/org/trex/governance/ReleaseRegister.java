@@ -1,0 +1,211 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+import static org.trex.governance.GovernanceTables.OUTPUT_ID;
+import static org.trex.governance.GovernanceTables.OUTPUT_KIND;
+import static org.trex.governance.GovernanceTables.OUTPUT_NAME;
+import static org.trex.governance.GovernanceTables.OUTPUT_PERSON_COLUMN;
+import static org.trex.governance.GovernanceTables.OUTPUT_RELEASE_ID;
+import static org.trex.governance.GovernanceTables.OUTPUT_ROWS;
+import static org.trex.governance.GovernanceTables.PERSON_OUTPUT_ID;
+import static org.trex.governance.GovernanceTables.PERSON_PSEUDONYM;
+import static org.trex.governance.GovernanceTables.PERSON_ROWS;
+import static org.trex.governance.GovernanceTables.RELEASE;
+import static org.trex.governance.GovernanceTables.RELEASE_AS_OF;
+import static org.trex.governance.GovernanceTables.RELEASE_DELETION_DAYS;
+import static org.trex.governance.GovernanceTables.RELEASE_EXTRACT_ID;
+import static org.trex.governance.GovernanceTables.RELEASE_EXTRACT_PATH;
+import static org.trex.governance.GovernanceTables.RELEASE_ID;
+import static org.trex.governance.GovernanceTables.RELEASE_KEY_FILE;
+import static org.trex.governance.GovernanceTables.RELEASE_KEY_ID;
+import static org.trex.governance.GovernanceTables.RELEASE_OUTPUT;
+import static org.trex.governance.GovernanceTables.RELEASE_PERSON;
+import static org.trex.governance.GovernanceTables.RELEASE_PROJECT;
+import static org.trex.governance.GovernanceTables.RELEASE_RELEASED_AT;
+import static org.trex.governance.GovernanceTables.RELEASE_RUN_ID;
+import static org.trex.governance.GovernanceTables.RELEASE_SPEC_VERSION;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+
+/**
+ * The release register of people ({@code trex_governance.release*}): what each published extract holds, by
+ * person pseudonym under its project key, so that an objection recorded later finds every extract that holds the
+ * person. The people go in by COPY, straight from the files the run counted them into.
+ */
+public final class ReleaseRegister {
+    private static final int FLUSH_AT = 1 << 20;
+
+    private final DatabaseUrl url;
+    private final Clock clock;
+
+    public ReleaseRegister(DatabaseUrl url, Clock clock) {
+        this.url = requireNonNull(url, "url is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A release as registered: its register ID, when, and what (its outputs without their people files). */
+    public record Registered(long id, Instant releasedAt, Release release) {
+        public Registered {
+            requireNonNull(releasedAt, "releasedAt is null");
+            requireNonNull(release, "release is null");
+        }
+    }
+
+    /** Rows of one person, by pseudonym, in one output of a release. */
+    public record Holding(String pseudonym, String output, ReleaseOutputKind kind, long rows) {
+        public Holding {
+            requireNonNull(pseudonym, "pseudonym is null");
+            requireNonNull(output, "output is null");
+            requireNonNull(kind, "kind is null");
+        }
+    }
+
+    /** Records a release and the people each output holds, all or nothing; returns its register ID. */
+    public long record(Release release) {
+        requireNonNull(release, "release is null");
+        String doing = "register release " + release.runId() + " of " + release.extractId();
+        try (Connection connection = url.connect()) {
+            connection.setAutoCommit(false);
+            DSLContext dsl = GovernanceDatabase.using(connection);
+            long id = dsl.insertInto(RELEASE)
+                    .set(RELEASE_EXTRACT_ID, release.extractId())
+                    .set(RELEASE_RUN_ID, release.runId())
+                    .set(RELEASE_SPEC_VERSION, release.specVersion())
+                    .set(RELEASE_PROJECT, release.project())
+                    .set(RELEASE_KEY_ID, release.keyId())
+                    .set(RELEASE_KEY_FILE, release.keyFile().toString())
+                    .set(RELEASE_AS_OF, release.asOf())
+                    .set(RELEASE_DELETION_DAYS, release.deletionDays())
+                    .set(RELEASE_EXTRACT_PATH, release.extractPath().toString())
+                    .set(RELEASE_RELEASED_AT, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                    .returningResult(RELEASE_ID)
+                    .fetchSingle().value1();
+            String copy = "COPY " + dsl.render(RELEASE_PERSON) + " (" + PERSON_OUTPUT_ID.getName() + ", "
+                    + PERSON_PSEUDONYM.getName() + ", " + PERSON_ROWS.getName() + ") FROM STDIN";
+            for (ReleasedOutput output : release.outputs()) {
+                long outputId = dsl.insertInto(RELEASE_OUTPUT)
+                        .set(OUTPUT_RELEASE_ID, id)
+                        .set(OUTPUT_NAME, output.name())
+                        .set(OUTPUT_KIND, output.kind().name())
+                        .set(OUTPUT_PERSON_COLUMN, output.personColumn().orElse(null))
+                        .set(OUTPUT_ROWS, output.rows())
+                        .returningResult(OUTPUT_ID)
+                        .fetchSingle().value1();
+                copyPeople(connection, copy, outputId, output.people());
+            }
+            connection.commit();
+            return id;
+        } catch (DataAccessException e) {
+            throw GovernanceDatabase.failure(url, doing, e);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot " + doing + " in " + url.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
+        }
+    }
+
+    /** Each people file's lines, prefixed with the output's ID, sent a megabyte at a time. */
+    private static void copyPeople(Connection connection, String sql, long outputId, List<Path> files) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        StringBuilder buffer = new StringBuilder(FLUSH_AT + 128);
+        try {
+            for (Path file : files) {
+                try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        buffer.append(outputId).append('\t').append(line).append('\n');
+                        if (buffer.length() >= FLUSH_AT) {
+                            send(copy, buffer);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the people counted in " + file + ": " + e.getMessage(), e);
+                }
+            }
+            send(copy, buffer);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.US_ASCII);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    /** Removes the release of a run that registered and then failed to publish. */
+    public void withdraw(String runId) {
+        Texts.requireText(runId, "runId");
+        GovernanceDatabase.transaction(url, "withdraw release " + runId + " from the register",
+                dsl -> dsl.deleteFrom(RELEASE).where(RELEASE_RUN_ID.eq(runId)).execute());
+    }
+
+    /** Every registered release, oldest first. */
+    public List<Registered> releases() {
+        return GovernanceDatabase.transaction(url, "read the release register", dsl -> {
+            var outputs = dsl.select(OUTPUT_RELEASE_ID, OUTPUT_NAME, OUTPUT_KIND, OUTPUT_PERSON_COLUMN, OUTPUT_ROWS)
+                    .from(RELEASE_OUTPUT).orderBy(OUTPUT_ID).fetchGroups(OUTPUT_RELEASE_ID);
+            return dsl.select(RELEASE_ID, RELEASE_EXTRACT_ID, RELEASE_RUN_ID, RELEASE_SPEC_VERSION, RELEASE_PROJECT,
+                            RELEASE_KEY_ID, RELEASE_KEY_FILE, RELEASE_AS_OF, RELEASE_DELETION_DAYS, RELEASE_EXTRACT_PATH,
+                            RELEASE_RELEASED_AT)
+                    .from(RELEASE).orderBy(RELEASE_RELEASED_AT, RELEASE_ID).fetch().stream()
+                    .map(row -> registered(row, outputs.getOrDefault(row.get(RELEASE_ID), null)))
+                    .toList();
+        });
+    }
+
+    /** The release a run published, if it is registered. */
+    public Optional<Registered> release(String runId) {
+        return releases().stream().filter(r -> r.release().runId().equals(runId)).findFirst();
+    }
+
+    /** Which of the {@code pseudonyms} a release holds, in which outputs, with how many rows. */
+    public List<Holding> holdings(long releaseId, Collection<String> pseudonyms) {
+        requireNonNull(pseudonyms, "pseudonyms is null");
+        if (pseudonyms.isEmpty()) {
+            return List.of();
+        }
+        return GovernanceDatabase.transaction(url, "read the release register", dsl ->
+                dsl.select(PERSON_PSEUDONYM, OUTPUT_NAME, OUTPUT_KIND, PERSON_ROWS)
+                        .from(RELEASE_PERSON)
+                        .join(RELEASE_OUTPUT).on(OUTPUT_ID.eq(PERSON_OUTPUT_ID))
+                        .where(OUTPUT_RELEASE_ID.eq(releaseId))
+                        .and(PERSON_PSEUDONYM.in(pseudonyms))
+                        .orderBy(PERSON_PSEUDONYM, OUTPUT_NAME)
+                        .fetch(row -> new Holding(row.value1(), row.value2(), ReleaseOutputKind.valueOf(row.value3()),
+                                row.value4())));
+    }
+
+    private static Registered registered(Record row, org.jooq.Result<? extends Record> outputs) {
+        List<ReleasedOutput> released = outputs == null ? List.of() : outputs.stream()
+                .map(o -> new ReleasedOutput(o.get(OUTPUT_NAME), ReleaseOutputKind.valueOf(o.get(OUTPUT_KIND)),
+                        Optional.ofNullable(o.get(OUTPUT_PERSON_COLUMN)), o.get(OUTPUT_ROWS), List.of()))
+                .toList();
+        Release release = new Release(row.get(RELEASE_EXTRACT_ID), row.get(RELEASE_RUN_ID), row.get(RELEASE_SPEC_VERSION),
+                row.get(RELEASE_PROJECT), row.get(RELEASE_KEY_ID), Path.of(row.get(RELEASE_KEY_FILE)), row.get(RELEASE_AS_OF),
+                row.get(RELEASE_DELETION_DAYS), Path.of(row.get(RELEASE_EXTRACT_PATH)), released);
+        return new Registered(row.get(RELEASE_ID), row.get(RELEASE_RELEASED_AT).toInstant(), release);
+    }
+}
