@@ -17,5 +17,9 @@ public enum AuditAction {
     /** A request file for the national data opt-out check was written (details: count, SHA-256; never numbers). */
     OPT_OUT_REQUEST,
     /** A national data opt-out allow list was loaded (details: list date, counts, SHA-256s; never numbers). */
-    OPT_OUT_LOAD
+    OPT_OUT_LOAD,
+    /** A deletion notice was issued to a released extract (details: notice ID, due date, people, outputs). */
+    NOTICE_ISSUE,
+    /** A TRE operator said a deletion notice was done (details: notice ID, by whom). */
+    NOTICE_ACK
 }

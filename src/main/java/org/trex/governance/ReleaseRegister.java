@@ -43,6 +43,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.trex.source.DatabaseException;
@@ -187,15 +188,17 @@ public final class ReleaseRegister {
         if (pseudonyms.isEmpty()) {
             return List.of();
         }
-        return GovernanceDatabase.transaction(url, "read the release register", dsl ->
-                dsl.select(PERSON_PSEUDONYM, OUTPUT_NAME, OUTPUT_KIND, PERSON_ROWS)
-                        .from(RELEASE_PERSON)
-                        .join(RELEASE_OUTPUT).on(OUTPUT_ID.eq(PERSON_OUTPUT_ID))
-                        .where(OUTPUT_RELEASE_ID.eq(releaseId))
-                        .and(PERSON_PSEUDONYM.in(pseudonyms))
-                        .orderBy(PERSON_PSEUDONYM, OUTPUT_NAME)
-                        .fetch(row -> new Holding(row.value1(), row.value2(), ReleaseOutputKind.valueOf(row.value3()),
-                                row.value4())));
+        return GovernanceDatabase.transaction(url, "read the release register", dsl -> holdings(dsl, releaseId, pseudonyms));
+    }
+
+    static List<Holding> holdings(DSLContext dsl, long releaseId, Collection<String> pseudonyms) {
+        return dsl.select(PERSON_PSEUDONYM, OUTPUT_NAME, OUTPUT_KIND, PERSON_ROWS)
+                .from(RELEASE_PERSON)
+                .join(RELEASE_OUTPUT).on(OUTPUT_ID.eq(PERSON_OUTPUT_ID))
+                .where(OUTPUT_RELEASE_ID.eq(releaseId))
+                .and(PERSON_PSEUDONYM.eq(DSL.any(pseudonyms.toArray(String[]::new))))
+                .orderBy(PERSON_PSEUDONYM, OUTPUT_ID)
+                .fetch(row -> new Holding(row.value1(), row.value2(), ReleaseOutputKind.valueOf(row.value3()), row.value4()));
     }
 
     private static Registered registered(Record row, org.jooq.Result<? extends Record> outputs) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Select;
@@ -53,7 +54,12 @@ public final class ExclusionQueryBuilder {
                 .from(LOCAL_OBJECTION)
                 .join(PERSON).on(PERSON.PERSON_ID.eq(LOCAL_OBJECTION.PERSON_ID))
                 .where(PERSON.NHS_NUMBER.isNotNull())
-                .and(LOCAL_OBJECTION.RECORDED_DATE.le(asOf))
+                .and(objectionInForce(asOf));
+    }
+
+    /** An objection recorded on or before the as-of date and not withdrawn by then. */
+    static Condition objectionInForce(Param<LocalDate> asOf) {
+        return LOCAL_OBJECTION.RECORDED_DATE.le(asOf)
                 .and(LOCAL_OBJECTION.WITHDRAWN_DATE.isNull().or(LOCAL_OBJECTION.WITHDRAWN_DATE.gt(asOf)));
     }
 

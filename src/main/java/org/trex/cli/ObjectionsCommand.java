@@ -1,0 +1,206 @@
+package org.trex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trex.governance.DeletionNotice;
+import org.trex.governance.DeletionNotices;
+import org.trex.governance.GovernanceSchema;
+import org.trex.governance.NoticeStatus;
+import org.trex.governance.ReleaseOutputKind;
+import org.trex.notice.KeyLocator;
+import org.trex.notice.NoticeFiles;
+import org.trex.notice.NoticeRound;
+import org.trex.notice.ObjectionNotices;
+import org.trex.notice.Unresolved;
+import org.trex.optout.LocalObjections;
+import org.trex.source.DatabaseUrl;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trex objections}: deletion notices for released extracts that hold people who objected since. */
+@Command(name = "objections", mixinStandardHelpOptions = true,
+        description = "Deletion notices: which released extracts hold people who objected after the release, what the "
+                + "TRE must delete and by when, and whether it was done.",
+        subcommands = {ObjectionsCommand.Notices.class, ObjectionsCommand.Ack.class, ObjectionsCommand.Status.class})
+public final class ObjectionsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.BAD_INPUT;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** {@code trex objections notices}. */
+    @Command(name = "notices", mixinStandardHelpOptions = true,
+            description = "For everyone whose local objection is in force on the as-of date, find every released "
+                    + "extract that holds them (by their pseudonym under the extract's project key, from the release "
+                    + "register) and issue one deletion notice per extract for the people no notice to it names yet: "
+                    + "DIR/<notice>.json and .md, and an audit entry. Releases whose key is not here are listed as "
+                    + "unresolved (exit 1).",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every release was checked", "1:some releases could not be checked (no key here)",
+                "2:bad input"})
+    static final class Notices implements Callable<Integer> {
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Objections in force on this date (default: today).")
+        LocalDate asOf;
+
+        @Option(names = "--out", defaultValue = "notices", paramLabel = "DIR",
+                description = "Where notice files go (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "A project key file to try (repeatable); also $TREX_KEY_FILE and the file each run used.")
+        List<Path> keyFiles = new ArrayList<>();
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        GovernanceOptions governance;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DatabaseUrl source = database.required();
+            DatabaseUrl records = governance.required(database);
+            GovernanceSchema.migrate(records);
+            List<Path> keys = new ArrayList<>(keyFiles);
+            String environmentKey = System.getenv("TREX_KEY_FILE");
+            if (environmentKey != null && !environmentKey.isBlank()) {
+                keys.add(Path.of(environmentKey));
+            }
+            LocalDate date = asOf != null ? asOf : today();
+            NoticeRound round = new ObjectionNotices(records, List.of(new LocalObjections(source)), new KeyLocator(keys),
+                    Clock.systemUTC()).issue(date, out, Actor.current());
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.println("Objections in force on " + date + ": " + round.objectors() + " people"
+                    + (round.skipped() > 0 ? " (" + round.skipped() + " more without a valid NHS number: no extract holds them)" : ""));
+            for (DeletionNotice notice : round.issued()) {
+                printer.println("ISSUED " + notice.id() + " to " + notice.release().release().extractId() + " run "
+                        + notice.release().release().runId() + ": " + notice.people().size() + " people, due "
+                        + notice.dueOn() + " -> " + out.resolve(notice.id() + ".md"));
+            }
+            if (round.issued().isEmpty()) {
+                printer.println("No new notice: no released extract holds an objector that no notice names yet");
+            }
+            for (Unresolved unresolved : round.unresolved()) {
+                printer.println("UNRESOLVED project " + unresolved.project() + " (key ID " + unresolved.keyId() + "): "
+                        + unresolved.runs().size() + " release(s) not checked " + unresolved.runs() + ": "
+                        + unresolved.why());
+            }
+            printer.flush();
+            return round.unresolved().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+        }
+    }
+
+    /** {@code trex objections ack}. */
+    @Command(name = "ack", mixinStandardHelpOptions = true,
+            description = "Record that the TRE deleted what a notice names (audit entry); rewrites its files in --out.")
+    static final class Ack implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NOTICE", description = "The notice ID, such as DN-000001.")
+        String notice;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who deleted the rows.")
+        String by;
+
+        @Option(names = "--out", defaultValue = "notices", paramLabel = "DIR",
+                description = "Where notice files go (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        GovernanceOptions governance;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DatabaseUrl records = governance.required(database);
+            GovernanceSchema.migrate(records);
+            DeletionNotice done;
+            try {
+                done = new DeletionNotices(records, Clock.systemUTC()).acknowledge(notice, by, Actor.current());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+            }
+            NoticeFiles.write(out, done, today());
+            spec.commandLine().getOut().println("DONE " + done.id() + " (" + done.release().release().extractId() + " run "
+                    + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow());
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code trex objections status}. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "List deletion notices: open, overdue and done. Exit 6 when any is overdue, for a scheduler's alert.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no notice is overdue", "2:bad input", "6:a notice is overdue"})
+    static final class Status implements Callable<Integer> {
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Judge overdue on this date (default: today).")
+        LocalDate asOf;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        GovernanceOptions governance;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DatabaseUrl records = governance.required(database);
+            GovernanceSchema.migrate(records);
+            LocalDate date = asOf != null ? asOf : today();
+            List<DeletionNotice> notices = new DeletionNotices(records, Clock.systemUTC()).all();
+            PrintWriter printer = spec.commandLine().getOut();
+            long overdue = 0;
+            for (DeletionNotice notice : notices) {
+                NoticeStatus status = notice.status(date);
+                overdue += status == NoticeStatus.OVERDUE ? 1 : 0;
+                printer.println(line(notice, status));
+            }
+            printer.println(notices.size() + " notice(s) on " + date + ": "
+                    + notices.stream().filter(n -> n.status(date) == NoticeStatus.OPEN).count() + " open, " + overdue
+                    + " overdue, " + notices.stream().filter(n -> n.status(date) == NoticeStatus.DONE).count() + " done");
+            printer.flush();
+            return overdue > 0 ? ExitCode.NOTICES_OVERDUE : ExitCode.OK;
+        }
+    }
+
+    /** One notice on one line, as status and verify list them. */
+    static String line(DeletionNotice notice, NoticeStatus status) {
+        StringBuilder line = new StringBuilder(String.format("%-8s %s %s run %s: %d people, due %s",
+                status.name().toUpperCase(Locale.ROOT), notice.id(), notice.release().release().extractId(),
+                notice.release().release().runId(), notice.people().size(), notice.dueOn()));
+        notice.doneAt().ifPresent(at -> line.append(", done ").append(at).append(" by ").append(notice.doneBy().orElseThrow()));
+        List<String> aggregates = notice.outputs(ReleaseOutputKind.AGGREGATE);
+        if (!aggregates.isEmpty()) {
+            line.append("; counted in aggregates ").append(aggregates).append(" (cannot be recalled)");
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package org.trex.notice;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.trex.governance.DeletionNotice;
+import org.trex.governance.NoticedPerson;
+import org.trex.governance.Release;
+import org.trex.governance.ReleaseOutputKind;
+import org.trex.governance.ReleaseRegister;
+import org.trex.governance.ReleasedOutput;
+
+/**
+ * A deletion notice as files for the TRE operator: {@code <notice>.json} for tools and {@code <notice>.md} to read,
+ * in an owner-only folder, readable by their owner only. They name people by pseudonym only.
+ */
+public final class NoticeFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private NoticeFiles() {
+    }
+
+    /** Writes the notice's two files into {@code folder}, made owner-only if new; returns them. */
+    public static List<Path> write(Path folder, DeletionNotice notice, LocalDate today) {
+        try {
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                Files.setPosixFilePermissions(folder, OWNER_DIRECTORY);
+            }
+            Path json = folder.resolve(notice.id() + ".json");
+            Path markdown = folder.resolve(notice.id() + ".md");
+            write(json, JSON.writeValueAsString(json(notice, today)) + "\n");
+            write(markdown, markdown(notice, today));
+            return List.of(json, markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write notice " + notice.id() + " into " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    static ObjectNode json(DeletionNotice notice, LocalDate today) {
+        Release release = notice.release().release();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("notice", notice.id());
+        root.put("status", notice.status(today).name().toLowerCase(java.util.Locale.ROOT));
+        root.put("issuedAt", notice.issuedAt().toString());
+        root.put("asOf", notice.asOf().toString());
+        root.put("dueOn", notice.dueOn().toString());
+        notice.doneAt().ifPresent(at -> root.put("doneAt", at.toString()));
+        notice.doneBy().ifPresent(by -> root.put("doneBy", by));
+        root.put("extract", release.extractId());
+        root.put("run", release.runId());
+        root.put("project", release.project());
+        root.put("keyId", release.keyId());
+        root.put("extractPath", release.extractPath().toString());
+        ArrayNode delete = root.putArray("delete");
+        ArrayNode aggregates = root.putArray("aggregates");
+        for (ReleasedOutput output : release.outputs()) {
+            List<ReleaseRegister.Holding> held = holdings(notice, output.name());
+            if (held.isEmpty()) {
+                continue;
+            }
+            if (output.kind() == ReleaseOutputKind.RECORDS) {
+                ObjectNode node = delete.addObject().put("output", output.name());
+                output.personColumn().ifPresent(column -> node.put("personColumn", column));
+                ArrayNode rows = node.putArray("pseudonyms");
+                held.forEach(h -> rows.addObject().put("pseudonym", h.pseudonym()).put("rows", h.rows()));
+            } else {
+                aggregates.addObject().put("output", output.name()).put("peopleCounted", held.size())
+                        .put("recall", "not possible: counts already released; the next release of this spec needs a "
+                                + "differencing review");
+            }
+        }
+        ArrayNode people = root.putArray("people");
+        notice.people().forEach(p -> people.addObject().put("pseudonym", p.pseudonym()).put("source", p.source()));
+        return root;
+    }
+
+    static String markdown(DeletionNotice notice, LocalDate today) {
+        Release release = notice.release().release();
+        StringBuilder md = new StringBuilder();
+        md.append("# Deletion notice ").append(notice.id()).append("\n\n");
+        md.append("People who objected to the use of their NHS number after extract `").append(release.extractId())
+                .append("` was released. Delete their rows below from every copy of the extract in the TRE by **")
+                .append(notice.dueOn()).append("**, then record it: `trex objections ack ").append(notice.id())
+                .append(" --by NAME`.\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| Status | ").append(notice.status(today).name().toLowerCase(java.util.Locale.ROOT)).append(" |\n");
+        md.append("| Issued | ").append(notice.issuedAt()).append(" (objections in force on ").append(notice.asOf())
+                .append(") |\n");
+        md.append("| Due | ").append(notice.dueOn()).append(" |\n");
+        notice.doneAt().ifPresent(at -> md.append("| Done | ").append(at).append(" by ")
+                .append(notice.doneBy().orElseThrow()).append(" |\n"));
+        md.append("| Extract | `").append(release.extractId()).append("` run `").append(release.runId()).append("` |\n");
+        md.append("| Where | `").append(release.extractPath()).append("` |\n");
+        md.append("| Project | ").append(release.project()).append(" (key ID `").append(release.keyId()).append("`) |\n\n");
+        for (ReleasedOutput output : release.outputs()) {
+            List<ReleaseRegister.Holding> held = holdings(notice, output.name());
+            if (held.isEmpty()) {
+                continue;
+            }
+            if (output.kind() == ReleaseOutputKind.RECORDS) {
+                md.append("## Delete from `").append(output.name()).append("`");
+                output.personColumn().ifPresent(c -> md.append(" (rows whose `").append(c).append("` is)"));
+                md.append("\n\n| pseudonym | rows |\n|---|---|\n");
+                held.forEach(h -> md.append("| `").append(h.pseudonym()).append("` | ").append(h.rows()).append(" |\n"));
+                md.append('\n');
+            } else {
+                md.append("## Aggregate `").append(output.name()).append("`: cannot be recalled\n\n")
+                        .append(held.size()).append(" of the people above were counted in it. Its counts are already ")
+                        .append("released; the next release of this spec needs a differencing review.\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static List<ReleaseRegister.Holding> holdings(DeletionNotice notice, String output) {
+        return notice.people().stream().map(NoticedPerson::holdings).flatMap(List::stream)
+                .filter(h -> h.output().equals(output)).toList();
+    }
+}
