@@ -66,7 +66,12 @@ public final class SparkSessions {
                 .config("spark.sql.sources.commitProtocolClass",
                         "org.apache.spark.sql.execution.datasources.SQLHadoopMapReduceCommitProtocol")
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-                .config("spark.hadoop.parquet.enable.summary-metadata", "false");
+                .config("spark.hadoop.parquet.enable.summary-metadata", "false")
+                // Spark 4 isolates each session's artifacts: executors then ask the driver's file server for every
+                // class a generated class names (Janino tries org.apache.spark.sql.catalyst.expressions.Object before
+                // java.lang.Object). With authenticated, encrypted transfer a "not found" reply can come back as a
+                // RemoteClassLoaderError that fails the task. TREx adds no artifacts, so it needs no isolation.
+                .config("spark.sql.artifact.isolation.enabled", "false");
         clusterSettings(master, scratch).forEach(builder::config);
         SparkSecret.settings(master, environment).forEach(builder::config);
         return builder.getOrCreate();
