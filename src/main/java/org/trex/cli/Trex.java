@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            LoadCommand.class,
             ValidateCommand.class,
             PlanCommand.class,
             ApproveCommand.class,

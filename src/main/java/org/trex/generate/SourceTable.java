@@ -38,7 +38,8 @@ public enum SourceTable {
 
     SourceTable(Table<?> table, Field<?>[] columns) {
         this.table = requireNonNull(table, "table is null");
-        this.columns = List.of(columns);
+        // the period a row was loaded in belongs to trex load; generated rows leave it NULL
+        this.columns = java.util.Arrays.stream(columns).filter(f -> !f.getName().equals("load_period")).toList();
     }
 
     /** schema.table */

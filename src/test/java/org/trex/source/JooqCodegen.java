@@ -44,7 +44,8 @@ public final class JooqCodegen {
                                         new SchemaMappingType().withInputSchema("ref"),
                                         new SchemaMappingType().withInputSchema("social_care"),
                                         new SchemaMappingType().withInputSchema("health"),
-                                        new SchemaMappingType().withInputSchema("opt_out")))
+                                        new SchemaMappingType().withInputSchema("opt_out"),
+                                        new SchemaMappingType().withInputSchema("source_load")))
                         .withGenerate(new Generate()
                                 .withGeneratedAnnotation(false)
                                 .withComments(false)

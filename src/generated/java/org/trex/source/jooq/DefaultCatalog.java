@@ -14,6 +14,7 @@ import org.trex.source.jooq.health.Health;
 import org.trex.source.jooq.opt_out.OptOut;
 import org.trex.source.jooq.ref.Ref;
 import org.trex.source.jooq.social_care.SocialCare;
+import org.trex.source.jooq.source_load.SourceLoad;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -31,6 +32,8 @@ public class DefaultCatalog extends CatalogImpl {
 
     public final SocialCare SOCIAL_CARE = SocialCare.SOCIAL_CARE;
 
+    public final SourceLoad SOURCE_LOAD = SourceLoad.SOURCE_LOAD;
+
     private DefaultCatalog() {
         super("");
     }
@@ -41,7 +44,8 @@ public class DefaultCatalog extends CatalogImpl {
             Health.HEALTH,
             OptOut.OPT_OUT,
             Ref.REF,
-            SocialCare.SOCIAL_CARE
+            SocialCare.SOCIAL_CARE,
+            SourceLoad.SOURCE_LOAD
         );
     }
 

@@ -23,5 +23,6 @@ public class Indexes {
     public static final Index GP_OPT_OUT_RECORD_NHS_NUMBER = Internal.createIndex(DSL.name("gp_opt_out_record_nhs_number"), GpOptOutRecord.GP_OPT_OUT_RECORD, new OrderField[] { GpOptOutRecord.GP_OPT_OUT_RECORD.NHS_NUMBER }, false);
     public static final Index GP_REGISTRATION_NHS_NUMBER = Internal.createIndex(DSL.name("gp_registration_nhs_number"), GpRegistration.GP_REGISTRATION, new OrderField[] { GpRegistration.GP_REGISTRATION.NHS_NUMBER }, false);
     public static final Index INPATIENT_SPELL_DISCHARGE_DATE = Internal.createIndex(DSL.name("inpatient_spell_discharge_date"), InpatientSpell.INPATIENT_SPELL, new OrderField[] { InpatientSpell.INPATIENT_SPELL.DISCHARGE_DATE }, false);
+    public static final Index INPATIENT_SPELL_LOAD_PERIOD = Internal.createIndex(DSL.name("inpatient_spell_load_period"), InpatientSpell.INPATIENT_SPELL, new OrderField[] { InpatientSpell.INPATIENT_SPELL.LOAD_PERIOD }, false);
     public static final Index INPATIENT_SPELL_NHS_NUMBER = Internal.createIndex(DSL.name("inpatient_spell_nhs_number"), InpatientSpell.INPATIENT_SPELL, new OrderField[] { InpatientSpell.INPATIENT_SPELL.NHS_NUMBER }, false);
 }

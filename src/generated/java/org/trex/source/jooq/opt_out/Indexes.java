@@ -18,5 +18,6 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index LOCAL_OBJECTION_LOAD_PERIOD = Internal.createIndex(DSL.name("local_objection_load_period"), LocalObjection.LOCAL_OBJECTION, new OrderField[] { LocalObjection.LOCAL_OBJECTION.LOAD_PERIOD }, false);
     public static final Index LOCAL_OBJECTION_PERSON = Internal.createIndex(DSL.name("local_objection_person"), LocalObjection.LOCAL_OBJECTION, new OrderField[] { LocalObjection.LOCAL_OBJECTION.PERSON_ID }, false);
 }

@@ -19,6 +19,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index EVENT_LOAD_PERIOD = Internal.createIndex(DSL.name("event_load_period"), Event.EVENT, new OrderField[] { Event.EVENT.LOAD_PERIOD }, false);
     public static final Index EVENT_PERSON = Internal.createIndex(DSL.name("event_person"), Event.EVENT, new OrderField[] { Event.EVENT.PERSON_ID }, false);
     public static final Index EVENT_SERVICE = Internal.createIndex(DSL.name("event_service"), Event.EVENT, new OrderField[] { Event.EVENT.PERSON_ID, Event.EVENT.SERVICE_TYPE, Event.EVENT.EVENT_START_DATE }, false);
     public static final Index PERSON_NHS_NUMBER = Internal.createIndex(DSL.name("person_nhs_number"), Person.PERSON, new OrderField[] { Person.PERSON.NHS_NUMBER }, false);

@@ -88,6 +88,8 @@ public class InpatientSpell extends TableImpl<InpatientSpellRecord> {
 
     public final TableField<InpatientSpellRecord, LocalDate> DISCHARGE_READY_DATE = createField(DSL.name("discharge_ready_date"), SQLDataType.LOCALDATE, this, "");
 
+    public final TableField<InpatientSpellRecord, String> LOAD_PERIOD = createField(DSL.name("load_period"), SQLDataType.CLOB, this, "");
+
     private InpatientSpell(Name alias, Table<InpatientSpellRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -145,7 +147,7 @@ public class InpatientSpell extends TableImpl<InpatientSpellRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.INPATIENT_SPELL_DISCHARGE_DATE, Indexes.INPATIENT_SPELL_NHS_NUMBER);
+        return Arrays.asList(Indexes.INPATIENT_SPELL_DISCHARGE_DATE, Indexes.INPATIENT_SPELL_LOAD_PERIOD, Indexes.INPATIENT_SPELL_NHS_NUMBER);
     }
 
     @Override

@@ -62,6 +62,8 @@ public class LocalObjection extends TableImpl<LocalObjectionRecord> {
 
     public final TableField<LocalObjectionRecord, String> RECEIVED_VIA = createField(DSL.name("received_via"), SQLDataType.CLOB.nullable(false), this, "");
 
+    public final TableField<LocalObjectionRecord, String> LOAD_PERIOD = createField(DSL.name("load_period"), SQLDataType.CLOB, this, "");
+
     private LocalObjection(Name alias, Table<LocalObjectionRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -119,7 +121,7 @@ public class LocalObjection extends TableImpl<LocalObjectionRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.LOCAL_OBJECTION_PERSON);
+        return Arrays.asList(Indexes.LOCAL_OBJECTION_LOAD_PERIOD, Indexes.LOCAL_OBJECTION_PERSON);
     }
 
     @Override

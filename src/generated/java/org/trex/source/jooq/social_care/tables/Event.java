@@ -96,6 +96,8 @@ public class Event extends TableImpl<EventRecord> {
 
     public final TableField<EventRecord, String> REVIEW_OUTCOME = createField(DSL.name("review_outcome"), SQLDataType.CLOB, this, "");
 
+    public final TableField<EventRecord, String> LOAD_PERIOD = createField(DSL.name("load_period"), SQLDataType.CLOB, this, "");
+
     private Event(Name alias, Table<EventRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -153,7 +155,7 @@ public class Event extends TableImpl<EventRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.EVENT_PERSON, Indexes.EVENT_SERVICE);
+        return Arrays.asList(Indexes.EVENT_LOAD_PERIOD, Indexes.EVENT_PERSON, Indexes.EVENT_SERVICE);
     }
 
     @Override

@@ -144,6 +144,14 @@ public class InpatientSpellRecord extends UpdatableRecordImpl<InpatientSpellReco
         return (LocalDate) get(15);
     }
 
+    public void setLoadPeriod(String value) {
+        set(16, value);
+    }
+
+    public String getLoadPeriod() {
+        return (String) get(16);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -161,7 +169,7 @@ public class InpatientSpellRecord extends UpdatableRecordImpl<InpatientSpellReco
         super(InpatientSpell.INPATIENT_SPELL);
     }
 
-    public InpatientSpellRecord(Long spellId, String nhsNumber, String providerCode, LocalDate dateOfBirth, String sex, String ethnicCategory, String lsoa, LocalDate admissionDate, LocalDate dischargeDate, String admissionMethod, String admissionSource, String patientClassification, String treatmentFunction, String dischargeMethod, String dischargeDestination, LocalDate dischargeReadyDate) {
+    public InpatientSpellRecord(Long spellId, String nhsNumber, String providerCode, LocalDate dateOfBirth, String sex, String ethnicCategory, String lsoa, LocalDate admissionDate, LocalDate dischargeDate, String admissionMethod, String admissionSource, String patientClassification, String treatmentFunction, String dischargeMethod, String dischargeDestination, LocalDate dischargeReadyDate, String loadPeriod) {
         super(InpatientSpell.INPATIENT_SPELL);
 
         setSpellId(spellId);
@@ -180,6 +188,7 @@ public class InpatientSpellRecord extends UpdatableRecordImpl<InpatientSpellReco
         setDischargeMethod(dischargeMethod);
         setDischargeDestination(dischargeDestination);
         setDischargeReadyDate(dischargeReadyDate);
+        setLoadPeriod(loadPeriod);
         resetChangedOnNotNull();
     }
 }

@@ -56,6 +56,14 @@ public class LocalObjectionRecord extends UpdatableRecordImpl<LocalObjectionReco
         return (String) get(4);
     }
 
+    public void setLoadPeriod(String value) {
+        set(5, value);
+    }
+
+    public String getLoadPeriod() {
+        return (String) get(5);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -73,7 +81,7 @@ public class LocalObjectionRecord extends UpdatableRecordImpl<LocalObjectionReco
         super(LocalObjection.LOCAL_OBJECTION);
     }
 
-    public LocalObjectionRecord(Long objectionId, Long personId, LocalDate recordedDate, LocalDate withdrawnDate, String receivedVia) {
+    public LocalObjectionRecord(Long objectionId, Long personId, LocalDate recordedDate, LocalDate withdrawnDate, String receivedVia, String loadPeriod) {
         super(LocalObjection.LOCAL_OBJECTION);
 
         setObjectionId(objectionId);
@@ -81,6 +89,7 @@ public class LocalObjectionRecord extends UpdatableRecordImpl<LocalObjectionReco
         setRecordedDate(recordedDate);
         setWithdrawnDate(withdrawnDate);
         setReceivedVia(receivedVia);
+        setLoadPeriod(loadPeriod);
         resetChangedOnNotNull();
     }
 }

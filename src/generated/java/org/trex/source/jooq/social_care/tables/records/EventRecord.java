@@ -169,6 +169,14 @@ public class EventRecord extends UpdatableRecordImpl<EventRecord> {
         return (String) get(18);
     }
 
+    public void setLoadPeriod(String value) {
+        set(19, value);
+    }
+
+    public String getLoadPeriod() {
+        return (String) get(19);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -186,7 +194,7 @@ public class EventRecord extends UpdatableRecordImpl<EventRecord> {
         super(Event.EVENT);
     }
 
-    public EventRecord(Long eventId, Long personId, String eventType, String eventReference, LocalDate eventStartDate, LocalDate eventEndDate, String eventOutcome, String routeOfAccess, String assessmentType, Boolean eligibleNeeds, String serviceType, String serviceComponent, String deliveryMechanism, String providerLocationId, BigDecimal unitCost, String costFrequency, BigDecimal plannedUnitsPerWeek, String reviewReason, String reviewOutcome) {
+    public EventRecord(Long eventId, Long personId, String eventType, String eventReference, LocalDate eventStartDate, LocalDate eventEndDate, String eventOutcome, String routeOfAccess, String assessmentType, Boolean eligibleNeeds, String serviceType, String serviceComponent, String deliveryMechanism, String providerLocationId, BigDecimal unitCost, String costFrequency, BigDecimal plannedUnitsPerWeek, String reviewReason, String reviewOutcome, String loadPeriod) {
         super(Event.EVENT);
 
         setEventId(eventId);
@@ -208,6 +216,7 @@ public class EventRecord extends UpdatableRecordImpl<EventRecord> {
         setPlannedUnitsPerWeek(plannedUnitsPerWeek);
         setReviewReason(reviewReason);
         setReviewOutcome(reviewOutcome);
+        setLoadPeriod(loadPeriod);
         resetChangedOnNotNull();
     }
 }

@@ -1,0 +1,125 @@
+package org.trex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trex.load.LoadMode;
+import org.trex.load.LoadOutcome;
+import org.trex.load.LoadRefusedException;
+import org.trex.load.LoadRequest;
+import org.trex.load.QualityReport;
+import org.trex.load.SourceKind;
+import org.trex.load.SourceLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trex load}: a council's CLD submission, SUS inpatient spells or the objection register, from CSV files. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load source files into the source database, one transaction per source and period, with a"
+                + " quality report; rows that break a rule are quarantined (reported, not loaded).",
+        subcommands = {LoadCommand.SocialCare.class, LoadCommand.Hospital.class, LoadCommand.Objections.class})
+public final class LoadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.BAD_INPUT;
+    }
+
+    /** What the three kinds of load share. */
+    abstract static class FileLoad implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files (UTF-8, header line first).")
+        List<Path> files;
+
+        @Option(names = "--mapping", paramLabel = "FILE",
+                description = "Mapping YAML: local column names and values to national ones (see mappings/).")
+        Path mapping;
+
+        @Option(names = "--period", paramLabel = "PERIOD",
+                description = "The period these files replace (default: the social care files' reporting period;"
+                        + " 'all' for spells and objections).")
+        String period;
+
+        @Option(names = "--dry-run", description = "Check and report; write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--report", paramLabel = "FILE",
+                description = "Where the quality report (CSV) goes (default: <source>-quality-report.csv).")
+        Path report;
+
+        @Spec
+        CommandSpec spec;
+
+        abstract SourceKind kind();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            SourceKind kind = kind();
+            Path reportFile = report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
+            LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping), Optional.ofNullable(period),
+                    dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
+            LoadOutcome outcome;
+            try {
+                outcome = SourceLoader.load(database.required(), request, checked -> {
+                    checked.write(reportFile);
+                    printSummary(out, checked, reportFile);
+                });
+            } catch (LoadRefusedException e) {
+                throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+            }
+            out.println(outcome.mode() == LoadMode.DRY_RUN
+                    ? "Dry run: nothing written; period " + outcome.period() + " would get "
+                            + outcome.report().rowsLoaded() + " rows."
+                    : String.format("Loaded %,d %s rows for period %s in %.1f s (the period's earlier rows replaced).",
+                            outcome.report().rowsLoaded(), kind.cliName(), outcome.period(),
+                            outcome.took().toMillis() / 1000.0));
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        private static void printSummary(PrintWriter out, QualityReport report, Path reportFile) {
+            report.summary().forEach(out::println);
+            out.println("Quality report: " + reportFile + " (" + report.findings().size() + " findings)");
+            out.flush();
+        }
+    }
+
+    @Command(name = "social-care", mixinStandardHelpOptions = true,
+            description = "Load a council's ASC-CLD submission (national CLD column names, Release 2 values).")
+    static final class SocialCare extends FileLoad {
+        @Override
+        SourceKind kind() {
+            return SourceKind.SOCIAL_CARE;
+        }
+    }
+
+    @Command(name = "hospital", mixinStandardHelpOptions = true,
+            description = "Load SUS+ Admitted Patient Care spells (SUS data item names).")
+    static final class Hospital extends FileLoad {
+        @Override
+        SourceKind kind() {
+            return SourceKind.HOSPITAL;
+        }
+    }
+
+    @Command(name = "objections", mixinStandardHelpOptions = true,
+            description = "Load the council's register of objections (after social care, whose people it names).")
+    static final class Objections extends FileLoad {
+        @Override
+        SourceKind kind() {
+            return SourceKind.OBJECTIONS;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.trex.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.trex.spec.SourceMapping;
+
+/**
+ * One CSV file of a national layout (UTF-8, a byte order mark allowed, LF or CRLF, RFC 4180 quoting), read
+ * once: its header is matched to the layout through a mapping, its rows are handed out with their line, and
+ * its SHA-256 is taken from the same bytes. A file that is empty, binary, not comma-separated or lacking
+ * the layout's columns is refused when opened, before any row is read.
+ */
+public final class CsvSource implements AutoCloseable {
+    private static final int SNIFF_BYTES = 8192;
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Path file;
+    private final MessageDigest digest;
+    private final CSVParser parser;
+    private final int[] positions;
+    private final int width;
+
+    private CsvSource(Path file, MessageDigest digest, CSVParser parser, int[] positions, int width) {
+        this.file = file;
+        this.digest = digest;
+        this.parser = parser;
+        this.positions = positions;
+        this.width = width;
+    }
+
+    /** A raw row: its first line and its values in the layout's column order (null where the file has no column). */
+    public record Row(long line, String[] values, boolean complete) {
+    }
+
+    /** Opens a file and checks its header; a {@link LoadRefusedException} says what is wrong and what was expected. */
+    public static CsvSource open(Path file, SourceKind kind, SourceMapping mapping) {
+        requireNonNull(file, "file is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(mapping, "mapping is null");
+        sniff(file, kind);
+        MessageDigest digest = newDigest();
+        CSVParser parser = null;
+        try {
+            InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest), 1 << 16);
+            in.mark(3);
+            byte[] start = in.readNBytes(3);
+            if (!java.util.Arrays.equals(start, BOM)) {
+                in.reset();
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode
+                            .DISALLOW).get().parse(reader);
+            List<String> header = parser.getHeaderNames();
+            int[] positions = positions(file, kind, mapping, header);
+            return new CsvSource(file, digest, parser, positions, header.size());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            closeQuietly(parser);
+            throw new LoadRefusedException("Cannot load " + file + ": its header line cannot be read ("
+                    + firstLine(e) + "), expected a comma-separated header naming the " + kind.cliName() + " columns", e);
+        } catch (IOException e) {
+            closeQuietly(parser);
+            throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
+        }
+    }
+
+    /** The file's rows in order; a malformed row (an unclosed quote, bytes that are not UTF-8) refuses the file. */
+    public Iterable<Row> rows() {
+        Iterator<CSVRecord> records = parser.iterator();
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return records.hasNext();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw unreadable(e);
+                }
+            }
+
+            @Override
+            public Row next() {
+                CSVRecord record;
+                try {
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw unreadable(e);
+                }
+                String[] values = new String[positions.length];
+                int newlines = 0;
+                for (int i = 0; i < record.size(); i++) {
+                    newlines += newlines(record.get(i));
+                }
+                for (int i = 0; i < positions.length; i++) {
+                    values[i] = positions[i] >= 0 && positions[i] < record.size() ? record.get(positions[i]) : null;
+                }
+                long line = parser.getCurrentLineNumber() - newlines;
+                return new Row(Math.max(2, line), values, record.size() == width);
+            }
+        };
+    }
+
+    /** The SHA-256 of the file's bytes, once every row has been read. */
+    public String sha256() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(parser);
+    }
+
+    private LoadRefusedException unreadable(RuntimeException e) {
+        Throwable cause = e.getCause() instanceof CharacterCodingException ? e.getCause() : e;
+        String why = cause instanceof CharacterCodingException ? "it holds bytes that are not UTF-8" : firstLine(e);
+        return new LoadRefusedException("Cannot load " + file + ": near line " + (parser.getCurrentLineNumber() + 1)
+                + " " + why + ", expected UTF-8 CSV with RFC 4180 quoting", e);
+    }
+
+    private static int newlines(String value) {
+        int count = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n')) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Refuses what is plainly not a CSV file from its first bytes, before the parser sees it. */
+    private static void sniff(Path file, SourceKind kind) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new LoadRefusedException("Cannot load " + file + ": there is no such file");
+        } catch (IOException e) {
+            throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
+        }
+        int start = head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
+        if (new String(head, start, head.length - start, StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new LoadRefusedException("Cannot load " + file + ": it is empty, expected a CSV file whose first"
+                    + " line names the " + kind.cliName() + " columns");
+        }
+        for (int i = start; i < head.length; i++) {
+            if (head[i] == 0) {
+                throw new LoadRefusedException("Cannot load " + file + ": it is binary (a zero byte at offset " + i
+                        + "), expected a UTF-8 CSV text file");
+            }
+        }
+        String firstLine = new String(head, start, head.length - start, StandardCharsets.UTF_8).lines().findFirst()
+                .orElse("");
+        if (!firstLine.contains(",")) {
+            for (String delimiter : List.of(";", "\t", "|")) {
+                if (firstLine.contains(delimiter)) {
+                    throw new LoadRefusedException("Cannot load " + file + ": its header is separated by "
+                            + (delimiter.equals("\t") ? "tabs" : "'" + delimiter + "'") + ", expected commas");
+                }
+            }
+        }
+    }
+
+    /** Where each national column sits in the file, or -1; refuses missing required and unexplained columns. */
+    private static int[] positions(Path file, SourceKind kind, SourceMapping mapping, List<String> header) {
+        List<NationalColumn> columns = kind.columns();
+        int[] positions = new int[columns.size()];
+        java.util.Arrays.fill(positions, -1);
+        Set<String> unexplained = new LinkedHashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String local = header.get(i).strip();
+            String national = mapping.columns().getOrDefault(local, local);
+            int index = indexOf(columns, national);
+            if (index >= 0) {
+                positions[index] = i;
+            } else if (!kind.acceptedUnused().contains(national) && !mapping.ignored().contains(local)) {
+                unexplained.add(local);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (positions[i] < 0 && columns.get(i).presence() == NationalColumn.Presence.REQUIRED) {
+                missing.add(columns.get(i).name());
+            }
+        }
+        if (!missing.isEmpty() || !unexplained.isEmpty()) {
+            StringBuilder why = new StringBuilder("Cannot load " + file + ": it is not a " + kind.cliName() + " file:");
+            if (!missing.isEmpty()) {
+                why.append(" it lacks the required columns ").append(missing);
+            }
+            if (!unexplained.isEmpty()) {
+                why.append(missing.isEmpty() ? "" : " and").append(" it has columns no layout or mapping names ")
+                        .append(unexplained);
+            }
+            why.append(", expected the ").append(kind.cliName()).append(" columns ")
+                    .append(columns.stream().map(NationalColumn::name).toList())
+                    .append(" (rename local columns, or list them under ignore, in a --mapping file)");
+            throw new LoadRefusedException(why.toString());
+        }
+        return positions;
+    }
+
+    private static int indexOf(List<NationalColumn> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash files: this Java has no SHA-256", e);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static void closeQuietly(CSVParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // reading is over either way; the outcome was decided by then
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.trex.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.trex.nhs.NhsNumber;
+import org.trex.spec.SourceMapping;
+
+/**
+ * Checks every row of a load's files, row by row ({@link RowChecker}) and across rows: a reference seen
+ * twice in one period, a person whose date of birth or NHS number differs between rows (the latest row in
+ * file order wins, as it goes to the database last), and for objections a person no social care load holds.
+ * Accepted rows go to a {@link RowSink} as they are read, so a file is never held in memory.
+ */
+public final class LoadCheck {
+    private final SourceKind kind;
+    private final RowChecker checker;
+    private final Optional<String> periodGiven;
+    private final Set<String> knownPersons;
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<LoadedFile> files = new ArrayList<>();
+    private final Set<String> references = new HashSet<>();
+    private final Map<String, String[]> persons = new HashMap<>();
+    private final Set<String> periods = new TreeSet<>();
+    private long ordinal;
+
+    /**
+     * @param periodGiven the period named on the command line; otherwise social care rows give it and the other
+     *     sources are one period, {@code all}
+     * @param knownPersons council person identifiers social care holds, for objections; empty otherwise
+     */
+    public LoadCheck(SourceKind kind, RowChecker checker, Optional<String> periodGiven, Set<String> knownPersons) {
+        this.kind = requireNonNull(kind, "kind is null");
+        this.checker = requireNonNull(checker, "checker is null");
+        this.periodGiven = requireNonNull(periodGiven, "periodGiven is null");
+        this.knownPersons = Set.copyOf(requireNonNull(knownPersons, "knownPersons is null"));
+    }
+
+    /** Opens every file first, so a file that is not what it claims is refused before any row is taken. */
+    public void checkAll(List<Path> paths, SourceMapping mapping, RowSink sink) {
+        List<CsvSource> sources = new ArrayList<>();
+        try {
+            for (Path path : paths) {
+                sources.add(CsvSource.open(path, kind, mapping));
+            }
+            for (CsvSource source : sources) {
+                check(source, sink);
+            }
+        } finally {
+            sources.forEach(CsvSource::close);
+        }
+    }
+
+    private void check(CsvSource source, RowSink sink) {
+        String name = source.file().toString();
+        long read = 0;
+        long loaded = 0;
+        for (CsvSource.Row row : source.rows()) {
+            read++;
+            RowChecker.Checked checked = checker.check(name, row);
+            List<Finding> rowFindings = new ArrayList<>(checked.findings());
+            if (!checked.quarantined()) {
+                crossRow(name, row.line(), checked.values(), rowFindings);
+            }
+            findings.addAll(rowFindings);
+            if (rowFindings.stream().noneMatch(f -> f.rule().effect() == QualityRule.Effect.QUARANTINE)) {
+                loaded++;
+                periods.add(period(checked.values()));
+                sink.accept(++ordinal, checked.values());
+            }
+        }
+        files.add(new LoadedFile(name, source.sha256(), read, loaded));
+    }
+
+    private void crossRow(String file, long line, String[] values, List<Finding> rowFindings) {
+        if (kind.reference().isPresent()) {
+            String reference = values[kind.index(kind.reference().get())];
+            if (!references.add(period(values) + '\u0000' + reference)) {
+                rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index(kind.reference().get())),
+                        QualityRule.DUPLICATE_REFERENCE, null));
+                return;
+            }
+        }
+        if (kind == SourceKind.OBJECTIONS && !knownPersons.contains(values[kind.index("LA_Person_Unique_Identifier")])) {
+            rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index("LA_Person_Unique_Identifier")),
+                    QualityRule.UNKNOWN_PERSON, null));
+            return;
+        }
+        if (kind == SourceKind.SOCIAL_CARE) {
+            String person = values[kind.index("LA_Person_Unique_Identifier")];
+            String[] fields = {values[kind.index("Date_of_Birth")], linkKey(values[kind.index("NHS_Number")])};
+            String[] earlier = persons.put(person, fields);
+            if (earlier != null) {
+                disagree(file, line, earlier[0], fields[0], "Date_of_Birth", rowFindings);
+                disagree(file, line, earlier[1], fields[1], "NHS_Number", rowFindings);
+            }
+        }
+    }
+
+    private void disagree(String file, long line, String earlier, String now, String column, List<Finding> rowFindings) {
+        if (!java.util.Objects.equals(earlier, now)) {
+            rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index(column)),
+                    QualityRule.PERSON_FIELDS_DISAGREE, null));
+        }
+    }
+
+    private static String linkKey(String nhsNumber) {
+        return nhsNumber == null ? null : NhsNumber.normalise(nhsNumber);
+    }
+
+    private String period(String[] values) {
+        if (periodGiven.isPresent()) {
+            return periodGiven.get();
+        }
+        if (kind == SourceKind.SOCIAL_CARE) {
+            return values[kind.index("Reporting_Period_Start_Date")] + "/" + values[kind.index("Reporting_Period_End_Date")];
+        }
+        return "all";
+    }
+
+    /** The one period the load replaces; refuses files that hold several when none was named. */
+    public String period() {
+        if (periodGiven.isPresent()) {
+            return periodGiven.get();
+        }
+        if (periods.size() > 1) {
+            throw new LoadRefusedException("Cannot load " + files.stream().map(LoadedFile::name).toList() + ": they hold "
+                    + periods.size() + " reporting periods " + periods + ", expected one (load each period's file"
+                    + " alone, or name the period with --period)");
+        }
+        return periods.isEmpty() ? (kind == SourceKind.SOCIAL_CARE ? "none" : "all") : periods.iterator().next();
+    }
+
+    public QualityReport report() {
+        return new QualityReport(kind, files, findings);
+    }
+}

@@ -1,0 +1,77 @@
+package org.trex.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The data-quality report of a load: rows per file and every finding (file, line, column, rule, and the code
+ * when the column holds codes). Built from {@link Finding}s only, so it holds no NHS number, name, date of
+ * birth, postcode or free text.
+ */
+public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Finding> findings) {
+    public QualityReport {
+        requireNonNull(kind, "kind is null");
+        files = List.copyOf(requireNonNull(files, "files is null"));
+        findings = List.copyOf(requireNonNull(findings, "findings is null"));
+    }
+
+    public long rowsRead() {
+        return files.stream().mapToLong(LoadedFile::rowsRead).sum();
+    }
+
+    public long rowsLoaded() {
+        return files.stream().mapToLong(LoadedFile::rowsLoaded).sum();
+    }
+
+    public long rowsQuarantined() {
+        return rowsRead() - rowsLoaded();
+    }
+
+    /** Findings per rule, in the rules' order. */
+    public Map<QualityRule, Long> countsByRule() {
+        Map<QualityRule, Long> counts = new EnumMap<>(QualityRule.class);
+        findings.forEach(f -> counts.merge(f.rule(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** The summary a user reads after a load. */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        for (LoadedFile file : files) {
+            lines.add(String.format("%s: %,d rows read, %,d loaded, %,d quarantined (SHA-256 %s)", file.name(),
+                    file.rowsRead(), file.rowsLoaded(), file.rowsQuarantined(), file.sha256()));
+        }
+        countsByRule().forEach((rule, count) -> lines.add(String.format("  %-9s %,8d %s: %s",
+                rule.effect() == QualityRule.Effect.QUARANTINE ? "quarantine" : "flag", count, rule.name(),
+                rule.description())));
+        return lines;
+    }
+
+    /** Writes every finding as CSV: file, line, column, rule, effect, code. */
+    public void write(Path report) {
+        requireNonNull(report, "report is null");
+        try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+                CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                        .setHeader("file", "line", "column", "rule", "effect", "code").get().print(writer)) {
+            for (Finding finding : findings) {
+                printer.printRecord(finding.file(), finding.line(), finding.column(), finding.rule().name(),
+                        finding.rule().effect().name().toLowerCase(java.util.Locale.ROOT),
+                        finding.code().orElse(""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the quality report " + report + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.trex.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.trex.nhs.NhsNumberStatus;
+import org.trex.spec.SourceMapping;
+
+/**
+ * Checks one row on its own: local values mapped to national ones, required fields, dates (ISO or
+ * DD/MM/YYYY), codes against the national lists, numbers, date order and event consistency. Cross-row rules
+ * (duplicates, one person's rows disagreeing) are {@link LoadCheck}'s. Knows neither files nor JDBC.
+ */
+public final class RowChecker {
+    private static final String SERVICE = "Service";
+
+    private final SourceKind kind;
+    private final Map<String, Set<String>> valueLists;
+    private final SourceMapping mapping;
+
+    /** The outcome for one row: its values in national form (dates ISO, Yes/No as true/false) and what it broke. */
+    public record Checked(String[] values, List<Finding> findings) {
+        /** Whether the row is kept out of the load. */
+        public boolean quarantined() {
+            return findings.stream().anyMatch(f -> f.rule().effect() == QualityRule.Effect.QUARANTINE);
+        }
+    }
+
+    public RowChecker(SourceKind kind, Map<String, Set<String>> valueLists, SourceMapping mapping) {
+        this.kind = requireNonNull(kind, "kind is null");
+        this.valueLists = Map.copyOf(requireNonNull(valueLists, "valueLists is null"));
+        this.mapping = requireNonNull(mapping, "mapping is null");
+        for (NationalColumn column : kind.columns()) {
+            if (column.kind() == ColumnKind.CODE && !valueLists.containsKey(column.name())) {
+                throw new IllegalArgumentException("Cannot check " + kind.cliName() + " rows: no value list for "
+                        + column.name());
+            }
+        }
+    }
+
+    /** Checks a raw row of {@code file}; never keeps a value that is not a code in a finding. */
+    public Checked check(String file, CsvSource.Row row) {
+        List<NationalColumn> columns = kind.columns();
+        List<Finding> findings = new ArrayList<>();
+        if (!row.complete()) {
+            findings.add(Finding.ofRow(file, row.line(), QualityRule.WRONG_FIELD_COUNT));
+            return new Checked(row.values(), findings);
+        }
+        String[] values = mapValues(row.values());
+        for (int i = 0; i < columns.size(); i++) {
+            NationalColumn column = columns.get(i);
+            String value = values[i];
+            if (value == null) {
+                if (column.presence() == NationalColumn.Presence.REQUIRED) {
+                    findings.add(Finding.of(file, row.line(), column, QualityRule.REQUIRED_FIELD_MISSING, null));
+                }
+                continue;
+            }
+            values[i] = checked(file, row.line(), column, value, findings);
+        }
+        orderAndConsistency(file, row.line(), values, findings);
+        return new Checked(values, findings);
+    }
+
+    /** Blank and the text NULL are missing (DHSC's cleaning reads 'NULL' so); mapped local values become national. */
+    private String[] mapValues(String[] raw) {
+        List<NationalColumn> columns = kind.columns();
+        String[] values = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            String value = raw[i];
+            if (value == null || value.isBlank() || columns.get(i).kind() != ColumnKind.NHS_NUMBER
+                    && value.strip().equals("NULL")) {
+                continue;
+            }
+            values[i] = columns.get(i).kind() == ColumnKind.NHS_NUMBER || columns.get(i).kind() == ColumnKind.TEXT
+                    ? value : value.strip();
+        }
+        for (int i = 0; i < raw.length; i++) {
+            if (values[i] == null || columns.get(i).kind() != ColumnKind.CODE && columns.get(i).kind() != ColumnKind.YES_NO) {
+                continue;
+            }
+            String local = values[i];
+            mapping.value(columns.get(i).name(), local).ifPresent(targets ->
+                    targets.forEach((target, national) -> values[kind.index(target)] = national));
+        }
+        return values;
+    }
+
+    private String checked(String file, long line, NationalColumn column, String value, List<Finding> findings) {
+        switch (column.kind()) {
+            case CODE -> {
+                if (!valueLists.get(column.name()).contains(value)) {
+                    findings.add(Finding.of(file, line, column, QualityRule.UNKNOWN_CODE, value));
+                }
+                return value;
+            }
+            case YES_NO -> {
+                if (value.equalsIgnoreCase("Yes") || value.equalsIgnoreCase("Y")) {
+                    return "true";
+                }
+                if (value.equalsIgnoreCase("No") || value.equalsIgnoreCase("N")) {
+                    return "false";
+                }
+                findings.add(Finding.of(file, line, column, QualityRule.UNKNOWN_CODE, value));
+                return value;
+            }
+            case DATE, PERSONAL_DATE -> {
+                LocalDate date = date(value);
+                if (date == null) {
+                    findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_DATE, value));
+                    // an unreadable date is no date: no order rule judges it, and the row is quarantined already
+                    return null;
+                }
+                return date.toString();
+            }
+            case DECIMAL -> {
+                try {
+                    return new BigDecimal(value).toPlainString();
+                } catch (NumberFormatException e) {
+                    findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_NUMBER, value));
+                    return value;
+                }
+            }
+            case NHS_NUMBER -> {
+                if (NhsNumberStatus.of(value) == NhsNumberStatus.INVALID) {
+                    findings.add(Finding.of(file, line, column, QualityRule.INVALID_NHS_NUMBER, value));
+                }
+                return value;
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+
+    private void orderAndConsistency(String file, long line, String[] values, List<Finding> findings) {
+        switch (kind) {
+            case SOCIAL_CARE -> {
+                notBefore(file, line, values, "Date_of_Death", "Date_of_Birth", findings);
+                notBefore(file, line, values, "Event_End_Date", "Event_Start_Date", findings);
+                notBefore(file, line, values, "Reporting_Period_End_Date", "Reporting_Period_Start_Date", findings);
+                String type = values[kind.index("Event_Type")];
+                boolean hasServiceType = values[kind.index("Service_Type")] != null;
+                if (type != null && SERVICE.equals(type) != hasServiceType) {
+                    findings.add(Finding.of(file, line, kind.columns().get(kind.index("Service_Type")),
+                            QualityRule.INCONSISTENT_EVENT, null));
+                }
+            }
+            case HOSPITAL -> {
+                notBefore(file, line, values, "Discharge_Date_Hospital_Provider_Spell",
+                        "Start_Date_Hospital_Provider_Spell", findings);
+                notBefore(file, line, values, "Discharge_Ready_Date", "Start_Date_Hospital_Provider_Spell", findings);
+                notBefore(file, line, values, "Discharge_Date_Hospital_Provider_Spell", "Discharge_Ready_Date", findings);
+            }
+            case OBJECTIONS -> notBefore(file, line, values, "Objection_Withdrawn_Date", "Objection_Recorded_Date",
+                    findings);
+            default -> throw new IllegalStateException("Cannot check rows of " + kind);
+        }
+    }
+
+    /** Reports {@code later} when both dates were read and it falls before {@code earlier}. */
+    private void notBefore(String file, long line, String[] values, String later, String earlier, List<Finding> findings) {
+        String a = values[kind.index(later)];
+        String b = values[kind.index(earlier)];
+        if (a != null && b != null && a.compareTo(b) < 0) {
+            findings.add(Finding.of(file, line, kind.columns().get(kind.index(later)), QualityRule.DATES_OUT_OF_ORDER,
+                    null));
+        }
+    }
+
+    /** YYYY-MM-DD or DD/MM/YYYY, strictly (a real calendar date); null otherwise. */
+    static LocalDate date(String value) {
+        if (value.length() != 10) {
+            return null;
+        }
+        try {
+            if (value.charAt(4) == '-' && value.charAt(7) == '-') {
+                return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+            }
+            if (value.charAt(2) == '/' && value.charAt(5) == '/') {
+                return LocalDate.of(digits(value, 6, 10), digits(value, 3, 5), digits(value, 0, 2));
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static int digits(String value, int from, int to) {
+        int result = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("not a digit");
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
+    }
+}

@@ -1,0 +1,278 @@
+package org.trex.load;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
+import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
+import static org.trex.source.jooq.social_care.Tables.EVENT;
+import static org.trex.source.jooq.social_care.Tables.PERSON;
+import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.postgresql.PGConnection;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceSchema;
+import org.trex.spec.MappingFiles;
+import org.trex.spec.SourceMapping;
+
+/**
+ * Loads files into the source database in one transaction per (source, period): the source schema is
+ * applied if missing, every file is opened and refused if it is not what it claims, rows are checked and
+ * the accepted ones streamed by COPY into a temporary staging table, then the period's old rows are deleted
+ * and the staged ones inserted, and the transaction commits. Anything that stops it (a refusal, an error, a
+ * killed process) rolls back: the previous data stays exactly as it was. The tables written are analysed.
+ */
+public final class SourceLoader {
+    private static final Table<Record> STAGING = table(name("trex_load_staging"));
+    private static final Field<Long> ORDINAL = field(name("trex_load_staging", "ordinal"), SQLDataType.BIGINT);
+    private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
+
+    private SourceLoader() {
+    }
+
+    /** Runs a load; {@code checked} sees the quality report once every row is checked, before anything commits. */
+    public static LoadOutcome load(DatabaseUrl url, LoadRequest request, Consumer<QualityReport> checked) {
+        long started = System.nanoTime();
+        SourceSchema.migrate(url);
+        try (Connection connection = url.connect()) {
+            DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+            SourceKind kind = request.kind();
+            Map<String, Set<String>> lists = ValueLists.fetch(dsl, kind);
+            SourceMapping mapping = request.mapping()
+                    .map(file -> MappingFiles.load(file, ValueLists.vocabulary(kind, lists)))
+                    .orElseGet(SourceMapping::none);
+            // every file's header is checked before a transaction starts or a row is read
+            request.files().forEach(file -> CsvSource.open(file, kind, mapping).close());
+            RowChecker checker = new RowChecker(kind, lists, mapping);
+            if (request.mode() == LoadMode.DRY_RUN) {
+                LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
+                check.checkAll(request.files(), mapping, RowSink.discard());
+                checked.accept(check.report());
+                return new LoadOutcome(kind, check.period(), check.report(), LoadMode.DRY_RUN, since(started));
+            }
+            LoadOutcome outcome = dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
+                    request, checker, mapping, checked, started));
+            analyse(dsl, kind);
+            return outcome;
+        } catch (DataAccessException e) {
+            SQLException cause = e.getCause(SQLException.class);
+            if (e.getCause() instanceof RuntimeException runtime && cause == null) {
+                throw runtime;
+            }
+            String why = cause != null ? DatabaseUrl.safeMessage(cause) : String.valueOf(e.getMessage());
+            throw new DatabaseException("Cannot load " + request.kind().cliName() + " files into " + url.redacted() + ": "
+                    + why.lines().findFirst().orElse(why), e);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot load " + request.kind().cliName() + " files into " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
+        }
+    }
+
+    private static LoadOutcome write(DSLContext dsl, Connection connection, LoadRequest request, RowChecker checker,
+            SourceMapping mapping, Consumer<QualityReport> checked, long started) throws SQLException {
+        SourceKind kind = request.kind();
+        for (Table<?> table : written(kind)) {
+            // one load of a source at a time; readers go on reading the committed rows meanwhile
+            dsl.query("LOCK TABLE {0} IN SHARE ROW EXCLUSIVE MODE", table).execute();
+        }
+        dsl.createTemporaryTable(STAGING).column(field(name("ordinal"), SQLDataType.BIGINT))
+                .columns(kind.columns().stream().map(c -> field(name(c.name()), SQLDataType.CLOB)).toList())
+                .onCommitDrop().execute();
+        String names = kind.columns().stream().map(c -> RENDER.render(name(c.name()))).collect(Collectors.joining(", "));
+        StagingCopy copy = new StagingCopy(connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + RENDER.render(STAGING) + " (ordinal, " + names + ") FROM STDIN"));
+        LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
+        try {
+            check.checkAll(request.files(), mapping, copy);
+        } catch (RuntimeException e) {
+            copy.cancel();
+            throw e;
+        }
+        copy.finish();
+        QualityReport report = check.report();
+        checked.accept(report);
+        String period = check.period();
+        switch (kind) {
+            case SOCIAL_CARE -> writeSocialCare(dsl, period);
+            case HOSPITAL -> writeSpells(dsl, period);
+            case OBJECTIONS -> writeObjections(dsl, period);
+            default -> throw new IllegalStateException("Cannot load " + kind);
+        }
+        dsl.deleteFrom(CURRENT_FILE).where(CURRENT_FILE.SOURCE.eq(kind.cliName()), CURRENT_FILE.PERIOD.eq(period))
+                .execute();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (LoadedFile file : report.files()) {
+            dsl.insertInto(CURRENT_FILE).set(CURRENT_FILE.SOURCE, kind.cliName()).set(CURRENT_FILE.PERIOD, period)
+                    .set(CURRENT_FILE.FILE_NAME, file.name()).set(CURRENT_FILE.FILE_SHA256, file.sha256())
+                    .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
+        }
+        return new LoadOutcome(kind, period, report, LoadMode.LOAD, since(started));
+    }
+
+    private static void writeSocialCare(DSLContext dsl, String period) {
+        long maxPerson = dsl.select(coalesce(max(PERSON.PERSON_ID), 0L)).from(PERSON).fetchSingle().value1();
+        Map<Field<?>, SelectField<?>> person = new LinkedHashMap<>();
+        person.put(PERSON.PERSON_ID, val(maxPerson).plus(rowNumber().over().orderBy(ORDINAL)));
+        person.put(PERSON.COUNCIL_CODE, staged("LA_Code"));
+        person.put(PERSON.COUNCIL_PERSON_ID, staged("LA_Person_Unique_Identifier"));
+        person.put(PERSON.NHS_NUMBER, staged("NHS_Number"));
+        person.put(PERSON.NHS_NUMBER_TRACE_STATUS,
+                when(staged("NHS_Number").isNull(), inline("not_traced")).otherwise(inline("unverified")));
+        person.put(PERSON.DATE_OF_BIRTH, date("Date_of_Birth"));
+        person.put(PERSON.DATE_OF_DEATH, date("Date_of_Death"));
+        person.put(PERSON.GENDER, staged("Gender"));
+        person.put(PERSON.ETHNICITY, staged("Ethnicity"));
+        person.put(PERSON.POSTCODE, staged("Postcode"));
+        person.put(PERSON.GP_PRACTICE_CODE, staged("GP_Practice_Code"));
+        person.put(PERSON.CLIENT_TYPE, staged("Client_Type"));
+        person.put(PERSON.PRIMARY_SUPPORT_REASON, staged("Primary_Support_Reason"));
+        person.put(PERSON.ACCOMMODATION_STATUS, staged("Accommodation_Status"));
+        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+        person.keySet().stream().filter(f -> f != PERSON.PERSON_ID && f != PERSON.COUNCIL_PERSON_ID)
+                .forEach(f -> updates.put(f, excluded(f)));
+        // the latest row of each person wins: DISTINCT ON keeps the first row of each group in this order
+        dsl.insertInto(PERSON).columns(person.keySet())
+                .select(dsl.select(person.values()).distinctOn(staged("LA_Person_Unique_Identifier")).from(STAGING)
+                        .orderBy(staged("LA_Person_Unique_Identifier"), ORDINAL.desc()))
+                .onConflict(PERSON.COUNCIL_PERSON_ID).doUpdate().set(updates).execute();
+
+        dsl.deleteFrom(EVENT).where(EVENT.LOAD_PERIOD.eq(period)).execute();
+        long maxEvent = dsl.select(coalesce(max(EVENT.EVENT_ID), 0L)).from(EVENT).fetchSingle().value1();
+        Map<Field<?>, SelectField<?>> event = new LinkedHashMap<>();
+        event.put(EVENT.EVENT_ID, val(maxEvent).plus(rowNumber().over().orderBy(ORDINAL)));
+        event.put(EVENT.PERSON_ID, PERSON.PERSON_ID);
+        event.put(EVENT.EVENT_TYPE, staged("Event_Type"));
+        event.put(EVENT.EVENT_REFERENCE, staged("Event_Reference"));
+        event.put(EVENT.EVENT_START_DATE, date("Event_Start_Date"));
+        event.put(EVENT.EVENT_END_DATE, date("Event_End_Date"));
+        event.put(EVENT.EVENT_OUTCOME, staged("Event_Outcome"));
+        event.put(EVENT.ROUTE_OF_ACCESS, staged("Request_Route_of_Access"));
+        event.put(EVENT.ASSESSMENT_TYPE, staged("Assessment_Type"));
+        event.put(EVENT.ELIGIBLE_NEEDS, DSL.cast(staged("Eligible_Needs_Identified"), SQLDataType.BOOLEAN));
+        event.put(EVENT.SERVICE_TYPE, staged("Service_Type"));
+        event.put(EVENT.SERVICE_COMPONENT, staged("Service_Component"));
+        event.put(EVENT.DELIVERY_MECHANISM, staged("Delivery_Mechanism"));
+        event.put(EVENT.PROVIDER_LOCATION_ID, staged("Provider_CQC_Location_ID"));
+        event.put(EVENT.UNIT_COST, DSL.cast(staged("Unit_Cost"), EVENT.UNIT_COST.getDataType()));
+        event.put(EVENT.COST_FREQUENCY, staged("Cost_Frequency_Unit_Type"));
+        event.put(EVENT.PLANNED_UNITS_PER_WEEK, DSL.cast(staged("Planned_units_per_week"),
+                EVENT.PLANNED_UNITS_PER_WEEK.getDataType()));
+        event.put(EVENT.REVIEW_REASON, staged("Review_Reason"));
+        event.put(EVENT.REVIEW_OUTCOME, staged("Review_Outcomes_Achieved"));
+        event.put(EVENT.LOAD_PERIOD, val(period));
+        dsl.insertInto(EVENT).columns(event.keySet())
+                .select(dsl.select(event.values()).from(STAGING).join(PERSON)
+                        .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
+                .execute();
+    }
+
+    private static void writeSpells(DSLContext dsl, String period) {
+        dsl.deleteFrom(INPATIENT_SPELL).where(INPATIENT_SPELL.LOAD_PERIOD.eq(period)).execute();
+        long maxSpell = dsl.select(coalesce(max(INPATIENT_SPELL.SPELL_ID), 0L)).from(INPATIENT_SPELL).fetchSingle()
+                .value1();
+        Map<Field<?>, SelectField<?>> spell = new LinkedHashMap<>();
+        spell.put(INPATIENT_SPELL.SPELL_ID, val(maxSpell).plus(rowNumber().over().orderBy(ORDINAL)));
+        spell.put(INPATIENT_SPELL.NHS_NUMBER, staged("NHS_Number"));
+        spell.put(INPATIENT_SPELL.PROVIDER_CODE, staged("Organisation_Code_Code_of_Provider"));
+        spell.put(INPATIENT_SPELL.DATE_OF_BIRTH, date("Person_Birth_Date"));
+        spell.put(INPATIENT_SPELL.SEX, staged("Person_Stated_Gender_Code"));
+        spell.put(INPATIENT_SPELL.ETHNIC_CATEGORY, staged("Ethnic_Category"));
+        spell.put(INPATIENT_SPELL.LSOA, staged("Lower_Layer_Super_Output_Area"));
+        spell.put(INPATIENT_SPELL.ADMISSION_DATE, date("Start_Date_Hospital_Provider_Spell"));
+        spell.put(INPATIENT_SPELL.DISCHARGE_DATE, date("Discharge_Date_Hospital_Provider_Spell"));
+        spell.put(INPATIENT_SPELL.ADMISSION_METHOD, staged("Admission_Method_Hospital_Provider_Spell"));
+        spell.put(INPATIENT_SPELL.ADMISSION_SOURCE, staged("Source_of_Admission_Hospital_Provider_Spell"));
+        spell.put(INPATIENT_SPELL.PATIENT_CLASSIFICATION, staged("Patient_Classification_Code"));
+        spell.put(INPATIENT_SPELL.TREATMENT_FUNCTION, staged("Activity_Treatment_Function_Code"));
+        spell.put(INPATIENT_SPELL.DISCHARGE_METHOD, staged("Discharge_Method_Hospital_Provider_Spell"));
+        spell.put(INPATIENT_SPELL.DISCHARGE_DESTINATION, staged("Discharge_Destination_Hospital_Provider_Spell"));
+        spell.put(INPATIENT_SPELL.DISCHARGE_READY_DATE, date("Discharge_Ready_Date"));
+        spell.put(INPATIENT_SPELL.LOAD_PERIOD, val(period));
+        dsl.insertInto(INPATIENT_SPELL).columns(spell.keySet())
+                .select(dsl.select(spell.values()).from(STAGING)).execute();
+    }
+
+    private static void writeObjections(DSLContext dsl, String period) {
+        dsl.deleteFrom(LOCAL_OBJECTION).where(LOCAL_OBJECTION.LOAD_PERIOD.eq(period)).execute();
+        long maxObjection = dsl.select(coalesce(max(LOCAL_OBJECTION.OBJECTION_ID), 0L)).from(LOCAL_OBJECTION)
+                .fetchSingle().value1();
+        Map<Field<?>, SelectField<?>> objection = new LinkedHashMap<>();
+        objection.put(LOCAL_OBJECTION.OBJECTION_ID, val(maxObjection).plus(rowNumber().over().orderBy(ORDINAL)));
+        objection.put(LOCAL_OBJECTION.PERSON_ID, PERSON.PERSON_ID);
+        objection.put(LOCAL_OBJECTION.RECORDED_DATE, date("Objection_Recorded_Date"));
+        objection.put(LOCAL_OBJECTION.WITHDRAWN_DATE, date("Objection_Withdrawn_Date"));
+        objection.put(LOCAL_OBJECTION.RECEIVED_VIA, staged("Objection_Received_Via"));
+        objection.put(LOCAL_OBJECTION.LOAD_PERIOD, val(period));
+        dsl.insertInto(LOCAL_OBJECTION).columns(objection.keySet())
+                .select(dsl.select(objection.values()).from(STAGING).join(PERSON)
+                        .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
+                .execute();
+    }
+
+    /** Council person identifiers social care holds, which objections must name; empty for other sources. */
+    private static Set<String> knownPersons(DSLContext dsl, SourceKind kind) {
+        return kind == SourceKind.OBJECTIONS
+                ? Set.copyOf(dsl.select(PERSON.COUNCIL_PERSON_ID).from(PERSON).fetch(PERSON.COUNCIL_PERSON_ID))
+                : Set.of();
+    }
+
+    private static List<Table<?>> written(SourceKind kind) {
+        List<Table<?>> tables = new ArrayList<>();
+        switch (kind) {
+            case SOCIAL_CARE -> tables.addAll(List.of(PERSON, EVENT));
+            case HOSPITAL -> tables.add(INPATIENT_SPELL);
+            case OBJECTIONS -> tables.addAll(List.of(PERSON, LOCAL_OBJECTION));
+            default -> throw new IllegalStateException("Cannot load " + kind);
+        }
+        tables.add(CURRENT_FILE);
+        return tables;
+    }
+
+    /** Fresh statistics, so the first extract after a load is planned on what is there (see issue 17). */
+    private static void analyse(DSLContext dsl, SourceKind kind) {
+        for (Table<?> table : written(kind)) {
+            dsl.query("ANALYZE {0}", table).execute();
+        }
+    }
+
+    private static Field<String> staged(String column) {
+        return field(name("trex_load_staging", column), SQLDataType.CLOB);
+    }
+
+    private static Field<java.time.LocalDate> date(String column) {
+        return DSL.cast(staged(column), SQLDataType.LOCALDATE);
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}
