@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 class GeneratedDataRatesTest {

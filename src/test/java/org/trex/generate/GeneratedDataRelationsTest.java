@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trex.nhs.NhsNumber;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 class GeneratedDataRelationsTest {

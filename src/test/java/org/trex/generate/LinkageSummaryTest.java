@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 class LinkageSummaryTest {

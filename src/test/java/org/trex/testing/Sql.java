@@ -1,4 +1,4 @@
-package org.trex.generate;
+package org.trex.testing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,11 +9,11 @@ import java.util.List;
 import org.trex.source.DatabaseUrl;
 
 /** Plain SQL for tests: independent of the jOOQ code under test. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
-    static long count(DatabaseUrl url, String sql) {
+    public static long count(DatabaseUrl url, String sql) {
         try (Connection c = url.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
@@ -22,11 +22,11 @@ final class Sql {
         }
     }
 
-    static double share(DatabaseUrl url, String numerator, String denominator) {
+    public static double share(DatabaseUrl url, String numerator, String denominator) {
         return (double) count(url, numerator) / count(url, denominator);
     }
 
-    static List<String> strings(DatabaseUrl url, String sql) {
+    public static List<String> strings(DatabaseUrl url, String sql) {
         try (Connection c = url.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (r.next()) {
