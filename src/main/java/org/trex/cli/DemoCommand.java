@@ -75,6 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
             GenerationSummary generated = SyntheticData.generate(url, people, seed,
                     GenerateCommand.createDirectory(out.resolve("national-check")));
             generated.lines().forEach(line -> printer.println("  " + line));
+            printer.printf("  Request sent: %s; response loaded: %s%n", generated.nationalCheck().request(),
+                    generated.nationalCheck().response());
             Path key = out.resolve("demo.key");
             PseudonymKey.createRandom(key);
 

@@ -37,9 +37,9 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Random seed; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--check-files", paramLabel = "DIR", defaultValue = "national-check",
-            description = "Where the national data opt-out check's request and synthetic response go "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--check-files", paramLabel = "DIR",
+            description = "Keep the national data opt-out check's request file and synthetic response in DIR "
+                    + "(default: they are removed once loaded).")
     Path checkFiles;
 
     @Option(names = "--embedded",
@@ -73,8 +73,13 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private void run(DatabaseUrl url, PrintWriter out) {
-        GenerationSummary summary = SyntheticData.generate(url, people, seed, createDirectory(checkFiles));
+        GenerationSummary summary = checkFiles == null ? SyntheticData.generate(url, people, seed)
+                : SyntheticData.generate(url, people, seed, createDirectory(checkFiles));
         summary.lines().forEach(out::println);
+        if (checkFiles != null) {
+            out.println("Request sent: " + summary.nationalCheck().request() + "; response loaded: "
+                    + summary.nationalCheck().response());
+        }
         out.println();
         try (var connection = url.connect()) {
             LinkageSummary.fetch(DSL.using(connection, SQLDialect.POSTGRES), SUMMARY_DATE).lines().forEach(out::println);

@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
                 + "and CSV with a manifest and lineage; publish atomically. With --due, run every approved spec in "
                 + "--specs whose schedule is due and has not run for its period (safe to call from cron or Airflow).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ran (with --due: every due extract ran)", "1:the run failed", "2:bad input",
+        exitCodeList = {"0:ran (with --due: every due extract ran)",
+            "1:the run failed, or was refused for a missing or stale national data opt-out list", "2:bad input",
             "3:not approved, changed since approval, expired or revoked", "4:--due: nothing was due",
             "5:--due: some due extracts failed"})
 public final class RunCommand implements Callable<Integer> {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:failure (a run failed, verification found problems)",
+            "1:failure (a run failed or was refused for a stale opt-out list, verification found problems)",
             "2:bad usage or bad input (invalid spec or policy, bad key, unreachable database)",
             "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked)",
             "4:run --due: nothing was due",

@@ -32,9 +32,10 @@ class NationalListNeverLeavesTest {
         Path log = root.resolve("run.log");
 
         Process run = Workspace.start(workspace.runArguments(), log);
+        int code = run.waitFor();
 
         String output = Files.readString(log);
-        assertThat(run.waitFor()).as(output).isEqualTo(ExitCode.OK);
+        assertThat(code).as(output).isEqualTo(ExitCode.OK);
         assertThat(output).contains("National data opt-out: allow list of 2026-06-01, 29 days old on 2026-06-30",
                 "left out: national_data_opt_out_or_unchecked");
         List<String> allowed = Sql.strings(url, "SELECT nhs_number FROM opt_out.national_data_allow_list");
