@@ -56,7 +56,7 @@ class NationalListNeverLeavesTest {
             }
         }
         assertThat(found).as("allow-list numbers outside the database").isEmpty();
-        assertThat(lineage).contains("\"national_data_opt_out_list_date\":\"2026-06-01\"",
+        assertThat(lineage).contains("{\"key\":\"national_data_opt_out_list_date\",\"value\":\"2026-06-01\"}",
                 "\"reason\":\"national_data_opt_out_or_unchecked\"");
         assertThat(Files.readString(workspace.published().get(0).resolve("data/spells.csv")).lines().count())
                 .as("the extract holds rows").isGreaterThan(10);
