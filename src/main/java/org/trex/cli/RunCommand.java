@@ -28,6 +28,7 @@ import org.trex.plan.Planner;
 import org.trex.run.ExtractRunner;
 import org.trex.run.RunOutcome;
 import org.trex.run.RunRequest;
+import org.trex.run.SafeMessages;
 import org.trex.run.SparkSessions;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
@@ -168,6 +169,9 @@ public final class RunCommand implements Callable<Integer> {
             } catch (SpecException e) {
                 printer.println("skipped " + file + ": invalid spec");
                 e.problems().forEach(p -> printer.println("  " + p));
+            } catch (RuntimeException e) {
+                // One spec that cannot be planned or checked must not stop the others.
+                printer.println("skipped " + file + ": " + SafeMessages.of(e));
             }
         }
         return new DueSpecs(approved, scheduled);

@@ -5,14 +5,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.trex.extract.ExtractDirectory;
+import org.trex.extract.Lease;
 import org.trex.run.ExclusionCount;
 import org.trex.run.ExtractRunner;
 import org.trex.run.OutputResult;
@@ -38,13 +42,20 @@ final class SparkRuns {
      */
     static <C, T> T withRunner(String master, int partitions, Path outputRoot, Supplier<C> checks,
             BiFunction<ExtractRunner, C, T> work) {
-        Path scratch = outputRoot.resolve(SCRATCH_PREFIX + ProcessHandle.current().pid());
+        // Named at random: process IDs repeat across the hosts that share a cluster's --out.
+        Path scratch = outputRoot.resolve(SCRATCH_PREFIX + UUID.randomUUID());
         boolean rootExisted = Files.isDirectory(outputRoot);
+        checkOutputRoot(outputRoot);
+        Lease lease;
         try {
-            Files.createDirectories(scratch);
+            // Owner-only: Spark's shuffle files hold pseudonymised rows from before disclosure control.
+            ExtractDirectory.createOwnerOnly(outputRoot);
+            Files.createDirectory(scratch, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            lease = Lease.take(scratch);
             removeAbandonedScratch(outputRoot);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create scratch directory " + scratch + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": cannot create "
+                    + scratch.getFileName() + " in it: " + reason(e));
         }
         CompletableFuture<SparkSession> starting = new CompletableFuture<>();
         new Thread(() -> {
@@ -69,11 +80,39 @@ final class SparkRuns {
             if (spark != null) {
                 spark.stop();
             }
+            lease.close();
             deleteQuietly(scratch);
             if (!rootExisted) {
                 removeIfEmpty(outputRoot);
             }
         }
+    }
+
+    /** {@code --out} as a folder TREx can write in, or a bad-input error that says what is wrong with it. */
+    private static void checkOutputRoot(Path outputRoot) {
+        if (Files.isSymbolicLink(outputRoot) && !Files.exists(outputRoot)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(outputRoot).toString();
+            } catch (IOException e) {
+                target = "a path it cannot read";
+            }
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": it is a symbolic link to "
+                    + target + ", which does not exist");
+        }
+        if (Files.exists(outputRoot) && !Files.isDirectory(outputRoot)) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": it is not a directory");
+        }
+        if (Files.isDirectory(outputRoot) && !Files.isWritable(outputRoot)) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": this user cannot write in it");
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** An output root made for the scratch folder alone goes with it: a refused run leaves not even a folder. */
@@ -119,14 +158,11 @@ final class SparkRuns {
         out.flush();
     }
 
-    /** Scratch folders of processes that are gone were left by a crash or a kill. */
+    /** Scratch folders whose lease lapsed were left by a crash or a kill, on this host or another. */
     private static void removeAbandonedScratch(Path outputRoot) throws IOException {
         try (Stream<Path> children = Files.list(outputRoot)) {
             for (Path child : children.filter(p -> p.getFileName().toString().startsWith(SCRATCH_PREFIX)).toList()) {
-                String pid = child.getFileName().toString().substring(SCRATCH_PREFIX.length());
-                boolean alive = pid.chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-                if (!alive) {
+                if (Lease.abandoned(child)) {
                     deleteQuietly(child);
                 }
             }

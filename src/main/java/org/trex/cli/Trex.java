@@ -42,6 +42,11 @@ public final class Trex implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if ("1".equals(System.getenv("TREX_DEBUG"))) {
+            // spark-submit starts logging before this runs, so the configuration is read again with traces on.
+            System.setProperty("trex.log.traces", "full");
+            org.apache.logging.log4j.core.config.Configurator.reconfigure();
+        }
         System.exit(execute(args));
     }
 

@@ -52,20 +52,30 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
         PrintWriter out = commandSpec.commandLine().getOut();
+        String state = "State: published; not checked against the audit log (give --database-url)";
         if (database.url().isPresent() && Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
             DatabaseUrl url = governance.required(database);
             GovernanceSchema.migrate(url);
-            problems.addAll(governanceProblems(url, Manifest.read(directory), FileDigests.sha256(directory.resolve(Manifest.FILE_NAME))));
+            Manifest manifest = Manifest.read(directory);
+            String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
+            boolean recorded = recorded(url, manifest, manifestSha256);
+            state = recorded ? "State: published and recorded (the audit log has this run's successful end)"
+                    : "State: published but not recorded (the audit log has no successful end of run " + manifest.runId()
+                            + "): do not release it; the run was stopped between publishing and recording, or the "
+                            + "extract was copied from elsewhere";
+            problems.addAll(governanceProblems(url, manifest, manifestSha256, recorded));
             new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
                     Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
         }
         problems.forEach(p -> out.println("FAIL " + p));
+        out.println(state);
         out.println(problems.isEmpty() ? "OK " + directory + ": every check holds" : problems.size() + " problem(s) in " + directory);
         out.flush();
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
-    private static List<String> governanceProblems(DatabaseUrl url, Manifest manifest, String manifestSha256) throws Exception {
+    private static List<String> governanceProblems(DatabaseUrl url, Manifest manifest, String manifestSha256,
+            boolean recorded) {
         List<String> problems = new ArrayList<>();
         boolean approved = new Approvals(url).history(manifest.extract()).stream()
                 .anyMatch(a -> a.planHash().equals(manifest.planHash()));
@@ -73,18 +83,23 @@ public final class VerifyCommand implements Callable<Integer> {
             problems.add("Cannot verify approval of " + manifest.extract() + ": no approval of plan hash " + manifest.planHash());
         }
         AuditLog audit = new AuditLog(url);
-        boolean recorded = false;
-        for (AuditEntry entry : audit.list(Optional.empty())) {
-            if (entry.action() == AuditAction.RUN_END && entry.runId().equals(Optional.of(manifest.runId().toString()))) {
-                JsonNode details = JSON.readTree(entry.details());
-                recorded |= manifestSha256.equals(details.path("manifestSha256").asText());
-            }
-        }
         if (!recorded) {
             problems.add("Cannot verify run " + manifest.runId() + ": the audit log has no successful end of this run with manifest SHA-256 "
                     + manifestSha256);
         }
         audit.verify().forEach(p -> problems.add("Cannot verify audit log: " + p.message()));
         return problems;
+    }
+
+    /** Whether the audit log holds this run's successful end with this manifest's digest. */
+    private static boolean recorded(DatabaseUrl url, Manifest manifest, String manifestSha256) throws Exception {
+        boolean recorded = false;
+        for (AuditEntry entry : new AuditLog(url).list(Optional.empty())) {
+            if (entry.action() == AuditAction.RUN_END && entry.runId().equals(Optional.of(manifest.runId().toString()))) {
+                JsonNode details = JSON.readTree(entry.details());
+                recorded |= manifestSha256.equals(details.path("manifestSha256").asText());
+            }
+        }
+        return recorded;
     }
 }

@@ -24,14 +24,15 @@ public final class ExtractDirectory {
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final String STAGING_PREFIX = ".staging-";
-    private static final String PID_FILE = ".pid";
 
     private final Path staging;
     private final Path target;
+    private final Lease lease;
 
-    private ExtractDirectory(Path staging, Path target) {
+    private ExtractDirectory(Path staging, Path target, Lease lease) {
         this.staging = staging;
         this.target = target;
+        this.lease = lease;
     }
 
     /**
@@ -58,13 +59,13 @@ public final class ExtractDirectory {
                         + ": another process is writing it in " + staging);
             }
             Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
-            Files.writeString(staging.resolve(PID_FILE), Long.toString(ProcessHandle.current().pid()));
+            Lease lease = Lease.take(staging);
             Files.createDirectory(staging.resolve("data"));
             Files.createDirectory(staging.resolve("lineage"));
+            return new ExtractDirectory(staging, target, lease);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create extract directory " + staging + ": " + describe(e), e);
         }
-        return new ExtractDirectory(staging, target);
     }
 
     /** Where files are written until publication. */
@@ -82,13 +83,9 @@ public final class ExtractDirectory {
         return staging.resolve("data");
     }
 
-    /** Removes the scratch marker so the published directory holds only the extract's own files. */
+    /** Releases the lease so the published directory holds only the extract's own files. */
     public void sealContents() {
-        try {
-            Files.deleteIfExists(staging.resolve(PID_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot seal " + staging + ": " + describe(e), e);
-        }
+        lease.close();
     }
 
     /** Restricts every file and directory to the owner and renames staging to the final path in one step. */
@@ -110,35 +107,43 @@ public final class ExtractDirectory {
         }
     }
 
+    /**
+     * Renames a published extract back to staging, for a publication that could not be recorded; a no-op when
+     * nothing was published.
+     */
+    public void unpublish() {
+        try {
+            if (Files.isDirectory(target) && !Files.exists(staging)) {
+                Files.move(target, staging, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot withdraw " + target + " after its publication could not be recorded: "
+                    + describe(e), e);
+        }
+    }
+
     /** Deletes the staging directory after a failure; nothing reaches the final path. */
     public void discard() {
+        lease.close();
         deleteTree(staging);
     }
 
-    private static void createOwnerOnly(Path directory) throws IOException {
+    /** Creates {@code directory}, and any parent it needs, readable by the owner only. */
+    public static void createOwnerOnly(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory);
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
             Files.setPosixFilePermissions(directory, OWNER_DIRECTORY);
         }
     }
 
-    /** Staging directories whose writing process is gone were left by a crash or a kill. */
+    /** Staging directories whose lease lapsed were left by a crash or a kill, on this host or another. */
     private static void removeAbandoned(Path extractRoot) throws IOException {
         try (Stream<Path> children = Files.list(extractRoot)) {
             for (Path child : children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
-                if (!writerAlive(child)) {
+                if (Lease.abandoned(child)) {
                     deleteTree(child);
                 }
             }
-        }
-    }
-
-    private static boolean writerAlive(Path staging) {
-        try {
-            long pid = Long.parseLong(Files.readString(staging.resolve(PID_FILE)).strip());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | NumberFormatException e) {
-            return false;
         }
     }
 

@@ -110,7 +110,19 @@ public final class DueRunner {
                 .set(RUN_STATUS, ScheduledRunStatus.STARTED.name())
                 .set(RUN_STARTED_AT, now())
                 .execute();
-        RunResult result = launchCatching(launcher, run.extract(), asOf, runId);
+        // A scheduler's timeout sends SIGTERM: the period is then marked failed, not left STARTED for ever.
+        Thread stopped = new Thread(() -> markStopped(runId), "trex-due-run-stopped");
+        Runtime.getRuntime().addShutdownHook(stopped);
+        RunResult result;
+        try {
+            result = launchCatching(launcher, run.extract(), asOf, runId);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: it records the stop.
+            }
+        }
         boolean succeeded = result.outcome() == RunResult.Outcome.SUCCEEDED;
         dsl.update(SCHEDULED_RUN)
                 .set(RUN_STATUS, (succeeded ? ScheduledRunStatus.SUCCEEDED : ScheduledRunStatus.FAILED).name())
@@ -131,10 +143,21 @@ public final class DueRunner {
             String runId) {
         try {
             return requireNonNull(launcher.launch(extract, asOf, runId), "launcher returned null");
-        } catch (RuntimeException e) {
-            // One broken extract must not stop the others; it stays due and is retried on the next pass.
+        } catch (Exception e) {
+            // One broken extract must not stop the others; it stays due and is retried on the next pass. Exception, as
+            // Spark throws its checked SparkException undeclared.
             return RunResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    private void markStopped(String runId) {
+        GovernanceDatabase.transaction(url, "record a stopped run", dsl -> dsl.update(SCHEDULED_RUN)
+                .set(RUN_STATUS, ScheduledRunStatus.FAILED.name())
+                .set(RUN_FINISHED_AT, now())
+                .set(RUN_FAILURE, "Cannot complete the run: the process was stopped (SIGTERM or shutdown) before it ended")
+                .where(RUN_RUN_ID.eq(runId))
+                .and(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name()))
+                .execute());
     }
 
     /** A 64-bit advisory lock key for (extract, period), from SHA-256 so keys of different pairs do not meet. */

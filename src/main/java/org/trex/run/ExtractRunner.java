@@ -3,7 +3,6 @@ package org.trex.run;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +51,8 @@ public final class ExtractRunner {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractRunner.class);
     /** Where failed runs keep their START and FAIL events, beside (never inside) the extracts. */
     public static final String FAILED_RUNS = "failed-runs";
+    /** Below SparkContext's own shutdown hook (50), so a stopped run is cleaned up after Spark's tasks stopped. */
+    private static final int AFTER_SPARK_STOPS = 40;
 
     private final SparkSession spark;
     private final SourceCatalog catalog;
@@ -81,58 +82,137 @@ public final class ExtractRunner {
                 spark.version());
         audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
                 startDetails(request, plan, approval, key, preflight.nationalList()));
-
-        ExtractDirectory directory = ExtractDirectory.stage(request.outputRoot(), plan.spec().id(), runId);
-        Path log = directory.staging().resolve(LineageLog.PATH);
-        LineageLog.append(log, OpenLineageEvents.start(lineage));
-        boolean registered = false;
+        Attempt attempt = new Attempt(request, plan, lineage, audit);
+        Object hook = org.apache.spark.util.ShutdownHookManager$.MODULE$.addShutdownHook(AFTER_SPARK_STOPS, () -> {
+            attempt.fail("the process was stopped (SIGTERM or shutdown) before the run ended");
+            return scala.runtime.BoxedUnit.UNIT;
+        });
         try {
+            return attempt.perform(preflight);
+        } catch (Exception e) {
+            // Spark throws its checked SparkException undeclared (a task that failed: a full disk, a dropped database),
+            // so every exception takes this one path.
+            String message = SafeMessages.of(e);
+            attempt.fail(message);
+            if (e instanceof DisclosureException || e instanceof IllegalArgumentException) {
+                // A disclosure refusal, or a run refused at staging (its --out or --run-id), keeps its own exit code.
+                throw (RuntimeException) e;
+            }
+            throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, e);
+        } finally {
+            org.apache.spark.util.ShutdownHookManager$.MODULE$.removeShutdownHook(hook);
+        }
+    }
+
+    /**
+     * One started run, which ends exactly once: published with its audit entry, or failed (staging removed, a FAIL
+     * event, a failed RUN_END), whether the failure comes from the run itself or from a signal stopping the JVM.
+     * The shutdown hook runs after Spark has stopped, so no task still writes into the staging it removes.
+     */
+    private final class Attempt {
+        private final RunRequest request;
+        private final ExtractPlan plan;
+        private final LineageRun lineage;
+        private final AuditLog audit;
+        private final String runId;
+        private ExtractDirectory directory;
+        private boolean ended;
+        private boolean registered;
+
+        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit) {
+            this.request = request;
+            this.plan = plan;
+            this.lineage = lineage;
+            this.audit = audit;
+            this.runId = lineage.runId().toString();
+        }
+
+        RunOutcome perform(Preflight preflight) throws IOException {
+            ExtractDirectory staged = ExtractDirectory.stage(request.outputRoot(), plan.spec().id(), runId);
+            synchronized (this) {
+                directory = staged;
+                if (ended) {
+                    staged.discard();
+                    throw new IllegalStateException("Cannot start run " + runId + ": the process is stopping");
+                }
+            }
+            Path log = staged.staging().resolve(LineageLog.PATH);
+            LineageLog.append(log, OpenLineageEvents.start(lineage));
             long loading = System.nanoTime();
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions());
             LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
-                    .run(plan, exclusions, key, directory.data());
+                    .run(plan, exclusions, preflight.key(), staged.data());
             List<OutputResult> results = job.outputs();
-            register(request, plan, key, directory, results);
-            registered = true;
-            Files.writeString(directory.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
+            register(request, plan, preflight.key(), staged, results);
+            synchronized (this) {
+                registered = true;
+            }
+            Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source());
             Instant completed = clock.instant();
             LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
-            LineageReport.write(directory.staging(), finished, completed);
-            directory.sealContents();
+            LineageReport.write(staged.staging(), finished, completed);
+            staged.sealContents();
             Map<String, Long> rowsByPath = new TreeMap<>();
             Map<String, String> sha256ByPath = new TreeMap<>();
             results.forEach(r -> r.files().forEach(f -> {
                 rowsByPath.put(f.path(), f.rows());
                 sha256ByPath.put(f.path(), f.sha256());
             }));
-            Manifest.of(directory.staging(), plan.spec().id(), request.runId(), plan.specSha256(), plan.planHash(),
+            Manifest.of(staged.staging(), plan.spec().id(), request.runId(), plan.specSha256(), plan.planHash(),
                     rowsByPath, sha256ByPath, results.stream()
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
-                    .write(directory.staging());
-            String manifestSha256 = FileDigests.sha256(directory.staging().resolve("manifest.json"));
-            Path published = directory.publish();
-            audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
-                    endDetails("succeeded", results, manifestSha256, Optional.empty()));
+                    .write(staged.staging());
+            String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
+            publish(endDetails("succeeded", results, manifestSha256, Optional.empty()));
             List<String> warnings = send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed)));
-            return new RunOutcome(published, plan, finished, results, manifestSha256, warnings, preflight.nationalList());
-        } catch (RuntimeException | IOException e) {
-            String message = SafeMessages.of(e);
-            directory.discard();
+            return new RunOutcome(staged.target(), plan, finished, results, manifestSha256, warnings,
+                    preflight.nationalList());
+        }
+
+        /**
+         * Renames staging into place inside the transaction that records it: a rename that fails records nothing,
+         * and a record that cannot be committed renames the extract back, so no extract stands unrecorded.
+         */
+        private synchronized void publish(Map<String, Object> details) {
+            if (ended) {
+                throw new IllegalStateException("Cannot publish run " + runId + ": the process is stopping");
+            }
+            try {
+                audit.appendWith(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
+                        details, directory::publish);
+            } catch (RuntimeException e) {
+                directory.unpublish();
+                throw e;
+            }
+            ended = true;
+        }
+
+        /** Ends the run as failed, once: a later call (the run's own failure after a signal's) does nothing. */
+        synchronized void fail(String message) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (directory != null) {
+                try {
+                    directory.discard();
+                } catch (RuntimeException e) {
+                    LOG.warn("Cannot remove staging {}: {}", directory.staging(), SafeMessages.of(e));
+                }
+            }
             if (registered) {
                 withdraw(request, runId);
             }
             recordFailure(request, lineage, message);
-            audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
-                    endDetails("failed", List.of(), "", Optional.of(message)));
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, io);
+            try {
+                audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
+                        endDetails("failed", List.of(), "", Optional.of(message)));
+            } catch (RuntimeException e) {
+                // The failure itself may be the governance database; the FAIL event above still says what happened.
+                LOG.warn("Cannot record the end of failed run {}: {}", runId, SafeMessages.of(e));
             }
-            if (e instanceof DisclosureException disclosure) {
-                throw disclosure;
-            }
-            throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, e);
         }
     }
 

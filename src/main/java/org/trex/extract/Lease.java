@@ -1,0 +1,120 @@
+package org.trex.extract;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A run's claim on a folder it writes (staging, Spark scratch) that holds across hosts: a lease file naming the
+ * host and process, whose modification time a heartbeat renews. With {@code --out} on a folder several hosts
+ * share, a process ID says nothing about a process on another host, so a folder is abandoned only when its
+ * heartbeat is older than {@link #STALE}, or when its writer was on this host and that process is gone.
+ */
+public final class Lease implements AutoCloseable {
+    /** The lease file inside the folder. */
+    public static final String FILE = ".lease";
+    /** How old a heartbeat may be before its folder counts as abandoned. */
+    public static final Duration STALE = Duration.ofMinutes(5);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "trex-lease-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Path file;
+    private final ScheduledFuture<?> heartbeat;
+
+    private Lease(Path file, ScheduledFuture<?> heartbeat) {
+        this.file = file;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Takes the lease on {@code folder} for this process and keeps it fresh until closed. */
+    public static Lease take(Path folder) {
+        requireNonNull(folder, "folder is null");
+        Path file = folder.resolve(FILE);
+        try {
+            Files.writeString(file, host() + "\n" + ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot take a lease on " + folder + ": " + e.getMessage(), e);
+        }
+        long period = HEARTBEAT.toMillis();
+        return new Lease(file, HEARTBEATS.scheduleAtFixedRate(() -> renew(file), period, period, TimeUnit.MILLISECONDS));
+    }
+
+    /** Whether {@code folder}'s writer is gone: its heartbeat stale, or its process on this host ended. */
+    public static boolean abandoned(Path folder) {
+        requireNonNull(folder, "folder is null");
+        Path file = folder.resolve(FILE);
+        Instant now = Instant.now();
+        try {
+            if (!Files.exists(file)) {
+                // Being created (the lease comes just after the folder), or sealed for publication: judge by the folder.
+                return stale(Files.getLastModifiedTime(folder), now);
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() >= 2 && lines.get(0).equals(host()) && !alive(lines.get(1))) {
+                return true;
+            }
+            return stale(Files.getLastModifiedTime(file), now);
+        } catch (IOException e) {
+            // Removed meanwhile (published or discarded), or unreadable: never delete what cannot be judged.
+            return false;
+        }
+    }
+
+    /** Stops the heartbeat and removes the lease file, so the folder holds only what was written into it. */
+    @Override
+    public void close() {
+        heartbeat.cancel(false);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot release the lease " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void renew(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // Gone with its folder (a published or discarded run); the next beat is cancelled with the lease.
+        }
+    }
+
+    private static boolean stale(FileTime modified, Instant now) {
+        return modified.toInstant().plus(STALE).isBefore(now);
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid.strip())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** This host's name, as a lease records it. */
+    public static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}
