@@ -22,7 +22,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        message(e).lines().forEach(line -> err.println("trex: " + line));
+        TerminalText.safe(message(e)).lines().forEach(line -> err.println("trex: " + line));
         if ("1".equals(System.getenv("TREX_DEBUG"))) {
             e.printStackTrace(err);
         }

@@ -57,7 +57,7 @@ public final class PlanCommand implements Callable<Integer> {
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), asOf == null ? LocalDate.now() : asOf);
         Optional<DatabaseUrl> url = database.url();
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u));
-        commandSpec.commandLine().getOut().print(PlanReport.render(plan, counts, planFormat));
+        commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, planFormat)));
         commandSpec.commandLine().getOut().flush();
         if (url.isPresent()) {
             DatabaseUrl governanceUrl = governance.required(database);

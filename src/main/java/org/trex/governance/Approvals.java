@@ -15,6 +15,9 @@ import static org.trex.governance.GovernanceTables.APPROVAL_REVOKED_AT;
 import static org.trex.governance.GovernanceTables.APPROVAL_REVOKED_BY;
 import static org.trex.governance.GovernanceTables.APPROVAL_SPEC_VERSION;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.SpoofChecker;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +25,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -58,10 +60,15 @@ public final class Approvals {
     public Approval approve(ApprovalRequest request) {
         requireNonNull(request, "request is null");
         String extractId = request.extractId();
-        if (request.approver().toLowerCase(Locale.ROOT).equals(request.requester().toLowerCase(Locale.ROOT))) {
+        if (sameness(request.approver()).equals(sameness(request.requester()))) {
             throw new IllegalArgumentException("Cannot approve extract " + extractId + ": the approver "
                     + request.approver() + " is its requester");
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        request.expiresOn().filter(expires -> !expires.isAfter(today)).ifPresent(expires -> {
+            throw new IllegalArgumentException("Cannot approve extract " + extractId + ": it would expire on " + expires
+                    + ", which is not after today (" + today + ")");
+        });
         return GovernanceDatabase.transaction(url, "approve extract " + extractId, dsl -> {
             if (find(dsl, extractId, request.reference()).isPresent()) {
                 throw new IllegalArgumentException("Cannot approve extract " + extractId + ": reference "
@@ -177,6 +184,18 @@ public final class Approvals {
                 row.get(APPROVAL_PLAN_HASH), row.get(APPROVAL_APPROVER), row.get(APPROVAL_REFERENCE),
                 row.get(APPROVAL_APPROVED_AT).toInstant(), Optional.ofNullable(row.get(APPROVAL_EXPIRES_ON)),
                 Optional.ofNullable(row.get(APPROVAL_CONDITIONS)), revocation);
+    }
+
+    /**
+     * A name as people are told apart: compatibility forms folded (NFKC), case folded, punctuation and symbols
+     * as spaces, every run of spaces (tabs, no-break spaces) one space, and look-alike letters (Cyrillic е for Latin e)
+     * mapped to Unicode's confusable skeleton (ICU). Issue 20 replaces free-text names with signatures; until then
+     * this keeps a requester from approving under a name that only looks different.
+     */
+    static String sameness(String name) {
+        String folded = UCharacter.foldCase(Normalizer.normalize(name, Normalizer.Form.NFKC), true);
+        String plain = folded.replaceAll("[\\p{P}\\p{S}]", " ").replaceAll("[\\p{Z}\\s]+", " ").strip();
+        return new SpoofChecker.Builder().build().getSkeleton(plain);
     }
 
     private Instant now() {

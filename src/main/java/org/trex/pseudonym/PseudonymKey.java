@@ -73,7 +73,16 @@ public final class PseudonymKey implements java.io.Serializable {
             throw new KeyException("Cannot use pseudonymisation key from " + where
                     + ": it has an odd number of hex digits (" + trimmed.length() + ")");
         }
-        return new PseudonymKey(HexFormat.of().parseHex(trimmed));
+        byte[] bytes = HexFormat.of().parseHex(trimmed);
+        boolean allZero = true;
+        for (byte b : bytes) {
+            allZero &= b == 0;
+        }
+        if (allZero) {
+            throw new KeyException("Cannot use pseudonymisation key from " + where
+                    + ": it is all zeros, expected random bytes (openssl rand -hex 32)");
+        }
+        return new PseudonymKey(bytes);
     }
 
     /**
@@ -98,6 +107,15 @@ public final class PseudonymKey implements java.io.Serializable {
     private static void checkPermissions(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
+        }
+        // Before any read: reading a FIFO blocks until something writes to it, which may be never.
+        if (Files.isDirectory(file)) {
+            throw new KeyException("Cannot use pseudonymisation key file " + file
+                    + ": it is a directory, expected a file holding the key in hex");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new KeyException("Cannot use pseudonymisation key file " + file
+                    + ": it is not a regular file (a FIFO, socket or device), expected a file holding the key in hex");
         }
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;

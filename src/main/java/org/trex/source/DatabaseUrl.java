@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,38 +17,103 @@ import java.util.regex.Pattern;
  * {@link #toString()} and {@link #redacted()} hide any password it carries.
  */
 public record DatabaseUrl(String jdbcUrl) {
-    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USERINFO = Pattern.compile("(//[^:/@]+):([^@/]*)@");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;])password=([^&;]*)");
+    /** In free text (a driver's message) a password runs to the next {@code &}, pgjdbc's only separator, or space. */
+    private static final Pattern PASSWORD_IN_TEXT = Pattern.compile("(?i)(password=)[^&\\s]*");
+    private static final Pattern USERINFO_IN_TEXT = Pattern.compile("(//[^:/@\\s]+):([^@/\\s]*)@");
+    private static final String HIDDEN = "***";
 
     public DatabaseUrl {
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("Cannot use database URL " + redact(jdbcUrl)
+            throw new IllegalArgumentException("Cannot use database URL " + rebuild(jdbcUrl, Part.HIDE)
                     + ": expected a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/trex?user=trex");
         }
     }
 
-    /** The URL with any password replaced by ***, fit for logs, lineage and messages. */
+    /**
+     * The URL with any password replaced by ***, fit for logs, lineage and messages. The URL is taken apart as
+     * pgjdbc takes it (parameters split at {@code &} only, names before the first {@code =}), so a password
+     * holding {@code ;}, {@code ?} or any other character is hidden whole.
+     */
     public String redacted() {
-        return redact(jdbcUrl);
+        return rebuild(jdbcUrl, Part.HIDE);
     }
 
     /** The password the URL carries, if any: for a child process's {@code PGPASSWORD}, never for printing. */
     public Optional<String> password() {
-        Matcher parameter = PASSWORD_PARAMETER.matcher(jdbcUrl);
-        if (parameter.find()) {
-            return Optional.of(URLDecoder.decode(parameter.group(2), StandardCharsets.UTF_8));
+        Parts parts = Parts.of(jdbcUrl);
+        for (String parameter : parts.parameters()) {
+            if (name(parameter).equals("password")) {
+                return Optional.of(URLDecoder.decode(value(parameter), StandardCharsets.UTF_8));
+            }
         }
-        Matcher userinfo = USERINFO.matcher(jdbcUrl);
-        return userinfo.find() ? Optional.of(URLDecoder.decode(userinfo.group(2), StandardCharsets.UTF_8)) : Optional.empty();
+        int colon = parts.userinfo().indexOf(':');
+        return colon < 0 ? Optional.empty()
+                : Optional.of(URLDecoder.decode(parts.userinfo().substring(colon + 1), StandardCharsets.UTF_8));
     }
 
     /** The URL with no password in it, for a tool that is given the password another way. */
     public String withoutPassword() {
-        String url = USERINFO.matcher(jdbcUrl).replaceAll("$1@");
-        url = PASSWORD_PARAMETER.matcher(url).replaceAll(m -> m.group(1).equals("?") ? "?" : "");
-        return url.replace("?&", "?").replaceAll("[?]$", "");
+        return rebuild(jdbcUrl, Part.DROP);
+    }
+
+    private enum Part { HIDE, DROP }
+
+    /** A URL's user information (before {@code @} in the authority), the rest, and its parameters. */
+    private record Parts(String head, String userinfo, String rest, List<String> parameters) {
+        static Parts of(String url) {
+            String prefix = "jdbc:postgresql:";
+            String body = url.startsWith(prefix) ? url.substring(prefix.length()) : url;
+            int query = body.indexOf('?');
+            String path = query < 0 ? body : body.substring(0, query);
+            List<String> parameters = query < 0 ? List.of() : List.of(body.substring(query + 1).split("&", -1));
+            if (path.startsWith("//")) {
+                int slash = path.indexOf('/', 2);
+                String authority = slash < 0 ? path.substring(2) : path.substring(2, slash);
+                int at = authority.lastIndexOf('@');
+                if (at >= 0) {
+                    return new Parts(prefix + "//", authority.substring(0, at),
+                            authority.substring(at) + (slash < 0 ? "" : path.substring(slash)), parameters);
+                }
+            }
+            return new Parts(prefix, "", path, parameters);
+        }
+    }
+
+    private static String rebuild(String url, Part password) {
+        Parts parts = Parts.of(url);
+        StringBuilder rebuilt = new StringBuilder(parts.head());
+        int colon = parts.userinfo().indexOf(':');
+        if (colon >= 0) {
+            rebuilt.append(parts.userinfo(), 0, colon).append(password == Part.HIDE ? ":" + HIDDEN : "");
+        } else {
+            rebuilt.append(parts.userinfo());
+        }
+        rebuilt.append(parts.rest());
+        List<String> kept = new ArrayList<>();
+        for (String parameter : parts.parameters()) {
+            if (!name(parameter).endsWith("password")) {
+                kept.add(parameter);
+            } else if (password == Part.HIDE) {
+                kept.add(parameter.substring(0, parameter.indexOf('=') + 1) + HIDDEN);
+            }
+        }
+        if (!kept.isEmpty()) {
+            rebuilt.append('?').append(String.join("&", kept));
+        }
+        return rebuilt.toString();
+    }
+
+    /** A parameter's name, lower case, as pgjdbc reads it: before the first {@code =}. */
+    private static String name(String parameter) {
+        int equals = parameter.indexOf('=');
+        return URLDecoder.decode(equals < 0 ? parameter : parameter.substring(0, equals), StandardCharsets.UTF_8)
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String value(String parameter) {
+        int equals = parameter.indexOf('=');
+        return equals < 0 ? "" : parameter.substring(equals + 1);
     }
 
     /** host:port, as OpenLineage names a PostgreSQL namespace; defaults follow pgjdbc's. */
@@ -75,9 +141,31 @@ public record DatabaseUrl(String jdbcUrl) {
     /** Opens a connection, or fails with a message naming the (redacted) URL and the cause. */
     public Connection connect() {
         try {
-            return DriverManager.getConnection(jdbcUrl);
+            return conformingStrings(DriverManager.getConnection(jdbcUrl));
         } catch (SQLException e) {
             throw new DatabaseException("Cannot connect to database " + redacted() + ": " + safeMessage(e), e);
+        }
+    }
+
+    /**
+     * Sets {@code standard_conforming_strings} on for the session and checks it took. Values reach SQL as literals
+     * where Spark's reads and COPY take no bind values, and jOOQ escapes them for the SQL standard (a quote is
+     * doubled, a backslash is itself); a server or database configured with the setting off would read a
+     * backslash before a quote as an escape and let the value end the string. Every connection goes through here.
+     */
+    public static Connection conformingStrings(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET standard_conforming_strings = on");
+            try (java.sql.ResultSet result = statement.executeQuery("SHOW standard_conforming_strings")) {
+                if (!result.next() || !"on".equals(result.getString(1))) {
+                    throw new SQLException("Cannot use the session: standard_conforming_strings stays off, so "
+                            + "literals could not be written safely");
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
     }
 
@@ -88,7 +176,7 @@ public record DatabaseUrl(String jdbcUrl) {
     }
 
     private static String redact(String text) {
-        return USERINFO.matcher(PASSWORD.matcher(text).replaceAll("$1***")).replaceAll("$1:***@");
+        return USERINFO_IN_TEXT.matcher(PASSWORD_IN_TEXT.matcher(text).replaceAll("$1***")).replaceAll("$1:***@");
     }
 
     @Override

@@ -7,8 +7,15 @@ import static org.trex.spec.Converter.text;
 import static org.trex.spec.Converter.wholeNumber;
 import static org.trex.spec.Converter.word;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -36,6 +43,8 @@ public final class SpecFiles {
     private static final String RECORDS = "records";
     private static final String AGGREGATE = "aggregate";
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9*/,\\-]+");
+    private static final CronParser CRON = new CronParser(
+            CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     /** Parts of the model that YAML nests but the records keep flat; their values are null only after a report. */
     private record DateWindow(LocalDate from, LocalDate to) {
@@ -294,6 +303,18 @@ public final class SpecFiles {
             throw new IllegalArgumentException("Cannot use schedule '" + schedule
                     + "': it is not a cron expression, expected 5 fields [minute, hour, day-of-month, month, day-of-week]"
                     + " of digits, *, /, - and ,");
+        }
+        Cron cron;
+        try {
+            cron = CRON.parse(schedule.strip()).validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot use schedule '" + schedule.strip() + "': " + e.getMessage(), e);
+        }
+        // A date that never occurs (31 February) parses, but would leave the extract due never.
+        ZonedDateTime from = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        if (ExecutionTime.forCron(cron).nextExecution(from).isEmpty()) {
+            throw new IllegalArgumentException("Cannot use schedule '" + schedule.strip()
+                    + "': it never fires (no such date), expected a day that occurs in the months given");
         }
         return schedule.strip();
     }

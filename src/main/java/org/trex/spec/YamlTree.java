@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import java.util.Optional;
  */
 final class YamlTree {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** The largest spec or policy file read: 1 MB, many times any real one. */
+    static final long MAX_BYTES = 1_000_000;
 
     private YamlTree() {
     }
@@ -85,6 +88,17 @@ final class YamlTree {
 
     /** The document's root, or empty after reporting why it cannot be read. */
     static Optional<Node> parse(Problems problems) {
+        try {
+            long size = Files.size(problems.file());
+            if (size > MAX_BYTES) {
+                // Checked before parsing: a huge value takes minutes and gigabytes to parse before any check could run.
+                problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": it is " + size
+                        + " bytes, more than the " + MAX_BYTES + " a spec or policy may be");
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            // Reported below as the reader meets it.
+        }
         try (Reader reader = Files.newBufferedReader(problems.file(), StandardCharsets.UTF_8);
                 JsonParser parser = FACTORY.createParser(reader)) {
             if (parser.nextToken() == null) {
@@ -92,6 +106,11 @@ final class YamlTree {
                 return Optional.empty();
             }
             Node root = node(parser, problems);
+            if (parser.nextToken() != null) {
+                problems.add(Location.of(parser.currentTokenLocation()), "Cannot read a second YAML document: "
+                        + problems.file() + " must hold one document (a second would be ignored), remove the '---'");
+                return Optional.empty();
+            }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             problems.add(Location.of(e.getLocation()), "Cannot read YAML: " + firstLine(e.getOriginalMessage()));
@@ -150,6 +169,11 @@ final class YamlTree {
     private static Node node(JsonParser parser, Problems problems) throws IOException {
         Location location = Location.of(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
+        // An alias would read as its anchor's name as text: a spec says what it means in place.
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            problems.add(location, "Cannot use YAML alias *" + parser.getText() + ": aliases and anchors are not "
+                    + "allowed, write the value out");
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Entry> entries = new LinkedHashMap<>();

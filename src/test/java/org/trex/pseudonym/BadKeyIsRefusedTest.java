@@ -1,5 +1,6 @@
 package org.trex.pseudonym;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -55,5 +56,33 @@ class BadKeyIsRefusedTest {
 
         assertThatThrownBy(() -> PseudonymKey.fromFile(file))
                 .hasMessage("Cannot read pseudonymisation key: file " + file + " does not exist");
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
+        Path fifo = dir.resolve("fifo.key");
+        assertThat(new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> PseudonymKey.fromFile(fifo))
+                .hasMessage("Cannot use pseudonymisation key file " + fifo
+                        + ": it is not a regular file (a FIFO, socket or device), expected a file holding the key in hex");
+    }
+
+    @Test
+    void aDirectoryIsNamedAsOne() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("keys"));
+
+        assertThatThrownBy(() -> PseudonymKey.fromFile(folder))
+                .hasMessage("Cannot use pseudonymisation key file " + folder
+                        + ": it is a directory, expected a file holding the key in hex");
+    }
+
+    @Test
+    void anAllZeroKeyIsRefused() throws Exception {
+        Path file = keyFile("00".repeat(32), "rw-------");
+
+        assertThatThrownBy(() -> PseudonymKey.fromFile(file))
+                .hasMessage("Cannot use pseudonymisation key from file " + file
+                        + ": it is all zeros, expected random bytes (openssl rand -hex 32)");
     }
 }
