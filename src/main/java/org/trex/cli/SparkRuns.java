@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.UUID;
@@ -50,8 +49,7 @@ final class SparkRuns {
         try {
             // Owner-only: Spark's shuffle files hold pseudonymised rows from before disclosure control.
             ExtractDirectory.createOwnerOnly(outputRoot);
-            Files.createDirectory(scratch, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            lease = Lease.take(scratch);
+            lease = Lease.create(scratch);
             removeAbandonedScratch(outputRoot);
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": cannot create "

@@ -58,8 +58,7 @@ public final class ExtractDirectory {
                 throw new IllegalArgumentException("Cannot start run " + runId + " of " + extractId
                         + ": another process is writing it in " + staging);
             }
-            Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
-            Lease lease = Lease.take(staging);
+            Lease lease = Lease.create(staging);
             Files.createDirectory(staging.resolve("data"));
             Files.createDirectory(staging.resolve("lineage"));
             return new ExtractDirectory(staging, target, lease);

@@ -9,10 +9,13 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -44,15 +47,25 @@ public final class Lease implements AutoCloseable {
         this.heartbeat = heartbeat;
     }
 
-    /** Takes the lease on {@code folder} for this process and keeps it fresh until closed. */
-    public static Lease take(Path folder) {
+    /**
+     * Creates {@code folder}, owner-only, with this process's lease already in it (made aside, then renamed into
+     * place), so no run ever sees the folder without its lease, however early its writer is killed; the heartbeat
+     * keeps the lease fresh until closed.
+     */
+    public static Lease create(Path folder) throws IOException {
         requireNonNull(folder, "folder is null");
-        Path file = folder.resolve(FILE);
+        Path pending = folder.resolveSibling(".lease-pending-" + UUID.randomUUID());
+        Files.createDirectory(pending, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
-            Files.writeString(file, host() + "\n" + ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(pending.resolve(FILE), host() + "\n" + ProcessHandle.current().pid() + "\n",
+                    StandardCharsets.UTF_8);
+            Files.move(pending, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot take a lease on " + folder + ": " + e.getMessage(), e);
+            Files.deleteIfExists(pending.resolve(FILE));
+            Files.deleteIfExists(pending);
+            throw e;
         }
+        Path file = folder.resolve(FILE);
         long period = HEARTBEAT.toMillis();
         return new Lease(file, HEARTBEATS.scheduleAtFixedRate(() -> renew(file), period, period, TimeUnit.MILLISECONDS));
     }
