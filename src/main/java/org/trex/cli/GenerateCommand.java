@@ -3,12 +3,14 @@ package org.trex.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.trex.generate.GenerationSummary;
 import org.trex.generate.LinkageSummary;
 import org.trex.generate.SyntheticData;
+import org.trex.generate.TraceFailureBias;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.EmbeddedDatabase;
 import picocli.CommandLine.Command;
@@ -42,6 +44,12 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "(default: they are removed once loaded).")
     Path checkFiles;
 
+    @Option(names = "--trace-failure-bias", paramLabel = "DIMENSION=GROUP=RATE",
+            description = "Make PDS trace failures more common in one group of council records, e.g. ethnicity=Asian=0.3"
+                    + " or age_band=85+=0.4 (dimensions age_band, ethnicity; rate 0 to 1), to check that plans and lineage"
+                    + " reports find the bias.")
+    String traceFailureBias;
+
     @Option(names = "--embedded",
             description = "With no database configured, start a throwaway embedded PostgreSQL (data discarded on exit).")
     boolean embedded;
@@ -52,14 +60,20 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<TraceFailureBias> bias;
+        try {
+            bias = Optional.ofNullable(traceFailureBias).map(TraceFailureBias::parse);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage());
+        }
         if (database.url().isPresent() || !embedded) {
-            run(database.required(), out);
+            run(database.required(), out, bias);
             return ExitCode.OK;
         }
         out.println("Starting embedded PostgreSQL; the generated data is discarded on exit.");
         out.flush();
         try (EmbeddedDatabase server = EmbeddedDatabase.start(Path.of(System.getProperty("java.io.tmpdir")))) {
-            run(server.createDatabase("trex_generated"), out);
+            run(server.createDatabase("trex_generated"), out, bias);
         }
         return ExitCode.OK;
     }
@@ -72,9 +86,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private void run(DatabaseUrl url, PrintWriter out) {
-        GenerationSummary summary = checkFiles == null ? SyntheticData.generate(url, people, seed)
-                : SyntheticData.generate(url, people, seed, createDirectory(checkFiles));
+    private void run(DatabaseUrl url, PrintWriter out, Optional<TraceFailureBias> bias) {
+        GenerationSummary summary = checkFiles == null ? SyntheticData.generate(url, people, seed, bias)
+                : SyntheticData.generate(url, people, seed, createDirectory(checkFiles), bias);
         summary.lines().forEach(out::println);
         if (checkFiles != null) {
             out.println("Request sent: " + summary.nationalCheck().request() + "; response loaded: "

@@ -9,6 +9,8 @@ import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
 import org.trex.plan.ExtractPlan;
+import org.trex.linkage.LinkageSection;
+import org.trex.plan.LinkageQueries;
 import org.trex.plan.PlanCounts;
 import org.trex.plan.PlanFormat;
 import org.trex.plan.PlanReport;
@@ -57,7 +59,8 @@ public final class PlanCommand implements Callable<Integer> {
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), asOf == null ? LocalDate.now() : asOf);
         Optional<DatabaseUrl> url = database.url();
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u));
-        commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, planFormat)));
+        Optional<LinkageSection> linkage = url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u));
+        commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, linkage, planFormat)));
         commandSpec.commandLine().getOut().flush();
         if (url.isPresent()) {
             DatabaseUrl governanceUrl = governance.required(database);

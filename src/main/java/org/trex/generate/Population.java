@@ -132,10 +132,12 @@ final class Population {
     private final int people;
     private final long seed;
     private final int[] suffixes;
+    private final Optional<TraceFailureBias> traceFailureBias;
 
-    Population(int people, long seed) {
+    Population(int people, long seed, Optional<TraceFailureBias> traceFailureBias) {
         this.people = people;
         this.seed = seed;
+        this.traceFailureBias = traceFailureBias;
         this.suffixes = validSuffixes();
         shuffle(suffixes, new SplittableRandom(seed));
     }
@@ -386,7 +388,10 @@ final class Population {
             double u = r.nextDouble();
             String status;
             String recorded;
-            if (u < MISSING_NUMBER_RATE) {
+            if (traceFailsForBias(who, r)) {
+                status = MISSING_TRACE.draw(r);
+                recorded = null;
+            } else if (u < MISSING_NUMBER_RATE) {
                 status = MISSING_TRACE.draw(r);
                 recorded = null;
             } else if (u < MISSING_NUMBER_RATE + BAD_CHECK_DIGIT_RATE) {
@@ -410,6 +415,12 @@ final class Population {
                 personRow(who, personId + 1, "matched", format(recorded, r), r);
                 request(who, personId + 1, 0, who.firstContact(r), ROUTE.draw(r), r);
             }
+        }
+
+        /** A draw only when a bias is set, so the data without one stays as it was. */
+        private boolean traceFailsForBias(Individual who, SplittableRandom r) {
+            return traceFailureBias.filter(b -> b.applies(who.ethnicity[1], (Dates.AGE_REFERENCE - who.birth) / DAYS_PER_YEAR))
+                    .map(b -> r.nextDouble() < b.rate()).orElse(false);
         }
 
         private void personRow(Individual who, long personId, String status, String recorded, SplittableRandom r) {

@@ -109,10 +109,15 @@ public final class SyntheticData {
      * loaded.
      */
     public static GenerationSummary generate(DatabaseUrl url, int people, long seed) {
+        return generate(url, people, seed, Optional.empty());
+    }
+
+    /** As {@link #generate(DatabaseUrl, int, long)}, with trace failures made more common in one group when given. */
+    public static GenerationSummary generate(DatabaseUrl url, int people, long seed, Optional<TraceFailureBias> bias) {
         Path files = null;
         try {
             files = Files.createTempDirectory("trex-national-check");
-            return generate(url, people, seed, files);
+            return generate(url, people, seed, files, bias);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a folder for the national check files: " + e.getMessage(), e);
         } finally {
@@ -127,7 +132,14 @@ public final class SyntheticData {
      * loads that response as {@code trex optouts load} does, as the list of {@link #NATIONAL_LIST_DATE}.
      */
     public static GenerationSummary generate(DatabaseUrl url, int people, long seed, Path checkFiles) {
+        return generate(url, people, seed, checkFiles, Optional.empty());
+    }
+
+    /** As {@link #generate(DatabaseUrl, int, long, Path)}, with trace failures made more common in one group. */
+    public static GenerationSummary generate(DatabaseUrl url, int people, long seed, Path checkFiles,
+            Optional<TraceFailureBias> bias) {
         requireNonNull(url, "url is null");
+        requireNonNull(bias, "bias is null");
         requireNonNull(checkFiles, "checkFiles is null");
         if (people < 1 || people > MAX_PEOPLE) {
             throw new IllegalArgumentException("Cannot generate " + people + " people: give 1 to " + MAX_PEOPLE);
@@ -135,7 +147,7 @@ public final class SyntheticData {
         long started = System.nanoTime();
         SourceSchema.migrate(url);
         refuseIfNotEmpty(url);
-        Population population = new Population(people, seed);
+        Population population = new Population(people, seed, bias);
         List<TableLoad> loads = new ArrayList<>();
         ExecutorService executor = Executors.newCachedThreadPool();
         Set<String> optedOut = new HashSet<>();

@@ -34,10 +34,12 @@ import org.trex.linkage.GroupTally;
 import org.trex.linkage.Groups;
 import org.trex.linkage.Label;
 import org.trex.linkage.LinkageCounts;
+import org.trex.linkage.LinkageSection;
 import org.trex.linkage.Tally;
 import org.trex.nhs.NhsNumberStatus;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
+import org.trex.optout.OptOutLoader;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
@@ -68,6 +70,13 @@ public final class LinkageQueries {
 
     public LinkageQueries(SourceCatalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    /** The section for the plan's cohort, counted with the rules the run would apply and shown under its policy. */
+    public LinkageSection section(ExtractPlan plan, DatabaseUrl url) {
+        requireNonNull(plan, "plan is null");
+        LinkageCounts counts = count(plan, OptOutLoader.load(url, plan.exclusions()), url);
+        return LinkageSection.of(counts, plan.policy().disclosure(), plan.policy().biasWarningPoints());
     }
 
     /** The section's counts for the plan's cohort, with the rules the run would apply. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.trex.disclosure.SmallCounts;
+import org.trex.linkage.LinkageJson;
+import org.trex.linkage.LinkageSection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionQueries;
 import org.trex.optout.NationalList;
@@ -29,10 +31,16 @@ public final class PlanReport {
 
     /** The plan in the given format; counts only when a database was given. */
     public static String render(ExtractPlan plan, Optional<PlanCounts> counts, PlanFormat format) {
+        return render(plan, counts, Optional.empty(), format);
+    }
+
+    /** The plan in the given format, with the linkage and exclusions section when it was counted. */
+    public static String render(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage,
+            PlanFormat format) {
         return switch (format) {
-            case TEXT -> text(plan, counts, false);
-            case MARKDOWN -> text(plan, counts, true);
-            case JSON -> json(plan, counts);
+            case TEXT -> text(plan, counts, linkage, false);
+            case MARKDOWN -> text(plan, counts, linkage, true);
+            case JSON -> json(plan, counts, linkage);
         };
     }
 
@@ -73,7 +81,8 @@ public final class PlanReport {
                 : Optional.empty();
     }
 
-    private static String text(ExtractPlan plan, Optional<PlanCounts> counts, boolean markdown) {
+    private static String text(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage,
+            boolean markdown) {
         ExtractSpec spec = plan.spec();
         StringBuilder out = new StringBuilder();
         String h1 = markdown ? "# " : "";
@@ -107,6 +116,8 @@ public final class PlanReport {
             }
         });
 
+        linkage.ifPresent(section -> PlanLinkageText.append(out, section, markdown));
+
         for (OutputPlan output : plan.outputs()) {
             boolean aggregate = output.output() instanceof AggregateOutput;
             out.append(h2).append("Output ").append(output.name()).append(aggregate ? " (aggregate counts)" : " (record level)")
@@ -137,7 +148,7 @@ public final class PlanReport {
         return out.toString();
     }
 
-    private static String json(ExtractPlan plan, Optional<PlanCounts> counts) {
+    private static String json(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage) {
         ObjectNode root = JSON.createObjectNode();
         root.put("extract", plan.spec().id()).put("version", plan.spec().version()).put("title", plan.spec().title())
                 .put("planHash", plan.planHash()).put("specSha256", plan.specSha256())
@@ -159,6 +170,7 @@ public final class PlanReport {
                 left.putObject(reason.code()).put("events", small.display(counted[0])).put("people", small.display(counted[1]));
             }
         });
+        linkage.ifPresent(section -> LinkageJson.fill(root.putObject("linkage"), section));
         ArrayNode outputs = root.putArray("outputs");
         for (OutputPlan output : plan.outputs()) {
             ObjectNode node = outputs.addObject();
