@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             GenerateCommand.class,
             LoadCommand.class,
+            LoadBenchCommand.class,
             ValidateCommand.class,
             PlanCommand.class,
             ApproveCommand.class,
