@@ -36,7 +36,7 @@ public final class LoadBenchCommand implements Callable<Integer> {
             if (database.url().isPresent()) {
                 print(out, LoadBench.run(database.url().get(), dir, rows));
             } else {
-                try (EmbeddedDatabase server = EmbeddedDatabase.start(dir)) {
+                try (EmbeddedDatabase server = EmbeddedDatabase.start(Path.of(System.getProperty("java.io.tmpdir")))) {
                     DatabaseUrl url = server.createDatabase("trex_bench_load");
                     print(out, LoadBench.run(url, dir, rows));
                 }
