@@ -15,6 +15,7 @@ import org.trex.optout.NationalList;
 import org.trex.optout.NationalListStatus;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.Applicability;
+import org.trex.spec.DisclosureRules;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.FieldForm;
 import org.trex.spec.Policy;
@@ -62,8 +63,20 @@ public final class PlanReport {
                 "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
                 "pseudonym key for project " + spec.project() + ": " + policy.key(spec.project()).map(k -> k.name()).orElse("none"),
                 "record-level outputs: k = " + policy.disclosure().k() + ", below k: " + policy.disclosure().belowK().yamlName(),
-                "aggregate outputs: counts <= " + policy.disclosure().suppressAtOrBelow() + " suppressed, others rounded to "
-                        + policy.disclosure().roundTo());
+                aggregateRule(policy.disclosure()),
+                "aggregate outputs: complementary cells suppressed until no suppressed cell can be worked out, from"
+                        + " everything published (rounded cells, totals, other outputs of this extract), to within "
+                        + policy.disclosure().protectionRange() + " (protection range; checked by linear programming)",
+                "aggregate outputs: a cell differing by 1 to " + policy.disclosure().suppressAtOrBelow()
+                        + " from an earlier release of this extract is suppressed (release ledger)",
+                "aggregate sums: dominated ones suppressed (nk rule: n = " + policy.disclosure().dominance().n() + ", k = "
+                        + policy.disclosure().dominance().kPercent() + "%; p% rule: p = "
+                        + policy.disclosure().dominance().pPercent() + "%)");
+    }
+
+    private static String aggregateRule(DisclosureRules rules) {
+        return "aggregate outputs: counts <= " + rules.suppressAtOrBelow() + " suppressed (zeros " + rules.zeros().yamlName()
+                + "), others rounded to " + rules.roundTo();
     }
 
     /** Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it. */
@@ -126,6 +139,9 @@ public final class PlanReport {
                     .append("; tables: ").append(String.join(", ", output.sourceTables())).append('\n');
             if (!aggregate) {
                 out.append(bullet(markdown)).append("Quasi-identifiers: ").append(output.quasiIdentifiers()).append('\n');
+            } else if (!totals(output).isEmpty()) {
+                out.append(bullet(markdown)).append("Totals over: ").append(totals(output))
+                        .append(" (rows with Total in those columns)\n");
             }
             out.append(markdown ? "\n| column | from | form |\n|---|---|---|\n" : "");
             for (PlannedColumn column : output.columns()) {
@@ -187,6 +203,8 @@ public final class PlanReport {
             ArrayNode measures = node.putArray("measures");
             output.measures().forEach(m -> measures.addObject().put("name", m.name()).put("count", m.countOf().yamlName())
                     .put("where", m.whereField().orElse(null)));
+            ArrayNode totals = node.putArray("totals");
+            totals(output).forEach(totals::add);
             ArrayNode qis = node.putArray("quasiIdentifiers");
             output.quasiIdentifiers().forEach(qis::add);
         }
@@ -197,6 +215,10 @@ public final class PlanReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot render plan as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static List<String> totals(OutputPlan output) {
+        return output.output() instanceof AggregateOutput aggregate ? aggregate.totals() : List.of();
     }
 
     private static String bullet(boolean markdown) {

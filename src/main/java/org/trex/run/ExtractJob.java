@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -22,7 +23,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
@@ -31,10 +31,15 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.jooq.Record2;
+import org.trex.disclosure.Cell;
+import org.trex.disclosure.CellProtection;
+import org.trex.disclosure.DisclosureRefusedException;
 import org.trex.disclosure.EquivalenceClasses;
 import org.trex.disclosure.KAnonymityDecisions;
+import org.trex.disclosure.ProtectedCells;
+import org.trex.disclosure.Quantity;
 import org.trex.disclosure.RecordStep;
-import org.trex.disclosure.SmallCounts;
+import org.trex.disclosure.ReleaseHistory;
 import org.trex.optout.ExclusionRules;
 import org.trex.pgcopy.PgCopySource;
 import org.trex.plan.ExtractPlan;
@@ -68,6 +73,7 @@ public final class ExtractJob {
     private static final String COUNT_KEY = "trex_count_key";
     private static final String ROWS_USED = "trex_rows_used";
     private static final String CLASS_SIZE = "trex_class_size";
+    private static final String GROUPING = "trex_grouping";
 
     private final SparkSession spark;
     private final DatabaseUrl database;
@@ -84,47 +90,83 @@ public final class ExtractJob {
         this.partitions = partitions;
     }
 
-    /** Each output's result, and what the run as a whole left out ({@link RunExclusions}). */
-    public record Result(List<OutputResult> outputs, List<ExclusionCount> leftOut) {
+    /**
+     * Each output's result, what the run as a whole left out ({@link RunExclusions}), and every aggregate cell as
+     * disclosure control decided it (for the release ledger).
+     */
+    public record Result(List<OutputResult> outputs, List<ExclusionCount> leftOut, ProtectedCells cells) {
         public Result {
             outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
             leftOut = List.copyOf(requireNonNull(leftOut, "leftOut is null"));
+            requireNonNull(cells, "cells is null");
         }
     }
 
-    /** Runs every output of the plan, writing files under {@code dataDirectory}. */
+    /** Runs every output of the plan, writing files under {@code dataDirectory}, as a first release. */
     public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory) {
+        return run(plan, exclusions, key, dataDirectory, ReleaseHistory.NONE);
+    }
+
+    /**
+     * Runs every output of the plan, writing files under {@code dataDirectory}. Aggregate outputs are measured
+     * first and protected together (a total in one can give away a cell of another), against what earlier releases
+     * of the extract published, and only then written.
+     */
+    public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory, ReleaseHistory history) {
         requireNonNull(plan, "plan is null");
         requireNonNull(exclusions, "exclusions is null");
         requireNonNull(key, "key is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(history, "history is null");
         Broadcast<ExclusionRules> broadcast = spark.sparkContext().broadcast(
                 exclusions, scala.reflect.ClassTag$.MODULE$.apply(ExclusionRules.class));
         OutputWriter writer = new OutputWriter(spark, dataDirectory, partitions);
         FormColumns forms = new FormColumns(key);
-        List<OutputResult> results = new ArrayList<>();
+        DisclosureRules rules = plan.policy().disclosure();
+        Map<String, OutputResult> results = new LinkedHashMap<>();
+        List<MeasuredAggregate> aggregates = new ArrayList<>();
         RunExclusions leftOut = new RunExclusions();
         try {
             for (OutputPlan output : plan.outputs()) {
-                results.add(runOutput(output, plan.policy().disclosure(), broadcast, forms, writer, leftOut));
+                ExclusionTally tally = new ExclusionTally();
+                spark.sparkContext().register(tally, "excluded rows of " + output.name());
+                try (SourceSnapshot snapshot = SourceSnapshot.export(database)) {
+                    Dataset<Row> kept = checkedAndShaped(read(output, snapshot), output, broadcast, forms, tally);
+                    if (output.output() instanceof AggregateOutput) {
+                        MeasuredAggregate measured = measure(output, kept, tally, writer);
+                        leftOut.add(measured.excluded(), tally);
+                        aggregates.add(measured);
+                        // Keeps the plan's order of outputs; filled in once the aggregates are protected.
+                        results.put(output.name(), null);
+                    } else {
+                        OutputResult result = records(output, rules, kept, tally, writer);
+                        leftOut.add(result.excluded(), tally);
+                        results.put(output.name(), result);
+                    }
+                }
             }
         } finally {
             broadcast.destroy();
         }
-        return new Result(results, leftOut.counts());
+        ProtectedCells cells = protect(aggregates, rules, history);
+        for (MeasuredAggregate aggregate : aggregates) {
+            results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
+        }
+        return new Result(List.copyOf(results.values()), leftOut.counts(), cells);
     }
 
-    private OutputResult runOutput(OutputPlan output, DisclosureRules rules, Broadcast<ExclusionRules> exclusions,
-            FormColumns forms, OutputWriter writer, RunExclusions leftOut) {
-        ExclusionTally tally = new ExclusionTally();
-        spark.sparkContext().register(tally, "excluded rows of " + output.name());
-        try (SourceSnapshot snapshot = SourceSnapshot.export(database)) {
-            Dataset<Row> kept = checkedAndShaped(read(output, snapshot), output, exclusions, forms, tally);
-            OutputResult result = output.output() instanceof AggregateOutput
-                    ? aggregate(output, rules, kept, tally, writer)
-                    : records(output, rules, kept, tally, writer);
-            leftOut.add(result.excluded(), tally);
-            return result;
+    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, DisclosureRules rules, ReleaseHistory history) {
+        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
+        List<Cell> cells = new ArrayList<>();
+        aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
+        long started = System.nanoTime();
+        try {
+            ProtectedCells decided = new CellProtection(rules).protect(cells, history);
+            LOG.info("Disclosure control decided {} aggregate cells ({} relations between them) in {} ms", cells.size(),
+                    decided.relations(), (System.nanoTime() - started) / 1_000_000);
+            return decided;
+        } catch (DisclosureRefusedException e) {
+            throw new DisclosureException(e.getMessage());
         }
     }
 
@@ -197,7 +239,7 @@ public final class ExtractJob {
         DisclosureOutcome outcome;
         if (qis.isEmpty()) {
             outcome = new DisclosureOutcome(qis, Optional.empty(), Optional.empty(),
-                    "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k());
+                    "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k(), List.of());
         } else {
             KAnonymityDecisions decisions = new KAnonymityDecisions(rules);
             EquivalenceClasses before = EquivalenceClasses.measure(staged.classSizes(), rules.k());
@@ -242,7 +284,7 @@ public final class ExtractJob {
                 staged = changed;
             }
             outcome = new DisclosureOutcome(qis, Optional.of(before), Optional.of(after), action,
-                    valuesSuppressed, 0, "k = " + rules.k() + ", below k: " + rules.belowK().yamlName());
+                    valuesSuppressed, 0, "k = " + rules.k() + ", below k: " + rules.belowK().yamlName(), List.of());
         }
         long used = read - excluded.stream().mapToLong(ExclusionCount::rows).sum();
         OutputWriter.Written written = writer.publish(staged);
@@ -250,9 +292,10 @@ public final class ExtractJob {
                 written.contentSha256(), written.people());
     }
 
-    private OutputResult aggregate(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, ExclusionTally tally,
-            OutputWriter writer) {
+    /** Counts each group, and each total the spec asks for, in one pass (Spark's grouping sets); nothing is released yet. */
+    private MeasuredAggregate measure(OutputPlan output, Dataset<Row> kept, ExclusionTally tally, OutputWriter writer) {
         List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
+        List<String> totals = ((AggregateOutput) output.output()).totals();
         List<Column> measures = new ArrayList<>();
         for (PlannedMeasure measure : output.measures()) {
             Column counted = measure.whereColumn()
@@ -264,49 +307,59 @@ public final class ExtractJob {
         }
         // The rows each group used, to reconcile; never released.
         measures.add(count(lit(1)).as(ROWS_USED));
-        Column first = measures.get(0);
-        Column[] rest = measures.subList(1, measures.size()).toArray(Column[]::new);
+        Dataset<Row> grouped;
+        if (groups.isEmpty()) {
+            grouped = kept.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
+                    .withColumn(GROUPING, lit(0L));
+        } else {
+            measures.add(grouping_id(cols(groups)).cast(DataTypes.LongType).as(GROUPING));
+            grouped = kept.groupingSets(groupingSets(groups, totals), cols(groups))
+                    .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
+        }
         // Kept once, so counting the people as well reads the source no second time.
         kept.persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> grouped = groups.isEmpty() ? kept.agg(first, rest) : kept.groupBy(cols(groups)).agg(first, rest);
-        List<Row> groupRows;
+        List<Row> rows;
         List<Path> people;
         try {
-            groupRows = grouped.collectAsList();
+            rows = grouped.collectAsList();
             people = writer.countPeople(output.name(), kept, PERSON);
         } finally {
             kept.unpersist();
         }
         List<ExclusionCount> excluded = tally.counts();
-        long used = groupRows.stream().mapToLong(row -> row.getLong(row.length() - 1)).sum();
+        int rowsUsed = groups.size() + output.measures().size();
+        // Only the groups themselves reconcile with the rows read; totals count them again.
+        long used = rows.stream().filter(row -> row.getLong(row.length() - 1) == 0).mapToLong(row -> row.getLong(rowsUsed)).sum();
         long read = used + excluded.stream().mapToLong(ExclusionCount::rows).sum();
-        SmallCounts smallCounts = new SmallCounts(rules);
-        List<Row> releasedRows = new ArrayList<>();
-        long suppressed = 0;
-        for (Row row : groupRows) {
-            Object[] values = new Object[row.length() - 1];
-            for (int i = 0; i < values.length; i++) {
-                if (i < groups.size()) {
-                    values[i] = row.get(i);
-                } else {
-                    Long released = smallCounts.release(row.getLong(i));
-                    suppressed += released == null ? 1 : 0;
-                    values[i] = released;
+        StructType dimensionTypes = new StructType(Arrays.stream(grouped.schema().fields())
+                .filter(f -> groups.contains(f.name())).toArray(StructField[]::new));
+        return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, excluded, read, used, people);
+    }
+
+    /** The groups, then each total: the groups without one combination of the totalled columns. */
+    private static scala.collection.immutable.Seq<scala.collection.immutable.Seq<Column>> groupingSets(List<String> groups,
+            List<String> totals) {
+        List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
+        for (int mask = 0; mask < 1 << totals.size(); mask++) {
+            List<String> kept = new ArrayList<>(groups);
+            for (int i = 0; i < totals.size(); i++) {
+                if ((mask >> i & 1) == 1) {
+                    kept.remove(totals.get(i));
                 }
             }
-            releasedRows.add(RowFactory.create(values));
+            sets.add(scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(cols(kept))).toList());
         }
-        StructType releasedSchema = new StructType(Arrays.stream(grouped.drop(ROWS_USED).schema().fields())
-                .map(f -> groups.contains(f.name()) ? f : DataTypes.createStructField(f.name(), DataTypes.LongType, true))
-                .toArray(StructField[]::new));
-        Dataset<Row> released = spark.createDataFrame(releasedRows, releasedSchema);
-        DisclosureOutcome outcome = new DisclosureOutcome(List.of(), Optional.empty(), Optional.empty(),
-                suppressed == 0 ? "rounded" : "suppressed " + suppressed + " small counts, rounded the rest", 0, suppressed,
-                "counts <= " + rules.suppressAtOrBelow() + " suppressed, others rounded to the nearest " + rules.roundTo());
+        return scala.jdk.javaapi.CollectionConverters.asScala(sets).toList();
+    }
+
+    private OutputResult write(MeasuredAggregate aggregate, ProtectedCells cells, DisclosureRules rules, OutputWriter writer) {
+        OutputPlan output = aggregate.output();
+        Dataset<Row> released = spark.createDataFrame(aggregate.released(cells), aggregate.releasedSchema());
+        DisclosureOutcome outcome = DisclosureOutcome.ofCells(output.name(), cells, rules);
         OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, List.of(), List.of(),
                 Optional.empty()));
-        return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
-                written.contentSha256(), people);
+        return new OutputResult(output, aggregate.read(), aggregate.excluded(), aggregate.used(), written.rows(), outcome,
+                written.schema(), written.files(), written.contentSha256(), aggregate.people());
     }
 
     private static EquivalenceClasses measure(Dataset<Row> rows, List<String> qis, int k) {

@@ -98,6 +98,10 @@ public final class Canonical {
             node.put("kind", "aggregate");
             node.put("group_by", aggregate.groupBy().stream().map(Canonical::tree).toList());
             node.put("measures", aggregate.measures().stream().map(Canonical::tree).toList());
+            // Written only when asked for, so specs without totals keep the hash they were approved under.
+            if (!aggregate.totals().isEmpty()) {
+                node.put("totals", aggregate.totals());
+            }
         }
         return node;
     }
@@ -133,7 +137,10 @@ public final class Canonical {
         root.put("disclosure", new TreeMap<>(Map.of(
                 "record_level", new TreeMap<>(Map.of("k", disclosure.k(), "below_k", disclosure.belowK().yamlName())),
                 "aggregate", new TreeMap<>(Map.of(
-                        "suppress_at_or_below", disclosure.suppressAtOrBelow(), "round_to", disclosure.roundTo())))));
+                        "suppress_at_or_below", disclosure.suppressAtOrBelow(), "round_to", disclosure.roundTo(),
+                        "zeros", disclosure.zeros().yamlName(), "protection_range", disclosure.protectionRange(),
+                        "dominance", new TreeMap<>(Map.of("n", disclosure.dominance().n(),
+                                "k", disclosure.dominance().kPercent(), "p", disclosure.dominance().pPercent())))))));
         root.put("objection_deletion_days", policy.objectionDeletionDays());
         return root;
     }

@@ -56,7 +56,8 @@ public final class SpecFiles {
     private record RecordLevel(Integer k, KAnonymityAction belowK) {
     }
 
-    private record AggregateLevel(Integer suppressAtOrBelow, Integer roundTo) {
+    private record AggregateLevel(Integer suppressAtOrBelow, Integer roundTo, ZeroCounts zeros,
+            Optional<Integer> protectionRange, DominanceRule dominance) {
     }
 
     private SpecFiles() {
@@ -167,7 +168,7 @@ public final class SpecFiles {
         // The window is left to the validator when absent: only the index dataset may go without one.
         RelativeWindow window = m.optional("window", mapping(SpecFiles::relativeWindow)).orElse(RelativeWindow.INDEX_DAY);
         if (kind == null) {
-            m.allow("fields", "quasi_identifiers", "group_by", "measures");
+            m.allow("fields", "quasi_identifiers", "group_by", "measures", "totals");
             return null;
         }
         if (kind.equals(RECORDS)) {
@@ -177,7 +178,9 @@ public final class SpecFiles {
         }
         List<FieldSpec> groupBy = m.optional("group_by", list(mapping(SpecFiles::field))).orElse(List.of());
         List<MeasureSpec> measures = m.required("measures", list(mapping(SpecFiles::measure)));
-        return m.cleanSince(before) ? m.build(() -> new AggregateOutput(name, dataset, window, groupBy, measures)) : null;
+        List<String> totals = m.optional("totals", checked(list(text()), t -> AggregateOutput.requireTotals(name, groupBy, t)))
+                .orElse(List.of());
+        return m.cleanSince(before) ? m.build(() -> new AggregateOutput(name, dataset, window, groupBy, measures, totals)) : null;
     }
 
     private static RelativeWindow relativeWindow(MapReader m) {
@@ -274,14 +277,32 @@ public final class SpecFiles {
         RecordLevel recordLevel = m.required("record_level", mapping(r -> new RecordLevel(
                 r.required("k", checked(wholeNumber(), DisclosureRules::requireK)),
                 r.required("below_k", word("a k-anonymity action", KAnonymityAction.values(), KAnonymityAction::yamlName)))));
-        AggregateLevel aggregate = m.required("aggregate", mapping(a -> new AggregateLevel(
-                a.required("suppress_at_or_below", checked(wholeNumber(), DisclosureRules::requireSuppressAtOrBelow)),
-                a.required("round_to", checked(wholeNumber(), DisclosureRules::requireRoundTo)))));
+        AggregateLevel aggregate = m.required("aggregate", mapping(SpecFiles::aggregateLevel));
         if (!m.cleanSince(before)) {
             return null;
         }
         return m.build(() -> new DisclosureRules(recordLevel.k(), recordLevel.belowK(), aggregate.suppressAtOrBelow(),
-                aggregate.roundTo()));
+                aggregate.roundTo(), aggregate.zeros(), aggregate.protectionRange().orElse(aggregate.suppressAtOrBelow()),
+                aggregate.dominance()));
+    }
+
+    private static AggregateLevel aggregateLevel(MapReader a) {
+        int before = a.problemCount();
+        Integer threshold = a.required("suppress_at_or_below", checked(wholeNumber(), DisclosureRules::requireSuppressAtOrBelow));
+        Integer roundTo = a.required("round_to", checked(wholeNumber(), DisclosureRules::requireRoundTo));
+        ZeroCounts zeros = a.optional("zeros", word("a choice for zeros", ZeroCounts.values(), ZeroCounts::yamlName))
+                .orElse(ZeroCounts.DISCLOSIVE);
+        Optional<Integer> range = a.optional("protection_range", checked(wholeNumber(), DisclosureRules::requireProtectionRange));
+        DominanceRule dominance = a.optional("dominance", mapping(SpecFiles::dominance)).orElse(DominanceRule.DEFAULT);
+        return a.cleanSince(before) ? new AggregateLevel(threshold, roundTo, zeros, range, dominance) : null;
+    }
+
+    private static DominanceRule dominance(MapReader d) {
+        int before = d.problemCount();
+        int n = d.optional("n", wholeNumber()).orElse(DominanceRule.DEFAULT.n());
+        int k = d.optional("k", wholeNumber()).orElse(DominanceRule.DEFAULT.kPercent());
+        int p = d.optional("p", wholeNumber()).orElse(DominanceRule.DEFAULT.pPercent());
+        return d.cleanSince(before) ? d.build(() -> new DominanceRule(n, k, p)) : null;
     }
 
     /** A converter whose value must also pass a model rule; the rule's refusal is reported at the value. */
