@@ -106,6 +106,18 @@ final class GovernanceTables {
     static final Field<String> NOTICE_PERSON_PSEUDONYM =
             field(name("deletion_notice_person", "pseudonym"), SQLDataType.CLOB);
     static final Field<String> NOTICE_PERSON_SOURCE = field(name("deletion_notice_person", "source"), SQLDataType.CLOB);
+    static final Table<Record> RELEASED_CELL = table(name(SCHEMA, "released_cell"));
+    static final Field<Long> CELL_ID = field(name("released_cell", "id"), SQLDataType.BIGINT);
+    static final Field<String> CELL_EXTRACT_ID = field(name("released_cell", "extract_id"), SQLDataType.CLOB);
+    static final Field<Integer> CELL_SPEC_VERSION = field(name("released_cell", "spec_version"), SQLDataType.INTEGER);
+    static final Field<String> CELL_RUN_ID = field(name("released_cell", "run_id"), SQLDataType.CLOB);
+    static final Field<LocalDate> CELL_AS_OF = field(name("released_cell", "as_of"), SQLDataType.LOCALDATE);
+    static final Field<String> CELL_OUTPUT = field(name("released_cell", "output"), SQLDataType.CLOB);
+    static final Field<String> CELL_MEASURE = field(name("released_cell", "measure"), SQLDataType.CLOB);
+    static final Field<JSONB> CELL_DIMENSIONS = field(name("released_cell", "dimensions"), SQLDataType.JSONB);
+    static final Field<Long> CELL_VALUE = field(name("released_cell", "value"), SQLDataType.BIGINT);
+    static final Field<Long> CELL_RELEASED = field(name("released_cell", "released"), SQLDataType.BIGINT);
+    static final Field<String> CELL_STATUS = field(name("released_cell", "status"), SQLDataType.CLOB);
 
     private GovernanceTables() {
     }

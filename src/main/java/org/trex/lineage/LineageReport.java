@@ -106,6 +106,7 @@ public final class LineageReport {
         List<Map<String, Object>> files = new ArrayList<>();
         List<Map<String, Object>> columns = new ArrayList<>();
         List<Map<String, Object>> disclosure = new ArrayList<>();
+        List<Map<String, Object>> disclosureNotes = new ArrayList<>();
         for (Output output : run.outputs()) {
             Reconciliation r = output.reconciliation();
             outputs.add(Map.of("name", output.name(), "kind", output.kind().code(), "rowsIn", count(r.rowsIn()),
@@ -129,11 +130,15 @@ public final class LineageReport {
                     "kRequired", d.kRequired(), "smallestClass", count(d.smallestClass()),
                     "uniqueShare", d.uniquePercent(), "action", d.action(),
                     "cellsSuppressed", count(d.cellsSuppressed()))));
+            output.disclosure().ifPresent(d -> d.notes().forEach(note ->
+                    disclosureNotes.add(Map.of("output", output.name(), "note", note))));
         }
         view.put("outputs", outputs);
         view.put("files", files);
         view.put("columns", columns);
         view.put("disclosure", disclosure);
+        view.put("disclosureNotes", disclosureNotes);
+        view.put("hasDisclosureNotes", !disclosureNotes.isEmpty());
         view.put("chart", chart(run));
         return view;
     }

@@ -187,7 +187,8 @@ public final class OpenLineageEvents {
                             .put("smallestClass", measures.smallestClass())
                             .put("uniqueShare", measures.uniqueShare())
                             .put("action", measures.action())
-                            .put("cellsSuppressed", measures.cellsSuppressed())));
+                            .put("cellsSuppressed", measures.cellsSuppressed())
+                            .set("notes", notes(measures.notes()))));
             node.putObject("outputFacets").set("outputStatistics",
                     olFacet("1-0-2/OutputStatisticsOutputDatasetFacet")
                             .put("rowCount", output.reconciliation().rowsOut())
@@ -195,6 +196,12 @@ public final class OpenLineageEvents {
                             .put("fileCount", output.files().size()));
         }
         return node;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode notes(java.util.List<String> notes) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = NODES.arrayNode();
+        notes.forEach(array::add);
+        return array;
     }
 
     /** The dataset name of an output: extract, run and output, as laid out under the extract root. */

@@ -28,6 +28,7 @@ import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
 import org.trex.governance.ReleasedOutput;
+import org.trex.governance.ReleaseLedger;
 import org.trex.lineage.LineageLog;
 import org.trex.lineage.LineageReport;
 import org.trex.lineage.LineageRun;
@@ -141,8 +142,9 @@ public final class ExtractRunner {
             long loading = System.nanoTime();
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions());
             LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
+            ReleaseLedger ledger = new ReleaseLedger(request.governance());
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
-                    .run(plan, exclusions, preflight.key(), staged.data());
+                    .run(plan, exclusions, preflight.key(), staged.data(), ledger.history(plan.spec().id()));
             List<OutputResult> results = job.outputs();
             register(request, plan, preflight.key(), staged, results);
             synchronized (this) {
@@ -165,6 +167,8 @@ public final class ExtractRunner {
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
                     .write(staged.staging());
             String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
+            // Recorded before publishing: a release the ledger does not know of could not be checked against.
+            ledger.record(plan.spec().id(), plan.spec().version(), runId, request.asOf(), job.cells().cells());
             publish(endDetails("succeeded", results, manifestSha256, Optional.empty()));
             List<String> warnings = send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed)));
             return new RunOutcome(staged.target(), plan, finished, results, manifestSha256, warnings,

@@ -148,9 +148,10 @@ final class LineageMapper {
         DisclosureOutcome disclosure = result.disclosure();
         int k = plan.policy().disclosure().k();
         Optional<DisclosureMeasures> measures = aggregate
-                ? Optional.of(new DisclosureMeasures(k, 0, 0, disclosure.action() + " (" + disclosure.rule() + ")", disclosure.cellsSuppressed()))
+                ? Optional.of(new DisclosureMeasures(k, 0, 0, disclosure.action() + " (" + disclosure.rule() + ")", disclosure.cellsSuppressed(),
+                        disclosure.notes()))
                 : disclosure.after().map(after -> new DisclosureMeasures(k, after.smallestClass(), after.uniqueShare(),
-                        disclosure.action() + " on " + disclosure.quasiIdentifiers(), disclosure.valuesSuppressed()));
+                        disclosure.action() + " on " + disclosure.quasiIdentifiers(), disclosure.valuesSuppressed(), List.of()));
         return new Output(outputPlan.name(), aggregate ? OutputKind.AGGREGATE : OutputKind.RECORDS,
                 result.schema().stream().map(c -> new Field(c.name(), c.type())).toList(), files,
                 new Reconciliation(result.rowsRead(), result.rowsLeftOut(), result.rowsUsed()),

@@ -58,7 +58,7 @@ final class SampleLineage {
                                 InputField.of(spells, "admission_date", new Transformation(TransformationType.DIRECT,
                                         TransformationSubtype.TRANSFORMATION, "month of admission", Masking.NOT_MASKED)),
                                 InputField.of(spells, "admission_date", filter)))),
-                Optional.of(new DisclosureMeasures(10, 12, 0.004, "suppress", 0)));
+                Optional.of(new DisclosureMeasures(10, 12, 0.004, "suppress", 0, List.of())));
     }
 
     static Output countsOutput(String sha256Csv, long bytesCsv) {
@@ -75,7 +75,9 @@ final class SampleLineage {
                                 new Transformation(TransformationType.DIRECT, TransformationSubtype.AGGREGATION,
                                         "count of emergency readmissions within 30 days, rounded to 5",
                                         Masking.NOT_MASKED))))),
-                Optional.of(new DisclosureMeasures(10, 15, 0.0, "suppress cells under 10, round to 5", 2)));
+                Optional.of(new DisclosureMeasures(10, 15, 0.0, "suppress cells under 10, round to 5", 2,
+                        List.of("spells.people{age_band=65-69} suppressed: complementary, so a suppressed cell cannot be"
+                                + " worked out from totals: protects spells.people{age_band=70-74}"))));
     }
 
     /** The run as known before reading anything. */

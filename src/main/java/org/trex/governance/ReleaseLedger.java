@@ -1,0 +1,101 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+import static org.trex.governance.GovernanceTables.CELL_AS_OF;
+import static org.trex.governance.GovernanceTables.CELL_DIMENSIONS;
+import static org.trex.governance.GovernanceTables.CELL_EXTRACT_ID;
+import static org.trex.governance.GovernanceTables.CELL_ID;
+import static org.trex.governance.GovernanceTables.CELL_MEASURE;
+import static org.trex.governance.GovernanceTables.CELL_OUTPUT;
+import static org.trex.governance.GovernanceTables.CELL_RELEASED;
+import static org.trex.governance.GovernanceTables.CELL_RUN_ID;
+import static org.trex.governance.GovernanceTables.CELL_SPEC_VERSION;
+import static org.trex.governance.GovernanceTables.CELL_STATUS;
+import static org.trex.governance.GovernanceTables.CELL_VALUE;
+import static org.trex.governance.GovernanceTables.RELEASED_CELL;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.trex.disclosure.CellKey;
+import org.trex.disclosure.DecidedCell;
+import org.trex.disclosure.EarlierRelease;
+import org.trex.disclosure.ReleaseHistory;
+import org.trex.source.DatabaseUrl;
+
+/**
+ * The release ledger: every aggregate cell each run of an extract released (its true value, what was released,
+ * why), kept in the governance database so a later run of the same extract can check its cells against them.
+ */
+public final class ReleaseLedger {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CELLS_PER_INSERT = 1000;
+
+    private final DatabaseUrl url;
+
+    public ReleaseLedger(DatabaseUrl url) {
+        this.url = requireNonNull(url, "url is null");
+    }
+
+    /** Records the cells of one run, all or none. */
+    public void record(String extractId, int specVersion, String runId, LocalDate asOf, List<DecidedCell> cells) {
+        requireNonNull(extractId, "extractId is null");
+        requireNonNull(runId, "runId is null");
+        requireNonNull(asOf, "asOf is null");
+        requireNonNull(cells, "cells is null");
+        GovernanceDatabase.transaction(url, "record the released cells of run " + runId + " of " + extractId, dsl -> {
+            for (int from = 0; from < cells.size(); from += CELLS_PER_INSERT) {
+                var insert = dsl.insertInto(RELEASED_CELL, CELL_EXTRACT_ID, CELL_SPEC_VERSION, CELL_RUN_ID, CELL_AS_OF,
+                        CELL_OUTPUT, CELL_MEASURE, CELL_DIMENSIONS, CELL_VALUE, CELL_RELEASED, CELL_STATUS);
+                for (DecidedCell cell : cells.subList(from, Math.min(cells.size(), from + CELLS_PER_INSERT))) {
+                    CellKey key = cell.key();
+                    insert = insert.values(extractId, specVersion, runId, asOf, key.output(), key.measure(),
+                            JSONB.valueOf(json(key.dimensions())), cell.cell().value(), cell.released().orElse(null),
+                            cell.status().name());
+                }
+                insert.execute();
+            }
+            return null;
+        });
+    }
+
+    /** What earlier runs of the extract released, cell by cell, oldest first. */
+    public ReleaseHistory history(String extractId) {
+        requireNonNull(extractId, "extractId is null");
+        List<Record> rows = GovernanceDatabase.transaction(url, "read the released cells of " + extractId, dsl ->
+                dsl.select(CELL_RUN_ID, CELL_OUTPUT, CELL_MEASURE, CELL_DIMENSIONS, CELL_VALUE, CELL_RELEASED)
+                        .from(RELEASED_CELL).where(CELL_EXTRACT_ID.eq(extractId)).orderBy(CELL_ID).fetch()
+                        .stream().map(r -> (Record) r).toList());
+        Map<CellKey, List<EarlierRelease>> cells = new LinkedHashMap<>();
+        for (Record row : rows) {
+            CellKey key = CellKey.of(row.get(CELL_OUTPUT), row.get(CELL_MEASURE), dimensions(row.get(CELL_DIMENSIONS)));
+            cells.computeIfAbsent(key, k -> new ArrayList<>()).add(
+                    new EarlierRelease(row.get(CELL_RUN_ID), row.get(CELL_VALUE), Optional.ofNullable(row.get(CELL_RELEASED))));
+        }
+        return new ReleaseHistory(cells);
+    }
+
+    private static String json(Map<String, String> dimensions) {
+        try {
+            return JSON.writeValueAsString(dimensions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write dimension values as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<String, String> dimensions(JSONB json) {
+        try {
+            return JSON.readValue(json.data(), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read dimension values from the release ledger: " + e.getOriginalMessage(), e);
+        }
+    }
+}
