@@ -19,6 +19,7 @@ import org.trex.notice.NoticeFiles;
 import org.trex.notice.NoticeRound;
 import org.trex.notice.ObjectionNotices;
 import org.trex.notice.Unresolved;
+import org.trex.optout.AllowListDrops;
 import org.trex.optout.LocalObjections;
 import org.trex.source.DatabaseUrl;
 import picocli.CommandLine;
@@ -48,7 +49,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
 
     /** {@code trex objections notices}. */
     @Command(name = "notices", mixinStandardHelpOptions = true,
-            description = "For everyone whose local objection is in force on the as-of date, find every released "
+            description = "For everyone whose local objection is in force on the as-of date, and, for releases the "
+                    + "national data opt-out applied to, every number that dropped off the allow list since, find every released "
                     + "extract that holds them (by their pseudonym under the extract's project key, from the release "
                     + "register) and issue one deletion notice per extract for the people no notice to it names yet: "
                     + "DIR/<notice>.json and .md, and an audit entry. Releases whose key is not here are listed as "
@@ -88,7 +90,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
                 keys.add(Path.of(environmentKey));
             }
             LocalDate date = asOf != null ? asOf : today();
-            NoticeRound round = new ObjectionNotices(records, List.of(new LocalObjections(source)), new KeyLocator(keys),
+            NoticeRound round = new ObjectionNotices(records, List.of(new LocalObjections(source), new AllowListDrops(source)), new KeyLocator(keys),
                     Clock.systemUTC()).issue(date, out, Actor.current());
             PrintWriter printer = spec.commandLine().getOut();
             printer.println("Objections in force on " + date + ": " + round.objectors() + " people"

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.Approvals;
+import org.trex.governance.DeletionNotices;
+import org.trex.governance.NoticeStatus;
 import org.trex.lineage.ExtractVerifier;
 import org.trex.source.DatabaseUrl;
 import picocli.CommandLine;
@@ -29,7 +34,8 @@ import picocli.CommandLine.Parameters;
         description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing or "
                 + "added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no personal "
                 + "identifiers in lineage; with a database, that its approval exists, that the audit log recorded this run "
-                + "with this manifest's digest, and that the audit chain is intact. Exit 0 only when everything holds.")
+                + "with this manifest's digest, and that the audit chain is intact; lists its deletion notices not yet done. "
+                + "Exit 0 only when everything holds.")
 public final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,6 +70,11 @@ public final class VerifyCommand implements Callable<Integer> {
                             + "): do not release it; the run was stopped between publishing and recording, or the "
                             + "extract was copied from elsewhere";
             problems.addAll(governanceProblems(url, manifest, manifestSha256, recorded));
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            // Open deletion notices do not make the extract fail verification; they say what must still be deleted.
+            new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.runId().toString()).stream()
+                    .filter(n -> n.status(today) != NoticeStatus.DONE)
+                    .forEach(n -> out.println("NOTICE " + ObjectionsCommand.line(n, n.status(today))));
             new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
                     Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
         }

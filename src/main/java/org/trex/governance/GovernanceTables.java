@@ -69,6 +69,8 @@ final class GovernanceTables {
     static final Field<String> RELEASE_KEY_ID = field(name("release", "key_id"), SQLDataType.CLOB);
     static final Field<String> RELEASE_KEY_FILE = field(name("release", "key_file"), SQLDataType.CLOB);
     static final Field<LocalDate> RELEASE_AS_OF = field(name("release", "as_of"), SQLDataType.LOCALDATE);
+    static final Field<String> RELEASE_NATIONAL_DATA_OPT_OUT =
+            field(name("release", "national_data_opt_out"), SQLDataType.CLOB);
     static final Field<Integer> RELEASE_DELETION_DAYS = field(name("release", "deletion_days"), SQLDataType.INTEGER);
     static final Field<String> RELEASE_EXTRACT_PATH = field(name("release", "extract_path"), SQLDataType.CLOB);
     static final Field<OffsetDateTime> RELEASE_RELEASED_AT =

@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.trex.spec.Applicability;
 
 /**
  * A published extract as the release register records it: which run of which extract, under which project key
- * (its ID and where the run found it, never the key), as of when, how many days a TRE has to delete an objector's
+ * (its ID and where the run found it, never the key), as of when, whether the national data opt-out applied,
+ * how many days a TRE has to delete an objector's
  * rows, where it was published, and its outputs.
  */
 public record Release(
@@ -19,6 +21,7 @@ public record Release(
         String keyId,
         Path keyFile,
         LocalDate asOf,
+        Applicability nationalDataOptOut,
         int deletionDays,
         Path extractPath,
         List<ReleasedOutput> outputs) {
@@ -34,6 +37,7 @@ public record Release(
         }
         requireNonNull(keyFile, "keyFile is null");
         requireNonNull(asOf, "asOf is null");
+        requireNonNull(nationalDataOptOut, "nationalDataOptOut is null");
         if (deletionDays < 1) {
             throw new IllegalArgumentException("Cannot register release " + runId + ": deletion days " + deletionDays
                     + " must be 1 or more");

@@ -18,6 +18,7 @@ import static org.trex.governance.GovernanceTables.RELEASE_EXTRACT_PATH;
 import static org.trex.governance.GovernanceTables.RELEASE_ID;
 import static org.trex.governance.GovernanceTables.RELEASE_KEY_FILE;
 import static org.trex.governance.GovernanceTables.RELEASE_KEY_ID;
+import static org.trex.governance.GovernanceTables.RELEASE_NATIONAL_DATA_OPT_OUT;
 import static org.trex.governance.GovernanceTables.RELEASE_OUTPUT;
 import static org.trex.governance.GovernanceTables.RELEASE_PERSON;
 import static org.trex.governance.GovernanceTables.RELEASE_PROJECT;
@@ -48,6 +49,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
+import org.trex.spec.Applicability;
 
 /**
  * The release register of people ({@code trex_governance.release*}): what each published extract holds, by
@@ -97,6 +99,7 @@ public final class ReleaseRegister {
                     .set(RELEASE_KEY_ID, release.keyId())
                     .set(RELEASE_KEY_FILE, release.keyFile().toString())
                     .set(RELEASE_AS_OF, release.asOf())
+                    .set(RELEASE_NATIONAL_DATA_OPT_OUT, release.nationalDataOptOut().name())
                     .set(RELEASE_DELETION_DAYS, release.deletionDays())
                     .set(RELEASE_EXTRACT_PATH, release.extractPath().toString())
                     .set(RELEASE_RELEASED_AT, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
@@ -169,7 +172,7 @@ public final class ReleaseRegister {
             var outputs = dsl.select(OUTPUT_RELEASE_ID, OUTPUT_NAME, OUTPUT_KIND, OUTPUT_PERSON_COLUMN, OUTPUT_ROWS)
                     .from(RELEASE_OUTPUT).orderBy(OUTPUT_ID).fetchGroups(OUTPUT_RELEASE_ID);
             return dsl.select(RELEASE_ID, RELEASE_EXTRACT_ID, RELEASE_RUN_ID, RELEASE_SPEC_VERSION, RELEASE_PROJECT,
-                            RELEASE_KEY_ID, RELEASE_KEY_FILE, RELEASE_AS_OF, RELEASE_DELETION_DAYS, RELEASE_EXTRACT_PATH,
+                            RELEASE_KEY_ID, RELEASE_KEY_FILE, RELEASE_AS_OF, RELEASE_NATIONAL_DATA_OPT_OUT, RELEASE_DELETION_DAYS, RELEASE_EXTRACT_PATH,
                             RELEASE_RELEASED_AT)
                     .from(RELEASE).orderBy(RELEASE_RELEASED_AT, RELEASE_ID).fetch().stream()
                     .map(row -> registered(row, outputs.getOrDefault(row.get(RELEASE_ID), null)))
@@ -208,7 +211,7 @@ public final class ReleaseRegister {
                 .toList();
         Release release = new Release(row.get(RELEASE_EXTRACT_ID), row.get(RELEASE_RUN_ID), row.get(RELEASE_SPEC_VERSION),
                 row.get(RELEASE_PROJECT), row.get(RELEASE_KEY_ID), Path.of(row.get(RELEASE_KEY_FILE)), row.get(RELEASE_AS_OF),
-                row.get(RELEASE_DELETION_DAYS), Path.of(row.get(RELEASE_EXTRACT_PATH)), released);
+                Applicability.valueOf(row.get(RELEASE_NATIONAL_DATA_OPT_OUT)), row.get(RELEASE_DELETION_DAYS), Path.of(row.get(RELEASE_EXTRACT_PATH)), released);
         return new Registered(row.get(RELEASE_ID), row.get(RELEASE_RELEASED_AT).toInstant(), release);
     }
 }

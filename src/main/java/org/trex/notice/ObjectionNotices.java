@@ -20,6 +20,7 @@ import org.trex.nhs.NhsNumber;
 import org.trex.optout.Objector;
 import org.trex.optout.ObjectorSource;
 import org.trex.optout.Objectors;
+import org.trex.optout.ReleasedUnder;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.pseudonym.Pseudonymiser;
 import org.trex.source.DatabaseUrl;
@@ -48,21 +49,14 @@ public final class ObjectionNotices {
         requireNonNull(asOf, "asOf is null");
         requireNonNull(folder, "folder is null");
         requireNonNull(actor, "actor is null");
-        List<Objector> objectors = new ArrayList<>();
-        Set<NhsNumber> seen = new HashSet<>();
-        long skipped = 0;
-        for (ObjectorSource source : sources) {
-            Objectors found = source.objectors(asOf);
-            skipped += found.skipped();
-            found.people().stream().filter(o -> seen.add(o.number())).forEach(objectors::add);
-        }
+        Map<ReleasedUnder, Objectors> objectors = new HashMap<>();
+        Set<NhsNumber> everyone = new HashSet<>();
         DeletionNotices notices = new DeletionNotices(governance, clock);
         List<DeletionNotice> issued = new ArrayList<>();
         Map<String, List<ReleaseRegister.Registered>> byKey = new LinkedHashMap<>();
         new ReleaseRegister(governance, clock).releases()
                 .forEach(r -> byKey.computeIfAbsent(r.release().keyId(), k -> new ArrayList<>()).add(r));
         List<Unresolved> unresolved = new ArrayList<>();
-        Map<String, Map<String, String>> pseudonymsByKey = new HashMap<>();
         for (Map.Entry<String, List<ReleaseRegister.Registered>> group : byKey.entrySet()) {
             for (ReleaseRegister.Registered release : group.getValue()) {
                 Path recorded = release.release().keyFile();
@@ -73,15 +67,32 @@ public final class ObjectionNotices {
                             keys.whyNot(group.getKey(), recorded)));
                     continue;
                 }
-                Map<String, String> people = pseudonymsByKey.computeIfAbsent(group.getKey(),
-                        id -> pseudonyms(key.get(), objectors));
+                Objectors found = objectors.computeIfAbsent(
+                        new ReleasedUnder(release.release().asOf(), release.release().nationalDataOptOut()),
+                        under -> objectors(under, asOf));
+                found.people().forEach(o -> everyone.add(o.number()));
+                Map<String, String> people = pseudonyms(key.get(), found.people());
                 notices.issue(release, asOf, people, actor).ifPresent(notice -> {
                     NoticeFiles.write(folder, notice, asOf);
                     issued.add(notice);
                 });
             }
         }
-        return new NoticeRound(issued, merged(unresolved), objectors.size(), skipped);
+        long skipped = objectors.values().stream().mapToLong(Objectors::skipped).max().orElse(0);
+        return new NoticeRound(issued, merged(unresolved), everyone.size(), skipped);
+    }
+
+    /** Every source's objectors for releases made under {@code under}, each person once (the first source's). */
+    private Objectors objectors(ReleasedUnder under, LocalDate asOf) {
+        List<Objector> people = new ArrayList<>();
+        Set<NhsNumber> seen = new HashSet<>();
+        long skipped = 0;
+        for (ObjectorSource source : sources) {
+            Objectors found = source.objectors(under, asOf);
+            skipped += found.skipped();
+            found.people().stream().filter(o -> seen.add(o.number())).forEach(people::add);
+        }
+        return new Objectors(people, skipped);
     }
 
     /** Each objector's pseudonym under the key, to what made them an objector. */

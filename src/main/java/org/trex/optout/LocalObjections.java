@@ -19,7 +19,10 @@ import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SqlText;
 
-/** The council's local objections in force on a date, as objectors (UK GDPR Article 21). */
+/**
+ * The council's local objections in force on a date, as objectors (UK GDPR Article 21). They apply to every
+ * release, whatever its date: the release register says whether a release holds the person.
+ */
 public final class LocalObjections implements ObjectorSource {
     private final DatabaseUrl source;
 
@@ -28,7 +31,8 @@ public final class LocalObjections implements ObjectorSource {
     }
 
     @Override
-    public Objectors objectors(LocalDate asOf) {
+    public Objectors objectors(ReleasedUnder under, LocalDate asOf) {
+        requireNonNull(under, "under is null");
         requireNonNull(asOf, "asOf is null");
         try (Connection connection = source.connect()) {
             connection.setReadOnly(true);

@@ -8,7 +8,7 @@ import org.trex.nhs.NhsNumber;
 /**
  * Someone who now objects to the use of their NHS number: the number (held in memory only, never printed; its
  * {@code toString} is redacted), why they are out ({@link ExclusionReason#LOCAL_OBJECTION} or
- * {@link ExclusionReason#NATIONAL_DATA_OPT_OUT}) and since when.
+ * {@link ExclusionReason#NATIONAL_DATA_OPT_OUT_OR_UNCHECKED}) and since when.
  */
 public record Objector(NhsNumber number, ExclusionReason reason, LocalDate since) {
     public Objector {

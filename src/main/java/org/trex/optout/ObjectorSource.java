@@ -3,10 +3,10 @@ package org.trex.optout;
 import java.time.LocalDate;
 
 /**
- * Where objectors come from for deletion notices: the council's local objections, and (with the allow lists of
- * issue 16) numbers that dropped off the national data opt-out allow list.
+ * Where objectors come from for deletion notices: the council's local objections ({@link LocalObjections}) and
+ * the numbers that dropped off the national data opt-out allow list since a release ({@link AllowListDrops}).
  */
 public interface ObjectorSource {
-    /** Everyone whose objection is in force on {@code asOf}; people without a valid NHS number in {@code skipped}. */
-    Objectors objectors(LocalDate asOf);
+    /** Everyone who objects on {@code asOf} and must not be in an extract released {@code under} those terms. */
+    Objectors objectors(ReleasedUnder under, LocalDate asOf);
 }

@@ -267,7 +267,7 @@ public final class ExtractRunner {
         }
         new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(), request.runId().toString(),
                 plan.spec().version(), plan.spec().project(), key.id(), request.resolvedKeyFile().toAbsolutePath(),
-                request.asOf(), plan.policy().objectionDeletionDays(), directory.target().toAbsolutePath(), outputs));
+                request.asOf(), plan.policy().optOuts().nationalDataOptOut(), plan.policy().objectionDeletionDays(), directory.target().toAbsolutePath(), outputs));
         for (OutputResult result : results) {
             for (Path folder : result.people().stream().map(Path::getParent).distinct().toList()) {
                 try (var files = Files.list(folder)) {

@@ -175,10 +175,17 @@ class LaterObjectionGetsDeletionNoticesTest {
 
         Result later = notices(AS_OF.plusDays(13));
         Result status = Workspace.trex("objections", "status", "--database-url", url.jdbcUrl());
+        Path released;
+        try (var runs = Files.list(root.resolve("out").resolve(REABLEMENT))) {
+            released = runs.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        }
+        Result verify = Workspace.trex("verify", released.toString(), "--database-url", url.jdbcUrl());
 
         assertThat(later.out()).contains("No new notice");
         assertThat(status.code()).as(status.all()).isEqualTo(ExitCode.OK);
         assertThat(status.out()).contains("OPEN     DN-000004", "OPEN     DN-000005", "5 notice(s)");
+        assertThat(verify.out()).contains("NOTICE OPEN     DN-000003", "NOTICE OPEN     DN-000005")
+                .doesNotContain("DN-000001", "DN-000002", "DN-000004");
     }
 
     @Test
