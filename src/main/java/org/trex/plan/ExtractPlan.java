@@ -9,7 +9,8 @@ import org.trex.spec.ExtractSpec;
 import org.trex.spec.Policy;
 
 /**
- * Everything that will happen in a run, before it happens: the outputs with their SQL, columns and
+ * Everything that will happen in a run, before it happens: the spec's variables (each in words and SQL), the
+ * outputs with their SQL, columns and
  * forms, the exclusions the policy applies, the SQL that lists the cohort's index events (row ID and
  * NHS number, for counting), and the plan hash a board approves.
  */
@@ -17,6 +18,7 @@ public record ExtractPlan(
         ExtractSpec spec,
         Policy policy,
         LocalDate asOf,
+        List<PlannedVariable> variables,
         List<OutputPlan> outputs,
         ExclusionQueries exclusions,
         String cohortSql,
@@ -28,6 +30,7 @@ public record ExtractPlan(
         requireNonNull(spec, "spec is null");
         requireNonNull(policy, "policy is null");
         requireNonNull(asOf, "asOf is null");
+        variables = List.copyOf(requireNonNull(variables, "variables is null"));
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
         requireNonNull(exclusions, "exclusions is null");
         requireNonNull(cohortSql, "cohortSql is null");

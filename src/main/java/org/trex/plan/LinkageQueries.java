@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.CaseConditionStep;
+import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -43,6 +44,7 @@ import org.trex.optout.OptOutLoader;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
+import org.trex.variable.IndexRows;
 import org.trex.source.SourceDataset;
 import org.trex.source.SqlText;
 import org.trex.source.jooq.ref.Tables;
@@ -139,6 +141,8 @@ public final class LinkageQueries {
                 .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
                 .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE)));
         var allowList = Planner.allowList(plan.policy(), index.nhsNumber(), asOf);
+        IndexRows indexRows = IndexRows.of(plan.spec(), catalog, asOf);
+        Condition inCohort = indexRows.cohort();
         var query = sql.select(
                         INPATIENT_SPELL.NHS_NUMBER,
                         ageBand(born, indexDate).as("age_band"),
@@ -148,8 +152,8 @@ public final class LinkageQueries {
                         field(afterDeath).as("after_death"),
                         field(overlapping).as("overlapping"),
                         Planner.onAllowList(allowList))
-                .from(Planner.withAllowList(index.from(), allowList))
-                .where(new Planner(catalog).cohortCondition(spec, index, indexDate, asOf));
+                .from(Planner.withAllowList(indexRows.from(), allowList))
+                .where(inCohort);
         CohortPass pass = new CohortPass();
         try (Cursor<? extends Record> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
             for (Record row : rows) {

@@ -130,6 +130,18 @@ public final class PlanReport {
         });
 
         linkage.ifPresent(section -> PlanLinkageText.append(out, section, markdown));
+        if (!plan.variables().isEmpty()) {
+            out.append(h2).append("Variables (each definition in words generated from it, and its SQL)").append(markdown ? "\n" : "\n");
+            for (PlannedVariable variable : plan.variables()) {
+                out.append(markdown ? "\n### `" + variable.name() + "` (" + variable.type().yamlName() + ")\n\n"
+                        : "  " + variable.name() + " (" + variable.type().yamlName() + ")\n");
+                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Description: ").append(variable.description().strip()).append('\n');
+                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Definition: ").append(variable.words()).append('\n');
+                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Reads: ").append(String.join(", ", variable.sourceColumns())).append('\n');
+                out.append(markdown ? "\n```sql\n" : "    SQL:\n").append(markdown ? variable.sqlTemplate()
+                        : indent(indent(variable.sqlTemplate(), false), false)).append(markdown ? "\n```\n" : "\n");
+            }
+        }
 
         for (OutputPlan output : plan.outputs()) {
             boolean aggregate = output.output() instanceof AggregateOutput;
@@ -187,6 +199,13 @@ public final class PlanReport {
             }
         });
         linkage.ifPresent(section -> LinkageJson.fill(root.putObject("linkage"), section));
+        ArrayNode variables = root.putArray("variables");
+        for (PlannedVariable variable : plan.variables()) {
+            ObjectNode node = variables.addObject().put("name", variable.name()).put("type", variable.type().yamlName())
+                    .put("description", variable.description()).put("definition", variable.words()).put("sql", variable.sqlTemplate());
+            ArrayNode reads = node.putArray("sourceColumns");
+            variable.sourceColumns().forEach(reads::add);
+        }
         ArrayNode outputs = root.putArray("outputs");
         for (OutputPlan output : plan.outputs()) {
             ObjectNode node = outputs.addObject();

@@ -40,6 +40,10 @@ import org.trex.spec.MeasureSpec;
 import org.trex.spec.OutputSpec;
 import org.trex.spec.Policy;
 import org.trex.spec.RecordOutput;
+import org.trex.spec.VariableSpec;
+import org.trex.variable.IndexRows;
+import org.trex.variable.VariableReads;
+import org.trex.variable.VariableWords;
 
 /**
  * Turns a validated spec and its policy into an {@link ExtractPlan}: one jOOQ query per output over
@@ -85,17 +89,19 @@ public final class Planner {
             origins.add(catalog.source(output.dataset()).origin());
         }
         ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), asOf);
-        SourceDataset index = catalog.indexSource(spec.cohort().indexEvent());
-        Optional<AllowListQueries.Join> cohortList = allowList(policy, index.nhsNumber(), asOfParam);
-        String cohortSql = SqlText.inlined(select(index.rowId().as(OutputPlan.ROW_ID), index.nhsNumber().as(OutputPlan.NHS_NUMBER),
-                        onAllowList(cohortList))
-                .from(withAllowList(index.from(), cohortList))
-                .where(cohortCondition(spec.cohort(), index, catalog.indexDate(spec.cohort().indexEvent()), asOfParam)));
+        IndexRows rows = IndexRows.of(spec, catalog, asOfParam);
+        Condition inCohort = rows.cohort();
+        Optional<AllowListQueries.Join> cohortList = allowList(policy, rows.index().nhsNumber(), asOfParam);
+        String cohortSql = SqlText.inlined(select(rows.index().rowId().as(OutputPlan.ROW_ID),
+                rows.index().nhsNumber().as(OutputPlan.NHS_NUMBER), onAllowList(cohortList))
+                .from(withAllowList(rows.from(), cohortList)).where(inCohort));
+        List<PlannedVariable> variables = planVariables(spec, asOfParam);
         StringBuilder hashed = new StringBuilder()
                 .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical);
+        variables.forEach(v -> hashed.append("\nvariable ").append(v.name()).append('\n').append(v.sqlTemplate()));
         outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
         exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n').append(q.sqlTemplate()));
-        return new ExtractPlan(spec, policy, asOf, outputs, exclusions, cohortSql,
+        return new ExtractPlan(spec, policy, asOf, variables, outputs, exclusions, cohortSql,
                 sha256(specCanonical), sha256(policyCanonical), sha256(hashed.toString()));
     }
 
@@ -121,8 +127,8 @@ public final class Planner {
     }
 
     private OutputPlan planOutput(ExtractSpec spec, Policy policy, OutputSpec output, Param<LocalDate> asOf) {
-        CohortSpec cohort = spec.cohort();
-        SourceDataset index = catalog.indexSource(cohort.indexEvent());
+        IndexRows rows = IndexRows.of(spec, catalog, asOf);
+        SourceDataset index = rows.index();
         SourceDataset dataset = catalog.source(output.dataset());
         boolean isIndex = dataset.name().equals(index.name());
         List<FieldSpec> fields = output instanceof RecordOutput r ? r.fields() : ((AggregateOutput) output).groupBy();
@@ -134,18 +140,20 @@ public final class Planner {
                 throw new IllegalArgumentException("Cannot plan column " + field.name() + " of output " + output.name()
                         + ": names starting with " + OutputPlan.INTERNAL_PREFIX + " are TREx's own");
             }
-            SourceField source = (field.fromIndexEvent() ? index : dataset).requireField(field.sourceField());
-            columns.add(column(field, source));
+            boolean fromIndex = field.fromIndexEvent() || isIndex;
+            Optional<VariableSpec> variable = fromIndex ? spec.variable(field.sourceField()) : Optional.empty();
+            columns.add(variable.isPresent() ? variableColumn(spec, field, variable.get())
+                    : column(field, (fromIndex ? index : dataset).requireField(field.sourceField())));
         }
         List<PlannedMeasure> measures = new ArrayList<>();
         for (MeasureSpec measure : measureSpecs) {
-            measure.where().ifPresent(w -> requireFlag(dataset.requireField(w), output));
+            measure.where().ifPresent(w -> requireFlag(w,
+                    isIndex ? rows.category(w) : dataset.requireField(w).descriptor().category(), output));
             measures.add(new PlannedMeasure(measure.name(), measure.countOf(), measure.where(),
                     measure.where().map(w -> WHERE_PREFIX + measure.name())));
         }
 
-        Field<LocalDate> indexDate = catalog.indexDate(cohort.indexEvent());
-        Condition inCohort = cohortCondition(cohort, index, indexDate, asOf);
+        Field<LocalDate> indexDate = rows.indexDate();
         List<SelectField<?>> selected = new ArrayList<>();
         org.jooq.Select<?> query;
         Set<String> tables = new LinkedHashSet<>();
@@ -157,17 +165,21 @@ public final class Planner {
             Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
             selected.add(onAllowList(list));
             for (FieldSpec field : fields) {
-                selected.add(index.requireField(field.sourceField()).expression().as(field.name()));
+                selected.add(rows.field(field.sourceField()).as(field.name()));
             }
-            addWhereFlags(selected, measureSpecs, index);
-            query = select(selected).from(withAllowList(index.from(), list)).where(inCohort);
+            for (MeasureSpec measure : measureSpecs) {
+                measure.where().ifPresent(w -> selected.add(rows.field(w).as(WHERE_PREFIX + measure.name())));
+            }
+            Condition inCohort = rows.cohort();
+            query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
         } else {
             List<SelectField<?>> cohortFields = new ArrayList<>(List.of(
                     index.rowId().as(INDEX_ROW_ID), index.nhsNumber().as(INDEX_NHS_NUMBER), indexDate.as(INDEX_DATE)));
             Set<String> indexFields = new LinkedHashSet<>();
             fields.stream().filter(FieldSpec::fromIndexEvent).forEach(f -> indexFields.add(f.sourceField()));
-            indexFields.forEach(f -> cohortFields.add(index.requireField(f).expression().as(INDEX_FIELD_PREFIX + f)));
-            Table<?> cohortTable = select(cohortFields).from(index.from()).where(inCohort).asTable(COHORT);
+            indexFields.forEach(f -> cohortFields.add(rows.field(f).as(INDEX_FIELD_PREFIX + f)));
+            Condition inCohort = rows.cohort();
+            Table<?> cohortTable = select(cohortFields).from(rows.from()).where(inCohort).asTable(COHORT);
             Field<LocalDate> cohortDate = cohortTable.field(INDEX_DATE, LocalDate.class);
 
             selected.add(dataset.rowId().as(OutputPlan.ROW_ID));
@@ -181,7 +193,9 @@ public final class Planner {
                         : dataset.requireField(field.sourceField()).expression();
                 selected.add(expression.as(field.name()));
             }
-            addWhereFlags(selected, measureSpecs, dataset);
+            for (MeasureSpec measure : measureSpecs) {
+                measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression().as(WHERE_PREFIX + measure.name())));
+            }
             Condition window = dataset.eventDate()
                     .map(date -> date.between(cohortDate.plus(inline(output.window().fromDays())),
                                     cohortDate.plus(inline(output.window().toDays())))
@@ -196,56 +210,40 @@ public final class Planner {
         return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query), SqlText.inlined(query));
     }
 
-    Condition cohortCondition(CohortSpec cohort, SourceDataset index, Field<LocalDate> indexDate, Param<LocalDate> asOf) {
-        Condition condition = indexDate.between(inline(cohort.from()), inline(cohort.to()))
-                .and(indexDate.le(asOf));
-        Field<LocalDate> born = catalog.indexDateOfBirth(cohort.indexEvent());
-        if (cohort.minAge().isPresent()) {
-            condition = condition.and(SourceCatalog.agedAtLeast(born, indexDate, cohort.minAge().getAsInt()));
+    /** Each variable of the spec with its definition in words and the SQL that computes it for every index event. */
+    private List<PlannedVariable> planVariables(ExtractSpec spec, Param<LocalDate> asOf) {
+        List<PlannedVariable> planned = new ArrayList<>();
+        for (VariableSpec variable : spec.variables()) {
+            IndexRows rows = IndexRows.of(spec, catalog, asOf);
+            Field<?> value = rows.field(variable.name());
+            String sql = SqlText.template(select(rows.index().rowId().as(OutputPlan.ROW_ID), value.as(variable.name()))
+                    .from(rows.from()));
+            planned.add(new PlannedVariable(variable.name(), variable.type(), variable.description(),
+                    VariableWords.describe(variable), sourceColumns(spec, variable.name()), sql));
         }
-        if (cohort.maxAge().isPresent()) {
-            condition = condition.and(not(SourceCatalog.agedAtLeast(born, indexDate, cohort.maxAge().getAsInt() + 1)));
-        }
-        for (org.trex.spec.Condition c : cohort.conditions()) {
-            SourceField field = index.requireField(c.field());
-            condition = condition.and(valueIn(field, c.values()));
-        }
-        return switch (cohort.socialCareAtIndex()) {
-            case ANY -> condition;
-            case WITH -> condition.and(catalog.socialCareOn(cohort.indexEvent(), indexDate));
-            case WITHOUT -> condition.and(not(catalog.socialCareOn(cohort.indexEvent(), indexDate)));
-        };
+        return planned;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Condition valueIn(SourceField field, List<String> values) {
-        FieldCategory category = field.descriptor().category();
-        if (category == FieldCategory.FLAG) {
-            List<Boolean> flags = values.stream().map(v -> switch (v) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> throw new IllegalArgumentException("Cannot compare flag " + field.name() + " with '" + v
-                        + "': expected true or false");
-            }).toList();
-            return ((Field<Boolean>) field.expression()).in(flags);
-        }
-        if (category != FieldCategory.CODE || field.expression().getType() != String.class) {
-            throw new IllegalArgumentException("Cannot use a condition on " + field.name() + ": conditions take code or flag fields, it is "
-                    + category.yamlName());
-        }
-        return ((Field<String>) field.expression()).in(values);
+    private PlannedColumn variableColumn(ExtractSpec spec, FieldSpec field, VariableSpec variable) {
+        return new PlannedColumn(field.name(), field.source(), variable.type().category(), field.form(),
+                sourceColumns(spec, variable.name()), Optional.empty(), Optional.of(variable.description()));
     }
 
-    private static void addWhereFlags(List<SelectField<?>> selected, List<MeasureSpec> measures, SourceDataset dataset) {
-        for (MeasureSpec measure : measures) {
-            measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression().as(WHERE_PREFIX + measure.name())));
+    /** The source table columns a variable reads, as {@code schema.table.column}. */
+    private List<String> sourceColumns(ExtractSpec spec, String variable) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String read : VariableReads.of(spec, variable)) {
+            int dot = read.indexOf('.');
+            catalog.source(read.substring(0, dot)).requireField(read.substring(dot + 1)).inputs()
+                    .forEach(c -> columns.add(qualified(c)));
         }
+        return List.copyOf(columns);
     }
 
-    private static void requireFlag(SourceField field, OutputSpec output) {
-        if (field.descriptor().category() != FieldCategory.FLAG) {
-            throw new IllegalArgumentException("Cannot count where " + field.name() + " in output " + output.name()
-                    + ": it is a " + field.descriptor().category().yamlName() + " field, not a flag");
+    private static void requireFlag(String name, FieldCategory category, OutputSpec output) {
+        if (category != FieldCategory.FLAG) {
+            throw new IllegalArgumentException("Cannot count where " + name + " in output " + output.name()
+                    + ": it is a " + category.yamlName() + " field, not a flag");
         }
     }
 

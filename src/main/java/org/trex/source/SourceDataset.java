@@ -41,7 +41,9 @@ public record SourceDataset(
 
     /** What specs see of this dataset. */
     public DatasetDescriptor descriptor() {
-        return new DatasetDescriptor(name, description, origin, fields.stream().map(SourceField::descriptor).toList());
+        Optional<String> dateField = eventDate.flatMap(date -> fields.stream()
+                .filter(f -> f.expression().equals(date)).map(SourceField::name).findFirst());
+        return new DatasetDescriptor(name, description, origin, fields.stream().map(SourceField::descriptor).toList(), dateField);
     }
 
     /** The field with this name, if any. */

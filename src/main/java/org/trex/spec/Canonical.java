@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -65,7 +66,95 @@ public final class Canonical {
         root.put("cohort", tree(spec.cohort()));
         root.put("outputs", spec.outputs().stream().map(Canonical::tree).toList());
         spec.schedule().ifPresent(schedule -> root.put("schedule", schedule));
+        if (!spec.imports().isEmpty() || !spec.variables().isEmpty()) {
+            root.put("imports", spec.imports());
+            root.put("variables", variables(spec.variables()));
+        }
         return root;
+    }
+
+    /** Variables as written in YAML: a mapping of names to {type, description, definition keys}. */
+    private static Map<String, Object> variables(List<VariableSpec> variables) {
+        Map<String, Object> node = new TreeMap<>();
+        for (VariableSpec variable : variables) {
+            Map<String, Object> body = new TreeMap<>(tree(variable.definition()));
+            body.put("type", variable.type().yamlName());
+            body.put("description", variable.description());
+            node.put(variable.name(), body);
+        }
+        return node;
+    }
+
+    /** A definition's keys; a variable's definition is always written as a mapping. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> tree(Expr expr) {
+        return (Map<String, Object>) value(expr);
+    }
+
+    /** An expression in the form it is written in YAML; positions are left out. */
+    private static Object value(Expr expr) {
+        Map<String, Object> node = new TreeMap<>();
+        if (expr instanceof Expr.Literal l) {
+            if (l.value() instanceof java.time.LocalDate date) {
+                node.put("date", date.toString());
+            } else {
+                return l.value();
+            }
+        } else if (expr instanceof Expr.FieldValue f) {
+            node.put(f.row() == Expr.Row.INDEX ? "index" : "field", f.field());
+        } else if (expr instanceof Expr.VariableValue v) {
+            node.put("var", v.name());
+        } else if (expr instanceof Expr.PersonValue p) {
+            node.put("person", p.attribute().yamlName());
+        } else if (expr instanceof Expr.PeriodValue p) {
+            node.put("period", p.bound().yamlName());
+        } else if (expr instanceof Expr.EpisodeValue e) {
+            node.put("episode", e.bound().yamlName());
+        } else if (expr instanceof Expr.Test t) {
+            node.putAll(tree(t.subject()));
+            node.put(t.op().yamlName(), t.op().takesList() ? values(t.operands()) : value(t.operands().get(0)));
+        } else if (expr instanceof Expr.Logic l) {
+            node.put(l.op().yamlName(), l.op() == Expr.LogicOp.NOT ? value(l.operands().get(0)) : values(l.operands()));
+        } else if (expr instanceof Expr.ShiftDays d) {
+            node.put("plus_days", List.of(value(d.date()), d.days()));
+        } else if (expr instanceof Expr.DaysBetween d) {
+            node.put("days_between", values(List.of(d.from(), d.to())));
+        } else if (expr instanceof Expr.FirstPresent f) {
+            node.put("first_present", values(f.operands()));
+        } else if (expr instanceof Expr.Case c) {
+            node.put("case", c.whens().stream().map(w -> new TreeMap<>(Map.of(
+                    "when", value(w.condition()), "then", value(w.then())))).toList());
+            c.otherwise().ifPresent(e -> node.put("else", value(e)));
+        } else if (expr instanceof Expr.Events e) {
+            Map<String, Object> query = new TreeMap<>();
+            query.put("from", e.dataset());
+            query.put("where", values(e.where()));
+            e.window().ifPresent(w -> query.put("window", window(w)));
+            e.value().ifPresent(v -> query.put("value", v));
+            e.by().ifPresent(b -> query.put("by", b));
+            node.put(e.op().yamlName(), query);
+        } else if (expr instanceof Expr.LinkedEpisodes l) {
+            Expr.Episodes episodes = l.episodes();
+            node.put("linked_episodes", new TreeMap<>(Map.of(
+                    "episodes", new TreeMap<>(Map.of("from", episodes.dataset(), "where", values(episodes.where()),
+                            "start", episodes.start(), "end", episodes.end(), "join_within_days", episodes.joinWithinDays())),
+                    "link", l.link().yamlName(),
+                    "window", new TreeMap<>(Map.of("from_days", l.fromDays(), "to_days", l.toDays())),
+                    "index_where", values(l.indexWhere()),
+                    "value", l.value().yamlName())));
+        }
+        return node;
+    }
+
+    private static Map<String, Object> window(Expr.Window window) {
+        Map<String, Object> node = new TreeMap<>(Map.of("from_days", window.fromDays(), "to_days", window.toDays()));
+        window.field().ifPresent(f -> node.put("field", f));
+        window.of().ifPresent(o -> node.put("of", value(o)));
+        return node;
+    }
+
+    private static List<Object> values(List<Expr> exprs) {
+        return exprs.stream().map(Canonical::value).toList();
     }
 
     private static Map<String, Object> tree(CohortSpec cohort) {

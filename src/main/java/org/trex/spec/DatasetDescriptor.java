@@ -5,9 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 
-/** A dataset specs can draw from: its name, origin and fields, as the source catalog declares them. */
-public record DatasetDescriptor(String name, String description, DataOrigin origin, List<FieldDescriptor> fields) {
+/**
+ * A dataset specs can draw from: its name, origin and fields, as the source catalog declares them, and the
+ * field that dates its events, if any (windows are on it).
+ */
+public record DatasetDescriptor(
+        String name, String description, DataOrigin origin, List<FieldDescriptor> fields, Optional<String> eventDate) {
     public DatasetDescriptor {
+        requireNonNull(eventDate, "eventDate is null");
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
         requireNonNull(origin, "origin is null");

@@ -22,7 +22,9 @@ public record ExtractSpec(
         String policy,
         CohortSpec cohort,
         List<OutputSpec> outputs,
-        Optional<String> schedule) {
+        Optional<String> schedule,
+        List<String> imports,
+        List<VariableSpec> variables) {
 
     public ExtractSpec {
         Names.requireId(id, "extract id");
@@ -36,8 +38,17 @@ public record ExtractSpec(
         requireNonNull(cohort, "cohort is null");
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
         requireNonNull(schedule, "schedule is null");
+        imports = List.copyOf(requireNonNull(imports, "imports is null"));
+        variables = List.copyOf(requireNonNull(variables, "variables is null"));
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("Cannot use extract " + id + ": it has no outputs");
+        }
+        Set<String> variableNames = new HashSet<>();
+        for (VariableSpec variable : variables) {
+            if (!variableNames.add(variable.name())) {
+                throw new IllegalArgumentException("Cannot use extract " + id + ": variable " + variable.name()
+                        + " is defined twice (in the spec or its imports)");
+            }
         }
         Set<String> names = new HashSet<>();
         for (OutputSpec output : outputs) {
@@ -45,6 +56,17 @@ public record ExtractSpec(
                 throw new IllegalArgumentException("Cannot use extract " + id + ": output " + output.name() + " appears twice");
             }
         }
+    }
+
+    /** A spec without variables or imports. */
+    public ExtractSpec(String id, int version, String title, String requester, String purpose, String legalBasis,
+            String project, String policy, CohortSpec cohort, List<OutputSpec> outputs, Optional<String> schedule) {
+        this(id, version, title, requester, purpose, legalBasis, project, policy, cohort, outputs, schedule, List.of(), List.of());
+    }
+
+    /** The variable with this name, if the spec has or imports one. */
+    public Optional<VariableSpec> variable(String name) {
+        return variables.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
     static int requireVersion(int version) {

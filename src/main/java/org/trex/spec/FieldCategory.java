@@ -18,6 +18,7 @@ public enum FieldCategory {
     DAYS("days", EnumSet.of(FieldForm.DELAY_BAND, FieldForm.AS_IS)),
     CODE("code", EnumSet.of(FieldForm.AS_IS)),
     FLAG("flag", EnumSet.of(FieldForm.AS_IS)),
+    COUNT("count", EnumSet.of(FieldForm.AS_IS)),
     AMOUNT("amount", EnumSet.of(FieldForm.AS_IS));
 
     private final String yamlName;

@@ -62,6 +62,21 @@ final class MapReader {
         return slot.problems().count() == before;
     }
 
+    /** Where this mapping was written. */
+    Position position() {
+        return VariableReader.at(slot);
+    }
+
+    /** The file being read. */
+    java.nio.file.Path file() {
+        return slot.problems().file();
+    }
+
+    /** Problems found in a file this one imports. */
+    void addProblems(List<SpecProblem> problems) {
+        slot.problems().addAll(problems);
+    }
+
     int problemCount() {
         return slot.problems().count();
     }

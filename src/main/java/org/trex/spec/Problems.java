@@ -23,6 +23,11 @@ final class Problems {
         found.add(new SpecProblem(file, location.line(), location.column(), message));
     }
 
+    /** Problems found in another file this one reads (a definitions file it imports). */
+    void addAll(List<SpecProblem> problems) {
+        found.addAll(problems);
+    }
+
     int count() {
         return found.size();
     }

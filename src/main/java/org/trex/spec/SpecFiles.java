@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -122,11 +123,30 @@ public final class SpecFiles {
         CohortSpec cohort = m.required("cohort", mapping(SpecFiles::cohort));
         List<OutputSpec> outputs = m.required("outputs", list(mapping(SpecFiles::output)));
         Optional<String> schedule = m.optional("schedule", text(SpecFiles::requireCron));
+        List<VariableSpec> variables = new ArrayList<>();
+        List<String> imports = m.optional("imports", list(checked(text(v -> Names.requireId(v, "definitions name")), name -> {
+            try {
+                variables.addAll(Definitions.load(definitionsFile(m.file(), name)));
+            } catch (SpecException e) {
+                m.addProblems(e.problems());
+            }
+            return name;
+        }))).orElse(List.of());
+        m.optional("variables", VariableReader::variables).ifPresent(variables::addAll);
         if (!m.cleanSince(before)) {
             return null;
         }
-        return m.build("outputs", () -> new ExtractSpec(
-                id, version, title, requester, purpose, legalBasis, project, policy, cohort, outputs, schedule));
+        return m.build("variables", () -> new ExtractSpec(id, version, title, requester, purpose, legalBasis, project, policy,
+                cohort, outputs, schedule, imports, variables));
+    }
+
+    /** Where a spec's import is looked up: {@code <spec folder>/../definitions/<name>.yaml}. */
+    public static Path definitionsFile(Path specFile, String name) {
+        Path folder = specFile.toAbsolutePath().normalize().getParent();
+        Path base = folder.getParent() == null ? folder : folder.getParent();
+        Path found = base.resolve(Definitions.FOLDER).resolve(name + ".yaml");
+        Path relative = Path.of("").toAbsolutePath().relativize(found);
+        return relative.toString().startsWith("..") ? found : relative;
     }
 
     private static CohortSpec cohort(MapReader m) {

@@ -30,6 +30,7 @@ public final class SpecValidator {
     public static List<SpecProblem> validate(SpecDocument<ExtractSpec> spec, SpecDocument<Policy> policy, DatasetCatalog catalog) {
         SpecValidator validator = new SpecValidator(spec, policy.value(), catalog);
         validator.checkPolicy();
+        VariableChecker.check(validator.spec, catalog, validator.problems);
         validator.checkCohort();
         for (int i = 0; i < validator.spec.outputs().size(); i++) {
             validator.checkOutput(i, validator.spec.outputs().get(i));
@@ -58,10 +59,15 @@ public final class SpecValidator {
         for (int i = 0; i < conditions.size(); i++) {
             Condition condition = conditions.get(i);
             String pointer = "/cohort/conditions/" + i;
-            Optional<FieldDescriptor> field = indexDataset.field(condition.field());
+            Optional<FieldDescriptor> field = field(indexDataset, condition.field());
             if (field.isEmpty()) {
                 report(pointer + "/field", "Cannot use condition on " + condition.field() + ": the index dataset "
-                        + indexDataset.name() + " has no such field, expected one of " + indexDataset.fieldNames());
+                        + indexDataset.name() + " has no such field or variable, expected one of " + fieldNames(indexDataset));
+                continue;
+            }
+            if (VariableChecker.linksToCohort(spec, condition.field())) {
+                report(pointer + "/field", "Cannot use condition on " + condition.field() + ": it links episodes to the"
+                        + " cohort's own index events, so the cohort would depend on itself (a cycle)");
                 continue;
             }
             FieldCategory category = field.get().category();
@@ -127,12 +133,12 @@ public final class SpecValidator {
 
     private void checkField(String pointer, OutputSpec output, DatasetDescriptor dataset, FieldSpec field) {
         DatasetDescriptor source = field.fromIndexEvent() ? indexDataset : dataset;
-        Optional<FieldDescriptor> found = source.field(field.sourceField());
+        Optional<FieldDescriptor> found = field(source, field.sourceField());
         if (found.isEmpty()) {
             String where = field.fromIndexEvent() ? "the index dataset " + source.name() : "dataset " + source.name();
             List<String> valid = field.fromIndexEvent()
-                    ? source.fieldNames().stream().map(name -> FieldSpec.INDEX_PREFIX + name).toList()
-                    : source.fieldNames();
+                    ? fieldNames(source).stream().map(name -> FieldSpec.INDEX_PREFIX + name).toList()
+                    : fieldNames(source);
             report(pointer + "/source", "Cannot use source " + field.source() + " in output " + output.name() + ": "
                     + where + " has no such field, expected one of " + valid);
             return;
@@ -171,7 +177,7 @@ public final class SpecValidator {
             return;
         }
         String where = measure.where().get();
-        Optional<FieldDescriptor> field = dataset.field(where);
+        Optional<FieldDescriptor> field = field(dataset, where);
         if (field.isEmpty() || field.get().category() != FieldCategory.FLAG) {
             String why = field.isEmpty()
                     ? "dataset " + dataset.name() + " has no such field"
@@ -181,8 +187,31 @@ public final class SpecValidator {
         }
     }
 
-    private static List<String> names(DatasetDescriptor dataset, Set<FieldCategory> categories) {
-        return dataset.fields().stream().filter(f -> categories.contains(f.category())).map(FieldDescriptor::name).toList();
+    /** A field of a dataset; on the index dataset, a variable of the spec first. */
+    private Optional<FieldDescriptor> field(DatasetDescriptor dataset, String name) {
+        if (dataset.name().equals(indexDataset.name())) {
+            Optional<VariableSpec> variable = spec.variable(name);
+            if (variable.isPresent()) {
+                return Optional.of(new FieldDescriptor(name, variable.get().type().category(), variable.get().description()));
+            }
+        }
+        return dataset.field(name);
+    }
+
+    private List<FieldDescriptor> fields(DatasetDescriptor dataset) {
+        List<FieldDescriptor> fields = new ArrayList<>(dataset.fields());
+        if (dataset.name().equals(indexDataset.name())) {
+            spec.variables().forEach(v -> fields.add(new FieldDescriptor(v.name(), v.type().category(), v.description())));
+        }
+        return fields;
+    }
+
+    private List<String> fieldNames(DatasetDescriptor dataset) {
+        return fields(dataset).stream().map(FieldDescriptor::name).toList();
+    }
+
+    private List<String> names(DatasetDescriptor dataset, Set<FieldCategory> categories) {
+        return fields(dataset).stream().filter(f -> categories.contains(f.category())).map(FieldDescriptor::name).toList();
     }
 
     private static List<String> words(Set<FieldForm> forms) {

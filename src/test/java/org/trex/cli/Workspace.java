@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.SpecCopies;
 import picocli.CommandLine;
 
 /**
@@ -50,6 +51,7 @@ final class Workspace {
             Files.createDirectories(workspace.spec.getParent());
             Files.createDirectories(workspace.policy.getParent());
             Files.copy(Path.of("extracts/discharge-delays.yaml"), workspace.spec);
+            SpecCopies.copyDefinitions(root);
             Files.writeString(workspace.policy, policyEdit.apply(Files.readString(Path.of("policies/service-evaluation.yaml"))));
             Files.writeString(workspace.key, KEY_HEX + "\n");
             Files.setPosixFilePermissions(workspace.key, PosixFilePermissions.fromString("rw-------"));

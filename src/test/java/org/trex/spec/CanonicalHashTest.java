@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trex.testing.SpecCopies;
 
 class CanonicalHashTest {
     private static final Path SPEC = Path.of("extracts/discharge-delays.yaml");
@@ -78,6 +79,6 @@ class CanonicalHashTest {
     }
 
     private ExtractSpec load(String yaml) throws IOException {
-        return SpecFiles.loadSpec(Files.writeString(dir.resolve("spec.yaml"), yaml)).value();
+        return SpecFiles.loadSpec(SpecCopies.write(dir, "spec.yaml", yaml)).value();
     }
 }

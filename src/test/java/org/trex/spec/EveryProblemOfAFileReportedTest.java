@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trex.testing.SpecCopies;
 import org.trex.source.SourceCatalog;
 
 class EveryProblemOfAFileReportedTest {
@@ -30,12 +31,12 @@ class EveryProblemOfAFileReportedTest {
                 .replace("version: 1", "version: one")
                 .replace("index_event: hospital_discharge", "index_event: discharge")
                 .replace("kind: aggregate", "kind: aggregate\n    colour: blue");
-        Path file = Files.writeString(dir.resolve("spec.yaml"), yaml);
+        Path file = SpecCopies.write(dir, "spec.yaml", yaml);
 
         SpecException e = catchThrowableOfType(SpecException.class, () -> SpecFiles.loadSpec(file));
 
-        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(4, 18, 57);
-        assertThat(e.getMessage().lines()).hasSize(3).allMatch(line -> line.startsWith(file + ":"));
+        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(4, 19, 57, 67);
+        assertThat(e.getMessage().lines()).hasSize(4).allMatch(line -> line.startsWith(file + ":"));
     }
 
     @Test
@@ -44,7 +45,7 @@ class EveryProblemOfAFileReportedTest {
                 .replace("dataset: social_care_event", "dataset: social_care_events")
                 .replace("{name: sex, source: sex, form: as_is}", "{name: sex, source: sex, form: month}")
                 .replace("where: social_care_at_admission", "where: sex");
-        Path file = Files.writeString(dir.resolve("spec.yaml"), yaml);
+        Path file = SpecCopies.write(dir, "spec.yaml", yaml);
 
         SpecException e = catchThrowableOfType(SpecException.class, () -> LoadedSpec.load(file, POLICY, SourceCatalog.standard()));
 
@@ -54,7 +55,7 @@ class EveryProblemOfAFileReportedTest {
     @Test
     void aConditionValueThatLooksLikeSqlIsJustAValue() throws IOException {
         String yaml = Files.readString(SPEC).replace("in: ['1', '2', '3']", "in: ['1', '''; drop table person; --']");
-        Path file = Files.writeString(dir.resolve("spec.yaml"), yaml);
+        Path file = SpecCopies.write(dir, "spec.yaml", yaml);
 
         LoadedSpec loaded = LoadedSpec.load(file, POLICY, SourceCatalog.standard());
 

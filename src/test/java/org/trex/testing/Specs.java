@@ -1,5 +1,6 @@
 package org.trex.testing;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,6 +15,7 @@ import org.trex.spec.CohortSpec;
 import org.trex.spec.Condition;
 import org.trex.spec.CountOf;
 import org.trex.spec.DisclosureRules;
+import org.trex.spec.Expr;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.FieldCategory;
 import org.trex.spec.FieldForm;
@@ -23,15 +25,20 @@ import org.trex.spec.KAnonymityAction;
 import org.trex.spec.MeasureSpec;
 import org.trex.spec.OptOutRules;
 import org.trex.spec.OutputSpec;
+import org.trex.spec.Position;
 import org.trex.spec.Policy;
 import org.trex.spec.ProjectKey;
 import org.trex.spec.RecordOutput;
 import org.trex.spec.RelativeWindow;
 import org.trex.spec.SocialCareAtIndex;
 import org.trex.spec.UnverifiableNhsNumbers;
+import org.trex.spec.ValueType;
+import org.trex.spec.VariableSpec;
 
 /** Specs and policies built in code, for tests that vary one part at a time. */
 public final class Specs {
+    private static final Position HERE = new Position(Path.of("Specs.java"), 0, 0);
+
     private Specs() {
     }
 
@@ -72,10 +79,21 @@ public final class Specs {
                         new MeasureSpec("emergency", CountOf.RECORDS, Optional.of("emergency_admission"))));
     }
 
+    /** The spec, with the two variables the outputs above use (delay in days, an emergency admission). */
     public static ExtractSpec spec(CohortSpec cohort, List<OutputSpec> outputs) {
         return new ExtractSpec("discharge-delays", 1, "Discharge delays", "Requester Team", "Service evaluation",
                 "UK GDPR 6(1)(e), 9(2)(h)", "discharge-evaluation", "service-evaluation", cohort, outputs,
-                Optional.of("0 6 1 * *"));
+                Optional.of("0 6 1 * *"), List.of(), List.of(
+                        new VariableSpec(HERE, "discharge_delay_days", ValueType.DAYS, "Discharge minus ready date",
+                                new Expr.FirstPresent(HERE, List.of(new Expr.DaysBetween(HERE, field("discharge_ready_date"),
+                                        field("discharge_date")), new Expr.Literal(HERE, 0L)))),
+                        new VariableSpec(HERE, "emergency_admission", ValueType.FLAG, "An emergency admission method (2x)",
+                                new Expr.Test(HERE, field("admission_method"), Expr.TestOp.STARTS_WITH,
+                                        List.of(new Expr.Literal(HERE, "2"))))));
+    }
+
+    private static Expr field(String name) {
+        return new Expr.FieldValue(HERE, Expr.Row.CURRENT, name);
     }
 
     public static ExtractSpec dischargeDelays() {
@@ -93,6 +111,7 @@ public final class Specs {
         allowed.put(FieldCategory.DAYS, EnumSet.of(FieldForm.AS_IS, FieldForm.DELAY_BAND));
         allowed.put(FieldCategory.CODE, EnumSet.of(FieldForm.AS_IS));
         allowed.put(FieldCategory.FLAG, EnumSet.of(FieldForm.AS_IS));
+        allowed.put(FieldCategory.COUNT, EnumSet.of(FieldForm.AS_IS));
         return new Policy("service-evaluation", "Service evaluation",
                 new OptOutRules(nationalOptOut, 92, type1), UnverifiableNhsNumbers.EXCLUDE,
                 List.of(new ProjectKey("discharge-evaluation", "discharge-evaluation-test", "test.key")),
