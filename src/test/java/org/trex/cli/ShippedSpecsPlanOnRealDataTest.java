@@ -51,7 +51,7 @@ class ShippedSpecsPlanOnRealDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"extracts/discharge-delays.yaml", "extracts/reablement-ascof-2d.yaml"})
+    @ValueSource(strings = {"extracts/discharge-delays.yaml", "extracts/reablement-ascof-2d.yaml", "extracts/care-after-discharge.yaml"})
     void planShowsCountsAndEveryOutputQueryRuns(String spec) throws Exception {
         int code = Trex.execute("plan", spec, "--database-url", url.jdbcUrl(), "--format", "json", "--as-of", "2026-06-30");
 
