@@ -19,8 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.trex.governance.ApprovalRequest;
+import org.trex.governance.ApprovalStatement;
+import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
+import org.trex.governance.DemoBoard;
 import org.trex.governance.GovernanceSchema;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
@@ -37,7 +39,10 @@ import org.trex.spec.LoadedSpec;
  */
 public final class Benchmark {
     /** Who approves the bench spec, so the run goes through the same approval check as production. */
-    public static final String APPROVER = "TREx bench approver (not a real board)";
+    /** The bench's made-up board: two members, as the register requires two signatures. */
+    private static final List<DemoBoard.Seat> SEATS = List.of(
+            new DemoBoard.Seat("bench-chair", "Bench Chair", "Chair (bench, not a real board)", "Bench Trust"),
+            new DemoBoard.Seat("bench-member", "Bench Member", "Member (bench, not a real board)", "Bench Panel"));
     private static final String SPEC_RESOURCE = "/bench/bench-spells.yaml";
     /** The planner's SELECT puts the row ID first and the raw NHS number second. */
     private static final int NHS_NUMBER_COLUMN = 1;
@@ -73,10 +78,13 @@ public final class Benchmark {
         Path key = work.resolve("bench.key");
         PseudonymKey.createRandom(key);
         LoadedSpec spec = LoadedSpec.load(specFile, SourceCatalog.standard());
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, BenchLoader.AS_OF);
+        DemoBoard board = DemoBoard.create(work, "TREx bench board (not a real board)", 2, SEATS);
+        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, board.register(), BenchLoader.AS_OF);
         GovernanceSchema.migrate(url);
-        new Approvals(url).approve(ApprovalRequest.of(spec.spec().value(), plan.planHash(), APPROVER,
-                "BENCH-" + spec.spec().value().id(), Optional.empty(), Optional.of("Benchmark data only")));
+        ApprovalStatement statement = ApprovalStatement.of(ApprovalSubject.of(plan), "BENCH-" + spec.spec().value().id(),
+                Optional.empty(), Optional.of("Benchmark data only"));
+        Approvals approvals = new Approvals(url);
+        SEATS.forEach(seat -> approvals.sign(statement, board.sign(seat.id(), statement.bytes()), board.register()));
 
         Path copied = work.resolve("copy.csv");
         say("Timing psql \\copy...");

@@ -1,17 +1,26 @@
 package org.trex.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.generate.GenerationSummary;
 import org.trex.generate.SyntheticData;
-import org.trex.governance.ApprovalRequest;
+import org.trex.governance.ApprovalFiles;
+import org.trex.governance.ApprovalStatement;
+import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
+import org.trex.governance.DemoBoard;
 import org.trex.governance.GovernanceSchema;
+import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
 import org.trex.run.RunOutcome;
 import org.trex.run.RunRequest;
@@ -19,19 +28,23 @@ import org.trex.run.SparkSessions;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.EmbeddedDatabase;
 import org.trex.source.SourceCatalog;
+import org.trex.spec.BoardRegister;
 import org.trex.spec.LoadedSpec;
+import org.trex.sshsig.SshSignature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code trex demo}: the whole product on a machine with nothing installed. Starts an embedded PostgreSQL,
- * generates synthetic linked records, approves the example extract as a named demo approver and runs
- * it through the same path as production, then shuts the database down.
+ * generates synthetic linked records, makes a demo board of two members with fresh ed25519 keys, has both sign the
+ * example extract's approval statement, runs it through the same path as production (which checks the
+ * signatures), then shuts the database down.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the example extract end to end on an embedded PostgreSQL with synthetic data: generate, "
-                + "approve (as a demo approver), run on Spark, write the extract with its lineage report. Writes a fresh "
+                + "approve (two demo board members sign with fresh keys in DIR/board-keys, listed in "
+                + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report. Writes a fresh "
                 + "random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
 public final class DemoCommand implements Callable<Integer> {
     /**
@@ -39,7 +52,12 @@ public final class DemoCommand implements Callable<Integer> {
      * ({@code SyntheticData.NATIONAL_LIST_DATE}), so the list is current and the extract holds rows.
      */
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
-    static final String APPROVER = "TREx demo approver (not a real board)";
+    static final String ALLOWED_SIGNERS = "allowed_signers";
+    /** Two seats outside the example spec's requester (a council team), as the board requires two signatures. */
+    static final List<DemoBoard.Seat> SEATS = List.of(
+            new DemoBoard.Seat("demo-chair", "Dr Demo Chair", "Chair, research governance board (demo)",
+                    "Demo NHS Foundation Trust"),
+            new DemoBoard.Seat("demo-lay-member", "Demo Lay Member", "Lay member (demo)", "Demo Patients' Panel"));
 
     @Option(names = "--out", defaultValue = "demo-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -60,11 +78,11 @@ public final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec commandSpec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter printer = commandSpec.commandLine().getOut();
         Path spec = specFile != null ? specFile : Path.of(System.getProperty("trex.home", ".")).resolve("extracts/discharge-delays.yaml");
-        LoadedSpec loaded = Specs.load(spec);
         GenerateCommand.createDirectory(out);
+        LoadedSpec loaded = Specs.load(copyWithPolicy(Specs.load(spec), out));
         long started = System.nanoTime();
         printer.println("Starting embedded PostgreSQL...");
         printer.flush();
@@ -81,18 +99,33 @@ public final class DemoCommand implements Callable<Integer> {
             PseudonymKey.createRandom(key);
 
             GovernanceSchema.migrate(url);
-            String planHash = new Planner(SourceCatalog.standard()).plan(loaded, AS_OF).planHash();
-            new Approvals(url).approve(ApprovalRequest.of(loaded.spec().value(), planHash, APPROVER,
-                    "DEMO-" + loaded.spec().value().id(), Optional.empty(), Optional.of("Demo data only")));
-            printer.printf("Approved %s as \"%s\" (plan hash %s)%nRunning on Spark (%s)...%n",
-                    loaded.spec().value().id(), APPROVER, planHash, master);
+            DemoBoard board = DemoBoard.create(out, "TREx demo board (not a real board)", 2, SEATS);
+            ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(loaded, board.register(), AS_OF);
+            ApprovalStatement statement = ApprovalStatement.of(ApprovalSubject.of(plan),
+                    "DEMO-" + loaded.spec().value().id(), Optional.empty(), Optional.of("Demo data only"));
+            Approvals approvals = new Approvals(url);
+            printer.printf("Approving %s (plan hash %s): demo board members sign its statement%n",
+                    loaded.spec().value().id(), plan.planHash());
+            for (DemoBoard.Seat seat : SEATS) {
+                SshSignature signature = board.sign(seat.id(), statement.bytes());
+                approvals.sign(statement, signature, board.register());
+                printer.printf("  signed by %s with %s%n", board.register().member(signature.key()).orElseThrow()
+                        .describe(), board.keyFile(seat.id()));
+            }
+            Files.writeString(out.resolve(ALLOWED_SIGNERS), board.register().allowedSigners());
+            printer.printf("Running on Spark (%s)...%n", master);
             printer.flush();
 
             RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> null, (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
                     UUID.randomUUID(), AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
             SparkRuns.printSummary(printer, outcome);
             printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s 999...)%n", key, key);
-            printer.printf("Verify:         bin/trex verify %s%n", outcome.extractDirectory());
+            Path approval = outcome.extractDirectory().resolve(ApprovalFiles.FOLDER);
+            printer.printf("Verify:         bin/trex verify %s --board %s%n", outcome.extractDirectory(),
+                    out.resolve(BoardRegister.FILE));
+            printer.printf("Signatures:     ssh-keygen -Y verify -f %s -I %s -n %s -s %s < %s%n",
+                    out.resolve(ALLOWED_SIGNERS), SEATS.get(0).id(), SshSignature.APPROVAL_NAMESPACE,
+                    approval.resolve(SEATS.get(0).id() + ".sig"), approval.resolve(ApprovalFiles.STATEMENT));
         }
         printer.printf("Done in %.1f s; the embedded database has been shut down.%n", (System.nanoTime() - started) / 1e9);
         printer.flush();
@@ -100,5 +133,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
 
-
+    /**
+     * The spec and its policy copied under {@code out} (extracts/, policies/), so that the demo board register the
+     * demo writes next to them, {@code out/governance/board.yaml}, is the one their plan is approved under.
+     */
+    private static Path copyWithPolicy(LoadedSpec source, Path out) {
+        Path spec = out.resolve("extracts").resolve(source.spec().file().getFileName());
+        Path policy = out.resolve(LoadedSpec.POLICIES_FOLDER).resolve(source.policy().file().getFileName());
+        try {
+            Files.createDirectories(spec.getParent());
+            Files.createDirectories(policy.getParent());
+            Files.copy(source.spec().file(), spec, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(source.policy().file(), policy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the demo spec and policy into " + out + ": " + e.getMessage(), e);
+        }
+        return spec;
+    }
 }

@@ -17,6 +17,7 @@ import org.trex.plan.PlanReport;
 import org.trex.plan.Planner;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
+import org.trex.spec.BoardFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,8 @@ public final class PlanCommand implements Callable<Integer> {
             case "json" -> PlanFormat.JSON;
             default -> throw new CliException(ExitCode.BAD_INPUT, "Cannot render plan as " + format + ": use text, markdown or json");
         };
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), asOf == null ? LocalDate.now() : asOf);
+        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), BoardFiles.forSpec(specFile),
+                asOf == null ? LocalDate.now() : asOf);
         Optional<DatabaseUrl> url = database.url();
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u));
         Optional<LinkageSection> linkage = url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u));

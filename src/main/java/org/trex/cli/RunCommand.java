@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.DueRunReport;
 import org.trex.governance.DueRunSummary;
@@ -32,6 +33,8 @@ import org.trex.run.SafeMessages;
 import org.trex.run.SparkSessions;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
+import org.trex.spec.BoardFiles;
+import org.trex.spec.BoardRegister;
 import org.trex.spec.LoadedSpec;
 import org.trex.spec.SpecException;
 import picocli.CommandLine;
@@ -158,8 +161,9 @@ public final class RunCommand implements Callable<Integer> {
                 if (spec.spec().value().schedule().isEmpty()) {
                     continue;
                 }
-                String hash = new Planner(SourceCatalog.standard()).plan(spec, date).planHash();
-                var status = approvals.check(spec.spec().value().id(), hash, date);
+                BoardRegister board = BoardFiles.forSpec(file);
+                var status = approvals.check(ApprovalSubject.of(new Planner(SourceCatalog.standard()).plan(spec, board, date)),
+                        board, date);
                 if (status.approval().isPresent() && status.state() == org.trex.governance.ApprovalState.APPROVED) {
                     approved.put(spec.spec().value().id(), spec);
                     scheduled.add(ScheduledExtract.of(spec.spec().value()));
@@ -167,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
                     printer.println("skipped " + file + ": " + status.message());
                 }
             } catch (SpecException e) {
-                printer.println("skipped " + file + ": invalid spec");
+                printer.println("skipped " + file + ": invalid spec, policy or board register");
                 e.problems().forEach(p -> printer.println("  " + p));
             } catch (RuntimeException e) {
                 // One spec that cannot be planned or checked must not stop the others.

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             ApproveCommand.class,
             RevokeCommand.class,
+            BoardCommand.class,
             RunCommand.class,
             OptOutsCommand.class,
             VerifyCommand.class,

@@ -19,21 +19,27 @@ import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.ApprovalFiles;
 import org.trex.governance.Approvals;
 import org.trex.governance.DeletionNotices;
 import org.trex.governance.NoticeStatus;
 import org.trex.lineage.ExtractVerifier;
 import org.trex.source.DatabaseUrl;
+import org.trex.spec.BoardFiles;
+import org.trex.spec.BoardRegister;
+import org.trex.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code trex verify}: anyone can check an extract against its manifest, lineage and, with a database, the audit log. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing or "
                 + "added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no personal "
-                + "identifiers in lineage; with a database, that its approval exists, that the audit log recorded this run "
+                + "identifiers in lineage; the board members' signatures in approval/ against the board register (no "
+                + "database needed); with a database, that its approval exists, that the audit log recorded this run "
                 + "with this manifest's digest, and that the audit chain is intact; lists its deletion notices not yet done. "
                 + "Exit 0 only when everything holds.")
 public final class VerifyCommand implements Callable<Integer> {
@@ -41,6 +47,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "EXTRACT_DIR", description = "An extract directory: OUT/<extract>/<run-id>.")
     Path directory;
+
+    @Option(names = "--board", defaultValue = BoardRegister.FILE, paramLabel = "FILE",
+            description = "The board register to check the approval's signatures against (default: ${DEFAULT-VALUE}).")
+    Path board;
 
     @Mixin
     DatabaseOptions database;
@@ -59,6 +69,9 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
         PrintWriter out = commandSpec.commandLine().getOut();
         String state = "State: published; not checked against the audit log (give --database-url)";
+        if (Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
+            problems.addAll(approvalProblems(Manifest.read(directory)));
+        }
         if (database.url().isPresent() && Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
             DatabaseUrl url = governance.required(database);
             GovernanceSchema.migrate(url);
@@ -83,6 +96,18 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println(problems.isEmpty() ? "OK " + directory + ": every check holds" : problems.size() + " problem(s) in " + directory);
         out.flush();
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    /** The approval kept in the extract, re-checked against the board register alone. */
+    private List<String> approvalProblems(Manifest manifest) {
+        BoardRegister register;
+        try {
+            register = BoardFiles.load(board);
+        } catch (SpecException e) {
+            return List.of("Cannot verify approval of " + manifest.extract() + ": the board register is unusable: "
+                    + e.getMessage().replace('\n', ' '));
+        }
+        return ApprovalFiles.verify(directory, register, manifest.extract(), manifest.planHash());
     }
 
     private static List<String> governanceProblems(DatabaseUrl url, Manifest manifest, String manifestSha256,

@@ -24,7 +24,6 @@ final class GovernanceTables {
     static final Field<String> APPROVAL_EXTRACT_ID = field(name("approval", "extract_id"), SQLDataType.CLOB);
     static final Field<Integer> APPROVAL_SPEC_VERSION = field(name("approval", "spec_version"), SQLDataType.INTEGER);
     static final Field<String> APPROVAL_PLAN_HASH = field(name("approval", "plan_hash"), SQLDataType.CLOB);
-    static final Field<String> APPROVAL_APPROVER = field(name("approval", "approver"), SQLDataType.CLOB);
     static final Field<String> APPROVAL_REFERENCE = field(name("approval", "reference"), SQLDataType.CLOB);
     static final Field<OffsetDateTime> APPROVAL_APPROVED_AT =
             field(name("approval", "approved_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
@@ -35,6 +34,18 @@ final class GovernanceTables {
     static final Field<String> APPROVAL_REVOKED_BY = field(name("approval", "revoked_by"), SQLDataType.CLOB);
     static final Field<String> APPROVAL_REVOCATION_REASON =
             field(name("approval", "revocation_reason"), SQLDataType.CLOB);
+    static final Field<String> APPROVAL_REVOCATION_SIGNATURE =
+            field(name("approval", "revocation_signature"), SQLDataType.CLOB);
+
+    static final Table<Record> APPROVAL_SIGNATURE = table(name(SCHEMA, "approval_signature"));
+    static final Field<Long> SIGNATURE_ID = field(name("approval_signature", "id"), SQLDataType.BIGINT);
+    static final Field<Long> SIGNATURE_APPROVAL_ID =
+            field(name("approval_signature", "approval_id"), SQLDataType.BIGINT);
+    static final Field<String> SIGNATURE_TEXT = field(name("approval_signature", "signature"), SQLDataType.CLOB);
+    static final Field<String> SIGNATURE_KEY_FINGERPRINT =
+            field(name("approval_signature", "key_fingerprint"), SQLDataType.CLOB);
+    static final Field<OffsetDateTime> SIGNATURE_RECORDED_AT =
+            field(name("approval_signature", "recorded_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
 
     static final Table<Record> AUDIT_LOG = table(name(SCHEMA, "audit_log"));
     static final Field<Long> AUDIT_SEQ = field(name("audit_log", "seq"), SQLDataType.BIGINT);

@@ -83,10 +83,13 @@ public final class LineageReport {
         view.put("algorithm", KeyIdentity.ALGORITHM);
         run.approval().ifPresent(approval -> view.put("approval", Map.of(
                 "reference", approval.reference(),
-                "approver", approval.approver(),
-                "approvedAt", approval.approvedAt().toString(),
+                "recordedAt", approval.recordedAt().toString(),
                 "expires", approval.expires().map(Object::toString).orElse("no expiry"),
-                "conditions", approval.conditions())));
+                "conditions", approval.conditions(),
+                "statement", approval.statement(),
+                "statementIndented", approval.statement().strip().indent(4).stripTrailing(),
+                "boardRegisterSha256", approval.boardRegisterSha256(),
+                "signers", approval.signers())));
         run.parent().ifPresent(parent -> view.put("parent", parent));
         view.put("parameters", run.parameters().entrySet().stream()
                 .map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());

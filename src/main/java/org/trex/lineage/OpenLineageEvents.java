@@ -117,11 +117,19 @@ public final class OpenLineageEvents {
         run.approval().ifPresent(approval -> {
             ObjectNode facet = trexFacet("TrexApprovalRunFacet")
                     .put("reference", approval.reference())
-                    .put("approver", approval.approver())
-                    .put("approvedAt", approval.approvedAt().toString())
+                    .put("recordedAt", approval.recordedAt().toString())
                     .put("expires", approval.expires().map(Object::toString).orElse(null));
             ArrayNode conditions = facet.putArray("conditions");
             approval.conditions().forEach(conditions::add);
+            facet.put("statement", approval.statement()).put("boardRegisterSha256", approval.boardRegisterSha256());
+            ArrayNode signers = facet.putArray("signers");
+            approval.signers().forEach(signer -> signers.addObject()
+                    .put("id", signer.id())
+                    .put("name", signer.name())
+                    .put("role", signer.role())
+                    .put("organisation", signer.organisation())
+                    .put("keyFingerprint", signer.keyFingerprint())
+                    .put("signature", signer.signature()));
             facets.set("trex_approval", facet);
         });
         facets.set("trex_pseudonymisation", trexFacet("TrexPseudonymisationRunFacet")

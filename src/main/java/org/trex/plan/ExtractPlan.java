@@ -12,7 +12,7 @@ import org.trex.spec.Policy;
  * Everything that will happen in a run, before it happens: the spec's variables (each in words and SQL), the
  * outputs with their SQL, columns and
  * forms, the exclusions the policy applies, the SQL that lists the cohort's index events (row ID and
- * NHS number, for counting), and the plan hash a board approves.
+ * NHS number, for counting), and the plan hash a board approves (it covers the board register too).
  */
 public record ExtractPlan(
         ExtractSpec spec,
@@ -24,6 +24,7 @@ public record ExtractPlan(
         String cohortSql,
         String specSha256,
         String policySha256,
+        String boardSha256,
         String planHash) {
 
     public ExtractPlan {
@@ -36,6 +37,7 @@ public record ExtractPlan(
         requireNonNull(cohortSql, "cohortSql is null");
         requireNonNull(specSha256, "specSha256 is null");
         requireNonNull(policySha256, "policySha256 is null");
+        requireNonNull(boardSha256, "boardSha256 is null");
         requireNonNull(planHash, "planHash is null");
     }
 

@@ -104,6 +104,7 @@ public final class PlanReport {
         out.append(markdown ? "\n" : "").append(bullet(markdown)).append("Plan hash: ").append(code(plan.planHash(), markdown)).append('\n');
         out.append(bullet(markdown)).append("Spec SHA-256: ").append(code(plan.specSha256(), markdown)).append('\n');
         out.append(bullet(markdown)).append("Policy: ").append(plan.policy().id()).append(" (SHA-256 ").append(code(plan.policySha256(), markdown)).append(")\n");
+        out.append(bullet(markdown)).append("Board register SHA-256: ").append(code(plan.boardSha256(), markdown)).append('\n');
         out.append(bullet(markdown)).append("Requester: ").append(spec.requester()).append('\n');
         out.append(bullet(markdown)).append("Purpose: ").append(spec.purpose().strip().replace('\n', ' ')).append('\n');
         out.append(bullet(markdown)).append("Legal basis: ").append(spec.legalBasis().strip().replace('\n', ' ')).append('\n');
@@ -180,7 +181,8 @@ public final class PlanReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("extract", plan.spec().id()).put("version", plan.spec().version()).put("title", plan.spec().title())
                 .put("planHash", plan.planHash()).put("specSha256", plan.specSha256())
-                .put("policy", plan.policy().id()).put("policySha256", plan.policySha256()).put("asOf", plan.asOf().toString());
+                .put("policy", plan.policy().id()).put("policySha256", plan.policySha256()).put("boardSha256", plan.boardSha256())
+                .put("asOf", plan.asOf().toString());
         ArrayNode checks = root.putArray("checks");
         checks(plan).forEach(checks::add);
         counts.ifPresent(c -> {

@@ -31,6 +31,7 @@ import org.trex.source.SourceField;
 import org.trex.source.SqlText;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.Applicability;
+import org.trex.spec.BoardRegister;
 import org.trex.spec.CohortSpec;
 import org.trex.spec.DataOrigin;
 import org.trex.spec.ExtractSpec;
@@ -58,6 +59,7 @@ public final class Planner {
     private static final String INDEX_FIELD_PREFIX = "index__";
     private static final String WHERE_PREFIX = "trex_where_";
     private static final String ALLOW_LIST = "trex_allow_list";
+    private static final String NO_BOARD = "none";
 
     private final SourceCatalog catalog;
 
@@ -65,7 +67,10 @@ public final class Planner {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
-    /** Plans a loaded spec under its policy as of a date; the hash covers their canonical forms. */
+    /**
+     * Plans a loaded spec under its policy as of a date for its SQL alone (a cohort to request opt-outs for), under
+     * no board register: its hash never equals that of a plan a run checks, so no approval can match it.
+     */
     public ExtractPlan plan(org.trex.spec.LoadedSpec loaded, LocalDate asOf) {
         requireNonNull(loaded, "loaded is null");
         return plan(loaded.spec().value(), loaded.policy().value(), asOf,
@@ -73,13 +78,35 @@ public final class Planner {
     }
 
     /**
-     * Plans a spec under its policy as of a date. {@code specCanonical} and {@code policyCanonical} are
-     * the canonical JSON forms the plan hash covers.
+     * Plans a loaded spec under its policy as of a date, for approval by the board in {@code board}; the hash covers
+     * the spec's and policy's canonical forms and the board register's SHA-256.
+     */
+    public ExtractPlan plan(org.trex.spec.LoadedSpec loaded, BoardRegister board, LocalDate asOf) {
+        requireNonNull(loaded, "loaded is null");
+        requireNonNull(board, "board is null");
+        return plan(loaded.spec().value(), loaded.policy().value(), asOf,
+                org.trex.spec.Canonical.json(loaded.spec().value()), org.trex.spec.Canonical.json(loaded.policy().value()),
+                board.sha256());
+    }
+
+    /**
+     * Plans a spec under its policy as of a date with no board register, for rendering and tests: its hash covers
+     * no register, so it never equals the hash of a plan a run checks, and no approval can match it.
      */
     public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical, String policyCanonical) {
+        return plan(spec, policy, asOf, specCanonical, policyCanonical, NO_BOARD);
+    }
+
+    /**
+     * Plans a spec under its policy as of a date. {@code specCanonical} and {@code policyCanonical} are
+     * the canonical JSON forms the plan hash covers, with {@code boardSha256}, the board register's SHA-256.
+     */
+    public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical, String policyCanonical,
+            String boardSha256) {
         requireNonNull(spec, "spec is null");
         requireNonNull(policy, "policy is null");
         requireNonNull(asOf, "asOf is null");
+        requireNonNull(boardSha256, "boardSha256 is null");
         Param<LocalDate> asOfParam = SqlText.asOf(asOf);
         List<OutputPlan> outputs = new ArrayList<>();
         Set<DataOrigin> origins = new LinkedHashSet<>();
@@ -97,12 +124,13 @@ public final class Planner {
                 .from(withAllowList(rows.from(), cohortList)).where(inCohort));
         List<PlannedVariable> variables = planVariables(spec, asOfParam);
         StringBuilder hashed = new StringBuilder()
-                .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical);
+                .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical)
+                .append("\nboard\n").append(boardSha256);
         variables.forEach(v -> hashed.append("\nvariable ").append(v.name()).append('\n').append(v.sqlTemplate()));
         outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
         exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n').append(q.sqlTemplate()));
         return new ExtractPlan(spec, policy, asOf, variables, outputs, exclusions, cohortSql,
-                sha256(specCanonical), sha256(policyCanonical), sha256(hashed.toString()));
+                sha256(specCanonical), sha256(policyCanonical), boardSha256, sha256(hashed.toString()));
     }
 
     /**

@@ -19,7 +19,8 @@ import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
 import org.trex.extract.Manifest;
 import org.trex.extract.ManifestOutput;
-import org.trex.governance.Approval;
+import org.trex.governance.ApprovalFiles;
+import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
@@ -29,6 +30,7 @@ import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
 import org.trex.governance.ReleasedOutput;
 import org.trex.governance.ReleaseLedger;
+import org.trex.governance.SignedApproval;
 import org.trex.lineage.LineageLog;
 import org.trex.lineage.LineageReport;
 import org.trex.lineage.LineageRun;
@@ -42,6 +44,8 @@ import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.SourceCatalog;
 import org.trex.spec.AggregateOutput;
+import org.trex.spec.BoardFiles;
+import org.trex.spec.BoardRegister;
 
 /**
  * Runs an approved extract end to end: plan, approval check, key, audit, staging, Spark, data
@@ -74,7 +78,7 @@ public final class ExtractRunner {
         requireNonNull(request, "request is null");
         Preflight preflight = preflight(request, catalog, clock);
         ExtractPlan plan = preflight.plan();
-        Approval approval = preflight.approval();
+        SignedApproval approval = preflight.approval();
         PseudonymKey key = preflight.key();
         AuditLog audit = new AuditLog(request.governance(), clock);
         String runId = request.runId().toString();
@@ -151,6 +155,7 @@ public final class ExtractRunner {
                 registered = true;
             }
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
+            ApprovalFiles.write(staged.staging(), preflight.approval());
             LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source());
             Instant completed = clock.instant();
             LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
@@ -220,8 +225,8 @@ public final class ExtractRunner {
         }
     }
 
-    /** What a run needs before it may start: its plan, the approval of that plan, and a usable key. */
-    public record Preflight(ExtractPlan plan, Approval approval, PseudonymKey key, NationalList nationalList) {
+    /** What a run needs before it may start: its plan, the signed approval of that plan, and a usable key. */
+    public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey key, NationalList nationalList) {
         public Preflight {
             requireNonNull(plan, "plan is null");
             requireNonNull(approval, "approval is null");
@@ -231,18 +236,20 @@ public final class ExtractRunner {
     }
 
     /**
-     * Plans the request and checks its approval, its key and the national data opt-out allow list, touching neither
-     * Spark nor the output folder, so a refusal is quick and leaves nothing behind. Throws
-     * {@code NotApprovedException}, {@code KeyException}, or {@code NationalListException} when the policy applies
-     * the opt-out and no allow list is young enough: every record would be left out, and an empty extract must not
-     * be published as a result.
+     * Plans the request under the spec's board register and checks its approval (every signature against the
+     * register), its key and the national data opt-out allow list, touching neither Spark nor the output folder, so
+     * a refusal is quick and leaves nothing behind. Throws {@code NotApprovedException}, {@code SpecException} (a bad
+     * register), {@code KeyException}, or {@code NationalListException} when the policy applies the opt-out and no
+     * allow list is young enough: every record would be left out, and an empty extract must not be published as a
+     * result.
      */
     public static Preflight preflight(RunRequest request, SourceCatalog catalog, Clock clock) {
         long started = System.nanoTime();
-        ExtractPlan plan = new Planner(catalog).plan(request.spec(), request.asOf());
+        BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
+        ExtractPlan plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
         GovernanceSchema.migrate(request.governance());
-        Approval approval = new Approvals(request.governance(), clock)
-                .check(plan.spec().id(), plan.planHash(), request.asOf())
+        SignedApproval approval = new Approvals(request.governance(), clock)
+                .check(ApprovalSubject.of(plan), board, request.asOf())
                 .requireApproved();
         PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
         NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf()).requireUsable();
@@ -308,13 +315,16 @@ public final class ExtractRunner {
         return OpenLineageHttpSender.fromEnvironment(environment).map(sender -> sender.send(events)).orElse(List.of());
     }
 
-    private static Map<String, Object> startDetails(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key,
-            NationalList nationalList) {
+    private static Map<String, Object> startDetails(RunRequest request, ExtractPlan plan, SignedApproval approval,
+            PseudonymKey key, NationalList nationalList) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("specVersion", plan.spec().version());
         details.put("planHash", plan.planHash());
         details.put("asOf", request.asOf().toString());
-        details.put("approvalReference", approval.reference());
+        details.put("approvalReference", approval.approval().reference());
+        details.put("approvalSigners", approval.tally().signers().stream()
+                .map(s -> s.member().id() + " " + s.member().key().fingerprint()).toList());
+        details.put("boardRegisterSha256", approval.board().sha256());
         details.put("keyId", key.id());
         nationalList.listDate().ifPresent(d -> details.put("nationalDataOptOutListDate", d.toString()));
         details.put("toolVersion", BuildInfo.current().version());

@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.Table;
 import org.trex.extract.BuildInfo;
-import org.trex.governance.Approval;
+import org.trex.governance.SignedApproval;
+import org.trex.lineage.ApprovalRecord;
+import org.trex.lineage.SignerRecord;
 import org.trex.lineage.ColumnLineage;
 import org.trex.lineage.DisclosureMeasures;
 import org.trex.lineage.Exclusion;
@@ -54,7 +56,7 @@ final class LineageMapper {
     private LineageMapper() {
     }
 
-    static LineageRun started(RunRequest request, ExtractPlan plan, Approval approval, PseudonymKey key,
+    static LineageRun started(RunRequest request, ExtractPlan plan, SignedApproval approval, PseudonymKey key,
             NationalList nationalList, Instant started, String sparkVersion) {
         ExtractSpec spec = plan.spec();
         var projectKey = plan.policy().key(spec.project());
@@ -74,11 +76,20 @@ final class LineageMapper {
                         spec.requester(), spec.legalBasis().strip(), plan.specSha256()),
                 new PolicyIdentity(plan.policy().id(), plan.policySha256()),
                 plan.planHash(),
-                Optional.of(new org.trex.lineage.Approval(approval.reference(), approval.approver(), approval.approvedAt(),
-                        approval.expiresOn(), approval.conditions().map(List::of).orElse(List.of()))),
+                Optional.of(approvalRecord(approval)),
                 new KeyIdentity(projectKey.map(k -> k.name()).orElse(spec.project()), key.id()),
                 BuildInfo.current(), sparkVersion, parameters,
                 sources(plan, request.source(), Map.of()), List.of(), List.of());
+    }
+
+    /** The approval as lineage shows it: the statement, the register's digest and each signer with their key. */
+    private static ApprovalRecord approvalRecord(SignedApproval signed) {
+        var approval = signed.approval();
+        return new ApprovalRecord(approval.reference(), approval.approvedAt(), approval.expiresOn(),
+                approval.conditions().map(List::of).orElse(List.of()), signed.statement().text(), signed.board().sha256(),
+                signed.tally().signers().stream().map(s -> new SignerRecord(s.member().id(), s.member().name(),
+                        s.member().role(), s.member().organisation(), s.member().key().fingerprint(), s.signature()))
+                        .toList());
     }
 
     static LineageRun finished(LineageRun started, ExtractPlan plan, ExtractJob.Result job, DatabaseUrl source) {

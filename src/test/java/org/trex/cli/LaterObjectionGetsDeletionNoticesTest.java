@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.trex.governance.DemoBoard;
+import org.trex.testing.TestingBoard;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,11 +94,14 @@ class LaterObjectionGetsDeletionNoticesTest {
         dischargeKey = key("discharge-evaluation", "1a2b");
         reablementKey = key("reablement-evaluation", "9c8d");
         notices = root.resolve("notices");
+        DemoBoard board = TestingBoard.create(root);
         for (String extract : List.of(DISCHARGE, REABLEMENT)) {
             Path spec = root.resolve("extracts").resolve(extract + ".yaml");
-            Result approve = Workspace.trex("approve", spec.toString(), "--approver", Workspace.APPROVER, "--reference",
-                    "IGB-" + extract, "--database-url", url.jdbcUrl());
-            assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
+            for (String member : List.of(TestingBoard.CHAIR, TestingBoard.GUARDIAN)) {
+                Result approve = Workspace.trex("approve", spec.toString(), "--sign-with",
+                        board.keyFile(member).toString(), "--reference", "IGB-" + extract, "--database-url", url.jdbcUrl());
+                assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
+            }
             Result run = Workspace.trex("run", spec.toString(), "--as-of", AS_OF.toString(), "--out",
                     root.resolve("out").toString(), "--master", "local[2]", "--partitions", "2",
                     "--database-url", url.jdbcUrl());

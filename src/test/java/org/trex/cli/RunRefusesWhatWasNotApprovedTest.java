@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.cli.Workspace.Result;
 import org.trex.testing.TestDatabase;
+import org.trex.testing.TestingBoard;
 
 /** {@code trex run} refuses, with exit 3 and nothing written, every extract that is not approved as it stands. */
 class RunRefusesWhatWasNotApprovedTest {
@@ -28,7 +29,7 @@ class RunRefusesWhatWasNotApprovedTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
         assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: it has no approval; "
-                + "record the board's decision against plan hash ");
+                + "board members sign the statement of plan hash ");
         assertNothingWritten();
     }
 
@@ -41,7 +42,7 @@ class RunRefusesWhatWasNotApprovedTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
         assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: it changed since approval IGB-2026-001",
-                "the spec, policy or SQL changed, so it needs a new approval");
+                "the spec, policy, SQL or board register changed, so it needs a new approval");
         assertNothingWritten();
     }
 
@@ -60,29 +61,27 @@ class RunRefusesWhatWasNotApprovedTest {
     @Test
     void revokedApproval() {
         assertThat(workspace.approve("IGB-2026-003").code()).isEqualTo(ExitCode.OK);
-        Result revoke = Workspace.trex("revoke", workspace.spec.toString(), "--reference", "IGB-2026-003", "--by",
-                "IG Lead", "--reason", "Purpose no longer supported", "--database-url", workspace.url.jdbcUrl());
+        Result revoke = workspace.revoke(TestingBoard.GUARDIAN, "IGB-2026-003", "Purpose no longer supported");
         assertThat(revoke.code()).as(revoke.all()).isEqualTo(ExitCode.OK);
 
         Result run = workspace.run();
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
-        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: approval IGB-2026-003 was revoked by IG Lead at ",
-                ": Purpose no longer supported");
+        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: approval IGB-2026-003 was revoked by"
+                + " Test Caldicott Guardian at ", ": Purpose no longer supported (signed by Test Caldicott Guardian");
         assertNothingWritten();
     }
 
     @Test
-    void theRequesterCannotApprove() {
-        Result approve = Workspace.trex("approve", workspace.spec.toString(), "--approver",
-                "Public Health Intelligence Team, City Council", "--reference", "IGB-2026-004",
-                "--database-url", workspace.url.jdbcUrl());
+    void oneSignatureOfTwoRequired() {
+        assertThat(workspace.sign(TestingBoard.CHAIR, "IGB-2026-004").code()).isEqualTo(ExitCode.OK);
 
-        assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(approve.err()).contains("trex: Cannot approve extract discharge-delays: the approver "
-                + "Public Health Intelligence Team, City Council is its requester");
-        // And so the run it would have allowed is still refused.
-        assertThat(workspace.run().code()).isEqualTo(ExitCode.NOT_APPROVED);
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: approval IGB-2026-004 of plan hash ",
+                " is not signed by enough board members: 1 of 2 required board member signatures hold (Dr Test Chair");
+        assertNothingWritten();
     }
 
     private void assertNothingWritten() {

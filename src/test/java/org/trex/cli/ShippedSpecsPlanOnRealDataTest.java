@@ -63,7 +63,8 @@ class ShippedSpecsPlanOnRealDataTest {
         assertThat(plan.path("outputs").size()).isGreaterThanOrEqualTo(2);
 
         ExtractPlan planned = new Planner(SourceCatalog.standard())
-                .plan(LoadedSpec.load(java.nio.file.Path.of(spec), SourceCatalog.standard()), LocalDate.of(2026, 6, 30));
+                .plan(LoadedSpec.load(java.nio.file.Path.of(spec), SourceCatalog.standard()),
+                        org.trex.spec.BoardFiles.forSpec(java.nio.file.Path.of(spec)), LocalDate.of(2026, 6, 30));
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
             for (OutputPlan output : planned.outputs()) {
                 try (ResultSet rows = statement.executeQuery("select count(*) from (" + output.sql() + ") q")) {

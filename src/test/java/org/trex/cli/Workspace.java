@@ -13,20 +13,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.trex.governance.DemoBoard;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.SpecCopies;
+import org.trex.spec.BoardRegister;
+import org.trex.testing.TestingBoard;
 import picocli.CommandLine;
 
 /**
- * A folder laid out as a user would lay it out (extracts/, policies/, a key file, out/) with copies of the shipped
- * spec and policy, and the {@code trex} command line run in-process on it, its stdout and stderr captured.
+ * A folder laid out as a user would lay it out (extracts/, policies/, governance/board.yaml with the testing board,
+ * its members' keys, a key file, out/) with copies of the shipped spec and policy, and the {@code trex} command line run in-process on it, its stdout and stderr captured.
  */
 final class Workspace {
     /** Inside the synthetic data's last national opt-out list's validity, as {@code trex demo} uses. */
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     static final String EXTRACT = "discharge-delays";
     static final String KEY_HEX = "4f1c".repeat(16);
-    static final String APPROVER = "Information Governance Board";
 
     final Path root;
     final Path spec;
@@ -34,6 +36,7 @@ final class Workspace {
     final Path key;
     final Path out;
     final DatabaseUrl url;
+    DemoBoard board;
 
     private Workspace(Path root, DatabaseUrl url) {
         this.root = root;
@@ -55,6 +58,7 @@ final class Workspace {
             Files.writeString(workspace.policy, policyEdit.apply(Files.readString(Path.of("policies/service-evaluation.yaml"))));
             Files.writeString(workspace.key, KEY_HEX + "\n");
             Files.setPosixFilePermissions(workspace.key, PosixFilePermissions.fromString("rw-------"));
+            workspace.board = TestingBoard.create(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,10 +86,30 @@ final class Workspace {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** {@code trex approve} of the spec by the board, with extra options such as {@code --expires}. */
+    /**
+     * {@code trex approve} of the spec by the two independent board members, each signing with their key, with extra
+     * options such as {@code --expires}; the first failure, else the second signature's result.
+     */
     Result approve(String reference, String... extra) {
-        return trex(concat(List.of("approve", spec.toString(), "--approver", APPROVER, "--reference", reference,
-                "--database-url", url.jdbcUrl()), extra));
+        Result first = sign(TestingBoard.CHAIR, reference, extra);
+        return first.code() != ExitCode.OK ? first : sign(TestingBoard.GUARDIAN, reference, extra);
+    }
+
+    /** {@code trex approve --sign-with} by one board member. */
+    Result sign(String member, String reference, String... extra) {
+        return trex(concat(List.of("approve", spec.toString(), "--reference", reference, "--sign-with",
+                board.keyFile(member).toString(), "--database-url", url.jdbcUrl()), extra));
+    }
+
+    /** {@code trex revoke --sign-with} by one board member. */
+    Result revoke(String member, String reference, String reason) {
+        return trex("revoke", spec.toString(), "--reference", reference, "--reason", reason, "--sign-with",
+                board.keyFile(member).toString(), "--database-url", url.jdbcUrl());
+    }
+
+    /** The board register's file in this workspace. */
+    Path boardFile() {
+        return root.resolve(BoardRegister.FILE);
     }
 
     /** The arguments of {@code trex run} of the spec as of {@link #AS_OF} on two local cores. */

@@ -1,0 +1,51 @@
+package org.trex.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.trex.sshsig.SshPublicKey;
+
+/**
+ * One member of the governance board as the register lists them: the ID that names them in an allowed-signers
+ * file, their name, role and organisation, and the ed25519 key they sign approvals with.
+ */
+public record BoardMember(String id, String name, String role, String organisation, SshPublicKey key) {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,62}");
+    private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    public BoardMember {
+        requireNonNull(id, "id is null");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("Cannot use member id '" + id + "': use lowercase letters, digits and"
+                    + " . _ @ -, starting with a letter or digit (at most 63); it is the principal in allowed_signers");
+        }
+        name = Names.requireText(name, "member name").strip();
+        role = Names.requireText(role, "member role").strip();
+        organisation = Names.requireText(organisation, "member organisation").strip();
+        requireNonNull(key, "key is null");
+    }
+
+    /**
+     * Whether the requester named in a spec belongs to this member's organisation: the organisation's words appear,
+     * in order, among the requester's, compared after Unicode compatibility folding, case folding and with
+     * punctuation and spacing ignored ("Public Health Team, City Council" belongs to "City Council").
+     */
+    public boolean organisationRequested(String requester) {
+        requireNonNull(requester, "requester is null");
+        String words = " " + folded(requester) + " ";
+        String organisationWords = folded(organisation);
+        return !organisationWords.isEmpty() && words.contains(" " + organisationWords + " ");
+    }
+
+    /** How the member appears in messages: name, role and key fingerprint (never more). */
+    public String describe() {
+        return name + " (" + role + ", " + organisation + ", key " + key.fingerprint() + ")";
+    }
+
+    private static String folded(String text) {
+        String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_A_WORD_CHARACTER.matcher(compatible).replaceAll(" ").strip();
+    }
+}
