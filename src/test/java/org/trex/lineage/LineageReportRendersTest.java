@@ -27,7 +27,8 @@ class LineageReportRendersTest {
                 "To estimate how often adults assessed for social care are readmitted within 30 days of discharge.",
                 "Dr A. Researcher, Institute of Population Health",
                 "UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
-                "DARS-NIC-123456", "Information Governance Board", "2026-02-13",
+                "DARS-NIC-123456", "2026-02-13", "Dr B. Chair", "NHS Trust", "SHA256:" + "A".repeat(43),
+                "trex approval v1&#10;extract: &quot;readmissions-2025&quot;", "c".repeat(64),
                 "nhs-england-default", "k-7f3a9c21", "HMAC-SHA256 pseudonym",
                 "trex.health.inpatient_spell", "from health.inpatient_spell",
                 "48,213", "National data opt-out", "2,781", "41,877",
@@ -45,6 +46,8 @@ class LineageReportRendersTest {
 
         assertThat(md).contains("# Emergency readmissions after social care assessment",
                 "**Legal basis:** UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
+                "  - Dr B. Chair (`chair`), Chair, NHS Trust: key `SHA256:" + "A".repeat(43) + "`",
+                "    trex approval v1\n    extract: \"readmissions-2025\"",
                 "| National data opt\\-out |".replace("\\-", "-"),
                 "| spells | records | 44,012 | 2,135 | 41,877 |",
                 "Rows read by the 2 outputs: 61,117.",
