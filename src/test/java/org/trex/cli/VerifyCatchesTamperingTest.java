@@ -28,6 +28,7 @@ class VerifyCatchesTamperingTest {
 
     DatabaseUrl url;
     Path extract;
+    Path board;
     int copies;
 
     @BeforeAll
@@ -39,10 +40,11 @@ class VerifyCatchesTamperingTest {
         Result run = workspace.run();
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
         extract = workspace.published().get(0);
+        board = workspace.boardFile();
     }
 
     private Result verify(Path directory) {
-        return Workspace.trex("verify", directory.toString(), "--database-url", url.jdbcUrl());
+        return Workspace.trex("verify", directory.toString(), "--board", board.toString(), "--database-url", url.jdbcUrl());
     }
 
     @Test
@@ -126,7 +128,7 @@ class VerifyCatchesTamperingTest {
         // The audit log holds the digest of the manifest as published, so an edited one is caught there too.
         assertThat(verify.out()).contains("the audit log has no successful end of this run with manifest SHA-256");
         // Without a database the extract's own records must still catch it.
-        Result offline = Workspace.trex("verify", copy.toString());
+        Result offline = Workspace.trex("verify", copy.toString(), "--board", board.toString());
         assertThat(offline.code()).as(offline.all()).isEqualTo(ExitCode.FAILURE);
     }
 
