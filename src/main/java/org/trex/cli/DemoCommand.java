@@ -145,9 +145,24 @@ public final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(policy.getParent());
             Files.copy(source.spec().file(), spec, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(source.policy().file(), policy, StandardCopyOption.REPLACE_EXISTING);
+            copyDefinitions(source.spec().file().toAbsolutePath().getParent().resolveSibling("definitions"),
+                    out.resolve("definitions"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the demo spec and policy into " + out + ": " + e.getMessage(), e);
         }
         return spec;
+    }
+
+    /** The definitions library the spec imports, copied beside the copied spec's folder as it stands beside ours. */
+    private static void copyDefinitions(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -55,7 +55,8 @@ class ReleaseRegisterHoldsWhoEachOutputHoldsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("spells", ReleaseOutputKind.RECORDS),
                         org.assertj.core.groups.Tuple.tuple("social_care_events", ReleaseOutputKind.RECORDS),
-                        org.assertj.core.groups.Tuple.tuple("delays_by_band", ReleaseOutputKind.AGGREGATE));
+                        org.assertj.core.groups.Tuple.tuple("delays_by_band", ReleaseOutputKind.AGGREGATE),
+                        org.assertj.core.groups.Tuple.tuple("delays_summary", ReleaseOutputKind.AGGREGATE));
 
         Map<String, Long> spells = rowsByPerson(extract.resolve("data/spells.csv"));
         Map<String, Long> events = rowsByPerson(extract.resolve("data/social_care_events.csv"));

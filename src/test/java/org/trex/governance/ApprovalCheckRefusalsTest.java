@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ class ApprovalCheckRefusalsTest {
     static void migrate() {
         DatabaseUrl url = TestDatabase.fresh();
         GovernanceSchema.migrate(url);
-        approvals = new Approvals(url);
+        // Signed before the expiry dates the cases use, which are behind today's date.
+        approvals = new Approvals(url, Clock.fixed(Instant.parse("2025-01-01T09:00:00Z"), ZoneOffset.UTC));
         board = TestingBoard.create(root);
     }
 
