@@ -32,6 +32,7 @@ import org.trex.pseudonym.PseudonymKey;
 import org.trex.pseudonym.Pseudonymiser;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.SourceFixture;
+import org.trex.testing.SpecCopies;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -91,6 +92,7 @@ class LaterObjectionGetsDeletionNoticesTest {
         Files.copy(Path.of("extracts", DISCHARGE + ".yaml"), root.resolve("extracts").resolve(DISCHARGE + ".yaml"));
         Files.copy(Path.of("extracts", REABLEMENT + ".yaml"), root.resolve("extracts").resolve(REABLEMENT + ".yaml"));
         Files.copy(Path.of("policies/service-evaluation.yaml"), root.resolve("policies/service-evaluation.yaml"));
+        SpecCopies.copyDefinitions(root);
         dischargeKey = key("discharge-evaluation", "1a2b");
         reablementKey = key("reablement-evaluation", "9c8d");
         notices = root.resolve("notices");
