@@ -38,7 +38,7 @@ class ReproducibleContentTest {
         Manifest b = Manifest.read(runs.get(1));
         assertThat(a.runId()).isNotEqualTo(b.runId());
         assertThat(a.planHash()).isEqualTo(b.planHash());
-        assertThat(digests(a)).containsOnlyKeys("spells", "social_care_events", "delays_by_band")
+        assertThat(digests(a)).containsOnlyKeys("spells", "social_care_events", "delays_by_band", "delays_summary")
                 .isEqualTo(digests(b));
         assertThat(a.outputs()).extracting(ManifestOutput::rows).containsExactlyElementsOf(
                 b.outputs().stream().map(ManifestOutput::rows).toList());

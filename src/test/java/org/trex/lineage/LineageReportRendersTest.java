@@ -48,7 +48,7 @@ class LineageReportRendersTest {
                 "**Legal basis:** UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
                 "  - Dr B. Chair (`chair`), Chair, NHS Trust: key `SHA256:" + "A".repeat(43) + "`",
                 "    trex approval v1\n    extract: \"readmissions-2025\"",
-                "| National data opt\\-out |".replace("\\-", "-"),
+                "| National data opt-out, or not checked |",
                 "| spells | records | 44,012 | 2,135 | 41,877 |",
                 "Rows read by the 2 outputs: 61,117.",
                 "| Left out because | Code | Rows (all outputs) | People (each once) |",
