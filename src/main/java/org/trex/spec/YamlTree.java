@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -18,6 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * A YAML document as a tree whose every node knows its line and column. Jackson's own tree drops token
@@ -111,6 +115,7 @@ final class YamlTree {
                         + problems.file() + " must hold one document (a second would be ignored), remove the '---'");
                 return Optional.empty();
             }
+            refuseAnchorsAndAliases(problems);
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             problems.add(Location.of(e.getLocation()), "Cannot read YAML: " + firstLine(e.getOriginalMessage()));
@@ -169,11 +174,6 @@ final class YamlTree {
     private static Node node(JsonParser parser, Problems problems) throws IOException {
         Location location = Location.of(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
-        // An alias would read as its anchor's name as text: a spec says what it means in place.
-        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            problems.add(location, "Cannot use YAML alias *" + parser.getText() + ": aliases and anchors are not "
-                    + "allowed, write the value out");
-        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Entry> entries = new LinkedHashMap<>();
@@ -213,6 +213,30 @@ final class YamlTree {
                 return new ScalarNode(location, ScalarKind.TEXT, parser.getText());
             }
         }
+    }
+
+    /**
+     * An alias would read as its anchor's name as text, and an anchor is only there to be aliased (alone, it is what
+     * is left of an edit that meant one): a file says what it means in place. They are found in YAML's own events,
+     * as Jackson reports an anchor on a mapping or a list but not on a scalar; the document has parsed already.
+     */
+    private static void refuseAnchorsAndAliases(Problems problems) throws IOException {
+        try (Reader reader = Files.newBufferedReader(problems.file(), StandardCharsets.UTF_8)) {
+            for (Event event : new Yaml().parse(reader)) {
+                if (event instanceof AliasEvent alias) {
+                    problems.add(location(alias.getStartMark()), "Cannot use YAML alias *" + alias.getAnchor()
+                            + ": aliases and anchors are not allowed, write the value out");
+                } else if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                    problems.add(location(node.getStartMark()), "Cannot use YAML anchor &" + node.getAnchor()
+                            + ": aliases and anchors are not allowed, remove it");
+                }
+            }
+        }
+    }
+
+    /** SnakeYAML counts lines and columns from 0, Jackson (and every message) from 1. */
+    private static Location location(Mark mark) {
+        return mark == null ? Location.UNKNOWN : new Location(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String firstLine(String message) {
