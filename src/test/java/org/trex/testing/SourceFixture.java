@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +50,68 @@ public final class SourceFixture implements AutoCloseable {
                 + "discharge_ready_date) VALUES (?, ?, 'RWE', ?, '2', 'A', ?, ?, '21', '19', '1', '300', '1', '19', ?)",
                 id, nhsNumber, LocalDate.of(1944, 3, 10), admitted, discharged, ready);
         return id;
+    }
+
+    /**
+     * A hospital spell like {@link #spell(String, LocalDate, LocalDate, LocalDate)} (no ready date), with columns
+     * changed by {@code column=value} pairs ({@code treatment_function=501}; {@code nhs_number=} for blank).
+     */
+    public long spellWith(String nhsNumber, LocalDate admitted, LocalDate discharged, String... changes) throws SQLException {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        long id = ids.incrementAndGet();
+        columns.put("spell_id", id);
+        columns.put("nhs_number", nhsNumber);
+        columns.put("provider_code", "RWE");
+        columns.put("date_of_birth", LocalDate.of(1944, 3, 10));
+        columns.put("sex", "2");
+        columns.put("ethnic_category", "A");
+        columns.put("admission_date", admitted);
+        columns.put("discharge_date", discharged);
+        columns.put("admission_method", "21");
+        columns.put("admission_source", "19");
+        columns.put("patient_classification", "1");
+        columns.put("treatment_function", "300");
+        columns.put("discharge_method", "1");
+        columns.put("discharge_destination", "19");
+        for (String change : changes) {
+            String[] pair = change.split("=", 2);
+            if (pair.length != 2 || !columns.containsKey(pair[0])) {
+                throw new IllegalArgumentException("Cannot change spell column " + change + ": expected column=value, one of "
+                        + columns.keySet());
+            }
+            columns.put(pair[0], pair[1].isEmpty() ? null : pair[0].contains("date") ? LocalDate.parse(pair[1]) : pair[1]);
+        }
+        execute("INSERT INTO health.inpatient_spell (" + String.join(", ", columns.keySet()) + ") VALUES ("
+                + String.join(", ", columns.keySet().stream().map(c -> "?").toList()) + ")", columns.values().toArray());
+        return id;
+    }
+
+    /** A council person record of a service user with this NHS number, born in 1944; returns its person_id. */
+    public long person(String nhsNumber) throws SQLException {
+        return person(nhsNumber, LocalDate.of(1944, 3, 10), "LS1 4AP");
+    }
+
+    /** Records a person's death. */
+    public void died(long personId, LocalDate on) throws SQLException {
+        execute("UPDATE social_care.person SET date_of_death = ? WHERE person_id = ?", on, personId);
+    }
+
+    /** An ST-Max reablement service for a person ({@code end} null: ongoing). */
+    public long reablement(long personId, LocalDate start, LocalDate end) throws SQLException {
+        return service(personId, "Short term support: ST-Max", "Reablement", start, end);
+    }
+
+    /** The {@code n}th valid NHS number of the 999 range (never issued to a patient), n from 1. */
+    public static String nhsNumber(int n) {
+        int found = 0;
+        for (long candidate = 999_000_000L; ; candidate++) {
+            for (int check = 0; check <= 9; check++) {
+                String number = candidate + Integer.toString(check);
+                if (NhsNumber.isValidNormalised(number) && ++found == n) {
+                    return number;
+                }
+            }
+        }
     }
 
     /** A social care service for a person. */
