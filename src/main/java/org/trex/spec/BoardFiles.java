@@ -88,7 +88,8 @@ public final class BoardFiles {
         String id = m.required("id", text());
         String name = m.required("name", text());
         String role = m.required("role", text());
-        String organisation = m.required("organisation", text());
+        String organisation = m.required("organisation",
+                text(v -> NameFolding.requireOneScript(v, "member organisation")));
         SshPublicKey key = m.required("key", slot -> {
             String line = text().convert(slot);
             return line == null ? null : slot.build(() -> SshPublicKey.parse(line));

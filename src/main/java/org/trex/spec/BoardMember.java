@@ -2,8 +2,6 @@ package org.trex.spec;
 
 import static java.util.Objects.requireNonNull;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.trex.sshsig.SshPublicKey;
 
@@ -13,7 +11,6 @@ import org.trex.sshsig.SshPublicKey;
  */
 public record BoardMember(String id, String name, String role, String organisation, SshPublicKey key) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,62}");
-    private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public BoardMember {
         requireNonNull(id, "id is null");
@@ -29,23 +26,19 @@ public record BoardMember(String id, String name, String role, String organisati
 
     /**
      * Whether the requester named in a spec belongs to this member's organisation: the organisation's words appear,
-     * in order, among the requester's, compared after Unicode compatibility folding, case folding and with
-     * punctuation and spacing ignored ("Public Health Team, City Council" belongs to "City Council").
+     * in order, among the requester's, compared as {@link NameFolding} reads them: with spacing, punctuation,
+     * accents and invisible characters ignored, case and look-alike letters folded ("Public Health Team, City
+     * Council" belongs to "City Council", and so does "City Cоuncil." with a Cyrillic о).
      */
     public boolean organisationRequested(String requester) {
         requireNonNull(requester, "requester is null");
-        String words = " " + folded(requester) + " ";
-        String organisationWords = folded(organisation);
+        String words = " " + NameFolding.folded(requester) + " ";
+        String organisationWords = NameFolding.folded(organisation);
         return !organisationWords.isEmpty() && words.contains(" " + organisationWords + " ");
     }
 
     /** How the member appears in messages: name, role and key fingerprint (never more). */
     public String describe() {
         return name + " (" + role + ", " + organisation + ", key " + key.fingerprint() + ")";
-    }
-
-    private static String folded(String text) {
-        String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NOT_A_WORD_CHARACTER.matcher(compatible).replaceAll(" ").strip();
     }
 }

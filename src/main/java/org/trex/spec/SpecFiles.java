@@ -115,7 +115,7 @@ public final class SpecFiles {
         String id = m.required("id", text(v -> Names.requireId(v, "extract id")));
         Integer version = m.required("version", checked(wholeNumber(), ExtractSpec::requireVersion));
         String title = m.required("title", text());
-        String requester = m.required("requester", text());
+        String requester = m.required("requester", text(v -> NameFolding.requireOneScript(v, "requester")));
         String purpose = m.required("purpose", text());
         String legalBasis = m.required("legal_basis", text());
         String project = m.required("project", text(v -> Names.requireId(v, "project")));
