@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShippedFilesMatchSchemasTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMAS = "https://trex.example/schemas/";
 
     static Stream<Path> shippedSpecs() throws IOException {
         return ShippedSpecsValidateTest.shippedSpecs();
@@ -37,6 +39,41 @@ class ShippedFilesMatchSchemasTest {
         assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/extract-spec.schema.json");
         assertThat(errors("extract-spec", YAML.readTree(file.toFile()))).isEmpty();
         assertThat(errors("extract-spec", JSON.readTree(Canonical.json(SpecFiles.loadSpec(file).value())))).isEmpty();
+    }
+
+    static Stream<Path> shippedDefinitions() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(Definitions.FOLDER))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedDefinitions")
+    void everyShippedDefinitionsFileMatchesTheSchemaAndNamesIt(Path file) throws IOException {
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/definitions.schema.json");
+        assertThat(errors("definitions", YAML.readTree(file.toFile()))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{type: flag, description: d}",
+        "{type: amount, description: d, exists: {from: social_care_event}}",
+        "{type: flag, description: d, exists: {from: social_care_event, window: {from_days: -7}}}",
+        "{type: flag, description: d, exists: {from: social_care_event, were: []}}",
+        "{type: flag, description: d, field: sex, in: []}",
+        "{type: flag, description: d, field: sex, is_null: 'yes'}",
+        "{type: date, description: d, plus_days: [{field: discharge_date}, seven]}",
+        "{type: code, description: d, person: postcode}",
+        "{type: flag, description: d, and: [{feld: sex, equals: '1'}]}",
+        "{type: date, description: d, linked_episodes: {episodes: {from: social_care_event, start: event_start_date,"
+                + " end: event_end_date, join_within_days: -1}, link: latest, window: {from_days: -7, to_days: 3},"
+                + " value: start}}",
+        "{type: date, description: d, linked_episodes: {episodes: {from: social_care_event, start: event_start_date,"
+                + " end: event_end_date, join_within_days: 7}, link: nearest, window: {from_days: -7, to_days: 3},"
+                + " value: start}}"})
+    void badVariablesFailTheSchema(String variable) throws IOException {
+        JsonNode definitions = YAML.readTree("{description: d, variables: {bad: " + variable + "}}");
+        assertThat(errors("definitions", definitions)).isNotEmpty();
     }
 
     @ParameterizedTest
@@ -72,8 +109,10 @@ class ShippedFilesMatchSchemasTest {
     }
 
     private static Set<ValidationMessage> errors(String schemaName, JsonNode document) throws IOException {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(JSON.readTree(Path.of("schemas", schemaName + ".schema.json").toFile()));
+        // The definitions schema refers to the spec schema's variables: read it from schemas/, never the network.
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                        .schemaMappers(mappers -> mappers.mapPrefix(SCHEMAS, Path.of("schemas").toUri().toString())))
+                .getSchema(SchemaLocation.of(SCHEMAS + schemaName + ".schema.json"));
         return schema.validate(document);
     }
 }
