@@ -143,6 +143,7 @@ public final class LineageReport {
         view.put("disclosureNotes", disclosureNotes);
         view.put("hasDisclosureNotes", !disclosureNotes.isEmpty());
         view.put("chart", chart(run));
+        run.linkage().ifPresent(section -> view.put("linkage", LinkageView.of(section)));
         return view;
     }
 

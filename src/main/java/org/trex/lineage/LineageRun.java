@@ -13,11 +13,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.trex.extract.BuildInfo;
+import org.trex.linkage.LinkageSection;
 
 /**
  * Everything the lineage of one extract run records, filled by the run and turned into OpenLineage events,
- * reports and the manifest. Before the data is read (for the START event) sources may have zero rows and
- * exclusions and outputs may be empty.
+ * reports and the manifest. Before the data is read (for the START event) sources may have zero rows,
+ * exclusions and outputs may be empty, and there is no linkage and exclusions section yet.
  */
 public record LineageRun(
         UUID runId,
@@ -36,7 +37,8 @@ public record LineageRun(
         SortedMap<String, String> parameters,
         List<Source> sources,
         List<Exclusion> exclusions,
-        List<Output> outputs) {
+        List<Output> outputs,
+        Optional<LinkageSection> linkage) {
 
     /** The OpenLineage job namespace of every TREx extract. */
     public static final String NAMESPACE = "trex";
@@ -59,6 +61,7 @@ public record LineageRun(
         sources = List.copyOf(requireNonNull(sources, "sources is null"));
         exclusions = List.copyOf(requireNonNull(exclusions, "exclusions is null"));
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
+        requireNonNull(linkage, "linkage is null");
         requireUnique(sources.stream().map(s -> s.namespace() + "/" + s.name()).toList(), "source");
         requireUnique(exclusions.stream().map(Exclusion::reason).toList(), "exclusion reason");
         requireUnique(outputs.stream().map(Output::name).toList(), "output");
@@ -84,13 +87,18 @@ public record LineageRun(
             List<Exclusion> exclusions,
             List<Output> outputs) {
         return new LineageRun(runId, NAMESPACE, spec.id(), startedAt, asOf, parent, spec, policy, planHash,
-                approval, key, build, sparkVersion, new TreeMap<>(parameters), sources, exclusions, outputs);
+                approval, key, build, sparkVersion, new TreeMap<>(parameters), sources, exclusions, outputs, Optional.empty());
     }
 
-    /** The same run with what the finished run knows: rows read, exclusions and outputs. */
-    public LineageRun finished(List<Source> readSources, List<Exclusion> leftOut, List<Output> written) {
+    /**
+     * The same run with what the finished run knows: rows read, exclusions, outputs, and who the linkage and the
+     * exclusions miss.
+     */
+    public LineageRun finished(List<Source> readSources, List<Exclusion> leftOut, List<Output> written,
+            LinkageSection missed) {
         return new LineageRun(runId, jobNamespace, jobName, startedAt, asOf, parent, spec, policy, planHash,
-                approval, key, build, sparkVersion, parameters, readSources, leftOut, written);
+                approval, key, build, sparkVersion, parameters, readSources, leftOut, written,
+                Optional.of(requireNonNull(missed, "missed is null")));
     }
 
     /** Rows read by all outputs together: a table that several outputs read is counted once for each. */

@@ -39,7 +39,7 @@ public final class LineageValidator {
             "SchemaDatasetFacet", "SourceCodeLocationJobFacet", "StorageDatasetFacet", "TagsDatasetFacet");
     private static final List<String> TREX_FACETS = List.of(
             "TrexApprovalRunFacet", "TrexBuildRunFacet", "TrexDisclosureOutputDatasetFacet", "TrexExclusionsRunFacet",
-            "TrexOutputFilesRunFacet", "TrexPolicyRunFacet", "TrexPseudonymisationRunFacet",
+            "TrexLinkageRunFacet", "TrexOutputFilesRunFacet", "TrexPolicyRunFacet", "TrexPseudonymisationRunFacet",
             "TrexReconciliationRunFacet", "TrexSourceQueryInputDatasetFacet", "TrexSpecRunFacet");
 
     private static final LineageValidator INSTANCE = new LineageValidator();

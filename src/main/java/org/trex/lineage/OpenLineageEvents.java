@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
+import org.trex.linkage.LinkageJson;
 
 /**
  * Builds the OpenLineage 2-0-2 RunEvents of an extract run as Jackson trees: START before reading, then
@@ -36,7 +37,10 @@ public final class OpenLineageEvents {
         return event(run, EventType.START, run.startedAt());
     }
 
-    /** The COMPLETE event: everything, including rows read, exclusions, reconciliation and output files. */
+    /**
+     * The COMPLETE event: everything, including rows read, exclusions, reconciliation, output files and the linkage
+     * and exclusions section (counts as the policy's disclosure rules show them).
+     */
     public static ObjectNode complete(LineageRun run, Instant completedAt) {
         requireNonNull(run, "run is null");
         requireNonNull(completedAt, "completedAt is null");
@@ -45,6 +49,8 @@ public final class OpenLineageEvents {
         facets.set("trex_exclusions", exclusions(run));
         facets.set("trex_reconciliation", reconciliation(run));
         facets.set("trex_outputFiles", outputFiles(run));
+        run.linkage().ifPresent(section -> facets.set("trex_linkage",
+                LinkageJson.fill(trexFacet("TrexLinkageRunFacet"), section)));
         return event;
     }
 

@@ -77,7 +77,12 @@ public final class LinkageQueries {
     /** The section for the plan's cohort, counted with the rules the run would apply and shown under its policy. */
     public LinkageSection section(ExtractPlan plan, DatabaseUrl url) {
         requireNonNull(plan, "plan is null");
-        LinkageCounts counts = count(plan, OptOutLoader.load(url, plan.exclusions()), url);
+        return section(plan, OptOutLoader.load(url, plan.exclusions()), url);
+    }
+
+    /** The section for the plan's cohort, counted with the rules a run loaded and shown under the plan's policy. */
+    public LinkageSection section(ExtractPlan plan, ExclusionRules rules, DatabaseUrl url) {
+        LinkageCounts counts = count(plan, rules, url);
         return LinkageSection.of(counts, plan.policy().disclosure(), plan.policy().biasWarningPoints());
     }
 

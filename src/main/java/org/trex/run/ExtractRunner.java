@@ -36,10 +36,12 @@ import org.trex.lineage.LineageReport;
 import org.trex.lineage.LineageRun;
 import org.trex.lineage.OpenLineageEvents;
 import org.trex.lineage.OpenLineageHttpSender;
+import org.trex.linkage.LinkageSection;
 import org.trex.optout.ExclusionRules;
 import org.trex.optout.NationalList;
 import org.trex.optout.OptOutLoader;
 import org.trex.plan.ExtractPlan;
+import org.trex.plan.LinkageQueries;
 import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.SourceCatalog;
@@ -156,7 +158,9 @@ public final class ExtractRunner {
             }
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             ApprovalFiles.write(staged.staging(), preflight.approval());
-            LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source());
+            // Counted with the rules the job applied, so its left-out counts are the job's (PostgreSQL, not Spark).
+            LinkageSection missed = new LinkageQueries(catalog).section(plan, exclusions, request.source());
+            LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source(), missed);
             Instant completed = clock.instant();
             LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
             LineageReport.write(staged.staging(), finished, completed);

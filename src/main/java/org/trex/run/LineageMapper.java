@@ -35,6 +35,7 @@ import org.trex.lineage.SpecIdentity;
 import org.trex.lineage.Transformation;
 import org.trex.lineage.TransformationSubtype;
 import org.trex.lineage.TransformationType;
+import org.trex.linkage.LinkageSection;
 import org.trex.optout.NationalList;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.OutputPlan;
@@ -92,7 +93,8 @@ final class LineageMapper {
                         .toList());
     }
 
-    static LineageRun finished(LineageRun started, ExtractPlan plan, ExtractJob.Result job, DatabaseUrl source) {
+    static LineageRun finished(LineageRun started, ExtractPlan plan, ExtractJob.Result job, DatabaseUrl source,
+            LinkageSection missed) {
         Map<String, Long> rowsByTable = new LinkedHashMap<>();
         for (OutputResult result : job.outputs()) {
             rowsByTable.merge(mainTable(result.plan()), result.rowsRead(), Long::sum);
@@ -101,7 +103,7 @@ final class LineageMapper {
                 .map(count -> new Exclusion(count.reason(), count.rows(), count.people())).toList();
         List<Source> sources = sources(plan, source, rowsByTable);
         List<Output> outputs = job.outputs().stream().map(r -> output(r, plan, sources)).toList();
-        return started.finished(sources, leftOut, outputs);
+        return started.finished(sources, leftOut, outputs, missed);
     }
 
     private static List<Source> sources(ExtractPlan plan, DatabaseUrl url, Map<String, Long> rowsByTable) {

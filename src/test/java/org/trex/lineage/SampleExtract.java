@@ -30,7 +30,8 @@ final class SampleExtract {
                 List.of(SampleLineage.spells(), SampleLineage.people()), SampleLineage.exclusions(),
                 List.of(SampleLineage.spellOutput(FileDigests.sha256(parquet), parquet.length,
                                 FileDigests.sha256(spellsCsv), spellsCsv.length),
-                        SampleLineage.countsOutput(FileDigests.sha256(countsCsv), countsCsv.length)));
+                        SampleLineage.countsOutput(FileDigests.sha256(countsCsv), countsCsv.length)),
+                SampleLinkage.section());
         Path log = dir.resolve(LineageLog.PATH);
         LineageLog.append(log, OpenLineageEvents.start(SampleLineage.started()));
         LineageLog.append(log, OpenLineageEvents.complete(run, SampleLineage.COMPLETED));

@@ -120,6 +120,7 @@ final class SampleLineage {
     static LineageRun finished() {
         String zeros = "0".repeat(63);
         return started().finished(List.of(spells(), people()), exclusions(),
-                List.of(spellOutput(zeros + "1", 1_204_331, zeros + "2", 2_017_118), countsOutput(zeros + "3", 311)));
+                List.of(spellOutput(zeros + "1", 1_204_331, zeros + "2", 2_017_118), countsOutput(zeros + "3", 311)),
+                SampleLinkage.section());
     }
 }

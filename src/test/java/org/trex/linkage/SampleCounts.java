@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Counts of a small cohort where the national data opt-out leaves out three times as many people aged 85+. */
-final class SampleCounts {
+public final class SampleCounts {
     static final Label NDOP = new Label("national_data_opt_out", "National data opt-out");
     static final Label MISSING = new Label("missing_nhs_number", "NHS number missing");
     static final List<Label> DIMENSIONS = List.of(new Label("age_band", "Age band"), new Label("sex", "Sex"));
@@ -12,7 +12,8 @@ final class SampleCounts {
     private SampleCounts() {
     }
 
-    static LinkageCounts counts() {
+    /** The counts; the 0-17 group holds 5 events, 1 left out, both at or below a threshold of 7. */
+    public static LinkageCounts counts() {
         GroupTally tally = new GroupTally(DIMENSIONS);
         add(tally, "85+", "Female", 200, 30, NDOP);
         add(tally, "65-74", "Male", 400, 20, NDOP);
