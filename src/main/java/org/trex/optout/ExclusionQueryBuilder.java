@@ -1,9 +1,13 @@
 package org.trex.optout;
 
+import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.selectOne;
 import static org.trex.source.jooq.health.Tables.GP_OPT_OUT_RECORD;
 import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
@@ -55,6 +59,18 @@ public final class ExclusionQueryBuilder {
                 .join(PERSON).on(PERSON.PERSON_ID.eq(LOCAL_OBJECTION.PERSON_ID))
                 .where(PERSON.NHS_NUMBER.isNotNull())
                 .and(objectionInForce(asOf));
+    }
+
+    /**
+     * Whether an objection in force on the as-of date was recorded against the council person record
+     * {@code councilRecord}: the register names the council record, so this holds for the record's rows whatever
+     * its NHS number (missing, invalid or valid), where {@link #localObjections} reaches the person's other
+     * records through a valid number.
+     */
+    public static Field<Boolean> objectionOnRecord(Field<Long> councilRecord, Param<LocalDate> asOf) {
+        return field(exists(selectOne().from(LOCAL_OBJECTION)
+                .where(LOCAL_OBJECTION.PERSON_ID.eq(requireNonNull(councilRecord, "councilRecord is null")))
+                .and(objectionInForce(requireNonNull(asOf, "asOf is null")))));
     }
 
     /** An objection recorded on or before the as-of date and not withdrawn by then. */

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /**
  * Why a record is left out of an extract, in the order the checks apply: a record is counted once,
- * under the first reason that holds.
+ * under the first reason that holds. One exception to the order: an objection recorded against the council record
+ * a row belongs to is checked first, so that record's rows count as {@link #LOCAL_OBJECTION} even when its NHS
+ * number is missing or invalid. They would be left out either way (fail closed); counted as the objection, lineage
+ * and plans show every row a person's objection kept out, and the count does not move when the number is traced.
  */
 public enum ExclusionReason {
     MISSING_NHS_NUMBER("missing_nhs_number", "NHS number missing: no opt-out can be checked"),

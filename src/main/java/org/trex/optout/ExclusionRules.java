@@ -52,18 +52,28 @@ public final class ExclusionRules implements Serializable {
 
     /**
      * Why the record with this raw NHS number is left out, or null when it is kept. {@code onAllowList} is whether
-     * its number is on the national allow list the run uses (always true when the policy exempts the extract).
+     * its number is on the national allow list the run uses (always true when the policy exempts the extract);
+     * {@code record} whether an objection is in force against the council record the row belongs to.
      */
-    public ExclusionReason classify(String rawNhsNumber, boolean onAllowList) {
+    public ExclusionReason classify(String rawNhsNumber, boolean onAllowList, CouncilRecordObjection record) {
         if (rawNhsNumber == null) {
-            return ExclusionReason.MISSING_NHS_NUMBER;
+            return record == CouncilRecordObjection.IN_FORCE ? ExclusionReason.LOCAL_OBJECTION
+                    : ExclusionReason.MISSING_NHS_NUMBER;
         }
         byte[] utf8 = rawNhsNumber.getBytes(StandardCharsets.UTF_8);
-        return classify(utf8, 0, utf8.length, onAllowList);
+        return classify(utf8, 0, utf8.length, onAllowList, record);
     }
 
-    /** As {@link #classify(String, boolean)}, for the UTF-8 bytes of a present value. */
-    public ExclusionReason classify(byte[] utf8, int offset, int length, boolean onAllowList) {
+    /**
+     * As {@link #classify(String, boolean, CouncilRecordObjection)}, for the UTF-8 bytes of a present value. An
+     * objection against the row's council record comes first: the person objected, whatever the record's number,
+     * so the row is counted as an objection, not as a missing or invalid number (see {@link ExclusionReason}).
+     */
+    public ExclusionReason classify(byte[] utf8, int offset, int length, boolean onAllowList,
+            CouncilRecordObjection record) {
+        if (record == CouncilRecordObjection.IN_FORCE) {
+            return ExclusionReason.LOCAL_OBJECTION;
+        }
         long number = NhsNumber.numberIn(utf8, offset, length);
         if (number == NhsNumber.MISSING) {
             return ExclusionReason.MISSING_NHS_NUMBER;

@@ -38,6 +38,7 @@ import org.trex.linkage.LinkageCounts;
 import org.trex.linkage.LinkageSection;
 import org.trex.linkage.Tally;
 import org.trex.nhs.NhsNumberStatus;
+import org.trex.optout.CouncilRecordObjection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
 import org.trex.optout.OptOutLoader;
@@ -167,7 +168,9 @@ public final class LinkageQueries {
                 pass.linked += isLinked ? 1 : 0;
                 pass.afterDeath += Boolean.TRUE.equals(row.get(5, Boolean.class)) ? 1 : 0;
                 pass.overlapping += Boolean.TRUE.equals(row.get(6, Boolean.class)) ? 1 : 0;
-                ExclusionReason reason = rules.classify(row.get(0, String.class), Boolean.TRUE.equals(row.get(7, Boolean.class)));
+                // A spell belongs to no council record: its objections are found by its number.
+                ExclusionReason reason = rules.classify(row.get(0, String.class),
+                        Boolean.TRUE.equals(row.get(7, Boolean.class)), CouncilRecordObjection.NONE);
                 String sexWords = row.get(2, String.class);
                 pass.tally.add(List.of(row.get(1, String.class), sexWords == null ? Groups.UNKNOWN : sexWords,
                                 Groups.ethnicityGroup(row.get(3, String.class))),

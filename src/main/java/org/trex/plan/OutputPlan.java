@@ -27,6 +27,11 @@ public record OutputPlan(
      * true when the policy exempts the extract). The list is joined in PostgreSQL; only this flag reaches Spark.
      */
     public static final String ON_ALLOW_LIST = "trex_on_allow_list";
+    /**
+     * The SQL column saying whether an objection is in force against the council record the row belongs to (a
+     * constant false for datasets that are not council records). Objections by NHS number are checked in Spark.
+     */
+    public static final String RECORD_OBJECTION = "trex_record_objection";
     /** The SQL column holding the index date of the record's index event. */
     public static final String INDEX_DATE = "trex_index_date";
     /** The prefix of every column TREx adds for itself; spec columns may not use it. */

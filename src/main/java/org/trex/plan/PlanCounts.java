@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.trex.nhs.NhsNumber;
+import org.trex.optout.CouncilRecordObjection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
 import org.trex.optout.NationalList;
@@ -48,7 +49,8 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                         String raw = rows.getString(2);
                         String person = raw == null ? "missing:" + events : NhsNumber.normalise(raw);
                         people.add(person);
-                        ExclusionReason reason = rules.classify(raw, rows.getBoolean(3));
+                        ExclusionReason reason = rules.classify(raw, rows.getBoolean(3),
+                                CouncilRecordObjection.of(rows.getBoolean(4)));
                         if (reason != null) {
                             leftOut.computeIfAbsent(reason, r -> new long[2])[0]++;
                             peopleLeftOut.computeIfAbsent(reason, r -> new HashSet<>()).add(person);

@@ -120,7 +120,8 @@ public final class Planner {
         Condition inCohort = rows.cohort();
         Optional<AllowListQueries.Join> cohortList = allowList(policy, rows.index().nhsNumber(), asOfParam);
         String cohortSql = SqlText.inlined(select(rows.index().rowId().as(OutputPlan.ROW_ID),
-                rows.index().nhsNumber().as(OutputPlan.NHS_NUMBER), onAllowList(cohortList))
+                rows.index().nhsNumber().as(OutputPlan.NHS_NUMBER), onAllowList(cohortList),
+                recordObjection(rows.index(), asOfParam))
                 .from(withAllowList(rows.from(), cohortList)).where(inCohort));
         List<PlannedVariable> variables = planVariables(spec, asOfParam);
         StringBuilder hashed = new StringBuilder()
@@ -145,6 +146,13 @@ public final class Planner {
 
     static SelectField<Boolean> onAllowList(Optional<AllowListQueries.Join> list) {
         return list.map(AllowListQueries.Join::onList).orElse(inline(true)).as(OutputPlan.ON_ALLOW_LIST);
+    }
+
+    /** Whether an objection is in force against the row's council record: false for rows that are not one's. */
+    static SelectField<Boolean> recordObjection(SourceDataset dataset, Param<LocalDate> asOf) {
+        return dataset.councilRecord()
+                .<Field<Boolean>>map(record -> ExclusionQueryBuilder.objectionOnRecord(record, asOf))
+                .orElse(inline(false)).as(OutputPlan.RECORD_OBJECTION);
     }
 
     static Table<?> withAllowList(Table<?> from, Optional<AllowListQueries.Join> list) {
@@ -192,6 +200,7 @@ public final class Planner {
             selected.add(indexDate.as(OutputPlan.INDEX_DATE));
             Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
             selected.add(onAllowList(list));
+            selected.add(recordObjection(index, asOf));
             for (FieldSpec field : fields) {
                 selected.add(rows.field(field.sourceField()).as(field.name()));
             }
@@ -215,6 +224,7 @@ public final class Planner {
             selected.add(cohortDate.as(OutputPlan.INDEX_DATE));
             Optional<AllowListQueries.Join> list = allowList(policy, dataset.nhsNumber(), asOf);
             selected.add(onAllowList(list));
+            selected.add(recordObjection(dataset, asOf));
             for (FieldSpec field : fields) {
                 Field<?> expression = field.fromIndexEvent()
                         ? cohortTable.field(INDEX_FIELD_PREFIX + field.sourceField())

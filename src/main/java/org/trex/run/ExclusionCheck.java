@@ -8,6 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.trex.optout.CouncilRecordObjection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
 
@@ -35,11 +36,12 @@ public final class ExclusionCheck implements Serializable {
 
     /**
      * The reason a row with this raw NHS number is left out, as its ordinal; {@code KEPT} when it is kept.
-     * {@code onAllowList} is the row's flag from its SELECT: whether its number is on the national allow list.
+     * {@code onAllowList} and {@code recordObjection} are the row's flags from its SELECT: whether its number is on
+     * the national allow list, and whether an objection is in force against its council record.
      */
-    Column reason(Column rawNhsNumber, Column onAllowList) {
+    Column reason(Column rawNhsNumber, Column onAllowList, Column recordObjection) {
         return JavaCalls.call(this, "reasonOf", DataTypes.IntegerType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE,
-                rawNhsNumber.cast(DataTypes.StringType), onAllowList);
+                rawNhsNumber.cast(DataTypes.StringType), onAllowList, recordObjection);
     }
 
     /** Whether a {@link #reason} column says the row is left out. */
@@ -54,13 +56,14 @@ public final class ExclusionCheck implements Serializable {
     }
 
     /** Called by generated code. */
-    public int reasonOf(UTF8String rawNhsNumber, boolean onAllowList) {
+    public int reasonOf(UTF8String rawNhsNumber, boolean onAllowList, boolean recordObjection) {
+        CouncilRecordObjection record = CouncilRecordObjection.of(recordObjection);
         ExclusionReason why;
         if (rawNhsNumber == null) {
-            why = ExclusionReason.MISSING_NHS_NUMBER;
+            why = rules.value().classify(null, onAllowList, record);
         } else {
             Utf8Slice raw = Utf8Slice.of(rawNhsNumber);
-            why = rules.value().classify(raw.array(), raw.offset(), raw.length(), onAllowList);
+            why = rules.value().classify(raw.array(), raw.offset(), raw.length(), onAllowList, record);
         }
         return why == null ? KEPT : why.ordinal();
     }

@@ -210,7 +210,8 @@ public final class ExtractJob {
         Column nhsNumber = col(OutputPlan.NHS_NUMBER);
         Column person = forms.pseudonym(IdentifierKind.NHS_NUMBER).apply(nhsNumber);
         ExclusionCheck check = new ExclusionCheck(exclusions, tally);
-        Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber, col(OutputPlan.ON_ALLOW_LIST)))
+        Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber, col(OutputPlan.ON_ALLOW_LIST),
+                        col(OutputPlan.RECORD_OBJECTION)))
                 .withColumn(COUNT_KEY, when(ExclusionCheck.leftOut(col(EXCLUSION)), person))
                 .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)));
         List<Column> shaped = new ArrayList<>();

@@ -152,7 +152,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 "Date the patient no longer met the criteria to reside (blank: left that day)"));
         return new SourceDataset("inpatient_spell",
                 "Hospital inpatient spells (SUS+ / HES Admitted Patient Care), one row per spell",
-                DataOrigin.HOSPITAL, s, List.of(s), s.NHS_NUMBER, s.SPELL_ID, Optional.of(s.ADMISSION_DATE), fields);
+                DataOrigin.HOSPITAL, s, List.of(s), s.NHS_NUMBER, s.SPELL_ID,
+                Optional.empty(), Optional.of(s.ADMISSION_DATE), fields);
     }
 
     private static SourceDataset socialCarePeople(Person p) {
@@ -173,7 +174,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 column("accommodation_status", FieldCategory.CODE, p.ACCOMMODATION_STATUS, "Accommodation status"));
         return new SourceDataset("social_care_person",
                 "Adult social care person records (ASC-CLD person fields), one row per council record",
-                DataOrigin.SOCIAL_CARE, p, List.of(p), p.NHS_NUMBER, p.PERSON_ID, Optional.empty(), fields);
+                DataOrigin.SOCIAL_CARE, p, List.of(p), p.NHS_NUMBER, p.PERSON_ID,
+                Optional.of(p.PERSON_ID), Optional.empty(), fields);
     }
 
     private static SourceDataset socialCareEvents(Event e, Person p) {
@@ -200,7 +202,7 @@ public final class SourceCatalog implements DatasetCatalog {
         return new SourceDataset("social_care_event",
                 "Adult social care events (ASC-CLD event fields) with their person's NHS number, one row per event",
                 DataOrigin.SOCIAL_CARE, e.join(p).on(e.PERSON_ID.eq(p.PERSON_ID)), List.of(e, p),
-                p.NHS_NUMBER, e.EVENT_ID, Optional.of(e.EVENT_START_DATE), fields);
+                p.NHS_NUMBER, e.EVENT_ID, Optional.of(p.PERSON_ID), Optional.of(e.EVENT_START_DATE), fields);
     }
 
     private static SourceDataset gpRegistrations(GpRegistration g) {
@@ -211,7 +213,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 column("registered_to", FieldCategory.DATE, g.REGISTERED_TO, "End of the registration (blank: current)"));
         return new SourceDataset("gp_registration",
                 "GP practice registrations (GP-sourced: the Type 1 opt-out applies)",
-                DataOrigin.GP, g, List.of(g), g.NHS_NUMBER, g.REGISTRATION_ID, Optional.of(g.REGISTERED_FROM), fields);
+                DataOrigin.GP, g, List.of(g), g.NHS_NUMBER, g.REGISTRATION_ID,
+                Optional.empty(), Optional.of(g.REGISTERED_FROM), fields);
     }
 
     private static SourceField nhsNumber(TableField<?, String> column) {

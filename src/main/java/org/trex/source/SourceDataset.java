@@ -13,7 +13,8 @@ import org.trex.spec.DataOrigin;
 
 /**
  * A dataset as the planner reads it: the joined tables it comes from, the raw NHS number that links it,
- * a unique numeric row ID (Spark partitions reads on it), an optional event date for windows around the
+ * a unique numeric row ID (Spark partitions reads on it), the council person record each row belongs to (social
+ * care datasets only: local objections are recorded against it), an optional event date for windows around the
  * index date, and its fields.
  */
 public record SourceDataset(
@@ -24,6 +25,7 @@ public record SourceDataset(
         List<Table<?>> tables,
         TableField<?, String> nhsNumber,
         TableField<?, Long> rowId,
+        Optional<TableField<?, Long>> councilRecord,
         Optional<Field<LocalDate>> eventDate,
         List<SourceField> fields) {
 
@@ -35,6 +37,7 @@ public record SourceDataset(
         tables = List.copyOf(requireNonNull(tables, "tables is null"));
         requireNonNull(nhsNumber, "nhsNumber is null");
         requireNonNull(rowId, "rowId is null");
+        requireNonNull(councilRecord, "councilRecord is null");
         requireNonNull(eventDate, "eventDate is null");
         fields = List.copyOf(requireNonNull(fields, "fields is null"));
     }

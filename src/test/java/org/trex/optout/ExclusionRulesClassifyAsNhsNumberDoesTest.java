@@ -2,6 +2,7 @@ package org.trex.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trex.optout.CouncilRecordObjection.NONE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -28,9 +29,9 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
                 "9434765918", "94347659190", "943476591", "9434765919x", "943476591\u0660", "\uff19434765919",
                 "0000000000", OPTED_OUT, "943 476 5870", "not-a-number", "\t9434765919");
         for (String value : values) {
-            assertThat(rules.classify(value, true)).as(value).isEqualTo(expected(value));
+            assertThat(rules.classify(value, true, NONE)).as(value).isEqualTo(expected(value));
         }
-        assertThat(rules.classify((String) null, true)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
+        assertThat(rules.classify((String) null, true, NONE)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
     }
 
     @Test
@@ -43,7 +44,8 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
             for (int c = 0; c < length; c++) {
                 value.append(alphabet.charAt(random.nextInt(c % 3 == 0 ? alphabet.length() : 10)));
             }
-            assertThat(rules.classify(value.toString(), true)).as(value.toString()).isEqualTo(expected(value.toString()));
+            assertThat(rules.classify(value.toString(), true, NONE)).as(value.toString())
+                    .isEqualTo(expected(value.toString()));
         }
     }
 
@@ -61,21 +63,23 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
         listed.remove(VALID);
         ExclusionRules many = new ExclusionRules(listed);
 
-        listed.forEach((number, reason) -> assertThat(many.classify(number.getBytes(StandardCharsets.US_ASCII), 0, 10, true))
+        listed.forEach((number, reason) -> assertThat(
+                many.classify(number.getBytes(StandardCharsets.US_ASCII), 0, 10, true, NONE))
                 .as(number).isEqualTo(reason));
-        assertThat(many.classify(VALID, true)).isNull();
+        assertThat(many.classify(VALID, true, NONE)).isNull();
     }
 
     @Test
     void aValidNumberOffTheAllowListIsLeftOutUnlessAnEarlierCheckLeftItOut() {
         ExclusionRules objector = new ExclusionRules(Map.of(VALID, ExclusionReason.LOCAL_OBJECTION));
 
-        assertThat(rules.classify(VALID, false)).isEqualTo(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED);
+        assertThat(rules.classify(VALID, false, NONE)).isEqualTo(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED);
         // Type 1 comes after the national check, so a number off the allow list is counted there.
-        assertThat(rules.classify(OPTED_OUT, false)).isEqualTo(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED);
-        assertThat(objector.classify("943 476 5919", false)).isEqualTo(ExclusionReason.LOCAL_OBJECTION);
-        assertThat(rules.classify("123", false)).isEqualTo(ExclusionReason.INVALID_NHS_NUMBER);
-        assertThat(rules.classify(" ", false)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
+        assertThat(rules.classify(OPTED_OUT, false, NONE))
+                .isEqualTo(ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED);
+        assertThat(objector.classify("943 476 5919", false, NONE)).isEqualTo(ExclusionReason.LOCAL_OBJECTION);
+        assertThat(rules.classify("123", false, NONE)).isEqualTo(ExclusionReason.INVALID_NHS_NUMBER);
+        assertThat(rules.classify(" ", false, NONE)).isEqualTo(ExclusionReason.MISSING_NHS_NUMBER);
     }
 
     @Test

@@ -40,7 +40,7 @@ class LocalObjectionInForceOnItsDatesTest {
 
     private ExclusionReason on(LocalDate asOf, String raw) {
         ExclusionQueries queries = ExclusionQueryBuilder.build(Specs.policy(), List.of(DataOrigin.HOSPITAL), asOf);
-        return OptOutLoader.load(url, queries).classify(raw, true);
+        return OptOutLoader.load(url, queries).classify(raw, true, CouncilRecordObjection.NONE);
     }
 
     @Test
