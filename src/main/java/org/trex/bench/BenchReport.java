@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Every figure of one benchmark, with the targets it is judged against and the exact commands timed. */
-public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProcess copy, TimedProcess baseline,
-        TimedProcess run, long runRowsWritten, HashCost.Times hashes) {
+public record BenchReport(Workload workload, long copiedRows, TimedProcess copy, TimedProcess baseline,
+        TimedProcess run, long runRowsRead, HashCost.Times hashes) {
     /** {@code trex run} may take at most this many times the {@code psql \copy} of the same rows. */
     public static final double RUN_OVER_COPY_TARGET = 3.0;
     /** {@code trex run} must beat the hand-written baseline ({@code \copy} plus the CSV program). */
@@ -21,7 +21,7 @@ public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProce
     public static final double HMAC_OVER_SHA2_TARGET = 1.1;
 
     public BenchReport {
-        requireNonNull(loaded, "loaded is null");
+        requireNonNull(workload, "workload is null");
         requireNonNull(copy, "copy is null");
         requireNonNull(baseline, "baseline is null");
         requireNonNull(run, "run is null");
@@ -43,15 +43,14 @@ public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProce
     /** The table the command prints. */
     public List<String> lines() {
         return List.of(
-                String.format(Locale.ROOT, "Data: %,d spells over %,d distinct NHS numbers (numbers reused cyclically, so"
-                        + " people repeat), loaded in %.1f s", loaded.spells(), loaded.distinctNumbers(),
-                        loaded.took().toNanos() / 1e9),
-                String.format(Locale.ROOT, "%-52s %10s %12s", "measure", "seconds", "peak RSS MB"),
-                row("psql \\copy (same SELECT) to CSV, " + String.format(Locale.ROOT, "%,d rows", copiedRows), copy),
-                row("baseline program: CSV in, HMAC per row, CSV out", baseline),
+                workload.description(),
+                String.format(Locale.ROOT, "%-52s %10s %12s %12s", "measure", "seconds", "CPU seconds", "peak RSS MB"),
+                row("psql \\copy (same SELECTs) to CSV, " + String.format(Locale.ROOT, "%,d rows", copiedRows), copy),
+                row("baseline program: CSVs in, HMAC per row, CSVs out", baseline),
                 String.format(Locale.ROOT, "%-52s %10.2f", "baseline total (\\copy + program)", baselineSeconds()),
-                row("trex run incl. JVM start, " + String.format(Locale.ROOT, "%,d rows written", runRowsWritten), run),
-                String.format(Locale.ROOT, "%-52s %10.2f", "Spark sha2 over " + String.format(Locale.ROOT, "%,d", hashes.rows())
+                row("trex run incl. JVM start, " + String.format(Locale.ROOT, "%,d rows read", runRowsRead), run),
+                String.format(Locale.ROOT, "%-52s %10.2f",
+                        "Spark sha2 over " + String.format(Locale.ROOT, "%,d", hashes.rows())
                         + " cached values", hashes.sha2Seconds()),
                 String.format(Locale.ROOT, "%-52s %10.2f", "our HMAC (the run's PseudonymFunction), same values",
                         hashes.hmacSeconds()),
@@ -61,7 +60,8 @@ public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProce
     }
 
     private static String row(String what, TimedProcess process) {
-        return String.format(Locale.ROOT, "%-52s %10.2f %12.0f", what, process.seconds(), process.maxRssKilobytes() / 1024.0);
+        return String.format(Locale.ROOT, "%-52s %10.2f %12.2f %12.0f", what, process.seconds(), process.cpuSeconds(),
+                process.maxRssKilobytes() / 1024.0);
     }
 
     private static String verdict(String what, double ratio, double target) {
@@ -72,14 +72,13 @@ public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProce
     /** The report as bench.json. */
     public String json() {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("spells", loaded.spells());
-        root.put("distinctNhsNumbers", loaded.distinctNumbers());
-        root.put("numbersReusedCyclically", loaded.spells() > loaded.distinctNumbers());
-        root.put("loadSeconds", loaded.took().toNanos() / 1e9);
+        root.put("data", workload.figures());
+        root.put("spec", workload.spec().getFileName().toString());
+        root.put("asOf", workload.asOf().toString());
         root.put("copy", process(copy, Map.of("rows", copiedRows)));
         root.put("baselineProgram", process(baseline, Map.of()));
         root.put("baselineTotalSeconds", baselineSeconds());
-        root.put("trexRun", process(run, Map.of("rowsWritten", runRowsWritten)));
+        root.put("trexRun", process(run, Map.of("rowsRead", runRowsRead)));
         root.put("hash", Map.of("rows", hashes.rows(), "sha2Seconds", hashes.sha2Seconds(),
                 "hmacSeconds", hashes.hmacSeconds(), "hmacOverSha2", hashes.ratio(), "target", HMAC_OVER_SHA2_TARGET));
         root.put("runOverCopy", Map.of("ratio", runOverCopy(), "target", RUN_OVER_COPY_TARGET));
@@ -94,6 +93,7 @@ public record BenchReport(BenchLoader.Loaded loaded, long copiedRows, TimedProce
     private static Map<String, Object> process(TimedProcess process, Map<String, Object> extra) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("seconds", process.seconds());
+        values.put("cpuSeconds", process.cpuSeconds());
         values.put("maxRssKilobytes", process.maxRssKilobytes());
         values.putAll(extra);
         values.put("command", process.commandLine());

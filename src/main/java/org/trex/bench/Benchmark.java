@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,13 +27,18 @@ import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.DemoBoard;
 import org.trex.governance.GovernanceSchema;
+import org.trex.generate.GenerationSummary;
+import org.trex.generate.SourceTable;
+import org.trex.generate.SyntheticData;
 import org.trex.plan.ExtractPlan;
+import org.trex.plan.OutputPlan;
 import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.run.SparkSessions;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.spec.LoadedSpec;
+import org.trex.spec.SpecCopy;
 
 /**
  * {@code trex bench}: on one machine and one set of data, times a whole {@code trex run} (a fresh JVM, under
@@ -38,7 +46,6 @@ import org.trex.spec.LoadedSpec;
  * {@link CsvBaseline}, and our HMAC against Spark's {@code sha2}.
  */
 public final class Benchmark {
-    /** Who approves the bench spec, so the run goes through the same approval check as production. */
     /** The bench's made-up board: two members, as the register requires two signatures. */
     private static final List<DemoBoard.Seat> SEATS = List.of(
             new DemoBoard.Seat("bench-chair", "Bench Chair", "Chair (bench, not a real board)", "Bench Trust"),
@@ -46,7 +53,10 @@ public final class Benchmark {
     private static final String SPEC_RESOURCE = "/bench/bench-spells.yaml";
     /** The planner's SELECT puts the row ID first and the raw NHS number second. */
     private static final int NHS_NUMBER_COLUMN = 1;
-    private static final Pattern WRITTEN = Pattern.compile("written ([\\d,]+) rows");
+    private static final Pattern READ = Pattern.compile(" read ([\\d,]+),");
+    private static final Pattern ROWS = Pattern.compile("rows (\\d+)");
+    /** The seed of a generated population, as {@code trex generate}'s default. */
+    private static final long SEED = 42;
 
     private final Path home;
     private final Path out;
@@ -66,50 +76,90 @@ public final class Benchmark {
         this.progress = requireNonNull(progress, "progress is null");
     }
 
-    /** Loads {@code rows} spells into the empty database at {@code url}, measures, writes bench.json. */
-    public BenchReport run(DatabaseUrl url, long rows, Leftovers leftovers) {
+    /** Loads {@code rows} bench spells into the empty database at {@code url}, measures, writes bench.json. */
+    public BenchReport spells(DatabaseUrl url, long rows, Leftovers leftovers) {
         requireNonNull(url, "url is null");
-        requireNonNull(leftovers, "leftovers is null");
         Path work = directory(out.resolve("work"));
-        Path logs = directory(out.resolve("logs"));
         say("Loading %,d bench spells...", rows);
         BenchLoader.Loaded loaded = BenchLoader.load(url, rows, 1);
-        Path specFile = specFiles(work);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("spells", loaded.spells());
+        figures.put("distinctNhsNumbers", loaded.distinctNumbers());
+        figures.put("numbersReusedCyclically", loaded.spells() > loaded.distinctNumbers());
+        figures.put("loadSeconds", seconds(loaded.took()));
+        Workload workload = new Workload(String.format(Locale.ROOT, "Data: %,d spells over %,d distinct NHS numbers"
+                + " (numbers reused cyclically, so people repeat), loaded in %.1f s", loaded.spells(),
+                loaded.distinctNumbers(), seconds(loaded.took())), figures, specFiles(work), BenchLoader.AS_OF);
+        return measure(url, workload, work, leftovers);
+    }
+
+    /**
+     * Generates {@code people} as {@code trex generate} does (the national check's round trip included) into the
+     * empty database at {@code url}, then measures a run of {@code spec} (a shipped spec, copied with its policy
+     * and definitions) over them, as of the date the synthetic data is made for; writes bench.json.
+     */
+    public BenchReport population(DatabaseUrl url, int people, Path spec, Leftovers leftovers) {
+        requireNonNull(url, "url is null");
+        requireNonNull(spec, "spec is null");
+        Path work = directory(out.resolve("work"));
+        say("Generating %,d people as trex generate does...", people);
+        GenerationSummary generated = SyntheticData.generate(url, people, SEED, directory(work.resolve("national")));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("people", people);
+        figures.put("spells", generated.rows(SourceTable.INPATIENT_SPELL_TABLE));
+        figures.put("socialCareEvents", generated.rows(SourceTable.EVENT_TABLE));
+        figures.put("rowsGenerated", generated.totalRows());
+        figures.put("generateSeconds", seconds(generated.elapsed()));
+        Path copied = SpecCopy.into(LoadedSpec.load(spec, SourceCatalog.standard()), work);
+        Workload workload = new Workload(String.format(Locale.ROOT, "Data: trex generate --people %,d (%,d spells,"
+                + " %,d social care events), generated in %.1f s; spec %s", people,
+                generated.rows(SourceTable.INPATIENT_SPELL_TABLE), generated.rows(SourceTable.EVENT_TABLE),
+                seconds(generated.elapsed()), spec.getFileName()), figures, copied, SyntheticData.AS_OF);
+        return measure(url, workload, work, leftovers);
+    }
+
+    private BenchReport measure(DatabaseUrl url, Workload workload, Path work, Leftovers leftovers) {
+        requireNonNull(leftovers, "leftovers is null");
+        Path logs = directory(out.resolve("logs"));
         Path key = work.resolve("bench.key");
         PseudonymKey.createRandom(key);
-        LoadedSpec spec = LoadedSpec.load(specFile, SourceCatalog.standard());
+        LoadedSpec spec = LoadedSpec.load(workload.spec(), SourceCatalog.standard());
         DemoBoard board = DemoBoard.create(work, "TREx bench board (not a real board)", 2, SEATS);
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, board.register(), BenchLoader.AS_OF);
+        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, board.register(), workload.asOf());
         GovernanceSchema.migrate(url);
-        ApprovalStatement statement = ApprovalStatement.of(ApprovalSubject.of(plan), "BENCH-" + spec.spec().value().id(),
-                Optional.empty(), Optional.of("Benchmark data only"));
+        ApprovalStatement statement = ApprovalStatement.of(ApprovalSubject.of(plan),
+                "BENCH-" + spec.spec().value().id(), Optional.empty(), Optional.of("Benchmark data only"));
         Approvals approvals = new Approvals(url);
         SEATS.forEach(seat -> approvals.sign(statement, board.sign(seat.id(), statement.bytes()), board.register()));
 
-        Path copied = work.resolve("copy.csv");
-        say("Timing psql \\copy...");
+        say("Timing psql \\copy of every output's SELECT...");
+        List<String> copy = new ArrayList<>(List.of("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
+                url.withoutPassword().substring("jdbc:".length())));
+        List<String> baseline = new ArrayList<>(List.of(java(), "-cp", classpath(), CsvBaseline.class.getName(),
+                key.toString(), Integer.toString(NHS_NUMBER_COLUMN)));
+        for (OutputPlan output : plan.outputs()) {
+            Path copied = work.resolve("copy-" + output.name() + ".csv");
+            copy.addAll(List.of("-c", "\\copy (" + oneLine(output.sql()) + ") to '" + copied + "' with (format csv)"));
+            baseline.addAll(List.of(copied.toString(), work.resolve("baseline-" + output.name() + ".csv").toString()));
+        }
         // The password, if any, goes to psql in its environment: the command line is printed and kept in bench.json.
-        TimedProcess copy = TimedProcess.run("copy", List.of("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-d", url.withoutPassword().substring("jdbc:".length()), "-c", "\\copy (" + oneLine(plan.outputs().get(0).sql())
-                        + ") to '" + copied + "' with (format csv)"),
+        TimedProcess copied = TimedProcess.run("copy", copy,
                 url.password().map(password -> Map.of("PGPASSWORD", password)).orElse(Map.of()), logs);
         say("Timing the hand-written baseline...");
-        TimedProcess baseline = TimedProcess.run("baseline", List.of(java(), "-cp", classpath(),
-                CsvBaseline.class.getName(), copied.toString(), work.resolve("baseline.csv").toString(), key.toString(),
-                Integer.toString(NHS_NUMBER_COLUMN)), Map.of(), logs);
+        TimedProcess handWritten = TimedProcess.run("baseline", baseline, Map.of(), logs);
         say("Timing trex run (a fresh JVM)...");
         List<String> run = new ArrayList<>(List.of(java()));
         run.addAll(javaOptions());
-        run.addAll(List.of("@" + home.resolve("src/main/launcher/jvm.options"), "-Dtrex.home=" + home, "-cp", classpath(),
-                "org.trex.cli.Trex", "run", specFile.toString(), "--out", work.resolve("run").toString(),
-                "--key-file", key.toString(), "--as-of", BenchLoader.AS_OF.toString(),
+        run.addAll(List.of("@" + home.resolve("src/main/launcher/jvm.options"), "-Dtrex.home=" + home,
+                "-cp", classpath(), "org.trex.cli.Trex", "run", workload.spec().toString(), "--out", work.resolve("run").toString(),
+                "--key-file", key.toString(), "--as-of", workload.asOf().toString(),
                 "--partitions", Integer.toString(partitions)));
         TimedProcess extract = TimedProcess.run("trex-run", run, Map.of("TREX_DATABASE_URL", url.jdbcUrl()), logs);
         say("Timing HMAC against sha2 in one Spark session...");
         HashCost.Times hashes = hashCost(url, key, work);
 
-        BenchReport report = new BenchReport(loaded, number(baseline.stdout(), Pattern.compile("rows (\\d+)")), copy,
-                baseline, extract, number(extract.stdout(), WRITTEN), hashes);
+        BenchReport report = new BenchReport(workload, total(handWritten.stdout(), ROWS), copied, handWritten, extract,
+                total(extract.stdout(), READ), hashes);
         write(out.resolve("bench.json"), report.json());
         if (leftovers == Leftovers.REMOVE) {
             deleteTree(work);
@@ -133,14 +183,16 @@ public final class Benchmark {
         Path policies = directory(work.resolve("policies"));
         try (InputStream in = Benchmark.class.getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("Cannot find the bench spec: resource " + SPEC_RESOURCE + " is missing");
+                throw new IllegalStateException(
+                        "Cannot find the bench spec: resource " + SPEC_RESOURCE + " is missing");
             }
             Files.copy(in, spec, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(home.resolve("policies/service-evaluation.yaml"), policies.resolve("service-evaluation.yaml"),
                     StandardCopyOption.REPLACE_EXISTING);
             return spec;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the bench spec and policy under " + work + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot write the bench spec and policy under " + work + ": " + e.getMessage(), e);
         }
     }
 
@@ -164,12 +216,23 @@ public final class Benchmark {
                 : Arrays.asList(options.trim().split("\\s+"));
     }
 
-    private static long number(String output, Pattern pattern) {
+    /** The sum of the counts a child printed (one per output). */
+    private static long total(String output, Pattern pattern) {
         Matcher matcher = pattern.matcher(output);
-        if (!matcher.find()) {
+        long total = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            total += Long.parseLong(matcher.group(1).replace(",", ""));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("Cannot read a row count from a child's output: no match for " + pattern);
         }
-        return Long.parseLong(matcher.group(1).replace(",", ""));
+        return total;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
 

@@ -14,20 +14,25 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The single-machine baseline a council analyst might script after a {@code psql \copy}: read the CSV line
  * by line, replace one column by the lowercase hex HMAC-SHA256 of its value (one {@link Mac} reused), write
- * the CSV out. Run as its own JVM by the benchmark: {@code CsvBaseline IN OUT KEY_FILE COLUMN}. It assumes
- * what the bench extract holds: no quoted fields and no commas inside values. Prints {@code rows N}.
+ * the CSV out, for each file {@code \copy} wrote. Run as its own JVM by the benchmark:
+ * {@code CsvBaseline KEY_FILE COLUMN IN OUT [IN OUT]...}. It splits lines at every comma, which leaves a quoted
+ * comma after the column as it was. Prints {@code rows N}, the total.
  */
 public final class CsvBaseline {
     private CsvBaseline() {
     }
 
     public static void main(String[] args) throws IOException, GeneralSecurityException {
-        if (args.length != 4) {
-            System.err.println("Cannot run the baseline: give IN OUT KEY_FILE COLUMN (zero-based)");
+        if (args.length < 4 || args.length % 2 != 0) {
+            System.err.println("Cannot run the baseline: give KEY_FILE COLUMN (zero-based), then IN OUT pairs");
             System.exit(2);
         }
-        byte[] key = HexFormat.of().parseHex(Files.readString(Path.of(args[2])).strip());
-        long rows = pseudonymise(Path.of(args[0]), Path.of(args[1]), key, Integer.parseInt(args[3]));
+        byte[] key = HexFormat.of().parseHex(Files.readString(Path.of(args[0])).strip());
+        int column = Integer.parseInt(args[1]);
+        long rows = 0;
+        for (int i = 2; i < args.length; i += 2) {
+            rows += pseudonymise(Path.of(args[i]), Path.of(args[i + 1]), key, column);
+        }
         System.out.println("rows " + rows);
     }
 

@@ -12,11 +12,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A child process run under {@code /usr/bin/time -v}: its wall time, peak resident memory and output. */
-public record TimedProcess(List<String> command, double seconds, long maxRssKilobytes, String stdout) {
+/**
+ * A child process run under {@code /usr/bin/time -v}: its wall time, the CPU time it used (user and system, which
+ * moves less than wall time on a machine other work shares), its peak resident memory and its output.
+ */
+public record TimedProcess(List<String> command, double seconds, double cpuSeconds, long maxRssKilobytes,
+        String stdout) {
     /** Where GNU time lives on Debian; {@code apt-get install -y time} provides it. */
     public static final Path GNU_TIME = Path.of("/usr/bin/time");
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern CPU = Pattern.compile("(?:User|System) time \\(seconds\\): ([\\d.]+)");
 
     public TimedProcess {
         command = List.copyOf(requireNonNull(command, "command is null"));
@@ -55,7 +60,12 @@ public record TimedProcess(List<String> command, double seconds, long maxRssKilo
                 throw new IllegalStateException("Cannot measure " + name + ": it exited with " + exit + "; see " + err);
             }
             Matcher rss = MAX_RSS.matcher(errors);
-            return new TimedProcess(command, seconds, rss.find() ? Long.parseLong(rss.group(1)) : -1, Files.readString(out));
+            double cpu = 0;
+            for (Matcher time = CPU.matcher(errors); time.find(); ) {
+                cpu += Double.parseDouble(time.group(1));
+            }
+            return new TimedProcess(command, seconds, cpu, rss.find() ? Long.parseLong(rss.group(1)) : -1,
+                    Files.readString(out));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -68,7 +78,8 @@ public record TimedProcess(List<String> command, double seconds, long maxRssKilo
         int exit = new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start().waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("Cannot settle the disk before measuring " + name + ": sync exited with " + exit);
+            throw new IllegalStateException(
+                    "Cannot settle the disk before measuring " + name + ": sync exited with " + exit);
         }
     }
 }

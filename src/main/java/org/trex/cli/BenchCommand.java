@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trex.bench.BenchReport;
 import org.trex.bench.Benchmark;
+import org.trex.source.DatabaseUrl;
 import org.trex.source.EmbeddedDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +19,14 @@ import picocli.CommandLine.Option;
                 + "psql \\copy of the extract's SELECT, a hand-written CSV + HMAC baseline, a whole trex run in a fresh JVM "
                 + "(with its peak memory), and our HMAC against Spark's sha2. Prints a table and writes DIR/bench.json.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--people", required = true, paramLabel = "N", description = "Spells to load and extract.")
+    @Option(names = "--people", required = true, paramLabel = "N",
+            description = "Spells to load and extract; with --spec, people to generate (at most 1,400,000).")
     long rows;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Bench this shipped spec (for a council-sized case, "
+            + "extracts/discharge-delays.yaml with --people 1400000) on a population made as trex generate makes it, "
+            + "instead of the bench spec on bench spells.")
+    Path spec;
 
     @Option(names = "--out", defaultValue = "bench-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -43,12 +50,12 @@ public final class BenchCommand implements Callable<Integer> {
         Benchmark.Leftovers leftovers = keep ? Benchmark.Leftovers.KEEP : Benchmark.Leftovers.REMOVE;
         BenchReport report;
         if (database.url().isPresent()) {
-            report = benchmark.run(database.url().get(), rows, leftovers);
+            report = measure(benchmark, database.url().get(), leftovers);
         } else {
             printer.println("Starting embedded PostgreSQL...");
             printer.flush();
             try (EmbeddedDatabase server = EmbeddedDatabase.start(out.resolve(".postgres"))) {
-                report = benchmark.run(server.createDatabase("trex_bench"), rows, leftovers);
+                report = measure(benchmark, server.createDatabase("trex_bench"), leftovers);
             }
         }
         report.lines().forEach(printer::println);
@@ -56,5 +63,15 @@ public final class BenchCommand implements Callable<Integer> {
                 report.baseline().commandLine(), report.run().commandLine(), out.resolve("bench.json"));
         printer.flush();
         return ExitCode.OK;
+    }
+
+    private BenchReport measure(Benchmark benchmark, DatabaseUrl url, Benchmark.Leftovers leftovers) {
+        if (spec == null) {
+            return benchmark.spells(url, rows, leftovers);
+        }
+        if (rows > Integer.MAX_VALUE) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot generate " + rows + " people: give at most 1,400,000");
+        }
+        return benchmark.population(url, (int) rows, spec, leftovers);
     }
 }

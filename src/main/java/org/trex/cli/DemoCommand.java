@@ -2,10 +2,8 @@ package org.trex.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +28,7 @@ import org.trex.source.EmbeddedDatabase;
 import org.trex.source.SourceCatalog;
 import org.trex.spec.BoardRegister;
 import org.trex.spec.LoadedSpec;
+import org.trex.spec.SpecCopy;
 import org.trex.sshsig.SshSignature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,11 +46,8 @@ import picocli.CommandLine.Option;
                 + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report. Writes a fresh "
                 + "random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
 public final class DemoCommand implements Callable<Integer> {
-    /**
-     * The demo data runs to mid-2026; the as-of date sits at its end, 29 days after the synthetic allow list's date
-     * ({@code SyntheticData.NATIONAL_LIST_DATE}), so the list is current and the extract holds rows.
-     */
-    static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    /** The as-of date the synthetic data is made for (its allow list is current then). */
+    static final LocalDate AS_OF = SyntheticData.AS_OF;
     static final String ALLOWED_SIGNERS = "allowed_signers";
     /** Two seats outside the example spec's requester (a council team), as the board requires two signatures. */
     static final List<DemoBoard.Seat> SEATS = List.of(
@@ -82,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter printer = commandSpec.commandLine().getOut();
         Path spec = specFile != null ? specFile : Path.of(System.getProperty("trex.home", ".")).resolve("extracts/discharge-delays.yaml");
         GenerateCommand.createDirectory(out);
-        LoadedSpec loaded = Specs.load(copyWithPolicy(Specs.load(spec), out));
+        LoadedSpec loaded = Specs.load(SpecCopy.into(Specs.load(spec), out));
         long started = System.nanoTime();
         printer.println("Starting embedded PostgreSQL...");
         printer.flush();
@@ -130,39 +126,5 @@ public final class DemoCommand implements Callable<Integer> {
         printer.printf("Done in %.1f s; the embedded database has been shut down.%n", (System.nanoTime() - started) / 1e9);
         printer.flush();
         return ExitCode.OK;
-    }
-
-
-    /**
-     * The spec and its policy copied under {@code out} (extracts/, policies/), so that the demo board register the
-     * demo writes next to them, {@code out/governance/board.yaml}, is the one their plan is approved under.
-     */
-    private static Path copyWithPolicy(LoadedSpec source, Path out) {
-        Path spec = out.resolve("extracts").resolve(source.spec().file().getFileName());
-        Path policy = out.resolve(LoadedSpec.POLICIES_FOLDER).resolve(source.policy().file().getFileName());
-        try {
-            Files.createDirectories(spec.getParent());
-            Files.createDirectories(policy.getParent());
-            Files.copy(source.spec().file(), spec, StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(source.policy().file(), policy, StandardCopyOption.REPLACE_EXISTING);
-            copyDefinitions(source.spec().file().toAbsolutePath().getParent().resolveSibling("definitions"),
-                    out.resolve("definitions"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy the demo spec and policy into " + out + ": " + e.getMessage(), e);
-        }
-        return spec;
-    }
-
-    /** The definitions library the spec imports, copied beside the copied spec's folder as it stands beside ours. */
-    private static void copyDefinitions(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }

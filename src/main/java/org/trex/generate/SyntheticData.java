@@ -83,6 +83,11 @@ public final class SyntheticData {
     public static final double NATIONAL_OPT_OUT_RATE = 0.05;
     /** The date of the synthetic national data opt-out check (the data run to 2026-06-30). */
     public static final LocalDate NATIONAL_LIST_DATE = LocalDate.of(2026, 6, 1);
+    /**
+     * The as-of date the data is made for: its events run to mid-2026, and the date sits at their end, 29 days
+     * after {@link #NATIONAL_LIST_DATE}, so the allow list is current and an extract holds rows.
+     */
+    public static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     /** People in any table with a Type 1 dissent code at their GP practice. */
     public static final double TYPE1_OPT_OUT_RATE = 0.03;
     /** Type 1 dissents later reversed by a dissent-withdrawn code. */
