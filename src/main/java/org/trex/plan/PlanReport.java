@@ -162,9 +162,9 @@ public final class PlanReport {
                         : String.format("  %-28s <- %-36s %s%n", column.name(), column.sourceField(), column.transformation()));
             }
             for (PlannedMeasure measure : output.measures()) {
-                String what = "count of " + measure.countOf().yamlName() + measure.whereField().map(w -> " where " + w).orElse("");
-                out.append(markdown ? "| `" + measure.name() + "` | " + what + " | suppressed and rounded |\n"
-                        : String.format("  %-28s <- %-36s %s%n", measure.name(), what, "suppressed and rounded"));
+                String what = measure.spec().words();
+                out.append(markdown ? "| `" + measure.name() + "` | " + what + " | " + measure.spec().control() + " |\n"
+                        : String.format("  %-28s <- %-36s %s%n", measure.name(), what, measure.spec().control()));
             }
             out.append(markdown ? "\n```sql\n" : "  SQL (jOOQ, :as_of bound at run time):\n").append(indent(output.sqlTemplate(), markdown))
                     .append(markdown ? "\n```\n" : "\n");
@@ -223,7 +223,7 @@ public final class PlanReport {
             }
             ArrayNode measures = node.putArray("measures");
             output.measures().forEach(m -> measures.addObject().put("name", m.name()).put("count", m.countOf().yamlName())
-                    .put("where", m.whereField().orElse(null)));
+                    .put("where", m.whereField().orElse(null)).put("mean", m.spec().mean().orElse(null)));
             ArrayNode totals = node.putArray("totals");
             totals(output).forEach(totals::add);
             ArrayNode qis = node.putArray("quasiIdentifiers");

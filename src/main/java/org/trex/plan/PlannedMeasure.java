@@ -4,13 +4,33 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import org.trex.spec.CountOf;
+import org.trex.spec.MeasureSpec;
 
-/** A count column of an aggregate output; {@code whereColumn} names the SQL column of its flag filter. */
-public record PlannedMeasure(String name, CountOf countOf, Optional<String> whereField, Optional<String> whereColumn) {
+/**
+ * A measure column of an aggregate output: {@code whereColumn} names the SQL column of its flag filter and, for a
+ * mean, {@code meanColumn} the SQL column of the value averaged.
+ */
+public record PlannedMeasure(MeasureSpec spec, Optional<String> whereColumn, Optional<String> meanColumn) {
     public PlannedMeasure {
-        requireNonNull(name, "name is null");
-        requireNonNull(countOf, "countOf is null");
-        requireNonNull(whereField, "whereField is null");
+        requireNonNull(spec, "spec is null");
         requireNonNull(whereColumn, "whereColumn is null");
+        requireNonNull(meanColumn, "meanColumn is null");
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public CountOf countOf() {
+        return spec.countOf();
+    }
+
+    public Optional<String> whereField() {
+        return spec.where();
+    }
+
+    /** Whether the measure is a mean (not a count, so not a cell of its own for disclosure control). */
+    public boolean isMean() {
+        return spec.mean().isPresent();
     }
 }

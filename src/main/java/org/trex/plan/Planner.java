@@ -58,6 +58,7 @@ public final class Planner {
     private static final String INDEX_DATE = "index_date";
     private static final String INDEX_FIELD_PREFIX = "index__";
     private static final String WHERE_PREFIX = "trex_where_";
+    private static final String MEAN_PREFIX = "trex_mean_";
     private static final String ALLOW_LIST = "trex_allow_list";
     private static final String NO_BOARD = "none";
 
@@ -185,8 +186,8 @@ public final class Planner {
         for (MeasureSpec measure : measureSpecs) {
             measure.where().ifPresent(w -> requireFlag(w,
                     isIndex ? rows.category(w) : dataset.requireField(w).descriptor().category(), output));
-            measures.add(new PlannedMeasure(measure.name(), measure.countOf(), measure.where(),
-                    measure.where().map(w -> WHERE_PREFIX + measure.name())));
+            measures.add(new PlannedMeasure(measure, measure.where().map(w -> WHERE_PREFIX + measure.name()),
+                    measure.mean().map(m -> MEAN_PREFIX + measure.name())));
         }
 
         Field<LocalDate> indexDate = rows.indexDate();
@@ -206,6 +207,7 @@ public final class Planner {
             }
             for (MeasureSpec measure : measureSpecs) {
                 measure.where().ifPresent(w -> selected.add(rows.field(w).as(WHERE_PREFIX + measure.name())));
+                measure.mean().ifPresent(m -> selected.add(rows.field(m).as(MEAN_PREFIX + measure.name())));
             }
             Condition inCohort = rows.cohort();
             query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
@@ -233,6 +235,7 @@ public final class Planner {
             }
             for (MeasureSpec measure : measureSpecs) {
                 measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression().as(WHERE_PREFIX + measure.name())));
+                measure.mean().ifPresent(m -> selected.add(dataset.requireField(m).expression().as(MEAN_PREFIX + measure.name())));
             }
             Condition window = dataset.eventDate()
                     .map(date -> date.between(cohortDate.plus(inline(output.window().fromDays())),

@@ -48,9 +48,8 @@ final class DataDictionary {
                         .append(") | ").append(column.transformation()).append(" |\n");
             }
             for (PlannedMeasure measure : result.plan().measures()) {
-                md.append("| `").append(measure.name()).append("` | bigint | count of ").append(measure.countOf().yamlName())
-                        .append(measure.whereField().map(w -> " where `" + w + "`").orElse(""))
-                        .append(" | suppressed and rounded |\n");
+                md.append("| `").append(measure.name()).append("` | ").append(measure.isMean() ? "double" : "bigint")
+                        .append(" | ").append(measure.spec().words()).append(" | ").append(measure.spec().control()).append(" |\n");
             }
         }
         return md.toString();

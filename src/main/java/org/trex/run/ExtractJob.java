@@ -1,6 +1,7 @@
 package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -220,6 +221,7 @@ public final class ExtractJob {
         }
         for (PlannedMeasure measure : output.measures()) {
             measure.whereColumn().ifPresent(flag -> shaped.add(col(flag)));
+            measure.meanColumn().ifPresent(value -> shaped.add(col(value)));
         }
         // An aggregate keeps whom it counted, for the release register, whatever it counts.
         if (output.output() instanceof AggregateOutput) {
@@ -299,6 +301,12 @@ public final class ExtractJob {
         List<String> totals = ((AggregateOutput) output.output()).totals();
         List<Column> measures = new ArrayList<>();
         for (PlannedMeasure measure : output.measures()) {
+            if (measure.isMean()) {
+                // Rows outside the filter give null, which avg leaves out like a blank value.
+                Column value = col(measure.meanColumn().orElseThrow());
+                measures.add(avg(measure.whereColumn().map(w -> when(col(w), value)).orElse(value)).as(measure.name()));
+                continue;
+            }
             Column counted = measure.whereColumn()
                     .map(w -> measure.countOf() == CountOf.PEOPLE
                             ? countDistinct(when(col(w), col(PERSON)))

@@ -149,8 +149,8 @@ final class LineageMapper {
             lineage.add(new ColumnLineage(column.name(), inputs));
         }
         for (PlannedMeasure measure : outputPlan.measures()) {
-            String description = "count of " + measure.countOf().yamlName() + measure.whereField().map(w -> " where " + w).orElse("")
-                    + ", small counts suppressed, others rounded";
+            String description = measure.spec().words() + ", " + (measure.isMean() ? measure.spec().control()
+                    : "small counts suppressed, others rounded");
             lineage.add(new ColumnLineage(measure.name(), List.of(new InputField(namespace, main, "nhs_number",
                     new Transformation(TransformationType.INDIRECT, TransformationSubtype.AGGREGATION, description,
                             Masking.MASKED)))));

@@ -2,6 +2,8 @@ package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -68,6 +70,9 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         for (Row row : rows) {
             for (int m = 0; m < output.measures().size(); m++) {
                 PlannedMeasure measure = output.measures().get(m);
+                if (measure.isMean()) {
+                    continue;
+                }
                 cells.add(Cell.count(key(row, measure), quantityByMeasure.get(measure.name()), row.getLong(dimensions.size() + m)));
             }
         }
@@ -99,11 +104,34 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                 values[i] = totalled.get(i) ? TOTAL : text && value != null ? String.valueOf(value) : value;
             }
             for (int m = 0; m < output.measures().size(); m++) {
-                values[dimensions.size() + m] = byKey.get(key(row, output.measures().get(m))).released().orElse(null);
+                PlannedMeasure measure = output.measures().get(m);
+                // Not a conditional expression: it would unbox a blank count to a number.
+                if (measure.isMean()) {
+                    values[dimensions.size() + m] = mean(row, dimensions.size() + m, byKey.get(key(row, countOf(measure))));
+                } else {
+                    values[dimensions.size() + m] = byKey.get(key(row, measure)).released().orElse(null);
+                }
             }
             released.add(RowFactory.create(values));
         }
         return released;
+    }
+
+    /** A mean as released: blank where the count of the records it is over is suppressed, else to 1 decimal place. */
+    private static Double mean(Row row, int column, DecidedCell count) {
+        if (row.isNullAt(column) || count.released().isEmpty()) {
+            return null;
+        }
+        return BigDecimal.valueOf(row.getDouble(column)).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** The count the validator made sure a mean has beside it: of the same records. */
+    private PlannedMeasure countOf(PlannedMeasure mean) {
+        return output.measures().stream()
+                .filter(m -> !m.isMean() && m.countOf() == CountOf.RECORDS && m.whereField().equals(mean.whereField()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Cannot release mean " + mean.name() + ": output "
+                        + output.name() + " has no count of its records"));
     }
 
     /** The released table's columns: a dimension with totals becomes text (it holds Total), counts are longs. */
@@ -112,7 +140,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         for (StructField field : dimensionTypes.fields()) {
             fields.add(totals.contains(field.name()) ? DataTypes.createStructField(field.name(), DataTypes.StringType, true) : field);
         }
-        output.measures().forEach(m -> fields.add(DataTypes.createStructField(m.name(), DataTypes.LongType, true)));
+        output.measures().forEach(m -> fields.add(DataTypes.createStructField(m.name(),
+                m.isMean() ? DataTypes.DoubleType : DataTypes.LongType, true)));
         return new StructType(fields.toArray(StructField[]::new));
     }
 
@@ -142,6 +171,9 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         for (MeasuredAggregate aggregate : aggregates) {
             Map<String, Quantity> byMeasure = new LinkedHashMap<>();
             for (PlannedMeasure measure : aggregate.output().measures()) {
+                if (measure.isMean()) {
+                    continue;
+                }
                 String base = base(aggregate.output(), measure);
                 String id = clashes.containsKey(base) ? base + " in output " + aggregate.output().name() : base;
                 byMeasure.put(measure.name(), new Quantity(id,

@@ -200,7 +200,9 @@ public final class Canonical {
     }
 
     private static Map<String, Object> tree(MeasureSpec measure) {
-        Map<String, Object> node = new TreeMap<>(Map.of("name", measure.name(), "count", measure.countOf().yamlName()));
+        Map<String, Object> node = new TreeMap<>(Map.of("name", measure.name()));
+        // A count keeps the form it was approved under; a mean is written as it is read (no count key).
+        measure.mean().ifPresentOrElse(mean -> node.put("mean", mean), () -> node.put("count", measure.countOf().yamlName()));
         measure.where().ifPresent(where -> node.put("where", where));
         return node;
     }

@@ -220,9 +220,10 @@ public final class SpecFiles {
     private static MeasureSpec measure(MapReader m) {
         int before = m.problemCount();
         String name = m.required("name", text(v -> Names.requireIdentifier(v, "measure name")));
-        CountOf count = m.required("count", word("something to count", CountOf.values(), CountOf::yamlName));
+        Optional<CountOf> count = m.optional("count", word("something to count", CountOf.values(), CountOf::yamlName));
         Optional<String> where = m.optional("where", text());
-        return m.cleanSince(before) ? m.build(() -> new MeasureSpec(name, count, where)) : null;
+        Optional<String> mean = m.optional("mean", text());
+        return m.cleanSince(before) ? m.build(() -> MeasureSpec.of(name, count, where, mean)) : null;
     }
 
     private static Policy policy(MapReader m) {

@@ -173,6 +173,7 @@ public final class SpecValidator {
     }
 
     private void checkMeasure(String pointer, OutputSpec output, DatasetDescriptor dataset, MeasureSpec measure) {
+        measure.mean().ifPresent(mean -> checkMean(pointer, output, dataset, measure, mean));
         if (measure.where().isEmpty()) {
             return;
         }
@@ -184,6 +185,25 @@ public final class SpecValidator {
                     : "it is a " + field.get().category().yamlName() + " field";
             report(pointer + "/where", "Cannot count " + measure.name() + " in output " + output.name() + " where " + where
                     + ": " + why + ", expected a flag field, one of " + names(dataset, Set.of(FieldCategory.FLAG)));
+        }
+    }
+
+    private void checkMean(String pointer, OutputSpec output, DatasetDescriptor dataset, MeasureSpec measure, String mean) {
+        Optional<FieldDescriptor> field = field(dataset, mean);
+        Set<FieldCategory> averaged = Set.of(FieldCategory.DAYS, FieldCategory.COUNT);
+        if (field.isEmpty() || !averaged.contains(field.get().category())) {
+            String why = field.isEmpty()
+                    ? "dataset " + dataset.name() + " has no such field"
+                    : "it is a " + field.get().category().yamlName() + " field";
+            report(pointer + "/mean", "Cannot take the mean of " + mean + " in output " + output.name() + ": " + why
+                    + ", expected a days or count field, one of " + names(dataset, averaged));
+        }
+        boolean counted = ((AggregateOutput) output).measures().stream().anyMatch(m -> m.mean().isEmpty()
+                && m.countOf() == CountOf.RECORDS && m.where().equals(measure.where()));
+        if (!counted) {
+            report(pointer + "/mean", "Cannot publish mean " + measure.name() + " in output " + output.name() + ": the output"
+                    + " has no count of the records it is over, expected a measure {count: records"
+                    + measure.where().map(w -> ", where: " + w).orElse("") + "} (the mean is blank where that count is suppressed)");
         }
     }
 

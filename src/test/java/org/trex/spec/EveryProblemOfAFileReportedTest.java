@@ -35,7 +35,7 @@ class EveryProblemOfAFileReportedTest {
 
         SpecException e = catchThrowableOfType(SpecException.class, () -> SpecFiles.loadSpec(file));
 
-        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(4, 19, 58, 70);
+        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(4, 19, 58, 71);
         assertThat(e.getMessage().lines()).hasSize(4).allMatch(line -> line.startsWith(file + ":"));
     }
 
