@@ -2,9 +2,13 @@ package org.trex.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.trex.governance.GovernanceSchema;
+import org.trex.governance.SourceLoads;
+import org.trex.load.LoadListener;
 import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
 import org.trex.load.LoadRefusedException;
@@ -12,6 +16,7 @@ import org.trex.load.LoadRequest;
 import org.trex.load.QualityReport;
 import org.trex.load.SourceKind;
 import org.trex.load.SourceLoader;
+import org.trex.source.DatabaseUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +43,9 @@ public final class LoadCommand implements Callable<Integer> {
     abstract static class FileLoad implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
+        @Mixin
+        GovernanceOptions governance;
 
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files (UTF-8, header line first).")
         List<Path> files;
@@ -70,12 +78,21 @@ public final class LoadCommand implements Callable<Integer> {
             Path reportFile = report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
             LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping), Optional.ofNullable(period),
                     dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
+            DatabaseUrl source = database.required();
+            LoadListener report = checked -> {
+                checked.write(reportFile);
+                printSummary(out, checked, reportFile);
+            };
             LoadOutcome outcome;
             try {
-                outcome = SourceLoader.load(database.required(), request, checked -> {
-                    checked.write(reportFile);
-                    printSummary(out, checked, reportFile);
-                });
+                if (request.mode() == LoadMode.DRY_RUN) {
+                    outcome = SourceLoader.load(source, request, report);
+                } else {
+                    DatabaseUrl governanceUrl = governance.required(database);
+                    GovernanceSchema.migrate(governanceUrl);
+                    outcome = new SourceLoads(governanceUrl, Clock.systemUTC()).load(source, request, Actor.current(),
+                            report);
+                }
             } catch (LoadRefusedException e) {
                 throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
             }

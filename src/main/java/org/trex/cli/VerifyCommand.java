@@ -23,7 +23,9 @@ import org.trex.governance.ApprovalFiles;
 import org.trex.governance.Approvals;
 import org.trex.governance.DeletionNotices;
 import org.trex.governance.NoticeStatus;
+import org.trex.governance.SourceLoads;
 import org.trex.lineage.ExtractVerifier;
+import org.trex.lineage.SourceLoad;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Parameters;
                 + "added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no personal "
                 + "identifiers in lineage; the board members' signatures in approval/ against the board register (no "
                 + "database needed); with a database, that its approval exists, that the audit log recorded this run "
-                + "with this manifest's digest, and that the audit chain is intact; lists its deletion notices not yet done. "
+                + "with this manifest's digest, that the governance records hold each load its lineage names, and that the audit "
+                + "chain is intact; prints the loaded files (name, SHA-256) its sources came from; lists its deletion notices not yet done. "
                 + "Exit 0 only when everything holds.")
 public final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +71,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
         PrintWriter out = commandSpec.commandLine().getOut();
+        List<SourceLoad> loads = ExtractVerifier.loads(directory);
+        loads.forEach(load -> out.println("LOADED FROM " + load.describe()));
         String state = "State: published; not checked against the audit log (give --database-url)";
         if (Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
             problems.addAll(approvalProblems(Manifest.read(directory)));
@@ -83,6 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
                             + "): do not release it; the run was stopped between publishing and recording, or the "
                             + "extract was copied from elsewhere";
             problems.addAll(governanceProblems(url, manifest, manifestSha256, recorded));
+            problems.addAll(loadProblems(url, loads));
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             // Open deletion notices do not make the extract fail verification; they say what must still be deleted.
             new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.runId().toString()).stream()
@@ -124,6 +130,21 @@ public final class VerifyCommand implements Callable<Integer> {
                     + manifestSha256);
         }
         audit.verify().forEach(p -> problems.add("Cannot verify audit log: " + p.message()));
+        return problems;
+    }
+
+    /** Each file the lineage names as loaded must be in the governance record of loads, into the same source. */
+    private static List<String> loadProblems(DatabaseUrl url, List<SourceLoad> loads) {
+        SourceLoads recorded = new SourceLoads(url, Clock.systemUTC());
+        List<String> problems = new ArrayList<>();
+        for (SourceLoad load : loads) {
+            boolean found = recorded.withFile(load.sha256()).stream()
+                    .anyMatch(r -> r.source().equals(load.source()) && r.period().equals(load.period()));
+            if (!found) {
+                problems.add("Cannot verify load of " + load.fileName() + ": the governance records hold no load of"
+                        + " SHA-256 " + load.sha256() + " into " + load.source() + " period " + load.period());
+            }
+        }
         return problems;
     }
 

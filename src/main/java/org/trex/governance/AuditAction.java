@@ -21,5 +21,7 @@ public enum AuditAction {
     /** A deletion notice was issued to a released extract (details: notice ID, due date, people, outputs). */
     NOTICE_ISSUE,
     /** A TRE operator said a deletion notice was done (details: notice ID, by whom). */
-    NOTICE_ACK
+    NOTICE_ACK,
+    /** Source files were loaded by {@code trex load} (details: source, period, each file's name, SHA-256 and rows). */
+    LOAD
 }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +64,43 @@ public final class ExtractVerifier {
         checkLineage(extractDir, manifest, problems);
         checkNoPersonalData(extractDir, problems);
         return problems;
+    }
+
+    /**
+     * The loaded files the extract's COMPLETE event names as inputs (none when its sources were not loaded by
+     * {@code trex load}); an input that does not describe a load is left to {@link #verify} to report.
+     */
+    public static List<SourceLoad> loads(Path extractDir) {
+        requireNonNull(extractDir, "extractDir is null");
+        Path log = extractDir.resolve(LineageLog.PATH);
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        List<SourceLoad> loads = new ArrayList<>();
+        for (String line : lines(log)) {
+            JsonNode event;
+            try {
+                event = JSON.readTree(line);
+            } catch (IOException e) {
+                continue;
+            }
+            if (!"COMPLETE".equals(event.path("eventType").asText())) {
+                continue;
+            }
+            for (JsonNode input : event.path("inputs")) {
+                JsonNode load = input.path("facets").path("trex_load");
+                if (load.isObject()) {
+                    try {
+                        loads.add(new SourceLoad(load.path("source").asText(), load.path("period").asText(),
+                                input.path("name").asText(), input.at("/facets/version/datasetVersion").asText(),
+                                load.path("rowsLoaded").asLong(), Instant.parse(load.path("loadedAt").asText())));
+                    } catch (IllegalArgumentException | DateTimeParseException e) {
+                        // Not a well-formed load: verify() names it against the facet's schema.
+                    }
+                }
+            }
+        }
+        return List.copyOf(loads);
     }
 
     private static void checkFiles(Path extractDir, Manifest manifest, List<String> problems) {

@@ -38,7 +38,8 @@ public record LineageRun(
         List<Source> sources,
         List<Exclusion> exclusions,
         List<Output> outputs,
-        Optional<LinkageSection> linkage) {
+        Optional<LinkageSection> linkage,
+        List<SourceLoad> loads) {
 
     /** The OpenLineage job namespace of every TREx extract. */
     public static final String NAMESPACE = "trex";
@@ -62,6 +63,7 @@ public record LineageRun(
         exclusions = List.copyOf(requireNonNull(exclusions, "exclusions is null"));
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
         requireNonNull(linkage, "linkage is null");
+        loads = List.copyOf(requireNonNull(loads, "loads is null"));
         requireUnique(sources.stream().map(s -> s.namespace() + "/" + s.name()).toList(), "source");
         requireUnique(exclusions.stream().map(Exclusion::reason).toList(), "exclusion reason");
         requireUnique(outputs.stream().map(Output::name).toList(), "output");
@@ -87,7 +89,15 @@ public record LineageRun(
             List<Exclusion> exclusions,
             List<Output> outputs) {
         return new LineageRun(runId, NAMESPACE, spec.id(), startedAt, asOf, parent, spec, policy, planHash,
-                approval, key, build, sparkVersion, new TreeMap<>(parameters), sources, exclusions, outputs, Optional.empty());
+                approval, key, build, sparkVersion, new TreeMap<>(parameters), sources, exclusions, outputs,
+                Optional.empty(), List.of());
+    }
+
+    /** The same run naming the loaded files its sources' rows came from. */
+    public LineageRun withLoads(List<SourceLoad> loadedFiles) {
+        return new LineageRun(runId, jobNamespace, jobName, startedAt, asOf, parent, spec, policy, planHash,
+                approval, key, build, sparkVersion, parameters, sources, exclusions, outputs, linkage,
+                loadedFiles);
     }
 
     /**
@@ -98,7 +108,7 @@ public record LineageRun(
             LinkageSection missed) {
         return new LineageRun(runId, jobNamespace, jobName, startedAt, asOf, parent, spec, policy, planHash,
                 approval, key, build, sparkVersion, parameters, readSources, leftOut, written,
-                Optional.of(requireNonNull(missed, "missed is null")));
+                Optional.of(requireNonNull(missed, "missed is null")), loads);
     }
 
     /** Rows read by all outputs together: a table that several outputs read is counted once for each. */

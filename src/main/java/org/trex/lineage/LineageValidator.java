@@ -39,8 +39,8 @@ public final class LineageValidator {
             "SchemaDatasetFacet", "SourceCodeLocationJobFacet", "StorageDatasetFacet", "TagsDatasetFacet");
     private static final List<String> TREX_FACETS = List.of(
             "TrexApprovalRunFacet", "TrexBuildRunFacet", "TrexDisclosureOutputDatasetFacet", "TrexExclusionsRunFacet",
-            "TrexLinkageRunFacet", "TrexOutputFilesRunFacet", "TrexPolicyRunFacet", "TrexPseudonymisationRunFacet",
-            "TrexReconciliationRunFacet", "TrexSourceQueryInputDatasetFacet", "TrexSpecRunFacet");
+            "TrexLinkageRunFacet", "TrexLoadDatasetFacet", "TrexOutputFilesRunFacet", "TrexPolicyRunFacet",
+            "TrexPseudonymisationRunFacet", "TrexReconciliationRunFacet", "TrexSourceQueryInputDatasetFacet", "TrexSpecRunFacet");
 
     private static final LineageValidator INSTANCE = new LineageValidator();
 

@@ -86,6 +86,9 @@ public final class OpenLineageEvents {
         for (Source source : run.sources()) {
             inputs.add(input(source, type));
         }
+        for (SourceLoad load : run.loads()) {
+            inputs.add(input(load));
+        }
         ArrayNode outputs = event.putArray("outputs");
         for (Output output : run.outputs()) {
             outputs.add(output(run, output, type));
@@ -184,6 +187,21 @@ public final class OpenLineageEvents {
             inputFacets.set("inputStatistics", olFacet("1-0-0/InputStatisticsInputDatasetFacet")
                     .put("rowCount", source.rowsRead()));
         }
+        return input;
+    }
+
+    /** A loaded file as an input dataset, versioned by its SHA-256. */
+    private static ObjectNode input(SourceLoad load) {
+        ObjectNode input = NODES.objectNode();
+        input.put("namespace", SourceLoad.NAMESPACE);
+        input.put("name", load.fileName());
+        ObjectNode facets = input.putObject("facets");
+        facets.set("version", olFacet("1-0-1/DatasetVersionDatasetFacet").put("datasetVersion", load.sha256()));
+        facets.set("trex_load", trexFacet("TrexLoadDatasetFacet")
+                .put("source", load.source())
+                .put("period", load.period())
+                .put("rowsLoaded", load.rowsLoaded())
+                .put("loadedAt", load.loadedAt().toString()));
         return input;
     }
 

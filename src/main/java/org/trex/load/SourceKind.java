@@ -10,10 +10,16 @@ import static org.trex.load.ColumnKind.YES_NO;
 import static org.trex.load.NationalColumn.optional;
 import static org.trex.load.NationalColumn.required;
 
+import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
+import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
+import static org.trex.source.jooq.social_care.Tables.EVENT;
+import static org.trex.source.jooq.social_care.Tables.PERSON;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Table;
 
 /**
  * The three kinds of file {@code trex load} takes, each with its national layout. Social care follows the
@@ -117,6 +123,15 @@ public enum SourceKind {
     /** The column whose value names one record: a second row with it in the same period is a duplicate. */
     public Optional<String> reference() {
         return reference;
+    }
+
+    /** The source tables whose rows a load of this kind writes: the tables an extract reads its rows from. */
+    public List<Table<?>> tables() {
+        return switch (this) {
+            case SOCIAL_CARE -> List.of(PERSON, EVENT);
+            case HOSPITAL -> List.of(INPATIENT_SPELL);
+            case OBJECTIONS -> List.of(LOCAL_OBJECTION);
+        };
     }
 
     /** The position of a column in {@link #columns()}. */

@@ -1,5 +1,6 @@
 package org.trex.load;
 
+import static java.util.Objects.requireNonNull;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -59,8 +59,11 @@ public final class SourceLoader {
     private SourceLoader() {
     }
 
-    /** Runs a load; {@code checked} sees the quality report once every row is checked, before anything commits. */
-    public static LoadOutcome load(DatabaseUrl url, LoadRequest request, Consumer<QualityReport> checked) {
+    /** Runs a load, telling {@code listener} when every row is checked and when the load is about to commit. */
+    public static LoadOutcome load(DatabaseUrl url, LoadRequest request, LoadListener listener) {
+        requireNonNull(url, "url is null");
+        requireNonNull(request, "request is null");
+        requireNonNull(listener, "listener is null");
         long started = System.nanoTime();
         SourceSchema.migrate(url);
         try (Connection connection = url.connect()) {
@@ -76,11 +79,11 @@ public final class SourceLoader {
             if (request.mode() == LoadMode.DRY_RUN) {
                 LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
                 check.checkAll(request.files(), mapping, RowSink.discard());
-                checked.accept(check.report());
+                listener.checked(check.report());
                 return new LoadOutcome(kind, check.period(), check.report(), LoadMode.DRY_RUN, since(started));
             }
             LoadOutcome outcome = dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
-                    request, checker, mapping, checked, started));
+                    request, checker, mapping, listener, started));
             analyse(dsl, kind);
             return outcome;
         } catch (DataAccessException e) {
@@ -98,7 +101,7 @@ public final class SourceLoader {
     }
 
     private static LoadOutcome write(DSLContext dsl, Connection connection, LoadRequest request, RowChecker checker,
-            SourceMapping mapping, Consumer<QualityReport> checked, long started) throws SQLException {
+            SourceMapping mapping, LoadListener listener, long started) throws SQLException {
         SourceKind kind = request.kind();
         for (Table<?> table : written(kind)) {
             // one load of a source at a time; readers go on reading the committed rows meanwhile
@@ -119,7 +122,7 @@ public final class SourceLoader {
         }
         copy.finish();
         QualityReport report = check.report();
-        checked.accept(report);
+        listener.checked(report);
         String period = check.period();
         switch (kind) {
             case SOCIAL_CARE -> writeSocialCare(dsl, period);
@@ -135,7 +138,9 @@ public final class SourceLoader {
                     .set(CURRENT_FILE.FILE_NAME, file.name()).set(CURRENT_FILE.FILE_SHA256, file.sha256())
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
-        return new LoadOutcome(kind, period, report, LoadMode.LOAD, since(started));
+        LoadOutcome outcome = new LoadOutcome(kind, period, report, LoadMode.LOAD, since(started));
+        listener.written(outcome);
+        return outcome;
     }
 
     private static void writeSocialCare(DSLContext dsl, String period) {
@@ -245,13 +250,11 @@ public final class SourceLoader {
                 : Set.of();
     }
 
+    /** The tables a load locks and analyses: those it writes, and the people objections must name. */
     private static List<Table<?>> written(SourceKind kind) {
-        List<Table<?>> tables = new ArrayList<>();
-        switch (kind) {
-            case SOCIAL_CARE -> tables.addAll(List.of(PERSON, EVENT));
-            case HOSPITAL -> tables.add(INPATIENT_SPELL);
-            case OBJECTIONS -> tables.addAll(List.of(PERSON, LOCAL_OBJECTION));
-            default -> throw new IllegalStateException("Cannot load " + kind);
+        List<Table<?>> tables = new ArrayList<>(kind.tables());
+        if (kind == SourceKind.OBJECTIONS) {
+            tables.add(0, PERSON);
         }
         tables.add(CURRENT_FILE);
         return tables;

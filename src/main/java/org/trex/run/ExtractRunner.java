@@ -86,7 +86,7 @@ public final class ExtractRunner {
         String runId = request.runId().toString();
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
-                spark.version());
+                spark.version()).withLoads(CurrentFiles.of(request.source(), plan));
         audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
                 startDetails(request, plan, approval, key, preflight.nationalList()));
         Attempt attempt = new Attempt(request, plan, lineage, audit);

@@ -14,11 +14,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Builds small social care, spell and objection files for tests: valid rows, changed where a test says. */
-final class CldFile {
+public final class CldFile {
     /** A valid NHS number in the 999 test range. */
-    static final String NHS_NUMBER = "9990000018";
+    public static final String NHS_NUMBER = "9990000018";
     /** Another valid one. */
-    static final String OTHER_NHS_NUMBER = "9990000026";
+    public static final String OTHER_NHS_NUMBER = "9990000026";
 
     private final SourceKind kind;
     private final List<Map<String, String>> rows = new ArrayList<>();
@@ -27,20 +27,20 @@ final class CldFile {
         this.kind = kind;
     }
 
-    static CldFile socialCare() {
+    public static CldFile socialCare() {
         return new CldFile(SourceKind.SOCIAL_CARE);
     }
 
-    static CldFile hospital() {
+    public static CldFile hospital() {
         return new CldFile(SourceKind.HOSPITAL);
     }
 
-    static CldFile objections() {
+    public static CldFile objections() {
         return new CldFile(SourceKind.OBJECTIONS);
     }
 
     /** A valid row for person {@code person} and reference {@code reference}, with {@code changes} applied. */
-    CldFile row(String person, String reference, Map<String, String> changes) {
+    public CldFile row(String person, String reference, Map<String, String> changes) {
         Map<String, String> row = new LinkedHashMap<>(switch (kind) {
             case SOCIAL_CARE -> socialCareRow(person, reference);
             case HOSPITAL -> spellRow(reference);
@@ -51,11 +51,11 @@ final class CldFile {
         return this;
     }
 
-    CldFile row(String person, String reference) {
+    public CldFile row(String person, String reference) {
         return row(person, reference, Map.of());
     }
 
-    Path write(Path file) {
+    public Path write(Path file) {
         List<String> header = new ArrayList<>(kind.columns().stream().map(NationalColumn::name).toList());
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get()

@@ -1,0 +1,30 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import org.trex.load.LoadedFile;
+
+/**
+ * One {@code trex load} as the governance records hold it: the source and period it replaced, who loaded it and
+ * when, and each file with its SHA-256 and rows.
+ *
+ * @param id the record's ID
+ * @param source the source's CLI name (social-care, hospital, objections)
+ * @param period the period the load replaced
+ * @param loadedBy who loaded it
+ * @param loadedAt when it committed
+ * @param auditSeq the audit log entry that recorded it
+ * @param files the files in the order they were given
+ */
+public record RecordedLoad(long id, String source, String period, String loadedBy, Instant loadedAt, long auditSeq,
+        List<LoadedFile> files) {
+    public RecordedLoad {
+        Texts.requireText(source, "source");
+        Texts.requireText(period, "period");
+        Texts.requireText(loadedBy, "loadedBy");
+        requireNonNull(loadedAt, "loadedAt is null");
+        files = List.copyOf(requireNonNull(files, "files is null"));
+    }
+}

@@ -1,0 +1,152 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.SQLDataType;
+import org.trex.load.LoadListener;
+import org.trex.load.LoadMode;
+import org.trex.load.LoadOutcome;
+import org.trex.load.LoadRequest;
+import org.trex.load.LoadedFile;
+import org.trex.load.QualityReport;
+import org.trex.load.SourceLoader;
+import org.trex.source.DatabaseUrl;
+
+/**
+ * The record of every {@code trex load} in the governance database ({@code trex_governance.source_load}, V60) and
+ * its LOAD audit entry. A load and its record are one decision: the record is written in a governance transaction
+ * that stays open while the load runs, as the load is about to commit, and commits right after it.
+ */
+public final class SourceLoads {
+    private static final Table<Record> LOAD = table(name(GovernanceTables.SCHEMA, "source_load"));
+    private static final Field<Long> LOAD_ID = field(name("source_load", "id"), SQLDataType.BIGINT);
+    private static final Field<String> LOAD_SOURCE = field(name("source_load", "source"), SQLDataType.CLOB);
+    private static final Field<String> LOAD_PERIOD = field(name("source_load", "period"), SQLDataType.CLOB);
+    private static final Field<String> LOAD_BY = field(name("source_load", "loaded_by"), SQLDataType.CLOB);
+    private static final Field<java.time.OffsetDateTime> LOAD_AT =
+            field(name("source_load", "loaded_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    private static final Field<Long> LOAD_AUDIT_SEQ = field(name("source_load", "audit_seq"), SQLDataType.BIGINT);
+
+    private static final Table<Record> FILE = table(name(GovernanceTables.SCHEMA, "source_load_file"));
+    private static final Field<Long> FILE_LOAD_ID = field(name("source_load_file", "load_id"), SQLDataType.BIGINT);
+    private static final Field<Integer> FILE_ORDINAL = field(name("source_load_file", "ordinal"), SQLDataType.INTEGER);
+    private static final Field<String> FILE_NAME = field(name("source_load_file", "file_name"), SQLDataType.CLOB);
+    private static final Field<String> FILE_SHA256 = field(name("source_load_file", "file_sha256"), SQLDataType.CLOB);
+    private static final Field<Long> FILE_ROWS_READ = field(name("source_load_file", "rows_read"), SQLDataType.BIGINT);
+    private static final Field<Long> FILE_ROWS_LOADED =
+            field(name("source_load_file", "rows_loaded"), SQLDataType.BIGINT);
+    private static final Field<Long> FILE_ROWS_QUARANTINED =
+            field(name("source_load_file", "rows_quarantined"), SQLDataType.BIGINT);
+
+    private final DatabaseUrl url;
+    private final Clock clock;
+
+    public SourceLoads(DatabaseUrl url, Clock clock) {
+        this.url = requireNonNull(url, "url is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Loads {@code request} into {@code source} and records it, by {@code actor}: both commit or neither does (a
+     * record that cannot be written rolls the load back). {@code checked} sees the quality report before anything is
+     * written. A dry run writes nothing, so it is not recorded.
+     */
+    public LoadOutcome load(DatabaseUrl source, LoadRequest request, String actor, LoadListener checked) {
+        requireNonNull(source, "source is null");
+        requireNonNull(request, "request is null");
+        Texts.requireText(actor, "actor");
+        requireNonNull(checked, "checked is null");
+        if (request.mode() == LoadMode.DRY_RUN) {
+            return SourceLoader.load(source, request, checked);
+        }
+        return GovernanceDatabase.transaction(url, "record the load of " + request.kind().cliName() + " files",
+                governance -> SourceLoader.load(source, request, new LoadListener() {
+                    @Override
+                    public void checked(QualityReport report) {
+                        checked.checked(report);
+                    }
+
+                    @Override
+                    public void written(LoadOutcome outcome) {
+                        try {
+                            record(governance, actor, outcome);
+                        } catch (DataAccessException e) {
+                            // Named for the governance database, not the source one the load would blame.
+                            throw GovernanceDatabase.failure(url, "record the load of " + request.kind().cliName()
+                                    + " files", e);
+                        }
+                    }
+                }));
+    }
+
+    /** Every recorded load that loaded a file with this SHA-256, oldest first. */
+    public List<RecordedLoad> withFile(String sha256) {
+        requireNonNull(sha256, "sha256 is null");
+        return GovernanceDatabase.transaction(url, "read the record of loads", dsl -> {
+            List<Long> ids = dsl.selectDistinct(FILE_LOAD_ID).from(FILE).where(FILE_SHA256.eq(sha256))
+                    .fetch(FILE_LOAD_ID);
+            return loads(dsl, ids);
+        });
+    }
+
+    private void record(DSLContext dsl, String actor, LoadOutcome outcome) {
+        QualityReport report = outcome.report();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", outcome.kind().cliName());
+        details.put("period", outcome.period());
+        details.put("rowsRead", report.rowsRead());
+        details.put("rowsLoaded", report.rowsLoaded());
+        details.put("rowsQuarantined", report.rowsQuarantined());
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (LoadedFile file : report.files()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", file.name());
+            one.put("sha256", file.sha256());
+            one.put("rowsRead", file.rowsRead());
+            one.put("rowsLoaded", file.rowsLoaded());
+            one.put("rowsQuarantined", file.rowsQuarantined());
+            files.add(one);
+        }
+        details.put("files", files);
+        AuditEntry entry = new AuditLog(url, clock).append(dsl, actor, AuditAction.LOAD, Optional.empty(),
+                Optional.empty(), details);
+        long id = dsl.insertInto(LOAD).set(LOAD_SOURCE, outcome.kind().cliName()).set(LOAD_PERIOD, outcome.period())
+                .set(LOAD_BY, actor).set(LOAD_AT, entry.at().atOffset(ZoneOffset.UTC)).set(LOAD_AUDIT_SEQ, entry.seq())
+                .returningResult(LOAD_ID).fetchSingle().value1();
+        int ordinal = 0;
+        for (LoadedFile file : report.files()) {
+            dsl.insertInto(FILE).set(FILE_LOAD_ID, id).set(FILE_ORDINAL, ++ordinal).set(FILE_NAME, file.name())
+                    .set(FILE_SHA256, file.sha256()).set(FILE_ROWS_READ, file.rowsRead())
+                    .set(FILE_ROWS_LOADED, file.rowsLoaded()).set(FILE_ROWS_QUARANTINED, file.rowsQuarantined())
+                    .execute();
+        }
+    }
+
+    private static List<RecordedLoad> loads(DSLContext dsl, List<Long> ids) {
+        List<RecordedLoad> loads = new ArrayList<>();
+        for (Record load : dsl.select(LOAD_ID, LOAD_SOURCE, LOAD_PERIOD, LOAD_BY, LOAD_AT, LOAD_AUDIT_SEQ).from(LOAD)
+                .where(LOAD_ID.in(ids)).orderBy(LOAD_ID).fetch()) {
+            List<LoadedFile> files = dsl.select(FILE_NAME, FILE_SHA256, FILE_ROWS_READ, FILE_ROWS_LOADED).from(FILE)
+                    .where(FILE_LOAD_ID.eq(load.get(LOAD_ID))).orderBy(FILE_ORDINAL)
+                    .fetch(r -> new LoadedFile(r.value1(), r.value2(), r.value3(), r.value4()));
+            loads.add(new RecordedLoad(load.get(LOAD_ID), load.get(LOAD_SOURCE), load.get(LOAD_PERIOD),
+                    load.get(LOAD_BY), load.get(LOAD_AT).toInstant(), load.get(LOAD_AUDIT_SEQ), files));
+        }
+        return loads;
+    }
+}

@@ -1,0 +1,37 @@
+package org.trex.lineage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A file that {@code trex load} loaded into a source the run read: an OpenLineage input dataset whose version is
+ * the file's SHA-256, so the extract names the exact bytes its rows came from.
+ *
+ * @param source the source it was loaded into (social-care, hospital, objections)
+ * @param period the period it holds
+ * @param fileName the file's name as the load was given it
+ * @param sha256 the file's SHA-256
+ * @param rowsLoaded rows the load took from it
+ * @param loadedAt when the load committed
+ */
+public record SourceLoad(String source, String period, String fileName, String sha256, long rowsLoaded,
+        Instant loadedAt) {
+    /** The OpenLineage namespace of loaded files. */
+    public static final String NAMESPACE = "file";
+
+    public SourceLoad {
+        Names.requireText(source, "source");
+        Names.requireText(period, "period");
+        Names.requireText(fileName, "fileName");
+        Names.requireSha256(sha256, "sha256");
+        Names.requireCount(rowsLoaded, "rowsLoaded");
+        requireNonNull(loadedAt, "loadedAt is null");
+    }
+
+    /** One line for people: source, period, file, digest and rows. */
+    public String describe() {
+        return String.format("%s %s: %s SHA-256 %s (%,d rows loaded %s)", source, period, fileName, sha256, rowsLoaded,
+                loadedAt);
+    }
+}

@@ -1,0 +1,64 @@
+package org.trex.run;
+
+import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
+import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Table;
+import org.trex.lineage.SourceLoad;
+import org.trex.load.SourceKind;
+import org.trex.optout.ExclusionReason;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.OutputPlan;
+import org.trex.source.DatabaseException;
+import org.trex.source.DatabaseUrl;
+import org.trex.source.SqlText;
+
+/** The files {@code trex load} loaded into the sources a plan reads, as the source database holds them now. */
+final class CurrentFiles {
+    private CurrentFiles() {
+    }
+
+    /** Each loaded file behind a table the plan reads (none for data {@code trex generate} wrote). */
+    static List<SourceLoad> of(DatabaseUrl url, ExtractPlan plan) {
+        Set<String> tables = tablesRead(plan);
+        List<String> sources = Arrays.stream(SourceKind.values())
+                .filter(kind -> kind.tables().stream().map(CurrentFiles::qualified).anyMatch(tables::contains))
+                .map(SourceKind::cliName).toList();
+        try (Connection connection = url.connect()) {
+            return SqlText.on(connection)
+                    .select(CURRENT_FILE.SOURCE, CURRENT_FILE.PERIOD, CURRENT_FILE.FILE_NAME, CURRENT_FILE.FILE_SHA256,
+                            CURRENT_FILE.ROWS_LOADED, CURRENT_FILE.LOADED_AT)
+                    .from(CURRENT_FILE).where(CURRENT_FILE.SOURCE.in(sources))
+                    .orderBy(CURRENT_FILE.SOURCE, CURRENT_FILE.PERIOD, CURRENT_FILE.FILE_NAME)
+                    .fetch(r -> new SourceLoad(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                            r.value6().toInstant()));
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot read which files were loaded into " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
+        }
+    }
+
+    /** Tables the outputs read, and the objection register when local objections are left out. */
+    private static Set<String> tablesRead(ExtractPlan plan) {
+        Set<String> tables = new LinkedHashSet<>();
+        for (OutputPlan output : plan.outputs()) {
+            tables.addAll(output.sourceTables());
+            output.columns().forEach(column -> column.sourceColumns()
+                    .forEach(c -> tables.add(c.substring(0, c.lastIndexOf('.')))));
+        }
+        if (plan.exclusions().reasons().contains(ExclusionReason.LOCAL_OBJECTION)) {
+            tables.add(qualified(LOCAL_OBJECTION));
+        }
+        return tables;
+    }
+
+    private static String qualified(Table<?> table) {
+        return table.getSchema().getName() + "." + table.getName();
+    }
+}
