@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
+import org.trex.governance.CronSchedule;
 import org.trex.governance.GovernanceSchema;
 import org.trex.plan.ExtractPlan;
 import org.trex.linkage.LinkageSection;
@@ -60,7 +61,9 @@ public final class PlanCommand implements Callable<Integer> {
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), BoardFiles.forSpec(specFile),
                 asOf == null ? LocalDate.now() : asOf);
         Optional<DatabaseUrl> url = database.url();
-        Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u));
+        Optional<LocalDate> scheduledRun = plan.spec().schedule()
+                .flatMap(cron -> new CronSchedule(cron).firstRunOnOrAfter(plan.asOf()));
+        Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u, scheduledRun));
         Optional<LinkageSection> linkage = url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u));
         commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, linkage, planFormat)));
         commandSpec.commandLine().getOut().flush();

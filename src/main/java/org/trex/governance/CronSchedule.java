@@ -36,6 +36,18 @@ public record CronSchedule(String expression) {
                 .map(instant -> new RunPeriod(instant.toLocalDateTime()));
     }
 
+    /**
+     * The date of the first scheduled run on or after {@code date}: the as-of date a scheduled run will have (runs
+     * take the day they are started on). Empty when the schedule never fires again.
+     */
+    public Optional<LocalDate> firstRunOnOrAfter(LocalDate date) {
+        requireNonNull(date, "date is null");
+        // The next execution strictly after the last minute of the day before: the day's own runs count.
+        return ExecutionTime.forCron(parse(expression))
+                .nextExecution(date.atStartOfDay(ZoneOffset.UTC).minusMinutes(1))
+                .map(instant -> instant.toLocalDate());
+    }
+
     private static Cron parse(String expression) {
         try {
             return PARSER.parse(expression).validate();

@@ -6,10 +6,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.trex.nhs.NhsNumber;
 import org.trex.optout.CouncilRecordObjection;
@@ -22,19 +24,27 @@ import org.trex.source.DatabaseUrl;
 
 /**
  * How many index events and people a plan concerns, and how many of each would be left out for each
- * reason, counted on the live source with the same rules the run applies.
+ * reason, counted on the live source with the same rules the run applies; the national allow list a run as of the
+ * plan's date would use and, for a scheduled spec, the one its next scheduled run would use.
  */
-public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalList nationalList) {
+public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalList nationalList,
+        Optional<NationalList> scheduledRunList) {
     public PlanCounts {
         requireNonNull(leftOut, "leftOut is null");
         requireNonNull(nationalList, "nationalList is null");
+        requireNonNull(scheduledRunList, "scheduledRunList is null");
         leftOut = Map.copyOf(leftOut);
     }
 
-    /** Counts the plan's cohort on the database. */
-    public static PlanCounts count(ExtractPlan plan, DatabaseUrl url) {
+    /**
+     * Counts the plan's cohort on the database. {@code scheduledRun} is the as-of date of the spec's next scheduled
+     * run (empty for a spec without a schedule): the allow list is looked up for it too.
+     */
+    public static PlanCounts count(ExtractPlan plan, DatabaseUrl url, Optional<LocalDate> scheduledRun) {
+        requireNonNull(scheduledRun, "scheduledRun is null");
         ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
         NationalList nationalList = NationalList.on(url, plan.policy(), plan.asOf());
+        Optional<NationalList> scheduledRunList = scheduledRun.map(date -> NationalList.on(url, plan.policy(), date));
         long events = 0;
         Set<String> people = new HashSet<>();
         Map<ExclusionReason, long[]> leftOut = new EnumMap<>(ExclusionReason.class);
@@ -63,7 +73,7 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                     + DatabaseUrl.safeMessage(e), e);
         }
         peopleLeftOut.forEach((reason, set) -> leftOut.get(reason)[1] = set.size());
-        return new PlanCounts(events, people.size(), leftOut, nationalList);
+        return new PlanCounts(events, people.size(), leftOut, nationalList, scheduledRunList);
     }
 
     /** Rows and people left out for a reason: {rows, people}. */

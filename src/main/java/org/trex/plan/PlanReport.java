@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.trex.disclosure.SmallCounts;
@@ -85,10 +86,21 @@ public final class PlanReport {
                 && plan.policy().optOuts().nationalDataOptOut() == Applicability.APPLIES;
     }
 
-    /** A warning when a run as of the plan's date would be refused for want of a usable allow list. */
-    static Optional<String> staleWarning(NationalList list) {
+    /**
+     * Warnings of runs that would be refused for want of a usable allow list: a run as of the plan's date, and the
+     * spec's next scheduled run (a list current today can be stale by then).
+     */
+    static List<String> staleWarnings(ExtractPlan plan, PlanCounts counts) {
+        List<String> warnings = new ArrayList<>();
+        staleWarning("a run as of " + plan.asOf(), counts.nationalList()).ifPresent(warnings::add);
+        counts.scheduledRunList().flatMap(list -> staleWarning("the next scheduled run (schedule "
+                + plan.spec().schedule().orElseThrow() + "), as of " + list.asOf() + ",", list)).ifPresent(warnings::add);
+        return warnings;
+    }
+
+    private static Optional<String> staleWarning(String run, NationalList list) {
         return list.status() == NationalListStatus.STALE || list.status() == NationalListStatus.MISSING
-                ? Optional.of("a run as of " + list.asOf() + " will be refused: the national data opt-out "
+                ? Optional.of(run + " will be refused: the national data opt-out "
                         + (list.status() == NationalListStatus.STALE ? "list will be stale: " : "has not been checked: ")
                         + list.describe() + "; load a newer allow list (trex optouts request, then trex optouts load)")
                 : Optional.empty();
@@ -120,7 +132,9 @@ public final class PlanReport {
             out.append(bullet(markdown)).append("Index events in the cohort: ").append(small.display(c.events())).append('\n');
             out.append(bullet(markdown)).append("People: ").append(small.display(c.people())).append('\n');
             out.append(bullet(markdown)).append("National data opt-out: ").append(c.nationalList().describe()).append('\n');
-            staleWarning(c.nationalList()).ifPresent(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
+            c.scheduledRunList().ifPresent(list -> out.append(bullet(markdown)).append("At the next scheduled run: ")
+                    .append(list.describe()).append('\n'));
+            staleWarnings(plan, c).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] left = c.leftOut(reason);
                 if (left[0] > 0 || applies(plan, reason)) {
@@ -193,7 +207,16 @@ public final class PlanReport {
                     .put("nationalListMaxAgeDays", c.nationalList().maxAgeDays());
             c.nationalList().listDate().ifPresent(d -> node.put("nationalListDate", d.toString())
                     .put("nationalListAgeDays", c.nationalList().ageDays().getAsLong()));
-            staleWarning(c.nationalList()).ifPresent(w -> node.putArray("warnings").add(w));
+            c.scheduledRunList().ifPresent(list -> {
+                ObjectNode next = node.putObject("nextScheduledRun").put("asOf", list.asOf().toString())
+                        .put("nationalList", list.status().name().toLowerCase(java.util.Locale.ROOT));
+                list.listDate().ifPresent(d -> next.put("nationalListDate", d.toString())
+                        .put("nationalListAgeDays", list.ageDays().getAsLong()));
+            });
+            List<String> warnings = staleWarnings(plan, c);
+            if (!warnings.isEmpty()) {
+                warnings.forEach(node.putArray("warnings")::add);
+            }
             ObjectNode left = node.putObject("leftOut");
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] counted = c.leftOut(reason);

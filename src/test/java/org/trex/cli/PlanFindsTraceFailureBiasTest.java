@@ -77,7 +77,7 @@ class PlanFindsTraceFailureBiasTest {
                 .plan(LoadedSpec.load(Path.of(SPEC), SourceCatalog.standard()), Workspace.AS_OF);
         LinkageCounts counts = new LinkageQueries(SourceCatalog.standard())
                 .count(plan, OptOutLoader.load(url, plan.exclusions()), url);
-        PlanCounts planCounts = PlanCounts.count(plan, url);
+        PlanCounts planCounts = PlanCounts.count(plan, url, Optional.empty());
         assertThat(counts.indexEvents()).isEqualTo(planCounts.events());
         for (ExclusionReason reason : ExclusionReason.values()) {
             assertThat(counts.leftOut(reason.code())).as(reason.code()).isEqualTo(planCounts.leftOut(reason)[0]);

@@ -42,7 +42,7 @@ class PlanShowsTheNationalListTest {
     private String plan(LocalDate asOf, PlanCounts[] counted) {
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.spec(Specs.cohort(List.of()),
                 List.of(Specs.spells())), Specs.policy(), asOf, "{}", "{}");
-        counted[0] = PlanCounts.count(plan, url);
+        counted[0] = PlanCounts.count(plan, url, Optional.empty());
         return PlanReport.render(plan, Optional.of(counted[0]), PlanFormat.TEXT)
                 + PlanReport.render(plan, Optional.of(counted[0]), PlanFormat.JSON);
     }
