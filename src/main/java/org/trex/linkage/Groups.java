@@ -15,8 +15,10 @@ public final class Groups {
     public static final List<String> AGE_BANDS = List.of("0-17", "18-64", "65-74", "75-84", "85+");
     /** The age at which each of {@link #AGE_BANDS} starts. */
     public static final List<Integer> AGE_BAND_STARTS = List.of(0, 18, 65, 75, 85);
-    /** The group of events whose age is not known. */
+    /** The group of events whose age (or other value) is not known. */
     public static final String UNKNOWN = "Not known";
+    /** The group, in a dimension read from the linked council record, of events that link to none. */
+    public static final String NO_COUNCIL_RECORD = "No council record";
     /** Ethnicity groups, in the order of the census. */
     public static final List<String> ETHNICITY_GROUPS = List.of("White", "Mixed", "Asian", "Black", "Other", "Not stated");
 

@@ -3,11 +3,14 @@ package org.trex.linkage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Who the linkage and the exclusions miss, as counted on the source before disclosure control: the PDS trace
  * outcomes and NHS-number validity of the council records, the index events that link to a council record, the
  * index events by group and exclusion reason (reasons in the order the checks apply), and implausible links.
+ * Dimensions read from the linked council record ({@code councilSide}, such as client type) put the events that
+ * link to none in the group {@link Groups#NO_COUNCIL_RECORD}.
  */
 public record LinkageCounts(
         List<Tally> traceOutcomes,
@@ -16,6 +19,7 @@ public record LinkageCounts(
         long linkedEvents,
         List<Label> reasons,
         List<Label> dimensions,
+        Set<String> councilSide,
         List<GroupCount> groups,
         List<Tally> implausible) {
 
@@ -24,6 +28,14 @@ public record LinkageCounts(
         numberValidity = List.copyOf(requireNonNull(numberValidity, "numberValidity is null"));
         reasons = List.copyOf(requireNonNull(reasons, "reasons is null"));
         dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
+        councilSide = Set.copyOf(requireNonNull(councilSide, "councilSide is null"));
+        List<String> codes = dimensions.stream().map(Label::code).toList();
+        for (String dimension : councilSide) {
+            if (!codes.contains(dimension)) {
+                throw new IllegalArgumentException("Cannot read dimension " + dimension
+                        + " from the council record: no such dimension, expected one of " + codes);
+            }
+        }
         groups = List.copyOf(requireNonNull(groups, "groups is null"));
         implausible = List.copyOf(requireNonNull(implausible, "implausible is null"));
         if (linkedEvents < 0 || linkedEvents > indexEvents) {

@@ -161,6 +161,10 @@ public record LinkageSection(
         ShownCount included = show.count(includedCount);
         List<GroupRow> rows = new ArrayList<>();
         for (Label dimension : counts.dimensions()) {
+            // A council-side dimension splits events by the link itself, so it would only restate the linkage.
+            if (kind == Kind.LINKAGE && counts.councilSide().contains(dimension.code())) {
+                continue;
+            }
             for (GroupCount group : counts.groups()) {
                 if (group.dimension().equals(dimension.code())) {
                     rows.add(row(dimension, group, includedOf, leftOutOf, show, events, leftOut, included, points));

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -50,6 +51,7 @@ import org.trex.source.SourceDataset;
 import org.trex.source.SqlText;
 import org.trex.source.jooq.ref.Tables;
 import org.trex.spec.CohortSpec;
+import org.trex.transform.Generalisations;
 
 /**
  * Counts the linkage and exclusions section of a plan on the live source: one pass over the cohort's index
@@ -58,8 +60,12 @@ import org.trex.spec.CohortSpec;
  * outcome and NHS-number validity, grouped by PostgreSQL), and one count of numbers with different dates of birth.
  */
 public final class LinkageQueries {
-    private static final List<Label> DIMENSIONS = List.of(
-            new Label("age_band", "Age band"), new Label("sex", "Sex"), new Label("ethnicity", "Ethnicity group"));
+    private static final Label CLIENT_TYPE = new Label("client_type", "Client type");
+    private static final Label AREA = new Label("area", "Postcode district");
+    private static final List<Label> DIMENSIONS = List.of(new Label("age_band", "Age band"), new Label("sex", "Sex"),
+            new Label("ethnicity", "Ethnicity group"), CLIENT_TYPE, AREA);
+    /** Read from the linked council record: a spell holds no client type, and no area coarser than its LSOA. */
+    private static final Set<String> COUNCIL_SIDE = Set.of(CLIENT_TYPE.code(), AREA.code());
     private static final Label AFTER_DEATH = new Label("activity_after_death",
             "Index events after the date of death on a linked council record");
     private static final Label OVERLAPPING = new Label("overlapping_spells",
@@ -108,7 +114,7 @@ public final class LinkageQueries {
             List<Label> reasons = Arrays.stream(ExclusionReason.values())
                     .map(r -> new Label(r.code(), r.description())).toList();
             return new LinkageCounts(traces, numberValidity, cohort.events, cohort.linked, reasons, DIMENSIONS,
-                    cohort.tally.groups(), implausible);
+                    COUNCIL_SIDE, cohort.tally.groups(), implausible);
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             throw new DatabaseException("Cannot count the linkage of " + plan.spec().id() + " in " + url.redacted() + ": "
                     + (e.getCause() instanceof SQLException s ? DatabaseUrl.safeMessage(s)
@@ -139,6 +145,8 @@ public final class LinkageQueries {
         var council = PERSON.as("linked_person");
         Field<String> key = SourceCatalog.linkKey(INPATIENT_SPELL.NHS_NUMBER);
         var linked = exists(selectOne().from(council).where(SourceCatalog.linkKey(council.NHS_NUMBER).eq(key)));
+        // Of several council records holding the number (duplicates), the first recorded speaks for the event.
+        Condition holdsNumber = SourceCatalog.linkKey(council.NHS_NUMBER).eq(key);
         var afterDeath = exists(selectOne().from(council).where(SourceCatalog.linkKey(council.NHS_NUMBER).eq(key))
                 .and(council.DATE_OF_DEATH.lt(indexDate)));
         // Spells that share a day (a transfer discharged and admitted on one day) do not overlap.
@@ -157,7 +165,11 @@ public final class LinkageQueries {
                         field(key.isNotNull().and(key.ne(inline(""))).and(linked)).as("linked"),
                         field(afterDeath).as("after_death"),
                         field(overlapping).as("overlapping"),
-                        Planner.onAllowList(allowList))
+                        Planner.onAllowList(allowList),
+                        field(select(council.CLIENT_TYPE).from(council).where(holdsNumber).orderBy(council.PERSON_ID)
+                                .limit(1)).as("client_type"),
+                        field(select(council.POSTCODE).from(council).where(holdsNumber).orderBy(council.PERSON_ID)
+                                .limit(1)).as("postcode"))
                 .from(Planner.withAllowList(indexRows.from(), allowList))
                 .where(inCohort);
         CohortPass pass = new CohortPass();
@@ -172,8 +184,11 @@ public final class LinkageQueries {
                 ExclusionReason reason = rules.classify(row.get(0, String.class),
                         Boolean.TRUE.equals(row.get(7, Boolean.class)), CouncilRecordObjection.NONE);
                 String sexWords = row.get(2, String.class);
+                String district = Generalisations.postcodeDistrict(row.get(9, String.class));
                 pass.tally.add(List.of(row.get(1, String.class), sexWords == null ? Groups.UNKNOWN : sexWords,
-                                Groups.ethnicityGroup(row.get(3, String.class))),
+                                Groups.ethnicityGroup(row.get(3, String.class)),
+                                isLinked ? row.get(8, String.class) : Groups.NO_COUNCIL_RECORD,
+                                isLinked ? (district == null ? Groups.UNKNOWN : district) : Groups.NO_COUNCIL_RECORD),
                         Optional.ofNullable(reason).map(ExclusionReason::code),
                         isLinked ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
             }

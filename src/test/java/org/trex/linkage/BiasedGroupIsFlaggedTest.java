@@ -56,7 +56,7 @@ class BiasedGroupIsFlaggedTest {
         LinkageCounts withUnusedReason = new LinkageCounts(counts.traceOutcomes(), counts.numberValidity(),
                 counts.indexEvents(), counts.linkedEvents(),
                 List.of(SampleCounts.MISSING, SampleCounts.NDOP, new Label("local_objection", "Objection")),
-                counts.dimensions(), counts.groups(), counts.implausible());
+                counts.dimensions(), counts.councilSide(), counts.groups(), counts.implausible());
         assertThat(LinkageSection.of(withUnusedReason, RULES, 5).breakdowns()).extracting(b -> b.reason().code())
                 .containsExactly("any_reason", "missing_nhs_number", "national_data_opt_out", "not_linked");
     }

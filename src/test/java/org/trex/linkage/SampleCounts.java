@@ -2,6 +2,7 @@ package org.trex.linkage;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Counts of a small cohort where the national data opt-out leaves out three times as many people aged 85+. */
 public final class SampleCounts {
@@ -22,7 +23,7 @@ public final class SampleCounts {
         return new LinkageCounts(
                 List.of(new Tally(new Label("matched", "Matched"), 900), new Tally(new Label("no_match", "No match"), 6)),
                 List.of(new Tally(new Label("valid", "Valid"), 903), new Tally(new Label("missing", "Missing"), 3)),
-                1005, 402, List.of(MISSING, NDOP), DIMENSIONS, tally.groups(),
+                1005, 402, List.of(MISSING, NDOP), DIMENSIONS, Set.of(), tally.groups(),
                 List.of(new Tally(new Label("activity_after_death", "Activity after death"), 2)));
     }
 
