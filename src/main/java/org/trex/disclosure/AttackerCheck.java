@@ -80,6 +80,8 @@ public final class AttackerCheck {
                 Interval published = smallCounts.published(cell.released().get());
                 constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, published.lower()));
                 constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.LEQ, published.upper()));
+            } else {
+                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, 0));
             }
         }
         for (Relation relation : relations) {
@@ -103,10 +105,15 @@ public final class AttackerCheck {
         return constraints;
     }
 
+    /**
+     * Counts are kept at zero or more by constraints, not by {@link NonNegativeConstraint}: with that option
+     * commons-math3 3.6.1 returns too narrow a bound when cells sit in one relation alike (several suppressed
+     * cells under one total), which suppressed complementary cells nothing needed.
+     */
     private static double bound(GoalType goal, int variable, int size, List<LinearConstraint> constraints) {
         try {
             return new SimplexSolver().optimize(new MaxIter(MAX_ITERATIONS), new LinearObjectiveFunction(unit(size, variable, 1), 0),
-                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true)).getValue();
+                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(false)).getValue();
         } catch (UnboundedSolutionException e) {
             return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
         } catch (NoFeasibleSolutionException e) {
