@@ -89,11 +89,16 @@ final class Population {
             "Other temporary accommodation", 1, "Unknown", 3);
     private static final Weighted<String> EMERGENCY_METHOD = Weighted.of("21", 70, "22", 10, "2D", 5, "2A", 4,
             "2B", 3, "24", 5, "23", 2, "25", 1);
-    private static final Weighted<String> ELECTIVE_METHOD = Weighted.of("11", 55, "12", 30, "13", 10, "81", 5);
+    // Rare maternity and birth admissions (31, 32, 82, 83), other hospitals (49-52) and excluded treatment
+    // functions (501, 65x, 7xx and the rest of ASCOF 2D's list), so that the demo reaches every exclusion.
+    private static final Weighted<String> ELECTIVE_METHOD = Weighted.of("11", 55, "12", 30, "13", 10, "81", 5,
+            "31", 2, "32", 1, "82", 0.4, "83", 0.3);
     private static final Weighted<String> DESTINATION = Weighted.of("19", 82, "29", 2, "51", 4, "53", 0.5, "55", 3,
-            "56", 4, "88", 1.5, "87", 1, "99", 2);
+            "56", 4, "88", 1.5, "87", 1, "99", 2, "49", 0.3, "50", 0.3, "52", 0.3);
     private static final Weighted<String> TREATMENT = Weighted.of("300", 30, "100", 14, "430", 18, "110", 14,
-            "320", 8, "340", 7, "101", 5, "502", 4);
+            "320", 8, "340", 7, "101", 5, "502", 4, "501", 0.6, "710", 0.8, "715", 0.4, "650", 0.4, "199", 0.2,
+            "424", 0.2, "920", 0.2);
+    private static final String[] ST_MAX = {"Short term support: ST-Max", "Reablement"};
     private static final Weighted<String> PROVIDER = Weighted.of("RWE", 85, "RX1", 5, "RNS", 5, "RK5", 5);
     private static final Weighted<String> REQUEST_OUTCOME = Weighted.of(
             "Progress to assessment, review or reassessment", 55, "NFA: Information and advice or signposting", 25,
@@ -247,7 +252,10 @@ final class Population {
                 stay = r.nextDouble() < 0.5 ? 0 : 1 + (int) exponential(r, 3);
             }
             int discharge = admission + stay;
-            boolean died = who.death != NONE && discharge >= who.death;
+            // A death within 90 days of an admission is often in hospital (discharge method 4, which ASCOF 2D
+            // leaves out of its denominator); deaths are drawn apart from spells, so otherwise few would be.
+            boolean died = who.death != NONE && (discharge >= who.death
+                    || who.death >= admission && who.death - admission <= 90 && r.nextDouble() < 0.6);
             if (died) {
                 discharge = who.death;
             }
@@ -256,6 +264,9 @@ final class Population {
             if (died) {
                 dischargeMethod = "4";
                 destination = "79";
+            } else if ((method.equals("31") || method.equals("32")) && r.nextDouble() < 0.5) {
+                dischargeMethod = "5";
+                destination = "19";
             } else {
                 dischargeMethod = r.nextDouble() < 0.02 ? "2" : "1";
                 destination = DESTINATION.draw(r);
@@ -494,12 +505,23 @@ final class Population {
             return k;
         }
 
+        /**
+         * Reablement starting from 5 days before discharge to 14 days after (ASCOF 2D links a discharge from 3 days
+         * before its start to 7 after, so both ends and both sides of them occur), sometimes followed by a second
+         * event 4 to 11 days after the first ends (clusters join events up to 7 days apart).
+         */
         private int reablement(Individual who, long personId, int k, Spell s, SplittableRandom r) {
-            int start = s.discharge - 7 + r.nextInt(11);
+            int start = s.discharge - 5 + r.nextInt(20);
             k = event(who, personId, k, "Request", Math.max(s.admission, start - 2), Math.max(s.admission, start - 2),
                     "Progress to reablement/ST-Max", r, "Discharge from Hospital", null, null, null);
-            return event(who, personId, k, "Service", start, start + 14 + r.nextInt(29), REABLEMENT_OUTCOME.draw(r), r,
-                    null, null, null, new String[] {"Short term support: ST-Max", "Reablement"});
+            int end = start + 14 + r.nextInt(29);
+            k = event(who, personId, k, "Service", start, end, REABLEMENT_OUTCOME.draw(r), r, null, null, null, ST_MAX);
+            if (r.nextDouble() < SyntheticData.REPEATED_REABLEMENT_RATE) {
+                int again = end + 4 + r.nextInt(8);
+                k = event(who, personId, k, "Service", again, again + 7 + r.nextInt(22), REABLEMENT_OUTCOME.draw(r), r,
+                        null, null, null, ST_MAX);
+            }
+            return k;
         }
 
         private int service(Individual who, long personId, int k, int start, String[] typeAndComponent,

@@ -99,8 +99,10 @@ public final class SyntheticData {
     public static final double DISCHARGED_ON_READY_DAY_RATE = 0.85;
     /** Of discharges on the ready day, those whose ready date is left blank because the patient left that day. */
     public static final double READY_DATE_BLANK_RATE = 0.35;
-    /** Live discharges of council people 65+ followed by reablement (ST-Max, from 7 days before to 3 after). */
+    /** Live discharges of council people 65+ followed by reablement (ST-Max, from 5 days before to 14 after). */
     public static final double REABLEMENT_AFTER_DISCHARGE_RATE = 0.14;
+    /** Share of reablement after discharge followed by a second reablement event. */
+    public static final double REPEATED_REABLEMENT_RATE = 0.3;
     /** Live discharges of council people 65+ followed by new long-term residential or nursing care. */
     public static final double CARE_HOME_AFTER_DISCHARGE_RATE = 0.05;
     /** The largest population accepted: about 58% of it needs an NHS number from the 999 range. */
