@@ -65,7 +65,7 @@ public final class SpecValidator {
                         + indexDataset.name() + " has no such field or variable, expected one of " + fieldNames(indexDataset));
                 continue;
             }
-            if (VariableChecker.linksToCohort(spec, condition.field())) {
+            if (VariableDependencies.linksToCohort(spec, condition.field())) {
                 report(pointer + "/field", "Cannot use condition on " + condition.field() + ": it links episodes to the"
                         + " cohort's own index events, so the cohort would depend on itself (a cycle)");
                 continue;

@@ -2,11 +2,9 @@ package org.trex.spec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.trex.spec.Expr.TestOp;
 
 /**
@@ -39,23 +37,7 @@ final class VariableChecker {
         for (VariableSpec variable : spec.variables()) {
             checker.checkVariable(variable);
         }
-        checker.checkCycles();
-    }
-
-    /** Whether a variable depends, directly or not, on episodes linked to the cohort's index events. */
-    static boolean linksToCohort(ExtractSpec spec, String name) {
-        return links(spec, name, new LinkedHashSet<>());
-    }
-
-    private static boolean links(ExtractSpec spec, String name, Set<String> seen) {
-        Optional<VariableSpec> variable = spec.variable(name);
-        if (variable.isEmpty() || !seen.add(name)) {
-            return false;
-        }
-        List<Expr> parts = new ArrayList<>();
-        collect(variable.get().definition(), parts);
-        return parts.stream().anyMatch(p -> p instanceof Expr.LinkedEpisodes
-                || (p instanceof Expr.VariableValue v && links(spec, v.name(), seen)));
+        VariableDependencies.checkCycles(spec, problems);
     }
 
     private void checkVariable(VariableSpec variable) {
@@ -321,67 +303,6 @@ final class VariableChecker {
 
     private static List<String> dates(DatasetDescriptor dataset) {
         return dataset.fields().stream().filter(f -> f.category() == FieldCategory.DATE).map(FieldDescriptor::name).toList();
-    }
-
-    private void checkCycles() {
-        Set<String> done = new LinkedHashSet<>();
-        for (VariableSpec variable : spec.variables()) {
-            visit(variable, new ArrayList<>(), done);
-        }
-    }
-
-    private void visit(VariableSpec variable, List<String> path, Set<String> done) {
-        if (done.contains(variable.name())) {
-            return;
-        }
-        if (path.contains(variable.name())) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(variable.name()), path.size()));
-            cycle.add(variable.name());
-            report(variable.at(), "Cannot define variable " + variable.name() + ": it depends on itself through "
-                    + String.join(" -> ", cycle));
-            done.addAll(cycle);
-            return;
-        }
-        path.add(variable.name());
-        List<Expr> parts = new ArrayList<>();
-        collect(variable.definition(), parts);
-        for (Expr part : parts) {
-            if (part instanceof Expr.VariableValue reference && byName.containsKey(reference.name())) {
-                visit(byName.get(reference.name()), path, done);
-            }
-        }
-        path.remove(path.size() - 1);
-        done.add(variable.name());
-    }
-
-    /** Every part of an expression, itself included. */
-    static void collect(Expr expr, List<Expr> parts) {
-        parts.add(expr);
-        if (expr instanceof Expr.Test test) {
-            collect(test.subject(), parts);
-            test.operands().forEach(o -> collect(o, parts));
-        } else if (expr instanceof Expr.Logic logic) {
-            logic.operands().forEach(o -> collect(o, parts));
-        } else if (expr instanceof Expr.ShiftDays shift) {
-            collect(shift.date(), parts);
-        } else if (expr instanceof Expr.DaysBetween between) {
-            collect(between.from(), parts);
-            collect(between.to(), parts);
-        } else if (expr instanceof Expr.FirstPresent first) {
-            first.operands().forEach(o -> collect(o, parts));
-        } else if (expr instanceof Expr.Case branches) {
-            branches.whens().forEach(w -> {
-                collect(w.condition(), parts);
-                collect(w.then(), parts);
-            });
-            branches.otherwise().ifPresent(o -> collect(o, parts));
-        } else if (expr instanceof Expr.Events events) {
-            events.where().forEach(o -> collect(o, parts));
-            events.window().flatMap(Expr.Window::of).ifPresent(o -> collect(o, parts));
-        } else if (expr instanceof Expr.LinkedEpisodes link) {
-            link.episodes().where().forEach(o -> collect(o, parts));
-            link.indexWhere().forEach(o -> collect(o, parts));
-        }
     }
 
     private static ValueType literalType(Expr.Literal literal) {
