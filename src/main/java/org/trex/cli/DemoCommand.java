@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +18,11 @@ import org.trex.governance.ApprovalFiles;
 import org.trex.governance.ApprovalStatement;
 import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
+import org.trex.governance.DeletionNotice;
 import org.trex.governance.DemoBoard;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.ReleaseRegister;
+import org.trex.notice.NoticeRound;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
 import org.trex.run.RunOutcome;
@@ -38,17 +43,21 @@ import picocli.CommandLine.Option;
  * {@code trex demo}: the whole product on a machine with nothing installed. Starts an embedded PostgreSQL,
  * generates synthetic linked records, makes a demo board of two members with fresh ed25519 keys, has both sign the
  * example extract's approval statement, runs it through the same path as production (which checks the
- * signatures), then shuts the database down.
+ * signatures), has one person the extract holds object afterwards and takes the deletion notice that follows to
+ * done, then shuts the database down.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the example extract end to end on an embedded PostgreSQL with synthetic data: generate, "
                 + "approve (two demo board members sign with fresh keys in DIR/board-keys, listed in "
-                + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report. Writes a fresh "
+                + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report; then one person in the "
+                + "extract objects, a deletion notice is issued (DIR/notices) and acknowledged. Writes a fresh "
                 + "random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
 public final class DemoCommand implements Callable<Integer> {
     /** The as-of date the synthetic data is made for (its allow list is current then). */
     static final LocalDate AS_OF = SyntheticData.AS_OF;
     static final String ALLOWED_SIGNERS = "allowed_signers";
+    /** Who acknowledges the demo's deletion notice, as the TRE's operator would. */
+    static final String TRE_OPERATOR = "Demo TRE operator";
     /** Two seats outside the example spec's requester (a council team), as the board requires two signatures. */
     static final List<DemoBoard.Seat> SEATS = List.of(
             new DemoBoard.Seat("demo-chair", "Dr Demo Chair", "Chair, research governance board (demo)",
@@ -92,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
             printer.printf("  Request sent: %s; response loaded: %s%n", generated.nationalCheck().request(),
                     generated.nationalCheck().response());
             Path key = out.resolve("demo.key");
-            PseudonymKey.createRandom(key);
+            PseudonymKey demoKey = PseudonymKey.createRandom(key);
 
             GovernanceSchema.migrate(url);
             DemoBoard board = DemoBoard.create(out, "TREx demo board (not a real board)", 2, SEATS);
@@ -112,8 +121,9 @@ public final class DemoCommand implements Callable<Integer> {
             printer.printf("Running on Spark (%s)...%n", master);
             printer.flush();
 
+            UUID runId = UUID.randomUUID();
             RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> null, (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
-                    UUID.randomUUID(), AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
+                    runId, AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
             SparkRuns.printSummary(printer, outcome);
             printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s 999...)%n", key, key);
             Path approval = outcome.extractDirectory().resolve(ApprovalFiles.FOLDER);
@@ -122,9 +132,40 @@ public final class DemoCommand implements Callable<Integer> {
             printer.printf("Signatures:     ssh-keygen -Y verify -f %s -I %s -n %s -s %s < %s%n",
                     out.resolve(ALLOWED_SIGNERS), SEATS.get(0).id(), SshSignature.APPROVAL_NAMESPACE,
                     approval.resolve(SEATS.get(0).id() + ".sig"), approval.resolve(ApprovalFiles.STATEMENT));
+            objectionCycle(printer, url, demoKey, key, runId);
         }
         printer.printf("Done in %.1f s; the embedded database has been shut down.%n", (System.nanoTime() - started) / 1e9);
         printer.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The cycle after a release: someone the extract holds objects, {@code trex objections notices} issues the
+     * extract a deletion notice, the TRE operator acknowledges it ({@code trex objections ack}), and the notice is
+     * done ({@code trex objections status}); the same code as those commands, on the demo's files.
+     */
+    private void objectionCycle(PrintWriter printer, DatabaseUrl url, PseudonymKey demoKey, Path key, UUID runId) {
+        ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
+        long releaseId = register.release(runId.toString()).orElseThrow(() -> new IllegalStateException(
+                "Cannot find run " + runId + " in the release register: the demo extract was not registered")).id();
+        LocalDate objected = AS_OF.plusDays(1);
+        if (DemoObjection.record(url, demoKey, register, releaseId, objected).isEmpty()) {
+            printer.println("Objection:      none recorded (the extract holds no one with a social care record)");
+            return;
+        }
+        printer.printf("Objection:      one person the extract holds objected on %s (a local objection; who they are"
+                + " is not shown)%n", objected);
+        Path notices = out.resolve("notices");
+        printer.printf("Notices:        bin/trex objections notices --as-of %s --out %s%n", objected, notices);
+        NoticeRound round = ObjectionsCommand.issue(url, url, List.of(key), objected, notices);
+        ObjectionsCommand.print(printer, round, objected, notices);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (DeletionNotice notice : round.issued()) {
+            printer.printf("Acknowledge:    bin/trex objections ack %s --by '%s' --out %s%n", notice.id(), TRE_OPERATOR,
+                    notices);
+            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, notices, printer);
+        }
+        printer.println("Status:         bin/trex objections status");
+        ObjectionsCommand.status(url, today, printer);
     }
 }

@@ -90,25 +90,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
                 keys.add(Path.of(environmentKey));
             }
             LocalDate date = asOf != null ? asOf : today();
-            NoticeRound round = new ObjectionNotices(records, List.of(new LocalObjections(source), new AllowListDrops(source)), new KeyLocator(keys),
-                    Clock.systemUTC()).issue(date, out, Actor.current());
-            PrintWriter printer = spec.commandLine().getOut();
-            printer.println("Objections in force on " + date + ": " + round.objectors() + " people"
-                    + (round.skipped() > 0 ? " (" + round.skipped() + " more without a valid NHS number: no extract holds them)" : ""));
-            for (DeletionNotice notice : round.issued()) {
-                printer.println("ISSUED " + notice.id() + " to " + notice.release().release().extractId() + " run "
-                        + notice.release().release().runId() + ": " + notice.people().size() + " people, due "
-                        + notice.dueOn() + " -> " + out.resolve(notice.id() + ".md"));
-            }
-            if (round.issued().isEmpty()) {
-                printer.println("No new notice: no released extract holds an objector that no notice names yet");
-            }
-            for (Unresolved unresolved : round.unresolved()) {
-                printer.println("UNRESOLVED project " + unresolved.project() + " (key ID " + unresolved.keyId() + "): "
-                        + unresolved.runs().size() + " release(s) not checked " + unresolved.runs() + ": "
-                        + unresolved.why());
-            }
-            printer.flush();
+            NoticeRound round = issue(source, records, keys, date, out);
+            print(spec.commandLine().getOut(), round, date, out);
             return round.unresolved().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }
@@ -140,16 +123,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
         public Integer call() {
             DatabaseUrl records = governance.required(database);
             GovernanceSchema.migrate(records);
-            DeletionNotice done;
-            try {
-                done = new DeletionNotices(records, Clock.systemUTC()).acknowledge(notice, by, Actor.current());
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
-            }
-            NoticeFiles.write(out, done, today());
-            spec.commandLine().getOut().println("DONE " + done.id() + " (" + done.release().release().extractId() + " run "
-                    + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow());
-            spec.commandLine().getOut().flush();
+            acknowledge(records, notice, by, out, spec.commandLine().getOut());
             return ExitCode.OK;
         }
     }
@@ -177,20 +151,71 @@ public final class ObjectionsCommand implements Callable<Integer> {
             DatabaseUrl records = governance.required(database);
             GovernanceSchema.migrate(records);
             LocalDate date = asOf != null ? asOf : today();
-            List<DeletionNotice> notices = new DeletionNotices(records, Clock.systemUTC()).all();
-            PrintWriter printer = spec.commandLine().getOut();
-            long overdue = 0;
-            for (DeletionNotice notice : notices) {
-                NoticeStatus status = notice.status(date);
-                overdue += status == NoticeStatus.OVERDUE ? 1 : 0;
-                printer.println(line(notice, status));
-            }
-            printer.println(notices.size() + " notice(s) on " + date + ": "
-                    + notices.stream().filter(n -> n.status(date) == NoticeStatus.OPEN).count() + " open, " + overdue
-                    + " overdue, " + notices.stream().filter(n -> n.status(date) == NoticeStatus.DONE).count() + " done");
-            printer.flush();
+            long overdue = status(records, date, spec.commandLine().getOut());
             return overdue > 0 ? ExitCode.NOTICES_OVERDUE : ExitCode.OK;
         }
+    }
+
+    /**
+     * Issues the notices due on {@code date} for local objections and numbers off the allow list, trying the
+     * {@code keys} and each release's own key file; {@code trex objections notices} and {@code trex demo} share it.
+     */
+    static NoticeRound issue(DatabaseUrl source, DatabaseUrl records, List<Path> keys, LocalDate date, Path out) {
+        return new ObjectionNotices(records, List.of(new LocalObjections(source), new AllowListDrops(source)),
+                new KeyLocator(keys), Clock.systemUTC()).issue(date, out, Actor.current());
+    }
+
+    /** What a round of notices issued and could not check, one line each. */
+    static void print(PrintWriter printer, NoticeRound round, LocalDate date, Path out) {
+        printer.println("Objections in force on " + date + ": " + round.objectors() + " people"
+                + (round.skipped() > 0 ? " (" + round.skipped()
+                        + " more without a valid NHS number: no extract holds them)" : ""));
+        for (DeletionNotice notice : round.issued()) {
+            printer.println("ISSUED " + notice.id() + " to " + notice.release().release().extractId() + " run "
+                    + notice.release().release().runId() + ": " + notice.people().size() + " pseudonym(s) to delete,"
+                    + " due " + notice.dueOn() + " -> " + out.resolve(notice.id() + ".md") + ", "
+                    + out.resolve(notice.id() + ".json"));
+        }
+        if (round.issued().isEmpty()) {
+            printer.println("No new notice: no released extract holds an objector that no notice names yet");
+        }
+        for (Unresolved unresolved : round.unresolved()) {
+            printer.println("UNRESOLVED project " + unresolved.project() + " (key ID " + unresolved.keyId() + "): "
+                    + unresolved.runs().size() + " release(s) not checked " + unresolved.runs() + ": "
+                    + unresolved.why());
+        }
+        printer.flush();
+    }
+
+    /** Records that a notice was done by {@code by}, rewrites its files in {@code out} and says so. */
+    static DeletionNotice acknowledge(DatabaseUrl records, String notice, String by, Path out, PrintWriter printer) {
+        DeletionNotice done;
+        try {
+            done = new DeletionNotices(records, Clock.systemUTC()).acknowledge(notice, by, Actor.current());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
+        NoticeFiles.write(out, done, today());
+        printer.println("DONE " + done.id() + " (" + done.release().release().extractId() + " run "
+                + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow());
+        printer.flush();
+        return done;
+    }
+
+    /** Lists every notice with its status on {@code date} and a summary line; returns how many are overdue. */
+    static long status(DatabaseUrl records, LocalDate date, PrintWriter printer) {
+        List<DeletionNotice> notices = new DeletionNotices(records, Clock.systemUTC()).all();
+        long overdue = 0;
+        for (DeletionNotice notice : notices) {
+            NoticeStatus status = notice.status(date);
+            overdue += status == NoticeStatus.OVERDUE ? 1 : 0;
+            printer.println(line(notice, status));
+        }
+        printer.println(notices.size() + " notice(s) on " + date + ": "
+                + notices.stream().filter(n -> n.status(date) == NoticeStatus.OPEN).count() + " open, " + overdue
+                + " overdue, " + notices.stream().filter(n -> n.status(date) == NoticeStatus.DONE).count() + " done");
+        printer.flush();
+        return overdue;
     }
 
     /** One notice on one line, as status and verify list them. */
