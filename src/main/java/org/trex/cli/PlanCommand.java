@@ -1,14 +1,18 @@
 package org.trex.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
 import org.trex.governance.CronSchedule;
+import org.trex.governance.DeletionNotices;
 import org.trex.governance.GovernanceSchema;
+import org.trex.plan.DifferencingReview;
 import org.trex.plan.ExtractPlan;
 import org.trex.linkage.LinkageSection;
 import org.trex.plan.LinkageQueries;
@@ -65,12 +69,16 @@ public final class PlanCommand implements Callable<Integer> {
                 .flatMap(cron -> new CronSchedule(cron).firstRunOnOrAfter(plan.asOf()));
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u, scheduledRun));
         Optional<LinkageSection> linkage = url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u));
-        commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, linkage, planFormat)));
+        Optional<DatabaseUrl> governanceUrl = url.map(u -> governance.required(database));
+        governanceUrl.ifPresent(GovernanceSchema::migrate);
+        Optional<List<DifferencingReview>> reviews = governanceUrl.map(u -> new DeletionNotices(u, Clock.systemUTC())
+                .differencingReviews(plan.spec().id()));
+        commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, linkage, reviews,
+                planFormat)));
         commandSpec.commandLine().getOut().flush();
-        if (url.isPresent()) {
-            DatabaseUrl governanceUrl = governance.required(database);
-            GovernanceSchema.migrate(governanceUrl);
-            new AuditLog(governanceUrl).append(Actor.current(), AuditAction.PLAN, Optional.of(plan.spec().id()), Optional.empty(),
+        if (governanceUrl.isPresent()) {
+            new AuditLog(governanceUrl.get()).append(Actor.current(), AuditAction.PLAN, Optional.of(plan.spec().id()),
+                    Optional.empty(),
                     Map.of("specVersion", plan.spec().version(), "planHash", plan.planHash(), "asOf", plan.asOf().toString()));
         }
         return ExitCode.OK;

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.trex.plan.DifferencingReview;
 import org.trex.source.DatabaseUrl;
 
 /**
@@ -151,6 +153,25 @@ public final class DeletionNotices {
     public List<DeletionNotice> forRun(String runId) {
         Texts.requireText(runId, "runId");
         return all().stream().filter(n -> n.release().release().runId().equals(runId)).toList();
+    }
+
+    /**
+     * What the next release of an extract must be reviewed for: each notice to one of its releases that named
+     * aggregate outputs (which cannot be recalled), until a later release of the extract has been published.
+     */
+    public List<DifferencingReview> differencingReviews(String extractId) {
+        Texts.requireText(extractId, "extractId");
+        Optional<Instant> latest = register.releases().stream()
+                .filter(r -> r.release().extractId().equals(extractId))
+                .map(ReleaseRegister.Registered::releasedAt)
+                .max(Comparator.naturalOrder());
+        return all().stream()
+                .filter(n -> n.release().release().extractId().equals(extractId))
+                .filter(n -> !n.outputs(ReleaseOutputKind.AGGREGATE).isEmpty())
+                .filter(n -> latest.isEmpty() || !latest.get().isAfter(n.issuedAt()))
+                .map(n -> new DifferencingReview(n.id(), n.outputs(ReleaseOutputKind.AGGREGATE),
+                        n.release().release().runId()))
+                .toList();
     }
 
     private List<DeletionNotice> read(org.jooq.Condition condition) {

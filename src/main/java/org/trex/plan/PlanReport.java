@@ -33,16 +33,19 @@ public final class PlanReport {
 
     /** The plan in the given format; counts only when a database was given. */
     public static String render(ExtractPlan plan, Optional<PlanCounts> counts, PlanFormat format) {
-        return render(plan, counts, Optional.empty(), format);
+        return render(plan, counts, Optional.empty(), Optional.empty(), format);
     }
 
-    /** The plan in the given format, with the linkage and exclusions section when it was counted. */
+    /**
+     * The plan in the given format, with the linkage and exclusions section when it was counted, and the differencing
+     * reviews its next release needs when the governance records were read (none: an empty list).
+     */
     public static String render(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage,
-            PlanFormat format) {
+            Optional<List<DifferencingReview>> reviews, PlanFormat format) {
         return switch (format) {
-            case TEXT -> text(plan, counts, linkage, false);
-            case MARKDOWN -> text(plan, counts, linkage, true);
-            case JSON -> json(plan, counts, linkage);
+            case TEXT -> text(plan, counts, linkage, reviews, false);
+            case MARKDOWN -> text(plan, counts, linkage, reviews, true);
+            case JSON -> json(plan, counts, linkage, reviews);
         };
     }
 
@@ -107,7 +110,7 @@ public final class PlanReport {
     }
 
     private static String text(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage,
-            boolean markdown) {
+            Optional<List<DifferencingReview>> reviews, boolean markdown) {
         ExtractSpec spec = plan.spec();
         StringBuilder out = new StringBuilder();
         String h1 = markdown ? "# " : "";
@@ -122,6 +125,15 @@ public final class PlanReport {
         out.append(bullet(markdown)).append("Legal basis: ").append(spec.legalBasis().strip().replace('\n', ' ')).append('\n');
         out.append(bullet(markdown)).append("Cohort: ").append(spec.cohort().description()).append('\n');
         out.append(bullet(markdown)).append("As of: ").append(plan.asOf()).append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
+
+        reviews.filter(list -> !list.isEmpty()).ifPresent(list -> {
+            out.append(h2).append("Needs a differencing review (aggregates released before an objection)")
+                    .append(markdown ? "\n\n" : "\n");
+            list.forEach(review -> out.append(bullet(markdown)).append("WARNING: ").append(review.describe())
+                    .append('\n'));
+            out.append(bullet(markdown)).append("Compare this release's aggregates with those outputs before it leaves:"
+                    + " the differences could single out the people who objected.\n");
+        });
 
         out.append(h2).append("Policy checks passed").append(markdown ? "\n\n" : "\n");
         checks(plan).forEach(c -> out.append(bullet(markdown)).append(c).append('\n'));
@@ -191,7 +203,8 @@ public final class PlanReport {
         return out.toString();
     }
 
-    private static String json(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage) {
+    private static String json(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage,
+            Optional<List<DifferencingReview>> reviews) {
         ObjectNode root = JSON.createObjectNode();
         root.put("extract", plan.spec().id()).put("version", plan.spec().version()).put("title", plan.spec().title())
                 .put("planHash", plan.planHash()).put("specSha256", plan.specSha256())
@@ -199,6 +212,15 @@ public final class PlanReport {
                 .put("asOf", plan.asOf().toString());
         ArrayNode checks = root.putArray("checks");
         checks(plan).forEach(checks::add);
+        reviews.ifPresent(list -> {
+            ArrayNode node = root.putArray("differencingReviews");
+            for (DifferencingReview review : list) {
+                ObjectNode entry = node.addObject().put("notice", review.noticeId()).put("run", review.runId())
+                        .put("message", review.describe());
+                ArrayNode outputs = entry.putArray("aggregateOutputs");
+                review.aggregateOutputs().forEach(outputs::add);
+            }
+        });
         counts.ifPresent(c -> {
             SmallCounts small = new SmallCounts(plan.policy().disclosure());
             ObjectNode node = root.putObject("counts");
