@@ -100,6 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
             generated.lines().forEach(line -> printer.println("  " + line));
             printer.printf("  Request sent: %s; response loaded: %s%n", generated.nationalCheck().request(),
                     generated.nationalCheck().response());
+            DemoFiles.writeAndLoad(url, out.resolve("council-files"), seed,
+                    Path.of(System.getProperty("trex.home", ".")).resolve("mappings"), printer);
             Path key = out.resolve("demo.key");
             PseudonymKey demoKey = PseudonymKey.createRandom(key);
 

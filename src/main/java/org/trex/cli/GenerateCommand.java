@@ -9,6 +9,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.trex.generate.GenerationSummary;
 import org.trex.generate.LinkageSummary;
+import org.trex.generate.NationalFiles;
 import org.trex.generate.SyntheticData;
 import org.trex.generate.TraceFailureBias;
 import org.trex.source.DatabaseUrl;
@@ -50,6 +51,14 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " reports find the bias.")
     String traceFailureBias;
 
+    @Option(names = "--as-files", paramLabel = "DIR",
+            description = "Write the council's records as the national files trex load reads (ASC-CLD per reporting year,"
+                    + " SUS APC spells, objection register; with a byte order mark, CRLF, Release 1 values, both date"
+                    + " formats and a few rows to quarantine) into DIR, and leave in the database only what no file"
+                    + " brings (GP registrations, opt-out lists). With no database configured, a throwaway embedded one"
+                    + " is used.")
+    Path asFiles;
+
     @Option(names = "--embedded",
             description = "With no database configured, start a throwaway embedded PostgreSQL (data discarded on exit).")
     boolean embedded;
@@ -66,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage());
         }
-        if (database.url().isPresent() || !embedded) {
+        if (database.url().isPresent() || !embedded && asFiles == null) {
             run(database.required(), out, bias);
             return ExitCode.OK;
         }
@@ -100,6 +109,15 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (java.sql.SQLException e) {
             throw new org.trex.source.DatabaseException("Cannot summarise linkage in " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);
+        }
+        if (asFiles != null) {
+            NationalFiles.Written files = NationalFiles.write(url, asFiles, seed);
+            out.println();
+            out.println("Wrote the council's files (their rows are no longer in the database; load them with trex load):");
+            files.socialCare().forEach(file -> out.println("  trex load social-care " + file
+                    + " --mapping mappings/cld-release-1.yaml"));
+            out.println("  trex load hospital " + files.hospital());
+            out.println("  trex load objections " + files.objections());
         }
         out.flush();
     }

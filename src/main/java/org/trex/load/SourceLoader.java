@@ -110,10 +110,11 @@ public final class SourceLoader {
         dsl.createTemporaryTable(STAGING).column(field(name("ordinal"), SQLDataType.BIGINT))
                 .columns(kind.columns().stream().map(c -> field(name(c.name()), SQLDataType.CLOB)).toList())
                 .onCommitDrop().execute();
+        // before the COPY starts: the connection can run no other statement until it ends
+        LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
         String names = kind.columns().stream().map(c -> RENDER.render(name(c.name()))).collect(Collectors.joining(", "));
         StagingCopy copy = new StagingCopy(connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + RENDER.render(STAGING) + " (ordinal, " + names + ") FROM STDIN"));
-        LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
         try {
             check.checkAll(request.files(), mapping, copy);
         } catch (RuntimeException e) {
