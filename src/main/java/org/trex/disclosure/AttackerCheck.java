@@ -77,7 +77,9 @@ public final class AttackerCheck {
         for (int i = 0; i < size; i++) {
             DecidedCell cell = cells.get(i);
             if (cell.released().isPresent()) {
-                Interval published = smallCounts.published(cell.released().get());
+                long released = cell.released().get();
+                Interval published = cell.cell().contributions().isPresent() ? smallCounts.rounding(released)
+                        : smallCounts.published(released);
                 constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, published.lower()));
                 constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.LEQ, published.upper()));
             } else {

@@ -13,6 +13,11 @@ public final class DominanceCheck {
         this.rule = requireNonNull(rule, "rule is null");
     }
 
+    /** How many of the largest contributions to a sum the rules weigh: the n largest, and the two largest. */
+    public int contributionsNeeded() {
+        return Math.max(rule.n(), 2);
+    }
+
     /** Why a sum with these largest contributions is dominated, or empty when it is not. */
     public Optional<String> dominated(long total, Contributions contributions) {
         requireNonNull(contributions, "contributions is null");

@@ -44,12 +44,18 @@ public final class SmallCounts {
      * threshold (a smaller one would have been suppressed), or exactly 0 for a zero published as safe.
      */
     public Interval published(long released) {
-        long lowest = Math.max(released - roundTo / 2, 0);
-        long highest = released - roundTo / 2 + roundTo - 1;
+        Interval rounding = rounding(released);
+        long lowest = (long) rounding.lower();
+        long highest = (long) rounding.upper();
         if (zeros == ZeroCounts.SAFE && lowest == 0) {
             return new Interval(0, highest > suppressAtOrBelow ? highest : 0);
         }
         return new Interval(Math.max(lowest, suppressAtOrBelow + 1), highest);
+    }
+
+    /** The values that round to {@code released} (all a published sum tells: a sum may be small). */
+    public Interval rounding(long released) {
+        return new Interval(Math.max(released - roundTo / 2, 0), released - roundTo / 2 + roundTo - 1);
     }
 
     /** The count as text for plans and reports: "<=N" when suppressed. */

@@ -268,7 +268,8 @@ public final class PlanReport {
             }
             ArrayNode measures = node.putArray("measures");
             output.measures().forEach(m -> measures.addObject().put("name", m.name()).put("count", m.countOf().yamlName())
-                    .put("where", m.whereField().orElse(null)).put("mean", m.spec().mean().orElse(null)));
+                    .put("where", m.whereField().orElse(null)).put("mean", m.spec().mean().orElse(null))
+                    .put("sum", m.spec().sum().orElse(null)).put("by", m.spec().by().orElse(null)));
             ArrayNode totals = node.putArray("totals");
             totals(output).forEach(totals::add);
             ArrayNode qis = node.putArray("quasiIdentifiers");

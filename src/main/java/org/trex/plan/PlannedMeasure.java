@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import org.trex.spec.CountOf;
+import org.trex.spec.MeasureKind;
 import org.trex.spec.MeasureSpec;
 
 /**
@@ -11,10 +12,27 @@ import org.trex.spec.MeasureSpec;
  * mean, {@code meanColumn} the SQL column of the value averaged.
  */
 public record PlannedMeasure(MeasureSpec spec, Optional<String> whereColumn, Optional<String> meanColumn) {
+    private static final String SUM_PREFIX = OutputPlan.INTERNAL_PREFIX + "sum_";
+    private static final String BY_PREFIX = OutputPlan.INTERNAL_PREFIX + "by_";
+
     public PlannedMeasure {
         requireNonNull(spec, "spec is null");
         requireNonNull(whereColumn, "whereColumn is null");
         requireNonNull(meanColumn, "meanColumn is null");
+    }
+
+    public MeasureKind kind() {
+        return spec.kind();
+    }
+
+    /** For a sum, the SQL column of the field it adds up. */
+    public Optional<String> sumColumn() {
+        return spec.sum().map(s -> SUM_PREFIX + spec.name());
+    }
+
+    /** For a sum weighed by a field, the SQL column telling its contributors apart; empty when they are the people. */
+    public Optional<String> byColumn() {
+        return spec.by().map(b -> BY_PREFIX + spec.name());
     }
 
     public String name() {

@@ -209,6 +209,10 @@ public final class Planner {
                 measure.where().ifPresent(w -> selected.add(rows.field(w).as(WHERE_PREFIX + measure.name())));
                 measure.mean().ifPresent(m -> selected.add(rows.field(m).as(MEAN_PREFIX + measure.name())));
             }
+            for (PlannedMeasure measure : measures) {
+                measure.sumColumn().ifPresent(c -> selected.add(rows.field(measure.spec().sum().orElseThrow()).as(c)));
+                measure.byColumn().ifPresent(c -> selected.add(rows.field(measure.spec().by().orElseThrow()).as(c)));
+            }
             Condition inCohort = rows.cohort();
             query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
         } else {
@@ -236,6 +240,12 @@ public final class Planner {
             for (MeasureSpec measure : measureSpecs) {
                 measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression().as(WHERE_PREFIX + measure.name())));
                 measure.mean().ifPresent(m -> selected.add(dataset.requireField(m).expression().as(MEAN_PREFIX + measure.name())));
+            }
+            for (PlannedMeasure measure : measures) {
+                measure.sumColumn().ifPresent(c -> selected.add(dataset.requireField(measure.spec().sum().orElseThrow())
+                        .expression().as(c)));
+                measure.byColumn().ifPresent(c -> selected.add(dataset.requireField(measure.spec().by().orElseThrow())
+                        .expression().as(c)));
             }
             Condition window = dataset.eventDate()
                     .map(date -> date.between(cohortDate.plus(inline(output.window().fromDays())),

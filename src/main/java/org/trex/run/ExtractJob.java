@@ -2,11 +2,17 @@ package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,6 +40,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.jooq.Record2;
 import org.trex.disclosure.Cell;
 import org.trex.disclosure.CellProtection;
+import org.trex.disclosure.DominanceCheck;
 import org.trex.disclosure.DisclosureRefusedException;
 import org.trex.disclosure.EquivalenceClasses;
 import org.trex.disclosure.KAnonymityDecisions;
@@ -58,6 +65,7 @@ import org.trex.spec.AggregateOutput;
 import org.trex.spec.CountOf;
 import org.trex.spec.DisclosureRules;
 import org.trex.spec.FieldForm;
+import org.trex.spec.MeasureKind;
 import org.trex.transform.Generalisations;
 
 /**
@@ -75,6 +83,8 @@ public final class ExtractJob {
     private static final String ROWS_USED = "trex_rows_used";
     private static final String CLASS_SIZE = "trex_class_size";
     private static final String GROUPING = "trex_grouping";
+    private static final String CONTRIBUTOR = "trex_contributor";
+    private static final String CONTRIBUTED = "trex_contributed";
 
     private final SparkSession spark;
     private final DatabaseUrl database;
@@ -124,6 +134,7 @@ public final class ExtractJob {
         OutputWriter writer = new OutputWriter(spark, dataDirectory, partitions);
         FormColumns forms = new FormColumns(key);
         DisclosureRules rules = plan.policy().disclosure();
+        DominanceCheck dominance = new DominanceCheck(rules.dominance());
         Map<String, OutputResult> results = new LinkedHashMap<>();
         List<MeasuredAggregate> aggregates = new ArrayList<>();
         RunExclusions leftOut = new RunExclusions();
@@ -134,7 +145,8 @@ public final class ExtractJob {
                 try (SourceSnapshot snapshot = SourceSnapshot.export(database)) {
                     Dataset<Row> kept = checkedAndShaped(read(output, snapshot), output, broadcast, forms, tally);
                     if (output.output() instanceof AggregateOutput) {
-                        MeasuredAggregate measured = measure(output, kept, tally, writer);
+                        MeasuredAggregate measured = measure(output, kept, tally, writer,
+                                dominance.contributionsNeeded());
                         leftOut.add(measured.excluded(), tally);
                         aggregates.add(measured);
                         // Keeps the plan's order of outputs; filled in once the aggregates are protected.
@@ -222,6 +234,8 @@ public final class ExtractJob {
         for (PlannedMeasure measure : output.measures()) {
             measure.whereColumn().ifPresent(flag -> shaped.add(col(flag)));
             measure.meanColumn().ifPresent(value -> shaped.add(col(value)));
+            measure.sumColumn().ifPresent(summed -> shaped.add(col(summed)));
+            measure.byColumn().ifPresent(by -> shaped.add(col(by)));
         }
         // An aggregate keeps whom it counted, for the release register, whatever it counts.
         if (output.output() instanceof AggregateOutput) {
@@ -296,11 +310,16 @@ public final class ExtractJob {
     }
 
     /** Counts each group, and each total the spec asks for, in one pass (Spark's grouping sets); nothing is released yet. */
-    private MeasuredAggregate measure(OutputPlan output, Dataset<Row> kept, ExclusionTally tally, OutputWriter writer) {
+    private MeasuredAggregate measure(OutputPlan output, Dataset<Row> kept, ExclusionTally tally, OutputWriter writer,
+            int largest) {
         List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
         List<String> totals = ((AggregateOutput) output.output()).totals();
         List<Column> measures = new ArrayList<>();
         for (PlannedMeasure measure : output.measures()) {
+            if (measure.kind() == MeasureKind.SUM) {
+                measures.add(coalesce(round(sum(summed(measure))), lit(0)).cast(DataTypes.LongType).as(measure.name()));
+                continue;
+            }
             if (measure.isMean()) {
                 // Rows outside the filter give null, which avg leaves out like a blank value.
                 Column value = col(measure.meanColumn().orElseThrow());
@@ -322,15 +341,21 @@ public final class ExtractJob {
                     .withColumn(GROUPING, lit(0L));
         } else {
             measures.add(grouping_id(cols(groups)).cast(DataTypes.LongType).as(GROUPING));
-            grouped = kept.groupingSets(groupingSets(groups, totals), cols(groups))
+            grouped = kept.groupingSets(groupingSets(groups, totals, List.of()), cols(groups))
                     .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
         }
         // Kept once, so counting the people as well reads the source no second time.
         kept.persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> rows;
         List<Path> people;
+        Map<String, List<Row>> contributions = new LinkedHashMap<>();
         try {
             rows = grouped.collectAsList();
+            for (PlannedMeasure measure : output.measures()) {
+                if (measure.kind() == MeasureKind.SUM) {
+                    contributions.put(measure.name(), largestContributions(measure, kept, groups, totals, largest));
+                }
+            }
             people = writer.countPeople(output.name(), kept, PERSON);
         } finally {
             kept.unpersist();
@@ -342,15 +367,49 @@ public final class ExtractJob {
         long read = used + excluded.stream().mapToLong(ExclusionCount::rows).sum();
         StructType dimensionTypes = new StructType(Arrays.stream(grouped.schema().fields())
                 .filter(f -> groups.contains(f.name())).toArray(StructField[]::new));
-        return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, excluded, read, used, people);
+        return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, contributions, excluded, read, used,
+                people);
     }
 
-    /** The groups, then each total: the groups without one combination of the totalled columns. */
+    /** The values a sum adds up: its field, on the rows its flag selects. */
+    private static Column summed(PlannedMeasure measure) {
+        Column value = col(measure.sumColumn().orElseThrow());
+        return measure.whereColumn().map(w -> when(col(w), value)).orElse(value);
+    }
+
+    /**
+     * The largest contributions to each cell of a sum, largest first, for the dominance rules: each contributor's
+     * (provider's, or person's) part of the cell, in rows laid out as the measured rows are (group columns, the
+     * contributions, the grouping ID). A contributor in several groups contributes its whole part to a total.
+     */
+    private static List<Row> largestContributions(PlannedMeasure measure, Dataset<Row> kept, List<String> groups,
+            List<String> totals, int largest) {
+        Dataset<Row> rows = kept.withColumn(CONTRIBUTOR, col(measure.byColumn().orElse(PERSON)));
+        Column part = round(sum(summed(measure))).cast(DataTypes.LongType).as(CONTRIBUTED);
+        List<String> withContributor = new ArrayList<>(groups);
+        withContributor.add(CONTRIBUTOR);
+        // The contributor's own bit, the lowest of the grouping ID, is always 0: shifted off, the ID is the cell's.
+        Dataset<Row> byContributor = groups.isEmpty()
+                ? rows.groupBy(col(CONTRIBUTOR)).agg(part).withColumn(GROUPING, lit(0L))
+                : rows.groupingSets(groupingSets(groups, totals, List.of(CONTRIBUTOR)), cols(withContributor))
+                        .agg(part, shiftright(grouping_id(), 1).cast(DataTypes.LongType).as(GROUPING));
+        List<Column> cell = new ArrayList<>(List.of(cols(groups)));
+        cell.add(col(GROUPING));
+        Column top = slice(sort_array(collect_list(col(CONTRIBUTED)), false), 1, largest).as(CONTRIBUTED);
+        List<Column> layout = new ArrayList<>(List.of(cols(groups)));
+        layout.add(col(CONTRIBUTED));
+        layout.add(col(GROUPING));
+        return byContributor.groupBy(cell.toArray(Column[]::new)).agg(top).select(layout.toArray(Column[]::new))
+                .collectAsList();
+    }
+
+    /** The groups, then each total: the groups without one combination of the totalled columns; each with always. */
     private static scala.collection.immutable.Seq<scala.collection.immutable.Seq<Column>> groupingSets(List<String> groups,
-            List<String> totals) {
+            List<String> totals, List<String> always) {
         List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
         for (int mask = 0; mask < 1 << totals.size(); mask++) {
             List<String> kept = new ArrayList<>(groups);
+            kept.addAll(always);
             for (int i = 0; i < totals.size(); i++) {
                 if ((mask >> i & 1) == 1) {
                     kept.remove(totals.get(i));

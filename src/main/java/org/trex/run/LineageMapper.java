@@ -44,6 +44,7 @@ import org.trex.plan.PlannedMeasure;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.jooq.DefaultCatalog;
+import org.trex.spec.MeasureKind;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.FieldForm;
@@ -149,8 +150,8 @@ final class LineageMapper {
             lineage.add(new ColumnLineage(column.name(), inputs));
         }
         for (PlannedMeasure measure : outputPlan.measures()) {
-            String description = measure.spec().words() + ", " + (measure.isMean() ? measure.spec().control()
-                    : "small counts suppressed, others rounded");
+            String description = measure.spec().words() + ", " + (measure.kind() == MeasureKind.COUNT
+                    ? "small counts suppressed, others rounded" : measure.spec().control());
             lineage.add(new ColumnLineage(measure.name(), List.of(new InputField(namespace, main, "nhs_number",
                     new Transformation(TransformationType.INDIRECT, TransformationSubtype.AGGREGATION, description,
                             Masking.MASKED)))));

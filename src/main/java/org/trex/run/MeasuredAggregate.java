@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.trex.disclosure.Cell;
+import org.trex.disclosure.Contributions;
 import org.trex.disclosure.CellKey;
 import org.trex.disclosure.DecidedCell;
 import org.trex.disclosure.ProtectedCells;
@@ -28,6 +30,7 @@ import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
 import org.trex.spec.CountOf;
+import org.trex.spec.MeasureKind;
 
 /**
  * An aggregate output as measured, before disclosure control: one row per group and per total (each row's
@@ -35,7 +38,11 @@ import org.trex.spec.CountOf;
  * left out, and where its people were counted (for the run's count of people). It turns its rows into cells for the disclosure core and, once they are decided, into the rows released.
  */
 record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String> totals, StructType dimensionTypes,
-        List<Row> rows, List<ExclusionCount> excluded, long read, long used, List<Path> people) {
+        List<Row> rows, Map<String, List<Row>> contributions, List<ExclusionCount> excluded, long read, long used,
+        List<Path> people) {
+    /** The contributions to a sum no row contributed to. */
+    private static final Contributions NONE = new Contributions(List.of());
+
     /** What a total row holds in the columns it totals over. */
     static final String TOTAL = "Total";
 
@@ -45,6 +52,7 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         totals = List.copyOf(requireNonNull(totals, "totals is null"));
         requireNonNull(dimensionTypes, "dimensionTypes is null");
         rows = List.copyOf(requireNonNull(rows, "rows is null"));
+        contributions = Map.copyOf(requireNonNull(contributions, "contributions is null"));
         excluded = List.copyOf(requireNonNull(excluded, "excluded is null"));
         people = List.copyOf(requireNonNull(people, "people is null"));
     }
@@ -64,8 +72,17 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         return totalled;
     }
 
-    /** The cells of every measure in every row, as the disclosure core takes them. */
+    /**
+     * The cells of every measure in every row, as the disclosure core takes them: a sum with its largest
+     * contributions (kept by measure in rows laid out as the measured rows, the contributions in the value's place).
+     */
     List<Cell> cells(Map<String, Quantity> quantityByMeasure) {
+        Map<CellKey, Contributions> largest = new HashMap<>();
+        contributions.forEach((name, parts) -> {
+            PlannedMeasure measure = output.measures().stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElseThrow();
+            parts.forEach(part -> largest.put(key(part, measure), new Contributions(part.getList(dimensions.size()))));
+        });
         List<Cell> cells = new ArrayList<>();
         for (Row row : rows) {
             for (int m = 0; m < output.measures().size(); m++) {
@@ -73,7 +90,12 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                 if (measure.isMean()) {
                     continue;
                 }
-                cells.add(Cell.count(key(row, measure), quantityByMeasure.get(measure.name()), row.getLong(dimensions.size() + m)));
+                CellKey key = key(row, measure);
+                Optional<Contributions> parts = measure.kind() == MeasureKind.SUM
+                        ? Optional.of(largest.getOrDefault(key, NONE))
+                        : Optional.empty();
+                long value = row.getLong(dimensions.size() + m);
+                cells.add(new Cell(key, quantityByMeasure.get(measure.name()), value, parts));
             }
         }
         return cells;
@@ -128,7 +150,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
     /** The count the validator made sure a mean has beside it: of the same records. */
     private PlannedMeasure countOf(PlannedMeasure mean) {
         return output.measures().stream()
-                .filter(m -> !m.isMean() && m.countOf() == CountOf.RECORDS && m.whereField().equals(mean.whereField()))
+                .filter(m -> m.kind() == MeasureKind.COUNT && m.countOf() == CountOf.RECORDS
+                        && m.whereField().equals(mean.whereField()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Cannot release mean " + mean.name() + ": output "
                         + output.name() + " has no count of its records"));
@@ -185,7 +208,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
     }
 
     private static String base(OutputPlan output, PlannedMeasure measure) {
-        return measure.countOf().yamlName() + " of " + output.output().dataset() + " " + output.output().window()
+        String what = measure.spec().sum().map(field -> "sum of " + field).orElse(measure.countOf().yamlName());
+        return what + " of " + output.output().dataset() + " " + output.output().window()
                 + measure.whereField().map(w -> " where " + w).orElse("");
     }
 }

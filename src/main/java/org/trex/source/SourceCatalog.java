@@ -194,6 +194,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 column("service_type", FieldCategory.CODE, e.SERVICE_TYPE, "Service type (services)"),
                 column("service_component", FieldCategory.CODE, e.SERVICE_COMPONENT, "Service component (services)"),
                 column("delivery_mechanism", FieldCategory.CODE, e.DELIVERY_MECHANISM, "Delivery mechanism (services)"),
+                column("provider_location_id", FieldCategory.CODE, e.PROVIDER_LOCATION_ID,
+                        "The provider's CQC location ID (services)"),
                 column("unit_cost", FieldCategory.AMOUNT, e.UNIT_COST, "Unit cost in pounds"),
                 column("cost_frequency", FieldCategory.CODE, e.COST_FREQUENCY, "Cost frequency"),
                 column("planned_units_per_week", FieldCategory.AMOUNT, e.PLANNED_UNITS_PER_WEEK, "Planned units per week"),

@@ -202,8 +202,13 @@ public final class Canonical {
     private static Map<String, Object> tree(MeasureSpec measure) {
         Map<String, Object> node = new TreeMap<>(Map.of("name", measure.name()));
         // A count keeps the form it was approved under; a mean is written as it is read (no count key).
-        measure.mean().ifPresentOrElse(mean -> node.put("mean", mean), () -> node.put("count", measure.countOf().yamlName()));
+        switch (measure.kind()) {
+            case MEAN -> node.put("mean", measure.mean().orElseThrow());
+            case SUM -> node.put("sum", measure.sum().orElseThrow());
+            case COUNT -> node.put("count", measure.countOf().yamlName());
+        }
         measure.where().ifPresent(where -> node.put("where", where));
+        measure.by().ifPresent(by -> node.put("by", by));
         return node;
     }
 

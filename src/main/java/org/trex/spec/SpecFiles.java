@@ -223,7 +223,9 @@ public final class SpecFiles {
         Optional<CountOf> count = m.optional("count", word("something to count", CountOf.values(), CountOf::yamlName));
         Optional<String> where = m.optional("where", text());
         Optional<String> mean = m.optional("mean", text());
-        return m.cleanSince(before) ? m.build(() -> MeasureSpec.of(name, count, where, mean)) : null;
+        Optional<String> sum = m.optional("sum", text());
+        Optional<String> by = m.optional("by", text());
+        return m.cleanSince(before) ? m.build(() -> MeasureSpec.of(name, count, where, mean, sum, by)) : null;
     }
 
     private static Policy policy(MapReader m) {

@@ -2,6 +2,7 @@ package org.trex.spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,11 @@ import java.util.Set;
  * before an extract is planned, each problem with the line of the spec (or policy) that causes it.
  */
 public final class SpecValidator {
+    /** Fields a sum may add up. */
+    private static final Set<FieldCategory> SUMMABLE =
+            EnumSet.of(FieldCategory.AMOUNT, FieldCategory.COUNT, FieldCategory.DAYS);
+    /** Fields whose values may be a sum's contributors (providers, say). */
+    private static final Set<FieldCategory> CONTRIBUTORS = EnumSet.of(FieldCategory.CODE, FieldCategory.IDENTIFIER);
     private final SpecDocument<ExtractSpec> document;
     private final ExtractSpec spec;
     private final Policy policy;
@@ -174,6 +180,10 @@ public final class SpecValidator {
 
     private void checkMeasure(String pointer, OutputSpec output, DatasetDescriptor dataset, MeasureSpec measure) {
         measure.mean().ifPresent(mean -> checkMean(pointer, output, dataset, measure, mean));
+        measure.sum().ifPresent(summed -> requireCategory(pointer + "/sum", dataset, summed, SUMMABLE,
+                "Cannot sum " + summed + " in measure " + measure.name() + " of output " + output.name(), "a number"));
+        measure.by().ifPresent(by -> requireCategory(pointer + "/by", dataset, by, CONTRIBUTORS,
+                "Cannot weigh measure " + measure.name() + " of output " + output.name() + " by " + by, "a code"));
         if (measure.where().isEmpty()) {
             return;
         }
@@ -185,6 +195,17 @@ public final class SpecValidator {
                     : "it is a " + field.get().category().yamlName() + " field";
             report(pointer + "/where", "Cannot count " + measure.name() + " in output " + output.name() + " where " + where
                     + ": " + why + ", expected a flag field, one of " + names(dataset, Set.of(FieldCategory.FLAG)));
+        }
+    }
+
+    private void requireCategory(String pointer, DatasetDescriptor dataset, String name, Set<FieldCategory> categories,
+            String cannot, String expected) {
+        Optional<FieldDescriptor> field = field(dataset, name);
+        if (field.isEmpty() || !categories.contains(field.get().category())) {
+            String why = field.isEmpty()
+                    ? "dataset " + dataset.name() + " has no such field"
+                    : "it is a " + field.get().category().yamlName() + " field";
+            report(pointer, cannot + ": " + why + ", expected " + expected + ", one of " + names(dataset, categories));
         }
     }
 

@@ -3,6 +3,7 @@ package org.trex.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -49,7 +50,7 @@ class MeanIsBlankWhereItsCountIsSuppressedTest {
         List<Row> rows = List.of(RowFactory.create("1", 3L, 4.25, 9L, 0L), RowFactory.create("2", 12L, 4.25, 20L, 0L),
                 RowFactory.create("9", 0L, null, 11L, 0L));
         MeasuredAggregate measured = new MeasuredAggregate(plan, List.of("sex"), List.of(),
-                new StructType().add("sex", DataTypes.StringType), rows, List.of(), 40, 40, List.of());
+                new StructType().add("sex", DataTypes.StringType), rows, Map.of(), List.of(), 40, 40, List.of());
         ProtectedCells decided = new CellProtection(new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5))
                 .protect(measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")), ReleaseHistory.NONE);
 
