@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +111,19 @@ class ArchitectureTest {
             }
         }
         assertThat(violations).as("dependencies the table does not list").isEmpty();
+    }
+
+    /** One name per concept: two classes of one simple name would be two things a reader must tell apart. */
+    @Test
+    void noTwoClassesShareASimpleName() {
+        Map<String, Set<String>> byName = new TreeMap<>();
+        for (JavaClass javaClass : classes) {
+            if (javaClass.isTopLevelClass() && !javaClass.getPackageName().startsWith("org.trex.source.jooq")) {
+                byName.computeIfAbsent(javaClass.getSimpleName(), name -> new TreeSet<>()).add(javaClass.getName());
+            }
+        }
+        byName.values().removeIf(names -> names.size() < 2);
+        assertThat(byName).as("simple names used by more than one class").isEmpty();
     }
 
     @Test

@@ -15,12 +15,12 @@ import java.util.Optional;
 public record ApprovalRecord(String reference, Instant recordedAt, Optional<LocalDate> expires, List<String> conditions,
         String statement, String boardRegisterSha256, List<SignerRecord> signers) {
     public ApprovalRecord {
-        Names.requireText(reference, "reference");
+        LineageChecks.requireText(reference, "reference");
         requireNonNull(recordedAt, "recordedAt is null");
         requireNonNull(expires, "expires is null");
         conditions = List.copyOf(requireNonNull(conditions, "conditions is null"));
-        Names.requireText(statement, "statement");
-        Names.requireText(boardRegisterSha256, "boardRegisterSha256");
+        LineageChecks.requireText(statement, "statement");
+        LineageChecks.requireText(boardRegisterSha256, "boardRegisterSha256");
         signers = List.copyOf(requireNonNull(signers, "signers is null"));
     }
 }

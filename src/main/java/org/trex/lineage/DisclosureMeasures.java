@@ -17,12 +17,12 @@ public record DisclosureMeasures(int kRequired, long smallestClass, double uniqu
         if (kRequired < 1) {
             throw new IllegalArgumentException("Cannot describe lineage: k required is below 1: " + kRequired);
         }
-        Names.requireCount(smallestClass, "smallestClass");
+        LineageChecks.requireCount(smallestClass, "smallestClass");
         if (!(uniqueShare >= 0 && uniqueShare <= 1)) {
             throw new IllegalArgumentException("Cannot describe lineage: unique share is not within 0..1: " + uniqueShare);
         }
-        Names.requireText(action, "action");
-        Names.requireCount(cellsSuppressed, "cellsSuppressed");
+        LineageChecks.requireText(action, "action");
+        LineageChecks.requireCount(cellsSuppressed, "cellsSuppressed");
         notes = List.copyOf(requireNonNull(notes, "notes is null"));
     }
 

@@ -18,13 +18,13 @@ public record Exclusion(String reason, long rows, long people) {
             "disclosure_suppressed", "Suppressed for disclosure control");
 
     public Exclusion {
-        Names.requireText(reason, "reason");
+        LineageChecks.requireText(reason, "reason");
         if (!CODE.matcher(reason).matches()) {
             throw new IllegalArgumentException(
                     "Cannot describe lineage: exclusion reason is not a snake_case code: " + reason);
         }
-        Names.requireCount(rows, "rows");
-        Names.requireCount(people, "people");
+        LineageChecks.requireCount(rows, "rows");
+        LineageChecks.requireCount(people, "people");
     }
 
     /**

@@ -3,7 +3,7 @@ package org.trex.lineage;
 /** A column of a source table or an output, with its type as the source or writer names it. */
 public record Field(String name, String type) {
     public Field {
-        Names.requireText(name, "name");
-        Names.requireText(type, "type");
+        LineageChecks.requireText(name, "name");
+        LineageChecks.requireText(type, "type");
     }
 }

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 /** A source field (dataset namespace and name, field) and how it became an output column. */
 public record InputField(String namespace, String name, String field, Transformation transformation) {
     public InputField {
-        Names.requireText(namespace, "namespace");
-        Names.requireText(name, "name");
-        Names.requireText(field, "field");
+        LineageChecks.requireText(namespace, "namespace");
+        LineageChecks.requireText(name, "name");
+        LineageChecks.requireText(field, "field");
         requireNonNull(transformation, "transformation is null");
     }
 

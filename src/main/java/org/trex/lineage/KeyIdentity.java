@@ -6,7 +6,7 @@ public record KeyIdentity(String name, String keyId) {
     public static final String ALGORITHM = "HMAC-SHA256";
 
     public KeyIdentity {
-        Names.requireText(name, "name");
-        Names.requireText(keyId, "keyId");
+        LineageChecks.requireText(name, "name");
+        LineageChecks.requireText(keyId, "keyId");
     }
 }

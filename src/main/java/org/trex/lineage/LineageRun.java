@@ -46,18 +46,18 @@ public record LineageRun(
 
     public LineageRun {
         requireNonNull(runId, "runId is null");
-        Names.requireText(jobNamespace, "jobNamespace");
-        Names.requireText(jobName, "jobName");
+        LineageChecks.requireText(jobNamespace, "jobNamespace");
+        LineageChecks.requireText(jobName, "jobName");
         requireNonNull(startedAt, "startedAt is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(parent, "parent is null");
         requireNonNull(spec, "spec is null");
         requireNonNull(policy, "policy is null");
-        Names.requireText(planHash, "planHash");
+        LineageChecks.requireText(planHash, "planHash");
         requireNonNull(approval, "approval is null");
         requireNonNull(key, "key is null");
         requireNonNull(build, "build is null");
-        Names.requireText(sparkVersion, "sparkVersion");
+        LineageChecks.requireText(sparkVersion, "sparkVersion");
         parameters = new TreeMap<>(requireNonNull(parameters, "parameters is null"));
         sources = List.copyOf(requireNonNull(sources, "sources is null"));
         exclusions = List.copyOf(requireNonNull(exclusions, "exclusions is null"));

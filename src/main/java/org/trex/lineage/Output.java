@@ -20,12 +20,12 @@ public record Output(
         List<ColumnLineage> columnLineage,
         Optional<DisclosureMeasures> disclosure) {
     public Output {
-        Names.requireText(name, "name");
+        LineageChecks.requireText(name, "name");
         requireNonNull(kind, "kind is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         files = List.copyOf(requireNonNull(files, "files is null"));
         requireNonNull(reconciliation, "reconciliation is null");
-        Names.requireSha256(contentSha256, "contentSha256");
+        LineageChecks.requireSha256(contentSha256, "contentSha256");
         columnLineage = List.copyOf(requireNonNull(columnLineage, "columnLineage is null"));
         requireNonNull(disclosure, "disclosure is null");
         // An aggregate's files hold groups, not the records its reconciliation counts.

@@ -7,8 +7,8 @@ import java.util.UUID;
 /** The scheduler's run that started this one, e.g. an Airflow DAG run. */
 public record ParentRun(String namespace, String name, UUID runId) {
     public ParentRun {
-        Names.requireText(namespace, "namespace");
-        Names.requireText(name, "name");
+        LineageChecks.requireText(namespace, "namespace");
+        LineageChecks.requireText(name, "name");
         requireNonNull(runId, "runId is null");
     }
 }

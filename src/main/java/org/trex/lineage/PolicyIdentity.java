@@ -3,7 +3,7 @@ package org.trex.lineage;
 /** The governance policy a run applied, by id and hash. */
 public record PolicyIdentity(String id, String sha256) {
     public PolicyIdentity {
-        Names.requireText(id, "id");
-        Names.requireSha256(sha256, "policy sha256");
+        LineageChecks.requireText(id, "id");
+        LineageChecks.requireSha256(sha256, "policy sha256");
     }
 }

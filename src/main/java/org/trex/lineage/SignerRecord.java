@@ -7,11 +7,11 @@ package org.trex.lineage;
 public record SignerRecord(String id, String name, String role, String organisation, String keyFingerprint,
         String signature) {
     public SignerRecord {
-        Names.requireText(id, "signer id");
-        Names.requireText(name, "signer name");
-        Names.requireText(role, "signer role");
-        Names.requireText(organisation, "signer organisation");
-        Names.requireText(keyFingerprint, "keyFingerprint");
-        Names.requireText(signature, "signature");
+        LineageChecks.requireText(id, "signer id");
+        LineageChecks.requireText(name, "signer name");
+        LineageChecks.requireText(role, "signer role");
+        LineageChecks.requireText(organisation, "signer organisation");
+        LineageChecks.requireText(keyFingerprint, "keyFingerprint");
+        LineageChecks.requireText(signature, "signature");
     }
 }

@@ -10,10 +10,10 @@ import java.util.List;
  */
 public record Source(String namespace, String name, String sql, long rowsRead, List<Field> fields) {
     public Source {
-        Names.requireText(namespace, "namespace");
-        Names.requireText(name, "name");
-        Names.requireText(sql, "sql");
-        Names.requireCount(rowsRead, "rowsRead");
+        LineageChecks.requireText(namespace, "namespace");
+        LineageChecks.requireText(name, "name");
+        LineageChecks.requireText(sql, "sql");
+        LineageChecks.requireCount(rowsRead, "rowsRead");
         fields = List.copyOf(requireNonNull(fields, "fields is null"));
     }
 

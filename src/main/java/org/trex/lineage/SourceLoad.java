@@ -21,11 +21,11 @@ public record SourceLoad(String source, String period, String fileName, String s
     public static final String NAMESPACE = "file";
 
     public SourceLoad {
-        Names.requireText(source, "source");
-        Names.requireText(period, "period");
-        Names.requireText(fileName, "fileName");
-        Names.requireSha256(sha256, "sha256");
-        Names.requireCount(rowsLoaded, "rowsLoaded");
+        LineageChecks.requireText(source, "source");
+        LineageChecks.requireText(period, "period");
+        LineageChecks.requireText(fileName, "fileName");
+        LineageChecks.requireSha256(sha256, "sha256");
+        LineageChecks.requireCount(rowsLoaded, "rowsLoaded");
         requireNonNull(loadedAt, "loadedAt is null");
     }
 

@@ -4,12 +4,12 @@ package org.trex.lineage;
 public record SpecIdentity(
         String id, String version, String title, String purpose, String requester, String legalBasis, String sha256) {
     public SpecIdentity {
-        Names.requireText(id, "id");
-        Names.requireText(version, "version");
-        Names.requireText(title, "title");
-        Names.requireText(purpose, "purpose");
-        Names.requireText(requester, "requester");
-        Names.requireText(legalBasis, "legalBasis");
-        Names.requireSha256(sha256, "spec sha256");
+        LineageChecks.requireText(id, "id");
+        LineageChecks.requireText(version, "version");
+        LineageChecks.requireText(title, "title");
+        LineageChecks.requireText(purpose, "purpose");
+        LineageChecks.requireText(requester, "requester");
+        LineageChecks.requireText(legalBasis, "legalBasis");
+        LineageChecks.requireSha256(sha256, "spec sha256");
     }
 }

@@ -8,7 +8,7 @@ public record Transformation(
     public Transformation {
         requireNonNull(type, "type is null");
         requireNonNull(subtype, "subtype is null");
-        Names.requireText(description, "description");
+        LineageChecks.requireText(description, "description");
         requireNonNull(masking, "masking is null");
     }
 

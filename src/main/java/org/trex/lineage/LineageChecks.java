@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.regex.Pattern;
 
 /** Checks shared by the lineage records. */
-final class Names {
+final class LineageChecks {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private Names() {
+    private LineageChecks() {
     }
 
     static String requireText(String value, String name) {
