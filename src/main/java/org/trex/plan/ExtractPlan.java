@@ -46,4 +46,9 @@ public record ExtractPlan(
         return outputs.stream().filter(o -> o.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Cannot find output " + name + " in plan of " + spec.id()));
     }
+
+    /** Every table the outputs read ({@code schema.table}), each once, sorted. */
+    public List<String> sourceTables() {
+        return outputs.stream().flatMap(o -> o.sourceTables().stream()).distinct().sorted().toList();
+    }
 }

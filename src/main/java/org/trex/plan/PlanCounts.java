@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.trex.optout.NationalList;
 import org.trex.optout.OptOutLoader;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.TableStatistics;
 
 /**
  * How many index events and people a plan concerns, and how many of each would be left out for each
@@ -28,11 +30,12 @@ import org.trex.source.DatabaseUrl;
  * plan's date would use and, for a scheduled spec, the one its next scheduled run would use.
  */
 public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalList nationalList,
-        Optional<NationalList> scheduledRunList) {
+        Optional<NationalList> scheduledRunList, List<String> neverAnalysed) {
     public PlanCounts {
         requireNonNull(leftOut, "leftOut is null");
         requireNonNull(nationalList, "nationalList is null");
         requireNonNull(scheduledRunList, "scheduledRunList is null");
+        neverAnalysed = List.copyOf(requireNonNull(neverAnalysed, "neverAnalysed is null"));
         leftOut = Map.copyOf(leftOut);
     }
 
@@ -73,7 +76,8 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                     + DatabaseUrl.safeMessage(e), e);
         }
         peopleLeftOut.forEach((reason, set) -> leftOut.get(reason)[1] = set.size());
-        return new PlanCounts(events, people.size(), leftOut, nationalList, scheduledRunList);
+        return new PlanCounts(events, people.size(), leftOut, nationalList, scheduledRunList,
+                TableStatistics.neverAnalysed(url, plan.sourceTables()));
     }
 
     /** Rows and people left out for a reason: {rows, people}. */

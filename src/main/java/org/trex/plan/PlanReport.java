@@ -14,6 +14,7 @@ import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionQueries;
 import org.trex.optout.NationalList;
 import org.trex.optout.NationalListStatus;
+import org.trex.source.TableStatistics;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.Applicability;
 import org.trex.spec.DisclosureRules;
@@ -90,14 +91,15 @@ public final class PlanReport {
     }
 
     /**
-     * Warnings of runs that would be refused for want of a usable allow list: a run as of the plan's date, and the
-     * spec's next scheduled run (a list current today can be stale by then).
+     * Warnings of runs that would be refused for want of a usable allow list (a run as of the plan's date, and the
+     * spec's next scheduled run: a list current today can be stale by then), and of source tables never analysed.
      */
-    static List<String> staleWarnings(ExtractPlan plan, PlanCounts counts) {
+    static List<String> warnings(ExtractPlan plan, PlanCounts counts) {
         List<String> warnings = new ArrayList<>();
         staleWarning("a run as of " + plan.asOf(), counts.nationalList()).ifPresent(warnings::add);
         counts.scheduledRunList().flatMap(list -> staleWarning("the next scheduled run (schedule "
                 + plan.spec().schedule().orElseThrow() + "), as of " + list.asOf() + ",", list)).ifPresent(warnings::add);
+        counts.neverAnalysed().forEach(table -> warnings.add(TableStatistics.warning(table)));
         return warnings;
     }
 
@@ -146,7 +148,7 @@ public final class PlanReport {
             out.append(bullet(markdown)).append("National data opt-out: ").append(c.nationalList().describe()).append('\n');
             c.scheduledRunList().ifPresent(list -> out.append(bullet(markdown)).append("At the next scheduled run: ")
                     .append(list.describe()).append('\n'));
-            staleWarnings(plan, c).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
+            warnings(plan, c).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] left = c.leftOut(reason);
                 if (left[0] > 0 || applies(plan, reason)) {
@@ -235,7 +237,7 @@ public final class PlanReport {
                 list.listDate().ifPresent(d -> next.put("nationalListDate", d.toString())
                         .put("nationalListAgeDays", list.ageDays().getAsLong()));
             });
-            List<String> warnings = staleWarnings(plan, c);
+            List<String> warnings = warnings(plan, c);
             if (!warnings.isEmpty()) {
                 warnings.forEach(node.putArray("warnings")::add);
             }

@@ -45,6 +45,7 @@ import org.trex.plan.LinkageQueries;
 import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.SourceCatalog;
+import org.trex.source.TableStatistics;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
@@ -146,6 +147,9 @@ public final class ExtractRunner {
             Path log = staged.staging().resolve(LineageLog.PATH);
             LineageLog.append(log, OpenLineageEvents.start(lineage));
             long loading = System.nanoTime();
+            List<String> unanalysed = TableStatistics.neverAnalysed(request.source(), plan.sourceTables()).stream()
+                    .map(TableStatistics::warning).toList();
+            unanalysed.forEach(warning -> LOG.warn("{}", warning));
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions());
             LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
             ReleaseLedger ledger = new ReleaseLedger(request.governance());
@@ -179,7 +183,8 @@ public final class ExtractRunner {
             // Recorded before publishing: a release the ledger does not know of could not be checked against.
             ledger.record(plan.spec().id(), plan.spec().version(), runId, request.asOf(), job.cells().cells());
             publish(endDetails("succeeded", results, manifestSha256, Optional.empty()));
-            List<String> warnings = send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed)));
+            List<String> warnings = new ArrayList<>(unanalysed);
+            warnings.addAll(send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed))));
             return new RunOutcome(staged.target(), plan, finished, results, manifestSha256, warnings,
                     preflight.nationalList());
         }
