@@ -143,8 +143,14 @@ public final class Benchmark {
             baseline.addAll(List.of(copied.toString(), work.resolve("baseline-" + output.name() + ".csv").toString()));
         }
         // The password, if any, goes to psql in its environment: the command line is printed and kept in bench.json.
-        TimedProcess copied = TimedProcess.run("copy", copy,
-                url.password().map(password -> Map.of("PGPASSWORD", password)).orElse(Map.of()), logs);
+        Map<String, String> psql = url.password().map(password -> Map.of("PGPASSWORD", password))
+                .orElse(Map.of());
+        TimedProcess copied = TimedProcess.run("copy", copy, psql, logs);
+        Optional<TimedProcess> reads = Optional.empty();
+        if (!plan.scans().isEmpty()) {
+            say("Timing psql \\copy of what the run reads (each shared read once)...");
+            reads = Optional.of(TimedProcess.run("copy-reads", readsCopy(url, plan, work), psql, logs));
+        }
         say("Timing the hand-written baseline...");
         TimedProcess handWritten = TimedProcess.run("baseline", baseline, Map.of(), logs);
         say("Timing trex run (a fresh JVM)...");
@@ -162,7 +168,8 @@ public final class Benchmark {
         say("Timing HMAC against sha2 in one Spark session...");
         HashCost.Times hashes = hashCost(url, key, work);
 
-        BenchReport report = new BenchReport(workload, total(handWritten.stdout(), ROWS), copied, handWritten, extract,
+        BenchReport report = new BenchReport(workload, total(handWritten.stdout(), ROWS), copied, reads, handWritten,
+                extract,
                 total(extract.stdout(), READ), hashes);
         write(out.resolve("bench.json"), report.json());
         if (leftovers == Leftovers.REMOVE) {
@@ -234,6 +241,20 @@ public final class Benchmark {
             throw new UncheckedIOException(
                     "Cannot write the bench spec and policy under " + work + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One psql command that copies what the run itself reads: each shared read once, then the other outputs. */
+    private static List<String> readsCopy(DatabaseUrl url, ExtractPlan plan, Path work) {
+        List<String> copy = new ArrayList<>(List.of("/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
+                url.withoutPassword().substring("jdbc:".length())));
+        List<String> sqls = new ArrayList<>();
+        plan.scans().forEach(scan -> sqls.add(scan.sql()));
+        plan.outputs().stream().filter(o -> plan.scanOf(o.name()).isEmpty()).forEach(o -> sqls.add(o.sql()));
+        for (int i = 0; i < sqls.size(); i++) {
+            copy.addAll(List.of("-c", "\\copy (" + oneLine(sqls.get(i)) + ") to '" + work.resolve("read-" + i + ".csv")
+                    + "' with (format csv)"));
+        }
+        return copy;
     }
 
     /** psql ends a backslash command at the line's end, so the SELECT must be on one line. */

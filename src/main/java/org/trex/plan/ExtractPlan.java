@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.trex.optout.ExclusionQueries;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.Policy;
@@ -20,6 +21,7 @@ public record ExtractPlan(
         LocalDate asOf,
         List<PlannedVariable> variables,
         List<OutputPlan> outputs,
+        List<ScanPlan> scans,
         ExclusionQueries exclusions,
         String cohortSql,
         String specSha256,
@@ -33,6 +35,7 @@ public record ExtractPlan(
         requireNonNull(asOf, "asOf is null");
         variables = List.copyOf(requireNonNull(variables, "variables is null"));
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
+        scans = List.copyOf(requireNonNull(scans, "scans is null"));
         requireNonNull(exclusions, "exclusions is null");
         requireNonNull(cohortSql, "cohortSql is null");
         requireNonNull(specSha256, "specSha256 is null");
@@ -45,6 +48,11 @@ public record ExtractPlan(
     public OutputPlan output(String name) {
         return outputs.stream().filter(o -> o.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Cannot find output " + name + " in plan of " + spec.id()));
+    }
+
+    /** The shared read this output takes its rows from, if any; otherwise it reads its own SELECT. */
+    public Optional<ScanPlan> scanOf(String output) {
+        return scans.stream().filter(s -> s.columns().containsKey(output)).findFirst();
     }
 
     /** Every table the outputs read ({@code schema.table}), each once, sorted. */

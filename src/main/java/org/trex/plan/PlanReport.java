@@ -197,6 +197,14 @@ public final class PlanReport {
             out.append(markdown ? "\n```sql\n" : "  SQL (jOOQ, :as_of bound at run time):\n").append(indent(output.sqlTemplate(), markdown))
                     .append(markdown ? "\n```\n" : "\n");
         }
+        for (ScanPlan scan : plan.scans()) {
+            out.append(h2).append("Read shared by ").append(String.join(", ", scan.outputs()))
+                    .append(markdown ? "\n\n" : "\n");
+            out.append(bullet(markdown)).append("The run reads the cohort once for these outputs, each value once, and "
+                    + "each output takes its columns (as its SQL above names them) from the rows read:\n");
+            out.append(markdown ? "\n```sql\n" : "  SQL (jOOQ, :as_of bound at run time):\n")
+                    .append(indent(scan.sqlTemplate(), markdown)).append(markdown ? "\n```\n" : "\n");
+        }
         out.append(h2).append("Exclusion queries").append(markdown ? "\n" : "\n");
         for (ExclusionQueries.ExclusionQuery query : plan.exclusions().queries()) {
             out.append(markdown ? "\n" + query.reason().description() + ":\n\n```sql\n" : "  " + query.reason().code() + ":\n")
@@ -276,6 +284,12 @@ public final class PlanReport {
             totals(output).forEach(totals::add);
             ArrayNode qis = node.putArray("quasiIdentifiers");
             output.quasiIdentifiers().forEach(qis::add);
+        }
+        ArrayNode scans = root.putArray("sharedReads");
+        for (ScanPlan scan : plan.scans()) {
+            ObjectNode node = scans.addObject().put("dataset", scan.dataset()).put("sql", scan.sqlTemplate());
+            ArrayNode served = node.putArray("outputs");
+            scan.outputs().forEach(served::add);
         }
         ArrayNode exclusions = root.putArray("exclusions");
         plan.exclusions().queries().forEach(q -> exclusions.addObject().put("reason", q.reason().code()).put("sql", q.sqlTemplate()));

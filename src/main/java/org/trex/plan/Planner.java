@@ -12,8 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -59,6 +61,7 @@ public final class Planner {
     private static final String INDEX_FIELD_PREFIX = "index__";
     private static final String WHERE_PREFIX = "trex_where_";
     private static final String MEAN_PREFIX = "trex_mean_";
+    private static final String READ_PREFIX = "trex_read_";
     private static final String ALLOW_LIST = "trex_allow_list";
     private static final String NO_BOARD = "none";
 
@@ -130,8 +133,10 @@ public final class Planner {
                 .append("\nboard\n").append(boardSha256);
         variables.forEach(v -> hashed.append("\nvariable ").append(v.name()).append('\n').append(v.sqlTemplate()));
         outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
+        Optional<ScanPlan> scan = planScan(spec, policy, outputs, asOfParam);
+        scan.ifPresent(r -> hashed.append("\nshared read ").append(r.outputs()).append('\n').append(r.sqlTemplate()));
         exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n').append(q.sqlTemplate()));
-        return new ExtractPlan(spec, policy, asOf, variables, outputs, exclusions, cohortSql,
+        return new ExtractPlan(spec, policy, asOf, variables, outputs, scan.stream().toList(), exclusions, cohortSql,
                 sha256(specCanonical), sha256(policyCanonical), boardSha256, sha256(hashed.toString()));
     }
 
@@ -202,17 +207,7 @@ public final class Planner {
             Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
             selected.add(onAllowList(list));
             selected.add(recordObjection(index, asOf));
-            for (FieldSpec field : fields) {
-                selected.add(rows.field(field.sourceField()).as(field.name()));
-            }
-            for (MeasureSpec measure : measureSpecs) {
-                measure.where().ifPresent(w -> selected.add(rows.field(w).as(WHERE_PREFIX + measure.name())));
-                measure.mean().ifPresent(m -> selected.add(rows.field(m).as(MEAN_PREFIX + measure.name())));
-            }
-            for (PlannedMeasure measure : measures) {
-                measure.sumColumn().ifPresent(c -> selected.add(rows.field(measure.spec().sum().orElseThrow()).as(c)));
-                measure.byColumn().ifPresent(c -> selected.add(rows.field(measure.spec().by().orElseThrow()).as(c)));
-            }
+            indexValues(fields, measures).forEach((column, value) -> selected.add(rows.field(value).as(column)));
             Condition inCohort = rows.cohort();
             query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
         } else {
@@ -259,6 +254,67 @@ public final class Planner {
             dataset.tables().forEach(t -> tables.add(qualified(t)));
         }
         return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query), SqlText.inlined(query));
+    }
+
+    /**
+     * What an output on the index dataset selects besides TREx's own columns: each SQL column name mapped to the
+     * variable or index field it holds, in the order of its SELECT.
+     */
+    private static Map<String, String> indexValues(List<FieldSpec> fields, List<PlannedMeasure> measures) {
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach(field -> values.put(field.name(), field.sourceField()));
+        for (PlannedMeasure measure : measures) {
+            measure.whereColumn().ifPresent(c -> values.put(c, measure.spec().where().orElseThrow()));
+            measure.meanColumn().ifPresent(c -> values.put(c, measure.spec().mean().orElseThrow()));
+        }
+        for (PlannedMeasure measure : measures) {
+            measure.sumColumn().ifPresent(c -> values.put(c, measure.spec().sum().orElseThrow()));
+            measure.byColumn().ifPresent(c -> values.put(c, measure.spec().by().orElseThrow()));
+        }
+        return values;
+    }
+
+    /**
+     * One read shared by the outputs on the index dataset, when there are two or more: their outputs' SELECTs
+     * differ only in the values they take from the same cohort, so PostgreSQL evaluates the cohort, its lateral joins
+     * and its episodes once, selecting each value once however many outputs use it.
+     */
+    private Optional<ScanPlan> planScan(ExtractSpec spec, Policy policy, List<OutputPlan> outputs,
+            Param<LocalDate> asOf) {
+        IndexRows rows = IndexRows.of(spec, catalog, asOf);
+        SourceDataset index = rows.index();
+        List<OutputPlan> onIndex = outputs.stream().filter(o -> o.output().dataset().equals(index.name())).toList();
+        if (onIndex.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> own = List.of(OutputPlan.ROW_ID, OutputPlan.NHS_NUMBER, OutputPlan.INDEX_DATE,
+                OutputPlan.ON_ALLOW_LIST, OutputPlan.RECORD_OBJECTION);
+        Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
+        List<SelectField<?>> selected = new ArrayList<>(List.of(index.rowId().as(OutputPlan.ROW_ID),
+                index.nhsNumber().as(OutputPlan.NHS_NUMBER), rows.indexDate().as(OutputPlan.INDEX_DATE),
+                onAllowList(list), recordObjection(index, asOf)));
+        Map<String, String> readColumns = new LinkedHashMap<>();
+        Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+        Set<String> tables = new LinkedHashSet<>();
+        for (OutputPlan output : onIndex) {
+            Map<String, String> mapping = new LinkedHashMap<>();
+            own.forEach(column -> mapping.put(column, column));
+            List<FieldSpec> fields = output.output() instanceof RecordOutput r ? r.fields()
+                    : ((AggregateOutput) output.output()).groupBy();
+            indexValues(fields, output.measures()).forEach((column, value) -> mapping.put(column,
+                    readColumns.computeIfAbsent(value, v -> {
+                        String name = READ_PREFIX + (readColumns.size() + 1);
+                        selected.add(rows.field(v).as(name));
+                        return name;
+                    })));
+            columns.put(output.name(), mapping);
+            tables.addAll(output.sourceTables());
+        }
+        // The cohort's own conditions may join more: asked for before the joins are taken.
+        Condition inCohort = rows.cohort();
+        org.jooq.Select<?> query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
+        return Optional.of(new ScanPlan(index.name(), List.copyOf(tables), columns, SqlText.template(query),
+                SqlText.inlined(query)));
     }
 
     /** Each variable of the spec with its definition in words and the SQL that computes it for every index event. */

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ import org.trex.plan.ExtractPlan;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
+import org.trex.plan.ScanPlan;
 import org.trex.pseudonym.IdentifierKind;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseException;
@@ -69,11 +71,11 @@ import org.trex.spec.MeasureKind;
 import org.trex.transform.Generalisations;
 
 /**
- * The Spark side of a run: reads each output's rows by binary COPY in partitions, all from one snapshot,
- * leaves out (and counts) what the exclusions say, shapes the rest (pseudonyms, forms), sorts and stages
- * them, applies disclosure control to the staged rows and writes one Parquet and one CSV file per output
- * into a data directory. Reading, checking, shaping and staging are one pass over the source. It knows nothing of specs on disk,
- * approvals or lineage; the caller owns those.
+ * The Spark side of a run: reads each output's rows by binary COPY in partitions, each read from one snapshot
+ * (the outputs on the cohort's index events share one read, {@link ScanPlan}), leaves out (and counts) what the
+ * exclusions say, shapes the rest (pseudonyms, forms), sorts and stages them, applies disclosure control to the
+ * staged rows and writes one Parquet and one CSV file per output into a data directory. It knows nothing of specs
+ * on disk, approvals or lineage; the caller owns those.
  */
 public final class ExtractJob {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
@@ -138,12 +140,26 @@ public final class ExtractJob {
         Map<String, OutputResult> results = new LinkedHashMap<>();
         List<MeasuredAggregate> aggregates = new ArrayList<>();
         RunExclusions leftOut = new RunExclusions();
+        Map<ScanPlan, SharedRows> shared = new HashMap<>();
         try {
             for (OutputPlan output : plan.outputs()) {
-                ExclusionTally tally = new ExclusionTally();
-                spark.sparkContext().register(tally, "excluded rows of " + output.name());
-                try (SourceSnapshot snapshot = SourceSnapshot.export(database)) {
-                    Dataset<Row> kept = checkedAndShaped(read(output, snapshot), output, broadcast, forms, tally);
+                Optional<ScanPlan> scan = plan.scanOf(output.name());
+                SourceSnapshot own = null;
+                try {
+                    ExclusionTally tally;
+                    Dataset<Row> kept;
+                    if (scan.isPresent()) {
+                        SharedRows rows = shared.computeIfAbsent(scan.get(), s -> readShared(s, broadcast, forms));
+                        tally = rows.tally();
+                        kept = shaped(rows.rows(output.name()), output, forms);
+                    } else {
+                        tally = new ExclusionTally();
+                        spark.sparkContext().register(tally, "excluded rows of " + output.name());
+                        own = SourceSnapshot.export(database);
+                        SourceDataset dataset = catalog.source(output.output().dataset());
+                        kept = shaped(checked(read(output.sql(), dataset, own), broadcast, forms, tally), output,
+                                forms);
+                    }
                     if (output.output() instanceof AggregateOutput) {
                         MeasuredAggregate measured = measure(output, kept, tally, writer,
                                 dominance.contributionsNeeded());
@@ -156,9 +172,16 @@ public final class ExtractJob {
                         leftOut.add(result.excluded(), tally);
                         results.put(output.name(), result);
                     }
+                } finally {
+                    if (own != null) {
+                        own.close();
+                    }
                 }
+                scan.filter(s -> s.outputs().get(s.outputs().size() - 1).equals(output.name()))
+                        .ifPresent(s -> shared.remove(s).close());
             }
         } finally {
+            shared.values().forEach(SharedRows::close);
             broadcast.destroy();
         }
         ProtectedCells cells = protect(aggregates, rules, history);
@@ -183,12 +206,27 @@ public final class ExtractJob {
         }
     }
 
-    private Dataset<Row> read(OutputPlan output, SourceSnapshot snapshot) {
-        SourceDataset dataset = catalog.source(output.output().dataset());
+    /** Reads and checks a shared read's rows once, keeping them for every output that takes columns from them. */
+    private SharedRows readShared(ScanPlan scan, Broadcast<ExclusionRules> exclusions, FormColumns forms) {
+        ExclusionTally tally = new ExclusionTally();
+        spark.sparkContext().register(tally, "excluded rows of the read shared by " + scan.outputs());
+        SourceSnapshot snapshot = SourceSnapshot.export(database);
+        try {
+            Dataset<Row> kept = checked(read(scan.sql(), catalog.source(scan.dataset()), snapshot), exclusions, forms,
+                    tally).persist(StorageLevel.MEMORY_AND_DISK());
+            return new SharedRows(scan, snapshot, tally, kept);
+        } catch (RuntimeException e) {
+            snapshot.close();
+            throw e;
+        }
+    }
+
+    /** The rows of {@code sql}, a SELECT over {@code dataset}'s rows, read by binary COPY in partitions. */
+    private Dataset<Row> read(String sql, SourceDataset dataset, SourceSnapshot snapshot) {
         long[] bounds = rowIdBounds(dataset);
         return spark.read().format(PgCopySource.class.getName())
                 .option("url", database.jdbcUrl())
-                .option("query", output.sql())
+                .option("query", sql)
                 .option("partitionColumn", OutputPlan.ROW_ID)
                 .option("lowerBound", bounds[0])
                 .option("upperBound", bounds[1] + 1)
@@ -214,19 +252,27 @@ public final class ExtractJob {
     }
 
     /**
-     * Leaves out, and tallies, the rows the exclusions name, before anything else touches them; then puts
-     * every kept field in its form. Columns: the output's, then any measure flags, then {@code trex_person} (the
-     * person's pseudonym, a count key never written) when an aggregate counts people.
+     * Leaves out, and tallies, the rows the exclusions name, before anything else touches them; the rows kept have
+     * the columns of {@code source}.
      */
-    private static Dataset<Row> checkedAndShaped(Dataset<Row> source, OutputPlan output, Broadcast<ExclusionRules> exclusions,
-            FormColumns forms, ExclusionTally tally) {
+    private static Dataset<Row> checked(Dataset<Row> source, Broadcast<ExclusionRules> exclusions, FormColumns forms,
+            ExclusionTally tally) {
         Column nhsNumber = col(OutputPlan.NHS_NUMBER);
         Column person = forms.pseudonym(IdentifierKind.NHS_NUMBER).apply(nhsNumber);
         ExclusionCheck check = new ExclusionCheck(exclusions, tally);
-        Dataset<Row> kept = source.withColumn(EXCLUSION, check.reason(nhsNumber, col(OutputPlan.ON_ALLOW_LIST),
+        return source.withColumn(EXCLUSION, check.reason(nhsNumber, col(OutputPlan.ON_ALLOW_LIST),
                         col(OutputPlan.RECORD_OBJECTION)))
                 .withColumn(COUNT_KEY, when(ExclusionCheck.leftOut(col(EXCLUSION)), person))
-                .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)));
+                .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)))
+                .drop(EXCLUSION, COUNT_KEY);
+    }
+
+    /**
+     * Puts every kept field in its form. Columns: the output's, then any measure flags, then {@code trex_person} (the
+     * person's pseudonym, a count key never written) when an aggregate counts people.
+     */
+    private static Dataset<Row> shaped(Dataset<Row> kept, OutputPlan output, FormColumns forms) {
+        Column person = forms.pseudonym(IdentifierKind.NHS_NUMBER).apply(col(OutputPlan.NHS_NUMBER));
         List<Column> shaped = new ArrayList<>();
         for (PlannedColumn column : output.columns()) {
             shaped.add(forms.apply(column, col(column.name()), col(OutputPlan.INDEX_DATE)).as(column.name()));
@@ -280,7 +326,13 @@ public final class ExtractJob {
                     Dataset<Row> counted = released.withColumn(CLASS_SIZE, count(lit(1)).over(Window.partitionBy(cols(qis))))
                             .persist(StorageLevel.MEMORY_AND_DISK());
                     Column small = col(CLASS_SIZE).lt(rules.k());
-                    valuesSuppressed = counted.filter(small).count() * qis.size();
+                    // Both counts in one pass: the rows suppressed, and those every value of which will then be blank.
+                    Column blankAfter = Arrays.stream(cols(qis)).map(qi -> small.or(qi.isNull())).reduce(Column::and)
+                            .orElseThrow();
+                    Row tallies = counted.agg(sum(when(small, 1L).otherwise(0L)),
+                            sum(when(blankAfter, 1L).otherwise(0L))).first();
+                    valuesSuppressed = (tallies.isNullAt(0) ? 0 : tallies.getLong(0)) * qis.size();
+                    long stillSmall = tallies.isNullAt(1) ? 0 : tallies.getLong(1);
                     for (String qi : qis) {
                         counted = counted.withColumn(qi, when(small, lit(null)).otherwise(col(qi)));
                     }
@@ -288,15 +340,15 @@ public final class ExtractJob {
                     action = (action.startsWith("none") ? "" : action + ", then ") + "suppressed quasi-identifier values in classes below k";
                     // Records whose fully suppressed class is still below k would stand out: drop them.
                     Column allNull = Arrays.stream(cols(qis)).map(Column::isNull).reduce(Column::and).orElseThrow();
-                    long stillSmall = released.filter(allNull).count();
                     if (decisions.dropsFullyBlanked(stillSmall)) {
                         released = released.filter(org.apache.spark.sql.functions.not(allNull));
                         excluded.add(new ExclusionCount(ExclusionCount.DISCLOSURE_SUPPRESSED, stillSmall, 0));
                         action += ", then dropped " + stillSmall + " records still below k";
                     }
                 }
-                after = measure(released, qis, rules.k());
-                OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, List.of(), person);
+                // Staging measures the released classes as it writes them: no pass of its own.
+                OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, qis, person);
+                after = EquivalenceClasses.measure(changed.classSizes(), rules.k());
                 writer.discard(staged);
                 staged = changed;
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
 import org.trex.extract.BuildInfo;
 import org.trex.extract.ExtractDirectory;
@@ -152,6 +153,11 @@ public final class ExtractRunner {
             unanalysed.forEach(warning -> LOG.warn("{}", warning));
             ExclusionRules exclusions = OptOutLoader.load(request.source(), plan.exclusions());
             LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
+            // Counted with the rules the job applies, so its left-out counts are the job's; in PostgreSQL while Spark
+            // runs the job, as the two share nothing but those rules.
+            CompletableFuture<LinkageSection> linkage = CompletableFuture.supplyAsync(
+                    () -> new LinkageQueries(catalog).section(plan, exclusions, request.source()),
+                    ExtractRunner::beside);
             ReleaseLedger ledger = new ReleaseLedger(request.governance());
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, preflight.key(), staged.data(), ledger.history(plan.spec().id()));
@@ -162,8 +168,10 @@ public final class ExtractRunner {
             }
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             ApprovalFiles.write(staged.staging(), preflight.approval());
-            // Counted with the rules the job applied, so its left-out counts are the job's (PostgreSQL, not Spark).
-            LinkageSection missed = new LinkageQueries(catalog).section(plan, exclusions, request.source());
+            long waiting = System.nanoTime();
+            LinkageSection missed = OutputWriter.joined(linkage);
+            LOG.info("Waited {} ms for the linkage section, counted beside the job",
+                    (System.nanoTime() - waiting) / 1_000_000);
             LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source(), missed);
             Instant completed = clock.instant();
             LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
@@ -232,6 +240,16 @@ public final class ExtractRunner {
                 LOG.warn("Cannot record the end of failed run {}: {}", runId, SafeMessages.of(e));
             }
         }
+    }
+
+    /**
+     * Runs a run's side work on a thread of its own that never keeps the JVM alive: when the run fails first, the
+     * work's result is not waited for.
+     */
+    private static void beside(Runnable work) {
+        Thread thread = new Thread(work, "trex-beside-the-job");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** What a run needs before it may start: its plan, the signed approval of that plan, and a usable key. */

@@ -40,6 +40,7 @@ import org.trex.optout.NationalList;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
+import org.trex.plan.ScanPlan;
 import org.trex.plan.PlannedMeasure;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseUrl;
@@ -98,7 +99,12 @@ final class LineageMapper {
             LinkageSection missed) {
         Map<String, Long> rowsByTable = new LinkedHashMap<>();
         for (OutputResult result : job.outputs()) {
-            rowsByTable.merge(mainTable(result.plan()), result.rowsRead(), Long::sum);
+            // A read outputs share is counted once, by its first output: the rows were read once.
+            String name = result.plan().name();
+            boolean counted = plan.scanOf(name).filter(s -> !s.outputs().get(0).equals(name)).isPresent();
+            if (!counted) {
+                rowsByTable.merge(mainTable(result.plan()), result.rowsRead(), Long::sum);
+            }
         }
         List<Exclusion> leftOut = job.leftOut().stream()
                 .map(count -> new Exclusion(count.reason(), count.rows(), count.people())).toList();
@@ -110,9 +116,18 @@ final class LineageMapper {
     private static List<Source> sources(ExtractPlan plan, DatabaseUrl url, Map<String, Long> rowsByTable) {
         Map<String, List<String>> sqlByTable = new LinkedHashMap<>();
         Map<String, Set<String>> columnsByTable = new LinkedHashMap<>();
+        for (ScanPlan scan : plan.scans()) {
+            for (String table : scan.sourceTables()) {
+                sqlByTable.computeIfAbsent(table, t -> new ArrayList<>()).add("-- read shared by outputs "
+                        + String.join(", ", scan.outputs()) + "\n" + scan.sqlTemplate());
+            }
+        }
         for (OutputPlan output : plan.outputs()) {
             for (String table : output.sourceTables()) {
-                sqlByTable.computeIfAbsent(table, t -> new ArrayList<>()).add("-- output " + output.name() + "\n" + output.sqlTemplate());
+                if (plan.scanOf(output.name()).isEmpty()) {
+                    sqlByTable.computeIfAbsent(table, t -> new ArrayList<>()).add("-- output " + output.name() + "\n"
+                            + output.sqlTemplate());
+                }
                 columnsByTable.computeIfAbsent(table, t -> new LinkedHashSet<>());
             }
             for (PlannedColumn column : output.columns()) {

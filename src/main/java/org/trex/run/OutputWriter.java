@@ -214,9 +214,10 @@ final class OutputWriter {
         return dataDirectory.resolve(".people-" + name);
     }
 
-    private static String joined(CompletableFuture<String> digest) {
+    /** The future's value, or the exception that ended it as thrown. */
+    static <T> T joined(CompletableFuture<T> future) {
         try {
-            return digest.join();
+            return future.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
