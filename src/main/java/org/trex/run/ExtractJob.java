@@ -1,18 +1,9 @@
 package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.shiftright;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,9 +25,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.jooq.Record2;
 import org.trex.disclosure.Cell;
@@ -64,10 +52,8 @@ import org.trex.source.SourceCatalog;
 import org.trex.source.SourceDataset;
 import org.trex.source.SqlText;
 import org.trex.spec.AggregateOutput;
-import org.trex.spec.CountOf;
 import org.trex.spec.DisclosureRules;
 import org.trex.spec.FieldForm;
-import org.trex.spec.MeasureKind;
 import org.trex.transform.Generalisations;
 
 /**
@@ -80,13 +66,8 @@ import org.trex.transform.Generalisations;
 public final class ExtractJob {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
     private static final String EXCLUSION = "trex_exclusion";
-    private static final String PERSON = "trex_person";
     private static final String COUNT_KEY = "trex_count_key";
-    private static final String ROWS_USED = "trex_rows_used";
     private static final String CLASS_SIZE = "trex_class_size";
-    private static final String GROUPING = "trex_grouping";
-    private static final String CONTRIBUTOR = "trex_contributor";
-    private static final String CONTRIBUTED = "trex_contributed";
 
     private final SparkSession spark;
     private final DatabaseUrl database;
@@ -161,7 +142,7 @@ public final class ExtractJob {
                                 forms);
                     }
                     if (output.output() instanceof AggregateOutput) {
-                        MeasuredAggregate measured = measure(output, kept, tally, writer,
+                        MeasuredAggregate measured = MeasuredAggregate.measure(output, kept, tally, writer,
                                 dominance.contributionsNeeded());
                         leftOut.add(measured.excluded(), tally);
                         aggregates.add(measured);
@@ -285,7 +266,7 @@ public final class ExtractJob {
         }
         // An aggregate keeps whom it counted, for the release register, whatever it counts.
         if (output.output() instanceof AggregateOutput) {
-            shaped.add(person.as(PERSON));
+            shaped.add(person.as(MeasuredAggregate.PERSON));
         }
         return kept.select(shaped.toArray(Column[]::new));
     }
@@ -359,117 +340,6 @@ public final class ExtractJob {
         OutputWriter.Written written = writer.publish(staged);
         return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
                 written.contentSha256(), written.people());
-    }
-
-    /** Counts each group, and each total the spec asks for, in one pass (Spark's grouping sets); nothing is released yet. */
-    private MeasuredAggregate measure(OutputPlan output, Dataset<Row> kept, ExclusionTally tally, OutputWriter writer,
-            int largest) {
-        List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
-        List<String> totals = ((AggregateOutput) output.output()).totals();
-        List<Column> measures = new ArrayList<>();
-        for (PlannedMeasure measure : output.measures()) {
-            if (measure.kind() == MeasureKind.SUM) {
-                measures.add(coalesce(round(sum(summed(measure))), lit(0)).cast(DataTypes.LongType).as(measure.name()));
-                continue;
-            }
-            if (measure.isMean()) {
-                // Rows outside the filter give null, which avg leaves out like a blank value.
-                Column value = col(measure.meanColumn().orElseThrow());
-                measures.add(avg(measure.whereColumn().map(w -> when(col(w), value)).orElse(value)).as(measure.name()));
-                continue;
-            }
-            Column counted = measure.whereColumn()
-                    .map(w -> measure.countOf() == CountOf.PEOPLE
-                            ? countDistinct(when(col(w), col(PERSON)))
-                            : sum(when(col(w), 1).otherwise(0)).cast(DataTypes.LongType))
-                    .orElseGet(() -> measure.countOf() == CountOf.PEOPLE ? countDistinct(col(PERSON)) : count(lit(1)));
-            measures.add(counted.as(measure.name()));
-        }
-        // The rows each group used, to reconcile; never released.
-        measures.add(count(lit(1)).as(ROWS_USED));
-        Dataset<Row> grouped;
-        if (groups.isEmpty()) {
-            grouped = kept.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
-                    .withColumn(GROUPING, lit(0L));
-        } else {
-            measures.add(grouping_id(cols(groups)).cast(DataTypes.LongType).as(GROUPING));
-            grouped = kept.groupingSets(groupingSets(groups, totals, List.of()), cols(groups))
-                    .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
-        }
-        // Kept once, so counting the people as well reads the source no second time.
-        kept.persist(StorageLevel.MEMORY_AND_DISK());
-        List<Row> rows;
-        List<Path> people;
-        Map<String, List<Row>> contributions = new LinkedHashMap<>();
-        try {
-            rows = grouped.collectAsList();
-            for (PlannedMeasure measure : output.measures()) {
-                if (measure.kind() == MeasureKind.SUM) {
-                    contributions.put(measure.name(), largestContributions(measure, kept, groups, totals, largest));
-                }
-            }
-            people = writer.countPeople(output.name(), kept, PERSON);
-        } finally {
-            kept.unpersist();
-        }
-        List<ExclusionCount> excluded = tally.counts();
-        int rowsUsed = groups.size() + output.measures().size();
-        // Only the groups themselves reconcile with the rows read; totals count them again.
-        long used = rows.stream().filter(row -> row.getLong(row.length() - 1) == 0).mapToLong(row -> row.getLong(rowsUsed)).sum();
-        long read = used + excluded.stream().mapToLong(ExclusionCount::rows).sum();
-        StructType dimensionTypes = new StructType(Arrays.stream(grouped.schema().fields())
-                .filter(f -> groups.contains(f.name())).toArray(StructField[]::new));
-        return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, contributions, excluded, read, used,
-                people);
-    }
-
-    /** The values a sum adds up: its field, on the rows its flag selects. */
-    private static Column summed(PlannedMeasure measure) {
-        Column value = col(measure.sumColumn().orElseThrow());
-        return measure.whereColumn().map(w -> when(col(w), value)).orElse(value);
-    }
-
-    /**
-     * The largest contributions to each cell of a sum, largest first, for the dominance rules: each contributor's
-     * (provider's, or person's) part of the cell, in rows laid out as the measured rows are (group columns, the
-     * contributions, the grouping ID). A contributor in several groups contributes its whole part to a total.
-     */
-    private static List<Row> largestContributions(PlannedMeasure measure, Dataset<Row> kept, List<String> groups,
-            List<String> totals, int largest) {
-        Dataset<Row> rows = kept.withColumn(CONTRIBUTOR, col(measure.byColumn().orElse(PERSON)));
-        Column part = round(sum(summed(measure))).cast(DataTypes.LongType).as(CONTRIBUTED);
-        List<String> withContributor = new ArrayList<>(groups);
-        withContributor.add(CONTRIBUTOR);
-        // The contributor's own bit, the lowest of the grouping ID, is always 0: shifted off, the ID is the cell's.
-        Dataset<Row> byContributor = groups.isEmpty()
-                ? rows.groupBy(col(CONTRIBUTOR)).agg(part).withColumn(GROUPING, lit(0L))
-                : rows.groupingSets(groupingSets(groups, totals, List.of(CONTRIBUTOR)), cols(withContributor))
-                        .agg(part, shiftright(grouping_id(), 1).cast(DataTypes.LongType).as(GROUPING));
-        List<Column> cell = new ArrayList<>(List.of(cols(groups)));
-        cell.add(col(GROUPING));
-        Column top = slice(sort_array(collect_list(col(CONTRIBUTED)), false), 1, largest).as(CONTRIBUTED);
-        List<Column> layout = new ArrayList<>(List.of(cols(groups)));
-        layout.add(col(CONTRIBUTED));
-        layout.add(col(GROUPING));
-        return byContributor.groupBy(cell.toArray(Column[]::new)).agg(top).select(layout.toArray(Column[]::new))
-                .collectAsList();
-    }
-
-    /** The groups, then each total: the groups without one combination of the totalled columns; each with always. */
-    private static scala.collection.immutable.Seq<scala.collection.immutable.Seq<Column>> groupingSets(List<String> groups,
-            List<String> totals, List<String> always) {
-        List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
-        for (int mask = 0; mask < 1 << totals.size(); mask++) {
-            List<String> kept = new ArrayList<>(groups);
-            kept.addAll(always);
-            for (int i = 0; i < totals.size(); i++) {
-                if ((mask >> i & 1) == 1) {
-                    kept.remove(totals.get(i));
-                }
-            }
-            sets.add(scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(cols(kept))).toList());
-        }
-        return scala.jdk.javaapi.CollectionConverters.asScala(sets).toList();
     }
 
     private OutputResult write(MeasuredAggregate aggregate, ProtectedCells cells, DisclosureRules rules, OutputWriter writer) {

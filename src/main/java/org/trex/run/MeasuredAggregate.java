@@ -1,11 +1,26 @@
 package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.grouping_id;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +29,12 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.trex.disclosure.Cell;
@@ -29,13 +47,15 @@ import org.trex.disclosure.Additivity;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
+import org.trex.spec.AggregateOutput;
 import org.trex.spec.CountOf;
 import org.trex.spec.MeasureKind;
 
 /**
  * An aggregate output as measured, before disclosure control: one row per group and per total (each row's
  * dimension values, its true counts, the rows it used, and which dimensions it totals over), the rows read and
- * left out, and where its people were counted (for the run's count of people). It turns its rows into cells for the disclosure core and, once they are decided, into the rows released.
+ * left out, and where its people were counted (for the run's count of people). {@link #measure} measures it in
+ * Spark; it turns its rows into cells for the disclosure core and, once they are decided, into the rows released.
  */
 record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String> totals, StructType dimensionTypes,
         List<Row> rows, Map<String, List<Row>> contributions, List<ExclusionCount> excluded, long read, long used,
@@ -45,6 +65,12 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
 
     /** What a total row holds in the columns it totals over. */
     static final String TOTAL = "Total";
+    /** The column of the person's pseudonym in the rows an aggregate measures: a count key, never written. */
+    static final String PERSON = "trex_person";
+    private static final String ROWS_USED = "trex_rows_used";
+    private static final String GROUPING = "trex_grouping";
+    private static final String CONTRIBUTOR = "trex_contributor";
+    private static final String CONTRIBUTED = "trex_contributed";
 
     MeasuredAggregate {
         requireNonNull(output, "output is null");
@@ -211,5 +237,124 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         String what = measure.spec().sum().map(field -> "sum of " + field).orElse(measure.countOf().yamlName());
         return what + " of " + output.output().dataset() + " " + output.output().window()
                 + measure.whereField().map(w -> " where " + w).orElse("");
+    }
+
+    /**
+     * Counts each group, and each total the spec asks for, in one pass (Spark's grouping sets); nothing is released
+     * yet. {@code kept} holds the output's columns, its measure columns and {@link #PERSON}.
+     */
+    static MeasuredAggregate measure(OutputPlan output, Dataset<Row> kept, ExclusionTally tally, OutputWriter writer,
+            int largest) {
+        List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
+        List<String> totals = ((AggregateOutput) output.output()).totals();
+        List<Column> measures = new ArrayList<>();
+        for (PlannedMeasure measure : output.measures()) {
+            if (measure.kind() == MeasureKind.SUM) {
+                measures.add(coalesce(round(sum(summed(measure))), lit(0)).cast(DataTypes.LongType).as(measure.name()));
+                continue;
+            }
+            if (measure.isMean()) {
+                // Rows outside the filter give null, which avg leaves out like a blank value.
+                Column value = col(measure.meanColumn().orElseThrow());
+                measures.add(avg(measure.whereColumn().map(w -> when(col(w), value)).orElse(value)).as(measure.name()));
+                continue;
+            }
+            Column counted = measure.whereColumn()
+                    .map(w -> measure.countOf() == CountOf.PEOPLE
+                            ? countDistinct(when(col(w), col(PERSON)))
+                            : sum(when(col(w), 1).otherwise(0)).cast(DataTypes.LongType))
+                    .orElseGet(() -> measure.countOf() == CountOf.PEOPLE ? countDistinct(col(PERSON)) : count(lit(1)));
+            measures.add(counted.as(measure.name()));
+        }
+        // The rows each group used, to reconcile; never released.
+        measures.add(count(lit(1)).as(ROWS_USED));
+        Dataset<Row> grouped;
+        if (groups.isEmpty()) {
+            grouped = kept.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
+                    .withColumn(GROUPING, lit(0L));
+        } else {
+            measures.add(grouping_id(cols(groups)).cast(DataTypes.LongType).as(GROUPING));
+            grouped = kept.groupingSets(groupingSets(groups, totals, List.of()), cols(groups))
+                    .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
+        }
+        // Kept once, so counting the people as well reads the source no second time.
+        kept.persist(StorageLevel.MEMORY_AND_DISK());
+        List<Row> rows;
+        List<Path> people;
+        Map<String, List<Row>> contributions = new LinkedHashMap<>();
+        try {
+            rows = grouped.collectAsList();
+            for (PlannedMeasure measure : output.measures()) {
+                if (measure.kind() == MeasureKind.SUM) {
+                    contributions.put(measure.name(), largestContributions(measure, kept, groups, totals, largest));
+                }
+            }
+            people = writer.countPeople(output.name(), kept, PERSON);
+        } finally {
+            kept.unpersist();
+        }
+        List<ExclusionCount> excluded = tally.counts();
+        int rowsUsed = groups.size() + output.measures().size();
+        // Only the groups themselves reconcile with the rows read; totals count them again.
+        long used = rows.stream().filter(row -> row.getLong(row.length() - 1) == 0)
+                .mapToLong(row -> row.getLong(rowsUsed)).sum();
+        long read = used + excluded.stream().mapToLong(ExclusionCount::rows).sum();
+        StructType dimensionTypes = new StructType(Arrays.stream(grouped.schema().fields())
+                .filter(f -> groups.contains(f.name())).toArray(StructField[]::new));
+        return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, contributions, excluded, read, used,
+                people);
+    }
+
+    /** The values a sum adds up: its field, on the rows its flag selects. */
+    private static Column summed(PlannedMeasure measure) {
+        Column value = col(measure.sumColumn().orElseThrow());
+        return measure.whereColumn().map(w -> when(col(w), value)).orElse(value);
+    }
+
+    /**
+     * The largest contributions to each cell of a sum, largest first, for the dominance rules: each contributor's
+     * (provider's, or person's) part of the cell, in rows laid out as the measured rows are (group columns, the
+     * contributions, the grouping ID). A contributor in several groups contributes its whole part to a total.
+     */
+    private static List<Row> largestContributions(PlannedMeasure measure, Dataset<Row> kept, List<String> groups,
+            List<String> totals, int largest) {
+        Dataset<Row> rows = kept.withColumn(CONTRIBUTOR, col(measure.byColumn().orElse(PERSON)));
+        Column part = round(sum(summed(measure))).cast(DataTypes.LongType).as(CONTRIBUTED);
+        List<String> withContributor = new ArrayList<>(groups);
+        withContributor.add(CONTRIBUTOR);
+        // The contributor's own bit, the lowest of the grouping ID, is always 0: shifted off, the ID is the cell's.
+        Dataset<Row> byContributor = groups.isEmpty()
+                ? rows.groupBy(col(CONTRIBUTOR)).agg(part).withColumn(GROUPING, lit(0L))
+                : rows.groupingSets(groupingSets(groups, totals, List.of(CONTRIBUTOR)), cols(withContributor))
+                        .agg(part, shiftright(grouping_id(), 1).cast(DataTypes.LongType).as(GROUPING));
+        List<Column> cell = new ArrayList<>(List.of(cols(groups)));
+        cell.add(col(GROUPING));
+        Column top = slice(sort_array(collect_list(col(CONTRIBUTED)), false), 1, largest).as(CONTRIBUTED);
+        List<Column> layout = new ArrayList<>(List.of(cols(groups)));
+        layout.add(col(CONTRIBUTED));
+        layout.add(col(GROUPING));
+        return byContributor.groupBy(cell.toArray(Column[]::new)).agg(top).select(layout.toArray(Column[]::new))
+                .collectAsList();
+    }
+
+    /** The groups, then each total: the groups without one combination of the totalled columns; each with always. */
+    private static scala.collection.immutable.Seq<scala.collection.immutable.Seq<Column>> groupingSets(
+            List<String> groups, List<String> totals, List<String> always) {
+        List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
+        for (int mask = 0; mask < 1 << totals.size(); mask++) {
+            List<String> kept = new ArrayList<>(groups);
+            kept.addAll(always);
+            for (int i = 0; i < totals.size(); i++) {
+                if ((mask >> i & 1) == 1) {
+                    kept.remove(totals.get(i));
+                }
+            }
+            sets.add(scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(cols(kept))).toList());
+        }
+        return scala.jdk.javaapi.CollectionConverters.asScala(sets).toList();
+    }
+
+    private static Column[] cols(List<String> names) {
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 }
