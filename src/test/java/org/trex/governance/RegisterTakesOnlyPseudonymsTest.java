@@ -32,7 +32,8 @@ class RegisterTakesOnlyPseudonymsTest {
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO trex_governance.release (extract_id, run_id, spec_version, project, key_id,"
                     + " key_file, as_of, deletion_days, extract_path, released_at, national_data_opt_out)"
-                    + " VALUES ('e', 'r', 1, 'p', '0123456789abcdef', 'k', DATE '2026-06-30', 30, '/x', now(), 'APPLIES')");
+                    + " VALUES ('e', 'r', 1, 'p', '0123456789abcdef', 'k', DATE '2026-06-30', 30, '/x', now(),"
+                    + " 'APPLIES')");
             try (var rows = statement.executeQuery("INSERT INTO trex_governance.release_output (release_id, name, kind,"
                     + " rows) SELECT id, 'spells', 'RECORDS', 1 FROM trex_governance.release RETURNING id")) {
                 rows.next();
