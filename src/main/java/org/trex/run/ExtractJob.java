@@ -122,6 +122,7 @@ public final class ExtractJob {
         List<MeasuredAggregate> aggregates = new ArrayList<>();
         RunExclusions leftOut = new RunExclusions();
         Map<ScanPlan, SharedRows> shared = new HashMap<>();
+        Map<ScanPlan, List<Path>> peopleOfRead = new HashMap<>();
         try {
             for (OutputPlan output : plan.outputs()) {
                 Optional<ScanPlan> scan = plan.scanOf(output.name());
@@ -142,8 +143,11 @@ public final class ExtractJob {
                                 forms);
                     }
                     if (output.output() instanceof AggregateOutput) {
+                        // The aggregates of one shared read count the same rows, so the same people: counted once.
+                        Optional<List<Path>> counted = scan.map(peopleOfRead::get);
                         MeasuredAggregate measured = MeasuredAggregate.measure(output, kept, tally, writer,
-                                dominance.contributionsNeeded());
+                                dominance.contributionsNeeded(), counted);
+                        scan.ifPresent(s -> peopleOfRead.putIfAbsent(s, measured.people()));
                         leftOut.add(measured.excluded(), tally);
                         aggregates.add(measured);
                         // Keeps the plan's order of outputs; filled in once the aggregates are protected.

@@ -302,15 +302,15 @@ public final class ExtractRunner {
         new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(), request.runId().toString(),
                 plan.spec().version(), plan.spec().project(), key.id(), request.resolvedKeyFile().toAbsolutePath(),
                 request.asOf(), plan.policy().optOuts().nationalDataOptOut(), plan.policy().objectionDeletionDays(), directory.target().toAbsolutePath(), outputs));
-        for (OutputResult result : results) {
-            for (Path folder : result.people().stream().map(Path::getParent).distinct().toList()) {
-                try (var files = Files.list(folder)) {
-                    for (Path file : files.toList()) {
-                        Files.delete(file);
-                    }
+        // Outputs that counted the same rows share their files, so each folder goes once.
+        List<Path> folders = results.stream().flatMap(r -> r.people().stream()).map(Path::getParent).distinct().toList();
+        for (Path folder : folders) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
                 }
-                Files.delete(folder);
             }
+            Files.delete(folder);
         }
         LOG.info("Registered the release's people in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

@@ -242,9 +242,10 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
     /**
      * Counts each group, and each total the spec asks for, in one pass (Spark's grouping sets); nothing is released
      * yet. {@code kept} holds the output's columns, its measure columns and {@link #PERSON}.
+     * {@code peopleCounted} are the files of its people when another aggregate of the same rows counted them already.
      */
     static MeasuredAggregate measure(OutputPlan output, Dataset<Row> kept, ExclusionTally tally, OutputWriter writer,
-            int largest) {
+            int largest, Optional<List<Path>> peopleCounted) {
         List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
         List<String> totals = ((AggregateOutput) output.output()).totals();
         List<Column> measures = new ArrayList<>();
@@ -289,7 +290,7 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                     contributions.put(measure.name(), largestContributions(measure, kept, groups, totals, largest));
                 }
             }
-            people = writer.countPeople(output.name(), kept, PERSON);
+            people = peopleCounted.orElseGet(() -> writer.countPeople(output.name(), kept, PERSON));
         } finally {
             kept.unpersist();
         }
