@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -95,11 +96,14 @@ public final class Benchmark {
 
     /**
      * Generates {@code people} as {@code trex generate} does (the national check's round trip included) into the
-     * empty database at {@code url}, then measures a run of {@code spec} (a shipped spec, copied with its policy
-     * and definitions) over them, as of the date the synthetic data is made for; writes bench.json.
+     * empty database at {@code url}, enlarges it to {@code spells} hospital spells when given
+     * ({@link PopulationCopies}),
+     * then measures a run of {@code spec} (a shipped spec, copied with its policy and definitions) over them, as of the
+     * date the synthetic data is made for; writes bench.json.
      */
-    public BenchReport population(DatabaseUrl url, int people, Path spec, Leftovers leftovers) {
+    public BenchReport population(DatabaseUrl url, int people, OptionalLong spells, Path spec, Leftovers leftovers) {
         requireNonNull(url, "url is null");
+        requireNonNull(spells, "spells is null");
         requireNonNull(spec, "spec is null");
         Path work = directory(out.resolve("work"));
         say("Generating %,d people as trex generate does...", people);
@@ -110,11 +114,22 @@ public final class Benchmark {
         figures.put("socialCareEvents", generated.rows(SourceTable.EVENT_TABLE));
         figures.put("rowsGenerated", generated.totalRows());
         figures.put("generateSeconds", seconds(generated.elapsed()));
+        String data = String.format(Locale.ROOT, "Data: trex generate --people %,d (%,d spells, %,d social care"
+                + " events), generated in %.1f s", people, generated.rows(SourceTable.INPATIENT_SPELL_TABLE),
+                generated.rows(SourceTable.EVENT_TABLE), seconds(generated.elapsed()));
+        if (spells.isPresent()) {
+            say("Copying the population until it holds %,d spells...", spells.getAsLong());
+            PopulationCopies.Enlarged enlarged = PopulationCopies.enlarge(url, spells.getAsLong());
+            figures.put("spells", enlarged.spells());
+            figures.put("socialCareEvents", enlarged.events());
+            figures.put("copies", enlarged.copies());
+            figures.put("copySeconds", seconds(enlarged.took()));
+            data += String.format(Locale.ROOT, ", then copied %d times under rotated NHS numbers (people repeat) to"
+                    + " %,d spells and %,d social care events in %.1f s", enlarged.copies(), enlarged.spells(),
+                    enlarged.events(), seconds(enlarged.took()));
+        }
         Path copied = SpecCopy.into(LoadedSpec.load(spec, SourceCatalog.standard()), work);
-        Workload workload = new Workload(String.format(Locale.ROOT, "Data: trex generate --people %,d (%,d spells,"
-                + " %,d social care events), generated in %.1f s; spec %s", people,
-                generated.rows(SourceTable.INPATIENT_SPELL_TABLE), generated.rows(SourceTable.EVENT_TABLE),
-                seconds(generated.elapsed()), spec.getFileName()), figures, copied, SyntheticData.AS_OF);
+        Workload workload = new Workload(data + "; spec " + spec.getFileName(), figures, copied, SyntheticData.AS_OF);
         return measure(url, workload, work, leftovers);
     }
 

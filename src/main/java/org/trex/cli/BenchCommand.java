@@ -2,6 +2,7 @@ package org.trex.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.trex.bench.BenchReport;
 import org.trex.bench.Benchmark;
@@ -27,6 +28,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "extracts/discharge-delays.yaml with --people 1400000) on a population made as trex generate makes it, "
             + "instead of the bench spec on bench spells.")
     Path spec;
+
+    @Option(names = "--spells", paramLabel = "N", description = "With --spec: copy the generated population (under "
+            + "rotated NHS numbers, so people repeat) until it holds N hospital spells, for sizes past 1,400,000 "
+            + "people.")
+    Long spells;
 
     @Option(names = "--out", defaultValue = "bench-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -66,12 +72,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchReport measure(Benchmark benchmark, DatabaseUrl url, Benchmark.Leftovers leftovers) {
+        if (spec == null && spells != null) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot copy a population to " + spells + " spells: --spells "
+                    + "needs --spec (the bench spec's --people are spells already)");
+        }
         if (spec == null) {
             return benchmark.spells(url, rows, leftovers);
         }
         if (rows > Integer.MAX_VALUE) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot generate " + rows + " people: give at most 1,400,000");
         }
-        return benchmark.population(url, (int) rows, spec, leftovers);
+        return benchmark.population(url, (int) rows, spells == null ? OptionalLong.empty() : OptionalLong.of(spells),
+                spec, leftovers);
     }
 }
