@@ -24,18 +24,26 @@ import org.trex.transform.Generalisations;
 final class FormColumns {
     // Each Generalisations method answers null for a missing value, so the UDFs pass nulls straight in.
     private static final UserDefinedFunction YEAR_OF_BIRTH = udf(
-            (UDF1<LocalDate, Integer>) Generalisations::yearOfBirth, DataTypes.IntegerType);
-    private static final UserDefinedFunction AGE_BAND = udf(
-            (UDF2<LocalDate, LocalDate, String>) (born, index) -> Generalisations.ageBand(born, index, AgeBandWidth.FIVE_YEARS),
-            DataTypes.StringType);
+            (UDF1<Object, Integer>) born -> Generalisations.yearOfBirth(date(born)), DataTypes.IntegerType);
+    private static final UserDefinedFunction AGE_BAND = udf((UDF2<Object, Object, String>) (born, index) ->
+            Generalisations.ageBand(date(born), date(index), AgeBandWidth.FIVE_YEARS), DataTypes.StringType);
     private static final UserDefinedFunction POSTCODE_DISTRICT = udf(
             (UDF1<String, String>) Generalisations::postcodeDistrict, DataTypes.StringType);
     private static final UserDefinedFunction MONTH = udf(
-            (UDF1<LocalDate, String>) Generalisations::month, DataTypes.StringType);
-    private static final UserDefinedFunction DAYS_FROM_INDEX = udf(
-            (UDF2<LocalDate, LocalDate, Integer>) Generalisations::daysFromIndex, DataTypes.IntegerType);
+            (UDF1<Object, String>) day -> Generalisations.month(date(day)), DataTypes.StringType);
+    private static final UserDefinedFunction DAYS_FROM_INDEX = udf((UDF2<Object, Object, Integer>) (day, index) ->
+            Generalisations.daysFromIndex(date(day), date(index)), DataTypes.IntegerType);
     private static final UserDefinedFunction DELAY_BAND = udf(
             (UDF1<Integer, String>) Generalisations::delayBand, DataTypes.StringType);
+
+    /**
+     * A date as Spark hands it to a UDF: usually a {@code LocalDate}, as the session asks, but a {@code java.sql.Date}
+     * in some executions (a run without adaptive execution, launched with the class-data archive, got those), so the
+     * forms take either.
+     */
+    static LocalDate date(Object value) {
+        return value instanceof java.sql.Date day ? day.toLocalDate() : (LocalDate) value;
+    }
 
     private final Map<IdentifierKind, PseudonymFunction> pseudonyms = new EnumMap<>(IdentifierKind.class);
 
