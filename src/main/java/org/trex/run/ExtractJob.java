@@ -2,9 +2,6 @@ package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
@@ -20,10 +17,8 @@ import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.storage.StorageLevel;
 import org.jooq.Record2;
@@ -67,7 +62,6 @@ public final class ExtractJob {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
     private static final String EXCLUSION = "trex_exclusion";
     private static final String COUNT_KEY = "trex_count_key";
-    private static final String CLASS_SIZE = "trex_class_size";
 
     private final SparkSession spark;
     private final DatabaseUrl database;
@@ -290,7 +284,8 @@ public final class ExtractJob {
                     "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k(), List.of());
         } else {
             KAnonymityDecisions decisions = new KAnonymityDecisions(rules);
-            EquivalenceClasses before = EquivalenceClasses.measure(staged.classSizes(), rules.k());
+            QuasiIdentifierClasses classes = staged.classes();
+            EquivalenceClasses before = EquivalenceClasses.measure(classes.sizes(), rules.k());
             RecordStep step = decisions.onStaged(before);
             String action = "none: k met";
             long valuesSuppressed = 0;
@@ -305,23 +300,15 @@ public final class ExtractJob {
                 if (step == RecordStep.GENERALISE) {
                     released = coarsen(released, output, qis);
                     action = "generalised " + qis;
-                    step = decisions.onGeneralised(measure(released, qis, rules.k()));
+                    classes = QuasiIdentifierClasses.count(released, qis);
+                    step = decisions.onGeneralised(EquivalenceClasses.measure(classes.sizes(), rules.k()));
                 }
                 if (step == RecordStep.SUPPRESS) {
-                    Dataset<Row> counted = released.withColumn(CLASS_SIZE, count(lit(1)).over(Window.partitionBy(cols(qis))))
-                            .persist(StorageLevel.MEMORY_AND_DISK());
-                    Column small = col(CLASS_SIZE).lt(rules.k());
-                    // Both counts in one pass: the rows suppressed, and those every value of which will then be blank.
-                    Column blankAfter = Arrays.stream(cols(qis)).map(qi -> small.or(qi.isNull())).reduce(Column::and)
-                            .orElseThrow();
-                    Row tallies = counted.agg(sum(when(small, 1L).otherwise(0L)),
-                            sum(when(blankAfter, 1L).otherwise(0L))).first();
-                    valuesSuppressed = (tallies.isNullAt(0) ? 0 : tallies.getLong(0)) * qis.size();
-                    long stillSmall = tallies.isNullAt(1) ? 0 : tallies.getLong(1);
-                    for (String qi : qis) {
-                        counted = counted.withColumn(qi, when(small, lit(null)).otherwise(col(qi)));
-                    }
-                    released = counted.drop(CLASS_SIZE);
+                    // The classes are known with their values: what is blanked, and what is then all blank, needs
+                    // no pass.
+                    valuesSuppressed = classes.rowsSuppressed(decisions::suppresses) * qis.size();
+                    long stillSmall = classes.rowsBlankAfterSuppressing(decisions::suppresses);
+                    released = classes.suppress(released, decisions::suppresses);
                     action = (action.startsWith("none") ? "" : action + ", then ") + "suppressed quasi-identifier values in classes below k";
                     // Records whose fully suppressed class is still below k would stand out: drop them.
                     Column allNull = Arrays.stream(cols(qis)).map(Column::isNull).reduce(Column::and).orElseThrow();
@@ -333,7 +320,7 @@ public final class ExtractJob {
                 }
                 // Staging measures the released classes as it writes them: no pass of its own.
                 OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, qis, person);
-                after = EquivalenceClasses.measure(changed.classSizes(), rules.k());
+                after = EquivalenceClasses.measure(changed.classes().sizes(), rules.k());
                 writer.discard(staged);
                 staged = changed;
             }
@@ -354,11 +341,6 @@ public final class ExtractJob {
                 Optional.empty()));
         return new OutputResult(output, aggregate.read(), aggregate.excluded(), aggregate.used(), written.rows(), outcome,
                 written.schema(), written.files(), written.contentSha256(), aggregate.people());
-    }
-
-    private static EquivalenceClasses measure(Dataset<Row> rows, List<String> qis, int k) {
-        List<Long> sizes = rows.groupBy(cols(qis)).count().select("count").as(Encoders.LONG()).collectAsList();
-        return EquivalenceClasses.measure(sizes, k);
     }
 
     private static Dataset<Row> coarsen(Dataset<Row> rows, OutputPlan output, List<String> qis) {

@@ -77,16 +77,16 @@ final class OutputWriter {
 
     /**
      * An output's rows, sorted, in Parquet and CSV part files under a scratch folder, nothing final yet; and the
-     * sizes of the classes of equal values in the columns staging was asked to measure.
+     * classes of equal values in the columns staging was asked to measure, with their sizes.
      */
-    record Staged(String name, Path folder, List<StagedParts.Part> parts, long rows, StructType schema, List<Long> classSizes,
-            List<Path> people) {
+    record Staged(String name, Path folder, List<StagedParts.Part> parts, long rows, StructType schema,
+            QuasiIdentifierClasses classes, List<Path> people) {
         Staged {
             requireNonNull(name, "name is null");
             requireNonNull(folder, "folder is null");
             parts = List.copyOf(requireNonNull(parts, "parts is null"));
             requireNonNull(schema, "schema is null");
-            classSizes = List.copyOf(requireNonNull(classSizes, "classSizes is null"));
+            requireNonNull(classes, "classes is null");
             people = List.copyOf(requireNonNull(people, "people is null"));
         }
     }
@@ -143,7 +143,7 @@ final class OutputWriter {
             long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
             LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);
-            return new Staged(name, folder, written.parts(), count, rows.schema(), written.classSizes(), written.people());
+            return new Staged(name, folder, written.parts(), count, rows.schema(), written.classes(), written.people());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage output " + name + " in " + folder + ": " + e.getMessage(), e);
         }

@@ -47,6 +47,7 @@ import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetOptions;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetUtils;
 import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import scala.jdk.javaapi.CollectionConverters;
@@ -95,10 +96,10 @@ final class StagedParts implements Serializable {
      * The parts in partition order, the size of every class of equal measured values across them, and the files
      * of people counted, one per part (none when no people were asked for).
      */
-    record Written(List<Part> parts, List<Long> classSizes, List<Path> people) {
+    record Written(List<Part> parts, QuasiIdentifierClasses classes, List<Path> people) {
         Written {
             parts = List.copyOf(requireNonNull(parts, "parts is null"));
-            classSizes = List.copyOf(requireNonNull(classSizes, "classSizes is null"));
+            requireNonNull(classes, "classes is null");
             people = List.copyOf(requireNonNull(people, "people is null"));
         }
     }
@@ -193,9 +194,11 @@ final class StagedParts implements Serializable {
             }
         }
         written.sort(Comparator.comparingInt(Part::partition));
-        List<Path> counted = people.isEmpty() ? List.of()
-                : written.stream().map(part -> parts.peoplePart(part.partition())).toList();
-        return new Written(written, measured.isEmpty() ? List.of() : List.copyOf(classes.values()), counted);
+        StructType measuredSchema = new StructType(measured.stream().map(schema::apply).toArray(StructField[]::new));
+        QuasiIdentifierClasses counted = QuasiIdentifierClasses.ofKeys(measuredSchema,
+                measured.isEmpty() ? Map.of() : classes);
+        return new Written(written, counted, people.isEmpty() ? List.of()
+                : written.stream().map(part -> parts.peoplePart(part.partition())).toList());
     }
 
     private Path peoplePart(int partition) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trex.testing.TestSpark;
 
 /**
- * The class sizes staging counts as it writes are those Spark's own grouping gives: classes spread over several
- * partitions are counted whole, and a missing value is a value of its own.
+ * The classes staging counts as it writes, values and sizes, are those Spark's own grouping gives: classes spread
+ * over several partitions are counted whole, and a missing value is a value of its own.
  */
 class StagingMeasuresClassesAcrossPartitionsTest {
     private static final StructType SCHEMA = new StructType()
@@ -28,7 +31,7 @@ class StagingMeasuresClassesAcrossPartitionsTest {
     Path folder;
 
     @Test
-    void classSizesMatchAGroupByCountOnTheSameColumns() throws Exception {
+    void classesAndTheirValuesMatchAGroupByCountOnTheSameColumns() throws Exception {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             rows.add(RowFactory.create("p" + i, i % 7 == 0 ? null : "band" + (i % 5), i % 11 == 0 ? null : 1940 + i % 3));
@@ -38,11 +41,17 @@ class StagingMeasuresClassesAcrossPartitionsTest {
         StagedParts.Written written = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
                 Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of("band", "year"), Optional.empty());
 
-        List<Long> expected = data.groupBy("band", "year").count().collectAsList().stream()
-                .map(row -> row.getLong(2)).sorted().toList();
-        assertThat(written.classSizes().stream().sorted().toList()).isEqualTo(expected);
-        assertThat(written.classSizes().stream().mapToLong(Long::longValue).sum()).isEqualTo(2000);
+        Map<List<Object>, Long> expected = new HashMap<>();
+        data.groupBy("band", "year").count().collectAsList()
+                .forEach(row -> expected.put(Arrays.asList(row.get(0), row.get(1)), row.getLong(2)));
+        Map<List<Object>, Long> staged = new HashMap<>();
+        written.classes().classes()
+                .forEach(c -> staged.put(Arrays.asList(c.getKey().get(0), c.getKey().get(1)), c.getValue()));
+        assertThat(staged).isEqualTo(expected);
+        assertThat(written.classes().sizes().stream().mapToLong(Long::longValue).sum()).isEqualTo(2000);
         assertThat(StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p2")),
-                Files.createDirectory(folder.resolve("c2")), "zstd", List.of(), List.of(), Optional.empty()).classSizes()).isEmpty();
+                Files.createDirectory(folder.resolve("c2")), "zstd", List.of(), List.of(), Optional.empty())
+                .classes().sizes())
+                .isEmpty();
     }
 }
