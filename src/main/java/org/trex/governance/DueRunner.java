@@ -26,10 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.trex.plan.DifferencingReview;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 
@@ -110,19 +112,12 @@ public final class DueRunner {
                 .set(RUN_STATUS, ScheduledRunStatus.STARTED.name())
                 .set(RUN_STARTED_AT, now())
                 .execute();
-        // A scheduler's timeout sends SIGTERM: the period is then marked failed, not left STARTED for ever.
-        Thread stopped = new Thread(() -> markStopped(runId), "trex-due-run-stopped");
-        Runtime.getRuntime().addShutdownHook(stopped);
-        RunResult result;
-        try {
-            result = launchCatching(launcher, run.extract(), asOf, runId);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopped);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or has run: it records the stop.
-            }
-        }
+        // Aggregates cannot be recalled: a release after a notice that named some is for a person to review first.
+        List<DifferencingReview> reviews = new DeletionNotices(url, clock).differencingReviews(extractId);
+        RunResult result = reviews.isEmpty() ? launchUntilStopped(launcher, run.extract(), asOf, runId)
+                : RunResult.failed("a scheduled run does not publish a release that " + reviews.stream()
+                        .map(DifferencingReview::describe).collect(Collectors.joining("; "))
+                        + "; review it against the notice, then run the spec by hand (trex run SPEC)");
         boolean succeeded = result.outcome() == RunResult.Outcome.SUCCEEDED;
         dsl.update(SCHEDULED_RUN)
                 .set(RUN_STATUS, (succeeded ? ScheduledRunStatus.SUCCEEDED : ScheduledRunStatus.FAILED).name())
@@ -137,6 +132,22 @@ public final class DueRunner {
                 : new DueRunReport(extractId, periodKey, DueRunReport.Status.FAILED, Optional.of(runId),
                         "Cannot run extract " + extractId + " for period " + periodKey + " (run " + runId + "): "
                                 + result.detail());
+    }
+
+    /** The launch, with the period marked failed, not left STARTED for ever, if a scheduler's timeout stops it. */
+    private RunResult launchUntilStopped(ExtractLauncher launcher, ScheduledExtract extract, LocalDate asOf,
+            String runId) {
+        Thread stopped = new Thread(() -> markStopped(runId), "trex-due-run-stopped");
+        Runtime.getRuntime().addShutdownHook(stopped);
+        try {
+            return launchCatching(launcher, extract, asOf, runId);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: it records the stop.
+            }
+        }
     }
 
     private static RunResult launchCatching(ExtractLauncher launcher, ScheduledExtract extract, LocalDate asOf,
