@@ -1,9 +1,12 @@
 package org.trex.generate;
 
 import static org.trex.generate.Dates.NONE;
+import static org.trex.generate.Draws.exponential;
+import static org.trex.generate.Draws.geometric;
+import static org.trex.generate.Draws.mix;
+import static org.trex.generate.Draws.shuffle;
 import static org.trex.generate.SyntheticData.BAD_CHECK_DIGIT_RATE;
 import static org.trex.generate.SyntheticData.COUNCIL_SHARE;
-import static org.trex.generate.SyntheticData.DASHED_NUMBER_RATE;
 import static org.trex.generate.SyntheticData.DUPLICATE_RECORD_RATE;
 import static org.trex.generate.SyntheticData.HOSPITAL_BAD_CHECK_DIGIT_RATE;
 import static org.trex.generate.SyntheticData.HOSPITAL_MISSING_NUMBER_RATE;
@@ -13,11 +16,15 @@ import static org.trex.generate.SyntheticData.LOCAL_OBJECTION_WITHDRAWN_RATE;
 import static org.trex.generate.SyntheticData.MISSING_NUMBER_RATE;
 import static org.trex.generate.SyntheticData.NATIONAL_OPT_OUT_RATE;
 import static org.trex.generate.SyntheticData.NON_COUNCIL_HOSPITAL_SHARE;
-import static org.trex.generate.SyntheticData.SPACED_NUMBER_RATE;
 import static org.trex.generate.SyntheticData.SUPERSEDED_RATE;
 import static org.trex.generate.SyntheticData.TYPE1_OPT_OUT_RATE;
 import static org.trex.generate.SyntheticData.TYPE1_WITHDRAWN_RATE;
 import static org.trex.generate.SyntheticData.UNVERIFIED_RATE;
+import static org.trex.generate.TestRangeNumbers.asCouncilsHoldThem;
+import static org.trex.generate.TestRangeNumbers.badCheckDigit;
+import static org.trex.generate.TestRangeNumbers.number;
+import static org.trex.generate.TestRangeNumbers.spaced;
+import static org.trex.generate.TestRangeNumbers.validSuffixes;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.trex.nhs.NhsNumber;
 
 /**
  * The synthetic population: everything about individual {@code i} is drawn from a random stream seeded
@@ -419,11 +425,11 @@ final class Population {
                 recorded = who.nhs;
             }
             boolean duplicate = recorded != null && r.nextDouble() < DUPLICATE_RECORD_RATE;
-            personRow(who, personId, status, format(recorded, r), r);
+            personRow(who, personId, status, asCouncilsHoldThem(recorded, r), r);
             careHistory(who, personId, spells, r);
             objection(who, personId, r);
             if (duplicate) {
-                personRow(who, personId + 1, "matched", format(recorded, r), r);
+                personRow(who, personId + 1, "matched", asCouncilsHoldThem(recorded, r), r);
                 request(who, personId + 1, 0, who.firstContact(r), ROUTE.draw(r), r);
             }
         }
@@ -714,85 +720,11 @@ final class Population {
         }
     }
 
-    // ---- numbers and helpers ---------------------------------------------------------------------------
-
-    private static String number(int suffix) {
-        String nine = nineDigits(suffix);
-        return nine + NhsNumber.checkDigit(nine);
-    }
-
-    /** The true number with its check digit mistyped: same 999 prefix, never valid. */
-    private static String badCheckDigit(String nhs, SplittableRandom r) {
-        int check = nhs.charAt(9) - '0';
-        return nhs.substring(0, 9) + (check + 1 + r.nextInt(9)) % 10;
-    }
-
-    /** Numbers as councils hold them: mostly bare digits, some in 3 3 4 groups with spaces or dashes. */
-    private static String format(String nhs, SplittableRandom r) {
-        double u = r.nextDouble();
-        if (nhs == null || u >= SPACED_NUMBER_RATE + DASHED_NUMBER_RATE) {
-            return nhs;
-        }
-        return spaced(nhs, u < SPACED_NUMBER_RATE ? ' ' : '-');
-    }
-
-    private static String spaced(String nhs, char sep) {
-        return nhs.substring(0, 3) + sep + nhs.substring(3, 6) + sep + nhs.substring(6);
-    }
-
-    private static String nineDigits(int suffix) {
-        char[] digits = {'9', '9', '9', '0', '0', '0', '0', '0', '0'};
-        for (int i = 8, rest = suffix; rest > 0; i--, rest /= 10) {
-            digits[i] = (char) ('0' + rest % 10);
-        }
-        return new String(digits);
-    }
-
-    private static int[] validSuffixes() {
-        int[] all = new int[1_000_000];
-        int n = 0;
-        for (int suffix = 0; suffix < 1_000_000; suffix++) {
-            if (NhsNumber.checkDigit(nineDigits(suffix)) >= 0) {
-                all[n++] = suffix;
-            }
-        }
-        return java.util.Arrays.copyOf(all, n);
-    }
-
-    private static void shuffle(int[] values, SplittableRandom r) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
-    }
-
     private static String[] practices() {
         String[] practices = new String[40];
         for (int i = 0; i < practices.length; i++) {
             practices[i] = "C82" + String.format("%03d", 10 + i * 7);
         }
         return practices;
-    }
-
-    private static int geometric(SplittableRandom r, double p) {
-        int n = 0;
-        while (n < 20 && r.nextDouble() < p) {
-            n++;
-        }
-        return n;
-    }
-
-    private static double exponential(SplittableRandom r, double mean) {
-        return -Math.log(1 - r.nextDouble()) * mean;
-    }
-
-    /** Stafford's mix13 of seed and index, so neighbouring individuals get unrelated streams. */
-    private static long mix(long seed, long index) {
-        long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

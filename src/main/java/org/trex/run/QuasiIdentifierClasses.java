@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Function1;
@@ -89,7 +90,7 @@ final class QuasiIdentifierClasses {
         return sizes;
     }
 
-    /** Each class's values (in the quasi-identifiers' order) with its size, for reports and tests. */
+    /** Each class's values (in the quasi-identifiers' order) with its size. */
     List<Map.Entry<Row, Long>> classes() {
         return IntStream.range(0, values.size()).mapToObj(i -> Map.entry(values.get(i), sizes.get(i))).toList();
     }
@@ -130,7 +131,7 @@ final class QuasiIdentifierClasses {
         }
         StructType smallSchema = new StructType(Arrays.stream(schema.fields())
                 .map(f -> new StructField(SMALL_PREFIX + f.name(), f.dataType(), true, f.metadata()))
-                .toArray(StructField[]::new)).add(SUPPRESSED, org.apache.spark.sql.types.DataTypes.BooleanType);
+                .toArray(StructField[]::new)).add(SUPPRESSED, DataTypes.BooleanType);
         Dataset<Row> classes = rows.sparkSession().createDataFrame(small, smallSchema);
         Column matches = Arrays.stream(schema.fieldNames())
                 .map(qi -> rows.col(qi).eqNullSafe(classes.col(SMALL_PREFIX + qi)))

@@ -93,8 +93,8 @@ final class StagedParts implements Serializable {
     }
 
     /**
-     * The parts in partition order, the size of every class of equal measured values across them, and the files
-     * of people counted, one per part (none when no people were asked for).
+     * The parts in partition order, every class of equal measured values across them with its values and size, and
+     * the files of people counted, one per part (none when no people were asked for).
      */
     record Written(List<Part> parts, QuasiIdentifierClasses classes, List<Path> people) {
         Written {
@@ -195,9 +195,8 @@ final class StagedParts implements Serializable {
         }
         written.sort(Comparator.comparingInt(Part::partition));
         StructType measuredSchema = new StructType(measured.stream().map(schema::apply).toArray(StructField[]::new));
-        QuasiIdentifierClasses counted = QuasiIdentifierClasses.ofKeys(measuredSchema,
-                measured.isEmpty() ? Map.of() : classes);
-        return new Written(written, counted, people.isEmpty() ? List.of()
+        // With nothing measured the tasks count no class, so there are none.
+        return new Written(written, QuasiIdentifierClasses.ofKeys(measuredSchema, classes), people.isEmpty() ? List.of()
                 : written.stream().map(part -> parts.peoplePart(part.partition())).toList());
     }
 
