@@ -171,7 +171,8 @@ final class CopyWriter {
     private static byte[][] dates() {
         byte[][] dates = new byte[LAST_DAY - FIRST_DAY + 1][];
         for (int day = FIRST_DAY; day <= LAST_DAY; day++) {
-            dates[day - FIRST_DAY] = LocalDate.ofEpochDay(day).toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            dates[day - FIRST_DAY] = LocalDate.ofEpochDay(day).toString()
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         return dates;
     }

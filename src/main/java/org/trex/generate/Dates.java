@@ -16,6 +16,8 @@ final class Dates {
     static final int READY_DATE_COLLECTED = day(2023, 4, 1);
     /** The reference day ages are drawn at. */
     static final int AGE_REFERENCE = day(2024, 1, 1);
+    /** Ages are counted in whole years of this many days, as they were drawn. */
+    static final int DAYS_PER_YEAR = 365;
 
     private Dates() {
     }

@@ -34,8 +34,8 @@ public record GenerationSummary(int people, long seed, List<TableLoad> tables, N
             lines.add(String.format("%-" + width + "s %,12d rows %8.1f s", load.table().qualifiedName(), load.rows(),
                     load.elapsed().toMillis() / 1000.0));
         }
-        lines.add(String.format("%-" + width + "s %,12d rows %8.1f s", "total (" + people + " people, seed " + seed + ")",
-                totalRows(), elapsed.toMillis() / 1000.0));
+        lines.add(String.format("%-" + width + "s %,12d rows %8.1f s",
+                "total (" + people + " people, seed " + seed + ")", totalRows(), elapsed.toMillis() / 1000.0));
         lines.add(nationalCheck.line());
         return lines;
     }

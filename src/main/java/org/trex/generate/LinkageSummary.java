@@ -66,9 +66,9 @@ public record LinkageSummary(
     public static LinkageSummary fetch(DSLContext db, LocalDate asOf) {
         requireNonNull(db, "db is null");
         Record row = db.fetchOne(query(asOf));
-        return new LinkageSummary(asOf, countAt(row, 0), countAt(row, 1), countAt(row, 2), countAt(row, 3), countAt(row, 4),
-                countAt(row, 5), countAt(row, 6), countAt(row, 7), countAt(row, 8), countAt(row, 9), countAt(row, 10),
-                countAt(row, 11), countAt(row, 12));
+        return new LinkageSummary(asOf, countAt(row, 0), countAt(row, 1), countAt(row, 2), countAt(row, 3),
+                countAt(row, 4), countAt(row, 5), countAt(row, 6), countAt(row, 7), countAt(row, 8), countAt(row, 9),
+                countAt(row, 10), countAt(row, 11), countAt(row, 12));
     }
 
     /** One row of counts, in the order of this record's components after {@code asOf}. */
@@ -112,8 +112,8 @@ public record LinkageSummary(
                         .as("objections_active"),
                 field(selectCount().from(LOCAL_OBJECTION).where(LOCAL_OBJECTION.WITHDRAWN_DATE.le(asOf)))
                         .as("objections_withdrawn"),
-                field(select(coalesce(NATIONAL_DATA_OPT_OUT_CHECK.NUMBERS_SENT.minus(NATIONAL_DATA_OPT_OUT_CHECK.NUMBERS_RETURNED),
-                                inline(0)))
+                field(select(coalesce(NATIONAL_DATA_OPT_OUT_CHECK.NUMBERS_SENT
+                                .minus(NATIONAL_DATA_OPT_OUT_CHECK.NUMBERS_RETURNED), inline(0)))
                         .from(NATIONAL_DATA_OPT_OUT_CHECK)
                         .where(NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE.eq(AllowListQueries.latestListDate(inline(asOf)))))
                         .as("national_opt_outs"),

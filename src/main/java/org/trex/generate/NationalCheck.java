@@ -44,7 +44,7 @@ public record NationalCheck(LocalDate listDate, Path request, int numbersSent, P
 
     /** One line for the generation summary. */
     String line() {
-        return "National data opt-out check: sent " + numbersSent + " numbers, the allow list of " + listDate + " holds "
-                + numbersReturned + "; loaded";
+        return "National data opt-out check: sent " + numbersSent + " numbers, the allow list of " + listDate
+                + " holds " + numbersReturned + "; loaded";
     }
 }

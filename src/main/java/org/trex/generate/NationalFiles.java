@@ -17,10 +17,12 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.trex.load.NationalColumn;
@@ -135,14 +137,12 @@ public final class NationalFiles {
     private static List<Path> socialCare(Connection connection, Path folder, SplittableRandom random)
             throws SQLException {
         Map<Integer, List<String[]>> byYear = new TreeMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(CLD_SQL)) {
-            while (rows.next()) {
-                String[] row = values(rows, CLD_COLUMNS.size());
-                LocalDate start = LocalDate.parse(row[CLD_COLUMNS.indexOf("Event_Start_Date")]);
-                byYear.computeIfAbsent(start.getMonthValue() >= 4 ? start.getYear() : start.getYear() - 1,
-                        y -> new ArrayList<>()).add(row);
-            }
-        }
+        int startColumn = CLD_COLUMNS.indexOf("Event_Start_Date");
+        select(connection, CLD_SQL, CLD_COLUMNS.size(), row -> {
+            LocalDate start = LocalDate.parse(row[startColumn]);
+            byYear.computeIfAbsent(start.getMonthValue() >= 4 ? start.getYear() : start.getYear() - 1,
+                    y -> new ArrayList<>()).add(row);
+        });
         List<Path> files = new ArrayList<>();
         for (Map.Entry<Integer, List<String[]>> year : byYear.entrySet()) {
             int from = year.getKey();
@@ -169,32 +169,17 @@ public final class NationalFiles {
     }
 
     private static Path spells(Connection connection, Path file, SplittableRandom random) throws SQLException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(SPELL_SQL)) {
-            while (result.next()) {
-                Map<String, String> row = named(SPELL_COLUMNS, values(result, SPELL_COLUMNS.size()));
-                ukDates(row, random, "Person_Birth_Date", "Start_Date_Hospital_Provider_Spell",
-                        "Discharge_Date_Hospital_Provider_Spell", "Discharge_Ready_Date");
-                rows.add(row);
-            }
-        }
-        breakRows(rows, random, "Admission_Method_Hospital_Provider_Spell", "99", "Start_Date_Hospital_Provider_Spell",
-                "Discharge_Date_Hospital_Provider_Spell");
+        List<Map<String, String>> rows = rows(connection, SPELL_SQL, SPELL_COLUMNS, random, "Person_Birth_Date",
+                "Start_Date_Hospital_Provider_Spell", "Discharge_Date_Hospital_Provider_Spell", "Discharge_Ready_Date");
+        breakRows(rows, random, "Admission_Method_Hospital_Provider_Spell", "99",
+                "Start_Date_Hospital_Provider_Spell", "Discharge_Date_Hospital_Provider_Spell");
         write(file, SourceKind.HOSPITAL, rows, Layout.LF);
         return file;
     }
 
     private static Path objections(Connection connection, Path file, SplittableRandom random) throws SQLException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(OBJECTION_SQL)) {
-            while (result.next()) {
-                Map<String, String> row = named(OBJECTION_COLUMNS, values(result, OBJECTION_COLUMNS.size()));
-                ukDates(row, random, "Objection_Recorded_Date", "Objection_Withdrawn_Date");
-                rows.add(row);
-            }
-        }
+        List<Map<String, String>> rows = rows(connection, OBJECTION_SQL, OBJECTION_COLUMNS, random,
+                "Objection_Recorded_Date", "Objection_Withdrawn_Date");
         write(file, SourceKind.OBJECTIONS, rows, Layout.CRLF);
         return file;
     }
@@ -219,7 +204,7 @@ public final class NationalFiles {
 
     private static Map<String, String> broken(List<Map<String, String>> rows, SplittableRandom random) {
         int at = random.nextInt(rows.size());
-        Map<String, String> copy = new java.util.HashMap<>(rows.get(at));
+        Map<String, String> copy = new HashMap<>(rows.get(at));
         rows.set(at, copy);
         return copy;
     }
@@ -236,6 +221,31 @@ public final class NationalFiles {
         }
     }
 
+    /**
+     * The rows of {@code sql} by column name, in the order it gives them, each with its dates in {@code dateColumns}
+     * written {@code dd/MM/yyyy} by one draw from {@code random} per row.
+     */
+    private static List<Map<String, String>> rows(Connection connection, String sql, List<String> columns,
+            SplittableRandom random, String... dateColumns) throws SQLException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        select(connection, sql, columns.size(), values -> {
+            Map<String, String> row = named(columns, values);
+            ukDates(row, random, dateColumns);
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    /** Hands each row of {@code sql}, its first {@code count} columns as text, to {@code each} as it is read. */
+    private static void select(Connection connection, String sql, int count, Consumer<String[]> each)
+            throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                each.accept(values(rows, count));
+            }
+        }
+    }
+
     private static String[] values(ResultSet rows, int count) throws SQLException {
         String[] values = new String[count];
         for (int i = 0; i < count; i++) {
@@ -245,7 +255,7 @@ public final class NationalFiles {
     }
 
     private static Map<String, String> named(List<String> columns, String[] values) {
-        Map<String, String> row = new java.util.HashMap<>();
+        Map<String, String> row = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             if (values[i] != null) {
                 row.put(columns.get(i), values[i]);

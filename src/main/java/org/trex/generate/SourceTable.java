@@ -54,7 +54,8 @@ public enum SourceTable {
 
     /** COPY has no jOOQ model; the names come from the generated classes so a schema change breaks the build. */
     String copyStatement() {
-        String names = columns.stream().map(f -> RENDER.render(f.getUnqualifiedName())).collect(Collectors.joining(", "));
+        String names = columns.stream().map(f -> RENDER.render(f.getUnqualifiedName()))
+                .collect(Collectors.joining(", "));
         return "COPY " + RENDER.render(table) + " (" + names + ") FROM STDIN";
     }
 }

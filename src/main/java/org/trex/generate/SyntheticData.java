@@ -229,7 +229,8 @@ public final class SyntheticData {
         try (Connection connection = url.connect()) {
             work.accept(DSL.using(connection, SQLDialect.POSTGRES));
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot " + what + " in " + url.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
+            throw new DatabaseException("Cannot " + what + " in " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
         }
     }
 
@@ -240,7 +241,8 @@ public final class SyntheticData {
             for (org.jooq.Table<?> table : tables) {
                 if (db.fetchExists(table)) {
                     throw new DatabaseException("Cannot generate synthetic data in " + url.redacted() + ": "
-                            + table.getSchema().getName() + "." + table.getName() + " already holds rows; use an empty database");
+                            + table.getSchema().getName() + "." + table.getName()
+                            + " already holds rows; use an empty database");
                 }
             }
         });

@@ -26,7 +26,8 @@ import org.trex.testing.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoPopulationReachesEveryAscofRuleTest {
     private static final String CANDIDATES = "SELECT count(*) FROM health.inpatient_spell s WHERE s.discharge_date"
-            + " BETWEEN DATE '2024-04-01' AND DATE '2025-03-31' AND s.date_of_birth <= s.discharge_date - INTERVAL '65 years'"
+            + " BETWEEN DATE '2024-04-01' AND DATE '2025-03-31'"
+            + " AND s.date_of_birth <= s.discharge_date - INTERVAL '65 years'"
             + " AND ";
     private DatabaseUrl url;
 

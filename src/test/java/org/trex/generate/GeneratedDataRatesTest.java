@@ -41,8 +41,9 @@ class GeneratedDataRatesTest {
                 .isCloseTo(SyntheticData.HOSPITAL_MISSING_NUMBER_RATE, within(0.005));
         assertThat(Sql.share(url, patients + " WHERE nhs_number LIKE '___ ___ ____'", patients))
                 .isCloseTo(SyntheticData.HOSPITAL_SPACED_NUMBER_RATE, within(0.008));
-        long bad = Sql.strings(url, "SELECT DISTINCT nhs_number FROM health.inpatient_spell WHERE nhs_number IS NOT NULL")
-                .stream().filter(n -> !org.trex.nhs.NhsNumber.isValidNormalised(org.trex.nhs.NhsNumber.normalise(n)))
+        String numbers = "SELECT DISTINCT nhs_number FROM health.inpatient_spell WHERE nhs_number IS NOT NULL";
+        long bad = Sql.strings(url, numbers).stream()
+                .filter(n -> !org.trex.nhs.NhsNumber.isValidNormalised(org.trex.nhs.NhsNumber.normalise(n)))
                 .count();
         assertThat((double) bad / Sql.count(url, patients))
                 .isCloseTo(SyntheticData.HOSPITAL_BAD_CHECK_DIGIT_RATE, within(0.002));
@@ -67,7 +68,8 @@ class GeneratedDataRatesTest {
         assertThat(duplicates).isCloseTo(SyntheticData.DUPLICATE_RECORD_RATE, within(0.004));
         assertThat(Sql.count(url, "SELECT count(*) FROM social_care.person d JOIN social_care.person p"
                 + " ON p.person_id = d.person_id - 1 WHERE d.person_id % 2 = 0"
-                + " AND regexp_replace(d.nhs_number, '[ -]', '', 'g') <> regexp_replace(p.nhs_number, '[ -]', '', 'g')"))
+                + " AND regexp_replace(d.nhs_number, '[ -]', '', 'g')"
+                + " <> regexp_replace(p.nhs_number, '[ -]', '', 'g')"))
                 .isZero();
     }
 
@@ -79,7 +81,8 @@ class GeneratedDataRatesTest {
                 "SELECT count(*) FROM opt_out.local_objection")).isBetween(0.05, 0.25);
         String people = "SELECT count(DISTINCT nhs_number) FROM health.gp_registration";
         // Opted out: numbers sent that the synthetic allow list does not hold.
-        assertThat(Sql.share(url, "SELECT numbers_sent - numbers_returned FROM opt_out.national_data_opt_out_check", people))
+        assertThat(Sql.share(url, "SELECT numbers_sent - numbers_returned FROM opt_out.national_data_opt_out_check",
+                people))
                 .isCloseTo(SyntheticData.NATIONAL_OPT_OUT_RATE, within(0.008));
         assertThat(Sql.share(url, "SELECT count(DISTINCT nhs_number) FROM health.gp_opt_out_record", people))
                 .isCloseTo(SyntheticData.TYPE1_OPT_OUT_RATE, within(0.006));
@@ -100,7 +103,8 @@ class GeneratedDataRatesTest {
         String measured = "FROM health.inpatient_spell WHERE discharge_date >= DATE '2023-04-01'"
                 + " AND discharge_date > admission_date AND discharge_method <> '4'";
         double onTheDay = Sql.share(url, "SELECT count(*) " + measured
-                + " AND (discharge_ready_date IS NULL OR discharge_ready_date = discharge_date)", "SELECT count(*) " + measured);
+                + " AND (discharge_ready_date IS NULL OR discharge_ready_date = discharge_date)",
+                "SELECT count(*) " + measured);
         assertThat(onTheDay).isCloseTo(SyntheticData.DISCHARGED_ON_READY_DAY_RATE, within(0.04));
         assertThat(Sql.count(url, "SELECT count(*) " + measured + " AND discharge_date - discharge_ready_date >= 21"))
                 .isPositive();

@@ -32,7 +32,8 @@ class GenerationIsDeterministicTest {
         for (SourceTable table : SourceTable.values()) {
             assertThat(a.rows(table)).as(table.qualifiedName()).isEqualTo(b.rows(table));
         }
-        assertThat(a.rows(SourceTable.PERSON_TABLE)).isEqualTo(Sql.count(first, "SELECT count(*) FROM social_care.person"));
+        assertThat(a.rows(SourceTable.PERSON_TABLE))
+                .isEqualTo(Sql.count(first, "SELECT count(*) FROM social_care.person"));
     }
 
     @Test
@@ -42,7 +43,8 @@ class GenerationIsDeterministicTest {
         assertThatThrownBy(() -> SyntheticData.generate(url, 200, 1))
                 .isInstanceOf(DatabaseException.class)
                 .hasMessageStartingWith("Cannot generate synthetic data in ")
-                .hasMessageEndingWith(": opt_out.national_data_opt_out_check already holds rows; use an empty database");
+                .hasMessageEndingWith(": opt_out.national_data_opt_out_check already holds rows;"
+                        + " use an empty database");
     }
 
     @Test

@@ -18,7 +18,8 @@ class LinkageSummaryTest {
     /** Validity in plain SQL, written apart from the product's jOOQ expression. */
     private static final String VALID = "(n ~ '^[0-9]{10}$' AND (11 - ((substr(n,1,1)::int*10 + substr(n,2,1)::int*9"
             + " + substr(n,3,1)::int*8 + substr(n,4,1)::int*7 + substr(n,5,1)::int*6 + substr(n,6,1)::int*5"
-            + " + substr(n,7,1)::int*4 + substr(n,8,1)::int*3 + substr(n,9,1)::int*2) % 11)) % 11 = substr(n,10,1)::int)";
+            + " + substr(n,7,1)::int*4 + substr(n,8,1)::int*3 + substr(n,9,1)::int*2) % 11)) % 11"
+            + " = substr(n,10,1)::int)";
     private static final String COUNCIL = "(SELECT person_id, nhs_number_trace_status AS status,"
             + " nullif(replace(replace(nhs_number, ' ', ''), '-', ''), '') AS n FROM social_care.person) c";
     /** Hospital numbers may carry spaces or dashes too: links are by the normalised number. */
@@ -45,7 +46,8 @@ class LinkageSummaryTest {
         assertThat(summary.missing()).isEqualTo(council("n IS NULL"));
         assertThat(summary.invalid()).isEqualTo(council("n IS NOT NULL AND CASE WHEN n ~ '^[0-9]{10}$' THEN NOT "
                 + VALID + " ELSE true END"));
-        assertThat(summary.verified()).isEqualTo(council("status = 'matched' AND " + VALID.replace("(n ~", "(n IS NOT NULL AND n ~")));
+        assertThat(summary.verified())
+                .isEqualTo(council("status = 'matched' AND " + VALID.replace("(n ~", "(n IS NOT NULL AND n ~")));
         assertThat(summary.superseded()).isEqualTo(council("status = 'superseded' AND " + VALID));
         assertThat(summary.unverified()).isEqualTo(council("status NOT IN ('matched', 'superseded') AND " + VALID));
         assertThat(summary.verified() + summary.unverified() + summary.superseded() + summary.invalid()

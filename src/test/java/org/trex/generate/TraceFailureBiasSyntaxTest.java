@@ -22,8 +22,10 @@ class TraceFailureBiasSyntaxTest {
                 .hasMessageContaining("unknown dimension postcode, expected one of [age_band, ethnicity]");
         assertThatThrownBy(() -> TraceFailureBias.parse("age_band=90+=0.3"))
                 .hasMessageContaining("unknown group 90+, expected one of [0-17, 18-64, 65-74, 75-84, 85+]");
-        assertThatThrownBy(() -> TraceFailureBias.parse("ethnicity=Asian=lots")).hasMessageContaining("rate lots is not a number");
-        assertThatThrownBy(() -> TraceFailureBias.parse("ethnicity=Asian=1.5")).hasMessageContaining("rate 1.5 is not from 0 to 1");
+        assertThatThrownBy(() -> TraceFailureBias.parse("ethnicity=Asian=lots"))
+                .hasMessageContaining("rate lots is not a number");
+        assertThatThrownBy(() -> TraceFailureBias.parse("ethnicity=Asian=1.5"))
+                .hasMessageContaining("rate 1.5 is not from 0 to 1");
     }
 
     @Test
