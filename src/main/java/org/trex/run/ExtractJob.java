@@ -100,7 +100,8 @@ public final class ExtractJob {
      * first and protected together (a total in one can give away a cell of another), against what earlier releases
      * of the extract published, and only then written.
      */
-    public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory, ReleaseHistory history) {
+    public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory,
+            ReleaseHistory history) {
         requireNonNull(plan, "plan is null");
         requireNonNull(exclusions, "exclusions is null");
         requireNonNull(key, "key is null");
@@ -170,7 +171,8 @@ public final class ExtractJob {
         return new Result(List.copyOf(results.values()), leftOut.counts(), cells);
     }
 
-    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, DisclosureRules rules, ReleaseHistory history) {
+    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, DisclosureRules rules,
+            ReleaseHistory history) {
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
@@ -200,22 +202,30 @@ public final class ExtractJob {
         }
     }
 
-    /** The rows of {@code sql}, a SELECT over {@code dataset}'s rows, read by binary COPY in partitions. */
+    /**
+     * The rows of {@code sql}, a SELECT over {@code dataset}'s rows, read by binary COPY in as many partitions as
+     * the rows PostgreSQL expects call for ({@link ReadPartitions}).
+     */
     private Dataset<Row> read(String sql, SourceDataset dataset, SourceSnapshot snapshot) {
-        long[] bounds = rowIdBounds(dataset);
+        ReadShape shape = readShape(sql, dataset);
+        LOG.info("Reading {} in {} partitions (PostgreSQL expects {} rows)", dataset.name(), shape.partitions(),
+                Math.round(shape.estimatedRows()));
         return spark.read().format(PgCopySource.class.getName())
                 .option("url", database.jdbcUrl())
                 .option("query", sql)
                 .option("partitionColumn", OutputPlan.ROW_ID)
-                .option("lowerBound", bounds[0])
-                .option("upperBound", bounds[1] + 1)
-                .option("numPartitions", partitions)
+                .option("lowerBound", shape.lowestRowId())
+                .option("upperBound", shape.highestRowId() + 1)
+                .option("numPartitions", shape.partitions())
                 .option("snapshot", snapshot.id())
                 .load();
     }
 
-    /** Min and max row ID of the dataset's main table: they only set the partitions' strides. */
-    private long[] rowIdBounds(SourceDataset dataset) {
+    /** The bounds of the row IDs (they only set the partitions' strides) and the rows PostgreSQL expects. */
+    private record ReadShape(long lowestRowId, long highestRowId, double estimatedRows, int partitions) {
+    }
+
+    private ReadShape readShape(String sql, SourceDataset dataset) {
         try (Connection connection = database.connect()) {
             Record2<Long, Long> bounds = SqlText.on(connection)
                     .select(org.jooq.impl.DSL.min(dataset.rowId()), org.jooq.impl.DSL.max(dataset.rowId()))
@@ -223,9 +233,10 @@ public final class ExtractJob {
                     .fetchOne();
             long min = bounds == null || bounds.value1() == null ? 0 : bounds.value1();
             long max = bounds == null || bounds.value2() == null ? 0 : bounds.value2();
-            return new long[] {min, max};
+            double estimated = SqlText.estimatedRows(connection, sql);
+            return new ReadShape(min, max, estimated, ReadPartitions.of(estimated, partitions));
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot read row bounds of dataset " + dataset.name() + " from "
+            throw new DatabaseException("Cannot plan the read of dataset " + dataset.name() + " from "
                     + database.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
         }
     }
@@ -293,9 +304,9 @@ public final class ExtractJob {
             if (step != RecordStep.KEEP) {
                 Dataset<Row> released = writer.read(staged);
                 if (step == RecordStep.REFUSE) {
-                    throw new DisclosureException("Cannot publish output " + output.name() + ": its smallest equivalence class on "
-                            + qis + " has " + before.smallestClass() + " records, the policy requires k = " + rules.k()
-                            + " and refuses the run below it");
+                    throw new DisclosureException("Cannot publish output " + output.name()
+                            + ": its smallest equivalence class on " + qis + " has " + before.smallestClass()
+                            + " records, the policy requires k = " + rules.k() + " and refuses the run below it");
                 }
                 if (step == RecordStep.GENERALISE) {
                     released = coarsen(released, output, qis);
@@ -309,7 +320,8 @@ public final class ExtractJob {
                     valuesSuppressed = classes.rowsSuppressed(decisions::suppresses) * qis.size();
                     long stillSmall = classes.rowsBlankAfterSuppressing(decisions::suppresses);
                     released = classes.suppress(released, decisions::suppresses);
-                    action = (action.startsWith("none") ? "" : action + ", then ") + "suppressed quasi-identifier values in classes below k";
+                    action = (action.startsWith("none") ? "" : action + ", then ")
+                            + "suppressed quasi-identifier values in classes below k";
                     // Records whose fully suppressed class is still below k would stand out: drop them.
                     Column allNull = Arrays.stream(cols(qis)).map(Column::isNull).reduce(Column::and).orElseThrow();
                     if (decisions.dropsFullyBlanked(stillSmall)) {
@@ -329,18 +341,19 @@ public final class ExtractJob {
         }
         long used = read - excluded.stream().mapToLong(ExclusionCount::rows).sum();
         OutputWriter.Written written = writer.publish(staged);
-        return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(), written.files(),
-                written.contentSha256(), written.people());
+        return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(),
+                written.files(), written.contentSha256(), written.people());
     }
 
-    private OutputResult write(MeasuredAggregate aggregate, ProtectedCells cells, DisclosureRules rules, OutputWriter writer) {
+    private OutputResult write(MeasuredAggregate aggregate, ProtectedCells cells, DisclosureRules rules,
+            OutputWriter writer) {
         OutputPlan output = aggregate.output();
         Dataset<Row> released = spark.createDataFrame(aggregate.released(cells), aggregate.releasedSchema());
         DisclosureOutcome outcome = DisclosureOutcome.ofCells(output.name(), cells, rules);
         OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, List.of(), List.of(),
                 Optional.empty()));
-        return new OutputResult(output, aggregate.read(), aggregate.excluded(), aggregate.used(), written.rows(), outcome,
-                written.schema(), written.files(), written.contentSha256(), aggregate.people());
+        return new OutputResult(output, aggregate.read(), aggregate.excluded(), aggregate.used(), written.rows(),
+                outcome, written.schema(), written.files(), written.contentSha256(), aggregate.people());
     }
 
     private static Dataset<Row> coarsen(Dataset<Row> rows, OutputPlan output, List<String> qis) {

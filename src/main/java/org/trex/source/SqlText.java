@@ -1,7 +1,12 @@
 package org.trex.source;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Param;
 import org.jooq.QueryPart;
@@ -21,6 +26,8 @@ public final class SqlText {
 
     private static final Settings SETTINGS = new Settings().withRenderFormatted(true);
     private static final DSLContext RENDERER = DSL.using(SQLDialect.POSTGRES, SETTINGS);
+    /** The top node's row estimate in the first line of a text plan: {@code Gather  (cost=1.00..2.00 rows=42 ...}. */
+    private static final Pattern PLAN_ROWS = Pattern.compile("\\(cost=[0-9.]+\\.\\.[0-9.]+ rows=([0-9]+) ");
 
     private SqlText() {
     }
@@ -43,5 +50,21 @@ public final class SqlText {
     /** A jOOQ context on an open connection. */
     public static DSLContext on(Connection connection) {
         return DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+    }
+
+    /**
+     * The rows PostgreSQL's planner expects {@code sql}, ready-to-run SQL that {@link #inlined} rendered, to return:
+     * an estimate from the tables' statistics, for sizing work, never for counting.
+     */
+    public static double estimatedRows(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet plan = statement.executeQuery("EXPLAIN " + sql)) {
+            String top = plan.next() ? plan.getString(1) : "";
+            Matcher rows = PLAN_ROWS.matcher(top);
+            if (!rows.find()) {
+                throw new SQLException("Cannot read the planner's row estimate: its plan begins '" + top + "'");
+            }
+            return Double.parseDouble(rows.group(1));
+        }
     }
 }
