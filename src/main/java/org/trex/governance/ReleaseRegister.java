@@ -141,12 +141,14 @@ public final class ReleaseRegister {
         } catch (DataAccessException e) {
             throw GovernanceDatabase.failure(url, doing, e);
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot " + doing + " in " + url.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
+            throw new DatabaseException("Cannot " + doing + " in " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
         }
     }
 
     /** Each people file's lines, prefixed with the output's ID, sent a megabyte at a time. */
-    private static void copyPeople(Connection connection, String sql, long outputId, List<Path> files) throws SQLException {
+    private static void copyPeople(Connection connection, String sql, long outputId, List<Path> files)
+            throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         StringBuilder buffer = new StringBuilder(FLUSH_AT + 128);
         try {
@@ -159,7 +161,8 @@ public final class ReleaseRegister {
                         }
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read the people counted in " + file + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException("Cannot read the people counted in " + file + ": "
+                            + e.getMessage(), e);
                 }
             }
             send(copy, buffer);
@@ -190,8 +193,8 @@ public final class ReleaseRegister {
             var outputs = dsl.select(OUTPUT_RELEASE_ID, OUTPUT_NAME, OUTPUT_KIND, OUTPUT_PERSON_COLUMN, OUTPUT_ROWS)
                     .from(RELEASE_OUTPUT).orderBy(OUTPUT_ID).fetchGroups(OUTPUT_RELEASE_ID);
             return dsl.select(RELEASE_ID, RELEASE_EXTRACT_ID, RELEASE_RUN_ID, RELEASE_SPEC_VERSION, RELEASE_PROJECT,
-                            RELEASE_KEY_ID, RELEASE_KEY_FILE, RELEASE_AS_OF, RELEASE_NATIONAL_DATA_OPT_OUT, RELEASE_DELETION_DAYS, RELEASE_EXTRACT_PATH,
-                            RELEASE_RELEASED_AT)
+                            RELEASE_KEY_ID, RELEASE_KEY_FILE, RELEASE_AS_OF, RELEASE_NATIONAL_DATA_OPT_OUT,
+                            RELEASE_DELETION_DAYS, RELEASE_EXTRACT_PATH, RELEASE_RELEASED_AT)
                     .from(RELEASE).orderBy(RELEASE_RELEASED_AT, RELEASE_ID).fetch().stream()
                     .map(row -> registered(row, outputs.getOrDefault(row.get(RELEASE_ID), null)))
                     .toList();
@@ -209,7 +212,8 @@ public final class ReleaseRegister {
         if (pseudonyms.isEmpty()) {
             return List.of();
         }
-        return GovernanceDatabase.transaction(url, "read the release register", dsl -> holdings(dsl, releaseId, pseudonyms));
+        return GovernanceDatabase.transaction(url, "read the release register",
+                dsl -> holdings(dsl, releaseId, pseudonyms));
     }
 
     static List<Holding> holdings(DSLContext dsl, long releaseId, Collection<String> pseudonyms) {
@@ -219,7 +223,8 @@ public final class ReleaseRegister {
                 .where(OUTPUT_RELEASE_ID.eq(releaseId))
                 .and(PERSON_PSEUDONYM.eq(DSL.any(pseudonyms.toArray(String[]::new))))
                 .orderBy(PERSON_PSEUDONYM, OUTPUT_ID)
-                .fetch(row -> new Holding(row.value1(), row.value2(), ReleaseOutputKind.valueOf(row.value3()), row.value4()));
+                .fetch(row -> new Holding(row.value1(), row.value2(), ReleaseOutputKind.valueOf(row.value3()),
+                        row.value4()));
     }
 
     private static Registered registered(Record row, org.jooq.Result<? extends Record> outputs) {
@@ -227,9 +232,11 @@ public final class ReleaseRegister {
                 .map(o -> new ReleasedOutput(o.get(OUTPUT_NAME), ReleaseOutputKind.valueOf(o.get(OUTPUT_KIND)),
                         Optional.ofNullable(o.get(OUTPUT_PERSON_COLUMN)), o.get(OUTPUT_ROWS), List.of()))
                 .toList();
-        Release release = new Release(row.get(RELEASE_EXTRACT_ID), row.get(RELEASE_RUN_ID), row.get(RELEASE_SPEC_VERSION),
-                row.get(RELEASE_PROJECT), row.get(RELEASE_KEY_ID), Path.of(row.get(RELEASE_KEY_FILE)), row.get(RELEASE_AS_OF),
-                Applicability.valueOf(row.get(RELEASE_NATIONAL_DATA_OPT_OUT)), row.get(RELEASE_DELETION_DAYS), Path.of(row.get(RELEASE_EXTRACT_PATH)), released);
+        Release release = new Release(row.get(RELEASE_EXTRACT_ID), row.get(RELEASE_RUN_ID),
+                row.get(RELEASE_SPEC_VERSION), row.get(RELEASE_PROJECT), row.get(RELEASE_KEY_ID),
+                Path.of(row.get(RELEASE_KEY_FILE)), row.get(RELEASE_AS_OF),
+                Applicability.valueOf(row.get(RELEASE_NATIONAL_DATA_OPT_OUT)), row.get(RELEASE_DELETION_DAYS),
+                Path.of(row.get(RELEASE_EXTRACT_PATH)), released);
         return new Registered(row.get(RELEASE_ID), row.get(RELEASE_RELEASED_AT).toInstant(), release);
     }
 }

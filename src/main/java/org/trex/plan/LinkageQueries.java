@@ -118,8 +118,8 @@ public final class LinkageQueries {
             return new LinkageCounts(traces, numberValidity, cohort.events, cohort.linked, reasons, DIMENSIONS,
                     COUNCIL_SIDE, cohort.tally.groups(), implausible);
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
-            throw new DatabaseException("Cannot count the linkage of " + plan.spec().id() + " in " + url.redacted() + ": "
-                    + (e.getCause() instanceof SQLException s ? DatabaseUrl.safeMessage(s)
+            throw new DatabaseException("Cannot count the linkage of " + plan.spec().id() + " in " + url.redacted()
+                    + ": " + (e.getCause() instanceof SQLException s ? DatabaseUrl.safeMessage(s)
                             : e instanceof SQLException s ? DatabaseUrl.safeMessage(s) : "the query failed"), e);
         }
     }
@@ -136,7 +136,8 @@ public final class LinkageQueries {
         CohortSpec spec = plan.spec().cohort();
         SourceDataset index = catalog.indexSource(spec.indexEvent());
         if (!index.rowId().getTable().equals(INPATIENT_SPELL)) {
-            throw new IllegalArgumentException("Cannot measure the linkage of index event " + spec.indexEvent().yamlName()
+            throw new IllegalArgumentException("Cannot measure the linkage of index event "
+                    + spec.indexEvent().yamlName()
                     + ": it is not a hospital spell");
         }
         Param<LocalDate> asOf = SqlText.asOf(plan.asOf());

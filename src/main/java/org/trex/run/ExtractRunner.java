@@ -69,7 +69,8 @@ public final class ExtractRunner {
     private final Clock clock;
     private final Map<String, String> environment;
 
-    public ExtractRunner(SparkSession spark, SourceCatalog catalog, int partitions, Clock clock, Map<String, String> environment) {
+    public ExtractRunner(SparkSession spark, SourceCatalog catalog, int partitions, Clock clock,
+            Map<String, String> environment) {
         this.spark = requireNonNull(spark, "spark is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.partitions = partitions;
@@ -107,7 +108,8 @@ public final class ExtractRunner {
                 // A disclosure refusal, or a run refused at staging (its --out or --run-id), keeps its own exit code.
                 throw (RuntimeException) e;
             }
-            throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message, e);
+            throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message,
+                    e);
         } finally {
             org.apache.spark.util.ShutdownHookManager$.MODULE$.removeShutdownHook(hook);
         }
@@ -192,7 +194,8 @@ public final class ExtractRunner {
             ledger.record(plan.spec().id(), plan.spec().version(), runId, request.asOf(), job.cells().cells());
             publish(endDetails("succeeded", results, manifestSha256, Optional.empty()));
             List<String> warnings = new ArrayList<>(unanalysed);
-            warnings.addAll(send(List.of(OpenLineageEvents.start(lineage), OpenLineageEvents.complete(finished, completed))));
+            warnings.addAll(send(List.of(OpenLineageEvents.start(lineage),
+                    OpenLineageEvents.complete(finished, completed))));
             return new RunOutcome(staged.target(), plan, finished, results, manifestSha256, warnings,
                     preflight.nationalList());
         }
@@ -206,8 +209,8 @@ public final class ExtractRunner {
                 throw new IllegalStateException("Cannot publish run " + runId + ": the process is stopping");
             }
             try {
-                audit.appendWith(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
-                        details, directory::publish);
+                audit.appendWith(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()),
+                        Optional.of(runId), details, directory::publish);
             } catch (RuntimeException e) {
                 directory.unpublish();
                 throw e;
@@ -299,11 +302,14 @@ public final class ExtractRunner {
                     aggregate ? ReleaseOutputKind.AGGREGATE : ReleaseOutputKind.RECORDS,
                     OutputResult.personColumn(result.plan()), result.rowsWritten(), result.people()));
         }
-        new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(), request.runId().toString(),
-                plan.spec().version(), plan.spec().project(), key.id(), request.resolvedKeyFile().toAbsolutePath(),
-                request.asOf(), plan.policy().optOuts().nationalDataOptOut(), plan.policy().objectionDeletionDays(), directory.target().toAbsolutePath(), outputs));
+        new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(),
+                request.runId().toString(), plan.spec().version(), plan.spec().project(), key.id(),
+                request.resolvedKeyFile().toAbsolutePath(), request.asOf(),
+                plan.policy().optOuts().nationalDataOptOut(), plan.policy().objectionDeletionDays(),
+                directory.target().toAbsolutePath(), outputs));
         // Outputs that counted the same rows share their files, so each folder goes once.
-        List<Path> folders = results.stream().flatMap(r -> r.people().stream()).map(Path::getParent).distinct().toList();
+        List<Path> folders = results.stream().flatMap(r -> r.people().stream()).map(Path::getParent).distinct()
+                .toList();
         for (Path folder : folders) {
             try (var files = Files.list(folder)) {
                 for (Path file : files.toList()) {
@@ -325,7 +331,8 @@ public final class ExtractRunner {
     }
 
     private void recordFailure(RunRequest request, LineageRun lineage, String message) {
-        Path failed = request.outputRoot().resolve(lineage.jobName()).resolve(FAILED_RUNS).resolve(lineage.runId() + ".ndjson");
+        Path failed = request.outputRoot().resolve(lineage.jobName()).resolve(FAILED_RUNS)
+                .resolve(lineage.runId() + ".ndjson");
         try {
             Files.createDirectories(failed.getParent());
             LineageLog.append(failed, OpenLineageEvents.start(lineage));
