@@ -33,14 +33,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "approve", mixinStandardHelpOptions = true,
         description = "Sign, or record a board member's signature over, the approval statement of an extract spec:"
                 + " extract, version, plan hash (spec, policy, rendered SQL and board register), reference, expiry and"
-                + " conditions. Every member signs the same statement (same --reference, --expires, --conditions); a run"
-                + " needs the board register's approvals_required distinct members, none of the requester's"
+                + " conditions. Every member signs the same statement (same --reference, --expires, --conditions); a"
+                + " run needs the board register's approvals_required distinct members, none of the requester's"
                 + " organisation. Give exactly one of --sign-with, --signature or --statement.")
 public final class ApproveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Extract spec YAML file.")
     Path specFile;
 
-    @Option(names = "--reference", required = true, paramLabel = "REF", description = "The board's reference for the decision.")
+    @Option(names = "--reference", required = true, paramLabel = "REF",
+            description = "The board's reference for the decision.")
     String reference;
 
     @Option(names = "--expires", paramLabel = "DATE", description = "First day the approval no longer applies.")

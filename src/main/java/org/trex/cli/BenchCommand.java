@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code trex bench}: measures a whole run against psql and a hand-written baseline on bench data. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Load N synthetic hospital spells (NHS numbers reused cyclically) into an empty database (embedded "
-                + "unless --database-url), approve the bench spec as a bench approver, then time on the same data: "
-                + "psql \\copy of the extract's SELECT, a hand-written CSV + HMAC baseline, a whole trex run in a fresh JVM "
-                + "(with its peak memory), and our HMAC against Spark's sha2. Prints a table and writes DIR/bench.json.")
+        description = "Load N synthetic hospital spells (NHS numbers reused cyclically) into an empty database "
+                + "(embedded unless --database-url), approve the bench spec as a bench approver, then time on the same "
+                + "data: psql \\copy of the extract's SELECT, a hand-written CSV + HMAC baseline, a whole trex run in "
+                + "a fresh JVM (with its peak memory), and our HMAC against Spark's sha2. Prints a table and writes "
+                + "DIR/bench.json.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--people", required = true, paramLabel = "N",
             description = "Spells to load and extract; with --spec, people to generate (at most 1,400,000).")
@@ -34,13 +35,16 @@ public final class BenchCommand implements Callable<Integer> {
             + "people.")
     Long spells;
 
-    @Option(names = "--out", defaultValue = "bench-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "bench-output", paramLabel = "DIR",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N", description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N",
+            description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--keep", description = "Keep the CSV copies and the extract (removed by default; bench.json and logs stay).")
+    @Option(names = "--keep",
+            description = "Keep the CSV copies and the extract (removed by default; bench.json and logs stay).")
     boolean keep;
 
     @Mixin

@@ -49,9 +49,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the example extract end to end on an embedded PostgreSQL with synthetic data: generate, "
                 + "approve (two demo board members sign with fresh keys in DIR/board-keys, listed in "
-                + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report; then one person in the "
-                + "extract objects, a deletion notice is issued (DIR/notices) and acknowledged. Writes a fresh "
-                + "random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
+                + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report; then one "
+                + "person in the extract objects, a deletion notice is issued (DIR/notices) and acknowledged. Writes a "
+                + "fresh random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
 public final class DemoCommand implements Callable<Integer> {
     /** The as-of date the synthetic data is made for (its allow list is current then). */
     static final LocalDate AS_OF = SyntheticData.AS_OF;
@@ -64,19 +64,24 @@ public final class DemoCommand implements Callable<Integer> {
                     "Demo NHS Foundation Trust"),
             new DemoBoard.Seat("demo-lay-member", "Demo Lay Member", "Lay member (demo)", "Demo Patients' Panel"));
 
-    @Option(names = "--out", defaultValue = "demo-output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "demo-output", paramLabel = "DIR",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--people", defaultValue = "10000", paramLabel = "N", description = "Synthetic population (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--people", defaultValue = "10000", paramLabel = "N",
+            description = "Synthetic population (default: ${DEFAULT-VALUE}).")
     int people;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed of the data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+            description = "Random seed of the data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "Extract spec to run (default: extracts/discharge-delays.yaml).")
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "Extract spec to run (default: extracts/discharge-delays.yaml).")
     Path specFile;
 
-    @Option(names = "--master", defaultValue = "${sys:spark.master:-" + SparkSessions.DEFAULT_MASTER + "}", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-" + SparkSessions.DEFAULT_MASTER + "}",
+            paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
 
     @CommandLine.Spec
@@ -85,7 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter printer = commandSpec.commandLine().getOut();
-        Path spec = specFile != null ? specFile : Path.of(System.getProperty("trex.home", ".")).resolve("extracts/discharge-delays.yaml");
+        Path spec = specFile != null ? specFile
+                : Path.of(System.getProperty("trex.home", ".")).resolve("extracts/discharge-delays.yaml");
         GenerateCommand.createDirectory(out);
         LoadedSpec loaded = Specs.load(SpecCopy.into(Specs.load(spec), out));
         long started = System.nanoTime();
@@ -124,10 +130,12 @@ public final class DemoCommand implements Callable<Integer> {
             printer.flush();
 
             UUID runId = UUID.randomUUID();
-            RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> null, (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
+            RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> null,
+                    (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
                     runId, AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
             SparkRuns.printSummary(printer, outcome);
-            printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s 999...)%n", key, key);
+            printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s "
+                    + "999...)%n", key, key);
             Path approval = outcome.extractDirectory().resolve(ApprovalFiles.FOLDER);
             printer.printf("Verify:         bin/trex verify %s --board %s%n", outcome.extractDirectory(),
                     out.resolve(BoardRegister.FILE));
@@ -136,7 +144,8 @@ public final class DemoCommand implements Callable<Integer> {
                     approval.resolve(SEATS.get(0).id() + ".sig"), approval.resolve(ApprovalFiles.STATEMENT));
             objectionCycle(printer, url, demoKey, key, runId);
         }
-        printer.printf("Done in %.1f s; the embedded database has been shut down.%n", (System.nanoTime() - started) / 1e9);
+        printer.printf("Done in %.1f s; the embedded database has been shut down.%n",
+                (System.nanoTime() - started) / 1e9);
         printer.flush();
         return ExitCode.OK;
     }

@@ -46,21 +46,22 @@ public final class GenerateCommand implements Callable<Integer> {
     Path checkFiles;
 
     @Option(names = "--trace-failure-bias", paramLabel = "DIMENSION=GROUP=RATE",
-            description = "Make PDS trace failures more common in one group of council records, e.g. ethnicity=Asian=0.3"
-                    + " or age_band=85+=0.4 (dimensions age_band, ethnicity; rate 0 to 1), to check that plans and lineage"
-                    + " reports find the bias.")
+            description = "Make PDS trace failures more common in one group of council records, e.g."
+                    + " ethnicity=Asian=0.3 or age_band=85+=0.4 (dimensions age_band, ethnicity; rate 0 to 1), to check"
+                    + " that plans and lineage reports find the bias.")
     String traceFailureBias;
 
     @Option(names = "--as-files", paramLabel = "DIR",
-            description = "Write the council's records as the national files trex load reads (ASC-CLD per reporting year,"
-                    + " SUS APC spells, objection register; with a byte order mark, CRLF, Release 1 values, both date"
-                    + " formats and a few rows to quarantine) into DIR, and leave in the database only what no file"
-                    + " brings (GP registrations, opt-out lists). With no database configured, a throwaway embedded one"
-                    + " is used.")
+            description = "Write the council's records as the national files trex load reads (ASC-CLD per reporting"
+                    + " year, SUS APC spells, objection register; with a byte order mark, CRLF, Release 1 values, both"
+                    + " date formats and a few rows to quarantine) into DIR, and leave in the database only what no"
+                    + " file brings (GP registrations, opt-out lists). With no database configured, a throwaway"
+                    + " embedded one is used.")
     Path asFiles;
 
     @Option(names = "--embedded",
-            description = "With no database configured, start a throwaway embedded PostgreSQL (data discarded on exit).")
+            description = "With no database configured, start a throwaway embedded PostgreSQL (data discarded on "
+                    + "exit).")
     boolean embedded;
 
     @Spec
@@ -105,7 +106,8 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         out.println();
         try (var connection = url.connect()) {
-            LinkageSummary.fetch(DSL.using(connection, SQLDialect.POSTGRES), SUMMARY_DATE).lines().forEach(out::println);
+            LinkageSummary.fetch(DSL.using(connection, SQLDialect.POSTGRES), SUMMARY_DATE).lines()
+                    .forEach(out::println);
         } catch (java.sql.SQLException e) {
             throw new org.trex.source.DatabaseException("Cannot summarise linkage in " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);
@@ -113,7 +115,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (asFiles != null) {
             NationalFiles.Written files = NationalFiles.write(url, asFiles, seed);
             out.println();
-            out.println("Wrote the council's files (their rows are no longer in the database; load them with trex load):");
+            out.println(
+                    "Wrote the council's files (their rows are no longer in the database; load them with trex load):");
             files.socialCare().forEach(file -> out.println("  trex load social-care " + file
                     + " --mapping mappings/cld-release-1.yaml"));
             out.println("  trex load hospital " + files.hospital());

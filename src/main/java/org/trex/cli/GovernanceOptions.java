@@ -22,6 +22,7 @@ public final class GovernanceOptions {
                 : Optional.of(new DatabaseUrl(value));
         return url.orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
                 "Cannot open the governance records: give --governance-url URL or set TREX_GOVERNANCE_URL"
-                        + " (or give --database-url URL or set TREX_DATABASE_URL to keep them in the source database)"));
+                        + " (or give --database-url URL or set TREX_DATABASE_URL to keep them in the source"
+                        + " database)"));
     }
 }

@@ -76,8 +76,8 @@ public final class LoadCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             SourceKind kind = kind();
             Path reportFile = report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
-            LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping), Optional.ofNullable(period),
-                    dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
+            LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping),
+                    Optional.ofNullable(period), dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
             DatabaseUrl source = database.required();
             LoadListener report = checked -> {
                 checked.write(reportFile);

@@ -50,16 +50,17 @@ public final class ObjectionsCommand implements Callable<Integer> {
     /** {@code trex objections notices}. */
     @Command(name = "notices", mixinStandardHelpOptions = true,
             description = "For everyone whose local objection is in force on the as-of date, and, for releases the "
-                    + "national data opt-out applied to, every number that dropped off the allow list since, find every released "
-                    + "extract that holds them (by their pseudonym under the extract's project key, from the release "
-                    + "register) and issue one deletion notice per extract for the people no notice to it names yet: "
-                    + "DIR/<notice>.json and .md, and an audit entry. Releases whose key is not here are listed as "
-                    + "unresolved (exit 1).",
+                    + "national data opt-out applied to, every number that dropped off the allow list since, find "
+                    + "every released extract that holds them (by their pseudonym under the extract's project key, "
+                    + "from the release register) and issue one deletion notice per extract for the people no notice "
+                    + "to it names yet: DIR/<notice>.json and .md, and an audit entry. Releases whose key is not here "
+                    + "are listed as unresolved (exit 1).",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every release was checked", "1:some releases could not be checked (no key here)",
                 "2:bad input"})
     static final class Notices implements Callable<Integer> {
-        @Option(names = "--as-of", paramLabel = "DATE", description = "Objections in force on this date (default: today).")
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "Objections in force on this date (default: today).")
         LocalDate asOf;
 
         @Option(names = "--out", defaultValue = "notices", paramLabel = "DIR",
@@ -130,7 +131,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
 
     /** {@code trex objections status}. */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "List deletion notices: open, overdue and done. Exit 6 when any is overdue, for a scheduler's alert.",
+            description = "List deletion notices: open, overdue and done. Exit 6 when any is overdue, for a "
+                    + "scheduler's alert.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no notice is overdue", "2:bad input", "6:a notice is overdue"})
     static final class Status implements Callable<Integer> {
@@ -223,7 +225,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(String.format("%-8s %s %s run %s: %d people, due %s",
                 status.name().toUpperCase(Locale.ROOT), notice.id(), notice.release().release().extractId(),
                 notice.release().release().runId(), notice.people().size(), notice.dueOn()));
-        notice.doneAt().ifPresent(at -> line.append(", done ").append(at).append(" by ").append(notice.doneBy().orElseThrow()));
+        notice.doneAt().ifPresent(at -> line.append(", done ").append(at).append(" by ")
+                .append(notice.doneBy().orElseThrow()));
         List<String> aggregates = notice.outputs(ReleaseOutputKind.AGGREGATE);
         if (!aggregates.isEmpty()) {
             line.append("; counted in aggregates ").append(aggregates).append(" (cannot be recalled)");

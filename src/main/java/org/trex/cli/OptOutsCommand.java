@@ -51,9 +51,9 @@ public final class OptOutsCommand implements Callable<Integer> {
     /** {@code trex optouts request}. */
     @Command(name = "request", mixinStandardHelpOptions = true,
             description = "Write the request file for the Check for National Data Opt-outs service: one NHS number per "
-                    + "line followed by a comma, LF line endings, normalised, valid numbers only, each once; readable by "
-                    + "its owner only. Prints the count and the file's SHA-256 and records the request in the audit log "
-                    + "(never the numbers).")
+                    + "line followed by a comma, LF line endings, normalised, valid numbers only, each once; readable "
+                    + "by its owner only. Prints the count and the file's SHA-256 and records the request in the audit "
+                    + "log (never the numbers).")
     static final class Request implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The request file to write.")
         Path out;
@@ -61,7 +61,8 @@ public final class OptOutsCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Scope scope;
 
-        @Option(names = "--as-of", paramLabel = "DATE", description = "With --spec: the date the cohort is as of (default: today).")
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "With --spec: the date the cohort is as of (default: today).")
         LocalDate asOf;
 
         @Mixin
@@ -93,7 +94,8 @@ public final class OptOutsCommand implements Callable<Integer> {
                 ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(s, date);
                 return AllowLists.rawNumbers(source, plan.cohortSql(), OutputPlan.NHS_NUMBER);
             }).orElseGet(() -> AllowLists.rawNumbers(source,
-                    SqlText.inlined(AllowLists.everySourceNumber(SourceCatalog.standard())), AllowListQueries.NHS_NUMBER));
+                    SqlText.inlined(AllowLists.everySourceNumber(SourceCatalog.standard())),
+                    AllowListQueries.NHS_NUMBER));
             NationalCheckFile request = NationalCheckFile.writeRequest(out, raw);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("file", out.toAbsolutePath().toString());
@@ -162,8 +164,10 @@ public final class OptOutsCommand implements Callable<Integer> {
                     Optional.empty(), details);
             PrintWriter printer = commandSpec.commandLine().getOut();
             printer.printf("Loaded the national data opt-out allow list of %s: %,d numbers%s%s%n", listDate,
-                    loaded.numbersReturned(), loaded.numbersSent().map(n -> String.format(" of %,d sent", n)).orElse(""),
-                    loaded.replacedNumbers() > 0 ? String.format(" (replaced a list of %,d)", loaded.replacedNumbers()) : "");
+                    loaded.numbersReturned(),
+                    loaded.numbersSent().map(n -> String.format(" of %,d sent", n)).orElse(""),
+                    loaded.replacedNumbers() > 0 ? String.format(" (replaced a list of %,d)", loaded.replacedNumbers())
+                            : "");
             printer.flush();
             return ExitCode.OK;
         }

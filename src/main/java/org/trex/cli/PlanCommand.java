@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
 /** {@code trex plan}: what will leave, in what form, from which SQL, and (with a database) for how many people. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what an extract will contain before it runs: outputs, fields and forms, policy checks, "
-                + "the SQL jOOQ renders, and with a database the cohort and who would be left out. Prints the plan hash "
-                + "a board approves.")
+                + "the SQL jOOQ renders, and with a database the cohort and who would be left out. Prints the plan "
+                + "hash a board approves.")
 public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Extract spec YAML file.")
     Path specFile;
@@ -60,10 +60,11 @@ public final class PlanCommand implements Callable<Integer> {
             case "text" -> PlanFormat.TEXT;
             case "markdown" -> PlanFormat.MARKDOWN;
             case "json" -> PlanFormat.JSON;
-            default -> throw new CliException(ExitCode.BAD_INPUT, "Cannot render plan as " + format + ": use text, markdown or json");
+            default -> throw new CliException(ExitCode.BAD_INPUT,
+                    "Cannot render plan as " + format + ": use text, markdown or json");
         };
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile), BoardFiles.forSpec(specFile),
-                asOf == null ? LocalDate.now() : asOf);
+        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile),
+                BoardFiles.forSpec(specFile), asOf == null ? LocalDate.now() : asOf);
         Optional<DatabaseUrl> url = database.url();
         Optional<LocalDate> scheduledRun = plan.spec().schedule()
                 .flatMap(cron -> new CronSchedule(cron).firstRunOnOrAfter(plan.asOf()));
@@ -79,7 +80,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (governanceUrl.isPresent()) {
             new AuditLog(governanceUrl.get()).append(Actor.current(), AuditAction.PLAN, Optional.of(plan.spec().id()),
                     Optional.empty(),
-                    Map.of("specVersion", plan.spec().version(), "planHash", plan.planHash(), "asOf", plan.asOf().toString()));
+                    Map.of("specVersion", plan.spec().version(), "planHash", plan.planHash(),
+                            "asOf", plan.asOf().toString()));
         }
         return ExitCode.OK;
     }

@@ -16,11 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code trex pseudonym}: the pseudonym of NHS numbers under a key, for key custodians and partners. */
 @Command(name = "pseudonym", mixinStandardHelpOptions = true,
-        description = "Print the pseudonym of each NHS number (lowercase hex HMAC-SHA256 of the ten digits under the key), "
-                + "one per line, so partners can check they compute the same values. Invalid numbers get an error, "
-                + "not a pseudonym.")
+        description = "Print the pseudonym of each NHS number (lowercase hex HMAC-SHA256 of the ten digits under the "
+                + "key), one per line, so partners can check they compute the same values. Invalid numbers get an "
+                + "error, not a pseudonym.")
 public final class PseudonymCommand implements Callable<Integer> {
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Key file (hex, 256 bits or more; default: $TREX_KEY_FILE).")
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Key file (hex, 256 bits or more; default: $TREX_KEY_FILE).")
     Path keyFile;
 
     @Parameters(arity = "1..*", paramLabel = "NHS_NUMBER", description = "NHS numbers; spaces and dashes are ignored.")
@@ -31,8 +32,10 @@ public final class PseudonymCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = Optional.ofNullable(keyFile).or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of))
-                .orElseThrow(() -> new CliException(ExitCode.BAD_INPUT, "Cannot pseudonymise: give --key-file FILE or set TREX_KEY_FILE"));
+        Path file = Optional.ofNullable(keyFile)
+                .or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of))
+                .orElseThrow(() -> new CliException(ExitCode.BAD_INPUT,
+                        "Cannot pseudonymise: give --key-file FILE or set TREX_KEY_FILE"));
         PseudonymKey key = PseudonymKey.fromFile(file);
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         PrintWriter out = commandSpec.commandLine().getOut();

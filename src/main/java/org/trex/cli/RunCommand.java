@@ -55,7 +55,8 @@ import picocli.CommandLine.Parameters;
             "3:not approved, changed since approval, expired or revoked", "4:--due: nothing was due",
             "5:--due: some due extracts failed"})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Extract spec YAML file (not with --due).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
+            description = "Extract spec YAML file (not with --due).")
     Path specFile;
 
     @Option(names = "--due", description = "Run every approved, scheduled spec whose period is due.")
@@ -69,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--run-id", paramLabel = "ID",
-            description = "Run ID: a UUID becomes the run's ID; any other text (a scheduler's run ID) is recorded as the parent run.")
+            description = "Run ID: a UUID becomes the run's ID; any other text (a scheduler's run ID) is recorded as "
+                    + "the parent run.")
     String runId;
 
     @Option(names = "--out", defaultValue = "${env:TREX_OUTPUT_DIR:-out}", paramLabel = "DIR",
@@ -77,15 +79,19 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     // spark-submit hands its --master over as the spark.master property; a master set in code would win over it.
-    @Option(names = "--master", defaultValue = "${sys:spark.master:-" + SparkSessions.DEFAULT_MASTER + "}", paramLabel = "URL",
-            description = "Spark master: local[*], local-cluster[...], spark://host:port (default: spark-submit's --master, else " + SparkSessions.DEFAULT_MASTER + ").")
+    @Option(names = "--master", defaultValue = "${sys:spark.master:-" + SparkSessions.DEFAULT_MASTER + "}",
+            paramLabel = "URL",
+            description = "Spark master: local[*], local-cluster[...], spark://host:port (default: spark-submit's "
+                    + "--master, else " + SparkSessions.DEFAULT_MASTER + ").")
     String master;
 
-    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N", description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = "4", paramLabel = "N",
+            description = "JDBC read partitions (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--key-file", paramLabel = "FILE",
-            description = "Pseudonymisation key file (default: $TREX_KEY_FILE, else the policy's file for the project).")
+            description = "Pseudonymisation key file (default: $TREX_KEY_FILE, else the policy's file for the "
+                    + "project).")
     Path keyFile;
 
     @Mixin
@@ -133,17 +139,21 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
-        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out, () -> dueSpecs(date, governanceUrl, printer),
-                (runner, due) -> new DueRunner(governanceUrl).runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
+        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out,
+                () -> dueSpecs(date, governanceUrl, printer),
+                (runner, due) -> new DueRunner(governanceUrl)
+                        .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
                     LoadedSpec spec = due.approved().get(extract.extractId());
                     UUID uuid = UUID.fromString(id);
-                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate, Optional.of(schedulerRunId)));
+                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
+                            Optional.of(schedulerRunId)));
                     SparkRuns.printSummary(printer, outcome);
                     return RunResult.succeeded(outcome.extractDirectory().toString());
                 }));
         for (DueRunReport report : summary.runs()) {
             printer.printf("%-24s period %s: %s%s%n", report.extractId(), report.periodKey(),
-                    report.status().name().toLowerCase(java.util.Locale.ROOT), report.message().isEmpty() ? "" : " (" + report.message() + ")");
+                    report.status().name().toLowerCase(java.util.Locale.ROOT),
+                    report.message().isEmpty() ? "" : " (" + report.message() + ")");
         }
         printer.println("Outcome: " + summary.outcome().name().toLowerCase(java.util.Locale.ROOT));
         printer.flush();
@@ -162,8 +172,8 @@ public final class RunCommand implements Callable<Integer> {
                     continue;
                 }
                 BoardRegister board = BoardFiles.forSpec(file);
-                var status = approvals.check(ApprovalSubject.of(new Planner(SourceCatalog.standard()).plan(spec, board, date)),
-                        board, date);
+                var status = approvals.check(
+                        ApprovalSubject.of(new Planner(SourceCatalog.standard()).plan(spec, board, date)), board, date);
                 if (status.approval().isPresent() && status.state() == org.trex.governance.ApprovalState.APPROVED) {
                     approved.put(spec.spec().value().id(), spec);
                     scheduled.add(ScheduledExtract.of(spec.spec().value()));
@@ -184,7 +194,8 @@ public final class RunCommand implements Callable<Integer> {
     /** A scheduler's run, when one is named, becomes the lineage parent under a UUID derived from its ID. */
     private RunRequest request(LoadedSpec spec, DatabaseUrl source, DatabaseUrl governanceUrl, UUID id, LocalDate date,
             Optional<String> schedulerRun) {
-        Optional<Path> key = Optional.ofNullable(keyFile).or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of));
+        Optional<Path> key = Optional.ofNullable(keyFile)
+                .or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of));
         Optional<ParentRun> parent = schedulerRun.map(s -> new ParentRun("scheduler", "trex-run",
                 UUID.nameUUIDFromBytes(("scheduler:" + s).getBytes(StandardCharsets.UTF_8))));
         return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, schedulerRun, Actor.current());
@@ -194,7 +205,8 @@ public final class RunCommand implements Callable<Integer> {
         try (Stream<Path> files = Files.list(specsDirectory)) {
             return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
-            throw new CliException(ExitCode.BAD_INPUT, "Cannot list extract specs in " + specsDirectory + ": " + e.getMessage());
+            throw new CliException(ExitCode.BAD_INPUT,
+                    "Cannot list extract specs in " + specsDirectory + ": " + e.getMessage());
         }
     }
 
@@ -209,6 +221,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A UUID as given, or derived from a scheduler's run ID so the same ID always maps to the same UUID. */
     static UUID runUuid(String id) {
-        return isUuid(id) ? UUID.fromString(id) : UUID.nameUUIDFromBytes(("trex-run:" + id).getBytes(StandardCharsets.UTF_8));
+        return isUuid(id) ? UUID.fromString(id)
+                : UUID.nameUUIDFromBytes(("trex-run:" + id).getBytes(StandardCharsets.UTF_8));
     }
 }

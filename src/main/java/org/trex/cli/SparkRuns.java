@@ -69,8 +69,8 @@ final class SparkRuns {
         try {
             C checked = checks.get();
             spark = started(starting);
-            return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(), System.getenv()),
-                    checked);
+            return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(),
+                    System.getenv()), checked);
         } finally {
             if (spark == null) {
                 spark = starting.exceptionally(e -> null).join();
@@ -102,7 +102,8 @@ final class SparkRuns {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": it is not a directory");
         }
         if (Files.isDirectory(outputRoot) && !Files.isWritable(outputRoot)) {
-            throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": this user cannot write in it");
+            throw new CliException(ExitCode.BAD_INPUT,
+                    "Cannot use --out " + outputRoot + ": this user cannot write in it");
         }
     }
 
@@ -144,14 +145,16 @@ final class SparkRuns {
             out.printf("  %-28s read %,d, left out %,d, written %,d %s%n", result.plan().name(), result.rowsRead(),
                     result.rowsLeftOut(), result.rowsWritten(), result.plan().measures().isEmpty() ? "rows" : "groups");
             for (ExclusionCount count : result.excluded()) {
-                out.printf("      left out: %-26s %,d rows, %,d people%n", count.reason(), count.rows(), count.people());
+                out.printf("      left out: %-26s %,d rows, %,d people%n", count.reason(), count.rows(),
+                        count.people());
             }
             out.printf("      disclosure: %s%n", result.disclosure().action());
         }
         out.printf("National data opt-out: %s%n", outcome.nationalList().describe());
         out.printf("Extract:        %s%n", outcome.extractDirectory());
         out.printf("Lineage report: %s%n", outcome.extractDirectory().resolve("lineage/report.html"));
-        out.printf("Manifest:       %s (SHA-256 %s)%n", outcome.extractDirectory().resolve("manifest.json"), outcome.manifestSha256());
+        out.printf("Manifest:       %s (SHA-256 %s)%n", outcome.extractDirectory().resolve("manifest.json"),
+                outcome.manifestSha256());
         outcome.warnings().forEach(w -> out.println("warning: " + w));
         out.flush();
     }

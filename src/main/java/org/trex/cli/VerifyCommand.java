@@ -36,15 +36,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code trex verify}: anyone can check an extract against its manifest, lineage and, with a database, the audit log. */
+/**
+ * {@code trex verify}: anyone can check an extract against its manifest, lineage and, with a database, the audit log.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing or "
-                + "added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no personal "
-                + "identifiers in lineage; the board members' signatures in approval/ against the board register (no "
-                + "database needed); with a database, that its approval exists, that the audit log recorded this run "
-                + "with this manifest's digest, that the governance records hold each load its lineage names, and that the audit "
-                + "chain is intact; prints the loaded files (name, SHA-256) its sources came from; lists its deletion notices not yet done. "
-                + "Exit 0 only when everything holds.")
+        description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing "
+                + "or added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no "
+                + "personal identifiers in lineage; the board members' signatures in approval/ against the board "
+                + "register (no database needed); with a database, that its approval exists, that the audit log "
+                + "recorded this run with this manifest's digest, that the governance records hold each load its "
+                + "lineage names, and that the audit chain is intact; prints the loaded files (name, SHA-256) its "
+                + "sources came from; lists its deletion notices not yet done. Exit 0 only when everything holds.")
 public final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
             String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
             boolean recorded = recorded(url, manifest, manifestSha256);
             state = recorded ? "State: published and recorded (the audit log has this run's successful end)"
-                    : "State: published but not recorded (the audit log has no successful end of run " + manifest.runId()
+                    : "State: published but not recorded (the audit log has no successful end of run "
+                            + manifest.runId()
                             + "): do not release it; the run was stopped between publishing and recording, or the "
                             + "extract was copied from elsewhere";
             problems.addAll(governanceProblems(url, manifest, manifestSha256, recorded));
@@ -99,7 +102,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         problems.forEach(p -> out.println("FAIL " + p));
         out.println(state);
-        out.println(problems.isEmpty() ? "OK " + directory + ": every check holds" : problems.size() + " problem(s) in " + directory);
+        out.println(problems.isEmpty() ? "OK " + directory + ": every check holds"
+                : problems.size() + " problem(s) in " + directory);
         out.flush();
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
@@ -122,11 +126,13 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean approved = new Approvals(url).history(manifest.extract()).stream()
                 .anyMatch(a -> a.planHash().equals(manifest.planHash()));
         if (!approved) {
-            problems.add("Cannot verify approval of " + manifest.extract() + ": no approval of plan hash " + manifest.planHash());
+            problems.add("Cannot verify approval of " + manifest.extract() + ": no approval of plan hash "
+                    + manifest.planHash());
         }
         AuditLog audit = new AuditLog(url);
         if (!recorded) {
-            problems.add("Cannot verify run " + manifest.runId() + ": the audit log has no successful end of this run with manifest SHA-256 "
+            problems.add("Cannot verify run " + manifest.runId()
+                    + ": the audit log has no successful end of this run with manifest SHA-256 "
                     + manifestSha256);
         }
         audit.verify().forEach(p -> problems.add("Cannot verify audit log: " + p.message()));
@@ -152,7 +158,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private static boolean recorded(DatabaseUrl url, Manifest manifest, String manifestSha256) throws Exception {
         boolean recorded = false;
         for (AuditEntry entry : new AuditLog(url).list(Optional.empty())) {
-            if (entry.action() == AuditAction.RUN_END && entry.runId().equals(Optional.of(manifest.runId().toString()))) {
+            if (entry.action() == AuditAction.RUN_END
+                    && entry.runId().equals(Optional.of(manifest.runId().toString()))) {
                 JsonNode details = JSON.readTree(entry.details());
                 recorded |= manifestSha256.equals(details.path("manifestSha256").asText());
             }

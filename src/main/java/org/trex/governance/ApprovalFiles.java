@@ -83,7 +83,8 @@ public final class ApprovalFiles {
     private static List<String> signatures(Path folder) throws IOException {
         List<String> signatures = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SIGNATURE_SUFFIX)).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SIGNATURE_SUFFIX)).sorted()
+                    .toList()) {
                 signatures.add(Files.readString(file));
             }
         }

@@ -32,7 +32,8 @@ public record ApprovalStatus(ApprovalState state, String extractId, String planH
 
     static ApprovalStatus approved(String extractId, String planHash, SignedApproval signed) {
         Approval approval = signed.approval();
-        return new ApprovalStatus(ApprovalState.APPROVED, extractId, planHash, Optional.of(approval), Optional.of(signed),
+        return new ApprovalStatus(ApprovalState.APPROVED, extractId, planHash, Optional.of(approval),
+                Optional.of(signed),
                 "Extract " + extractId + " is approved: " + approval.reference() + ", " + signed.tally().summary()
                         + approval.expiresOn().map(date -> ", expires on " + date).orElse(""));
     }

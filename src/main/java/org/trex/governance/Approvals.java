@@ -145,8 +145,8 @@ public final class Approvals {
                 .orElseThrow(() -> new IllegalArgumentException("Cannot " + doing + ": the signature by key "
                         + signature.key().fingerprint() + " is not a board member's over this revocation statement"));
         return GovernanceDatabase.transaction(url, doing, dsl -> {
-            Approval approval = find(dsl, extractId, statement.reference()).orElseThrow(() -> new IllegalArgumentException(
-                    "Cannot " + doing + ": there is no such approval"));
+            Approval approval = find(dsl, extractId, statement.reference())
+                    .orElseThrow(() -> new IllegalArgumentException("Cannot " + doing + ": there is no such approval"));
             if (!approval.planHash().equals(statement.planHash())) {
                 throw new IllegalArgumentException("Cannot " + doing + ": it approves plan hash " + approval.planHash()
                         + ", the revocation statement names " + statement.planHash());
@@ -191,7 +191,8 @@ public final class Approvals {
                 ApprovalStatement statement = approval.statement(subject);
                 SignatureTally tally = BoardSignatures.count(statement, approval.signatures(), board);
                 if (tally.enough()) {
-                    return ApprovalStatus.approved(extractId, planHash, new SignedApproval(approval, statement, tally, board));
+                    return ApprovalStatus.approved(extractId, planHash,
+                            new SignedApproval(approval, statement, tally, board));
                 }
             }
         }
@@ -261,7 +262,8 @@ public final class Approvals {
                 .fetch(SIGNATURE_TEXT);
         Optional<Approval.Revocation> revocation = Optional.ofNullable(row.get(APPROVAL_REVOKED_AT))
                 .map(at -> new Approval.Revocation(at.toInstant(), row.get(APPROVAL_REVOKED_BY),
-                        row.get(APPROVAL_REVOCATION_REASON), Optional.ofNullable(row.get(APPROVAL_REVOCATION_SIGNATURE))));
+                        row.get(APPROVAL_REVOCATION_REASON),
+                        Optional.ofNullable(row.get(APPROVAL_REVOCATION_SIGNATURE))));
         return new Approval(row.get(APPROVAL_ID), row.get(APPROVAL_EXTRACT_ID), row.get(APPROVAL_SPEC_VERSION),
                 row.get(APPROVAL_PLAN_HASH), row.get(APPROVAL_REFERENCE), row.get(APPROVAL_APPROVED_AT).toInstant(),
                 Optional.ofNullable(row.get(APPROVAL_EXPIRES_ON)), Optional.ofNullable(row.get(APPROVAL_CONDITIONS)),

@@ -125,7 +125,8 @@ public final class AuditLog {
     /** The entries in sequence order, all of them or those at or after {@code since}. */
     public List<AuditEntry> list(Optional<Instant> since) {
         requireNonNull(since, "since is null");
-        Condition condition = since.map(instant -> AUDIT_AT.ge(instant.atOffset(ZoneOffset.UTC))).orElse(DSL.noCondition());
+        Condition condition = since.map(instant -> AUDIT_AT.ge(instant.atOffset(ZoneOffset.UTC)))
+                .orElse(DSL.noCondition());
         return GovernanceDatabase.transaction(url, "read the audit log",
                 dsl -> select(dsl, condition).stream().map(AuditLog::stored).toList());
     }
@@ -157,7 +158,8 @@ public final class AuditLog {
                     stored.runId(), row.get(AUDIT_DETAILS), stored.prevHash());
             if (!recomputed.hash().equals(stored.hash())) {
                 problems.add(new ChainProblem(seq, ChainProblem.Kind.EDITED, "Audit entry " + seq
-                        + " was edited: its contents hash to " + recomputed.hash() + " but it records " + stored.hash()));
+                        + " was edited: its contents hash to " + recomputed.hash() + " but it records "
+                        + stored.hash()));
             }
             expectedSeq = seq + 1;
             expectedPrev = stored.hash();
@@ -172,7 +174,8 @@ public final class AuditLog {
     private static AuditEntry stored(Record row) {
         return new AuditEntry(row.get(AUDIT_SEQ), row.get(AUDIT_AT).toInstant(), row.get(AUDIT_ACTOR),
                 action(row.get(AUDIT_ACTION)), Optional.ofNullable(row.get(AUDIT_EXTRACT_ID)),
-                Optional.ofNullable(row.get(AUDIT_RUN_ID)), CanonicalJson.write(CanonicalJson.parse(row.get(AUDIT_DETAILS).data())),
+                Optional.ofNullable(row.get(AUDIT_RUN_ID)),
+                CanonicalJson.write(CanonicalJson.parse(row.get(AUDIT_DETAILS).data())),
                 row.get(AUDIT_PREV_HASH), row.get(AUDIT_HASH));
     }
 
@@ -197,7 +200,8 @@ public final class AuditLog {
         hashed.put("run_id", runId.orElse(null));
         hashed.put("seq", seq);
         String hash = sha256(CanonicalJson.write(hashed));
-        return new AuditEntry(seq, at, actor, action, extractId, runId, CanonicalJson.write(parsedDetails), prevHash, hash);
+        return new AuditEntry(seq, at, actor, action, extractId, runId, CanonicalJson.write(parsedDetails), prevHash,
+                hash);
     }
 
     private static String sha256(String text) {

@@ -36,7 +36,8 @@ public final class BoardSignatures {
             if (counted.add(member.get().id())) {
                 signers.add(new Signer(member.get(), armored));
             } else {
-                refusals.add("a second signature by " + member.get().name() + " does not count: each member counts once");
+                refusals.add("a second signature by " + member.get().name()
+                        + " does not count: each member counts once");
             }
         }
         return new SignatureTally(board.approvalsRequired(statement.policy()), signers, refusals);
@@ -82,8 +83,8 @@ public final class BoardSignatures {
             return Optional.empty();
         }
         if (member.get().organisationRequested(statement.requester())) {
-            refusals.add("the signature by " + member.get().describe() + " does not count: " + member.get().organisation()
-                    + " is the requester's organisation");
+            refusals.add("the signature by " + member.get().describe() + " does not count: "
+                    + member.get().organisation() + " is the requester's organisation");
             return Optional.empty();
         }
         return member;

@@ -50,7 +50,8 @@ public record DeletionNotice(
         return release.release().outputs().stream()
                 .filter(o -> o.kind() == kind)
                 .map(ReleasedOutput::name)
-                .filter(name -> people.stream().anyMatch(p -> p.holdings().stream().anyMatch(h -> h.output().equals(name))))
+                .filter(name -> people.stream()
+                        .anyMatch(p -> p.holdings().stream().anyMatch(h -> h.output().equals(name))))
                 .toList();
     }
 
@@ -62,7 +63,8 @@ public record DeletionNotice(
     static long number(String id) {
         requireNonNull(id, "id is null");
         if (!id.matches(PREFIX + "[0-9]{1,18}")) {
-            throw new IllegalArgumentException("Cannot read notice ID '" + id + "': expected DN- and digits, such as DN-000001");
+            throw new IllegalArgumentException("Cannot read notice ID '" + id
+                    + "': expected DN- and digits, such as DN-000001");
         }
         return Long.parseLong(id.substring(PREFIX.length()));
     }

@@ -57,8 +57,8 @@ public final class DeletionNotices {
      * Issues a notice to {@code release} naming those of {@code people} (pseudonym to source) it holds that no
      * notice to it names yet; empty when there is none.
      */
-    public Optional<DeletionNotice> issue(ReleaseRegister.Registered release, LocalDate asOf, Map<String, String> people,
-            String actor) {
+    public Optional<DeletionNotice> issue(ReleaseRegister.Registered release, LocalDate asOf,
+            Map<String, String> people, String actor) {
         requireNonNull(release, "release is null");
         requireNonNull(asOf, "asOf is null");
         requireNonNull(people, "people is null");
@@ -79,7 +79,8 @@ public final class DeletionNotices {
                         return Optional.<Long>empty();
                     }
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    LocalDate dueOn = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(release.release().deletionDays());
+                    LocalDate dueOn = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                            .plusDays(release.release().deletionDays());
                     long number = dsl.insertInto(NOTICE)
                             .set(NOTICE_RELEASE_ID, release.id())
                             .set(NOTICE_ISSUED_AT, now.atOffset(ZoneOffset.UTC))
@@ -102,7 +103,8 @@ public final class DeletionNotices {
                     details.put("people", named.size());
                     details.put("asOf", asOf.toString());
                     new AuditLog(url, clock).append(dsl, actor, AuditAction.NOTICE_ISSUE,
-                            Optional.of(release.release().extractId()), Optional.of(release.release().runId()), details);
+                            Optional.of(release.release().extractId()), Optional.of(release.release().runId()),
+                            details);
                     return Optional.of(number);
                 });
         return issued.map(number -> find(DeletionNotice.id(number)).orElseThrow());
@@ -131,7 +133,8 @@ public final class DeletionNotices {
                 throw new IllegalArgumentException("Cannot acknowledge notice " + noticeId + ": it was done meanwhile");
             }
             new AuditLog(url, clock).append(dsl, actor, AuditAction.NOTICE_ACK,
-                    Optional.of(notice.release().release().extractId()), Optional.of(notice.release().release().runId()),
+                    Optional.of(notice.release().release().extractId()),
+                    Optional.of(notice.release().release().runId()),
                     Map.of("notice", noticeId, "by", by));
             return updated;
         });
@@ -183,8 +186,8 @@ public final class DeletionNotices {
                     NOTICE_DONE_AT, NOTICE_DONE_BY).from(NOTICE).where(condition).orderBy(NOTICE_ID).fetch()) {
                 long number = row.get(NOTICE_ID);
                 ReleaseRegister.Registered release = releases.get(row.get(NOTICE_RELEASE_ID));
-                notices.add(new DeletionNotice(DeletionNotice.id(number), release, row.get(NOTICE_ISSUED_AT).toInstant(),
-                        row.get(NOTICE_AS_OF), row.get(NOTICE_DUE_ON),
+                notices.add(new DeletionNotice(DeletionNotice.id(number), release,
+                        row.get(NOTICE_ISSUED_AT).toInstant(), row.get(NOTICE_AS_OF), row.get(NOTICE_DUE_ON),
                         Optional.ofNullable(row.get(NOTICE_DONE_AT)).map(java.time.OffsetDateTime::toInstant),
                         Optional.ofNullable(row.get(NOTICE_DONE_BY)), people(dsl, number, release.id())));
             }

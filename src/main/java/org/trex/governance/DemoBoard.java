@@ -59,7 +59,8 @@ public final class DemoBoard {
             for (Seat seat : seats) {
                 SshSigningKey key = SshSigningKey.generate();
                 key.write(keysFolder.resolve(seat.id()));
-                Files.writeString(keysFolder.resolve(seat.id() + ".pub"), key.publicKey().openSsh() + " " + seat.id() + "\n");
+                Files.writeString(keysFolder.resolve(seat.id() + ".pub"),
+                        key.publicKey().openSsh() + " " + seat.id() + "\n");
                 keys.put(seat.id(), key);
                 yaml.append("  - id: ").append(StatementText.quote(seat.id())).append('\n')
                         .append("    name: ").append(StatementText.quote(seat.name())).append('\n')
@@ -92,7 +93,8 @@ public final class DemoBoard {
     private SshSigningKey requireKey(String id) {
         SshSigningKey key = keys.get(id);
         if (key == null) {
-            throw new IllegalArgumentException("Cannot sign as " + id + ": the demo board has no such seat, expected one"
+            throw new IllegalArgumentException("Cannot sign as " + id
+                    + ": the demo board has no such seat, expected one"
                     + " of " + keys.keySet());
         }
         return key;

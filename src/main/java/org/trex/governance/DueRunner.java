@@ -54,7 +54,9 @@ public final class DueRunner {
         this.schedules = new Schedules(url);
     }
 
-    /** Runs every due extract among {@code approved} with the launcher, recording each run under the scheduler's run id. */
+    /**
+     * Runs every due extract among {@code approved} with the launcher, recording each run under the scheduler's run id.
+     */
     public DueRunSummary runDue(List<ScheduledExtract> approved, LocalDate asOf, String schedulerRunId,
             ExtractLauncher launcher) {
         requireNonNull(asOf, "asOf is null");
@@ -165,7 +167,8 @@ public final class DueRunner {
         GovernanceDatabase.transaction(url, "record a stopped run", dsl -> dsl.update(SCHEDULED_RUN)
                 .set(RUN_STATUS, ScheduledRunStatus.FAILED.name())
                 .set(RUN_FINISHED_AT, now())
-                .set(RUN_FAILURE, "Cannot complete the run: the process was stopped (SIGTERM or shutdown) before it ended")
+                .set(RUN_FAILURE,
+                        "Cannot complete the run: the process was stopped (SIGTERM or shutdown) before it ended")
                 .where(RUN_RUN_ID.eq(runId))
                 .and(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name()))
                 .execute());

@@ -78,7 +78,8 @@ public final class ReleaseLedger {
         for (Record row : rows) {
             CellKey key = CellKey.of(row.get(CELL_OUTPUT), row.get(CELL_MEASURE), dimensions(row.get(CELL_DIMENSIONS)));
             cells.computeIfAbsent(key, k -> new ArrayList<>()).add(
-                    new EarlierRelease(row.get(CELL_RUN_ID), row.get(CELL_VALUE), Optional.ofNullable(row.get(CELL_RELEASED))));
+                    new EarlierRelease(row.get(CELL_RUN_ID), row.get(CELL_VALUE),
+                            Optional.ofNullable(row.get(CELL_RELEASED))));
         }
         return new ReleaseHistory(cells);
     }
@@ -95,7 +96,8 @@ public final class ReleaseLedger {
         try {
             return JSON.readValue(json.data(), new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read dimension values from the release ledger: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("Cannot read dimension values from the release ledger: "
+                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -8,7 +8,8 @@ import org.trex.spec.BoardRegister;
  * An approval whose signatures hold under the board register: the recorded approval, the statement the members
  * signed, who signed it, and the register they were checked against. What a run may start on.
  */
-public record SignedApproval(Approval approval, ApprovalStatement statement, SignatureTally tally, BoardRegister board) {
+public record SignedApproval(Approval approval, ApprovalStatement statement, SignatureTally tally,
+        BoardRegister board) {
     public SignedApproval {
         requireNonNull(approval, "approval is null");
         requireNonNull(statement, "statement is null");

@@ -53,8 +53,8 @@ final class StatementText {
             throw new IllegalArgumentException("Cannot read statement: its first line is not '" + title + "'");
         }
         if (all.size() != keys.size() + 1) {
-            throw new IllegalArgumentException("Cannot read statement: it has " + (all.size() - 1) + " fields, expected "
-                    + keys);
+            throw new IllegalArgumentException("Cannot read statement: it has " + (all.size() - 1)
+                    + " fields, expected " + keys);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {

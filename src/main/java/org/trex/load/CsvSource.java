@@ -65,7 +65,8 @@ public final class CsvSource implements AutoCloseable {
         MessageDigest digest = newDigest();
         CSVParser parser = null;
         try {
-            InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest), 1 << 16);
+            InputStream in = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest),
+                    1 << 16);
             in.mark(3);
             byte[] start = in.readNBytes(3);
             if (!java.util.Arrays.equals(start, BOM)) {
@@ -82,7 +83,8 @@ public final class CsvSource implements AutoCloseable {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             closeQuietly(parser);
             throw new LoadRefusedException("Cannot load " + file + ": its header line cannot be read ("
-                    + firstLine(e) + "), expected a comma-separated header naming the " + kind.cliName() + " columns", e);
+                    + firstLine(e) + "), expected a comma-separated header naming the " + kind.cliName()
+                    + " columns", e);
         } catch (IOException e) {
             closeQuietly(parser);
             throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);

@@ -90,7 +90,8 @@ public final class LoadCheck {
                 return;
             }
         }
-        if (kind == SourceKind.OBJECTIONS && !knownPersons.contains(values[kind.index("LA_Person_Unique_Identifier")])) {
+        if (kind == SourceKind.OBJECTIONS
+                && !knownPersons.contains(values[kind.index("LA_Person_Unique_Identifier")])) {
             rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index("LA_Person_Unique_Identifier")),
                     QualityRule.UNKNOWN_PERSON, null));
             return;
@@ -106,7 +107,8 @@ public final class LoadCheck {
         }
     }
 
-    private void disagree(String file, long line, String earlier, String now, String column, List<Finding> rowFindings) {
+    private void disagree(String file, long line, String earlier, String now, String column,
+            List<Finding> rowFindings) {
         if (!java.util.Objects.equals(earlier, now)) {
             rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index(column)),
                     QualityRule.PERSON_FIELDS_DISAGREE, null));
@@ -122,7 +124,8 @@ public final class LoadCheck {
             return periodGiven.get();
         }
         if (kind == SourceKind.SOCIAL_CARE) {
-            return values[kind.index("Reporting_Period_Start_Date")] + "/" + values[kind.index("Reporting_Period_End_Date")];
+            return values[kind.index("Reporting_Period_Start_Date")] + "/"
+                    + values[kind.index("Reporting_Period_End_Date")];
         }
         return "all";
     }
@@ -133,8 +136,9 @@ public final class LoadCheck {
             return periodGiven.get();
         }
         if (periods.size() > 1) {
-            throw new LoadRefusedException("Cannot load " + files.stream().map(LoadedFile::name).toList() + ": they hold "
-                    + periods.size() + " reporting periods " + periods + ", expected one (load each period's file"
+            throw new LoadRefusedException("Cannot load " + files.stream().map(LoadedFile::name).toList()
+                    + ": they hold " + periods.size() + " reporting periods " + periods
+                    + ", expected one (load each period's file"
                     + " alone, or name the period with --period)");
         }
         return periods.isEmpty() ? (kind == SourceKind.SOCIAL_CARE ? "none" : "all") : periods.iterator().next();

@@ -1,6 +1,8 @@
 package org.trex.load;
 
-/** A file that is not what it claims to be, refused before anything is written; the message names file and expectation. */
+/**
+ * A file that is not what it claims to be, refused before anything is written; the message names file and expectation.
+ */
 public final class LoadRefusedException extends RuntimeException {
     public LoadRefusedException(String message) {
         super(message);

@@ -82,7 +82,8 @@ public final class RowChecker {
                     ? value : value.strip();
         }
         for (int i = 0; i < raw.length; i++) {
-            if (values[i] == null || columns.get(i).kind() != ColumnKind.CODE && columns.get(i).kind() != ColumnKind.YES_NO) {
+            if (values[i] == null
+                    || columns.get(i).kind() != ColumnKind.CODE && columns.get(i).kind() != ColumnKind.YES_NO) {
                 continue;
             }
             String local = values[i];
@@ -156,7 +157,8 @@ public final class RowChecker {
                 notBefore(file, line, values, "Discharge_Date_Hospital_Provider_Spell",
                         "Start_Date_Hospital_Provider_Spell", findings);
                 notBefore(file, line, values, "Discharge_Ready_Date", "Start_Date_Hospital_Provider_Spell", findings);
-                notBefore(file, line, values, "Discharge_Date_Hospital_Provider_Spell", "Discharge_Ready_Date", findings);
+                notBefore(file, line, values, "Discharge_Date_Hospital_Provider_Spell", "Discharge_Ready_Date",
+                        findings);
             }
             case OBJECTIONS -> notBefore(file, line, values, "Objection_Withdrawn_Date", "Objection_Recorded_Date",
                     findings);
@@ -165,7 +167,8 @@ public final class RowChecker {
     }
 
     /** Reports {@code later} when both dates were read and it falls before {@code earlier}. */
-    private void notBefore(String file, long line, String[] values, String later, String earlier, List<Finding> findings) {
+    private void notBefore(String file, long line, String[] values, String later, String earlier,
+            List<Finding> findings) {
         String a = values[kind.index(later)];
         String b = values[kind.index(earlier)];
         if (a != null && b != null && a.compareTo(b) < 0) {

@@ -92,11 +92,11 @@ public final class SourceLoader {
                 throw runtime;
             }
             String why = cause != null ? DatabaseUrl.safeMessage(cause) : String.valueOf(e.getMessage());
-            throw new DatabaseException("Cannot load " + request.kind().cliName() + " files into " + url.redacted() + ": "
-                    + why.lines().findFirst().orElse(why), e);
+            throw new DatabaseException("Cannot load " + request.kind().cliName() + " files into " + url.redacted()
+                    + ": " + why.lines().findFirst().orElse(why), e);
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot load " + request.kind().cliName() + " files into " + url.redacted() + ": "
-                    + DatabaseUrl.safeMessage(e), e);
+            throw new DatabaseException("Cannot load " + request.kind().cliName() + " files into " + url.redacted()
+                    + ": " + DatabaseUrl.safeMessage(e), e);
         }
     }
 
@@ -112,7 +112,8 @@ public final class SourceLoader {
                 .onCommitDrop().execute();
         // before the COPY starts: the connection can run no other statement until it ends
         LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
-        String names = kind.columns().stream().map(c -> RENDER.render(name(c.name()))).collect(Collectors.joining(", "));
+        String names = kind.columns().stream().map(c -> RENDER.render(name(c.name())))
+                .collect(Collectors.joining(", "));
         StagingCopy copy = new StagingCopy(connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + RENDER.render(STAGING) + " (ordinal, " + names + ") FROM STDIN"));
         try {

@@ -56,12 +56,14 @@ public final class AllowListDrops implements ObjectorSource {
         } catch (SQLException e) {
             throw failure(e);
         } catch (DataAccessException e) {
-            throw failure(e.getCause(SQLException.class) != null ? e.getCause(SQLException.class) : new SQLException(e));
+            throw failure(e.getCause(SQLException.class) != null ? e.getCause(SQLException.class)
+                    : new SQLException(e));
         }
     }
 
     private static Optional<LocalDate> listOn(DSLContext dsl, LocalDate date) {
-        return Optional.ofNullable(dsl.select(AllowListQueries.latestListDate(DSL.val(date))).fetchOne(0, LocalDate.class));
+        return Optional.ofNullable(dsl.select(AllowListQueries.latestListDate(DSL.val(date)))
+                .fetchOne(0, LocalDate.class));
     }
 
     private DatabaseException failure(SQLException e) {

@@ -100,7 +100,8 @@ public final class AllowLists {
      * What {@code trex optouts load} does: reads the response (and the request, when given), checking every line,
      * then stores it as the allow list of {@code listDate}.
      */
-    public static Loaded loadFile(DatabaseUrl url, LocalDate listDate, Path response, Optional<Path> request, Clock clock) {
+    public static Loaded loadFile(DatabaseUrl url, LocalDate listDate, Path response, Optional<Path> request,
+            Clock clock) {
         requireNonNull(response, "response is null");
         requireNonNull(request, "request is null");
         Optional<NationalCheckFile> sent = request.map(r -> NationalCheckFile.read(r, Optional.empty()));

@@ -27,7 +27,9 @@ public final class ExclusionRules implements Serializable {
     private final byte[] reasons;
     private final int mask;
 
-    /** {@code optedOut} maps normalised numbers to their reason; a value that is not a valid number can match no record. */
+    /**
+     * {@code optedOut} maps normalised numbers to their reason; a value that is not a valid number can match no record.
+     */
     public ExclusionRules(Map<String, ExclusionReason> optedOut) {
         requireNonNull(optedOut, "optedOut is null");
         int capacity = Integer.highestOneBit(Math.max(16, optedOut.size() * 2 - 1)) << 1;

@@ -58,7 +58,8 @@ public final class LocalObjections implements ObjectorSource {
         } catch (SQLException e) {
             throw failure(e);
         } catch (DataAccessException e) {
-            throw failure(e.getCause(SQLException.class) != null ? e.getCause(SQLException.class) : new SQLException(e));
+            throw failure(e.getCause(SQLException.class) != null ? e.getCause(SQLException.class)
+                    : new SQLException(e));
         }
     }
 

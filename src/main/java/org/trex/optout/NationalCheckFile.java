@@ -71,7 +71,8 @@ public final class NationalCheckFile {
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(temporary,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(temporary, bytes);
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -126,7 +127,8 @@ public final class NationalCheckFile {
             start = end + 1;
         }
         if (count == 0) {
-            throw new NationalCheckFileException(file + ": Cannot read the national data opt-out file: it holds no NHS numbers");
+            throw new NationalCheckFileException(file
+                    + ": Cannot read the national data opt-out file: it holds no NHS numbers");
         }
         long[] sorted = Arrays.copyOf(numbers, count);
         refuseRepeats(file, sorted, numbers, lines, count);
@@ -174,7 +176,8 @@ public final class NationalCheckFile {
     }
 
     private static NationalCheckFileException refused(Path file, int line, String why) {
-        return new NationalCheckFileException(file + ":" + line + ": Cannot read the national data opt-out file: " + why);
+        return new NationalCheckFileException(file + ":" + line + ": Cannot read the national data opt-out file: "
+                + why);
     }
 
     /** Whether the file holds this normalised number. */

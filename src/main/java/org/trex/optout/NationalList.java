@@ -48,7 +48,8 @@ public record NationalList(NationalListStatus status, Optional<LocalDate> listDa
                     + DatabaseUrl.safeMessage(e), e);
         }
         NationalListStatus status = latest.isEmpty() ? NationalListStatus.MISSING
-                : ChronoUnit.DAYS.between(latest.get(), asOf) > maxAge ? NationalListStatus.STALE : NationalListStatus.CURRENT;
+                : ChronoUnit.DAYS.between(latest.get(), asOf) > maxAge
+                        ? NationalListStatus.STALE : NationalListStatus.CURRENT;
         return new NationalList(status, latest, asOf, maxAge, policy.id());
     }
 
@@ -63,8 +64,8 @@ public record NationalList(NationalListStatus status, Optional<LocalDate> listDa
             case NOT_APPLIED -> "not applied: policy " + policyId + " exempts the extract";
             case MISSING -> "no allow list dated on or before " + asOf + " (policy " + policyId + " allows lists up to "
                     + maxAgeDays + " days old)";
-            case CURRENT, STALE -> "allow list of " + listDate.orElseThrow() + ", " + ageDays().getAsLong() + " days old on "
-                    + asOf + " (policy " + policyId + " allows up to " + maxAgeDays + " days)";
+            case CURRENT, STALE -> "allow list of " + listDate.orElseThrow() + ", " + ageDays().getAsLong()
+                    + " days old on " + asOf + " (policy " + policyId + " allows up to " + maxAgeDays + " days)";
         };
     }
 
@@ -73,8 +74,8 @@ public record NationalList(NationalListStatus status, Optional<LocalDate> listDa
         if (status == NationalListStatus.MISSING || status == NationalListStatus.STALE) {
             throw new NationalListException("Cannot run as of " + asOf + ": the national data opt-out "
                     + (status == NationalListStatus.STALE ? "list is stale: " : "has not been checked: ") + describe()
-                    + "; send a request (trex optouts request) to NHS England's Check for National Data Opt-outs service"
-                    + " and load its answer (trex optouts load)");
+                    + "; send a request (trex optouts request) to NHS England's Check for National Data Opt-outs"
+                    + " service and load its answer (trex optouts load)");
         }
         return this;
     }

@@ -34,7 +34,8 @@ public final class OptOutLoader {
             }
             return new ExclusionRules(optedOut);
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot load opt-outs from " + url.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
+            throw new DatabaseException("Cannot load opt-outs from " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
         }
     }
 }

@@ -24,7 +24,8 @@ record PgCopyOptions(String url, String query, String partitionColumn, long lowe
         // DatabaseUrl refuses a non-PostgreSQL URL with a message that hides its password.
         new DatabaseUrl(url);
         if (query.strip().endsWith(";")) {
-            throw new IllegalArgumentException("Cannot read query: it ends with a semicolon; give one SELECT without it");
+            throw new IllegalArgumentException(
+                    "Cannot read query: it ends with a semicolon; give one SELECT without it");
         }
         if (lowerBound > upperBound) {
             throw new IllegalArgumentException("Cannot partition by " + partitionColumn + ": lowerBound " + lowerBound
@@ -41,7 +42,8 @@ record PgCopyOptions(String url, String query, String partitionColumn, long lowe
     }
 
     static PgCopyOptions from(Map<String, String> options) {
-        CaseInsensitiveStringMap map = options instanceof CaseInsensitiveStringMap given ? given : new CaseInsensitiveStringMap(options);
+        CaseInsensitiveStringMap map = options instanceof CaseInsensitiveStringMap given ? given
+                : new CaseInsensitiveStringMap(options);
         String snapshot = map.get("snapshot");
         return new PgCopyOptions(required(map, "url"), required(map, "query"), required(map, "partitionColumn"),
                 number(map, "lowerBound"), number(map, "upperBound"), count(number(map, "numPartitions")),
@@ -61,13 +63,15 @@ record PgCopyOptions(String url, String query, String partitionColumn, long lowe
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Cannot read from PostgreSQL: option " + name + " is not a whole number: " + value, e);
+            throw new IllegalArgumentException("Cannot read from PostgreSQL: option " + name
+                    + " is not a whole number: " + value, e);
         }
     }
 
     private static int count(long partitions) {
         if (partitions > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Cannot read in " + partitions + " partitions: use at most " + Integer.MAX_VALUE);
+            throw new IllegalArgumentException("Cannot read in " + partitions + " partitions: use at most "
+                    + Integer.MAX_VALUE);
         }
         return (int) partitions;
     }

@@ -276,7 +276,8 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
             }
         }
         // Exact: the digits hold the value itself, display scale aside.
-        BigDecimal value = new BigDecimal(sign == NUMERIC_NEGATIVE ? unscaled.negate() : unscaled, 4 * (digits - 1 - weight));
+        BigDecimal value = new BigDecimal(sign == NUMERIC_NEGATIVE ? unscaled.negate() : unscaled,
+                4 * (digits - 1 - weight));
         PgColumn target = columns.get(column);
         BigDecimal scaled = value.setScale(target.scale(), RoundingMode.HALF_UP);
         if (scaled.precision() > target.precision()) {
@@ -290,7 +291,8 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
     }
 
     private DatabaseException failure(SQLException e) {
-        return new DatabaseException("Cannot read " + partition.label() + " from PostgreSQL: " + PgCopySource.safeMessage(e), e);
+        return new DatabaseException("Cannot read " + partition.label() + " from PostgreSQL: "
+                + PgCopySource.safeMessage(e), e);
     }
 
     private DatabaseException corrupt(String what) {

@@ -19,7 +19,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 
-/** A Spark source reading a PostgreSQL SELECT in id ranges through binary COPY, typed as Spark's JDBC source types it. */
+/**
+ * A Spark source reading a PostgreSQL SELECT in id ranges through binary COPY, typed as Spark's JDBC source types it.
+ */
 public final class PgCopySource implements TableProvider, DataSourceRegister {
     /** Spark makes one provider per load and asks for the schema before the table: describe the query once. */
     private PgCopyOptions describedFor;
@@ -40,8 +42,8 @@ public final class PgCopySource implements TableProvider, DataSourceRegister {
         PgCopyOptions options = PgCopyOptions.from(properties);
         List<PgColumn> columns = columns(options);
         if (!schema(columns).equals(schema)) {
-            throw new IllegalArgumentException("Cannot read query with a given schema: this source only reads the schema "
-                    + "it infers, " + schema(columns).simpleString());
+            throw new IllegalArgumentException("Cannot read query with a given schema: this source only reads the "
+                    + "schema it infers, " + schema(columns).simpleString());
         }
         return new PgCopyTable(options, columns);
     }
@@ -87,7 +89,8 @@ public final class PgCopySource implements TableProvider, DataSourceRegister {
         String name = options.partitionColumn();
         PgColumn column = columns.stream().filter(c -> c.name().equals(name)).findFirst()
                 .or(() -> columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst())
-                .orElseThrow(() -> new IllegalArgumentException("Cannot partition by " + name + ": the query has no such column"));
+                .orElseThrow(() -> new IllegalArgumentException("Cannot partition by " + name
+                        + ": the query has no such column"));
         if (!column.type().isInteger()) {
             throw new IllegalArgumentException("Cannot partition by " + column.name() + ": it is "
                     + column.type().pgName() + ", not an integer");

@@ -35,7 +35,8 @@ enum PgType {
     private static PgColumn numeric(String name, int precision, int scale) {
         // Spark caps a declared numeric at its 38 digits and reads an unconstrained one as DECIMAL(38,18).
         DecimalType type = precision > 0
-                ? DataTypes.createDecimalType(Math.min(precision, DecimalType.MAX_PRECISION()), Math.min(scale, DecimalType.MAX_SCALE()))
+                ? DataTypes.createDecimalType(Math.min(precision, DecimalType.MAX_PRECISION()),
+                        Math.min(scale, DecimalType.MAX_SCALE()))
                 : DecimalType.SYSTEM_DEFAULT();
         return new PgColumn(name, NUMERIC, type, type.precision(), type.scale());
     }

@@ -47,7 +47,8 @@ public record ExtractPlan(
     /** The output plan with this name. */
     public OutputPlan output(String name) {
         return outputs.stream().filter(o -> o.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Cannot find output " + name + " in plan of " + spec.id()));
+                .orElseThrow(() -> new IllegalArgumentException("Cannot find output " + name + " in plan of "
+                        + spec.id()));
     }
 
     /** The shared read this output takes its rows from, if any; otherwise it reads its own SELECT. */

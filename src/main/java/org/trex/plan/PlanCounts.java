@@ -72,8 +72,8 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot count the cohort of " + plan.spec().id() + " in " + url.redacted() + ": "
-                    + DatabaseUrl.safeMessage(e), e);
+            throw new DatabaseException("Cannot count the cohort of " + plan.spec().id() + " in " + url.redacted()
+                    + ": " + DatabaseUrl.safeMessage(e), e);
         }
         peopleLeftOut.forEach((reason, set) -> leftOut.get(reason)[1] = set.size());
         return new PlanCounts(events, people.size(), leftOut, nationalList, scheduledRunList,

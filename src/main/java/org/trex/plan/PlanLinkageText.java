@@ -15,13 +15,16 @@ final class PlanLinkageText {
 
     static void append(StringBuilder out, LinkageSection section, boolean markdown) {
         String bullet = markdown ? "- " : "  ";
-        out.append(markdown ? "\n## " : "\n== ").append("Linkage and exclusions (counts as the suppression rule shows them;"
+        out.append(markdown ? "\n## " : "\n== ")
+                .append("Linkage and exclusions (counts as the suppression rule shows them;"
                 + " percentages from the shown counts)").append(markdown ? "\n\n" : "\n");
         for (String warning : section.warnings()) {
             out.append(bullet).append(markdown ? "**WARNING:** " : "WARNING: ").append(warning).append('\n');
         }
-        out.append(bullet).append("Council records by PDS trace outcome: ").append(list(section.traceOutcomes())).append('\n');
-        out.append(bullet).append("NHS numbers on council records: ").append(list(section.numberValidity())).append('\n');
+        out.append(bullet).append("Council records by PDS trace outcome: ").append(list(section.traceOutcomes()))
+                .append('\n');
+        out.append(bullet).append("NHS numbers on council records: ").append(list(section.numberValidity()))
+                .append('\n');
         out.append(bullet).append("Index events linked to a council record: ").append(section.linkedEvents().display())
                 .append(" of ").append(section.indexEvents().display()).append(" (")
                 .append(LinkageSection.percentText(section.linkedPercent())).append(")\n");

@@ -61,32 +61,38 @@ public final class PlanReport {
                 "national data opt-out: " + policy.optOuts().nationalDataOptOut().yamlName()
                         + (policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
                                 ? " (a record is kept only if its number is on the newest allow list, no older than "
-                                        + policy.optOuts().nationalListMaxAgeDays() + " days; without one the run is refused)"
+                                        + policy.optOuts().nationalListMaxAgeDays()
+                                        + " days; without one the run is refused)"
                                 : ""),
                 "Type 1 opt-out: " + (plan.exclusions().reasons().contains(ExclusionReason.TYPE1_OPT_OUT)
                         ? "applied (GP-sourced data)" : "not applied (no GP-sourced data, or exempt)"),
                 "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
-                "pseudonym key for project " + spec.project() + ": " + policy.key(spec.project()).map(k -> k.name()).orElse("none"),
-                "record-level outputs: k = " + policy.disclosure().k() + ", below k: " + policy.disclosure().belowK().yamlName(),
+                "pseudonym key for project " + spec.project() + ": "
+                        + policy.key(spec.project()).map(k -> k.name()).orElse("none"),
+                "record-level outputs: k = " + policy.disclosure().k() + ", below k: "
+                        + policy.disclosure().belowK().yamlName(),
                 aggregateRule(policy.disclosure()),
                 "aggregate outputs: complementary cells suppressed until no suppressed cell can be worked out, from"
                         + " everything published (rounded cells, totals, other outputs of this extract), to within "
                         + policy.disclosure().protectionRange() + " (protection range; checked by linear programming)",
                 "aggregate outputs: a cell differing by 1 to " + policy.disclosure().suppressAtOrBelow()
                         + " from an earlier release of this extract is suppressed (release ledger)",
-                "aggregate sums: dominated ones suppressed (nk rule: n = " + policy.disclosure().dominance().n() + ", k = "
-                        + policy.disclosure().dominance().kPercent() + "%; p% rule: p = "
+                "aggregate sums: dominated ones suppressed (nk rule: n = " + policy.disclosure().dominance().n()
+                        + ", k = " + policy.disclosure().dominance().kPercent() + "%; p% rule: p = "
                         + policy.disclosure().dominance().pPercent() + "%)");
     }
 
     private static String aggregateRule(DisclosureRules rules) {
-        return "aggregate outputs: counts <= " + rules.suppressAtOrBelow() + " suppressed (zeros " + rules.zeros().yamlName()
-                + "), others rounded to " + rules.roundTo();
+        return "aggregate outputs: counts <= " + rules.suppressAtOrBelow() + " suppressed (zeros "
+                + rules.zeros().yamlName() + "), others rounded to " + rules.roundTo();
     }
 
-    /** Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it. */
+    /**
+     * Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it.
+     */
     private static boolean applies(ExtractPlan plan, ExclusionReason reason) {
-        return plan.exclusions().reasons().contains(reason) || reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED
+        return plan.exclusions().reasons().contains(reason)
+                || reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED
                 && plan.policy().optOuts().nationalDataOptOut() == Applicability.APPLIES;
     }
 
@@ -98,7 +104,8 @@ public final class PlanReport {
         List<String> warnings = new ArrayList<>();
         staleWarning("a run as of " + plan.asOf(), counts.nationalList()).ifPresent(warnings::add);
         counts.scheduledRunList().flatMap(list -> staleWarning("the next scheduled run (schedule "
-                + plan.spec().schedule().orElseThrow() + "), as of " + list.asOf() + ",", list)).ifPresent(warnings::add);
+                + plan.spec().schedule().orElseThrow() + "), as of " + list.asOf() + ",", list))
+                .ifPresent(warnings::add);
         counts.neverAnalysed().forEach(table -> warnings.add(TableStatistics.warning(table)));
         return warnings;
     }
@@ -106,7 +113,8 @@ public final class PlanReport {
     private static Optional<String> staleWarning(String run, NationalList list) {
         return list.status() == NationalListStatus.STALE || list.status() == NationalListStatus.MISSING
                 ? Optional.of(run + " will be refused: the national data opt-out "
-                        + (list.status() == NationalListStatus.STALE ? "list will be stale: " : "has not been checked: ")
+                        + (list.status() == NationalListStatus.STALE ? "list will be stale: "
+                                : "has not been checked: ")
                         + list.describe() + "; load a newer allow list (trex optouts request, then trex optouts load)")
                 : Optional.empty();
     }
@@ -117,16 +125,22 @@ public final class PlanReport {
         StringBuilder out = new StringBuilder();
         String h1 = markdown ? "# " : "";
         String h2 = markdown ? "\n## " : "\n== ";
-        out.append(h1).append("Plan for ").append(spec.id()).append(" v").append(spec.version()).append(": ").append(spec.title()).append('\n');
-        out.append(markdown ? "\n" : "").append(bullet(markdown)).append("Plan hash: ").append(code(plan.planHash(), markdown)).append('\n');
+        out.append(h1).append("Plan for ").append(spec.id()).append(" v").append(spec.version()).append(": ")
+                .append(spec.title()).append('\n');
+        out.append(markdown ? "\n" : "").append(bullet(markdown)).append("Plan hash: ")
+                .append(code(plan.planHash(), markdown)).append('\n');
         out.append(bullet(markdown)).append("Spec SHA-256: ").append(code(plan.specSha256(), markdown)).append('\n');
-        out.append(bullet(markdown)).append("Policy: ").append(plan.policy().id()).append(" (SHA-256 ").append(code(plan.policySha256(), markdown)).append(")\n");
-        out.append(bullet(markdown)).append("Board register SHA-256: ").append(code(plan.boardSha256(), markdown)).append('\n');
+        out.append(bullet(markdown)).append("Policy: ").append(plan.policy().id()).append(" (SHA-256 ")
+                .append(code(plan.policySha256(), markdown)).append(")\n");
+        out.append(bullet(markdown)).append("Board register SHA-256: ").append(code(plan.boardSha256(), markdown))
+                .append('\n');
         out.append(bullet(markdown)).append("Requester: ").append(spec.requester()).append('\n');
         out.append(bullet(markdown)).append("Purpose: ").append(spec.purpose().strip().replace('\n', ' ')).append('\n');
-        out.append(bullet(markdown)).append("Legal basis: ").append(spec.legalBasis().strip().replace('\n', ' ')).append('\n');
+        out.append(bullet(markdown)).append("Legal basis: ").append(spec.legalBasis().strip().replace('\n', ' '))
+                .append('\n');
         out.append(bullet(markdown)).append("Cohort: ").append(spec.cohort().description()).append('\n');
-        out.append(bullet(markdown)).append("As of: ").append(plan.asOf()).append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
+        out.append(bullet(markdown)).append("As of: ").append(plan.asOf())
+                .append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
 
         reviews.filter(list -> !list.isEmpty()).ifPresent(list -> {
             out.append(h2).append("Needs a differencing review (aggregates released before an objection)")
@@ -142,10 +156,13 @@ public final class PlanReport {
 
         counts.ifPresent(c -> {
             SmallCounts small = new SmallCounts(plan.policy().disclosure());
-            out.append(h2).append("Who it concerns (live counts, shown as the suppression rule shows them)").append(markdown ? "\n\n" : "\n");
-            out.append(bullet(markdown)).append("Index events in the cohort: ").append(small.display(c.events())).append('\n');
+            out.append(h2).append("Who it concerns (live counts, shown as the suppression rule shows them)")
+                    .append(markdown ? "\n\n" : "\n");
+            out.append(bullet(markdown)).append("Index events in the cohort: ").append(small.display(c.events()))
+                    .append('\n');
             out.append(bullet(markdown)).append("People: ").append(small.display(c.people())).append('\n');
-            out.append(bullet(markdown)).append("National data opt-out: ").append(c.nationalList().describe()).append('\n');
+            out.append(bullet(markdown)).append("National data opt-out: ").append(c.nationalList().describe())
+                    .append('\n');
             c.scheduledRunList().ifPresent(list -> out.append(bullet(markdown)).append("At the next scheduled run: ")
                     .append(list.describe()).append('\n'));
             warnings(plan, c).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
@@ -153,20 +170,25 @@ public final class PlanReport {
                 long[] left = c.leftOut(reason);
                 if (left[0] > 0 || applies(plan, reason)) {
                     out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
-                            .append(small.display(left[0])).append(" events, ").append(small.display(left[1])).append(" people\n");
+                            .append(small.display(left[0])).append(" events, ").append(small.display(left[1]))
+                            .append(" people\n");
                 }
             }
         });
 
         linkage.ifPresent(section -> PlanLinkageText.append(out, section, markdown));
         if (!plan.variables().isEmpty()) {
-            out.append(h2).append("Variables (each definition in words generated from it, and its SQL)").append(markdown ? "\n" : "\n");
+            out.append(h2).append("Variables (each definition in words generated from it, and its SQL)")
+                    .append(markdown ? "\n" : "\n");
             for (PlannedVariable variable : plan.variables()) {
                 out.append(markdown ? "\n### `" + variable.name() + "` (" + variable.type().yamlName() + ")\n\n"
                         : "  " + variable.name() + " (" + variable.type().yamlName() + ")\n");
-                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Description: ").append(variable.description().strip()).append('\n');
-                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Definition: ").append(variable.words()).append('\n');
-                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Reads: ").append(String.join(", ", variable.sourceColumns())).append('\n');
+                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Description: ")
+                        .append(variable.description().strip()).append('\n');
+                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Definition: ")
+                        .append(variable.words()).append('\n');
+                out.append(bullet(markdown)).append(markdown ? "" : "  ").append("Reads: ")
+                        .append(String.join(", ", variable.sourceColumns())).append('\n');
                 out.append(markdown ? "\n```sql\n" : "    SQL:\n").append(markdown ? variable.sqlTemplate()
                         : indent(indent(variable.sqlTemplate(), false), false)).append(markdown ? "\n```\n" : "\n");
             }
@@ -174,27 +196,32 @@ public final class PlanReport {
 
         for (OutputPlan output : plan.outputs()) {
             boolean aggregate = output.output() instanceof AggregateOutput;
-            out.append(h2).append("Output ").append(output.name()).append(aggregate ? " (aggregate counts)" : " (record level)")
+            out.append(h2).append("Output ").append(output.name())
+                    .append(aggregate ? " (aggregate counts)" : " (record level)")
                     .append(markdown ? "\n\n" : "\n");
             out.append(bullet(markdown)).append("Dataset: ").append(output.output().dataset())
                     .append("; tables: ").append(String.join(", ", output.sourceTables())).append('\n');
             if (!aggregate) {
-                out.append(bullet(markdown)).append("Quasi-identifiers: ").append(output.quasiIdentifiers()).append('\n');
+                out.append(bullet(markdown)).append("Quasi-identifiers: ").append(output.quasiIdentifiers())
+                        .append('\n');
             } else if (!totals(output).isEmpty()) {
                 out.append(bullet(markdown)).append("Totals over: ").append(totals(output))
                         .append(" (rows with Total in those columns)\n");
             }
             out.append(markdown ? "\n| column | from | form |\n|---|---|---|\n" : "");
             for (PlannedColumn column : output.columns()) {
-                out.append(markdown ? "| `" + column.name() + "` | `" + column.sourceField() + "` | " + column.transformation() + " |\n"
-                        : String.format("  %-28s <- %-36s %s%n", column.name(), column.sourceField(), column.transformation()));
+                out.append(markdown ? "| `" + column.name() + "` | `" + column.sourceField() + "` | "
+                        + column.transformation() + " |\n"
+                        : String.format("  %-28s <- %-36s %s%n", column.name(), column.sourceField(),
+                                column.transformation()));
             }
             for (PlannedMeasure measure : output.measures()) {
                 String what = measure.spec().words();
                 out.append(markdown ? "| `" + measure.name() + "` | " + what + " | " + measure.spec().control() + " |\n"
                         : String.format("  %-28s <- %-36s %s%n", measure.name(), what, measure.spec().control()));
             }
-            out.append(markdown ? "\n```sql\n" : "  SQL (jOOQ, :as_of bound at run time):\n").append(indent(output.sqlTemplate(), markdown))
+            out.append(markdown ? "\n```sql\n" : "  SQL (jOOQ, :as_of bound at run time):\n")
+                    .append(indent(output.sqlTemplate(), markdown))
                     .append(markdown ? "\n```\n" : "\n");
         }
         for (ScanPlan scan : plan.scans()) {
@@ -207,7 +234,8 @@ public final class PlanReport {
         }
         out.append(h2).append("Exclusion queries").append(markdown ? "\n" : "\n");
         for (ExclusionQueries.ExclusionQuery query : plan.exclusions().queries()) {
-            out.append(markdown ? "\n" + query.reason().description() + ":\n\n```sql\n" : "  " + query.reason().code() + ":\n")
+            out.append(markdown ? "\n" + query.reason().description() + ":\n\n```sql\n"
+                    : "  " + query.reason().code() + ":\n")
                     .append(indent(query.sqlTemplate(), markdown)).append(markdown ? "\n```\n" : "\n");
         }
         return out.toString();
@@ -218,7 +246,8 @@ public final class PlanReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("extract", plan.spec().id()).put("version", plan.spec().version()).put("title", plan.spec().title())
                 .put("planHash", plan.planHash()).put("specSha256", plan.specSha256())
-                .put("policy", plan.policy().id()).put("policySha256", plan.policySha256()).put("boardSha256", plan.boardSha256())
+                .put("policy", plan.policy().id()).put("policySha256", plan.policySha256())
+                .put("boardSha256", plan.boardSha256())
                 .put("asOf", plan.asOf().toString());
         ArrayNode checks = root.putArray("checks");
         checks(plan).forEach(checks::add);
@@ -252,21 +281,24 @@ public final class PlanReport {
             ObjectNode left = node.putObject("leftOut");
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] counted = c.leftOut(reason);
-                left.putObject(reason.code()).put("events", small.display(counted[0])).put("people", small.display(counted[1]));
+                left.putObject(reason.code()).put("events", small.display(counted[0]))
+                        .put("people", small.display(counted[1]));
             }
         });
         linkage.ifPresent(section -> LinkageJson.fill(root.putObject("linkage"), section));
         ArrayNode variables = root.putArray("variables");
         for (PlannedVariable variable : plan.variables()) {
             ObjectNode node = variables.addObject().put("name", variable.name()).put("type", variable.type().yamlName())
-                    .put("description", variable.description()).put("definition", variable.words()).put("sql", variable.sqlTemplate());
+                    .put("description", variable.description()).put("definition", variable.words())
+                    .put("sql", variable.sqlTemplate());
             ArrayNode reads = node.putArray("sourceColumns");
             variable.sourceColumns().forEach(reads::add);
         }
         ArrayNode outputs = root.putArray("outputs");
         for (OutputPlan output : plan.outputs()) {
             ObjectNode node = outputs.addObject();
-            node.put("name", output.name()).put("kind", output.output() instanceof AggregateOutput ? "aggregate" : "records")
+            node.put("name", output.name())
+                    .put("kind", output.output() instanceof AggregateOutput ? "aggregate" : "records")
                     .put("dataset", output.output().dataset()).put("sql", output.sqlTemplate());
             ArrayNode columns = node.putArray("columns");
             for (PlannedColumn column : output.columns()) {
@@ -277,7 +309,8 @@ public final class PlanReport {
                 column.sourceColumns().forEach(from::add);
             }
             ArrayNode measures = node.putArray("measures");
-            output.measures().forEach(m -> measures.addObject().put("name", m.name()).put("count", m.countOf().yamlName())
+            output.measures().forEach(m -> measures.addObject().put("name", m.name())
+                    .put("count", m.countOf().yamlName())
                     .put("where", m.whereField().orElse(null)).put("mean", m.spec().mean().orElse(null))
                     .put("sum", m.spec().sum().orElse(null)).put("by", m.spec().by().orElse(null)));
             ArrayNode totals = node.putArray("totals");
@@ -292,7 +325,8 @@ public final class PlanReport {
             scan.outputs().forEach(served::add);
         }
         ArrayNode exclusions = root.putArray("exclusions");
-        plan.exclusions().queries().forEach(q -> exclusions.addObject().put("reason", q.reason().code()).put("sql", q.sqlTemplate()));
+        plan.exclusions().queries().forEach(q -> exclusions.addObject().put("reason", q.reason().code())
+                .put("sql", q.sqlTemplate()));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

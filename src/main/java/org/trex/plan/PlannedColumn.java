@@ -38,7 +38,8 @@ public record PlannedColumn(
         requireNonNull(identifierKind, "identifierKind is null");
         requireNonNull(derivation, "derivation is null");
         if (form == FieldForm.PSEUDONYM && identifierKind.isEmpty()) {
-            throw new IllegalArgumentException("Cannot pseudonymise column " + name + ": " + sourceField + " is not an identifier");
+            throw new IllegalArgumentException("Cannot pseudonymise column " + name + ": " + sourceField
+                    + " is not an identifier");
         }
     }
 

@@ -78,7 +78,8 @@ public final class Planner {
     public ExtractPlan plan(org.trex.spec.LoadedSpec loaded, LocalDate asOf) {
         requireNonNull(loaded, "loaded is null");
         return plan(loaded.spec().value(), loaded.policy().value(), asOf,
-                org.trex.spec.Canonical.json(loaded.spec().value()), org.trex.spec.Canonical.json(loaded.policy().value()));
+                org.trex.spec.Canonical.json(loaded.spec().value()),
+                org.trex.spec.Canonical.json(loaded.policy().value()));
     }
 
     /**
@@ -89,7 +90,8 @@ public final class Planner {
         requireNonNull(loaded, "loaded is null");
         requireNonNull(board, "board is null");
         return plan(loaded.spec().value(), loaded.policy().value(), asOf,
-                org.trex.spec.Canonical.json(loaded.spec().value()), org.trex.spec.Canonical.json(loaded.policy().value()),
+                org.trex.spec.Canonical.json(loaded.spec().value()),
+                org.trex.spec.Canonical.json(loaded.policy().value()),
                 board.sha256());
     }
 
@@ -97,7 +99,8 @@ public final class Planner {
      * Plans a spec under its policy as of a date with no board register, for rendering and tests: its hash covers
      * no register, so it never equals the hash of a plan a run checks, and no approval can match it.
      */
-    public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical, String policyCanonical) {
+    public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical,
+            String policyCanonical) {
         return plan(spec, policy, asOf, specCanonical, policyCanonical, NO_BOARD);
     }
 
@@ -105,8 +108,8 @@ public final class Planner {
      * Plans a spec under its policy as of a date. {@code specCanonical} and {@code policyCanonical} are
      * the canonical JSON forms the plan hash covers, with {@code boardSha256}, the board register's SHA-256.
      */
-    public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical, String policyCanonical,
-            String boardSha256) {
+    public ExtractPlan plan(ExtractSpec spec, Policy policy, LocalDate asOf, String specCanonical,
+            String policyCanonical, String boardSha256) {
         requireNonNull(spec, "spec is null");
         requireNonNull(policy, "policy is null");
         requireNonNull(asOf, "asOf is null");
@@ -135,7 +138,8 @@ public final class Planner {
         outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
         Optional<ScanPlan> scan = planScan(spec, policy, outputs, asOfParam);
         scan.ifPresent(r -> hashed.append("\nshared read ").append(r.outputs()).append('\n').append(r.sqlTemplate()));
-        exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n').append(q.sqlTemplate()));
+        exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n')
+                .append(q.sqlTemplate()));
         return new ExtractPlan(spec, policy, asOf, variables, outputs, scan.stream().toList(), exclusions, cohortSql,
                 sha256(specCanonical), sha256(policyCanonical), boardSha256, sha256(hashed.toString()));
     }
@@ -233,8 +237,10 @@ public final class Planner {
                 selected.add(expression.as(field.name()));
             }
             for (MeasureSpec measure : measureSpecs) {
-                measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression().as(WHERE_PREFIX + measure.name())));
-                measure.mean().ifPresent(m -> selected.add(dataset.requireField(m).expression().as(MEAN_PREFIX + measure.name())));
+                measure.where().ifPresent(w -> selected.add(dataset.requireField(w).expression()
+                        .as(WHERE_PREFIX + measure.name())));
+                measure.mean().ifPresent(m -> selected.add(dataset.requireField(m).expression()
+                        .as(MEAN_PREFIX + measure.name())));
             }
             for (PlannedMeasure measure : measures) {
                 measure.sumColumn().ifPresent(c -> selected.add(dataset.requireField(measure.spec().sum().orElseThrow())
@@ -253,7 +259,8 @@ public final class Planner {
             query = select(selected).from(withAllowList(joined, list)).where(window);
             dataset.tables().forEach(t -> tables.add(qualified(t)));
         }
-        return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query), SqlText.inlined(query));
+        return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query),
+                SqlText.inlined(query));
     }
 
     /**
@@ -356,7 +363,8 @@ public final class Planner {
 
     private static PlannedColumn column(FieldSpec field, SourceField source) {
         List<String> inputs = source.inputs().stream().map(Planner::qualified).toList();
-        Optional<String> derivation = source.isDerived() ? Optional.of(source.descriptor().description()) : Optional.empty();
+        Optional<String> derivation = source.isDerived() ? Optional.of(source.descriptor().description())
+                : Optional.empty();
         return new PlannedColumn(field.name(), field.source(), source.descriptor().category(), field.form(),
                 inputs, source.identifierKind(), derivation);
     }
@@ -371,7 +379,8 @@ public final class Planner {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot compute SHA-256: the JVM lacks it", e);
         }

@@ -63,7 +63,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Creates an empty database on this server and returns its URL. */
     public DatabaseUrl createDatabase(String name) {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Cannot create database " + name + ": use lowercase letters, digits and _");
+            throw new IllegalArgumentException("Cannot create database " + name
+                    + ": use lowercase letters, digits and _");
         }
         try (Connection connection = url().connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

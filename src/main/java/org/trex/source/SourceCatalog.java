@@ -133,21 +133,27 @@ public final class SourceCatalog implements DatasetCatalog {
 
     private static SourceDataset inpatientSpells(InpatientSpell s) {
         List<SourceField> fields = new ArrayList<>();
-        fields.add(identifier("spell_id", s.SPELL_ID, IdentifierKind.HOSPITAL_SPELL_ID, "Hospital provider spell identifier"));
+        fields.add(identifier("spell_id", s.SPELL_ID, IdentifierKind.HOSPITAL_SPELL_ID,
+                "Hospital provider spell identifier"));
         fields.add(nhsNumber(s.NHS_NUMBER));
-        fields.add(column("provider_code", FieldCategory.CODE, s.PROVIDER_CODE, "Organisation code of the hospital provider"));
-        fields.add(column("date_of_birth", FieldCategory.DATE_OF_BIRTH, s.DATE_OF_BIRTH, "Date of birth as recorded by the hospital"));
+        fields.add(column("provider_code", FieldCategory.CODE, s.PROVIDER_CODE,
+                "Organisation code of the hospital provider"));
+        fields.add(column("date_of_birth", FieldCategory.DATE_OF_BIRTH, s.DATE_OF_BIRTH,
+                "Date of birth as recorded by the hospital"));
         fields.add(column("sex", FieldCategory.CODE, s.SEX, "Sex (1 male, 2 female, 9 not specified, 0 not known)"));
-        fields.add(column("ethnic_category", FieldCategory.CODE, s.ETHNIC_CATEGORY, "Ethnic category (NHS Data Dictionary)"));
+        fields.add(column("ethnic_category", FieldCategory.CODE, s.ETHNIC_CATEGORY,
+                "Ethnic category (NHS Data Dictionary)"));
         fields.add(column("lsoa", FieldCategory.CODE, s.LSOA, "Lower layer super output area of residence"));
         fields.add(column("admission_date", FieldCategory.DATE, s.ADMISSION_DATE, "Start of the spell"));
         fields.add(column("discharge_date", FieldCategory.DATE, s.DISCHARGE_DATE, "End of the spell"));
         fields.add(column("admission_method", FieldCategory.CODE, s.ADMISSION_METHOD, "Admission method code"));
         fields.add(column("admission_source", FieldCategory.CODE, s.ADMISSION_SOURCE, "Admission source code"));
-        fields.add(column("patient_classification", FieldCategory.CODE, s.PATIENT_CLASSIFICATION, "Patient classification"));
+        fields.add(column("patient_classification", FieldCategory.CODE, s.PATIENT_CLASSIFICATION,
+                "Patient classification"));
         fields.add(column("treatment_function", FieldCategory.CODE, s.TREATMENT_FUNCTION, "Treatment function code"));
         fields.add(column("discharge_method", FieldCategory.CODE, s.DISCHARGE_METHOD, "Discharge method code"));
-        fields.add(column("discharge_destination", FieldCategory.CODE, s.DISCHARGE_DESTINATION, "Discharge destination code"));
+        fields.add(column("discharge_destination", FieldCategory.CODE, s.DISCHARGE_DESTINATION,
+                "Discharge destination code"));
         fields.add(column("discharge_ready_date", FieldCategory.DATE, s.DISCHARGE_READY_DATE,
                 "Date the patient no longer met the criteria to reside (blank: left that day)"));
         return new SourceDataset("inpatient_spell",
@@ -170,7 +176,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 column("postcode", FieldCategory.POSTCODE, p.POSTCODE, "Postcode of residence"),
                 column("gp_practice_code", FieldCategory.CODE, p.GP_PRACTICE_CODE, "GP practice code"),
                 column("client_type", FieldCategory.CODE, p.CLIENT_TYPE, "Client type"),
-                column("primary_support_reason", FieldCategory.CODE, p.PRIMARY_SUPPORT_REASON, "Primary support reason"),
+                column("primary_support_reason", FieldCategory.CODE, p.PRIMARY_SUPPORT_REASON,
+                        "Primary support reason"),
                 column("accommodation_status", FieldCategory.CODE, p.ACCOMMODATION_STATUS, "Accommodation status"));
         return new SourceDataset("social_care_person",
                 "Adult social care person records (ASC-CLD person fields), one row per council record",
@@ -180,11 +187,13 @@ public final class SourceCatalog implements DatasetCatalog {
 
     private static SourceDataset socialCareEvents(Event e, Person p) {
         List<SourceField> fields = List.of(
-                identifier("event_id", e.EVENT_ID, IdentifierKind.SOCIAL_CARE_EVENT_ID, "The council's event identifier"),
+                identifier("event_id", e.EVENT_ID, IdentifierKind.SOCIAL_CARE_EVENT_ID,
+                        "The council's event identifier"),
                 identifier("council_person_id", p.COUNCIL_PERSON_ID, IdentifierKind.COUNCIL_PERSON_ID,
                         "The council's person identifier"),
                 nhsNumber(p.NHS_NUMBER),
-                column("client_type", FieldCategory.CODE, p.CLIENT_TYPE, "The person's client type (service user, carer)"),
+                column("client_type", FieldCategory.CODE, p.CLIENT_TYPE,
+                        "The person's client type (service user, carer)"),
                 column("date_of_death", FieldCategory.DATE, p.DATE_OF_DEATH, "The person's date of death"),
                 column("event_type", FieldCategory.CODE, e.EVENT_TYPE, "Request, Assessment, Service or Review"),
                 column("event_start_date", FieldCategory.DATE, e.EVENT_START_DATE, "Start of the event"),
@@ -198,7 +207,8 @@ public final class SourceCatalog implements DatasetCatalog {
                         "The provider's CQC location ID (services)"),
                 column("unit_cost", FieldCategory.AMOUNT, e.UNIT_COST, "Unit cost in pounds"),
                 column("cost_frequency", FieldCategory.CODE, e.COST_FREQUENCY, "Cost frequency"),
-                column("planned_units_per_week", FieldCategory.AMOUNT, e.PLANNED_UNITS_PER_WEEK, "Planned units per week"),
+                column("planned_units_per_week", FieldCategory.AMOUNT, e.PLANNED_UNITS_PER_WEEK,
+                        "Planned units per week"),
                 column("review_reason", FieldCategory.CODE, e.REVIEW_REASON, "Review reason (reviews)"),
                 column("review_outcome", FieldCategory.CODE, e.REVIEW_OUTCOME, "Review outcome (reviews)"));
         return new SourceDataset("social_care_event",
@@ -212,7 +222,8 @@ public final class SourceCatalog implements DatasetCatalog {
                 nhsNumber(g.NHS_NUMBER),
                 column("practice_code", FieldCategory.CODE, g.PRACTICE_CODE, "GP practice code"),
                 column("registered_from", FieldCategory.DATE, g.REGISTERED_FROM, "Start of the registration"),
-                column("registered_to", FieldCategory.DATE, g.REGISTERED_TO, "End of the registration (blank: current)"));
+                column("registered_to", FieldCategory.DATE, g.REGISTERED_TO,
+                        "End of the registration (blank: current)"));
         return new SourceDataset("gp_registration",
                 "GP practice registrations (GP-sourced: the Type 1 opt-out applies)",
                 DataOrigin.GP, g, List.of(g), g.NHS_NUMBER, g.REGISTRATION_ID,
@@ -221,15 +232,19 @@ public final class SourceCatalog implements DatasetCatalog {
 
     private static SourceField nhsNumber(TableField<?, String> column) {
         return new SourceField(new FieldDescriptor("nhs_number", FieldCategory.NHS_NUMBER,
-                "NHS number (the link between sources)"), column, List.of(column), Optional.of(IdentifierKind.NHS_NUMBER));
+                "NHS number (the link between sources)"), column, List.of(column),
+                Optional.of(IdentifierKind.NHS_NUMBER));
     }
 
-    private static SourceField identifier(String name, TableField<?, ?> column, IdentifierKind kind, String description) {
+    private static SourceField identifier(String name, TableField<?, ?> column, IdentifierKind kind,
+            String description) {
         return new SourceField(new FieldDescriptor(name, FieldCategory.IDENTIFIER, description), column,
                 List.of(column), Optional.of(kind));
     }
 
-    private static SourceField column(String name, FieldCategory category, TableField<?, ?> column, String description) {
-        return new SourceField(new FieldDescriptor(name, category, description), column, List.of(column), Optional.empty());
+    private static SourceField column(String name, FieldCategory category, TableField<?, ?> column,
+            String description) {
+        return new SourceField(new FieldDescriptor(name, category, description), column, List.of(column),
+                Optional.empty());
     }
 }

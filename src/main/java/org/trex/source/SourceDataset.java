@@ -46,7 +46,8 @@ public record SourceDataset(
     public DatasetDescriptor descriptor() {
         Optional<String> dateField = eventDate.flatMap(date -> fields.stream()
                 .filter(f -> f.expression().equals(date)).map(SourceField::name).findFirst());
-        return new DatasetDescriptor(name, description, origin, fields.stream().map(SourceField::descriptor).toList(), dateField);
+        return new DatasetDescriptor(name, description, origin, fields.stream().map(SourceField::descriptor).toList(),
+                dateField);
     }
 
     /** The field with this name, if any. */

@@ -15,14 +15,16 @@ import org.trex.spec.FieldDescriptor;
  * of pseudonym it takes.
  */
 public record SourceField(
-        FieldDescriptor descriptor, Field<?> expression, List<TableField<?, ?>> inputs, Optional<IdentifierKind> identifierKind) {
+        FieldDescriptor descriptor, Field<?> expression, List<TableField<?, ?>> inputs,
+        Optional<IdentifierKind> identifierKind) {
     public SourceField {
         requireNonNull(descriptor, "descriptor is null");
         requireNonNull(expression, "expression is null");
         inputs = List.copyOf(requireNonNull(inputs, "inputs is null"));
         requireNonNull(identifierKind, "identifierKind is null");
         if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("Cannot declare field " + descriptor.name() + ": it names no source column");
+            throw new IllegalArgumentException("Cannot declare field " + descriptor.name()
+                    + ": it names no source column");
         }
     }
 

@@ -29,7 +29,8 @@ public record AggregateOutput(
         Stream.concat(groupBy.stream().map(FieldSpec::name), measures.stream().map(MeasureSpec::name))
                 .forEach(column -> {
                     if (!names.add(column)) {
-                        throw new IllegalArgumentException("Cannot use output " + name + ": column " + column + " appears twice");
+                        throw new IllegalArgumentException("Cannot use output " + name + ": column " + column
+                                + " appears twice");
                     }
                 });
         for (FieldSpec field : groupBy) {
@@ -41,7 +42,8 @@ public record AggregateOutput(
     }
 
     /** Counts by groups without totals. */
-    public AggregateOutput(String name, String dataset, RelativeWindow window, List<FieldSpec> groupBy, List<MeasureSpec> measures) {
+    public AggregateOutput(String name, String dataset, RelativeWindow window, List<FieldSpec> groupBy,
+            List<MeasureSpec> measures) {
         this(name, dataset, window, groupBy, measures, List.of());
     }
 

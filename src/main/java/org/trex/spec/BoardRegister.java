@@ -28,7 +28,8 @@ public record BoardRegister(Path file, String sha256, String board, int approval
         requireNonNull(file, "file is null");
         requireNonNull(sha256, "sha256 is null");
         board = Names.requireText(board, "board name").strip();
-        policyApprovalsRequired = Map.copyOf(requireNonNull(policyApprovalsRequired, "policyApprovalsRequired is null"));
+        policyApprovalsRequired = Map.copyOf(requireNonNull(policyApprovalsRequired,
+                "policyApprovalsRequired is null"));
         members = List.copyOf(requireNonNull(members, "members is null"));
         if (members.isEmpty()) {
             throw new IllegalArgumentException("Cannot use board register " + file + ": it lists no members");
@@ -49,7 +50,8 @@ public record BoardRegister(Path file, String sha256, String board, int approval
         }
         requireReachable(file, "approvals_required", approvalsRequired, members.size());
         for (Map.Entry<String, Integer> policy : policyApprovalsRequired.entrySet()) {
-            requireReachable(file, "approvals_required of policy " + policy.getKey(), policy.getValue(), members.size());
+            requireReachable(file, "approvals_required of policy " + policy.getKey(), policy.getValue(),
+                    members.size());
         }
     }
 

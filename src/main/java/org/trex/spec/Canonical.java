@@ -137,7 +137,8 @@ public final class Canonical {
             Expr.Episodes episodes = l.episodes();
             node.put("linked_episodes", new TreeMap<>(Map.of(
                     "episodes", new TreeMap<>(Map.of("from", episodes.dataset(), "where", values(episodes.where()),
-                            "start", episodes.start(), "end", episodes.end(), "join_within_days", episodes.joinWithinDays())),
+                            "start", episodes.start(), "end", episodes.end(),
+                            "join_within_days", episodes.joinWithinDays())),
                     "link", l.link().yamlName(),
                     "window", new TreeMap<>(Map.of("from_days", l.fromDays(), "to_days", l.toDays())),
                     "index_where", values(l.indexWhere()),
@@ -178,7 +179,8 @@ public final class Canonical {
         Map<String, Object> node = new TreeMap<>();
         node.put("name", output.name());
         node.put("dataset", output.dataset());
-        node.put("window", new TreeMap<>(Map.of("from_days", output.window().fromDays(), "to_days", output.window().toDays())));
+        node.put("window",
+                new TreeMap<>(Map.of("from_days", output.window().fromDays(), "to_days", output.window().toDays())));
         if (output instanceof RecordOutput records) {
             node.put("kind", "records");
             node.put("fields", records.fields().stream().map(Canonical::tree).toList());

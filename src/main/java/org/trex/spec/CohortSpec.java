@@ -30,7 +30,8 @@ public record CohortSpec(
         requireNonNull(socialCareAtIndex, "socialCareAtIndex is null");
         conditions = List.copyOf(requireNonNull(conditions, "conditions is null"));
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("Cannot use cohort window " + from + " to " + to + ": it ends before it starts");
+            throw new IllegalArgumentException("Cannot use cohort window " + from + " to " + to
+                    + ": it ends before it starts");
         }
         if (minAge.isPresent() && maxAge.isPresent() && maxAge.getAsInt() < minAge.getAsInt()) {
             throw new IllegalArgumentException("Cannot use cohort ages " + minAge.getAsInt() + " to "

@@ -49,7 +49,8 @@ interface Converter<T> {
             try {
                 return Integer.valueOf(scalar.text().replace("_", ""));
             } catch (NumberFormatException e) {
-                return slot.fail("it is too large", "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+                return slot.fail("it is too large",
+                        "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
             }
         };
     }
@@ -88,7 +89,8 @@ interface Converter<T> {
             List<T> values = new ArrayList<>();
             boolean complete = true;
             for (int i = 0; i < list.items().size(); i++) {
-                T value = item.convert(slot.child(list.items().get(i), slot.key() + "[" + i + "]", Integer.toString(i)));
+                T value = item.convert(slot.child(list.items().get(i), slot.key() + "[" + i + "]",
+                        Integer.toString(i)));
                 complete &= value != null;
                 values.add(value);
             }

@@ -20,7 +20,10 @@ public record DisclosureRules(int k, KAnonymityAction belowK, int suppressAtOrBe
         requireProtectionRange(protectionRange);
     }
 
-    /** The rules with the defaults for the aggregate options: zeros disclosive, protection range the threshold, ACRO's dominance. */
+    /**
+     * The rules with the defaults for the aggregate options: zeros disclosive, protection range the threshold, ACRO's
+     * dominance.
+     */
     public DisclosureRules(int k, KAnonymityAction belowK, int suppressAtOrBelow, int roundTo) {
         this(k, belowK, suppressAtOrBelow, roundTo, ZeroCounts.DISCLOSIVE, suppressAtOrBelow, DominanceRule.DEFAULT);
     }
@@ -49,7 +52,8 @@ public record DisclosureRules(int k, KAnonymityAction belowK, int suppressAtOrBe
 
     static int requireSuppressAtOrBelow(int count) {
         if (count < 0) {
-            throw new IllegalArgumentException("Cannot suppress counts at or below " + count + ": it must be 0 or more");
+            throw new IllegalArgumentException("Cannot suppress counts at or below " + count
+                    + ": it must be 0 or more");
         }
         return count;
     }

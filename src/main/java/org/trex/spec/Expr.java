@@ -19,13 +19,17 @@ public sealed interface Expr {
         public Literal {
             requireNonNull(at, "at is null");
             requireNonNull(value, "value is null");
-            if (!(value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof LocalDate)) {
+            if (!(value instanceof String || value instanceof Long || value instanceof Boolean
+                    || value instanceof LocalDate)) {
                 throw new IllegalArgumentException("Cannot use literal of " + value.getClass().getSimpleName());
             }
         }
     }
 
-    /** A field of the row in hand ({@code field:}: the event inside an events query, else the index event) or of the index event. */
+    /**
+     * A field of the row in hand ({@code field:}: the event inside an events query, else the index event) or of the
+     * index event.
+     */
     record FieldValue(Position at, Row row, String field) implements Expr {
         public FieldValue {
             requireNonNull(at, "at is null");
@@ -111,7 +115,8 @@ public sealed interface Expr {
 
     /** The tests a value can take. */
     enum TestOp {
-        IN("in", "is one of"), NOT_IN("not_in", "is none of"), EQUALS("equals", "is"), NOT_EQUALS("not_equals", "is not"),
+        IN("in", "is one of"), NOT_IN("not_in", "is none of"), EQUALS("equals", "is"),
+        NOT_EQUALS("not_equals", "is not"),
         IS_NULL("is_null", "is blank"), STARTS_WITH("starts_with", "starts with one of"),
         NOT_STARTS_WITH("not_starts_with", "starts with none of"), AT_LEAST("at_least", "is at least"),
         AT_MOST("at_most", "is at most"), AFTER("after", "is after"), BEFORE("before", "is before");
@@ -150,7 +155,8 @@ public sealed interface Expr {
             requireNonNull(op, "op is null");
             operands = List.copyOf(requireNonNull(operands, "operands is null"));
             if (operands.isEmpty() || (op == LogicOp.NOT && operands.size() != 1)) {
-                throw new IllegalArgumentException("Cannot use " + op.yamlName() + " with " + operands.size() + " operands");
+                throw new IllegalArgumentException("Cannot use " + op.yamlName() + " with " + operands.size()
+                        + " operands");
             }
         }
     }
@@ -265,7 +271,8 @@ public sealed interface Expr {
             requireNonNull(field, "field is null");
             requireNonNull(of, "of is null");
             if (toDays < fromDays) {
-                throw new IllegalArgumentException("Cannot use window " + fromDays + " to " + toDays + " days: it ends before it starts");
+                throw new IllegalArgumentException("Cannot use window " + fromDays + " to " + toDays
+                        + " days: it ends before it starts");
             }
         }
     }
@@ -282,7 +289,8 @@ public sealed interface Expr {
             requireNonNull(start, "start is null");
             requireNonNull(end, "end is null");
             if (joinWithinDays < 0) {
-                throw new IllegalArgumentException("Cannot join episodes within " + joinWithinDays + " days: it must be 0 or more");
+                throw new IllegalArgumentException("Cannot join episodes within " + joinWithinDays
+                        + " days: it must be 0 or more");
             }
         }
     }
@@ -302,7 +310,8 @@ public sealed interface Expr {
             indexWhere = List.copyOf(requireNonNull(indexWhere, "indexWhere is null"));
             requireNonNull(value, "value is null");
             if (toDays < fromDays) {
-                throw new IllegalArgumentException("Cannot link within " + fromDays + " to " + toDays + " days: it ends before it starts");
+                throw new IllegalArgumentException("Cannot link within " + fromDays + " to " + toDays
+                        + " days: it ends before it starts");
             }
         }
     }

@@ -53,7 +53,8 @@ public record ExtractSpec(
         Set<String> names = new HashSet<>();
         for (OutputSpec output : outputs) {
             if (!names.add(output.name())) {
-                throw new IllegalArgumentException("Cannot use extract " + id + ": output " + output.name() + " appears twice");
+                throw new IllegalArgumentException("Cannot use extract " + id + ": output " + output.name()
+                        + " appears twice");
             }
         }
     }
@@ -61,7 +62,8 @@ public record ExtractSpec(
     /** A spec without variables or imports. */
     public ExtractSpec(String id, int version, String title, String requester, String purpose, String legalBasis,
             String project, String policy, CohortSpec cohort, List<OutputSpec> outputs, Optional<String> schedule) {
-        this(id, version, title, requester, purpose, legalBasis, project, policy, cohort, outputs, schedule, List.of(), List.of());
+        this(id, version, title, requester, purpose, legalBasis, project, policy, cohort, outputs, schedule, List.of(),
+                List.of());
     }
 
     /** The variable with this name, if the spec has or imports one. */

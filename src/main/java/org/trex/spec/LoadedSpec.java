@@ -19,12 +19,18 @@ public record LoadedSpec(SpecDocument<ExtractSpec> spec, SpecDocument<Policy> po
         requireNonNull(policy, "policy is null");
     }
 
-    /** Loads a spec and the policy it names from {@code policies/<id>.yaml} next to its folder; throws listing every problem. */
+    /**
+     * Loads a spec and the policy it names from {@code policies/<id>.yaml} next to its folder; throws listing every
+     * problem.
+     */
     public static LoadedSpec load(Path specFile, DatasetCatalog catalog) {
         return load(SpecFiles.loadSpec(specFile), catalog);
     }
 
-    /** Checks a loaded spec under the policy it names, found as {@link #policyFile(Path, String)}; throws listing every problem. */
+    /**
+     * Checks a loaded spec under the policy it names, found as {@link #policyFile(Path, String)}; throws listing every
+     * problem.
+     */
     public static LoadedSpec load(SpecDocument<ExtractSpec> spec, DatasetCatalog catalog) {
         Path specFile = spec.file();
         Path policyFile = policyFile(specFile, spec.value().policy());

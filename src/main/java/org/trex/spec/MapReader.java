@@ -28,7 +28,8 @@ final class MapReader {
         known.add(key);
         Entry entry = map.entries().get(key);
         if (entry == null) {
-            slot.problems().add(map.location(), "Cannot read " + slot.key() + ": the required key " + key + " is missing");
+            slot.problems().add(map.location(),
+                    "Cannot read " + slot.key() + ": the required key " + key + " is missing");
             return null;
         }
         return converter.convert(slot.child(entry.value(), key, key));
@@ -38,7 +39,8 @@ final class MapReader {
     <T> Optional<T> optional(String key, Converter<T> converter) {
         known.add(key);
         Entry entry = map.entries().get(key);
-        return entry == null ? Optional.empty() : Optional.ofNullable(converter.convert(slot.child(entry.value(), key, key)));
+        return entry == null ? Optional.empty()
+                : Optional.ofNullable(converter.convert(slot.child(entry.value(), key, key)));
     }
 
     /** Declares keys that are valid here but not read (they belong to another kind of mapping). */
@@ -84,8 +86,8 @@ final class MapReader {
     void reportUnknownKeys() {
         for (Map.Entry<String, Entry> entry : map.entries().entrySet()) {
             if (!known.contains(entry.getKey())) {
-                slot.problems().add(entry.getValue().keyLocation(), "Cannot read " + slot.key() + ": it has an unknown key "
-                        + entry.getKey() + ", expected one of " + List.copyOf(known));
+                slot.problems().add(entry.getValue().keyLocation(), "Cannot read " + slot.key()
+                        + ": it has an unknown key " + entry.getKey() + ", expected one of " + List.copyOf(known));
             }
         }
     }

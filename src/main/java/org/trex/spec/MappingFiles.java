@@ -56,7 +56,8 @@ public final class MappingFiles {
             reader.optional("ignore", Converter.list(Converter.text())).ifPresent(ignored::addAll);
             reader.optional("values", anyKeys((column, at, columnSlot) -> {
                 if (!vocabulary.columns().containsKey(column) || vocabulary.columns().get(column).isEmpty()) {
-                    columnSlot.problems().add(at, "Cannot read values." + column + ": it is not a " + vocabulary.source()
+                    columnSlot.problems().add(at, "Cannot read values." + column + ": it is not a "
+                            + vocabulary.source()
                             + " column with a national value list, expected one of " + coded(vocabulary));
                     return;
                 }
@@ -66,7 +67,8 @@ public final class MappingFiles {
         }).convert(slot);
     }
 
-    private static Map<String, Map<String, String>> localValues(Slot slot, String column, MappingVocabulary vocabulary) {
+    private static Map<String, Map<String, String>> localValues(Slot slot, String column,
+            MappingVocabulary vocabulary) {
         Map<String, Map<String, String>> byLocal = new LinkedHashMap<>();
         if (!(slot.node() instanceof MapNode map)) {
             slot.fail("it is " + slot.node().describe(), "a mapping {local value: national value, ...}");
@@ -142,6 +144,7 @@ public final class MappingFiles {
     }
 
     private static List<String> coded(MappingVocabulary vocabulary) {
-        return vocabulary.columns().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        return vocabulary.columns().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .toList();
     }
 }

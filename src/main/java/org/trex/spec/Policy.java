@@ -42,7 +42,8 @@ public record Policy(
         requireNonNull(disclosure, "disclosure is null");
         requireDeletionDays(objectionDeletionDays);
         Map<FieldCategory, Set<FieldForm>> copy = new EnumMap<>(FieldCategory.class);
-        allowedForms.forEach((category, forms) -> copy.put(category, Collections.unmodifiableSet(requirePossible(category, forms))));
+        allowedForms.forEach((category, forms) -> copy.put(category,
+                Collections.unmodifiableSet(requirePossible(category, forms))));
         allowedForms = Collections.unmodifiableMap(copy);
         requireBiasWarningPoints(biasWarningPoints);
         requireDeletionDays(objectionDeletionDays);

@@ -26,7 +26,8 @@ public record RecordOutput(
         Set<String> names = new HashSet<>();
         for (FieldSpec field : fields) {
             if (!names.add(field.name())) {
-                throw new IllegalArgumentException("Cannot use output " + name + ": column " + field.name() + " appears twice");
+                throw new IllegalArgumentException("Cannot use output " + name + ": column " + field.name()
+                        + " appears twice");
             }
         }
         for (String qi : quasiIdentifiers) {

@@ -47,14 +47,19 @@ public final class SpecDocument<T> {
         return sha256;
     }
 
-    /** A problem at the node of a JSON pointer ({@code /outputs/1/fields/0/form}), or at its nearest written ancestor. */
+    /**
+     * A problem at the node of a JSON pointer ({@code /outputs/1/fields/0/form}), or at its nearest written ancestor.
+     */
     public SpecProblem problemAt(String pointer, String message) {
         YamlTree.Location location = tree.map(root -> YamlTree.nearest(root, pointer).location())
                 .orElse(YamlTree.Location.UNKNOWN);
         return new SpecProblem(file, location.line(), location.column(), message);
     }
 
-    /** Whether the file wrote a value at a JSON pointer, rather than leaving it to a default; true for models built in code. */
+    /**
+     * Whether the file wrote a value at a JSON pointer, rather than leaving it to a default; true for models built in
+     * code.
+     */
     boolean written(String pointer) {
         return tree.map(root -> YamlTree.has(root, pointer)).orElse(true);
     }

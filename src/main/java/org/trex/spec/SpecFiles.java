@@ -68,7 +68,8 @@ public final class SpecFiles {
     public static SpecDocument<ExtractSpec> loadSpec(Path file) {
         Problems problems = new Problems(file);
         Optional<Node> root = YamlTree.parse(problems);
-        Optional<ExtractSpec> spec = root.map(node -> mapping(SpecFiles::spec).convert(rootSlot(node, "extract spec", problems)));
+        Optional<ExtractSpec> spec = root.map(node -> mapping(SpecFiles::spec)
+                .convert(rootSlot(node, "extract spec", problems)));
         if (problems.count() > 0 || spec.isEmpty()) {
             throw new SpecException(problems.list());
         }
@@ -79,7 +80,8 @@ public final class SpecFiles {
     public static SpecDocument<Policy> loadPolicy(Path file) {
         Problems problems = new Problems(file);
         Optional<Node> root = YamlTree.parse(problems);
-        Optional<Policy> policy = root.map(node -> mapping(SpecFiles::policy).convert(rootSlot(node, "policy", problems)));
+        Optional<Policy> policy = root.map(node -> mapping(SpecFiles::policy)
+                .convert(rootSlot(node, "policy", problems)));
         if (problems.count() > 0 || policy.isEmpty()) {
             throw new SpecException(problems.list());
         }
@@ -124,7 +126,8 @@ public final class SpecFiles {
         List<OutputSpec> outputs = m.required("outputs", list(mapping(SpecFiles::output)));
         Optional<String> schedule = m.optional("schedule", text(SpecFiles::requireCron));
         List<VariableSpec> variables = new ArrayList<>();
-        List<String> imports = m.optional("imports", list(checked(text(v -> Names.requireId(v, "definitions name")), name -> {
+        List<String> imports = m.optional("imports",
+                list(checked(text(v -> Names.requireId(v, "definitions name")), name -> {
             try {
                 variables.addAll(Definitions.load(definitionsFile(m.file(), name)));
             } catch (SpecException e) {
@@ -136,8 +139,8 @@ public final class SpecFiles {
         if (!m.cleanSince(before)) {
             return null;
         }
-        return m.build("variables", () -> new ExtractSpec(id, version, title, requester, purpose, legalBasis, project, policy,
-                cohort, outputs, schedule, imports, variables));
+        return m.build("variables", () -> new ExtractSpec(id, version, title, requester, purpose, legalBasis, project,
+                policy, cohort, outputs, schedule, imports, variables));
     }
 
     /** Where a spec's import is looked up: {@code <spec folder>/../definitions/<name>.yaml}. */
@@ -153,7 +156,8 @@ public final class SpecFiles {
         int before = m.problemCount();
         String description = m.required("description", text());
         IndexEvent event = m.required("index_event", word("an index event", IndexEvent.values(), IndexEvent::yamlName));
-        DateWindow window = m.required("window", mapping(w -> new DateWindow(w.required("from", date()), w.required("to", date()))));
+        DateWindow window = m.required("window",
+                mapping(w -> new DateWindow(w.required("from", date()), w.required("to", date()))));
         Ages ages = m.optional("age_at_index", mapping(a -> new Ages(
                 optionalInt(a.optional("min", wholeNumber())), optionalInt(a.optional("max", wholeNumber())))))
                 .orElse(new Ages(OptionalInt.empty(), OptionalInt.empty()));
@@ -163,8 +167,8 @@ public final class SpecFiles {
         if (!m.cleanSince(before)) {
             return null;
         }
-        return m.build(() -> new CohortSpec(description, event, window.from(), window.to(), ages.min(), ages.max(), socialCare,
-                conditions.orElse(List.of())));
+        return m.build(() -> new CohortSpec(description, event, window.from(), window.to(), ages.min(), ages.max(),
+                socialCare, conditions.orElse(List.of())));
     }
 
     private static Condition condition(MapReader m) {
@@ -179,14 +183,16 @@ public final class SpecFiles {
         String name = m.required("name", text(v -> Names.requireIdentifier(v, "output name")));
         String kind = m.required("kind", checked(text(), k -> {
             if (!k.equals(RECORDS) && !k.equals(AGGREGATE)) {
-                throw new IllegalArgumentException("Cannot read kind '" + k + "': it is not an output kind, expected one of "
+                throw new IllegalArgumentException("Cannot read kind '" + k
+                        + "': it is not an output kind, expected one of "
                         + List.of(RECORDS, AGGREGATE));
             }
             return k;
         }));
         String dataset = m.required("dataset", text());
         // The window is left to the validator when absent: only the index dataset may go without one.
-        RelativeWindow window = m.optional("window", mapping(SpecFiles::relativeWindow)).orElse(RelativeWindow.INDEX_DAY);
+        RelativeWindow window = m.optional("window", mapping(SpecFiles::relativeWindow))
+                .orElse(RelativeWindow.INDEX_DAY);
         if (kind == null) {
             m.allow("fields", "quasi_identifiers", "group_by", "measures", "totals");
             return null;
@@ -194,13 +200,16 @@ public final class SpecFiles {
         if (kind.equals(RECORDS)) {
             List<FieldSpec> fields = m.required("fields", list(mapping(SpecFiles::field)));
             List<String> quasiIdentifiers = m.required("quasi_identifiers", list(text()));
-            return m.cleanSince(before) ? m.build(() -> new RecordOutput(name, dataset, window, fields, quasiIdentifiers)) : null;
+            return m.cleanSince(before)
+                    ? m.build(() -> new RecordOutput(name, dataset, window, fields, quasiIdentifiers)) : null;
         }
         List<FieldSpec> groupBy = m.optional("group_by", list(mapping(SpecFiles::field))).orElse(List.of());
         List<MeasureSpec> measures = m.required("measures", list(mapping(SpecFiles::measure)));
-        List<String> totals = m.optional("totals", checked(list(text()), t -> AggregateOutput.requireTotals(name, groupBy, t)))
+        List<String> totals = m.optional("totals",
+                checked(list(text()), t -> AggregateOutput.requireTotals(name, groupBy, t)))
                 .orElse(List.of());
-        return m.cleanSince(before) ? m.build(() -> new AggregateOutput(name, dataset, window, groupBy, measures, totals)) : null;
+        return m.cleanSince(before)
+                ? m.build(() -> new AggregateOutput(name, dataset, window, groupBy, measures, totals)) : null;
     }
 
     private static RelativeWindow relativeWindow(MapReader m) {
@@ -234,12 +243,14 @@ public final class SpecFiles {
         String title = m.required("title", text());
         OptOutRules optOuts = m.optional("opt_outs", mapping(SpecFiles::optOuts)).orElse(OptOutRules.DEFAULTS);
         UnverifiableNhsNumbers unverifiable = m.optional("unverifiable_nhs_numbers",
-                word("a choice for unverifiable NHS numbers", UnverifiableNhsNumbers.values(), UnverifiableNhsNumbers::yamlName))
+                word("a choice for unverifiable NHS numbers", UnverifiableNhsNumbers.values(),
+                        UnverifiableNhsNumbers::yamlName))
                 .orElse(UnverifiableNhsNumbers.EXCLUDE);
         List<ProjectKey> keys = m.required("keys", list(mapping(SpecFiles::projectKey)));
         Map<FieldCategory, Set<FieldForm>> allowedForms = m.required("allowed_forms", mapping(SpecFiles::allowedForms));
         DisclosureRules disclosure = m.required("disclosure", mapping(SpecFiles::disclosure));
-        int biasWarningPoints = m.optional("bias_warning_points", checked(wholeNumber(), Policy::requireBiasWarningPoints))
+        int biasWarningPoints = m.optional("bias_warning_points",
+                checked(wholeNumber(), Policy::requireBiasWarningPoints))
                 .orElse(Policy.DEFAULT_BIAS_WARNING_POINTS);
         int deletionDays = m.optional("objection_deletion_days", checked(wholeNumber(), Policy::requireDeletionDays))
                 .orElse(Policy.DEFAULT_OBJECTION_DELETION_DAYS);
@@ -266,9 +277,11 @@ public final class SpecFiles {
     }
 
     private static OptOutRules optOuts(MapReader m) {
-        Converter<Applicability> applicability = word("applies or exempt", Applicability.values(), Applicability::yamlName);
+        Converter<Applicability> applicability = word("applies or exempt", Applicability.values(),
+                Applicability::yamlName);
         Applicability national = m.optional("national_data_opt_out", applicability).orElse(Applicability.APPLIES);
-        Integer maxAge = m.optional("national_list_max_age_days", checked(wholeNumber(), OptOutRules::requireMaxAgeDays))
+        Integer maxAge = m.optional("national_list_max_age_days",
+                checked(wholeNumber(), OptOutRules::requireMaxAgeDays))
                 .orElse(OptOutRules.DEFAULT_NATIONAL_LIST_MAX_AGE_DAYS);
         Applicability type1 = m.optional("type1", applicability).orElse(Applicability.APPLIES);
         return m.build(() -> new OptOutRules(national, maxAge, type1));
@@ -299,23 +312,27 @@ public final class SpecFiles {
         int before = m.problemCount();
         RecordLevel recordLevel = m.required("record_level", mapping(r -> new RecordLevel(
                 r.required("k", checked(wholeNumber(), DisclosureRules::requireK)),
-                r.required("below_k", word("a k-anonymity action", KAnonymityAction.values(), KAnonymityAction::yamlName)))));
+                r.required("below_k", word("a k-anonymity action", KAnonymityAction.values(),
+                        KAnonymityAction::yamlName)))));
         AggregateLevel aggregate = m.required("aggregate", mapping(SpecFiles::aggregateLevel));
         if (!m.cleanSince(before)) {
             return null;
         }
         return m.build(() -> new DisclosureRules(recordLevel.k(), recordLevel.belowK(), aggregate.suppressAtOrBelow(),
-                aggregate.roundTo(), aggregate.zeros(), aggregate.protectionRange().orElse(aggregate.suppressAtOrBelow()),
+                aggregate.roundTo(), aggregate.zeros(),
+                aggregate.protectionRange().orElse(aggregate.suppressAtOrBelow()),
                 aggregate.dominance()));
     }
 
     private static AggregateLevel aggregateLevel(MapReader a) {
         int before = a.problemCount();
-        Integer threshold = a.required("suppress_at_or_below", checked(wholeNumber(), DisclosureRules::requireSuppressAtOrBelow));
+        Integer threshold = a.required("suppress_at_or_below",
+                checked(wholeNumber(), DisclosureRules::requireSuppressAtOrBelow));
         Integer roundTo = a.required("round_to", checked(wholeNumber(), DisclosureRules::requireRoundTo));
         ZeroCounts zeros = a.optional("zeros", word("a choice for zeros", ZeroCounts.values(), ZeroCounts::yamlName))
                 .orElse(ZeroCounts.DISCLOSIVE);
-        Optional<Integer> range = a.optional("protection_range", checked(wholeNumber(), DisclosureRules::requireProtectionRange));
+        Optional<Integer> range = a.optional("protection_range",
+                checked(wholeNumber(), DisclosureRules::requireProtectionRange));
         DominanceRule dominance = a.optional("dominance", mapping(SpecFiles::dominance)).orElse(DominanceRule.DEFAULT);
         return a.cleanSince(before) ? new AggregateLevel(threshold, roundTo, zeros, range, dominance) : null;
     }
@@ -345,8 +362,8 @@ public final class SpecFiles {
         String[] fields = schedule.strip().split("\\s+");
         if (fields.length != 5 || !List.of(fields).stream().allMatch(f -> CRON_FIELD.matcher(f).matches())) {
             throw new IllegalArgumentException("Cannot use schedule '" + schedule
-                    + "': it is not a cron expression, expected 5 fields [minute, hour, day-of-month, month, day-of-week]"
-                    + " of digits, *, /, - and ,");
+                    + "': it is not a cron expression, expected 5 fields [minute, hour, day-of-month, month,"
+                    + " day-of-week] of digits, *, /, - and ,");
         }
         Cron cron;
         try {

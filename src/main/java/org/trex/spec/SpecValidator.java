@@ -33,7 +33,8 @@ public final class SpecValidator {
     }
 
     /** Every problem of a loaded spec under a loaded policy, placed on the spec's lines; empty when it is valid. */
-    public static List<SpecProblem> validate(SpecDocument<ExtractSpec> spec, SpecDocument<Policy> policy, DatasetCatalog catalog) {
+    public static List<SpecProblem> validate(SpecDocument<ExtractSpec> spec, SpecDocument<Policy> policy,
+            DatasetCatalog catalog) {
         SpecValidator validator = new SpecValidator(spec, policy.value(), catalog);
         validator.checkPolicy();
         VariableChecker.check(validator.spec, catalog, validator.problems);
@@ -46,17 +47,20 @@ public final class SpecValidator {
 
     /** Every problem of a spec built in code; the problems name the spec's id as their file and have no line. */
     public static List<SpecProblem> validate(ExtractSpec spec, Policy policy, DatasetCatalog catalog) {
-        return validate(SpecDocument.of(spec, Path.of(spec.id())), SpecDocument.of(policy, Path.of(policy.id())), catalog);
+        return validate(SpecDocument.of(spec, Path.of(spec.id())), SpecDocument.of(policy, Path.of(policy.id())),
+                catalog);
     }
 
     private void checkPolicy() {
         if (!spec.policy().equals(policy.id())) {
             report("/policy", "Cannot use policy " + policy.id() + " for extract " + spec.id()
-                    + ": the spec names policy " + spec.policy() + ", expected a policy file whose id is " + spec.policy());
+                    + ": the spec names policy " + spec.policy() + ", expected a policy file whose id is "
+                    + spec.policy());
         }
         if (policy.key(spec.project()).isEmpty()) {
             report("/project", "Cannot use project " + spec.project() + ": policy " + policy.id()
-                    + " has no key for it, expected one of " + policy.keys().stream().map(ProjectKey::project).toList());
+                    + " has no key for it, expected one of "
+                    + policy.keys().stream().map(ProjectKey::project).toList());
         }
     }
 
@@ -68,7 +72,8 @@ public final class SpecValidator {
             Optional<FieldDescriptor> field = field(indexDataset, condition.field());
             if (field.isEmpty()) {
                 report(pointer + "/field", "Cannot use condition on " + condition.field() + ": the index dataset "
-                        + indexDataset.name() + " has no such field or variable, expected one of " + fieldNames(indexDataset));
+                        + indexDataset.name() + " has no such field or variable, expected one of "
+                        + fieldNames(indexDataset));
                 continue;
             }
             if (VariableDependencies.linksToCohort(spec, condition.field())) {
@@ -131,8 +136,10 @@ public final class SpecValidator {
             report(pointer, "Cannot use output " + output.name() + ": it reads the linked dataset " + dataset.name()
                     + " and has no window, expected window: {from_days, to_days} around the index date");
         }
-        if (dataset.name().equals(indexDataset.name()) && written && !output.window().equals(RelativeWindow.INDEX_DAY)) {
-            report(pointer + "/window", "Cannot use a window on output " + output.name() + ": it reads the index dataset "
+        if (dataset.name().equals(indexDataset.name()) && written
+                && !output.window().equals(RelativeWindow.INDEX_DAY)) {
+            report(pointer + "/window", "Cannot use a window on output " + output.name()
+                    + ": it reads the index dataset "
                     + dataset.name() + ", whose rows are the index events themselves, expected no window");
         }
     }
@@ -152,7 +159,8 @@ public final class SpecValidator {
         FieldCategory category = found.get().category();
         if (!category.possibleForms().contains(field.form())) {
             report(pointer + "/form", "Cannot use " + field.source() + " as " + field.form().yamlName() + " in output "
-                    + output.name() + ": a " + category.yamlName() + " field can only take " + words(category.possibleForms()));
+                    + output.name() + ": a " + category.yamlName() + " field can only take "
+                    + words(category.possibleForms()));
             return;
         }
         Set<FieldForm> allowed = policy.allowed(category);
@@ -173,7 +181,8 @@ public final class SpecValidator {
             if (pseudonym) {
                 report(pointer + "/quasi_identifiers/" + i, "Cannot use quasi-identifier " + column + " of output "
                         + records.name() + ": it is a pseudonym, unique to each person or record, expected one of "
-                        + records.fields().stream().filter(f -> f.form() != FieldForm.PSEUDONYM).map(FieldSpec::name).toList());
+                        + records.fields().stream().filter(f -> f.form() != FieldForm.PSEUDONYM).map(FieldSpec::name)
+                                .toList());
             }
         }
     }
@@ -193,7 +202,8 @@ public final class SpecValidator {
             String why = field.isEmpty()
                     ? "dataset " + dataset.name() + " has no such field"
                     : "it is a " + field.get().category().yamlName() + " field";
-            report(pointer + "/where", "Cannot count " + measure.name() + " in output " + output.name() + " where " + where
+            report(pointer + "/where", "Cannot count " + measure.name() + " in output " + output.name() + " where "
+                    + where
                     + ": " + why + ", expected a flag field, one of " + names(dataset, Set.of(FieldCategory.FLAG)));
         }
     }
@@ -209,7 +219,8 @@ public final class SpecValidator {
         }
     }
 
-    private void checkMean(String pointer, OutputSpec output, DatasetDescriptor dataset, MeasureSpec measure, String mean) {
+    private void checkMean(String pointer, OutputSpec output, DatasetDescriptor dataset, MeasureSpec measure,
+            String mean) {
         Optional<FieldDescriptor> field = field(dataset, mean);
         Set<FieldCategory> averaged = Set.of(FieldCategory.DAYS, FieldCategory.COUNT);
         if (field.isEmpty() || !averaged.contains(field.get().category())) {
@@ -222,9 +233,10 @@ public final class SpecValidator {
         boolean counted = ((AggregateOutput) output).measures().stream().anyMatch(m -> m.mean().isEmpty()
                 && m.countOf() == CountOf.RECORDS && m.where().equals(measure.where()));
         if (!counted) {
-            report(pointer + "/mean", "Cannot publish mean " + measure.name() + " in output " + output.name() + ": the output"
-                    + " has no count of the records it is over, expected a measure {count: records"
-                    + measure.where().map(w -> ", where: " + w).orElse("") + "} (the mean is blank where that count is suppressed)");
+            report(pointer + "/mean", "Cannot publish mean " + measure.name() + " in output " + output.name()
+                    + ": the output has no count of the records it is over, expected a measure {count: records"
+                    + measure.where().map(w -> ", where: " + w).orElse("")
+                    + "} (the mean is blank where that count is suppressed)");
         }
     }
 
@@ -233,7 +245,8 @@ public final class SpecValidator {
         if (dataset.name().equals(indexDataset.name())) {
             Optional<VariableSpec> variable = spec.variable(name);
             if (variable.isPresent()) {
-                return Optional.of(new FieldDescriptor(name, variable.get().type().category(), variable.get().description()));
+                return Optional.of(new FieldDescriptor(name, variable.get().type().category(),
+                        variable.get().description()));
             }
         }
         return dataset.field(name);
@@ -242,7 +255,8 @@ public final class SpecValidator {
     private List<FieldDescriptor> fields(DatasetDescriptor dataset) {
         List<FieldDescriptor> fields = new ArrayList<>(dataset.fields());
         if (dataset.name().equals(indexDataset.name())) {
-            spec.variables().forEach(v -> fields.add(new FieldDescriptor(v.name(), v.type().category(), v.description())));
+            spec.variables().forEach(v -> fields.add(new FieldDescriptor(v.name(), v.type().category(),
+                    v.description())));
         }
         return fields;
     }
@@ -252,7 +266,8 @@ public final class SpecValidator {
     }
 
     private List<String> names(DatasetDescriptor dataset, Set<FieldCategory> categories) {
-        return fields(dataset).stream().filter(f -> categories.contains(f.category())).map(FieldDescriptor::name).toList();
+        return fields(dataset).stream().filter(f -> categories.contains(f.category())).map(FieldDescriptor::name)
+                .toList();
     }
 
     private static List<String> words(Set<FieldForm> forms) {

@@ -54,19 +54,21 @@ final class VariableChecker {
         } else if (expr instanceof Expr.FieldValue field) {
             DatasetDescriptor dataset = field.row() == Expr.Row.INDEX ? indexDataset : scope.row();
             if (field.row() == Expr.Row.INDEX && !scope.index()) {
-                return report(field.at(), "Cannot use index field " + field.field() + " here: episodes belong to the person,"
+                return report(field.at(), "Cannot use index field " + field.field()
+                        + " here: episodes belong to the person,"
                         + " not to one index event, expected a field of " + scope.row().name());
             }
             return fieldType(field.at(), dataset, field.field());
         } else if (expr instanceof Expr.VariableValue variable) {
             if (!scope.variables()) {
-                return report(variable.at(), "Cannot use variable " + variable.name() + " here: episodes and their links"
+                return report(variable.at(), "Cannot use variable " + variable.name()
+                        + " here: episodes and their links"
                         + " are computed for all index events at once, expected fields and values");
             }
             VariableSpec target = byName.get(variable.name());
             if (target == null) {
-                return report(variable.at(), "Cannot find variable " + variable.name() + ": the spec and its imports define "
-                        + byName.keySet().stream().sorted().toList());
+                return report(variable.at(), "Cannot find variable " + variable.name()
+                        + ": the spec and its imports define " + byName.keySet().stream().sorted().toList());
             }
             return target.type();
         } else if (expr instanceof Expr.PersonValue person) {
@@ -78,7 +80,8 @@ final class VariableChecker {
         } else if (expr instanceof Expr.PeriodValue) {
             return ValueType.DATE;
         } else if (expr instanceof Expr.EpisodeValue episode) {
-            return scope.episode() ? ValueType.DATE : report(episode.at(), "Cannot use episode: " + episode.bound().yamlName()
+            return scope.episode() ? ValueType.DATE
+                    : report(episode.at(), "Cannot use episode: " + episode.bound().yamlName()
                     + " here: it names the episode being linked, expected it only in a link's index_where");
         } else if (expr instanceof Expr.Test test) {
             return testType(test, scope);
@@ -125,13 +128,15 @@ final class VariableChecker {
         }
         String what = "test " + op.yamlName() + " on " + describe(test.subject());
         if (subject == ValueType.PERSONAL) {
-            return report(test.at(), "Cannot " + what + ": it is an identifier or personal detail, expected only is_null");
+            return report(test.at(), "Cannot " + what
+                    + ": it is an identifier or personal detail, expected only is_null");
         }
         if ((op == TestOp.STARTS_WITH || op == TestOp.NOT_STARTS_WITH) && subject != ValueType.CODE) {
             return report(test.at(), "Cannot " + what + ": it is " + subject.yamlName() + ", expected a code");
         }
         if (op.compares() && !subject.ordered()) {
-            return report(test.at(), "Cannot " + what + ": a " + subject.yamlName() + " has no order, expected days, a date,"
+            return report(test.at(), "Cannot " + what + ": a " + subject.yamlName()
+                    + " has no order, expected days, a date,"
                     + " a count or an amount");
         }
         boolean fine = true;
@@ -278,7 +283,8 @@ final class VariableChecker {
     private ValueType fieldType(Position at, DatasetDescriptor dataset, String name) {
         Optional<FieldDescriptor> field = dataset.field(name);
         if (field.isEmpty()) {
-            return report(at, "Cannot use field " + name + ": dataset " + dataset.name() + " has no such field, expected one of "
+            return report(at, "Cannot use field " + name + ": dataset " + dataset.name()
+                    + " has no such field, expected one of "
                     + dataset.fieldNames());
         }
         return ValueType.of(field.get().category());
@@ -302,7 +308,8 @@ final class VariableChecker {
     }
 
     private static List<String> dates(DatasetDescriptor dataset) {
-        return dataset.fields().stream().filter(f -> f.category() == FieldCategory.DATE).map(FieldDescriptor::name).toList();
+        return dataset.fields().stream().filter(f -> f.category() == FieldCategory.DATE).map(FieldDescriptor::name)
+                .toList();
     }
 
     private static ValueType literalType(Expr.Literal literal) {
@@ -326,7 +333,8 @@ final class VariableChecker {
         if (expr instanceof Expr.VariableValue variable) {
             return "variable " + variable.name();
         }
-        return "this " + expr.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return "this " + expr.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private ValueType report(Position at, String message) {

@@ -39,16 +39,16 @@ final class VariableDependencies {
         }
     }
 
-    private static void visit(VariableSpec variable, List<String> path, Set<String> done, Map<String, VariableSpec> byName,
-            List<SpecProblem> problems) {
+    private static void visit(VariableSpec variable, List<String> path, Set<String> done,
+            Map<String, VariableSpec> byName, List<SpecProblem> problems) {
         if (done.contains(variable.name())) {
             return;
         }
         if (path.contains(variable.name())) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(variable.name()), path.size()));
             cycle.add(variable.name());
-            problems.add(variable.at().problem("Cannot define variable " + variable.name() + ": it depends on itself through "
-                    + String.join(" -> ", cycle)));
+            problems.add(variable.at().problem("Cannot define variable " + variable.name()
+                    + ": it depends on itself through " + String.join(" -> ", cycle)));
             done.addAll(cycle);
             return;
         }

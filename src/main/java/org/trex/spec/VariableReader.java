@@ -30,8 +30,8 @@ import org.trex.spec.YamlTree.ScalarNode;
 final class VariableReader {
     private static final Set<String> SUBJECTS = Set.of("field", "index", "var");
     private static final List<String> OPERATORS = List.of("and", "or", "not", "plus_days", "minus_days", "days_between",
-            "first_present", "case", "date", "person", "period", "episode", "exists", "count", "first", "last", "min", "max",
-            "linked_episodes");
+            "first_present", "case", "date", "person", "period", "episode", "exists", "count", "first", "last", "min",
+            "max", "linked_episodes");
 
     private VariableReader() {
     }
@@ -44,7 +44,8 @@ final class VariableReader {
         List<VariableSpec> variables = new ArrayList<>();
         boolean complete = true;
         for (Map.Entry<String, Entry> entry : map.entries().entrySet()) {
-            VariableSpec variable = variable(entry.getKey(), slot.child(entry.getValue().value(), entry.getKey(), entry.getKey()));
+            VariableSpec variable = variable(entry.getKey(),
+                    slot.child(entry.getValue().value(), entry.getKey(), entry.getKey()));
             complete &= variable != null;
             variables.add(variable);
         }
@@ -65,7 +66,8 @@ final class VariableReader {
             slot.problems().add(map.location(), "Cannot read variable " + name + ": it needs type and description");
         } else {
             type = word("a variable type", Arrays.stream(ValueType.values()).filter(ValueType::declarable)
-                    .toArray(ValueType[]::new), ValueType::yamlName).convert(slot.child(typeEntry.value(), "type", "type"));
+                    .toArray(ValueType[]::new), ValueType::yamlName)
+                    .convert(slot.child(typeEntry.value(), "type", "type"));
             description = text().convert(slot.child(descriptionEntry.value(), "description", "description"));
         }
         Expr definition = rest.isEmpty()
@@ -96,7 +98,8 @@ final class VariableReader {
             return caseExpr(slot, map);
         }
         if (keys.size() != 1 || !OPERATORS.contains(keys.get(0))) {
-            return slot.fail("it has keys " + keys, "one key of " + OPERATORS + ", or one of " + SUBJECTS + " with a test");
+            return slot.fail("it has keys " + keys,
+                    "one key of " + OPERATORS + ", or one of " + SUBJECTS + " with a test");
         }
         String op = keys.get(0);
         Slot value = slot.child(map.entries().get(op).value(), op, op);
@@ -104,7 +107,8 @@ final class VariableReader {
         return switch (op) {
             case "and", "or" -> {
                 List<Expr> operands = list(VariableReader::expr).convert(value);
-                yield operands == null ? null : value.build(() -> new Expr.Logic(at, LogicOp.valueOf(op.toUpperCase(Locale.ROOT)), operands));
+                yield operands == null ? null
+                        : value.build(() -> new Expr.Logic(at, LogicOp.valueOf(op.toUpperCase(Locale.ROOT)), operands));
             }
             case "not" -> {
                 Expr operand = expr(value);
@@ -129,8 +133,10 @@ final class VariableReader {
                 yield attribute == null ? null : new Expr.PersonValue(at, attribute);
             }
             case "period", "episode" -> {
-                Expr.PeriodBound bound = word("start or end", Expr.PeriodBound.values(), Expr.PeriodBound::yamlName).convert(value);
-                yield bound == null ? null : op.equals("period") ? new Expr.PeriodValue(at, bound) : new Expr.EpisodeValue(at, bound);
+                Expr.PeriodBound bound = word("start or end", Expr.PeriodBound.values(), Expr.PeriodBound::yamlName)
+                        .convert(value);
+                yield bound == null ? null : op.equals("period") ? new Expr.PeriodValue(at, bound)
+                        : new Expr.EpisodeValue(at, bound);
             }
             case "linked_episodes" -> mapping(m -> linkedEpisodes(m, at)).convert(value);
             default -> {
@@ -160,13 +166,15 @@ final class VariableReader {
         if (rest.size() != 1 || !tests.contains(rest.get(0))) {
             return slot.fail("it tests " + subjectKey + " " + name + " with " + rest, "one test of " + tests);
         }
-        TestOp op = Arrays.stream(TestOp.values()).filter(t -> t.yamlName().equals(rest.get(0))).findFirst().orElseThrow();
+        TestOp op = Arrays.stream(TestOp.values()).filter(t -> t.yamlName().equals(rest.get(0))).findFirst()
+                .orElseThrow();
         Slot operandSlot = slot.child(map.entries().get(op.yamlName()).value(), op.yamlName(), op.yamlName());
         if (op == TestOp.IS_NULL) {
             if (!(operandSlot.node() instanceof ScalarNode s) || s.kind() != ScalarKind.BOOLEAN) {
                 return operandSlot.fail("it is " + operandSlot.node().describe(), "true or false");
             }
-            return new Expr.Test(at, subject, op, List.of(new Expr.Literal(at(operandSlot), Boolean.valueOf(s.text()))));
+            return new Expr.Test(at, subject, op,
+                    List.of(new Expr.Literal(at(operandSlot), Boolean.valueOf(s.text()))));
         }
         List<Expr> operands = op.takesList() ? list(VariableReader::expr).convert(operandSlot)
                 : Optional.ofNullable(expr(operandSlot)).map(List::of).orElse(null);
@@ -180,7 +188,8 @@ final class VariableReader {
     }
 
     private static Expr caseExpr(Slot slot, MapNode map) {
-        List<String> extra = map.entries().keySet().stream().filter(k -> !k.equals("case") && !k.equals("else")).toList();
+        List<String> extra = map.entries().keySet().stream().filter(k -> !k.equals("case") && !k.equals("else"))
+                .toList();
         if (!extra.isEmpty()) {
             return slot.fail("it has keys " + extra + " beside case", "case: [{when, then}, ...] and else");
         }
@@ -250,14 +259,16 @@ final class VariableReader {
     private static Expr linkedEpisodes(MapReader m, Position at) {
         int before = m.problemCount();
         Expr.Episodes episodes = m.required("episodes", mapping(VariableReader::episodes));
-        Expr.LinkChoice link = m.required("link", word("a link choice", Expr.LinkChoice.values(), Expr.LinkChoice::yamlName));
+        Expr.LinkChoice link = m.required("link",
+                word("a link choice", Expr.LinkChoice.values(), Expr.LinkChoice::yamlName));
         int[] window = m.required("window", mapping(w -> {
             Integer from = w.required("from_days", wholeNumber());
             Integer to = w.required("to_days", wholeNumber());
             return from == null || to == null ? null : new int[] {from, to};
         }));
         List<Expr> indexWhere = m.optional("index_where", list(VariableReader::expr)).orElse(List.of());
-        Expr.LinkedValue value = m.required("value", word("a linked value", Expr.LinkedValue.values(), Expr.LinkedValue::yamlName));
+        Expr.LinkedValue value = m.required("value",
+                word("a linked value", Expr.LinkedValue.values(), Expr.LinkedValue::yamlName));
         if (!m.cleanSince(before)) {
             return null;
         }
@@ -271,7 +282,8 @@ final class VariableReader {
         String start = m.required("start", text());
         String end = m.required("end", text());
         Integer within = m.required("join_within_days", wholeNumber());
-        return m.cleanSince(before) ? m.build(() -> new Expr.Episodes(m.position(), dataset, where, start, end, within)) : null;
+        return m.cleanSince(before) ? m.build(() -> new Expr.Episodes(m.position(), dataset, where, start, end, within))
+                : null;
     }
 
     private static Expr literal(Slot slot, ScalarNode scalar) {
@@ -286,7 +298,8 @@ final class VariableReader {
                 }
             }
             case BOOLEAN -> new Expr.Literal(at, Boolean.valueOf(scalar.text()));
-            case DECIMAL, EMPTY -> slot.fail("it is " + scalar.kind().description(), "text, a whole number, true or false");
+            case DECIMAL, EMPTY -> slot.fail("it is " + scalar.kind().description(),
+                    "text, a whole number, true or false");
         };
     }
 

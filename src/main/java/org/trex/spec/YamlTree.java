@@ -40,13 +40,15 @@ final class YamlTree {
         static final Location UNKNOWN = new Location(0, 0);
 
         static Location of(JsonLocation location) {
-            return location == null ? UNKNOWN : new Location(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
+            return location == null ? UNKNOWN
+                    : new Location(Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
         }
     }
 
     /** What a scalar was written as; plain YAML words like {@code 12} and {@code true} are not text. */
     enum ScalarKind {
-        TEXT("text"), WHOLE_NUMBER("a whole number"), DECIMAL("a decimal number"), BOOLEAN("true or false"), EMPTY("empty");
+        TEXT("text"), WHOLE_NUMBER("a whole number"), DECIMAL("a decimal number"), BOOLEAN("true or false"),
+        EMPTY("empty");
 
         private final String description;
 
@@ -106,7 +108,8 @@ final class YamlTree {
         try (Reader reader = Files.newBufferedReader(problems.file(), StandardCharsets.UTF_8);
                 JsonParser parser = FACTORY.createParser(reader)) {
             if (parser.nextToken() == null) {
-                problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": it is empty, expected a YAML mapping");
+                problems.add(Location.UNKNOWN,
+                        "Cannot read " + problems.file() + ": it is empty, expected a YAML mapping");
                 return Optional.empty();
             }
             Node root = node(parser, problems);

@@ -49,7 +49,8 @@ final class EpisodeLinks {
         Field<LocalDate> e = events.field("e", LocalDate.class);
         Field<Long> id = events.field("id", Long.class);
         // The latest end among the person's earlier events (in start, end, id order); none for the first event.
-        Field<LocalDate> endSoFar = max(e).over().partitionBy(k).orderBy(s, e, id).rowsBetweenUnboundedPreceding().andPreceding(1);
+        Field<LocalDate> endSoFar = max(e).over().partitionBy(k).orderBy(s, e, id).rowsBetweenUnboundedPreceding()
+                .andPreceding(1);
         Field<Integer> starts = when(endSoFar.ge(s.minus(inline(spec.joinWithinDays()))), inline(0)).else_(inline(1));
         Table<?> flagged = select(k, s, e, id, starts.as("starts")).from(events).asTable(rows.name("ep_flagged"));
         Field<String> fk = flagged.field(k);
@@ -68,7 +69,8 @@ final class EpisodeLinks {
         IndexRows candidates = rows.renamed();
         Field<LocalDate> date = candidates.indexDate();
         Condition linked = candidates.cohort()
-                .and(date.between(episodeStart.plus(inline(link.fromDays())), episodeStart.plus(inline(link.toDays()))));
+                .and(date.between(episodeStart.plus(inline(link.fromDays())),
+                        episodeStart.plus(inline(link.toDays()))));
         for (Expr condition : link.indexWhere()) {
             linked = linked.and(candidates.linkCondition(condition, episodeStart, episodeEnd));
         }
@@ -76,7 +78,8 @@ final class EpisodeLinks {
         boolean latest = link.link() == Expr.LinkChoice.LATEST;
         Field<Integer> rank = rowNumber().over().partitionBy(ek, episodes.field("n"))
                 .orderBy(latest ? date.desc() : date.asc(), latest ? candidate.desc() : candidate.asc());
-        Table<?> ranked = select(candidate.as("row_id"), episodeStart.as("start"), episodeEnd.as("end"), rank.as("rank"))
+        Table<?> ranked = select(candidate.as("row_id"), episodeStart.as("start"), episodeEnd.as("end"),
+                rank.as("rank"))
                 .from(candidates.from().join(episodes).on(SourceCatalog.linkKey(candidates.index().nhsNumber()).eq(ek)))
                 .where(linked).asTable(rows.name("ep_ranked"));
         Field<Long> rowId = ranked.field("row_id", Long.class);

@@ -70,8 +70,8 @@ public final class IndexRows {
         }
     }
 
-    private IndexRows(ExtractSpec spec, SourceCatalog catalog, Param<LocalDate> asOf, SourceDataset index, String prefix,
-            Naming naming) {
+    private IndexRows(ExtractSpec spec, SourceCatalog catalog, Param<LocalDate> asOf, SourceDataset index,
+            String prefix, Naming naming) {
         this.spec = spec;
         this.catalog = catalog;
         this.asOf = asOf;
@@ -97,7 +97,8 @@ public final class IndexRows {
     /** The date of each index event. */
     @SuppressWarnings("unchecked")
     public Field<LocalDate> indexDate() {
-        return (Field<LocalDate>) index.requireField(SourceCatalog.indexDateField(spec.cohort().indexEvent())).expression();
+        return (Field<LocalDate>) index.requireField(SourceCatalog.indexDateField(spec.cohort().indexEvent()))
+                .expression();
     }
 
     /** The index dataset's tables joined with everything the fields asked for so far need. */
@@ -154,13 +155,14 @@ public final class IndexRows {
      */
     private Condition serviceRunningOnIndexDate() {
         Position builtIn = new Position(Path.of("social_care_at_index"), 0, 0);
-        Expr indexDay = new Expr.FieldValue(builtIn, Expr.Row.INDEX, SourceCatalog.indexDateField(spec.cohort().indexEvent()));
+        Expr indexDay = new Expr.FieldValue(builtIn, Expr.Row.INDEX,
+                SourceCatalog.indexDateField(spec.cohort().indexEvent()));
         Expr end = new Expr.FieldValue(builtIn, Expr.Row.CURRENT, "event_end_date");
         Expr running = new Expr.Events(builtIn, Expr.EventsOp.EXISTS, "social_care_event", List.of(
                 new Expr.Test(builtIn, new Expr.FieldValue(builtIn, Expr.Row.CURRENT, "event_type"), Expr.TestOp.EQUALS,
                         List.of(new Expr.Literal(builtIn, "Service"))),
-                new Expr.Test(builtIn, new Expr.FieldValue(builtIn, Expr.Row.CURRENT, "event_start_date"), Expr.TestOp.AT_MOST,
-                        List.of(indexDay)),
+                new Expr.Test(builtIn, new Expr.FieldValue(builtIn, Expr.Row.CURRENT, "event_start_date"),
+                        Expr.TestOp.AT_MOST, List.of(indexDay)),
                 new Expr.Logic(builtIn, Expr.LogicOp.OR, List.of(
                         new Expr.Test(builtIn, end, Expr.TestOp.IS_NULL, List.of(new Expr.Literal(builtIn, true))),
                         new Expr.Test(builtIn, end, Expr.TestOp.AT_LEAST, List.of(indexDay))))),
@@ -207,7 +209,8 @@ public final class IndexRows {
         } else if (expr instanceof Expr.ShiftDays shift) {
             return ((Field<LocalDate>) compile(shift.date(), row)).plus(inline(shift.days()));
         } else if (expr instanceof Expr.DaysBetween between) {
-            return localDateDiff((Field<LocalDate>) compile(between.to(), row), (Field<LocalDate>) compile(between.from(), row));
+            return localDateDiff((Field<LocalDate>) compile(between.to(), row),
+                    (Field<LocalDate>) compile(between.from(), row));
         } else if (expr instanceof Expr.FirstPresent first) {
             Field<Object> result = (Field<Object>) compile(first.operands().get(0), row);
             for (Expr operand : first.operands().subList(1, first.operands().size())) {
@@ -221,7 +224,8 @@ public final class IndexRows {
                 Field<Object> then = (Field<Object>) compile(when.then(), row);
                 step = step == null ? DSL.when(condition, then) : step.when(condition, then);
             }
-            return branches.otherwise().isPresent() ? step.else_((Field<Object>) compile(branches.otherwise().get(), row)) : step;
+            return branches.otherwise().isPresent()
+                    ? step.else_((Field<Object>) compile(branches.otherwise().get(), row)) : step;
         } else if (expr instanceof Expr.Events events) {
             return events(events, row);
         } else if (expr instanceof Expr.LinkedEpisodes link) {
@@ -269,7 +273,8 @@ public final class IndexRows {
             case NOT_IN -> subject.notIn(operands);
             case EQUALS -> subject.eq(operands.get(0));
             case NOT_EQUALS -> subject.ne(operands.get(0));
-            case IS_NULL -> Boolean.TRUE.equals(((Expr.Literal) test.operands().get(0)).value()) ? subject.isNull() : subject.isNotNull();
+            case IS_NULL -> Boolean.TRUE.equals(((Expr.Literal) test.operands().get(0)).value()) ? subject.isNull()
+                    : subject.isNotNull();
             case STARTS_WITH -> or(operands.stream().map(o -> subject.startsWith(o)).toList());
             case NOT_STARTS_WITH -> not(or(operands.stream().map(o -> subject.startsWith(o)).toList()));
             case AT_LEAST -> subject.ge(operands.get(0));
@@ -282,10 +287,11 @@ public final class IndexRows {
     @SuppressWarnings("unchecked")
     private Field<?> person(Expr.PersonValue person, Row row) {
         return switch (person.attribute()) {
-            case AGE -> Ages.wholeYears((Field<LocalDate>) row.index().requireField("date_of_birth").expression(), indexDate());
+            case AGE -> Ages.wholeYears((Field<LocalDate>) row.index().requireField("date_of_birth").expression(),
+                    indexDate());
             case SEX -> row.index().requireField("sex").expression();
-            case DATE_OF_DEATH -> events(new Expr.Events(person.at(), Expr.EventsOp.MAX, "social_care_person", List.of(),
-                    Optional.empty(), Optional.of("date_of_death"), Optional.empty()), row);
+            case DATE_OF_DEATH -> events(new Expr.Events(person.at(), Expr.EventsOp.MAX, "social_care_person",
+                    List.of(), Optional.empty(), Optional.of("date_of_death"), Optional.empty()), row);
         };
     }
 
@@ -321,7 +327,8 @@ public final class IndexRows {
                 boolean first = events.op() == Expr.EventsOp.FIRST;
                 List<SortField<?>> order = List.of(first ? by.asc().nullsLast() : by.desc().nullsLast(),
                         first ? dataset.rowId().asc() : dataset.rowId().desc());
-                yield select(value.as("v")).from(dataset.from()).where(where).orderBy(order).limit(inline(1)).asTable(alias);
+                yield select(value.as("v")).from(dataset.from()).where(where).orderBy(order).limit(inline(1))
+                        .asTable(alias);
             }
         };
         from = from.leftJoin(lateral(summary)).on(trueCondition());

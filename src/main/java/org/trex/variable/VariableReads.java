@@ -20,13 +20,15 @@ public final class VariableReads {
         return List.copyOf(reads);
     }
 
-    private static void collectVariable(ExtractSpec spec, String name, String index, Set<String> reads, Set<String> seen) {
+    private static void collectVariable(ExtractSpec spec, String name, String index, Set<String> reads,
+            Set<String> seen) {
         if (seen.add(name)) {
             spec.variable(name).ifPresent(v -> collect(spec, v.definition(), index, index, reads, seen));
         }
     }
 
-    private static void collect(ExtractSpec spec, Expr expr, String current, String index, Set<String> reads, Set<String> seen) {
+    private static void collect(ExtractSpec spec, Expr expr, String current, String index, Set<String> reads,
+            Set<String> seen) {
         if (expr instanceof Expr.FieldValue field) {
             reads.add((field.row() == Expr.Row.INDEX ? index : current) + "." + field.field());
         } else if (expr instanceof Expr.VariableValue variable) {

@@ -22,7 +22,8 @@ public final class VariableWords {
         if (expr instanceof Expr.Literal literal) {
             return literal.value() instanceof String text ? "'" + text + "'" : literal.value().toString();
         } else if (expr instanceof Expr.FieldValue field) {
-            return field.row() == Expr.Row.INDEX || !inEvents ? "the index event's " + field.field() : "its " + field.field();
+            return field.row() == Expr.Row.INDEX || !inEvents ? "the index event's " + field.field()
+                    : "its " + field.field();
         } else if (expr instanceof Expr.VariableValue variable) {
             return variable.name();
         } else if (expr instanceof Expr.PersonValue person) {
@@ -38,7 +39,8 @@ public final class VariableWords {
         } else if (expr instanceof Expr.Test test) {
             String subject = words(test.subject(), inEvents);
             if (test.op() == Expr.TestOp.IS_NULL) {
-                return subject + (Boolean.TRUE.equals(((Expr.Literal) test.operands().get(0)).value()) ? " is blank" : " is not blank");
+                return subject + (Boolean.TRUE.equals(((Expr.Literal) test.operands().get(0)).value()) ? " is blank"
+                        : " is not blank");
             }
             String operands = test.op().takesList() ? "[" + list(test.operands(), inEvents, ", ") + "]"
                     : words(test.operands().get(0), inEvents);
@@ -47,7 +49,8 @@ public final class VariableWords {
             return logic.op() == Expr.LogicOp.NOT ? "not (" + words(logic.operands().get(0), inEvents) + ")"
                     : "(" + list(logic.operands(), inEvents, " " + logic.op().yamlName() + " ") + ")";
         } else if (expr instanceof Expr.ShiftDays shift) {
-            return words(shift.date(), inEvents) + (shift.days() < 0 ? " minus " + -shift.days() : " plus " + shift.days()) + " days";
+            return words(shift.date(), inEvents)
+                    + (shift.days() < 0 ? " minus " + -shift.days() : " plus " + shift.days()) + " days";
         } else if (expr instanceof Expr.DaysBetween between) {
             return "the days from " + words(between.from(), inEvents) + " to " + words(between.to(), inEvents);
         } else if (expr instanceof Expr.FirstPresent first) {
@@ -55,7 +58,8 @@ public final class VariableWords {
         } else if (expr instanceof Expr.Case branches) {
             String whens = branches.whens().stream().map(w -> "when " + words(w.condition(), inEvents) + " then "
                     + words(w.then(), inEvents)).collect(Collectors.joining("; "));
-            return whens + branches.otherwise().map(o -> "; otherwise " + words(o, inEvents)).orElse("; otherwise blank");
+            return whens + branches.otherwise().map(o -> "; otherwise " + words(o, inEvents))
+                    .orElse("; otherwise blank");
         } else if (expr instanceof Expr.Events events) {
             return events(events);
         } else if (expr instanceof Expr.LinkedEpisodes link) {
@@ -65,9 +69,11 @@ public final class VariableWords {
     }
 
     private static String events(Expr.Events events) {
-        String which = "the person's " + events.dataset() + " records (linked by NHS number)" + where(events.where(), true)
+        String which = "the person's " + events.dataset() + " records (linked by NHS number)"
+                + where(events.where(), true)
                 + events.window().map(w -> ", dated (" + w.field().orElse("its event date") + ") from " + w.fromDays()
-                        + " to " + w.toDays() + " days after " + w.of().map(o -> words(o, false)).orElse("the index date"))
+                        + " to " + w.toDays() + " days after "
+                        + w.of().map(o -> words(o, false)).orElse("the index date"))
                         .orElse("");
         String by = events.by().orElse("its event date");
         return switch (events.op()) {
@@ -86,7 +92,8 @@ public final class VariableWords {
                 + " (ordered by " + episodes.start() + "; a record starting no more than " + episodes.joinWithinDays()
                 + " days after the latest " + episodes.end() + " so far, a blank " + episodes.end()
                 + " being still open, joins the episode, which starts at its first " + episodes.start()
-                + "), each linked to the " + link.link().yamlName() + " of the person's index events in the cohort dated from "
+                + "), each linked to the " + link.link().yamlName()
+                + " of the person's index events in the cohort dated from "
                 + link.fromDays() + " to " + link.toDays() + " days after the episode's start"
                 + (link.indexWhere().isEmpty() ? "" : " whose " + list(link.indexWhere(), false, " and "));
         return switch (link.value()) {
