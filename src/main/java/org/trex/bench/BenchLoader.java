@@ -72,13 +72,15 @@ public final class BenchLoader {
                 }
             }
             int optedOut = (people + NATIONAL_OPT_OUT_EVERY - 1) / NATIONAL_OPT_OUT_EVERY;
-            copy(connection, "COPY opt_out.national_data_opt_out_check (list_date, numbers_sent, numbers_returned, loaded_at)"
-                    + " FROM STDIN", new Rows(LIST_DATE + "\t" + people + "\t" + (people - optedOut) + "\tnow\n"));
+            copy(connection, "COPY opt_out.national_data_opt_out_check (list_date, numbers_sent, numbers_returned, "
+                    + "loaded_at) FROM STDIN",
+                    new Rows(LIST_DATE + "\t" + people + "\t" + (people - optedOut) + "\tnow\n"));
             // The allow list: every number sent but those that opted out.
             copy(connection, "COPY opt_out.national_data_allow_list (list_date, nhs_number) FROM STDIN", out -> {
                 for (int p = 0; p < people; p++) {
                     if (p % NATIONAL_OPT_OUT_EVERY != 0) {
-                        out.append(LIST_DATE.toString()).append('\t').append(NhsNumber.normalise(numbers[p])).append('\n');
+                        out.append(LIST_DATE.toString()).append('\t').append(NhsNumber.normalise(numbers[p]))
+                                .append('\n');
                     }
                 }
             });
@@ -86,14 +88,17 @@ public final class BenchLoader {
                     + " nhs_number_trace_status, date_of_birth, gender, ethnicity, client_type) FROM STDIN", out -> {
                 for (int p = LOCAL_OBJECTION_EVERY / 2; p < people; p += LOCAL_OBJECTION_EVERY) {
                     out.append(Integer.toString(p)).append("\tE06000016\tB").append(Integer.toString(p)).append('\t')
-                            .append(numbers[p]).append("\tmatched\t").append(LocalDate.ofEpochDay(birth(seed, p)).toString())
-                            .append("\tFemale\tWhite: English, Welsh, Scottish, Northern Irish or British\tService user\n");
+                            .append(numbers[p]).append("\tmatched\t")
+                            .append(LocalDate.ofEpochDay(birth(seed, p)).toString())
+                            .append("\tFemale\tWhite: English, Welsh, Scottish, "
+                                    + "Northern Irish or British\tService user\n");
                 }
             });
             copy(connection, "COPY opt_out.local_objection (objection_id, person_id, recorded_date, received_via)"
                     + " FROM STDIN", out -> {
                 for (int p = LOCAL_OBJECTION_EVERY / 2; p < people; p += LOCAL_OBJECTION_EVERY) {
-                    out.append(Integer.toString(p)).append('\t').append(Integer.toString(p)).append("\t2023-05-01\tLetter\n");
+                    out.append(Integer.toString(p)).append('\t').append(Integer.toString(p))
+                            .append("\t2023-05-01\tLetter\n");
                 }
             });
             copy(connection, "COPY health.inpatient_spell (spell_id, nhs_number, provider_code, date_of_birth, sex,"
@@ -102,10 +107,12 @@ public final class BenchLoader {
                     + " discharge_ready_date) FROM STDIN", out -> spells(out, rows, numbers, seed));
             try (Statement statement = connection.createStatement()) {
                 for (ForeignKey key : foreignKeys) {
-                    statement.execute("ALTER TABLE health.inpatient_spell ADD CONSTRAINT " + key.quotedName() + " " + key.definition());
+                    statement.execute("ALTER TABLE health.inpatient_spell ADD CONSTRAINT " + key.quotedName() + " "
+                            + key.definition());
                 }
                 statement.execute("CREATE INDEX inpatient_spell_nhs_number ON health.inpatient_spell (nhs_number)");
-                statement.execute("CREATE INDEX inpatient_spell_discharge_date ON health.inpatient_spell (discharge_date)");
+                statement.execute("CREATE INDEX inpatient_spell_discharge_date ON "
+                        + "health.inpatient_spell (discharge_date)");
                 statement.execute("CREATE INDEX inpatient_spell_link_key ON health.inpatient_spell"
                         + " ((replace(replace(nhs_number, ' ', ''), '-', '')))");
                 // Vacuumed as a settled table is: else autovacuum's first pass over the fresh rows (setting hint
@@ -113,7 +120,8 @@ public final class BenchLoader {
                 statement.execute("VACUUM (ANALYZE)");
             }
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot load bench rows into " + url.redacted() + ": " + DatabaseUrl.safeMessage(e), e);
+            throw new DatabaseException("Cannot load bench rows into " + url.redacted() + ": "
+                    + DatabaseUrl.safeMessage(e), e);
         }
         return new Loaded(rows, people, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -161,8 +169,9 @@ public final class BenchLoader {
     private static List<ForeignKey> foreignKeys(Connection connection) throws SQLException {
         List<ForeignKey> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint"
-                        + " WHERE conrelid = 'health.inpatient_spell'::regclass AND contype = 'f' ORDER BY conname")) {
+                var rows = statement.executeQuery("SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM "
+                        + "pg_constraint WHERE conrelid = 'health.inpatient_spell'::regclass AND contype = "
+                        + "'f' ORDER BY conname")) {
             while (rows.next()) {
                 keys.add(new ForeignKey(rows.getString(1), rows.getString(2)));
             }

@@ -65,7 +65,8 @@ public final class LoadBench {
                 String nine = Integer.toString(999_000_000 + person % 900_000);
                 int check = NhsNumber.checkDigit(nine);
                 LocalDate begin = start.plusDays(i % 300);
-                out.write("E08000026,2024-04-01,2025-03-31,P" + person + "," + (check < 0 ? "" : nine + check) + ",1940-05-01,,Female,\"White: English, Welsh, Scottish, Northern Irish or British\",,,"
+                out.write("E08000026,2024-04-01,2025-03-31,P" + person + "," + (check < 0 ? "" : nine + check)
+                        + ",1940-05-01,,Female,\"White: English, Welsh, Scottish, Northern Irish or British\",,,"
                         + "Service user,,,Service,E" + i + "," + begin + "," + begin.plusDays(14) + ",,,,,"
                         + "Short term support: ST-Max,Reablement,CASSR commissioned support,,,,,,\r\n");
             }

@@ -71,7 +71,8 @@ public final class AttackerCheck {
         return intervals;
     }
 
-    private List<LinearConstraint> constraints(List<DecidedCell> cells, List<Relation> relations, Map<CellKey, Integer> index) {
+    private List<LinearConstraint> constraints(List<DecidedCell> cells, List<Relation> relations,
+            Map<CellKey, Integer> index) {
         int size = cells.size();
         List<LinearConstraint> constraints = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -114,7 +115,8 @@ public final class AttackerCheck {
      */
     private static double bound(GoalType goal, int variable, int size, List<LinearConstraint> constraints) {
         try {
-            return new SimplexSolver().optimize(new MaxIter(MAX_ITERATIONS), new LinearObjectiveFunction(unit(size, variable, 1), 0),
+            return new SimplexSolver()
+                    .optimize(new MaxIter(MAX_ITERATIONS), new LinearObjectiveFunction(unit(size, variable, 1), 0),
                     new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(false)).getValue();
         } catch (UnboundedSolutionException e) {
             return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;

@@ -28,7 +28,8 @@ public record CellKey(String output, String measure, SortedMap<String, String> d
     /** True when {@code other} has every dimension of this key with the same value (and maybe more). */
     boolean covers(CellKey other) {
         return other.dimensions.keySet().containsAll(dimensions.keySet())
-                && dimensions.entrySet().stream().allMatch(e -> Objects.equals(other.dimensions.get(e.getKey()), e.getValue()));
+                && dimensions.entrySet().stream()
+                .allMatch(e -> Objects.equals(other.dimensions.get(e.getKey()), e.getValue()));
     }
 
     /** "output.measure{dimension=value, ...}", for reports (dimension values are categories, never a person's data). */

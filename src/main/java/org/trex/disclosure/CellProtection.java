@@ -93,7 +93,8 @@ public final class CellProtection {
      * smallest published cell there that is larger than the protection range (so it hides the exposed cell by
      * enough), preferring cells that are not totals; else the largest published cell related to an exposed one.
      */
-    private Optional<Cell> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided, List<Relation> relations) {
+    private Optional<Cell> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
+            List<Relation> relations) {
         Set<CellKey> totals = new HashSet<>();
         relations.forEach(r -> totals.add(r.total().key()));
         Comparator<Cell> partsFirst = Comparator.comparing(c -> totals.contains(c.key()));

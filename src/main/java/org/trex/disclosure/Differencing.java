@@ -13,7 +13,8 @@ public final class Differencing {
 
     public Differencing(long threshold) {
         if (threshold < 0) {
-            throw new IllegalArgumentException("Cannot check differences at or below " + threshold + ": it must be 0 or more");
+            throw new IllegalArgumentException("Cannot check differences at or below " + threshold
+                    + ": it must be 0 or more");
         }
         this.threshold = threshold;
     }

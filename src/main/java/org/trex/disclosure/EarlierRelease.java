@@ -10,7 +10,8 @@ public record EarlierRelease(String runId, long value, Optional<Long> released) 
         requireNonNull(runId, "runId is null");
         requireNonNull(released, "released is null");
         if (value < 0) {
-            throw new IllegalArgumentException("Cannot use an earlier release of run " + runId + ": its value is negative");
+            throw new IllegalArgumentException("Cannot use an earlier release of run " + runId
+                    + ": its value is negative");
         }
     }
 }

@@ -9,10 +9,13 @@ import java.util.Collection;
  * sharing every quasi-identifier value): the smallest class (k), how many records are unique, and how
  * many sit in classes below the required k.
  */
-public record EquivalenceClasses(int requiredK, long records, long classes, long smallestClass, long uniqueRecords, long recordsBelowK) {
+public record EquivalenceClasses(int requiredK, long records, long classes, long smallestClass, long uniqueRecords,
+        long recordsBelowK) {
     public EquivalenceClasses {
-        if (requiredK < 1 || records < 0 || classes < 0 || smallestClass < 0 || uniqueRecords < 0 || recordsBelowK < 0) {
-            throw new IllegalArgumentException("Cannot describe equivalence classes: counts must not be negative and k at least 1");
+        if (requiredK < 1 || records < 0 || classes < 0 || smallestClass < 0 || uniqueRecords < 0
+                || recordsBelowK < 0) {
+            throw new IllegalArgumentException("Cannot describe equivalence classes: "
+                    + "counts must not be negative and k at least 1");
         }
     }
 

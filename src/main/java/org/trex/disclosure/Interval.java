@@ -19,6 +19,7 @@ public record Interval(double lower, double upper) {
     }
 
     private static String whole(double value) {
-        return Math.abs(value - Math.rint(value)) < 1e-6 ? Long.toString(Math.round(value)) : String.format("%.2f", value);
+        return Math.abs(value - Math.rint(value)) < 1e-6 ? Long.toString(Math.round(value))
+                : String.format("%.2f", value);
     }
 }

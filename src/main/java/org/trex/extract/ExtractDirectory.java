@@ -100,7 +100,8 @@ public final class ExtractDirectory {
         } catch (FileAlreadyExistsException e) {
             throw new UncheckedIOException("Cannot publish " + target + ": it already exists", e);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new UncheckedIOException("Cannot publish " + target + ": the file system cannot rename atomically", e);
+            throw new UncheckedIOException("Cannot publish " + target + ": the file system cannot rename atomically",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot publish " + target + ": " + describe(e), e);
         }
@@ -116,7 +117,8 @@ public final class ExtractDirectory {
                 Files.move(target, staging, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot withdraw " + target + " after its publication could not be recorded: "
+            throw new UncheckedIOException("Cannot withdraw " + target
+                    + " after its publication could not be recorded: "
                     + describe(e), e);
         }
     }

@@ -55,7 +55,8 @@ public final class Lease implements AutoCloseable {
     public static Lease create(Path folder) throws IOException {
         requireNonNull(folder, "folder is null");
         Path pending = folder.resolveSibling(".lease-pending-" + UUID.randomUUID());
-        Files.createDirectory(pending, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(pending,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Files.writeString(pending.resolve(FILE), host() + "\n" + ProcessHandle.current().pid() + "\n",
                     StandardCharsets.UTF_8);
@@ -67,7 +68,8 @@ public final class Lease implements AutoCloseable {
         }
         Path file = folder.resolve(FILE);
         long period = HEARTBEAT.toMillis();
-        return new Lease(file, HEARTBEATS.scheduleAtFixedRate(() -> renew(file), period, period, TimeUnit.MILLISECONDS));
+        return new Lease(file,
+                HEARTBEATS.scheduleAtFixedRate(() -> renew(file), period, period, TimeUnit.MILLISECONDS));
     }
 
     /** Whether {@code folder}'s writer is gone: its heartbeat stale, or its process on this host ended. */
@@ -77,7 +79,8 @@ public final class Lease implements AutoCloseable {
         Instant now = Instant.now();
         try {
             if (!Files.exists(file)) {
-                // Being created (the lease comes just after the folder), or sealed for publication: judge by the folder.
+                // Being created (the lease comes just after the folder), or sealed for publication: judge by the
+                // folder.
                 return stale(Files.getLastModifiedTime(folder), now);
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

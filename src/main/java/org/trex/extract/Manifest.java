@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * and files sorted by path, so the same extract always gives the same bytes.
  */
 public record Manifest(
-        String extract, UUID runId, String specSha256, String planHash, List<ManifestFile> files, List<ManifestOutput> outputs) {
+        String extract, UUID runId, String specSha256, String planHash, List<ManifestFile> files,
+        List<ManifestOutput> outputs) {
 
     /** The manifest's own file name; it is the one file it does not list. */
     public static final String FILE_NAME = "manifest.json";

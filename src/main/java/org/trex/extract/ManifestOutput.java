@@ -8,7 +8,8 @@ public record ManifestOutput(String name, long rows, String contentSha256) {
         requireNonNull(name, "name is null");
         requireNonNull(contentSha256, "contentSha256 is null");
         if (rows < 0) {
-            throw new IllegalArgumentException("Cannot list output in manifest: " + name + " has negative rows " + rows);
+            throw new IllegalArgumentException("Cannot list output in manifest: " + name + " has negative rows "
+                    + rows);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * and how many cells were suppressed, with notes saying which cells beyond the small counts were suppressed and
  * why, and what the attacker check found (aggregates).
  */
-public record DisclosureMeasures(int kRequired, long smallestClass, double uniqueShare, String action, long cellsSuppressed,
+public record DisclosureMeasures(int kRequired, long smallestClass, double uniqueShare, String action,
+        long cellsSuppressed,
         List<String> notes) {
     public DisclosureMeasures {
         if (kRequired < 1) {
@@ -19,7 +20,8 @@ public record DisclosureMeasures(int kRequired, long smallestClass, double uniqu
         }
         LineageChecks.requireCount(smallestClass, "smallestClass");
         if (!(uniqueShare >= 0 && uniqueShare <= 1)) {
-            throw new IllegalArgumentException("Cannot describe lineage: unique share is not within 0..1: " + uniqueShare);
+            throw new IllegalArgumentException("Cannot describe lineage: unique share is not within 0..1: "
+                    + uniqueShare);
         }
         LineageChecks.requireText(action, "action");
         LineageChecks.requireCount(cellsSuppressed, "cellsSuppressed");

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Rows and people left out for one reason, e.g. {@code national_data_opt_out_or_unchecked}; in the order the run applied
- * them, so that the report can draw them as steps.
+ * Rows and people left out for one reason, e.g. {@code national_data_opt_out_or_unchecked}; in the order the run
+ * applied them, so that the report can draw them as steps.
  */
 public record Exclusion(String reason, long rows, long people) {
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");

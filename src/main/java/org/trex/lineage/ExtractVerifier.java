@@ -270,7 +270,8 @@ public final class ExtractVerifier {
                 while (nhs.find()) {
                     if (NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
                         // The message must not repeat the number it found.
-                        problems.add("Cannot verify " + path + ": line " + (i + 1) + " holds what looks like an NHS number");
+                        problems.add("Cannot verify " + path + ": line " + (i + 1)
+                                + " holds what looks like an NHS number");
                         break;
                     }
                 }

@@ -40,7 +40,8 @@ public final class LineageValidator {
     private static final List<String> TREX_FACETS = List.of(
             "TrexApprovalRunFacet", "TrexBuildRunFacet", "TrexDisclosureOutputDatasetFacet", "TrexExclusionsRunFacet",
             "TrexLinkageRunFacet", "TrexLoadDatasetFacet", "TrexOutputFilesRunFacet", "TrexPolicyRunFacet",
-            "TrexPseudonymisationRunFacet", "TrexReconciliationRunFacet", "TrexSourceQueryInputDatasetFacet", "TrexSpecRunFacet");
+            "TrexPseudonymisationRunFacet", "TrexReconciliationRunFacet", "TrexSourceQueryInputDatasetFacet",
+            "TrexSpecRunFacet");
 
     private static final LineageValidator INSTANCE = new LineageValidator();
 
@@ -76,12 +77,14 @@ public final class LineageValidator {
         }
     }
 
-    private void register(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectMapper json, String location) {
+    private void register(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectMapper json,
+            String location) {
         String resource = location.substring("classpath:".length());
         JsonNode root;
         try (InputStream in = LineageValidator.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Cannot load lineage schemas: " + resource + " is not on the classpath");
+                throw new IllegalStateException("Cannot load lineage schemas: " + resource
+                        + " is not on the classpath");
             }
             root = json.readTree(in);
         } catch (IOException e) {
@@ -89,7 +92,8 @@ public final class LineageValidator {
         }
         String id = root.get("$id").asText();
         JsonSchema schema = factory.getSchema(SchemaLocation.of(id), config);
-        root.get("properties").fieldNames().forEachRemaining(facet -> facetSchemas.put(facet, new FacetSchema(id, schema)));
+        root.get("properties").fieldNames()
+                .forEachRemaining(facet -> facetSchemas.put(facet, new FacetSchema(id, schema)));
     }
 
     private static String bundledOpenLineage(String iri) {

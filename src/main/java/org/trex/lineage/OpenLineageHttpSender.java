@@ -35,7 +35,8 @@ public final class OpenLineageHttpSender {
         requireNonNull(baseUrl, "baseUrl is null");
         this.apiKey = requireNonNull(apiKey, "apiKey is null");
         String base = baseUrl.toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/lineage");
+        this.endpoint =
+                URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/lineage");
         this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 

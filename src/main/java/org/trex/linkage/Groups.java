@@ -20,7 +20,8 @@ public final class Groups {
     /** The group, in a dimension read from the linked council record, of events that link to none. */
     public static final String NO_COUNCIL_RECORD = "No council record";
     /** Ethnicity groups, in the order of the census. */
-    public static final List<String> ETHNICITY_GROUPS = List.of("White", "Mixed", "Asian", "Black", "Other", "Not stated");
+    public static final List<String> ETHNICITY_GROUPS =
+            List.of("White", "Mixed", "Asian", "Black", "Other", "Not stated");
 
     private static final Map<String, String> BY_CATEGORY = Map.ofEntries(
             Map.entry("A", "White"), Map.entry("B", "White"), Map.entry("C", "White"),
@@ -50,7 +51,8 @@ public final class Groups {
      * census); "Not stated" for a code that says nothing or is not a category.
      */
     public static String ethnicityGroup(String category) {
-        return category == null ? "Not stated" : BY_CATEGORY.getOrDefault(category.strip().toUpperCase(Locale.ROOT), "Not stated");
+        return category == null ? "Not stated"
+                : BY_CATEGORY.getOrDefault(category.strip().toUpperCase(Locale.ROOT), "Not stated");
     }
 
     /** The ethnicity group named by its own word (any case), as a generator option names it. */

@@ -148,11 +148,14 @@ public record LinkageSection(
         }
         breakdowns.add(breakdown(counts, Kind.LINKAGE, new Label(NOT_LINKED, "Not linked to a council record"),
                 g -> g.events() - g.notLinked(), GroupCount::notLinked, show, events, biasWarningPoints));
-        return new LinkageSection(biasWarningPoints, show.all(counts.traceOutcomes()), show.all(counts.numberValidity()),
-                events, linked, percent(linked, events), counts.dimensions(), breakdowns, show.each(counts.implausible()));
+        return new LinkageSection(biasWarningPoints, show.all(counts.traceOutcomes()),
+                show.all(counts.numberValidity()),
+                events, linked, percent(linked, events), counts.dimensions(), breakdowns,
+                show.each(counts.implausible()));
     }
 
-    private static Breakdown breakdown(LinkageCounts counts, Kind kind, Label reason, ToLongFunction<GroupCount> includedOf,
+    private static Breakdown breakdown(LinkageCounts counts, Kind kind, Label reason,
+            ToLongFunction<GroupCount> includedOf,
             ToLongFunction<GroupCount> leftOutOf, Shower show, ShownCount events, int points) {
         List<GroupCount> whole = counts.firstDimension();
         long leftOutCount = whole.stream().mapToLong(leftOutOf).sum();

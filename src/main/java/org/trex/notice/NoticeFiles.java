@@ -47,7 +47,8 @@ public final class NoticeFiles {
             write(markdown, markdown(notice, today));
             return List.of(json, markdown);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write notice " + notice.id() + " into " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write notice " + notice.id() + " into " + folder + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -110,9 +111,11 @@ public final class NoticeFiles {
         md.append("| Due | ").append(notice.dueOn()).append(" |\n");
         notice.doneAt().ifPresent(at -> md.append("| Done | ").append(at).append(" by ")
                 .append(notice.doneBy().orElseThrow()).append(" |\n"));
-        md.append("| Extract | `").append(release.extractId()).append("` run `").append(release.runId()).append("` |\n");
+        md.append("| Extract | `").append(release.extractId()).append("` run `").append(release.runId())
+                .append("` |\n");
         md.append("| Where | `").append(release.extractPath()).append("` |\n");
-        md.append("| Project | ").append(release.project()).append(" (key ID `").append(release.keyId()).append("`) |\n\n");
+        md.append("| Project | ").append(release.project()).append(" (key ID `").append(release.keyId())
+                .append("`) |\n\n");
         for (ReleasedOutput output : release.outputs()) {
             List<ReleaseRegister.Holding> held = holdings(notice, output.name());
             if (held.isEmpty()) {
@@ -122,7 +125,8 @@ public final class NoticeFiles {
                 md.append("## Delete from `").append(output.name()).append("`");
                 output.personColumn().ifPresent(c -> md.append(" (rows whose `").append(c).append("` is)"));
                 md.append("\n\n| pseudonym | rows |\n|---|---|\n");
-                held.forEach(h -> md.append("| `").append(h.pseudonym()).append("` | ").append(h.rows()).append(" |\n"));
+                held.forEach(h ->
+                        md.append("| `").append(h.pseudonym()).append("` | ").append(h.rows()).append(" |\n"));
                 md.append('\n');
             } else {
                 md.append("## Aggregate `").append(output.name()).append("`: cannot be recalled\n\n")

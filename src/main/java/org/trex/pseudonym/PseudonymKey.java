@@ -99,7 +99,8 @@ public final class PseudonymKey implements java.io.Serializable {
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new KeyException("Cannot write pseudonymisation key file " + file + ": " + e.getClass().getSimpleName());
+            throw new KeyException("Cannot write pseudonymisation key file " + file + ": "
+                    + e.getClass().getSimpleName());
         }
         return new PseudonymKey(bytes);
     }
@@ -121,7 +122,8 @@ public final class PseudonymKey implements java.io.Serializable {
             return;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+        if (permissions.contains(PosixFilePermission.GROUP_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_READ)) {
             throw new KeyException("Cannot use pseudonymisation key file " + file
                     + ": it is readable by group or others; restrict it with chmod 600");
         }

@@ -25,10 +25,13 @@ final class DataDictionary {
                 .append(spec.cohort().to()).append(").\n\n")
                 .append("Pseudonyms are HMAC-SHA256 under the project key of `").append(spec.project())
                 .append("`: the same person has the same pseudonym in every extract of this project and in no other. ")
-                .append("Lineage, approval and digests are in `lineage/report.html` and `manifest.json`; check them with `trex verify`.\n\n")
-                .append("CSV files are UTF-8, RFC 4180 (a value is quoted only when it holds a comma, a quote or a line break; ")
+                .append("Lineage, approval and digests are in `lineage/report.html` and `manifest.json`; "
+                        + "check them with `trex verify`.\n\n")
+                .append("CSV files are UTF-8, RFC 4180 (a value is quoted only when it holds a comma, "
+                        + "a quote or a line break; ")
                 .append("an empty value is `\"\"`, a missing one is blank), dates `yyyy-MM-dd`. ")
-                .append("Rows are in an order fixed by their content alone, the same in the CSV and the Parquet file.\n\n")
+                .append("Rows are in an order fixed by their content alone, "
+                        + "the same in the CSV and the Parquet file.\n\n")
                 .append("Records left out before anything else happened: ");
         md.append(String.join("; ", plan.exclusions().reasons().stream().map(ExclusionReason::description).toList()))
                 .append("; and always records whose NHS number is missing or invalid.\n");
@@ -37,7 +40,8 @@ final class DataDictionary {
             boolean aggregate = result.plan().output() instanceof AggregateOutput;
             md.append(aggregate
                             ? "Aggregate counts from dataset `" + result.plan().output().dataset()
-                                    + "`; small counts suppressed (blank) and the rest rounded: " + result.disclosure().rule() + ".\n\n"
+                                    + "`; small counts suppressed (blank) and the rest rounded: "
+                                    + result.disclosure().rule() + ".\n\n"
                             : "One row per record of dataset `" + result.plan().output().dataset() + "`.\n\n")
                     .append("Files: `data/").append(result.plan().name()).append(".parquet`, `data/")
                     .append(result.plan().name()).append(".csv` (").append(result.rowsWritten()).append(" rows).\n\n")
@@ -49,7 +53,8 @@ final class DataDictionary {
             }
             for (PlannedMeasure measure : result.plan().measures()) {
                 md.append("| `").append(measure.name()).append("` | ").append(measure.isMean() ? "double" : "bigint")
-                        .append(" | ").append(measure.spec().words()).append(" | ").append(measure.spec().control()).append(" |\n");
+                        .append(" | ").append(measure.spec().words()).append(" | ").append(measure.spec().control())
+                        .append(" |\n");
             }
         }
         return md.toString();

@@ -55,7 +55,8 @@ public record DisclosureOutcome(
                 .forEach(c -> notes.add(c.key() + " " + c.status().description() + ": " + c.reason()));
         Optional<Interval> narrowest = cells.narrowest(output);
         narrowest.ifPresent(i -> notes.add("attacker check: from everything published, the narrowest range a suppressed"
-                + " cell can be worked out to is " + i + ", wider than the protection range " + rules.protectionRange()));
+                + " cell can be worked out to is " + i + ", wider than the protection range "
+                + rules.protectionRange()));
         long suppressed = own.stream().filter(c -> c.status().suppressed()).count();
         String action = done.isEmpty() ? "rounded" : "suppressed " + String.join(", ", done) + "; rounded the rest";
         return new DisclosureOutcome(List.of(), Optional.empty(), Optional.empty(), action, 0, suppressed,

@@ -51,7 +51,8 @@ public final class ExclusionCheck implements Serializable {
 
     /** True for rows with no reason; the others are tallied with their count key and dropped. */
     Column keep(Column reason, Column countKey) {
-        return JavaCalls.call(this, "keepOrTally", DataTypes.BooleanType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.SIDE_EFFECTS,
+        return JavaCalls.call(this, "keepOrTally", DataTypes.BooleanType, JavaCalls.Nulls.PASS_IN,
+                JavaCalls.Effects.SIDE_EFFECTS,
                 reason, countKey);
     }
 
@@ -74,7 +75,8 @@ public final class ExclusionCheck implements Serializable {
             return true;
         }
         tally.add(new ExclusionTally.LeftOut(REASONS[reason],
-                countKey == null ? OptionalLong.empty() : OptionalLong.of(HexRangeBuckets.leading(countKey, COUNT_KEY_DIGITS))));
+                countKey == null ? OptionalLong.empty()
+                : OptionalLong.of(HexRangeBuckets.leading(countKey, COUNT_KEY_DIGITS))));
         return false;
     }
 

@@ -44,7 +44,8 @@ public final class HexRangeBuckets implements Serializable {
 
     /** The key to repartition on: rows whose {@code hex} sorts lower land in lower partitions; nulls first. */
     Column partitionKey(Column hex) {
-        return JavaCalls.call(this, "keyOf", DataTypes.IntegerType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE, hex);
+        return JavaCalls.call(this, "keyOf", DataTypes.IntegerType, JavaCalls.Nulls.PASS_IN, JavaCalls.Effects.NONE,
+                hex);
     }
 
     /**
@@ -71,7 +72,8 @@ public final class HexRangeBuckets implements Serializable {
     static long leading(UTF8String hex, int digits) {
         long leading = 0;
         for (int i = 0; i < digits; i++) {
-            leading = leading << 4 | (hex != null && i < hex.numBytes() ? Character.digit(hex.getByte(i), 16) & 0xf : 0);
+            leading =
+                    leading << 4 | (hex != null && i < hex.numBytes() ? Character.digit(hex.getByte(i), 16) & 0xf : 0);
         }
         return leading;
     }

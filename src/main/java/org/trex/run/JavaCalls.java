@@ -32,12 +32,14 @@ final class JavaCalls {
     private JavaCalls() {
     }
 
-    static Column call(Serializable target, String method, DataType result, Nulls nulls, Effects effects, Column... arguments) {
+    static Column call(Serializable target, String method, DataType result, Nulls nulls, Effects effects,
+            Column... arguments) {
         requireNonNull(target, "target is null");
         requireNonNull(method, "method is null");
         List<Expression> inputs = Arrays.stream(arguments).map(ExpressionUtils::expression).toList();
         return ExpressionUtils.column(new Invoke(Literal.fromObject(target), method, result,
-                CollectionConverters.asScala(inputs).toList(), CollectionConverters.asScala(List.<AbstractDataType>of()).toList(),
+                CollectionConverters.asScala(inputs).toList(),
+                CollectionConverters.asScala(List.<AbstractDataType>of()).toList(),
                 nulls == Nulls.PROPAGATE, true, effects == Effects.NONE));
     }
 }

@@ -73,7 +73,8 @@ final class LineageMapper {
         request.schedulerRunId().ifPresent(id -> parameters.put("scheduler_run_id", id));
         // The list's date only: the numbers on it never leave the source database.
         parameters.put("national_data_opt_out_list_date",
-                nationalList.listDate().map(LocalDate::toString).orElse(nationalList.status().name().toLowerCase(Locale.ROOT)));
+                nationalList.listDate().map(LocalDate::toString)
+                .orElse(nationalList.status().name().toLowerCase(Locale.ROOT)));
         return LineageRun.of(request.runId(), started, request.asOf(), request.parent(),
                 new SpecIdentity(spec.id(), Integer.toString(spec.version()), spec.title(), spec.purpose().strip(),
                         spec.requester(), spec.legalBasis().strip(), plan.specSha256()),
@@ -89,7 +90,8 @@ final class LineageMapper {
     private static ApprovalRecord approvalRecord(SignedApproval signed) {
         var approval = signed.approval();
         return new ApprovalRecord(approval.reference(), approval.approvedAt(), approval.expiresOn(),
-                approval.conditions().map(List::of).orElse(List.of()), signed.statement().text(), signed.board().sha256(),
+                approval.conditions().map(List::of).orElse(List.of()), signed.statement().text(),
+                signed.board().sha256(),
                 signed.tally().signers().stream().map(s -> new SignerRecord(s.member().id(), s.member().name(),
                         s.member().role(), s.member().organisation(), s.member().key().fingerprint(), s.signature()))
                         .toList());
@@ -133,16 +135,20 @@ final class LineageMapper {
             for (PlannedColumn column : output.columns()) {
                 for (String qualified : column.sourceColumns()) {
                     String table = qualified.substring(0, qualified.lastIndexOf('.'));
-                    columnsByTable.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(qualified.substring(qualified.lastIndexOf('.') + 1));
+                    columnsByTable.computeIfAbsent(table, t -> new LinkedHashSet<>())
+                            .add(qualified.substring(qualified.lastIndexOf('.') + 1));
                 }
             }
         }
         List<Source> sources = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : columnsByTable.entrySet()) {
             String table = entry.getKey();
-            List<Field> fields = entry.getValue().stream().map(column -> new Field(column, sqlType(table, column))).toList();
-            String sql = String.join("\n\n", sqlByTable.getOrDefault(table, List.of("-- read through correlated look-ups")));
-            sources.add(new Source(namespace(url), url.databaseName() + "." + table, sql, rowsByTable.getOrDefault(table, 0L), fields));
+            List<Field> fields = entry.getValue().stream().map(column -> new Field(column, sqlType(table, column)))
+                    .toList();
+            String sql =
+                    String.join("\n\n", sqlByTable.getOrDefault(table, List.of("-- read through correlated look-ups")));
+            sources.add(new Source(namespace(url), url.databaseName() + "." + table, sql,
+                    rowsByTable.getOrDefault(table, 0L), fields));
         }
         return sources;
     }
@@ -158,7 +164,8 @@ final class LineageMapper {
             List<InputField> inputs = new ArrayList<>();
             for (String qualified : column.sourceColumns()) {
                 int dot = qualified.lastIndexOf('.');
-                inputs.add(new InputField(namespace, database + "." + qualified.substring(0, dot), qualified.substring(dot + 1),
+                inputs.add(new InputField(namespace, database + "." + qualified.substring(0, dot),
+                        qualified.substring(dot + 1),
                         transformation(column, aggregate)));
             }
             inputs.add(new InputField(namespace, main, "nhs_number", OPT_OUT_FILTER));
@@ -172,15 +179,18 @@ final class LineageMapper {
                             Masking.MASKED)))));
         }
         List<OutputFile> files = result.files().stream()
-                .map(f -> new OutputFile(f.path(), FileFormat.valueOf(f.format().toUpperCase(java.util.Locale.ROOT)), f.rows(), f.bytes(), f.sha256()))
+                .map(f -> new OutputFile(f.path(), FileFormat.valueOf(f.format().toUpperCase(java.util.Locale.ROOT)),
+                        f.rows(), f.bytes(), f.sha256()))
                 .toList();
         DisclosureOutcome disclosure = result.disclosure();
         int k = plan.policy().disclosure().k();
         Optional<DisclosureMeasures> measures = aggregate
-                ? Optional.of(new DisclosureMeasures(k, 0, 0, disclosure.action() + " (" + disclosure.rule() + ")", disclosure.cellsSuppressed(),
+                ? Optional.of(new DisclosureMeasures(k, 0, 0, disclosure.action() + " (" + disclosure.rule() + ")",
+                        disclosure.cellsSuppressed(),
                         disclosure.notes()))
                 : disclosure.after().map(after -> new DisclosureMeasures(k, after.smallestClass(), after.uniqueShare(),
-                        disclosure.action() + " on " + disclosure.quasiIdentifiers(), disclosure.valuesSuppressed(), List.of()));
+                        disclosure.action() + " on " + disclosure.quasiIdentifiers(), disclosure.valuesSuppressed(),
+                        List.of()));
         return new Output(outputPlan.name(), aggregate ? OutputKind.AGGREGATE : OutputKind.RECORDS,
                 result.schema().stream().map(c -> new Field(c.name(), c.type())).toList(), files,
                 new Reconciliation(result.rowsRead(), result.rowsLeftOut(), result.rowsUsed()),

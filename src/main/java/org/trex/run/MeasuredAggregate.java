@@ -138,7 +138,9 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         return CellKey.of(output.name(), measure.name(), values);
     }
 
-    /** The rows as released: Total where a row totals over a dimension, each count as decided (null when suppressed). */
+    /**
+     * The rows as released: Total where a row totals over a dimension, each count as decided (null when suppressed).
+     */
     List<Row> released(ProtectedCells decided) {
         Map<CellKey, DecidedCell> byKey = new LinkedHashMap<>();
         decided.of(output.name()).forEach(c -> byKey.put(c.key(), c));
@@ -155,7 +157,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                 PlannedMeasure measure = output.measures().get(m);
                 // Not a conditional expression: it would unbox a blank count to a number.
                 if (measure.isMean()) {
-                    values[dimensions.size() + m] = mean(row, dimensions.size() + m, byKey.get(key(row, countOf(measure))));
+                    values[dimensions.size() + m] =
+                            mean(row, dimensions.size() + m, byKey.get(key(row, countOf(measure))));
                 } else {
                     values[dimensions.size() + m] = byKey.get(key(row, measure)).released().orElse(null);
                 }
@@ -187,7 +190,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
     StructType releasedSchema() {
         List<StructField> fields = new ArrayList<>();
         for (StructField field : dimensionTypes.fields()) {
-            fields.add(totals.contains(field.name()) ? DataTypes.createStructField(field.name(), DataTypes.StringType, true) : field);
+            fields.add(totals.contains(field.name())
+                    ? DataTypes.createStructField(field.name(), DataTypes.StringType, true) : field);
         }
         output.measures().forEach(m -> fields.add(DataTypes.createStructField(m.name(),
                 m.isMean() ? DataTypes.DoubleType : DataTypes.LongType, true)));

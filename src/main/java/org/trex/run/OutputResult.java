@@ -51,7 +51,8 @@ public record OutputResult(
             return Optional.empty();
         }
         return output.columns().stream()
-                .filter(c -> c.form() == FieldForm.PSEUDONYM && c.identifierKind().equals(Optional.of(IdentifierKind.NHS_NUMBER)))
+                .filter(c -> c.form() == FieldForm.PSEUDONYM
+                        && c.identifierKind().equals(Optional.of(IdentifierKind.NHS_NUMBER)))
                 .map(PlannedColumn::name)
                 .findFirst();
     }

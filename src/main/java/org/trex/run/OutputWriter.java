@@ -105,7 +105,8 @@ final class OutputWriter {
      * without looking at the data; without one, Spark samples the rows first to find them. With a {@code person}
      * column of person pseudonyms, the same pass counts each person's rows.
      */
-    Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured, Optional<String> person) {
+    Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured,
+            Optional<String> person) {
         requireNonNull(name, "name is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(pseudonyms, "pseudonyms is null");
@@ -126,7 +127,8 @@ final class OutputWriter {
             // Sorting on the one long key alone lets Spark sort by radix; staging puts the rare ties in content order.
             // The key is added after the shuffle, which then carries no more than the rows.
             Dataset<Row> shuffled = rows.repartition(partitions, buckets.partitionKey(lead));
-            sorted = shuffled.withColumn(ORDER_KEY, buckets.orderKey(shuffled.col(leadingPseudonym.get()), xxhash64(order)))
+            sorted = shuffled.withColumn(ORDER_KEY,
+                    buckets.orderKey(shuffled.col(leadingPseudonym.get()), xxhash64(order)))
                     .sortWithinPartitions(ORDER_KEY);
             sortKey = Optional.of(new StagedParts.SortKey(orderNames));
         } else {
@@ -138,8 +140,10 @@ final class OutputWriter {
             Files.createDirectory(folder);
             Optional<StagedParts.People> people = person.isEmpty() ? Optional.empty()
                     : Optional.of(new StagedParts.People(person.get(), Files.createDirectory(folder.resolve(PEOPLE))));
-            StagedParts.Written written = StagedParts.write(spark, sorted, Files.createDirectory(folder.resolve(PARQUET)),
-                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured, sortKey, people);
+            StagedParts.Written written =
+                    StagedParts.write(spark, sorted, Files.createDirectory(folder.resolve(PARQUET)),
+                    Files.createDirectory(folder.resolve(CSV)), PARQUET_COMPRESSION, pseudonyms, measured, sortKey,
+                    people);
             long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
             LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);
@@ -178,7 +182,8 @@ final class OutputWriter {
                     (System.nanoTime() - started) / 1_000_000);
             return new Written(staged.rows(), schema, List.of(parquetFile, csvFile), csvSha256, people);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write output " + staged.name() + " as Parquet to " + parquet + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write output " + staged.name() + " as Parquet to " + parquet + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -251,7 +256,8 @@ final class OutputWriter {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write output " + staged.name() + " as CSV to " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write output " + staged.name() + " as CSV to " + target + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -296,7 +302,8 @@ final class OutputWriter {
     }
 
     private WrittenFile describe(Path file, String format, long rows, String sha256) throws IOException {
-        return new WrittenFile(dataDirectory.getFileName() + "/" + file.getFileName(), format, rows, Files.size(file), sha256);
+        return new WrittenFile(dataDirectory.getFileName() + "/" + file.getFileName(), format, rows, Files.size(file),
+                sha256);
     }
 
     private static void deleteTree(Path root) throws IOException {

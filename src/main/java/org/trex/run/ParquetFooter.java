@@ -60,7 +60,8 @@ final class ParquetFooter {
                 throw new IllegalStateException("Cannot canonicalise the Parquet footer of " + file
                         + ": it does not end in a plain (unencrypted) Parquet footer");
             }
-            FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(read(channel, start, length, file).array()));
+            FileMetaData metadata =
+                    Util.readFileMetaData(new ByteArrayInputStream(read(channel, start, length, file).array()));
             change.accept(metadata);
             ByteArrayOutputStream footer = new ByteArrayOutputStream(length);
             Util.writeFileMetaData(metadata, footer);
@@ -71,7 +72,8 @@ final class ParquetFooter {
                 at += channel.write(rewritten, at);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot canonicalise the Parquet footer of " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot canonicalise the Parquet footer of " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -98,12 +100,14 @@ final class ParquetFooter {
 
     private static ByteBuffer read(FileChannel channel, long position, int length, Path file) throws IOException {
         if (position < 0) {
-            throw new IllegalStateException("Cannot canonicalise the Parquet footer of " + file + ": the file is too short");
+            throw new IllegalStateException("Cannot canonicalise the Parquet footer of " + file
+                    + ": the file is too short");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IllegalStateException("Cannot canonicalise the Parquet footer of " + file + ": the file ends early");
+                throw new IllegalStateException("Cannot canonicalise the Parquet footer of " + file
+                        + ": the file ends early");
             }
         }
         return buffer.flip();

@@ -50,7 +50,8 @@ final class PeopleCounts implements AutoCloseable {
     /** Counts into a new file. */
     static PeopleCounts open(Path file, Order order) throws IOException {
         requireNonNull(order, "order is null");
-        return new PeopleCounts(Files.newBufferedWriter(requireNonNull(file, "file is null"), StandardCharsets.US_ASCII),
+        return new PeopleCounts(Files.newBufferedWriter(requireNonNull(file, "file is null"),
+                StandardCharsets.US_ASCII),
                 order);
     }
 
@@ -61,7 +62,8 @@ final class PeopleCounts implements AutoCloseable {
     static List<Path> countAll(Dataset<Row> people, Path folder) {
         String target = requireNonNull(folder, "folder is null").toAbsolutePath().toString();
         List<Integer> written = people.queryExecution().toRdd().toJavaRDD()
-                .mapPartitionsWithIndex((Function2<Integer, Iterator<InternalRow>, Iterator<Integer>>) (partition, rows) -> {
+                .mapPartitionsWithIndex((Function2<Integer, Iterator<InternalRow>,
+                        Iterator<Integer>>) (partition, rows) -> {
                     Path file = Path.of(target, String.format("part-%05d.tsv", partition));
                     Path attempt = Path.of(target, String.format(".part-%05d-%d.tmp", partition,
                             TaskContext.get().taskAttemptId()));

@@ -15,8 +15,8 @@ import org.trex.pseudonym.Pseudonymiser;
 /**
  * Keyed pseudonyms of one identifier kind as a Spark column. Spark's generated code calls
  * {@link #pseudonym(UTF8String)} with the value's bytes and keeps the hex it returns, so no Java String is
- * made per row (a UDF would make two; see {@link JavaCalls}). One {@link Pseudonymiser}, so one Mac, per thread. The key travels
- * inside, as it must to reach the tasks; every printed form shows only its ID.
+ * made per row (a UDF would make two; see {@link JavaCalls}). One {@link Pseudonymiser}, so one Mac, per thread. The
+ * key travels inside, as it must to reach the tasks; every printed form shows only its ID.
  */
 public final class PseudonymFunction implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,7 +34,8 @@ public final class PseudonymFunction implements Serializable {
     /** The pseudonyms of a column of identifiers of this kind; NHS numbers are normalised first. */
     public Column apply(Column value) {
         requireNonNull(value, "value is null");
-        return JavaCalls.call(this, "pseudonym", DataTypes.StringType, JavaCalls.Nulls.PROPAGATE, JavaCalls.Effects.NONE,
+        return JavaCalls.call(this, "pseudonym", DataTypes.StringType, JavaCalls.Nulls.PROPAGATE,
+                JavaCalls.Effects.NONE,
                 value.cast(DataTypes.StringType));
     }
 

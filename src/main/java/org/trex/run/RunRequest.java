@@ -48,7 +48,8 @@ public record RunRequest(
                     "Cannot find a pseudonymisation key for project " + project + ": policy "
                             + spec.policy().value().id() + " names none; give --key-file or TREX_KEY_FILE"));
             Path file = Path.of(key.file());
-            return file.isAbsolute() ? file : spec.policy().file().toAbsolutePath().getParent().resolve(file).normalize();
+            return file.isAbsolute() ? file : spec.policy().file().toAbsolutePath().getParent().resolve(file)
+                    .normalize();
         });
     }
 }

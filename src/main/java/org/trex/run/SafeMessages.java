@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
  * cast or parse can quote a value, and a value may be an NHS number or a postcode.
  */
 public final class SafeMessages {
-    /** NHS-number shaped: ten digits, maybe 3-3-4 with spaces or dashes, or any nine or more digits in a row, not inside a hex digest. */
+    /**
+     * NHS-number shaped: ten digits, maybe 3-3-4 with spaces or dashes, or any nine or more digits in a row, not inside
+     * a hex digest.
+     */
     private static final Pattern DIGIT_RUNS = Pattern.compile(
             "(?<![0-9A-Fa-f])(\\d{3}[ -]\\d{3}[ -]\\d{4}|\\d{9,})(?![0-9A-Fa-f])");
     private static final Pattern POSTCODES = Pattern.compile("(?i)\\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\\b");

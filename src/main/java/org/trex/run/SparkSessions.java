@@ -138,7 +138,8 @@ public final class SparkSessions {
                 .filter(entry -> !entry.isBlank())
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .reduce((a, b) -> a + File.pathSeparator + b)
-                .orElseThrow(() -> new IllegalStateException("Cannot ship TREx to executors: java.class.path is empty"));
+                .orElseThrow(() ->
+                        new IllegalStateException("Cannot ship TREx to executors: java.class.path is empty"));
     }
 
     /**
@@ -172,9 +173,11 @@ public final class SparkSessions {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath()
+                    .normalize();
         } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("Cannot ship " + type.getName() + " to executors: its code source is unknown", e);
+            throw new IllegalStateException("Cannot ship " + type.getName()
+                    + " to executors: its code source is unknown", e);
         }
     }
 
@@ -190,14 +193,16 @@ public final class SparkSessions {
                     ZipOutputStream zip = new ZipOutputStream(file);
                     Stream<Path> paths = Files.walk(codeSource)) {
                 for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry(codeSource.relativize(path).toString().replace(File.separatorChar, '/')));
+                    zip.putNextEntry(new ZipEntry(codeSource.relativize(path).toString()
+                            .replace(File.separatorChar, '/')));
                     Files.copy(path, zip);
                     zip.closeEntry();
                 }
             }
             return jar;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot pack " + codeSource + " into " + jar + " for the executors: " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot pack " + codeSource + " into " + jar + " for the executors: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -56,8 +56,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * Writes each partition of sorted rows as a Parquet part and a CSV part in one pass over the rows: the CSV no
  * longer needs the Parquet read back. The Parquet part is written by the writer Spark's own Parquet output
  * uses, set up as Spark sets it up. The same pass counts the rows of each class of equal values in the
- * measured columns (the quasi-identifiers), so k-anonymity needs no job of its own. A task writes under names of its own attempt and renames when whole, so a
- * retried task replaces its parts and a failed one leaves only names the scratch folder's removal takes away.
+ * measured columns (the quasi-identifiers), so k-anonymity needs no job of its own. A task writes under names of its
+ * own attempt and renames when whole, so a retried task replaces its parts and a failed one leaves only names the
+ * scratch folder's removal takes away.
  */
 final class StagedParts implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -171,17 +172,21 @@ final class StagedParts implements Serializable {
             throw new UncheckedIOException("Cannot set up the Parquet writer: " + e.getMessage(), e);
         }
         org.trex.run.OutputWriter.withoutChecksumFiles(job.getConfiguration());
-        plain.forEach(column -> job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, false));
-        ParquetOptions options = new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
+        plain.forEach(column ->
+                job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, false));
+        ParquetOptions options =
+                new ParquetOptions(new scala.collection.immutable.Map.Map1<>("compression", compression), conf);
         OutputWriterFactory factory = ParquetUtils.prepareWrite(conf, job, schema, options);
-        StagedParts parts = new StagedParts(factory, job.getConfiguration(), schema, parquetFolder, csvFolder, measured, sortKey,
+        StagedParts parts =
+                new StagedParts(factory, job.getConfiguration(), schema, parquetFolder, csvFolder, measured, sortKey,
                 people);
         JavaRDD<InternalRow> partitions = rows.queryExecution().toRdd().toJavaRDD();
         if (partitions.getNumPartitions() == 0) {
             // Spark may plan no partition at all for no rows; the output still gets its (empty) files.
             partitions = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(), 1);
         }
-        // Tasks answer {partition, rows, class keys, class sizes}: plain values, which any serializer Spark uses carries.
+        // Tasks answer {partition, rows, class keys, class sizes}: plain values, which any serializer Spark uses
+        // carries.
         List<Object[]> answers = partitions.mapPartitionsWithIndex(parts::writePart, true).collect();
         Map<ByteBuffer, Long> classes = new HashMap<>();
         List<Part> written = new ArrayList<>();
@@ -231,7 +236,8 @@ final class StagedParts implements Serializable {
         boolean whole = false;
         try {
             try (OutputStream out = Files.newOutputStream(csvAttempt);
-                    PeopleCounts people = peopleAttempt == null ? null : PeopleCounts.open(peopleAttempt, personOrder)) {
+                    PeopleCounts people = peopleAttempt == null ? null
+                            : PeopleCounts.open(peopleAttempt, personOrder)) {
                 CsvFormat.Lines lines = csv.lines(out);
                 while (ordered.hasNext()) {
                     InternalRow row = ordered.next();
@@ -252,14 +258,16 @@ final class StagedParts implements Serializable {
             }
             parquetWriter.close();
             whole = true;
-            Files.move(parquetAttempt, parquetPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(parquetAttempt, parquetPart, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Files.move(csvAttempt, csvPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (peopleAttempt != null) {
                 Files.move(peopleAttempt, peoplePart(partition), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write staged part " + partition + " in " + parquetFolder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write staged part " + partition + " in " + parquetFolder + ": "
+                    + e.getMessage(), e);
         } finally {
             if (!whole) {
                 abandon(parquetWriter, parquetAttempt, csvAttempt, peopleAttempt);
@@ -271,8 +279,9 @@ final class StagedParts implements Serializable {
     /** Spark's own ascending, nulls-first order over the tie-breaking columns. */
     private InterpretedOrdering contentOrder() {
         List<SortOrder> orders = Arrays.stream(tieOrder)
-                .mapToObj(i -> new SortOrder(new BoundReference(i, schema.fields()[i].dataType(), true), Ascending$.MODULE$,
-                        Ascending$.MODULE$.defaultNullOrdering(), CollectionConverters.asScala(List.<Expression>of()).toList()))
+                .mapToObj(i -> new SortOrder(new BoundReference(i, schema.fields()[i].dataType(), true),
+                        Ascending$.MODULE$, Ascending$.MODULE$.defaultNullOrdering(),
+                        CollectionConverters.asScala(List.<Expression>of()).toList()))
                 .toList();
         return new InterpretedOrdering(CollectionConverters.asScala(orders).toList());
     }
@@ -309,7 +318,8 @@ final class StagedParts implements Serializable {
     private final class ClassCounts {
         private final UnsafeProjection key = measured.length == 0 ? null : UnsafeProjection.create(
                 CollectionConverters.asScala(Arrays.stream(measured)
-                        .mapToObj(i -> (Expression) new BoundReference(i, schema.fields()[i].dataType(), true)).toList()).toSeq());
+                        .mapToObj(i -> (Expression) new BoundReference(i, schema.fields()[i].dataType(), true))
+                        .toList()).toSeq());
         private final Map<UnsafeRow, long[]> sizes = new HashMap<>();
 
         void add(InternalRow row) {

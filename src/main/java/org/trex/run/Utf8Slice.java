@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 
-/** A Spark string's UTF-8 bytes as a slice of an array: not copied when Spark holds them in one, as it almost always does. */
+/**
+ * A Spark string's UTF-8 bytes as a slice of an array: not copied when Spark holds them in one, as it almost always
+ * does.
+ */
 record Utf8Slice(byte[] array, int offset, int length) {
     Utf8Slice {
         requireNonNull(array, "array is null");

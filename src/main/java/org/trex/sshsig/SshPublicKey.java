@@ -76,7 +76,8 @@ public final class SshPublicKey {
         try {
             byte[] blob = OpenSSHPublicKeyUtil.encodePublicKey(parameters);
             byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(parameters).getEncoded();
-            return new SshPublicKey(blob, KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
+            return new SshPublicKey(blob,
+                    KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot encode an ed25519 public key: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

@@ -64,7 +64,8 @@ public final class SshSignature {
         try (PemReader reader = new PemReader(new StringReader(armored))) {
             pem = reader.readPemObject();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Cannot read SSH signature: its armour is broken (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("Cannot read SSH signature: its armour is broken (" + e.getMessage()
+                    + ")");
         }
         if (pem == null || !pem.getType().equals(PEM_TYPE)) {
             throw new IllegalArgumentException("Cannot read SSH signature: it does not start with -----BEGIN "

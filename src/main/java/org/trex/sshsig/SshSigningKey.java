@@ -62,9 +62,10 @@ public final class SshSigningKey {
             parameters = OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(pem.getContent());
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("encrypted")) {
-                throw new IllegalArgumentException("Cannot sign with " + file + ": the key is encrypted with a passphrase,"
-                        + " which trex does not ask for; sign the statement with ssh-keygen instead: trex approve SPEC"
-                        + " --statement > statement.txt; ssh-keygen -Y sign -n " + SshSignature.APPROVAL_NAMESPACE
+                throw new IllegalArgumentException("Cannot sign with " + file + ": the key is encrypted with a "
+                        + "passphrase, which trex does not ask for; sign the statement with ssh-keygen instead: trex "
+                        + "approve SPEC --statement > statement.txt; ssh-keygen -Y sign -n "
+                        + SshSignature.APPROVAL_NAMESPACE
                         + " -f " + file + " statement.txt; then record statement.txt.sig with --signature");
             }
             throw new IllegalArgumentException("Cannot sign with " + file + ": " + e.getMessage()

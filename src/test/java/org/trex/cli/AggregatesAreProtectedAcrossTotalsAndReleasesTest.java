@@ -87,7 +87,8 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
     }
 
     @Test
-    void aSecondReleaseOneDischargeLaterSuppressesTheCellsItChanged(@TempDir Path root) throws IOException, SQLException {
+    void aSecondReleaseOneDischargeLaterSuppressesTheCellsItChanged(@TempDir Path root) throws IOException,
+            SQLException {
         Workspace workspace = Workspace.create(root, url);
         assertThat(workspace.approve("IGB-RELEASES").code()).isEqualTo(ExitCode.OK);
         Result first = workspace.run();
@@ -95,7 +96,8 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
         Path firstRun = workspace.published().get(0);
         CellKey changed = CellKey.of(BY_BAND, "discharges", Map.of("delay_band", "0", "age_band", "70-74"));
         assertThat(csv(firstRun.resolve("data/" + BY_BAND + ".csv"))).as("the cell is published in the first release")
-                .anyMatch(r -> r.get("delay_band").equals("0") && r.get("age_band").equals("70-74") && !r.get("discharges").isEmpty());
+                .anyMatch(r -> r.get("delay_band").equals("0") && r.get("age_band").equals("70-74")
+                        && !r.get("discharges").isEmpty());
 
         addOneDischargeAged70To74WithNoDelay();
         Result second = workspace.run();
@@ -104,7 +106,8 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
         Path secondRun = workspace.published().stream().filter(p -> !p.equals(firstRun)).findFirst().orElseThrow();
         assertThat(csv(secondRun.resolve("data/" + BY_BAND + ".csv")))
                 .filteredOn(r -> r.get("delay_band").equals("0") && r.get("age_band").equals("70-74"))
-                .singleElement().satisfies(r -> assertThat(r.get("discharges")).as("suppressed in the second release").isEmpty());
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("discharges")).as("suppressed in the second release").isEmpty());
         // The other test of this class releases the same extract in the same database: only this test's runs count.
         List<String> runs = List.of(firstRun.getFileName().toString(), secondRun.getFileName().toString());
         List<EarlierRelease> releases = new ReleaseLedger(url).history(Workspace.EXTRACT).of(changed).stream()
@@ -121,7 +124,8 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
     /** Adds {@code totals: [age_band]} to the spec's aggregate. */
     private static void withTotals(Workspace workspace) throws IOException {
         String spec = Files.readString(workspace.spec);
-        String measures = "    measures:\n      - {name: discharges, count: records}\n      - {name: people, count: people}";
+        String measures =
+                "    measures:\n      - {name: discharges, count: records}\n      - {name: people, count: people}";
         Files.writeString(workspace.spec, replaceOnce(spec, measures, "    totals: [age_band]\n" + measures));
     }
 
@@ -135,11 +139,13 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
                 + " discharge_destination, discharge_ready_date";
         try (Connection connection = url.connect();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO health.inpatient_spell (spell_id,"
-                        + " nhs_number, " + columns + ") SELECT (SELECT max(spell_id) + 1 FROM health.inpatient_spell), ?, "
+                        + " nhs_number, " + columns
+                        + ") SELECT (SELECT max(spell_id) + 1 FROM health.inpatient_spell), ?, "
                         + columns + " FROM health.inpatient_spell WHERE discharge_date BETWEEN DATE '2024-04-01' AND"
-                        + " DATE '2025-03-31' AND discharge_method IN ('1', '2', '3') AND discharge_ready_date = discharge_date"
-                        + " AND date_of_birth BETWEEN (discharge_date - INTERVAL '74 years' + INTERVAL '1 day')"
-                        + " AND (discharge_date - INTERVAL '71 years') ORDER BY spell_id LIMIT 1")) {
+                        + " DATE '2025-03-31' AND discharge_method IN ('1', '2', '3') AND discharge_ready_date = "
+                        + "discharge_date AND date_of_birth BETWEEN (discharge_date - INTERVAL '74 "
+                        + "years' + INTERVAL '1 "
+                        + "day') AND (discharge_date - INTERVAL '71 years') ORDER BY spell_id LIMIT 1")) {
             String number = unusedNhsNumber(connection);
             insert.setString(1, number);
             assertThat(insert.executeUpdate()).isEqualTo(1);
@@ -161,9 +167,10 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
                 continue;
             }
             String number = nine + check;
-            try (PreparedStatement used = connection.prepareStatement("SELECT (SELECT count(*) FROM health.inpatient_spell"
-                    + " WHERE nhs_number = ?) + (SELECT count(*) FROM opt_out.national_data_allow_list WHERE nhs_number = ?)"
-                    + " + (SELECT count(*) FROM social_care.person WHERE nhs_number = ?)")) {
+            try (PreparedStatement used = connection.prepareStatement("SELECT (SELECT count(*) FROM "
+                    + "health.inpatient_spell WHERE nhs_number = ?) + (SELECT count(*) FROM "
+                    + "opt_out.national_data_allow_list WHERE nhs_number = ?) + (SELECT count(*) "
+                    + "FROM social_care.person WHERE nhs_number = ?)")) {
                 used.setString(1, number);
                 used.setString(2, number);
                 used.setString(3, number);
@@ -188,9 +195,11 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
                 }
             }
             for (String measure : MEASURES) {
-                Quantity quantity = new Quantity(measure, measure.equals("people") ? Additivity.BOUNDED : Additivity.EXACT);
+                Quantity quantity =
+                        new Quantity(measure, measure.equals("people") ? Additivity.BOUNDED : Additivity.EXACT);
                 String value = row.get(measure);
-                // The true value of a published cell is unknown here and unused: the attacker has only what was published.
+                // The true value of a published cell is unknown here and unused: the attacker has only what was
+                // published.
                 Cell cell = Cell.count(CellKey.of(BY_BAND, measure, dimensions), quantity, 0);
                 decided.add(value.isEmpty()
                         ? new DecidedCell(cell, CellStatus.SMALL_COUNT, Optional.empty(), "blank")

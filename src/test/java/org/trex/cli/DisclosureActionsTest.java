@@ -37,7 +37,8 @@ class DisclosureActionsTest {
     }
 
     private Workspace approved(Path root, String belowK, String reference) {
-        Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "below_k: suppress", "below_k: " + belowK));
+        Workspace workspace =
+                Workspace.create(root, url, policy -> replaceOnce(policy, "below_k: suppress", "below_k: " + belowK));
         Result approve = workspace.approve(reference);
         assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
         return workspace;
@@ -51,7 +52,8 @@ class DisclosureActionsTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(run.err()).contains("trex: Cannot publish output spells: its smallest equivalence class on "
-                + "[age_band, sex, discharge_month] has ", " records, the policy requires k = 5 and refuses the run below it");
+                + "[age_band, sex, discharge_month] has ",
+                " records, the policy requires k = 5 and refuses the run below it");
         assertThat(workspace.published()).isEmpty();
         // Only the failed-runs log remains: no staging directory, no data file.
         assertThat(Workspace.files(workspace.out)).allSatisfy(f -> assertThat(f.toString()).contains("/failed-runs/"));
@@ -95,7 +97,8 @@ class DisclosureActionsTest {
     private static void assertEveryClassHasAtLeastK(List<Map<String, String>> rows) {
         Map<String, Long> classes = rows.stream().collect(Collectors.groupingBy(
                 r -> QIS.stream().map(r::get).collect(Collectors.joining("|")), Collectors.counting()));
-        assertThat(classes).as("equivalence classes on " + QIS).allSatisfy((qis, size) -> assertThat(size).as(qis).isGreaterThanOrEqualTo(K));
+        assertThat(classes).as("equivalence classes on " + QIS)
+                .allSatisfy((qis, size) -> assertThat(size).as(qis).isGreaterThanOrEqualTo(K));
     }
 
     private static List<Map<String, String>> spells(Workspace workspace) throws IOException {

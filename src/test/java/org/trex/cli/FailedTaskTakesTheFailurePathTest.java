@@ -50,14 +50,16 @@ class FailedTaskTakesTheFailurePathTest {
         }
         // A spec whose schedule never fires is reported, and stops none of the others.
         Files.writeString(workspace.spec.resolveSibling("never.yaml"), Files.readString(workspace.spec)
-                .replace("id: discharge-delays", "id: never").replace("schedule: \"0 6 1 * *\"", "schedule: \"0 6 31 2 *\""));
+                .replace("id: discharge-delays", "id: never")
+                .replace("schedule: \"0 6 1 * *\"", "schedule: \"0 6 31 2 *\""));
         String runId = UUID.randomUUID().toString();
 
         Result run = workspace.run("--run-id", runId);
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(run.err().lines().toList()).as(run.err()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("trex: Cannot complete run " + runId + " of discharge-delays: ").contains("Cannot band a delay"));
+                .startsWith("trex: Cannot complete run " + runId + " of discharge-delays: ")
+                .contains("Cannot band a delay"));
         Path extractRoot = workspace.out.resolve(Workspace.EXTRACT);
         try (var children = Files.list(extractRoot)) {
             assertThat(children.map(p -> p.getFileName().toString())).as("no staging left")

@@ -17,7 +17,8 @@ class JvmOptionsAgreeTest {
                 .filter(l -> l.startsWith("--add-opens="))
                 .map(l -> l.substring("--add-opens=".length(), l.indexOf("=ALL-UNNAMED")))
                 .toList();
-        Matcher manifest = Pattern.compile("<Add-Opens>(.*?)</Add-Opens>").matcher(Files.readString(Path.of("pom.xml")));
+        Matcher manifest = Pattern.compile("<Add-Opens>(.*?)</Add-Opens>")
+                .matcher(Files.readString(Path.of("pom.xml")));
 
         assertThat(manifest.find()).isTrue();
         assertThat(List.of(manifest.group(1).trim().split("\\s+"))).containsExactlyElementsOf(fromOptions);

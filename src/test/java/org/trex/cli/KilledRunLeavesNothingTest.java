@@ -36,7 +36,8 @@ class KilledRunLeavesNothingTest {
             while (!Files.isDirectory(staging) && child.isAlive()) {
                 Thread.sleep(20);
             }
-            assertThat(child.isAlive()).as("the run ended before it could be killed: %s", Files.readString(log)).isTrue();
+            assertThat(child.isAlive()).as("the run ended before it could be killed: %s", Files.readString(log))
+                    .isTrue();
         } finally {
             child.destroyForcibly();
             child.waitFor();
@@ -49,7 +50,8 @@ class KilledRunLeavesNothingTest {
 
         assertThat(next.code()).as(next.all()).isEqualTo(ExitCode.OK);
         assertThat(staging).as("abandoned staging of the killed run").doesNotExist();
-        assertThat(workspace.published()).hasSize(1).allSatisfy(p -> assertThat(p.getFileName().toString()).isNotEqualTo(runId));
+        assertThat(workspace.published()).hasSize(1)
+                .allSatisfy(p -> assertThat(p.getFileName().toString()).isNotEqualTo(runId));
         try (Stream<Path> children = Files.list(extractRoot)) {
             List<String> names = children.map(p -> p.getFileName().toString()).toList();
             assertThat(names).noneMatch(n -> n.startsWith(".staging-"));

@@ -83,7 +83,8 @@ class LaterObjectionGetsDeletionNoticesTest {
         fixture.nationalList(AS_OF.minusDays(20));
         fixture.objection(people.get(6), AS_OF.minusDays(30), null);
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE health.inpatient_spell SET discharge_destination = '49' WHERE nhs_number = '"
+            statement.executeUpdate("UPDATE health.inpatient_spell SET discharge_destination = '49' "
+                    + "WHERE nhs_number = '"
                     + numbers.get(7) + "'");
         }
         Files.createDirectories(root.resolve("extracts"));
@@ -101,7 +102,8 @@ class LaterObjectionGetsDeletionNoticesTest {
             Path spec = root.resolve("extracts").resolve(extract + ".yaml");
             for (String member : List.of(TestingBoard.CHAIR, TestingBoard.GUARDIAN)) {
                 Result approve = Workspace.trex("approve", spec.toString(), "--sign-with",
-                        board.keyFile(member).toString(), "--reference", "IGB-" + extract, "--database-url", url.jdbcUrl());
+                        board.keyFile(member).toString(), "--reference", "IGB-" + extract, "--database-url",
+                        url.jdbcUrl());
                 assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
             }
             Result run = Workspace.trex("run", spec.toString(), "--as-of", AS_OF.toString(), "--out",
@@ -169,7 +171,8 @@ class LaterObjectionGetsDeletionNoticesTest {
         issued.subList(1, 3).forEach(n -> latest.put(n.path("extract").asText(), n));
         assertThat(latest).containsOnlyKeys(DISCHARGE, REABLEMENT);
         assertThat(latest.get(DISCHARGE).path("people").findValuesAsText("pseudonym")).containsExactly(underDischarge);
-        assertThat(latest.get(REABLEMENT).path("people").findValuesAsText("pseudonym")).containsExactly(underReablement);
+        assertThat(latest.get(REABLEMENT).path("people").findValuesAsText("pseudonym"))
+                .containsExactly(underReablement);
         assertThat(deletions(latest.get(REABLEMENT))).containsExactly(Map.entry("spells", Map.of(underReablement, 1L)));
         assertThat(deletions(latest.get(DISCHARGE)).get("spells")).isEqualTo(Map.of(underDischarge, 1L));
     }
@@ -231,7 +234,8 @@ class LaterObjectionGetsDeletionNoticesTest {
         for (Path file : files) {
             String text = Files.readString(file);
             for (String number : numbers) {
-                assertThat(text).doesNotContain(number).doesNotContain(number.substring(0, 3) + " " + number.substring(3, 6));
+                assertThat(text).doesNotContain(number)
+                        .doesNotContain(number.substring(0, 3) + " " + number.substring(3, 6));
             }
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }

@@ -51,9 +51,11 @@ class MalformedResponseIsRefusedWithItsLineTest {
 
     @Test
     void aLineThatIsNotOneNumberIsRefused() throws Exception {
-        assertRefused(GOOD + "9434 765919,\n", "2: Cannot read the national data opt-out file: it is not one NHS number "
+        assertRefused(GOOD + "9434 765919,\n",
+                "2: Cannot read the national data opt-out file: it is not one NHS number "
                 + "of ten digits followed by a comma");
-        assertRefused(GOOD + GOOD + "98765432101,\n", "3: Cannot read the national data opt-out file: it is not one NHS "
+        assertRefused(GOOD + GOOD + "98765432101,\n",
+                "3: Cannot read the national data opt-out file: it is not one NHS "
                 + "number of ten digits followed by a comma");
         assertRefused(GOOD + "\n", "2: Cannot read the national data opt-out file: it is not one NHS number of ten "
                 + "digits followed by a comma");
@@ -67,8 +69,8 @@ class MalformedResponseIsRefusedWithItsLineTest {
 
     @Test
     void crlfARepeatAndACutShortFileAreRefused() throws Exception {
-        assertRefused("9434765919,\r\n", "1: Cannot read the national data opt-out file: it ends with a carriage return; "
-                + "the service's files use LF line endings");
+        assertRefused("9434765919,\r\n", "1: Cannot read the national data opt-out file: it ends with a carriage "
+                + "return; the service's files use LF line endings");
         assertRefused(GOOD + "9876543210,\n" + GOOD, "3: Cannot read the national data opt-out file: its NHS number "
                 + "repeats line 1");
         assertRefused(GOOD + "9876543210,", "2: Cannot read the national data opt-out file: the file does not end with "

@@ -45,7 +45,8 @@ class NoSourceIdentifierLeavesTest {
         Result ran = workspace.run();
         assertThat(ran.code()).as(ran.all()).isEqualTo(ExitCode.OK);
         // A refused run as well, so that the failed-runs log exists and is searched too.
-        Files.writeString(workspace.policy, Files.readString(workspace.policy).replace("below_k: suppress", "below_k: refuse"));
+        Files.writeString(workspace.policy,
+                Files.readString(workspace.policy).replace("below_k: suppress", "below_k: refuse"));
         assertThat(workspace.approve("IGB-IDS-REFUSE").code()).isEqualTo(ExitCode.OK);
         Result failed = workspace.run();
         assertThat(failed.code()).as(failed.all()).isEqualTo(ExitCode.FAILURE);
@@ -55,7 +56,8 @@ class NoSourceIdentifierLeavesTest {
         assertThat(failedRuns).hasSize(1);
         List<Path> extractFiles = Workspace.files(workspace.published().get(0));
         assertThat(extractFiles).extracting(p -> p.getFileName().toString())
-                .contains("spells.csv", "spells.parquet", "manifest.json", "openlineage.ndjson", "report.html", "README.md");
+                .contains("spells.csv", "spells.parquet", "manifest.json", "openlineage.ndjson", "report.html",
+                        "README.md");
         String audit = new AuditLog(url).list(Optional.empty()).stream()
                 .map(e -> e.actor() + "\t" + e.details()).collect(Collectors.joining("\n"));
 
@@ -87,8 +89,8 @@ class NoSourceIdentifierLeavesTest {
         Set<String> values = new HashSet<>();
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
             List<String[]> columns = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery("SELECT table_schema, table_name, column_name FROM information_schema.columns "
-                    + "WHERE column_name IN ('nhs_number', 'postcode', 'date_of_birth') "
+            try (ResultSet rs = statement.executeQuery("SELECT table_schema, table_name, column_name FROM "
+                    + "information_schema.columns WHERE column_name IN ('nhs_number', 'postcode', 'date_of_birth') "
                     + "AND table_schema IN ('social_care', 'health', 'opt_out')")) {
                 while (rs.next()) {
                     columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -96,7 +98,8 @@ class NoSourceIdentifierLeavesTest {
             }
             assertThat(columns).hasSizeGreaterThanOrEqualTo(6);
             for (String[] c : columns) {
-                try (ResultSet rs = statement.executeQuery("SELECT DISTINCT " + c[2] + "::text FROM " + c[0] + "." + c[1]
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT DISTINCT " + c[2] + "::text FROM " + c[0] + "." + c[1]
                         + " WHERE " + c[2] + " IS NOT NULL")) {
                     while (rs.next()) {
                         String value = rs.getString(1).strip();

@@ -49,7 +49,8 @@ class NumberNotRequestedIsRefusedTest {
         Result result = load("9434765919,\n6328797966,\n");
 
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(result.err()).isEqualTo("trex: " + root.resolve("response.csv") + ":2: Cannot read the national data "
+        assertThat(result.err())
+                .isEqualTo("trex: " + root.resolve("response.csv") + ":2: Cannot read the national data "
                 + "opt-out file: its NHS number was not in the request " + request + System.lineSeparator());
         assertThat(result.err()).doesNotContain("6328797966");
         assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_opt_out_check")).isZero();
@@ -60,13 +61,15 @@ class NumberNotRequestedIsRefusedTest {
         Result result = load("4000000632,\n9876543210,\n");
 
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).contains("Loaded the national data opt-out allow list of 2025-06-01: 2 numbers of 3 sent");
+        assertThat(result.out())
+                .contains("Loaded the national data opt-out allow list of 2025-06-01: 2 numbers of 3 sent");
         assertThat(Sql.strings(url, "SELECT numbers_sent || ' ' || numbers_returned || ' ' || request_sha256"
                 + " FROM opt_out.national_data_opt_out_check WHERE list_date = DATE '2025-06-01'"))
                 .containsExactly("3 2 " + FileDigests.sha256(request));
         AuditEntry audit = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.OPT_OUT_LOAD).findFirst().orElseThrow();
-        assertThat(audit.details()).contains("\"listDate\":\"2025-06-01\"", "\"numbersReturned\":2", "\"numbersSent\":3")
+        assertThat(audit.details())
+                .contains("\"listDate\":\"2025-06-01\"", "\"numbersReturned\":2", "\"numbersSent\":3")
                 .doesNotContain("4000000632", "9876543210");
     }
 

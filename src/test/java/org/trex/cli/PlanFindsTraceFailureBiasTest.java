@@ -60,7 +60,8 @@ class PlanFindsTraceFailureBiasTest {
         }
         // The rest of the cohort of the White group is mostly the Asian group, so the White group links more.
         assertThat(group(notLinked, "ethnicity", "White").path("differencePoints").asDouble()).isNegative();
-        assertThat(linkage.path("warnings").toString()).contains("Ethnicity group Asian, Not linked to a council record");
+        assertThat(linkage.path("warnings").toString())
+                .contains("Ethnicity group Asian, Not linked to a council record");
     }
 
     @Test
@@ -106,7 +107,8 @@ class PlanFindsTraceFailureBiasTest {
     private static void collectCounts(JsonNode node, List<JsonNode> counts) {
         node.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
-            if (List.of("count", "events", "included", "leftOut", "indexEvents", "linkedEvents").contains(field.getKey())
+            if (List.of("count", "events", "included", "leftOut", "indexEvents", "linkedEvents")
+                    .contains(field.getKey())
                     && value.isNumber()) {
                 counts.add(value);
             } else if (value.isContainerNode()) {

@@ -26,7 +26,8 @@ import org.trex.testing.TestDatabase;
 class PlanWarnsOfAListStaleByTheScheduledRunTest {
     static final LocalDate LIST = LocalDate.of(2025, 6, 5);
     static final String STALE_BY_OCTOBER = "WARNING: the next scheduled run (schedule 0 6 1 * *), as of 2025-10-01, "
-            + "will be refused: the national data opt-out list will be stale: allow list of 2025-06-05, 118 days old on "
+            + "will be refused: the national data opt-out list will be stale: allow list of 2025-06-05, "
+            + "118 days old on "
             + "2025-10-01 (policy service-evaluation allows up to 92 days); load a newer allow list (trex optouts "
             + "request, then trex optouts load)";
 
@@ -86,7 +87,8 @@ class PlanWarnsOfAListStaleByTheScheduledRunTest {
     void aRunScheduledOnThePlansOwnDateIsTheNextOne() throws Exception {
         Result text = plan("run-today", LocalDate.of(2025, 9, 1), true, "text");
 
-        assertThat(text.out()).contains("At the next scheduled run: allow list of 2025-06-05, 88 days old on 2025-09-01")
+        assertThat(text.out())
+                .contains("At the next scheduled run: allow list of 2025-06-05, 88 days old on 2025-09-01")
                 .doesNotContain("WARNING");
     }
 
@@ -94,7 +96,8 @@ class PlanWarnsOfAListStaleByTheScheduledRunTest {
     void aListCurrentAtTheNextScheduledRunIsNotWarnedOf() throws Exception {
         Result text = plan("current", LocalDate.of(2025, 8, 15), true, "text");
 
-        assertThat(text.out()).contains("At the next scheduled run: allow list of 2025-06-05, 88 days old on 2025-09-01")
+        assertThat(text.out())
+                .contains("At the next scheduled run: allow list of 2025-06-05, 88 days old on 2025-09-01")
                 .doesNotContain("WARNING");
     }
 
@@ -105,6 +108,7 @@ class PlanWarnsOfAListStaleByTheScheduledRunTest {
 
         Result stale = plan("unscheduled-stale", LocalDate.of(2025, 9, 6), false, "text");
         assertThat(stale.out()).doesNotContain("At the next scheduled run").contains("WARNING: a run as of 2025-09-06 "
-                + "will be refused: the national data opt-out list will be stale: allow list of 2025-06-05, 93 days old");
+                + "will be refused: the national data opt-out list will be stale: allow list of 2025-06-05, "
+                + "93 days old");
     }
 }

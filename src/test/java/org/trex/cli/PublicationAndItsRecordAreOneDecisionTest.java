@@ -68,7 +68,8 @@ class PublicationAndItsRecordAreOneDecisionTest {
         assertThat(recorded.out()).as(recorded.all())
                 .contains("State: published and recorded (the audit log has this run's successful end)");
         assertThat(unrecorded.code()).isEqualTo(ExitCode.FAILURE);
-        assertThat(unrecorded.out()).contains("State: published but not recorded (the audit log has no successful end of run ");
+        assertThat(unrecorded.out())
+                .contains("State: published but not recorded (the audit log has no successful end of run ");
     }
 
     private static void sql(DatabaseUrl url, String statement) throws Exception {

@@ -45,6 +45,7 @@ class ReproducibleContentTest {
     }
 
     private static Map<String, String> digests(Manifest manifest) {
-        return manifest.outputs().stream().collect(Collectors.toMap(ManifestOutput::name, ManifestOutput::contentSha256));
+        return manifest.outputs().stream()
+                .collect(Collectors.toMap(ManifestOutput::name, ManifestOutput::contentSha256));
     }
 }

@@ -56,7 +56,8 @@ class RunLinkageSectionReconcilesWithExclusionsTest {
         complete.at("/run/facets/trex_exclusions/exclusions")
                 .forEach(e -> runLeftOut.put(e.path("reason").asText(), e.path("rows").asLong()));
         Map<String, Long> sectionLeftOut = new HashMap<>();
-        linkage.path("breakdowns").forEach(b -> sectionLeftOut.put(b.path("reason").asText(), b.path("leftOut").asLong()));
+        linkage.path("breakdowns")
+                .forEach(b -> sectionLeftOut.put(b.path("reason").asText(), b.path("leftOut").asLong()));
         long anyReason = 0;
         for (ExclusionReason reason : ExclusionReason.values()) {
             long rows = runLeftOut.getOrDefault(reason.code(), 0L);
@@ -67,7 +68,8 @@ class RunLinkageSectionReconcilesWithExclusionsTest {
         assertThat(sectionLeftOut.get("any_reason")).isEqualTo(anyReason);
         assertThat(linkage.path("indexEvents").asLong())
                 .isEqualTo(complete.at("/run/facets/trex_reconciliation/outputs/0/rowsIn").asLong());
-        assertThat(linkage.path("warnings").toString()).contains("Ethnicity group Asian, Not linked to a council record");
+        assertThat(linkage.path("warnings").toString())
+                .contains("Ethnicity group Asian, Not linked to a council record");
         assertThat(Files.readString(extract.resolve("lineage/report.html")))
                 .contains("<h2>Linkage and exclusions", "Ethnicity group Asian, Not linked to a council record");
         assertThat(Files.readString(extract.resolve("lineage/report.md"))).contains("## Linkage and exclusions");

@@ -41,7 +41,8 @@ class RunRefusesWhatWasNotApprovedTest {
         Result run = workspace.run();
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.NOT_APPROVED);
-        assertThat(run.err()).contains("trex: Cannot run extract discharge-delays: it changed since approval IGB-2026-001",
+        assertThat(run.err())
+                .contains("trex: Cannot run extract discharge-delays: it changed since approval IGB-2026-001",
                 "the spec, policy, SQL or board register changed, so it needs a new approval");
         assertNothingWritten();
     }

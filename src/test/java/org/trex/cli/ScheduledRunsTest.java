@@ -35,7 +35,8 @@ class ScheduledRunsTest {
         SyntheticData.generate(url, 2000, 17);
         Workspace workspace = Workspace.create(root, url);
         // Only the scheduled spec is approved; the unscheduled one beside it must be passed over.
-        Files.copy(Path.of("extracts/reablement-ascof-2d.yaml"), workspace.spec.resolveSibling("reablement-ascof-2d.yaml"));
+        Files.copy(Path.of("extracts/reablement-ascof-2d.yaml"),
+                workspace.spec.resolveSibling("reablement-ascof-2d.yaml"));
         assertThat(workspace.approve("IGB-SCHEDULED").code()).isEqualTo(ExitCode.OK);
 
         // Separate processes, as two cron or Airflow workers would be: each has its own Spark session and scratch.
@@ -47,14 +48,17 @@ class ScheduledRunsTest {
         for (Process scheduler : schedulers) {
             codes.add(scheduler.waitFor());
         }
-        String logs = Files.readString(root.resolve("scheduled__A.log")) + Files.readString(root.resolve("scheduled__B.log"));
+        String logs = Files.readString(root.resolve("scheduled__A.log"))
+                + Files.readString(root.resolve("scheduled__B.log"));
 
         // One ran it (0); the other found it running elsewhere or already run, so nothing was left for it (4).
         assertThat(codes).as(logs).containsExactlyInAnyOrder(ExitCode.OK, ExitCode.NOTHING_DUE);
         assertThat(workspace.published()).as(logs).hasSize(1);
         List<String> rows = new ArrayList<>();
         try (Connection connection = url.connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT extract_id, status, scheduler_run_id FROM trex_governance.scheduled_run")) {
+                ResultSet rs =
+                        statement.executeQuery("SELECT extract_id, status, "
+                        + "scheduler_run_id FROM trex_governance.scheduled_run")) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }
@@ -77,7 +81,8 @@ class ScheduledRunsTest {
     }
 
     private static List<String> due(Workspace workspace, String schedulerRunId) {
-        return List.of("run", "--due", "--as-of", Workspace.AS_OF.toString(), "--specs", workspace.spec.getParent().toString(),
+        return List.of("run", "--due", "--as-of", Workspace.AS_OF.toString(), "--specs",
+                workspace.spec.getParent().toString(),
                 "--out", workspace.out.toString(), "--master", "local[2]", "--partitions", "2",
                 "--key-file", workspace.key.toString(), "--database-url", workspace.url.jdbcUrl(),
                 "--run-id", schedulerRunId);

@@ -51,9 +51,11 @@ class ShippedSpecsPlanOnRealDataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"extracts/discharge-delays.yaml", "extracts/reablement-ascof-2d.yaml", "extracts/care-after-discharge.yaml"})
+    @ValueSource(strings = {"extracts/discharge-delays.yaml", "extracts/reablement-ascof-2d.yaml",
+            "extracts/care-after-discharge.yaml"})
     void planShowsCountsAndEveryOutputQueryRuns(String spec) throws Exception {
-        int code = Trex.execute("plan", spec, "--database-url", url.jdbcUrl(), "--format", "json", "--as-of", "2026-06-30");
+        int code = Trex.execute("plan", spec, "--database-url", url.jdbcUrl(), "--format", "json", "--as-of",
+                "2026-06-30");
 
         assertThat(code).isEqualTo(ExitCode.OK);
         JsonNode plan = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

@@ -25,10 +25,11 @@ import org.trex.testing.TestDatabase;
 class StaleListRefusesTheRunTest {
     /** 184 days after the synthetic list of 2026-06-01; the shipped policy allows 92. */
     static final LocalDate LATE = LocalDate.of(2026, 12, 2);
-    static final String STALE = "trex: Cannot run as of 2026-12-02: the national data opt-out list is stale: allow list of "
-            + "2026-06-01, 184 days old on 2026-12-02 (policy service-evaluation allows up to 92 days); send a request "
-            + "(trex optouts request) to NHS England's Check for National Data Opt-outs service and load its answer "
-            + "(trex optouts load)";
+    static final String STALE =
+            "trex: Cannot run as of 2026-12-02: the national data opt-out list is stale: allow list "
+            + "of 2026-06-01, 184 days old on 2026-12-02 (policy service-evaluation allows up to 92 days); send a "
+            + "request (trex optouts request) to NHS England's Check for National Data Opt-outs service and load its "
+            + "answer (trex optouts load)";
 
     @TempDir
     Path root;
@@ -44,7 +45,8 @@ class StaleListRefusesTheRunTest {
     private static List<String> run(Workspace workspace, LocalDate asOf, String... first) {
         List<String> args = new java.util.ArrayList<>(List.of(first));
         args.addAll(List.of("--as-of", asOf.toString(), "--out", workspace.out.toString(), "--master", "local[2]",
-                "--partitions", "2", "--key-file", workspace.key.toString(), "--database-url", workspace.url.jdbcUrl()));
+                "--partitions", "2", "--key-file", workspace.key.toString(), "--database-url",
+                workspace.url.jdbcUrl()));
         return args;
     }
 
@@ -74,8 +76,8 @@ class StaleListRefusesTheRunTest {
 
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.err()).startsWith("trex: Cannot run as of 2025-06-30: the national data opt-out has not been "
-                + "checked: no allow list dated on or before 2025-06-30 (policy service-evaluation allows lists up to 92 "
-                + "days old); send a request (trex optouts request)");
+                + "checked: no allow list dated on or before 2025-06-30 (policy service-evaluation allows lists up to "
+                + "92 days old); send a request (trex optouts request)");
         assertThat(workspace.out).doesNotExist();
     }
 
@@ -90,8 +92,8 @@ class StaleListRefusesTheRunTest {
         Result second = Workspace.trex(due);
 
         assertThat(first.code()).as(first.all()).isEqualTo(ExitCode.SOME_FAILED);
-        assertThat(first.out()).contains("discharge-delays", "period 2026-12", ": failed", "the national data opt-out list is "
-                + "stale: allow list of 2026-06-01, 184 days old on 2026-12-02");
+        assertThat(first.out()).contains("discharge-delays", "period 2026-12", ": failed", "the national data opt-out "
+                + "list is stale: allow list of 2026-06-01, 184 days old on 2026-12-02");
         // Still due: the next pass tries again rather than finding nothing to do.
         assertThat(second.code()).as(second.all()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(Sql.strings(generated, "SELECT status FROM trex_governance.scheduled_run WHERE extract_id = "

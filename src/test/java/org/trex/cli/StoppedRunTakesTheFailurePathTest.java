@@ -44,11 +44,13 @@ class StoppedRunTakesTheFailurePathTest {
             Thread.sleep(20);
         }
         assertThat(child.isAlive()).as("the run ended before it could be stopped: %s", Files.readString(log)).isTrue();
-        try (var scratch = Files.list(workspace.out).filter(p -> p.getFileName().toString().startsWith(".trex-scratch-"))) {
+        try (var scratch =
+                Files.list(workspace.out).filter(p -> p.getFileName().toString().startsWith(".trex-scratch-"))) {
             assertThat(scratch.toList()).as("Spark's scratch, owner-only").singleElement().satisfies(p -> assertThat(
                     Files.getPosixFilePermissions(p)).isEqualTo(PosixFilePermissions.fromString("rwx------")));
         }
-        assertThat(Files.getPosixFilePermissions(workspace.out)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(workspace.out))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         child.destroy();
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the stopped run exits").isTrue();
 

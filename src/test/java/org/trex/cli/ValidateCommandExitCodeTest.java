@@ -36,7 +36,8 @@ class ValidateCommandExitCodeTest {
 
     @Test
     void aBadSpecExitsTwoWithItsProblemLines() {
-        int code = Trex.execute("validate", "extracts/discharge-delays.yaml", "src/test/resources/bad/spec-form-not-allowed.yaml",
+        int code = Trex.execute("validate", "extracts/discharge-delays.yaml",
+                "src/test/resources/bad/spec-form-not-allowed.yaml",
                 "policies/service-evaluation.yaml");
 
         assertThat(code).isEqualTo(ExitCode.BAD_INPUT);
@@ -54,7 +55,9 @@ class ValidateCommandExitCodeTest {
     @Test
     void aMissingFileExitsTwo() {
         assertThat(Trex.execute("validate", "extracts/no-such-spec.yaml")).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(output()).contains("extracts/no-such-spec.yaml:0:0: Cannot read extracts/no-such-spec.yaml: there is no such file");
+        assertThat(output())
+                .contains("extracts/no-such-spec.yaml:0:0: Cannot read extracts/no-such-spec.yaml: "
+                + "there is no such file");
     }
 
     @Test

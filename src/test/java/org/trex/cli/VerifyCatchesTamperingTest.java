@@ -44,7 +44,8 @@ class VerifyCatchesTamperingTest {
     }
 
     private Result verify(Path directory) {
-        return Workspace.trex("verify", directory.toString(), "--board", board.toString(), "--database-url", url.jdbcUrl());
+        return Workspace.trex("verify", directory.toString(), "--board", board.toString(), "--database-url",
+                url.jdbcUrl());
     }
 
     @Test
@@ -99,7 +100,8 @@ class VerifyCatchesTamperingTest {
         Path copy = copy();
         Path log = copy.resolve("lineage/openlineage.ndjson");
         List<String> lines = Files.readAllLines(log);
-        String edited = lines.get(0).replace("\"eventType\":\"START\"", "\"eventType\":\"START\",\"producer\":\"someone\"");
+        String edited = lines.get(0)
+                .replace("\"eventType\":\"START\"", "\"eventType\":\"START\",\"producer\":\"someone\"");
         assertThat(edited).isNotEqualTo(lines.get(0));
         Files.write(log, Stream.concat(Stream.of(edited), lines.stream().skip(1)).toList());
 

@@ -22,7 +22,8 @@ import picocli.CommandLine;
 
 /**
  * A folder laid out as a user would lay it out (extracts/, policies/, governance/board.yaml with the testing board,
- * its members' keys, a key file, out/) with copies of the shipped spec and policy, and the {@code trex} command line run in-process on it, its stdout and stderr captured.
+ * its members' keys, a key file, out/) with copies of the shipped spec and policy, and the {@code trex} command line
+ * run in-process on it, its stdout and stderr captured.
  */
 final class Workspace {
     /** Inside the synthetic data's last national opt-out list's validity, as {@code trex demo} uses. */
@@ -55,7 +56,8 @@ final class Workspace {
             Files.createDirectories(workspace.policy.getParent());
             Files.copy(Path.of("extracts/discharge-delays.yaml"), workspace.spec);
             SpecCopies.copyDefinitions(root);
-            Files.writeString(workspace.policy, policyEdit.apply(Files.readString(Path.of("policies/service-evaluation.yaml"))));
+            Files.writeString(workspace.policy,
+                    policyEdit.apply(Files.readString(Path.of("policies/service-evaluation.yaml"))));
             Files.writeString(workspace.key, KEY_HEX + "\n");
             Files.setPosixFilePermissions(workspace.key, PosixFilePermissions.fromString("rw-------"));
             workspace.board = TestingBoard.create(root);
@@ -158,7 +160,8 @@ final class Workspace {
      * JVM's classpath; its stdout and stderr go to {@code log}.
      */
     static Process start(List<String> args, Path log) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command =
+                new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("src/main/launcher/jvm.options").toAbsolutePath(), "-Xmx1g",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), Trex.class.getName()));

@@ -29,7 +29,8 @@ class AttackerCheckInfersIntervalsTest {
     void infers(String counts, int roundTo, long f, long m, long total, double lowest, double highest) {
         Quantity quantity = counts.equals("records") ? SPELLS : PEOPLE;
         DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, roundTo);
-        List<Cell> cells = List.of(cell("t", quantity, "sex=F", f), cell("t", quantity, "sex=M", m), cell("t", quantity, "", total));
+        List<Cell> cells = List.of(cell("t", quantity, "sex=F", f), cell("t", quantity, "sex=M", m),
+                cell("t", quantity, "", total));
         CellProtection protection = new CellProtection(rules);
         List<DecidedCell> decided = cells.stream().map(c -> protection.primary(c, ReleaseHistory.NONE)).toList();
 

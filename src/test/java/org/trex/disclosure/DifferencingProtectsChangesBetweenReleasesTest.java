@@ -28,7 +28,8 @@ class DifferencingProtectsChangesBetweenReleasesTest {
               0,         40,  41,      true,              false
             """)
     void decides(int threshold, long now, long earlier, boolean published, boolean protectedCell) {
-        EarlierRelease release = new EarlierRelease("run-1", earlier, published ? Optional.of(earlier) : Optional.empty());
+        EarlierRelease release =
+                new EarlierRelease("run-1", earlier, published ? Optional.of(earlier) : Optional.empty());
         assertThat(new Differencing(threshold).against(now, List.of(release)).isPresent()).isEqualTo(protectedCell);
     }
 
@@ -47,7 +48,8 @@ class DifferencingProtectsChangesBetweenReleasesTest {
 
         assertThat(result.cells()).extracting(DecidedCell::status)
                 .containsExactly(CellStatus.PUBLISHED, CellStatus.DIFFERENCE, CellStatus.PUBLISHED);
-        assertThat(result.cells().get(1).reason()).isEqualTo("differs from the release of run run-1 by a count from 1 to 7");
+        assertThat(result.cells().get(1).reason())
+                .isEqualTo("differs from the release of run run-1 by a count from 1 to 7");
         assertThat(result.cells().get(1).released()).isEmpty();
     }
 }

@@ -30,7 +30,8 @@ class DominanceFlagsDominatedSumsTest {
     void decides(int n, int k, int p, long total, String largest, String rule) {
         Contributions contributions = new Contributions(Arrays.stream(largest.split(" ")).map(Long::valueOf).toList());
         Optional<String> why = new DominanceCheck(new DominanceRule(n, k, p)).dominated(total, contributions);
-        assertThat(why.map(w -> w.substring(0, w.indexOf(' ')))).isEqualTo(rule.equals("none") ? Optional.empty() : Optional.of(rule));
+        assertThat(why.map(w -> w.substring(0, w.indexOf(' '))))
+                .isEqualTo(rule.equals("none") ? Optional.empty() : Optional.of(rule));
     }
 
     @Test
@@ -43,7 +44,8 @@ class DominanceFlagsDominatedSumsTest {
                 Optional.of(new Contributions(List.of(15_000L, 12_000L, 9_000L))));
         ProtectedCells result = new CellProtection(new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1)
                 .withDominance(DominanceRule.DEFAULT)).protect(List.of(dominated, spread), ReleaseHistory.NONE);
-        assertThat(result.cells()).extracting(DecidedCell::status).containsExactly(CellStatus.DOMINATED, CellStatus.PUBLISHED);
+        assertThat(result.cells()).extracting(DecidedCell::status)
+                .containsExactly(CellStatus.DOMINATED, CellStatus.PUBLISHED);
         assertThat(result.cells().get(0).reason()).startsWith("nk rule: the 2 largest contributions are more than 90%");
     }
 }

@@ -29,9 +29,11 @@ class SecondarySuppressionProtectsTotalsTest {
     @Test
     void withoutASecondCellTheAttackerWorksOutTheSuppressedCount() {
         CellProtection protection = new CellProtection(UNROUNDED);
-        List<DecidedCell> primaryOnly = bySexWithTotal.stream().map(c -> protection.primary(c, ReleaseHistory.NONE)).toList();
+        List<DecidedCell> primaryOnly = bySexWithTotal.stream().map(c -> protection.primary(c, ReleaseHistory.NONE))
+                .toList();
         assertThat(primaryOnly).extracting(DecidedCell::status)
-                .containsExactly(CellStatus.SMALL_COUNT, CellStatus.PUBLISHED, CellStatus.PUBLISHED, CellStatus.PUBLISHED);
+                .containsExactly(CellStatus.SMALL_COUNT, CellStatus.PUBLISHED, CellStatus.PUBLISHED,
+                        CellStatus.PUBLISHED);
 
         Map<CellKey, Interval> intervals = new AttackerCheck(new SmallCounts(UNROUNDED))
                 .intervals(primaryOnly, Margins.relations(bySexWithTotal));
@@ -71,7 +73,8 @@ class SecondarySuppressionProtectsTotalsTest {
 
         assertThat(result.cells().subList(0, 4)).extracting(DecidedCell::status).containsExactly(
                 CellStatus.SMALL_COUNT, CellStatus.COMPLEMENTARY, CellStatus.COMPLEMENTARY, CellStatus.COMPLEMENTARY);
-        assertThat(result.cells().subList(4, 9)).extracting(DecidedCell::released).allMatch(java.util.Optional::isPresent);
+        assertThat(result.cells().subList(4, 9)).extracting(DecidedCell::released)
+                .allMatch(java.util.Optional::isPresent);
         // The four cells move together: a1F can be anything from 0 to 2 + min(30, 25).
         assertThat(result.intervals().get(key("by_age_sex", "age=a1,sex=F"))).isEqualTo(new Interval(0, 27));
         assertThat(result.intervals().values()).allMatch(i -> i.width() > 7);
@@ -113,7 +116,8 @@ class SecondarySuppressionProtectsTotalsTest {
         List<Cell> cells = List.of(cell("by_sex", SPELLS, "sex=F", 3), cell("by_sex", SPELLS, "sex=M", 40),
                 cell("by_sex", SPELLS, "", 43));
 
-        ProtectedCells result = new CellProtection(UNROUNDED.withProtectionRange(100)).protect(cells, ReleaseHistory.NONE);
+        ProtectedCells result = new CellProtection(UNROUNDED.withProtectionRange(100))
+                .protect(cells, ReleaseHistory.NONE);
 
         // F and M together are 43 wide, not enough: the total goes too, and nothing is left to subtract from.
         assertThat(result.cells()).extracting(DecidedCell::status)

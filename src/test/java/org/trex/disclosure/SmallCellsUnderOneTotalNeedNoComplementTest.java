@@ -69,7 +69,8 @@ class SmallCellsUnderOneTotalNeedNoComplementTest {
         DecidedCell decided = PROTECTED.cells().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
 
         assertThat(decided.status()).isEqualTo(status);
-        assertThat(status.suppressed() ? PROTECTED.intervals().get(key).toString() : decided.released().orElseThrow().toString())
+        assertThat(status.suppressed() ? PROTECTED.intervals().get(key).toString()
+                : decided.released().orElseThrow().toString())
                 .isEqualTo(releasedOrInterval);
     }
 

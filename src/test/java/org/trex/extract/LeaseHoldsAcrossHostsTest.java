@@ -27,7 +27,8 @@ class LeaseHoldsAcrossHostsTest {
         Path out = root.resolve("out");
         Path extract = out.resolve("discharge-delays");
         Path live = lease(extract.resolve(".staging-on-other-host"), "other-host", Instant.now());
-        Path lapsed = lease(extract.resolve(".staging-lapsed"), "other-host", Instant.now().minus(Lease.STALE).minusSeconds(60));
+        Path lapsed = lease(extract.resolve(".staging-lapsed"), "other-host",
+                Instant.now().minus(Lease.STALE).minusSeconds(60));
         Path deadHere = lease(extract.resolve(".staging-dead-here"), Lease.host(), Instant.now());
 
         ExtractDirectory mine = ExtractDirectory.stage(out, "discharge-delays", "run-2");

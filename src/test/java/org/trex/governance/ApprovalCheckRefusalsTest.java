@@ -119,8 +119,8 @@ class ApprovalCheckRefusalsTest {
         ApprovalStatus status = approvals.check(subject("revoked", CURRENT_HASH), register(), AS_OF);
         assertThat(status.state()).isEqualTo(ApprovalState.REVOKED);
         assertThat(status.message()).isEqualTo("Cannot run extract revoked: approval IGB-2025-004 was revoked by"
-                + " Test Caldicott Guardian at " + revoked.revocation().orElseThrow().at() + ": consent withdrawn (signed"
-                + " by " + register().members().get(1).describe() + ")");
+                + " Test Caldicott Guardian at " + revoked.revocation().orElseThrow().at() + ": consent withdrawn "
+                + "(signed by " + register().members().get(1).describe() + ")");
         assertThatThrownBy(() -> revoke("revoked", "IGB-2025-004", "again"))
                 .hasMessageStartingWith("Cannot revoke approval IGB-2025-004 of extract revoked: it was already revoked"
                         + " by Test Caldicott Guardian at ");

@@ -10,7 +10,8 @@ import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
 class DuePeriodsTest {
-    private static final ScheduledExtract MONTHLY = new ScheduledExtract("discharge-delays", new CronSchedule("0 6 1 * *"));
+    private static final ScheduledExtract MONTHLY =
+            new ScheduledExtract("discharge-delays", new CronSchedule("0 6 1 * *"));
     private static final LocalDate JUNE = LocalDate.of(2025, 6, 10);
 
     private static DatabaseUrl migrated() {

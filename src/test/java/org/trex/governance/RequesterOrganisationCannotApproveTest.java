@@ -53,7 +53,8 @@ class RequesterOrganisationCannotApproveTest {
         ForgedRows.signature(url, forged, board.sign(TestingBoard.CHAIR, statement.bytes()));
         ForgedRows.signature(url, forged, board.sign(TestingBoard.COUNCIL_MEMBER, statement.bytes()));
 
-        ApprovalStatus status = new Approvals(url).check(statement.subject(), board.register(), LocalDate.of(2026, 6, 30));
+        ApprovalStatus status = new Approvals(url)
+                .check(statement.subject(), board.register(), LocalDate.of(2026, 6, 30));
 
         assertThat(status.state()).isEqualTo(ApprovalState.UNSIGNED);
         assertThat(status.message()).contains("1 of 2 required board member signatures hold (Dr Test Chair",

@@ -25,7 +25,8 @@ class SignatureOverAnotherPlanHashIsRefusedTest {
 
     private static ApprovalStatement statement(String planHash) {
         return ApprovalStatement.of(new ApprovalSubject("discharge-delays", 1, "service-evaluation",
-                "Public Health Intelligence Team, City Council", planHash), "IGB-1", Optional.empty(), Optional.empty());
+                "Public Health Intelligence Team, City Council", planHash), "IGB-1", Optional.empty(),
+                Optional.empty());
     }
 
     @Test

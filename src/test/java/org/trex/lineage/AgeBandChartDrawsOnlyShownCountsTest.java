@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class AgeBandChartDrawsOnlyShownCountsTest {
     private static final Pattern BAR = Pattern.compile(
-            "<rect class=\"(included|out|suppressed)\" x=\"90\" y=\"\\d+\" width=\"(\\d+)\" height=\"16\" rx=\"2\"></rect>\\s*"
-                    + "<text class=\"note\" x=\"\\d+\" y=\"\\d+\">([^<]*)</text>");
+            "<rect class=\"(included|out|suppressed)\" x=\"90\" y=\"\\d+\" width=\"(\\d+)\" height=\"16\" "
+                    + "rx=\"2\"></rect>\\s*<text class=\"note\" x=\"\\d+\" y=\"\\d+\">([^<]*)</text>");
 
     @Test
     void barsAreDrawnFromShownSharesAndSuppressedCountsAreOutlines() {

@@ -55,7 +55,8 @@ class ExtractTamperingIsCaughtTest {
     void addedFile() throws Exception {
         Files.writeString(dir.resolve("data/extra.csv"), "a,b\n");
 
-        assertThat(ExtractVerifier.verify(dir)).containsExactly("Cannot verify data/extra.csv: file is not in the manifest");
+        assertThat(ExtractVerifier.verify(dir))
+                .containsExactly("Cannot verify data/extra.csv: file is not in the manifest");
     }
 
     @Test
@@ -66,7 +67,8 @@ class ExtractTamperingIsCaughtTest {
         assertThat(ExtractVerifier.verify(dir)).startsWith(
                 "Cannot verify lineage/openlineage.ndjson: SHA-256 is " + FileDigests.sha256(log)
                         + ", manifest says " + manifestEntry("lineage/openlineage.ndjson").sha256())
-                .contains("Cannot verify output spells: 44012 rows in - 2000 left out is 42012, lineage says 41877 rows out");
+                .contains("Cannot verify output spells: 44012 rows in - 2000 left out is 42012, "
+                        + "lineage says 41877 rows out");
     }
 
     @Test

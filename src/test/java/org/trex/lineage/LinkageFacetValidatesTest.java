@@ -56,6 +56,7 @@ class LinkageFacetValidatesTest {
         ((ObjectNode) event.at("/run/facets/trex_linkage/breakdowns/0/groups/0")).remove("flagged");
 
         assertThat(LineageValidator.validate(event))
-                .anyMatch(p -> p.startsWith("$.run.facets.trex_linkage.breakdowns[0].groups[0]") && p.contains("flagged"));
+                .anyMatch(p -> p.startsWith("$.run.facets.trex_linkage.breakdowns[0].groups[0]")
+                        && p.contains("flagged"));
     }
 }

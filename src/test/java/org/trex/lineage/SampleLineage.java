@@ -21,7 +21,8 @@ final class SampleLineage {
     static Source spells() {
         return new Source(PG, "trex.health.inpatient_spell",
                 "select spell_id, nhs_number, admission_date, discharge_date, admission_method\n"
-                        + "from health.inpatient_spell\nwhere admission_date between date '2023-04-01' and date '2024-03-31'",
+                        + "from health.inpatient_spell\nwhere admission_date between date '2023-04-01' "
+                        + "and date '2024-03-31'",
                 48_213,
                 List.of(new Field("spell_id", "bigint"), new Field("nhs_number", "text"),
                         new Field("admission_date", "date"), new Field("discharge_date", "date"),
@@ -56,7 +57,8 @@ final class SampleLineage {
                                 InputField.of(spells, "admission_date", ageBand))),
                         new ColumnLineage("admission_month", List.of(
                                 InputField.of(spells, "admission_date", new Transformation(TransformationType.DIRECT,
-                                        TransformationSubtype.TRANSFORMATION, "month of admission", Masking.NOT_MASKED)),
+                                        TransformationSubtype.TRANSFORMATION, "month of admission",
+                                        Masking.NOT_MASKED)),
                                 InputField.of(spells, "admission_date", filter)))),
                 Optional.of(new DisclosureMeasures(10, 12, 0.004, "suppress", 0, List.of())));
     }
@@ -76,8 +78,8 @@ final class SampleLineage {
                                         "count of emergency readmissions within 30 days, rounded to 5",
                                         Masking.NOT_MASKED))))),
                 Optional.of(new DisclosureMeasures(10, 15, 0.0, "suppress cells under 10, round to 5", 2,
-                        List.of("spells.people{age_band=65-69} suppressed: complementary, so a suppressed cell cannot be"
-                                + " worked out from totals: protects spells.people{age_band=70-74}"))));
+                        List.of("spells.people{age_band=65-69} suppressed: complementary, so a suppressed cell cannot "
+                                + "be worked out from totals: protects spells.people{age_band=70-74}"))));
     }
 
     /** The run as known before reading anything. */
@@ -86,11 +88,13 @@ final class SampleLineage {
                 Optional.of(new ParentRun("airflow", "trex_monthly.readmissions",
                         UUID.fromString("0195f3a0-0000-7000-8000-000000000001"))),
                 new SpecIdentity("readmissions-2025", "3", "Emergency readmissions after social care assessment",
-                        "To estimate how often adults assessed for social care are readmitted within 30 days of discharge.",
+                        "To estimate how often adults assessed for social care are readmitted within "
+                                + "30 days of discharge.",
                         "Dr A. Researcher, Institute of Population Health",
                         "UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
                         "a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"),
-                new PolicyIdentity("nhs-england-default", "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01"),
+                new PolicyIdentity("nhs-england-default",
+                        "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01"),
                 "plan-5c9e1f0a",
                 Optional.of(new ApprovalRecord("DARS-NIC-123456", Instant.parse("2025-02-14T15:30:00Z"),
                         Optional.of(LocalDate.parse("2026-02-13")),

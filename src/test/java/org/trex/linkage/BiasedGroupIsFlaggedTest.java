@@ -16,7 +16,8 @@ class BiasedGroupIsFlaggedTest {
         LinkageSection section = LinkageSection.of(SampleCounts.counts(), RULES, 5);
         LinkageSection.Breakdown ndop = section.breakdowns().stream()
                 .filter(b -> b.reason().code().equals("national_data_opt_out")).findFirst().orElseThrow();
-        LinkageSection.GroupRow oldest = ndop.rows("age_band").stream().filter(r -> r.group().equals("85+")).findFirst().orElseThrow();
+        LinkageSection.GroupRow oldest = ndop.rows("age_band").stream().filter(r -> r.group().equals("85+")).findFirst()
+                .orElseThrow();
         // Shown counts: 30 of 200 left out; the rest of the cohort 70 - 30 = 40 of 1005 - 200 = 805.
         assertThat(oldest.percentLeftOut().getAsDouble()).isCloseTo(15.0, within(1e-9));
         assertThat(oldest.percentLeftOutOfRest().getAsDouble()).isCloseTo(100.0 * 40 / 805, within(1e-9));
@@ -27,8 +28,8 @@ class BiasedGroupIsFlaggedTest {
         assertThat(section.warnings()).containsExactly(
                 "Age band 85+, Any reason: 15.0% left out against 5.0% of the rest of the cohort, 10.0 points more"
                         + " (warning above 5)",
-                "Age band 85+, National data opt-out: 15.0% left out against 5.0% of the rest of the cohort, 10.0 points"
-                        + " more (warning above 5)");
+                "Age band 85+, National data opt-out: 15.0% left out against 5.0% of the rest of the cohort, 10.0 "
+                        + "points more (warning above 5)");
     }
 
     @Test

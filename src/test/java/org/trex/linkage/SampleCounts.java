@@ -21,7 +21,8 @@ public final class SampleCounts {
         add(tally, "75-84", "Female", 400, 20, NDOP);
         add(tally, "0-17", "Male", 5, 1, MISSING);
         return new LinkageCounts(
-                List.of(new Tally(new Label("matched", "Matched"), 900), new Tally(new Label("no_match", "No match"), 6)),
+                List.of(new Tally(new Label("matched", "Matched"), 900),
+                        new Tally(new Label("no_match", "No match"), 6)),
                 List.of(new Tally(new Label("valid", "Valid"), 903), new Tally(new Label("missing", "Missing"), 3)),
                 1005, 402, List.of(MISSING, NDOP), DIMENSIONS, Set.of(), tally.groups(),
                 List.of(new Tally(new Label("activity_after_death", "Activity after death"), 2)));

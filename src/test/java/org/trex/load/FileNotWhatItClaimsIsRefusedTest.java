@@ -43,13 +43,15 @@ class FileNotWhatItClaimsIsRefusedTest {
                         + " social-care columns"),
                 Arguments.of("bom-only.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n'},
                         "it is empty"),
-                Arguments.of("extract.parquet", new byte[] {'P', 'A', 'R', '1', 0, 0, 1, 2}, "it is binary (a zero byte at"
-                        + " offset 4), expected a UTF-8 CSV text file"),
+                Arguments.of("extract.parquet", new byte[] {'P', 'A', 'R', '1', 0, 0, 1, 2},
+                        "it is binary (a zero byte "
+                        + "at offset 4), expected a UTF-8 CSV text file"),
                 Arguments.of("semicolons.csv", valid.replace(',', ';').getBytes(StandardCharsets.UTF_8),
                         "its header is separated by ';', expected commas"),
                 Arguments.of("tabs.tsv", valid.replace(',', '\t').getBytes(StandardCharsets.UTF_8),
                         "its header is separated by tabs, expected commas"),
-                Arguments.of("spells.csv", Files.readAllBytes(CldFile.hospital().row("", "S1").write(dir.resolve("s.csv"))),
+                Arguments.of("spells.csv",
+                        Files.readAllBytes(CldFile.hospital().row("", "S1").write(dir.resolve("s.csv"))),
                         "it is not a social-care file: it lacks the required columns [LA_Code,"),
                 Arguments.of("latin1.csv", (valid + "E08000026,2024-04-01,2025-03-31,P9,,1940-01-01,,Female,\u00e9")
                         .getBytes(StandardCharsets.ISO_8859_1), "it holds bytes that are not UTF-8"));

@@ -42,7 +42,8 @@ class KilledLoadChangesNothingTest {
         }
         Path file = big.write(dir.resolve("resubmission.csv"));
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command =
+                new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Trex.class.getName(), "load", "social-care",
                 file.toString(), "--database-url", url.jdbcUrl(), "--report", dir.resolve("report.csv").toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
@@ -74,7 +75,8 @@ class KilledLoadChangesNothingTest {
                 Thread.sleep(20);
             }
         }
-        throw new AssertionError("The child load never reached its COPY; exit " + (child.isAlive() ? "none" : child.exitValue()));
+        throw new AssertionError("The child load never reached its COPY; exit "
+                + (child.isAlive() ? "none" : child.exitValue()));
     }
 
     private static String contents(DatabaseUrl url) throws Exception {

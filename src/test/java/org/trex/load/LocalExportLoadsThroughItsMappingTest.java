@@ -29,7 +29,8 @@ class LocalExportLoadsThroughItsMappingTest {
         DatabaseUrl url = TestDatabase.fresh();
 
         LoadOutcome outcome = Loads.loadMapped(url, SourceKind.SOCIAL_CARE,
-                Path.of("mappings/examples/case-system-export.yaml"), Path.of("mappings/examples/case-system-export.csv"));
+                Path.of("mappings/examples/case-system-export.yaml"),
+                Path.of("mappings/examples/case-system-export.csv"));
 
         assertThat(outcome.report().findings()).isEmpty();
         assertThat(outcome.period()).isEqualTo("2024-04-01/2025-03-31");
@@ -40,9 +41,11 @@ class LocalExportLoadsThroughItsMappingTest {
                     .containsExactly(
                             java.util.List.of("SA-1", "Short term support: ST-Max", "Reablement",
                                     "CASSR commissioned support"),
-                            java.util.List.of("SA-2", "Long term support: Community", "Home support or domiciliary care",
+                            java.util.List.of("SA-2", "Long term support: Community",
+                                    "Home support or domiciliary care",
                                     "Direct payment"),
-                            java.util.List.of("SA-3", "Long term support: Residential care", "Long term residential care",
+                            java.util.List.of("SA-3", "Long term support: Residential care",
+                                    "Long term residential care",
                                     "CASSR commissioned support"));
             assertThat(db.select(PERSON.NHS_NUMBER).from(PERSON).orderBy(PERSON.COUNCIL_PERSON_ID)
                     .fetch(PERSON.NHS_NUMBER)).containsExactly("999 000 0018", "999-000-0026");
@@ -58,7 +61,8 @@ class LocalExportLoadsThroughItsMappingTest {
                         "Event_Outcome", "NFA - Deceased"))
                 .write(dir.resolve("release-1.csv"));
 
-        LoadOutcome outcome = Loads.loadMapped(url, SourceKind.SOCIAL_CARE, Path.of("mappings/cld-release-1.yaml"), file);
+        LoadOutcome outcome =
+                Loads.loadMapped(url, SourceKind.SOCIAL_CARE, Path.of("mappings/cld-release-1.yaml"), file);
 
         assertThat(outcome.report().findings()).isEmpty();
         assertThat(outcome.report().rowsLoaded()).isEqualTo(1);

@@ -17,7 +17,8 @@ import org.trex.testing.TestDatabase;
  * postcode or free text, even from the rows it quarantines or flags; it does show codes.
  */
 class QualityReportHoldsNoPersonalValueTest {
-    private static final List<String> PERSONAL = List.of("SECRET-ID-77", "SECRET-ID-78", "SECRET-ID-79", "1234567890", "1950-02-31", "12/07/1931",
+    private static final List<String> PERSONAL =
+            List.of("SECRET-ID-77", "SECRET-ID-78", "SECRET-ID-79", "1234567890", "1950-02-31", "12/07/1931",
             "ZZ9 9ZQ", "Lives with daughter Mrs Example", "1931-07-12", "9990000018");
 
     @TempDir

@@ -16,7 +16,8 @@ class NhsNumberCheckDigitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567890", "4865447041", "9876544321", "943476591", "94347659190", "943.476.5919", "94347659l9"})
+    @ValueSource(strings =
+            {"1234567890", "4865447041", "9876544321", "943476591", "94347659190", "943.476.5919", "94347659l9"})
     void invalidNumbers(String raw) {
         assertThat(NhsNumberStatus.of(raw)).isEqualTo(NhsNumberStatus.INVALID);
     }
@@ -30,7 +31,8 @@ class NhsNumberCheckDigitTest {
     @Test
     void parseErrorNeverRepeatsTheValue() {
         assertThatThrownBy(() -> NhsNumber.parse("1234567890"))
-                .hasMessage("Cannot parse NHS number: the value is not ten digits with a correct Modulus 11 check digit")
+                .hasMessage("Cannot parse NHS number: "
+                        + "the value is not ten digits with a correct Modulus 11 check digit")
                 .hasMessageNotContaining("1234567890");
         assertThat(NhsNumber.parse("9434765919").toString()).doesNotContain("9434765919");
     }

@@ -80,7 +80,8 @@ class NumbersOffTheAllowListGetNoticesTest {
         assertThat(notice.release().release().runId()).isEqualTo("run-APPLIES");
         assertThat(notice.people()).extracting(NoticedPerson::pseudonym, NoticedPerson::source)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(drops, "national_data_opt_out_or_unchecked"));
-        assertThat(notice.people().get(0).holdings()).extracting(ReleaseRegister.Holding::output, ReleaseRegister.Holding::rows)
+        assertThat(notice.people().get(0).holdings())
+                .extracting(ReleaseRegister.Holding::output, ReleaseRegister.Holding::rows)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("spells", 3L));
         assertThat(Files.readString(folder.resolve("notices").resolve(notice.id() + ".json")))
                 .contains(drops).doesNotContain(DROPS).doesNotContain(stays);

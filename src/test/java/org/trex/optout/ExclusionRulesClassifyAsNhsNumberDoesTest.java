@@ -57,7 +57,8 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
             String nine = String.format("%09d", random.nextInt(1_000_000_000));
             int check = NhsNumber.checkDigit(nine);
             if (check >= 0) {
-                listed.put(nine + check, listed.size() % 2 == 0 ? ExclusionReason.TYPE1_OPT_OUT : ExclusionReason.LOCAL_OBJECTION);
+                listed.put(nine + check, listed.size() % 2 == 0 ? ExclusionReason.TYPE1_OPT_OUT
+                        : ExclusionReason.LOCAL_OBJECTION);
             }
         }
         listed.remove(VALID);
@@ -85,7 +86,8 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
     @Test
     void theNationalListCannotBeHeldAsNumbers() {
         assertThatThrownBy(() -> new ExclusionRules(Map.of(VALID, ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED)))
-                .hasMessage("Cannot hold national data opt-outs as numbers: the allow list is checked in each row's SELECT");
+                .hasMessage("Cannot hold national data opt-outs as numbers: "
+                        + "the allow list is checked in each row's SELECT");
     }
 
     private static ExclusionReason expected(String raw) {

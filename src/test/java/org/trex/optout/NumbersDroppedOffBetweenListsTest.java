@@ -30,13 +30,16 @@ class NumbersDroppedOffBetweenListsTest {
         try (Connection connection = url.connect()) {
             var sql = SqlText.on(connection);
 
-            assertThat(sql.fetch(AllowListQueries.droppedOff(JUNE, JULY)).getValues(AllowListQueries.NHS_NUMBER, String.class))
+            assertThat(sql.fetch(AllowListQueries.droppedOff(JUNE, JULY))
+                    .getValues(AllowListQueries.NHS_NUMBER, String.class))
                     .containsExactlyInAnyOrder("9434765919", "9876543210");
-            assertThat(sql.fetch(AllowListQueries.droppedOff(JULY, JUNE)).getValues(AllowListQueries.NHS_NUMBER, String.class))
+            assertThat(sql.fetch(AllowListQueries.droppedOff(JULY, JUNE))
+                    .getValues(AllowListQueries.NHS_NUMBER, String.class))
                     .containsExactly("6328797966");
             assertThat(sql.select(AllowListQueries.latestListDate(DSL.val(JULY.minusDays(1)))).fetchSingle().value1())
                     .isEqualTo(JUNE);
-            assertThat(sql.select(AllowListQueries.latestListDate(DSL.val(JULY))).fetchSingle().value1()).isEqualTo(JULY);
+            assertThat(sql.select(AllowListQueries.latestListDate(DSL.val(JULY))).fetchSingle().value1())
+                    .isEqualTo(JULY);
             assertThat(sql.select(AllowListQueries.latestListDate(DSL.val(JUNE.minusDays(1)))).fetchSingle().value1())
                     .isNull();
         }
@@ -48,8 +51,8 @@ class NumbersDroppedOffBetweenListsTest {
         try (SourceFixture fixture = SourceFixture.on(url); Connection connection = url.connect()) {
             fixture.allowList(JUNE, 1, List.of("4000000632"));
             // As the migration keeps the checks recorded before TREx kept allow lists.
-            connection.createStatement().execute("INSERT INTO opt_out.national_data_opt_out_check (list_date, numbers_sent)"
-                    + " VALUES (DATE '2025-07-01', 1000)");
+            connection.createStatement().execute("INSERT INTO opt_out.national_data_opt_out_check (list_date, "
+                    + "numbers_sent) VALUES (DATE '2025-07-01', 1000)");
 
             assertThat(SqlText.on(connection).select(AllowListQueries.latestListDate(DSL.val(JULY.plusDays(5))))
                     .fetchSingle().value1()).isEqualTo(JUNE);

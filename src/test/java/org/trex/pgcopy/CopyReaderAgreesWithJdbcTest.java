@@ -62,16 +62,19 @@ class CopyReaderAgreesWithJdbcTest {
                         + "(ARRAY['ab', '', NULL, '東', 'abcde'])[g % 5 + 1], "
                         + "(ARRAY['x ', NULL, 'Zoë  '])[g % 3 + 1], "
                         + "CASE WHEN g % 29 = 0 THEN NULL ELSE DATE '2000-01-01' + (g * 97 - 15000) END, "
-                        + "CASE WHEN g % 31 = 0 THEN NULL ELSE TIMESTAMP '2000-01-01' + (g - 150) * INTERVAL '1234567.891234 seconds' END, "
+                        + "CASE WHEN g % 31 = 0 THEN NULL ELSE TIMESTAMP '2000-01-01' "
+                        + "+ (g - 150) * INTERVAL '1234567.891234 seconds' END, "
                         + "CASE WHEN g % 37 = 0 THEN NULL ELSE TIMESTAMPTZ '2000-01-01 00:00:00+00' "
                         + "+ (g - 150) * INTERVAL '7654321.123456 seconds' END "
                         + "FROM generate_series(1, 300) g",
                 "INSERT INTO copy_test.every_type (id, i4, i2, f4, f8, amount, big, free, label, d, ts, tstz) VALUES "
                         + "(1001, -2147483648, -32768, 'NaN', '-Infinity', -99999999.99, -0.000001, "
-                        + "-12345678901234567890.123456789012345678999, '', DATE '1899-12-31', TIMESTAMP '1969-12-31 23:59:59.999999', "
+                        + "-12345678901234567890.123456789012345678999, '', DATE '1899-12-31', "
+                        + "TIMESTAMP '1969-12-31 23:59:59.999999', "
                         + "TIMESTAMPTZ '1900-01-01 00:00:00+01'), "
                         + "(1002, 2147483647, 32767, 'Infinity', -0.0, 99999999.99, 0, 0.0000000000000000005, "
-                        + "'Zoë 東京', DATE '1970-01-01', TIMESTAMP '2024-03-31 01:30:00', TIMESTAMPTZ '2024-10-27 01:30:00+00'), "
+                        + "'Zoë 東京', DATE '1970-01-01', TIMESTAMP '2024-03-31 01:30:00', "
+                        + "TIMESTAMPTZ '2024-10-27 01:30:00+00'), "
                         + "(1003, 0, 0, -0.0, 1e300, 0.01, 123456789012345678901234.123456, -0.0000000000000000005, "
                         + "'tab\tnew\nline', DATE '1969-12-31', TIMESTAMP '2024-10-27 01:30:00', NULL), "
                         + "(1004, NULL, NULL, NULL, NULL, NULL, NULL, 99999999999999999999.999999999999999999, "
@@ -97,8 +100,9 @@ class CopyReaderAgreesWithJdbcTest {
 
     @Test
     void expressionsTypeAsSparkJdbcTypesThem() {
-        String query = "SELECT id, label || '!' AS shout, amount * 2 AS doubled, d - 1 AS day_before, i2 + 1 AS next_i2, "
-                + "padded::varchar AS trimmed, round(f8) AS rounded, id::int AS small_id, f4::float8 AS wide FROM copy_test.every_type";
+        String query = "SELECT id, label || '!' AS shout, amount * 2 AS doubled, d - 1 AS day_before, "
+                + "i2 + 1 AS next_i2, padded::varchar AS trimmed, round(f8) AS rounded, id::int AS small_id, "
+                + "f4::float8 AS wide FROM copy_test.every_type";
 
         Dataset<Row> copied = copy(query, "small_id", 0, 2000, 3);
         Dataset<Row> jdbc = jdbc(query, "small_id", 0, 2000, 3);
@@ -125,7 +129,8 @@ class CopyReaderAgreesWithJdbcTest {
     @Test
     void noRowIsLostOrReadTwiceWhateverTheBounds() {
         String query = "SELECT id, note FROM copy_test.growing";
-        for (long[] bounds : new long[][] {{10, 20, 3}, {1000, 2000, 4}, {-50, -10, 2}, {1, 3, 8}, {5, 5, 3}, {1, 100, 1}}) {
+        for (long[] bounds : new long[][] {
+                {10, 20, 3}, {1000, 2000, 4}, {-50, -10, 2}, {1, 3, 8}, {5, 5, 3}, {1, 100, 1}}) {
             Dataset<Row> copied = copy(query, "id", bounds[0], bounds[1], (int) bounds[2]);
             Dataset<Row> jdbc = jdbc(query, "id", bounds[0], bounds[1], (int) bounds[2]);
 
@@ -160,7 +165,8 @@ class CopyReaderAgreesWithJdbcTest {
             exporter.rollback();
         }
         assertThatThrownBy(() -> reader(query, "id", 1, 90, 3).option("snapshot", "1-2-3'; DROP TABLE x; --").load())
-                .hasMessage("Cannot read with option snapshot: it is not a PostgreSQL exported snapshot ID such as 00000003-0000001B-1");
+                .hasMessage("Cannot read with option snapshot: it is not a PostgreSQL exported snapshot ID "
+                        + "such as 00000003-0000001B-1");
     }
 
     @Test
@@ -168,10 +174,12 @@ class CopyReaderAgreesWithJdbcTest {
         assertThatThrownBy(() -> copy("SELECT 1 AS id, '{}'::jsonb AS j", "id", 0, 10, 2))
                 .hasMessage("Cannot read column j: PostgreSQL type jsonb has no binary COPY decoder");
         assertThatThrownBy(() -> copy("SELECT 1::bigint AS id, 'infinity'::date AS d", "id", 0, 10, 1).collectAsList())
-                .hasMessageContaining("Cannot read partition 1 of 1 from PostgreSQL: column d holds a date of infinity");
+                .hasMessageContaining(
+                        "Cannot read partition 1 of 1 from PostgreSQL: column d holds a date of infinity");
         assertThatThrownBy(() -> copy("SELECT 7::bigint AS id, 'NaN'::numeric AS n", "id", 0, 10, 2).collectAsList())
                 .hasMessageContaining("Cannot read partition 2 of 2 from PostgreSQL: column n holds a numeric NaN");
-        assertThatThrownBy(() -> copy("SELECT 1::bigint AS id, 12345678901234567890123::numeric AS n", "id", 0, 10, 1).collectAsList())
+        assertThatThrownBy(() -> copy("SELECT 1::bigint AS id, 12345678901234567890123::numeric AS n", "id", 0, 10, 1)
+                        .collectAsList())
                 .hasMessageContaining("column n holds a value with more digits than decimal(38,18)")
                 .satisfies(e -> assertThat(everything(e)).doesNotContain("12345678901234567890123"));
         assertThatThrownBy(() -> copy("SELECT 1 AS id;", "id", 0, 10, 1))
@@ -183,7 +191,8 @@ class CopyReaderAgreesWithJdbcTest {
     @Test
     void passwordsStayOutOfErrorsAndPlans() {
         String unreachable = "jdbc:postgresql://127.0.0.1:1/nowhere?user=someone&password=" + SECRET;
-        String wrongUser = url.jdbcUrl().replaceAll("([?&])(user|password)=[^&]*", "$1") + "&user=trex_nobody&password=" + SECRET;
+        String wrongUser = url.jdbcUrl().replaceAll("([?&])(user|password)=[^&]*", "$1")
+                + "&user=trex_nobody&password=" + SECRET;
         for (String bad : List.of(unreachable, wrongUser)) {
             assertThatThrownBy(() -> reader(EVERY_TYPE, "id", 1, 300, 2).option("url", bad).load())
                     .hasMessageStartingWith("Cannot read the columns of the query from PostgreSQL: ")
@@ -191,7 +200,8 @@ class CopyReaderAgreesWithJdbcTest {
 
             PgCopyOptions options = PgCopyOptions.from(java.util.Map.of("url", bad, "query", EVERY_TYPE,
                     "partitionColumn", "id", "lowerBound", "1", "upperBound", "300", "numPartitions", "3"));
-            PgCopyReaderFactory factory = new PgCopyReaderFactory(options, List.of(PgType.column("id", "int8", 19, 0)), "id");
+            PgCopyReaderFactory factory =
+                    new PgCopyReaderFactory(options, List.of(PgType.column("id", "int8", 19, 0)), "id");
             assertThat(factory.toString()).doesNotContain(SECRET);
             assertThatThrownBy(() -> factory.createReader(options.partitions().get(1)))
                     .hasMessageStartingWith("Cannot read partition 2 of 3 from PostgreSQL: ")
@@ -206,7 +216,8 @@ class CopyReaderAgreesWithJdbcTest {
     @Test
     void closingMidwayStopsTheServerReading() throws Exception {
         String application = "trex_copy_close_test";
-        PgCopyOptions options = PgCopyOptions.from(java.util.Map.of("url", url.jdbcUrl() + "&ApplicationName=" + application,
+        PgCopyOptions options = PgCopyOptions.from(java.util.Map.of(
+                "url", url.jdbcUrl() + "&ApplicationName=" + application,
                 "query", "SELECT g::bigint AS id, repeat('x', 100) AS filler FROM generate_series(1, 20000000) g",
                 "partitionColumn", "id", "lowerBound", "1", "upperBound", "2", "numPartitions", "1"));
         PgCopyReader reader = (PgCopyReader) new PgCopyReaderFactory(options,
@@ -251,7 +262,8 @@ class CopyReaderAgreesWithJdbcTest {
     private static List<String> fields(Dataset<Row> rows) {
         List<String> fields = new ArrayList<>();
         for (StructField field : rows.schema().fields()) {
-            fields.add(field.name() + " " + field.dataType().simpleString() + (field.nullable() ? " NULL" : " NOT NULL"));
+            fields.add(field.name() + " " + field.dataType().simpleString()
+                    + (field.nullable() ? " NULL" : " NOT NULL"));
         }
         return fields;
     }

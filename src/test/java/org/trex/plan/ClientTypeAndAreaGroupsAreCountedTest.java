@@ -62,9 +62,11 @@ class ClientTypeAndAreaGroupsAreCountedTest {
         }
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(
                 Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells())),
-                Specs.policy(Applicability.EXEMPT, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
+                Specs.policy(Applicability.EXEMPT, Applicability.APPLIES,
+                        new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
                 AS_OF, "{}", "{}");
-        counts = new LinkageQueries(SourceCatalog.standard()).count(plan, OptOutLoader.load(url, plan.exclusions()), url);
+        counts = new LinkageQueries(SourceCatalog.standard())
+                .count(plan, OptOutLoader.load(url, plan.exclusions()), url);
     }
 
     @Test

@@ -64,7 +64,8 @@ class ImplausibleLinksAreCountedTest {
         }
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(
                 Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells())),
-                Specs.policy(Applicability.EXEMPT, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
+                Specs.policy(Applicability.EXEMPT, Applicability.APPLIES,
+                        new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
                 AS_OF, "{}", "{}");
         ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
         counts = new LinkageQueries(SourceCatalog.standard()).count(plan, rules, url);

@@ -65,8 +65,9 @@ class PlanShowsTheNationalListTest {
         String report = plan(LocalDate.of(2025, 9, 2), counts);
 
         assertThat(counts[0].nationalList().status()).isEqualTo(NationalListStatus.STALE);
-        assertThat(report).contains("WARNING: a run as of 2025-09-02 will be refused: the national data opt-out list will "
-                + "be stale: allow list of 2025-06-01, 93 days old on 2025-09-02 (policy service-evaluation allows up to "
-                + "92 days)", "\"warnings\" : [");
+        assertThat(report).contains("WARNING: a run as of 2025-09-02 will be refused: the national data opt-out list "
+                + "will be stale: allow list of 2025-06-01, "
+                + "93 days old on 2025-09-02 (policy service-evaluation allows "
+                + "up to 92 days)", "\"warnings\" : [");
     }
 }

@@ -22,7 +22,8 @@ class PlannerRendersSafeSqlTest {
     @Test
     void hostileConditionValueIsALiteralAndTheQueryRuns() throws Exception {
         ExtractSpec spec = Specs.spec(
-                Specs.cohort(List.of(new Condition("discharge_method", List.of("'; drop table social_care.person; --")))),
+                Specs.cohort(List.of(new Condition("discharge_method",
+                        List.of("'; drop table social_care.person; --")))),
                 List.of(Specs.spells(), Specs.socialCareEvents(), Specs.delaysByBand()));
         ExtractPlan plan = planner.plan(spec, Specs.policy(), LocalDate.of(2025, 6, 30), "{}", "{}");
 

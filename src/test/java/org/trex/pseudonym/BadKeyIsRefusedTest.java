@@ -65,7 +65,8 @@ class BadKeyIsRefusedTest {
 
         assertThatThrownBy(() -> PseudonymKey.fromFile(fifo))
                 .hasMessage("Cannot use pseudonymisation key file " + fifo
-                        + ": it is not a regular file (a FIFO, socket or device), expected a file holding the key in hex");
+                        + ": it is not a regular file (a FIFO, socket or device), "
+                        + "expected a file holding the key in hex");
     }
 
     @Test

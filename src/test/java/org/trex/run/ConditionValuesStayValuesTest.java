@@ -87,7 +87,8 @@ class ConditionValuesStayValuesTest {
             throw new java.io.UncheckedIOException(e);
         }
         return new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), 2)
-                .run(plan, OptOutLoader.load(url, plan.exclusions()), PseudonymKey.fromHex("7a".repeat(32), "test"), data)
+                .run(plan, OptOutLoader.load(url, plan.exclusions()),
+                        PseudonymKey.fromHex("7a".repeat(32), "test"), data)
                 .outputs().get(0).rowsRead();
     }
 }

@@ -41,8 +41,8 @@ class CsvFormatFollowsRfc4180Test {
         List<Row> rows = List.of(
                 RowFactory.create("plain", 42, -9_000_000_000L, java.sql.Date.valueOf(LocalDate.of(2024, 3, 9)), true,
                         new BigDecimal("12.50"), 0.25),
-                RowFactory.create("a,b", Integer.MIN_VALUE, Long.MIN_VALUE, java.sql.Date.valueOf(LocalDate.of(1999, 12, 31)),
-                        false, new BigDecimal("-0.01"), -1.5e-7),
+                RowFactory.create("a,b", Integer.MIN_VALUE, Long.MIN_VALUE,
+                        java.sql.Date.valueOf(LocalDate.of(1999, 12, 31)), false, new BigDecimal("-0.01"), -1.5e-7),
                 RowFactory.create("say \"hi\"", 0, 0L, null, null, null, null),
                 RowFactory.create("two\nlines", 7, 12345678901L, null, null, null, null),
                 RowFactory.create("", null, null, null, null, null, null),
@@ -51,8 +51,9 @@ class CsvFormatFollowsRfc4180Test {
                 RowFactory.create("caf\u00e9 \u2013 \u00a3", null, null, null, null, null, null));
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).coalesce(1);
 
-        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of(), Optional.empty()).parts();
+        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data,
+                Files.createDirectory(folder.resolve("p")), Files.createDirectory(folder.resolve("c")), "zstd",
+                List.of(), List.of(), Optional.empty()).parts();
 
         assertThat(parts).hasSize(1);
         assertThat(Files.readString(parts.get(0).csv(), StandardCharsets.UTF_8)).isEqualTo(String.join("\n",

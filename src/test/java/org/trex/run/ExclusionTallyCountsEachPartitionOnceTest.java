@@ -15,7 +15,8 @@ class ExclusionTallyCountsEachPartitionOnceTest {
     void twoJobsOverTheSamePartitionsCountThemOnce() {
         ExclusionTally tally = new ExclusionTally();
         TestSpark.session().sparkContext().register(tally, "test tally");
-        var rows = TestSpark.session().createDataset(List.of("a", "a", "b", "c", "d", "e"), Encoders.STRING()).repartition(3);
+        var rows = TestSpark.session().createDataset(List.of("a", "a", "b", "c", "d", "e"), Encoders.STRING())
+                .repartition(3);
         var counted = rows.filter((org.apache.spark.api.java.function.FilterFunction<String>) key -> {
             tally.add(key.equals("e")
                     ? new ExclusionTally.LeftOut(ExclusionReason.MISSING_NHS_NUMBER, OptionalLong.empty())

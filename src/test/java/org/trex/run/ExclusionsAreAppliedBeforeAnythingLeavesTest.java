@@ -54,14 +54,17 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     void loadSource() throws Exception {
         url = TestDatabase.fresh();
         try (SourceFixture fixture = SourceFixture.on(url)) {
-            for (String number : List.of(KEPT, OBJECTOR, WITHDRAWN, NATIONAL, TYPE1, SPACED, BAD_CHECK_DIGIT, FUTURE_OBJECTOR)) {
+            for (String number : List.of(KEPT, OBJECTOR, WITHDRAWN, NATIONAL, TYPE1, SPACED, BAD_CHECK_DIGIT,
+                    FUTURE_OBJECTOR)) {
                 fixture.spell(number, DISCHARGED.minusDays(10), DISCHARGED, DISCHARGED.minusDays(3));
             }
             fixture.spell(null, DISCHARGED.minusDays(4), DISCHARGED, null);
-            fixture.objection(fixture.person(OBJECTOR, LocalDate.of(1944, 3, 10), "LE1 5WW"), LocalDate.of(2024, 1, 1), null);
+            fixture.objection(fixture.person(OBJECTOR, LocalDate.of(1944, 3, 10), "LE1 5WW"),
+                    LocalDate.of(2024, 1, 1), null);
             fixture.objection(fixture.person(WITHDRAWN, LocalDate.of(1944, 3, 10), "LE1 5WW"),
                     LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1));
-            fixture.objection(fixture.person(FUTURE_OBJECTOR, LocalDate.of(1944, 3, 10), "LE1 5WW"), AS_OF.plusDays(1), null);
+            fixture.objection(fixture.person(FUTURE_OBJECTOR, LocalDate.of(1944, 3, 10), "LE1 5WW"),
+                    AS_OF.plusDays(1), null);
             fixture.nationalList(LocalDate.of(2025, 6, 1), NATIONAL);
             fixture.gpCode(TYPE1, "9Nu0", LocalDate.of(2023, 5, 1));
         }
@@ -86,12 +89,14 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
 
     @Test
     void objectorsOptOutsAndUncheckableNumbersAreLeftOutAndCounted() throws Exception {
-        Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
+        Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
+                new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
         ExtractJob.Result job = run(policy, "applies");
         OutputResult spells = job.outputs().get(0);
 
         assertThat(leftOut(spells)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "local_objection", 1L, "national_data_opt_out_or_unchecked", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
+                "local_objection", 1L, "national_data_opt_out_or_unchecked", 1L, "invalid_nhs_number", 1L,
+                "missing_nhs_number", 1L));
         assertThat(spells.rowsRead()).isEqualTo(9);
         assertThat(spells.rowsWritten()).isEqualTo(5).isEqualTo(spells.rowsRead() - spells.rowsLeftOut());
         // Both outputs read the same spells: the run counts each left-out row once per output, each person once,
@@ -121,16 +126,19 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
 
     @Test
     void exemptNationalOptOutKeepsThoseOnTheList() {
-        Policy policy = Specs.policy(Applicability.EXEMPT, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
+        Policy policy = Specs.policy(Applicability.EXEMPT, Applicability.APPLIES,
+                new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
         OutputResult spells = run(policy, "exempt").outputs().get(0);
 
-        assertThat(leftOut(spells)).doesNotContainKey("national_data_opt_out_or_unchecked").containsEntry("local_objection", 1L);
+        assertThat(leftOut(spells)).doesNotContainKey("national_data_opt_out_or_unchecked")
+                .containsEntry("local_objection", 1L);
         assertThat(spells.rowsWritten()).isEqualTo(6);
     }
 
     @Test
     void aggregatesAreSuppressedAndRounded() throws Exception {
-        Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 3, 5));
+        Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
+                new DisclosureRules(1, KAnonymityAction.SUPPRESS, 3, 5));
         OutputResult aggregate = run(policy, "aggregate").outputs().get(1);
 
         // Five kept spells, all in delay band 2-3: five is above 3 and rounds to 5; emergency counts all five too.

@@ -35,7 +35,8 @@ class FailedStagingTaskLeavesNoPartTest {
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
-        assertThatThrownBy(() -> StagedParts.write(TestSpark.session(), failing, parquet, csv, "zstd", List.of(), List.of(), Optional.empty()))
+        assertThatThrownBy(() -> StagedParts.write(TestSpark.session(), failing, parquet, csv, "zstd", List.of(),
+                        List.of(), Optional.empty()))
                 .hasStackTraceContaining("broken on purpose");
 
         try (Stream<Path> left = Stream.concat(Files.list(parquet), Files.list(csv))) {

@@ -32,7 +32,8 @@ import org.trex.spec.RelativeWindow;
  * suppressed, so a mean never speaks for a group too small to count.
  */
 class MeanIsBlankWhereItsCountIsSuppressedTest {
-    private static final MeasureSpec DELAYED = new MeasureSpec("delayed", CountOf.RECORDS, Optional.of("delayed_one_day_or_more"));
+    private static final MeasureSpec DELAYED = new MeasureSpec("delayed", CountOf.RECORDS,
+            Optional.of("delayed_one_day_or_more"));
     private static final MeasureSpec MEAN = new MeasureSpec("mean_delay_days", CountOf.RECORDS,
             Optional.of("delayed_one_day_or_more"), Optional.of("discharge_delay_days"));
 
@@ -44,7 +45,8 @@ class MeanIsBlankWhereItsCountIsSuppressedTest {
                 List.of(new PlannedColumn("sex", "sex", FieldCategory.CODE, FieldForm.AS_IS,
                         List.of("health.inpatient_spell.sex"), Optional.empty(), Optional.empty())),
                 List.of(new PlannedMeasure(DELAYED, Optional.of("trex_where_delayed"), Optional.empty()),
-                        new PlannedMeasure(MEAN, Optional.of("trex_where_mean_delay_days"), Optional.of("trex_mean_mean_delay_days"))),
+                        new PlannedMeasure(MEAN, Optional.of("trex_where_mean_delay_days"),
+                                Optional.of("trex_mean_mean_delay_days"))),
                 "select", "select");
         // Each row: the group, the count, the mean, the rows used, the grouping ID (as the run measures them).
         List<Row> rows = List.of(RowFactory.create("1", 3L, 4.25, 9L, 0L), RowFactory.create("2", 12L, 4.25, 20L, 0L),
@@ -52,7 +54,8 @@ class MeanIsBlankWhereItsCountIsSuppressedTest {
         MeasuredAggregate measured = new MeasuredAggregate(plan, List.of("sex"), List.of(),
                 new StructType().add("sex", DataTypes.StringType), rows, Map.of(), List.of(), 40, 40, List.of());
         ProtectedCells decided = new CellProtection(new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5))
-                .protect(measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")), ReleaseHistory.NONE);
+                .protect(measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")),
+                        ReleaseHistory.NONE);
 
         List<Row> released = measured.released(decided);
 

@@ -69,7 +69,8 @@ class OutputIsSortedWholeTest {
     private Run run(int partitions, LocalDate asOf, String folder) throws Exception {
         ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.delaysByBand()));
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec,
-                Specs.policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
+                Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
+                        new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)),
                 asOf, "{}", "{}");
         Path data = Files.createDirectories(out.resolve(folder));
         List<OutputResult> results = new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), partitions)
@@ -85,7 +86,8 @@ class OutputIsSortedWholeTest {
         assertThat(Files.readString(empty.data().resolve("spells.csv")))
                 .isEqualTo("person,spell,age_band,sex,discharge_month,admission_day,delay_days,delay_band\n");
         assertThat(Files.readString(empty.data().resolve("delays_by_band.csv"))).startsWith("delay_band,");
-        assertThat(TestSpark.session().read().parquet(empty.data().resolve("spells.parquet").toString()).count()).isZero();
+        assertThat(TestSpark.session().read().parquet(empty.data().resolve("spells.parquet").toString()).count())
+                .isZero();
     }
 
     @Test
@@ -100,8 +102,10 @@ class OutputIsSortedWholeTest {
         assertThat(rows).hasSizeGreaterThan(PEOPLE);
         assertThat(people).isSorted();
         assertThat(parquet).containsExactlyElementsOf(rows);
-        assertThat(Files.readAllBytes(run(1).resolve("spells.csv"))).isEqualTo(Files.readAllBytes(three.resolve("spells.csv")));
-        assertThat(Files.readAllBytes(run(5).resolve("spells.csv"))).isEqualTo(Files.readAllBytes(three.resolve("spells.csv")));
+        assertThat(Files.readAllBytes(run(1).resolve("spells.csv")))
+                .isEqualTo(Files.readAllBytes(three.resolve("spells.csv")));
+        assertThat(Files.readAllBytes(run(5).resolve("spells.csv")))
+                .isEqualTo(Files.readAllBytes(three.resolve("spells.csv")));
     }
 
     private static String csvLine(Row row) {

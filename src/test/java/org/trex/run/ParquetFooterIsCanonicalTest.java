@@ -27,7 +27,8 @@ import org.trex.testing.TestSpark;
  */
 class ParquetFooterIsCanonicalTest {
     private static final StructType SCHEMA = new StructType()
-            .add("person", DataTypes.StringType).add("sex", DataTypes.StringType).add("delay_days", DataTypes.IntegerType);
+            .add("person", DataTypes.StringType).add("sex", DataTypes.StringType)
+            .add("delay_days", DataTypes.IntegerType);
 
     @TempDir
     Path folder;
@@ -60,7 +61,8 @@ class ParquetFooterIsCanonicalTest {
         ParquetFooter.rewrite(descending, metadata -> chunks(metadata.getRow_groups())
                 .forEach(c -> encodings.add(List.copyOf(c.getMeta_data().getEncodings()))));
         assertThat(encodings).isNotEmpty().anySatisfy(e -> assertThat(e).hasSizeGreaterThan(1))
-                .allSatisfy(e -> assertThat(e).isSortedAccordingTo((a, b) -> Integer.compare(a.getValue(), b.getValue())));
+                .allSatisfy(e -> assertThat(e)
+                        .isSortedAccordingTo((a, b) -> Integer.compare(a.getValue(), b.getValue())));
         assertThat(TestSpark.session().read().parquet(descending.toString()).collectAsList())
                 .containsExactlyElementsOf(rows);
     }

@@ -42,9 +42,11 @@ class PseudonymColumnsSkipTheDictionaryTest {
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).coalesce(1);
 
         StagedParts.Part part = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of("person"), List.of(), Optional.empty()).parts().get(0);
+                Files.createDirectory(folder.resolve("c")), "zstd", List.of("person"), List.of(), Optional.empty())
+                .parts().get(0);
 
-        assertThat(encodings(part.parquet(), "person")).doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY)
+        assertThat(encodings(part.parquet(), "person"))
+                .doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY)
                 .contains(Encoding.PLAIN);
         assertThat(encodings(part.parquet(), "sex")).containsAnyOf(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
         assertThat(TestSpark.session().read().parquet(part.parquet().toString()).collectAsList())

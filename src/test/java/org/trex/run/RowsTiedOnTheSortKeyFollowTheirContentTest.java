@@ -43,7 +43,8 @@ class RowsTiedOnTheSortKeyFollowTheirContentTest {
             rows.add(RowFactory.create(i % 7 == 0 ? null : "name" + (i % 37), n, keyOf(n)));
         }
         Collections.shuffle(rows, new Random(7));
-        Dataset<Row> sorted = TestSpark.session().createDataFrame(rows, KEYED).repartition(3).sortWithinPartitions("key");
+        Dataset<Row> sorted = TestSpark.session().createDataFrame(rows, KEYED).repartition(3)
+                .sortWithinPartitions("key");
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
@@ -55,13 +56,16 @@ class RowsTiedOnTheSortKeyFollowTheirContentTest {
             List<String> lines = Files.readAllLines(part.csv());
             List<Row> staged = TestSpark.session().read().parquet(part.parquet().toString()).collectAsList();
             assertThat(staged).allSatisfy(row -> assertThat(row.length()).isEqualTo(2));
-            assertThat(staged.stream().map(RowsTiedOnTheSortKeyFollowTheirContentTest::csv).toList()).containsExactlyElementsOf(lines);
+            assertThat(staged.stream().map(RowsTiedOnTheSortKeyFollowTheirContentTest::csv).toList())
+                    .containsExactlyElementsOf(lines);
             assertThat(staged).isSortedAccordingTo(Comparator.<Row>comparingLong(row -> keyOf(row.getInt(1)))
-                    .thenComparing(row -> row.isNullAt(0) ? null : row.getString(0), Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(row -> row.isNullAt(0) ? null : row.getString(0),
+                            Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparingInt(row -> row.getInt(1)));
             all.addAll(lines);
         }
-        assertThat(all).containsExactlyInAnyOrderElementsOf(rows.stream().map(RowsTiedOnTheSortKeyFollowTheirContentTest::csv).toList());
+        assertThat(all).containsExactlyInAnyOrderElementsOf(
+                rows.stream().map(RowsTiedOnTheSortKeyFollowTheirContentTest::csv).toList());
     }
 
     /** Few keys for many rows, so most rows tie. */
@@ -85,7 +89,8 @@ class RowsTiedOnTheSortKeyFollowTheirContentTest {
         TiesInContentOrder none = new TiesInContentOrder(reusingOneRow(List.of()), 1, byName());
 
         assertThat(none.hasNext()).isFalse();
-        assertThatThrownBy(none::next).isInstanceOf(NoSuchElementException.class).hasMessage("Cannot read past the last row");
+        assertThatThrownBy(none::next).isInstanceOf(NoSuchElementException.class)
+                .hasMessage("Cannot read past the last row");
     }
 
     private static String csv(Row row) {

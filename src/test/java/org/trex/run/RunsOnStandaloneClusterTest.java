@@ -96,7 +96,8 @@ class RunsOnStandaloneClusterTest {
                 fixture.spell(number, DISCHARGED.minusDays(10), DISCHARGED, DISCHARGED.minusDays(3));
             }
             fixture.spell(null, DISCHARGED.minusDays(4), DISCHARGED, null);
-            fixture.objection(fixture.person(OBJECTOR, LocalDate.of(1944, 3, 10), "LE1 5WW"), LocalDate.of(2024, 1, 1), null);
+            fixture.objection(fixture.person(OBJECTOR, LocalDate.of(1944, 3, 10), "LE1 5WW"),
+                    LocalDate.of(2024, 1, 1), null);
             fixture.nationalList(LocalDate.of(2025, 6, 1), NATIONAL);
         }
         local = extract("local[2]", "local");
@@ -106,7 +107,8 @@ class RunsOnStandaloneClusterTest {
         masterUrl = started.group(1);
         Process worker = launch("worker", sparkHome, List.of("org.apache.spark.deploy.worker.Worker",
                 "--host", "127.0.0.1", "--port", "0", "--webui-port", "0", "--cores", "2", "--memory", "2g",
-                "--work-dir", dir.resolve("worker-work").toString(), "--properties-file", properties.toString(), masterUrl));
+                "--work-dir", dir.resolve("worker-work").toString(),
+                "--properties-file", properties.toString(), masterUrl));
         await(worker, "worker", "Successfully registered with master");
     }
 
@@ -124,11 +126,15 @@ class RunsOnStandaloneClusterTest {
     @Test
     void localModeLeavesOutObjectorsOptOutsAndBadNumbers() {
         assertThat(local.leftOut().get("spells")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "local_objection", 1L, "national_data_opt_out_or_unchecked", 1L, "invalid_nhs_number", 1L, "missing_nhs_number", 1L));
+                "local_objection", 1L, "national_data_opt_out_or_unchecked", 1L, "invalid_nhs_number", 1L,
+                "missing_nhs_number", 1L));
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         String spells = local.csv().get("spells");
-        assertThat(spells).contains(pseudonymiser.pseudonym(NhsNumber.parse(KEPT)), pseudonymiser.pseudonym(NhsNumber.parse(SPACED)))
-                .doesNotContain(pseudonymiser.pseudonym(NhsNumber.parse(OBJECTOR)), pseudonymiser.pseudonym(NhsNumber.parse(NATIONAL)))
+        assertThat(spells)
+                .contains(pseudonymiser.pseudonym(NhsNumber.parse(KEPT)),
+                        pseudonymiser.pseudonym(NhsNumber.parse(SPACED)))
+                .doesNotContain(pseudonymiser.pseudonym(NhsNumber.parse(OBJECTOR)),
+                        pseudonymiser.pseudonym(NhsNumber.parse(NATIONAL)))
                 .doesNotContain(KEPT, OBJECTOR, NATIONAL, BAD_CHECK_DIGIT);
         assertThat(local.csv().get("delays_by_band")).isEqualTo("delay_band,discharges,people,emergency\n2-3,2,2,2\n");
     }
@@ -160,9 +166,11 @@ class RunsOnStandaloneClusterTest {
             ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
             ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
             Path data = createDirectories(dir.resolve(name + "/data"));
-            List<OutputResult> results = new ExtractJob(spark, url, SourceCatalog.standard(), 2).run(plan, rules, key, data).outputs();
+            List<OutputResult> results = new ExtractJob(spark, url, SourceCatalog.standard(), 2)
+                    .run(plan, rules, key, data).outputs();
             return new Extract(
-                    results.stream().collect(Collectors.toMap(r -> r.plan().name(), r -> read(data.resolve(r.plan().name() + ".csv")))),
+                    results.stream().collect(Collectors.toMap(r -> r.plan().name(),
+                            r -> read(data.resolve(r.plan().name() + ".csv")))),
                     results.stream().collect(Collectors.toMap(r -> r.plan().name(), r -> r.excluded().stream()
                             .collect(Collectors.toMap(ExclusionCount::reason, ExclusionCount::rows)))));
         });
@@ -170,7 +178,8 @@ class RunsOnStandaloneClusterTest {
 
     /** Runs {@code work} on a session of its own: one SparkContext per JVM, so any other session stops first. */
     private <T> T withSession(String master, String name, Function<SparkSession, T> work) {
-        for (scala.Option<SparkSession> other : List.of(SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
+        for (scala.Option<SparkSession> other
+                : List.of(SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
             if (other.isDefined()) {
                 other.get().stop();
             }
@@ -187,7 +196,8 @@ class RunsOnStandaloneClusterTest {
     }
 
     private Process launch(String name, Path sparkHome, List<String> mainAndArguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("src/main/launcher/jvm.options").toAbsolutePath(), "-Xmx512m",
                 "-Djava.io.tmpdir=" + createDirectories(dir.resolve(name + "-tmp")),
                 "-cp", sparkHome.resolve("jars") + File.separator + "*"));
@@ -234,7 +244,8 @@ class RunsOnStandaloneClusterTest {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().normalize();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("Cannot find the jar of " + type.getName() + ": " + e.getMessage(), e);
         }

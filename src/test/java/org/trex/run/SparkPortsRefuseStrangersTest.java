@@ -45,7 +45,8 @@ class SparkPortsRefuseStrangersTest {
         Broadcast<String> held = spark.sparkContext().broadcast("opted-out list",
                 scala.reflect.ClassTag$.MODULE$.apply(String.class));
         int port = SparkEnv.get().blockManager().blockTransferService().port();
-        ByteBuffer open = new OpenBlocks(spark.sparkContext().applicationId(), "driver", new String[] {"broadcast_" + held.id() + "_piece0"}).toByteBuffer();
+        ByteBuffer open = new OpenBlocks(spark.sparkContext().applicationId(), "driver",
+                new String[] {"broadcast_" + held.id() + "_piece0"}).toByteBuffer();
         try {
             assertThatThrownBy(() -> openBlock(port, open, Optional.empty()))
                     .as("an unauthenticated client is refused").isInstanceOf(RuntimeException.class);

@@ -22,7 +22,8 @@ import org.trex.testing.TestSpark;
  * rows in their order, both forms row for row alike; no attempt file is left beside them.
  */
 class StagedPartsKeepPartitionOrderTest {
-    private static final StructType SCHEMA = new StructType().add("name", DataTypes.StringType).add("n", DataTypes.IntegerType);
+    private static final StructType SCHEMA = new StructType()
+            .add("name", DataTypes.StringType).add("n", DataTypes.IntegerType);
 
     @TempDir
     Path folder;
@@ -37,12 +38,18 @@ class StagedPartsKeepPartitionOrderTest {
         Path parquet = Files.createDirectory(folder.resolve("parquet"));
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
-        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, parquet, csv, "zstd", List.of(), List.of(), Optional.empty()).parts();
+        List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), data, parquet, csv, "zstd", List.of(),
+                List.of(), Optional.empty()).parts();
 
         assertThat(parts).extracting(StagedParts.Part::partition).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(parts).extracting(StagedParts.Part::rows).containsExactlyElementsOf(
-                data.javaRDD().mapPartitions(it -> { long n = 0; for (; it.hasNext(); it.next()) { n++; } return List.of(n).iterator(); })
-                        .collect());
+                data.javaRDD().mapPartitions(it -> {
+                    long n = 0;
+                    for (; it.hasNext(); it.next()) {
+                        n++;
+                    }
+                    return List.of(n).iterator();
+                }).collect());
         List<String> csvLines = new ArrayList<>();
         List<String> parquetLines = new ArrayList<>();
         for (StagedParts.Part part : parts) {

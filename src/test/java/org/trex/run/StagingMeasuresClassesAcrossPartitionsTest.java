@@ -34,12 +34,14 @@ class StagingMeasuresClassesAcrossPartitionsTest {
     void classesAndTheirValuesMatchAGroupByCountOnTheSameColumns() throws Exception {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
-            rows.add(RowFactory.create("p" + i, i % 7 == 0 ? null : "band" + (i % 5), i % 11 == 0 ? null : 1940 + i % 3));
+            rows.add(RowFactory.create("p" + i, i % 7 == 0 ? null : "band" + (i % 5),
+                    i % 11 == 0 ? null : 1940 + i % 3));
         }
         Dataset<Row> data = TestSpark.session().createDataFrame(rows, SCHEMA).repartition(5);
 
-        StagedParts.Written written = StagedParts.write(TestSpark.session(), data, Files.createDirectory(folder.resolve("p")),
-                Files.createDirectory(folder.resolve("c")), "zstd", List.of(), List.of("band", "year"), Optional.empty());
+        StagedParts.Written written = StagedParts.write(TestSpark.session(), data,
+                Files.createDirectory(folder.resolve("p")), Files.createDirectory(folder.resolve("c")), "zstd",
+                List.of(), List.of("band", "year"), Optional.empty());
 
         Map<List<Object>, Long> expected = new HashMap<>();
         data.groupBy("band", "year").count().collectAsList()

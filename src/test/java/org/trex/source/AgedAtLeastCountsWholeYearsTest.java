@@ -16,7 +16,10 @@ import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 import org.trex.testing.TestDatabase;
 
-/** The cohort's age cut, run by PostgreSQL, agrees with whole years counted by java.time, birthdays on 29 February included. */
+/**
+ * The cohort's age cut, run by PostgreSQL, agrees with whole years counted by java.time, birthdays on 29 February
+ * included.
+ */
 class AgedAtLeastCountsWholeYearsTest {
     private static final Field<LocalDate> BORN = DSL.field(DSL.name("born"), SQLDataType.LOCALDATE);
     private static final Field<LocalDate> ON = DSL.field(DSL.name("on_day"), SQLDataType.LOCALDATE);
@@ -29,8 +32,8 @@ class AgedAtLeastCountsWholeYearsTest {
                 + "(SELECT generate_series(date '1958-02-20', date '1958-03-05', interval '1 day') UNION ALL "
                 + " SELECT generate_series(date '1959-02-20', date '1959-03-05', interval '1 day') UNION ALL "
                 + " SELECT generate_series(date '1960-02-20', date '1960-03-05', interval '1 day') UNION ALL "
-                + " SELECT generate_series(date '1960-12-25', date '1961-01-05', interval '1 day')) AS b(born) CROSS JOIN "
-                + "(SELECT generate_series(date '2024-02-20', date '2024-03-05', interval '1 day') UNION ALL "
+                + " SELECT generate_series(date '1960-12-25', date '1961-01-05', interval '1 day')) AS b(born) CROSS "
+                + "JOIN (SELECT generate_series(date '2024-02-20', date '2024-03-05', interval '1 day') UNION ALL "
                 + " SELECT generate_series(date '2025-02-20', date '2025-03-05', interval '1 day') UNION ALL "
                 + " SELECT generate_series(date '2025-12-25', date '2026-01-05', interval '1 day')) AS o(on_day)";
         List<String> disagreements = new ArrayList<>();

@@ -36,7 +36,8 @@ class AllowListMigrationKeepsOldChecksAsHistoryTest {
 
         assertThat(Sql.count(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'opt_out' "
                 + "AND table_name = 'national_data_opt_out'")).isZero();
-        assertThat(Sql.strings(url, "SELECT list_date || ' ' || numbers_sent || ' ' || coalesce(numbers_returned::text, "
+        assertThat(Sql.strings(url,
+                "SELECT list_date || ' ' || numbers_sent || ' ' || coalesce(numbers_returned::text, "
                 + "'no list') FROM opt_out.national_data_opt_out_check")).containsExactly("2025-06-01 3 no list");
         assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_allow_list")).isZero();
         assertThat(NationalList.on(url, Specs.policy(), LocalDate.of(2025, 6, 30)).status())

@@ -31,14 +31,16 @@ class DatabaseUrlKeepsPasswordsOutOfSightTest {
     @Test
     void aPasswordOfAnyCharactersIsHiddenWhole() {
         String password = "se;cr?et=@/x:y";
-        DatabaseUrl url = new DatabaseUrl("jdbc:postgresql://db:5432/asc?user=trex&password=" + password + "&sslmode=require");
+        DatabaseUrl url =
+                new DatabaseUrl("jdbc:postgresql://db:5432/asc?user=trex&password=" + password + "&sslmode=require");
 
         assertThat(url.redacted()).isEqualTo("jdbc:postgresql://db:5432/asc?user=trex&password=***&sslmode=require");
         assertThat(url.toString()).doesNotContain("cr?et").doesNotContain("x:y");
         assertThat(url.password()).contains(password);
         assertThat(url.withoutPassword()).isEqualTo("jdbc:postgresql://db:5432/asc?user=trex&sslmode=require");
         assertThat(DatabaseUrl.safeMessage(new java.sql.SQLException("Cannot connect with " + url.jdbcUrl() + " now")))
-                .isEqualTo("Cannot connect with jdbc:postgresql://db:5432/asc?user=trex&password=***&sslmode=require now");
+                .isEqualTo("Cannot connect with "
+                        + "jdbc:postgresql://db:5432/asc?user=trex&password=***&sslmode=require now");
         assertThat(new DatabaseUrl("jdbc:postgresql://trex:p;w@rd@db/asc?sslpassword=k;ey").redacted())
                 .isEqualTo("jdbc:postgresql://trex:***@db/asc?sslpassword=***");
     }

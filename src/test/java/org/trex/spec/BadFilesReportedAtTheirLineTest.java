@@ -38,7 +38,8 @@ class BadFilesReportedAtTheirLineTest {
                     if (line >= 0) {
                         assertThat(problem.line()).isEqualTo(line);
                     }
-                    assertThat(problem.toString()).startsWith(problem.file() + ":" + problem.line() + ":" + problem.column() + ": Cannot ");
+                    assertThat(problem.toString())
+                            .startsWith(problem.file() + ":" + problem.line() + ":" + problem.column() + ": Cannot ");
                 });
     }
 

@@ -39,8 +39,10 @@ class CanonicalHashTest {
                 .replaceAll("(?m)^#.*\\n", "")
                 .replace("version: 1\n", "")
                 .replace("id: discharge-delays\n", "id: discharge-delays\nversion: 1   # moved and commented\n")
-                .replace("window: {from: 2024-04-01, to: 2025-03-31}", "window:\n    to: '2025-03-31'\n    from: \"2024-04-01\"")
-                .replace("{field: discharge_method, in: ['1', '2', '3']}", "{in: [\"1\", \"2\", \"3\"], field: discharge_method}");
+                .replace("window: {from: 2024-04-01, to: 2025-03-31}",
+                        "window:\n    to: '2025-03-31'\n    from: \"2024-04-01\"")
+                .replace("{field: discharge_method, in: ['1', '2', '3']}",
+                        "{in: [\"1\", \"2\", \"3\"], field: discharge_method}");
 
         assertThat(rewritten).isNotEqualTo(original);
         assertThat(Canonical.sha256(load(rewritten))).isEqualTo(SpecFiles.loadSpec(SPEC).sha256());

@@ -47,7 +47,8 @@ class EveryProblemOfAFileReportedTest {
                 .replace("where: social_care_at_admission", "where: sex");
         Path file = SpecCopies.write(dir, "spec.yaml", yaml);
 
-        SpecException e = catchThrowableOfType(SpecException.class, () -> LoadedSpec.load(file, POLICY, SourceCatalog.standard()));
+        SpecException e = catchThrowableOfType(SpecException.class, () ->
+                LoadedSpec.load(file, POLICY, SourceCatalog.standard()));
 
         assertThat(e.problems()).hasSize(3);
     }
@@ -59,6 +60,7 @@ class EveryProblemOfAFileReportedTest {
 
         LoadedSpec loaded = LoadedSpec.load(file, POLICY, SourceCatalog.standard());
 
-        assertThat(loaded.spec().value().cohort().conditions().get(0).values()).containsExactly("1", "'; drop table person; --");
+        assertThat(loaded.spec().value().cohort().conditions().get(0).values())
+                .containsExactly("1", "'; drop table person; --");
     }
 }

@@ -25,6 +25,7 @@ class OversizedSpecIsRefusedBeforeParsingTest {
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.toString()).startsWith(spec + ":")
-                .contains("Cannot read " + spec + ": it is 1000017 bytes, more than the 1000000 a spec or policy may be"));
+                .contains("Cannot read " + spec
+                        + ": it is 1000017 bytes, more than the 1000000 a spec or policy may be"));
     }
 }

@@ -36,7 +36,8 @@ class ShippedFilesMatchSchemasTest {
     @ParameterizedTest
     @MethodSource("shippedSpecs")
     void everyShippedSpecMatchesTheSchemaAndNamesIt(Path file) throws IOException {
-        assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/extract-spec.schema.json");
+        assertThat(Files.readAllLines(file).get(0))
+                .isEqualTo("# yaml-language-server: $schema=../schemas/extract-spec.schema.json");
         assertThat(errors("extract-spec", YAML.readTree(file.toFile()))).isEmpty();
         assertThat(errors("extract-spec", JSON.readTree(Canonical.json(SpecFiles.loadSpec(file).value())))).isEmpty();
     }
@@ -50,7 +51,8 @@ class ShippedFilesMatchSchemasTest {
     @ParameterizedTest
     @MethodSource("shippedDefinitions")
     void everyShippedDefinitionsFileMatchesTheSchemaAndNamesIt(Path file) throws IOException {
-        assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/definitions.schema.json");
+        assertThat(Files.readAllLines(file).get(0))
+                .isEqualTo("# yaml-language-server: $schema=../schemas/definitions.schema.json");
         assertThat(errors("definitions", YAML.readTree(file.toFile()))).isEmpty();
     }
 
@@ -79,7 +81,8 @@ class ShippedFilesMatchSchemasTest {
     @ParameterizedTest
     @MethodSource("shippedPolicies")
     void everyShippedPolicyMatchesTheSchemaAndNamesIt(Path file) throws IOException {
-        assertThat(Files.readAllLines(file).get(0)).isEqualTo("# yaml-language-server: $schema=../schemas/policy.schema.json");
+        assertThat(Files.readAllLines(file).get(0))
+                .isEqualTo("# yaml-language-server: $schema=../schemas/policy.schema.json");
         assertThat(errors("policy", YAML.readTree(file.toFile()))).isEmpty();
         assertThat(errors("policy", JSON.readTree(Canonical.json(SpecFiles.loadPolicy(file).value())))).isEmpty();
     }

@@ -73,8 +73,8 @@ class VariableProblemsNameTheirPlaceTest {
                   exists: {from: social_care_events}
                 """);
 
-        assertProblem(problems, 2, "Cannot use dataset social_care_events: the catalog has no such dataset, expected one of"
-                + " [inpatient_spell, social_care_person, social_care_event, gp_registration]");
+        assertProblem(problems, 2, "Cannot use dataset social_care_events: the catalog has no such dataset, expected "
+                + "one of [inpatient_spell, social_care_person, social_care_event, gp_registration]");
     }
 
     @Test
@@ -89,8 +89,8 @@ class VariableProblemsNameTheirPlaceTest {
                       - {field: service_kind, equals: Reablement}
                 """);
 
-        assertProblem(problems, 7, "Cannot use field service_kind: dataset social_care_event has no such field, expected"
-                + " one of [event_id, council_person_id, nhs_number");
+        assertProblem(problems, 7, "Cannot use field service_kind: dataset social_care_event has no such field, "
+                + "expected one of [event_id, council_person_id, nhs_number");
     }
 
     @Test
@@ -144,7 +144,8 @@ class VariableProblemsNameTheirPlaceTest {
                   not: {var: first}
                 """);
 
-        assertProblem(problems, 2, "Cannot define variable first: it depends on itself through first -> second -> first");
+        assertProblem(problems, 2,
+                "Cannot define variable first: it depends on itself through first -> second -> first");
     }
 
     @Test

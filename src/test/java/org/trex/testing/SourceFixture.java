@@ -56,7 +56,8 @@ public final class SourceFixture implements AutoCloseable {
      * A hospital spell like {@link #spell(String, LocalDate, LocalDate, LocalDate)} (no ready date), with columns
      * changed by {@code column=value} pairs ({@code treatment_function=501}; {@code nhs_number=} for blank).
      */
-    public long spellWith(String nhsNumber, LocalDate admitted, LocalDate discharged, String... changes) throws SQLException {
+    public long spellWith(String nhsNumber, LocalDate admitted, LocalDate discharged, String... changes)
+            throws SQLException {
         Map<String, Object> columns = new LinkedHashMap<>();
         long id = ids.incrementAndGet();
         columns.put("spell_id", id);
@@ -76,13 +77,15 @@ public final class SourceFixture implements AutoCloseable {
         for (String change : changes) {
             String[] pair = change.split("=", 2);
             if (pair.length != 2 || !columns.containsKey(pair[0])) {
-                throw new IllegalArgumentException("Cannot change spell column " + change + ": expected column=value, one of "
-                        + columns.keySet());
+                throw new IllegalArgumentException("Cannot change spell column " + change
+                        + ": expected column=value, one of " + columns.keySet());
             }
-            columns.put(pair[0], pair[1].isEmpty() ? null : pair[0].contains("date") ? LocalDate.parse(pair[1]) : pair[1]);
+            columns.put(pair[0], pair[1].isEmpty() ? null
+                    : pair[0].contains("date") ? LocalDate.parse(pair[1]) : pair[1]);
         }
         execute("INSERT INTO health.inpatient_spell (" + String.join(", ", columns.keySet()) + ") VALUES ("
-                + String.join(", ", columns.keySet().stream().map(c -> "?").toList()) + ")", columns.values().toArray());
+                + String.join(", ", columns.keySet().stream().map(c -> "?").toList()) + ")",
+                columns.values().toArray());
         return id;
     }
 
@@ -115,7 +118,8 @@ public final class SourceFixture implements AutoCloseable {
     }
 
     /** A social care service for a person. */
-    public long service(long personId, String serviceType, String component, LocalDate start, LocalDate end) throws SQLException {
+    public long service(long personId, String serviceType, String component, LocalDate start, LocalDate end)
+            throws SQLException {
         long id = ids.incrementAndGet();
         execute("INSERT INTO social_care.event (event_id, person_id, event_type, event_reference, event_start_date, "
                 + "event_end_date, service_type, service_component) VALUES (?, ?, 'Service', ?, ?, ?, ?, ?)",
@@ -125,8 +129,8 @@ public final class SourceFixture implements AutoCloseable {
 
     /** A local objection, optionally withdrawn. */
     public void objection(long personId, LocalDate recorded, LocalDate withdrawn) throws SQLException {
-        execute("INSERT INTO opt_out.local_objection (objection_id, person_id, recorded_date, withdrawn_date, received_via) "
-                + "VALUES (?, ?, ?, ?, 'Letter')", ids.incrementAndGet(), personId, recorded, withdrawn);
+        execute("INSERT INTO opt_out.local_objection (objection_id, person_id, recorded_date, withdrawn_date, "
+                + "received_via) VALUES (?, ?, ?, ?, 'Letter')", ids.incrementAndGet(), personId, recorded, withdrawn);
     }
 
     /**
@@ -136,7 +140,8 @@ public final class SourceFixture implements AutoCloseable {
     public void nationalList(LocalDate listDate, String... optedOut) throws SQLException {
         Set<String> sent = new TreeSet<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT nhs_number FROM social_care.person"
-                + " UNION SELECT nhs_number FROM health.inpatient_spell UNION SELECT nhs_number FROM health.gp_registration");
+                + " UNION SELECT nhs_number FROM health.inpatient_spell"
+                + " UNION SELECT nhs_number FROM health.gp_registration");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 NhsNumber.tryParse(rows.getString(1)).ifPresent(n -> sent.add(n.digits()));
@@ -152,7 +157,8 @@ public final class SourceFixture implements AutoCloseable {
         execute("INSERT INTO opt_out.national_data_opt_out_check (list_date, numbers_sent, numbers_returned, loaded_at)"
                 + " VALUES (?, ?, ?, now())", listDate, sent, allowed.size());
         for (String number : allowed) {
-            execute("INSERT INTO opt_out.national_data_allow_list (list_date, nhs_number) VALUES (?, ?)", listDate, number);
+            execute("INSERT INTO opt_out.national_data_allow_list (list_date, nhs_number) VALUES (?, ?)",
+                    listDate, number);
         }
     }
 

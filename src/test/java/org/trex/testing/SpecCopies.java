@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Specs written into a test's folder laid out as the repository is, so their imports ({@code definitions/}) resolve. */
+/**
+ * Specs written into a test's folder laid out as the repository is, so their imports ({@code definitions/})
+ * resolve.
+ */
 public final class SpecCopies {
     private SpecCopies() {
     }
 
-    /** Writes {@code yaml} as {@code root/extracts/<name>} and copies the shipped definitions to {@code root/definitions}. */
+    /**
+     * Writes {@code yaml} as {@code root/extracts/<name>} and copies the shipped definitions to
+     * {@code root/definitions}.
+     */
     public static Path write(Path root, String name, String yaml) {
         try {
             copyDefinitions(root);

@@ -85,9 +85,12 @@ public final class Specs {
                 "UK GDPR 6(1)(e), 9(2)(h)", "discharge-evaluation", "service-evaluation", cohort, outputs,
                 Optional.of("0 6 1 * *"), List.of(), List.of(
                         new VariableSpec(HERE, "discharge_delay_days", ValueType.DAYS, "Discharge minus ready date",
-                                new Expr.FirstPresent(HERE, List.of(new Expr.DaysBetween(HERE, field("discharge_ready_date"),
-                                        field("discharge_date")), new Expr.Literal(HERE, 0L)))),
-                        new VariableSpec(HERE, "emergency_admission", ValueType.FLAG, "An emergency admission method (2x)",
+                                new Expr.FirstPresent(HERE, List.of(
+                                        new Expr.DaysBetween(HERE, field("discharge_ready_date"),
+                                                field("discharge_date")),
+                                        new Expr.Literal(HERE, 0L)))),
+                        new VariableSpec(HERE, "emergency_admission", ValueType.FLAG,
+                                "An emergency admission method (2x)",
                                 new Expr.Test(HERE, field("admission_method"), Expr.TestOp.STARTS_WITH,
                                         List.of(new Expr.Literal(HERE, "2"))))));
     }
@@ -119,6 +122,7 @@ public final class Specs {
     }
 
     public static Policy policy() {
-        return policy(Applicability.APPLIES, Applicability.APPLIES, new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5));
+        return policy(Applicability.APPLIES, Applicability.APPLIES,
+                new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5));
     }
 }

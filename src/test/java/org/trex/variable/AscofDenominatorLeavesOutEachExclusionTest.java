@@ -29,13 +29,15 @@ class AscofDenominatorLeavesOutEachExclusionTest {
     private static final LocalDate ADMITTED = LocalDate.of(2024, 6, 1);
     private static final LocalDate DISCHARGED = LocalDate.of(2024, 6, 10);
     private static final List<String> TREATMENT_FUNCTIONS = List.of("199", "223", "290", "291", "331", "344", "345",
-            "346", "424", "499", "501", "504", "560", "660", "661", "662", "840", "920", "650", "656", "700", "710", "799");
+            "346", "424", "499", "501", "504", "560", "660", "661", "662", "840", "920", "650", "656", "700", "710",
+            "799");
 
     private final Map<String, Long> spells = new HashMap<>();
     private Set<Long> cohort;
 
     static Stream<String> excluded() {
-        List<String> changes = new ArrayList<>(List.of("admission_method=31", "admission_method=32", "admission_method=82",
+        List<String> changes =
+                new ArrayList<>(List.of("admission_method=31", "admission_method=32", "admission_method=82",
                 "admission_method=83", "discharge_method=4", "discharge_method=5", "discharge_destination=49",
                 "discharge_destination=50", "discharge_destination=51", "discharge_destination=52",
                 "discharge_destination=79", "discharge_destination=87", "discharge_destination=88",
@@ -45,8 +47,10 @@ class AscofDenominatorLeavesOutEachExclusionTest {
     }
 
     static Stream<String> included() {
-        return Stream.of("admission_method=11", "admission_method=81", "discharge_destination=19", "treatment_function=300",
-                "treatment_function=502", "treatment_function=600", "admission_date=2023-04-01", "date_of_birth=1959-06-10");
+        return Stream.of("admission_method=11", "admission_method=81", "discharge_destination=19",
+                "treatment_function=300",
+                "treatment_function=502", "treatment_function=600", "admission_date=2023-04-01",
+                "date_of_birth=1959-06-10");
     }
 
     @BeforeAll

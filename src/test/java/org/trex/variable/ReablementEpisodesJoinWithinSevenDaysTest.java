@@ -52,7 +52,8 @@ class ReablementEpisodesJoinWithinSevenDaysTest {
             long[] openEnd = person(rows, 4, null, LocalDate.of(2024, 9, 30));
             openEndSecond = openEnd[1];
         }
-        clusterStart = CohortValues.of(url, Path.of("extracts/reablement-ascof-2d.yaml")).of("ascof_2d_reablement_start");
+        clusterStart = CohortValues.of(url, Path.of("extracts/reablement-ascof-2d.yaml"))
+                .of("ascof_2d_reablement_start");
     }
 
     private long personOf(int n) {

@@ -50,7 +50,10 @@ class ReablementLinksToTheLatestDischargeInItsWindowTest {
         linked = CohortValues.of(url, Path.of("extracts/reablement-ascof-2d.yaml")).of("ascof_2d_reablement_start");
     }
 
-    /** A person with a reablement cluster from {@link #START} and spells discharged on these dates (admitted 3 days before START). */
+    /**
+     * A person with a reablement cluster from {@link #START} and spells discharged on these dates (admitted 3 days
+     * before START).
+     */
     private long[] discharges(SourceFixture rows, LocalDate... dates) throws Exception {
         String number = SourceFixture.nhsNumber(++people);
         rows.reablement(rows.person(number), START, START.plusDays(20));

@@ -63,12 +63,14 @@ class VariablesCompileToSetBasedSqlTest {
     @Test
     void aVariableUsedByOthersIsCompiledOnce() {
         String one = sql(ASCOF, "discharged_to_reablement");
-        String all = sql(ASCOF, "discharged_to_reablement", "died_within_84_days", "emergency_readmission_within_84_days",
+        String all =
+                sql(ASCOF, "discharged_to_reablement", "died_within_84_days", "emergency_readmission_within_84_days",
                 "new_long_term_care_within_84_days", "reablement_outcome_achieved");
 
         assertThat(occurrences(one, "row_number() over")).isEqualTo(1);
         assertThat(occurrences(all, "row_number() over")).isEqualTo(1);
-        assertThat(occurrences(all, "left outer join lateral")).isEqualTo(occurrences(one, "left outer join lateral") + 3);
+        assertThat(occurrences(all, "left outer join lateral"))
+                .isEqualTo(occurrences(one, "left outer join lateral") + 3);
     }
 
     @Test
