@@ -1,0 +1,85 @@
+package org.trex.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trex.source.DatabaseUrl;
+import org.trex.spec.Applicability;
+import org.trex.testing.TestDatabase;
+
+/**
+ * Registering a release's people checks each one's output by the output's key, not by reading every output the
+ * register holds: on a register of 60 earlier releases PostgreSQL would otherwise plan that check as a scan of the
+ * whole table, once per person.
+ */
+class RegisterFindsEachOutputByItsKeyTest {
+    private static final int PEOPLE = 500;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theForeignKeyCheckUsesTheOutputsKey() throws IOException, SQLException, InterruptedException {
+        DatabaseUrl url = TestDatabase.fresh();
+        GovernanceSchema.migrate(url);
+        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO trex_governance.release (extract_id, run_id, spec_version, project, key_id,"
+                    + " key_file, as_of, deletion_days, extract_path, released_at, national_data_opt_out)"
+                    + " SELECT 'earlier', 'earlier-' || g, 1, 'p', '0123456789abcdef', 'k', DATE '2026-06-30', 30,"
+                    + " '/x', now(), 'APPLIES' FROM generate_series(1, 60) g");
+            statement.execute("INSERT INTO trex_governance.release_output (release_id, name, kind, rows)"
+                    + " SELECT r.id, 'output-' || g, 'RECORDS', 1 FROM trex_governance.release r,"
+                    + " generate_series(1, 4) g");
+            statement.execute("ANALYZE trex_governance.release_output");
+        }
+        Scans before = scans(url, new Scans(-1, -1));
+        Path people = Files.write(root.resolve("people"), IntStream.range(0, PEOPLE)
+                .mapToObj(i -> String.format("%064x\t1", i)).toList());
+
+        new ReleaseRegister(url, Clock.systemUTC()).record(new Release("discharge-delays", "run-1", 1, "p",
+                "0123456789abcdef", root.resolve("project.key"), LocalDate.of(2026, 6, 30), Applicability.APPLIES, 30,
+                root.resolve("out"), List.of(
+                        new ReleasedOutput("spells", ReleaseOutputKind.RECORDS, Optional.of("person"), PEOPLE,
+                                List.of(people)),
+                        new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE, Optional.empty(), 1,
+                                List.of(people)))));
+
+        Scans after = scans(url, before);
+        assertThat(after.byKey() - before.byKey()).isGreaterThanOrEqualTo(2 * PEOPLE);
+        assertThat(after.whole() - before.whole()).isLessThan(PEOPLE);
+    }
+
+    /** Scans of {@code release_output}: of the whole table, and by an index. */
+    private record Scans(long whole, long byKey) {
+    }
+
+    /** The table's scan counts once they differ from {@code than}: a backend reports its own as it ends. */
+    private static Scans scans(DatabaseUrl url, Scans than) throws SQLException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try (Connection connection = url.connect(); Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT coalesce(seq_scan, 0), coalesce(idx_scan, 0)"
+                            + " FROM pg_stat_user_tables WHERE schemaname = 'trex_governance'"
+                            + " AND relname = 'release_output'")) {
+                row.next();
+                Scans scans = new Scans(row.getLong(1), row.getLong(2));
+                if (!scans.equals(than) || attempt == 50) {
+                    return scans;
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+}

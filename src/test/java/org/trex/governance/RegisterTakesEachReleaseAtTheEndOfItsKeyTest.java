@@ -1,0 +1,103 @@
+package org.trex.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trex.source.DatabaseUrl;
+import org.trex.spec.Applicability;
+import org.trex.testing.TestDatabase;
+
+/**
+ * The register is keyed by output, then pseudonym, and takes each release's people in that order: they go in after
+ * every earlier release's, so registering does not slow as the register grows. Lookups, all within one release, and
+ * withdrawing a release work on that key.
+ */
+class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
+    private static final int PEOPLE = 500;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void eachReleaseGoesInAfterTheLastInKeyOrder() throws IOException, SQLException {
+        DatabaseUrl url = TestDatabase.fresh();
+        GovernanceSchema.migrate(url);
+        ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
+        Random random = new Random(7);
+        List<String> first = pseudonyms(random);
+        long firstId = register.record(release("run-1", people("first", first)));
+        long secondId = register.record(release("run-2", people("second", pseudonyms(random))));
+
+        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
+            assertThat(strings(statement, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'trex_governance'"
+                    + " AND tablename = 'release_person'"))
+                    .containsExactly("CREATE UNIQUE INDEX release_person_pkey ON trex_governance.release_person"
+                            + " USING btree (output_id, pseudonym)");
+            // In a table only ever inserted into, the physical order is the order the rows went in.
+            List<String> inserted = strings(statement, "SELECT output_id || ' ' || pseudonym"
+                    + " FROM trex_governance.release_person ORDER BY ctid");
+            List<String> keyed = strings(statement, "SELECT output_id || ' ' || pseudonym"
+                    + " FROM trex_governance.release_person ORDER BY output_id, pseudonym");
+            assertThat(inserted).hasSize(4 * PEOPLE).isEqualTo(keyed);
+        }
+
+        assertThat(register.holdings(firstId, first.subList(0, 3)))
+                .extracting(ReleaseRegister.Holding::output).containsExactly("spells", "delays_by_band", "spells",
+                        "delays_by_band", "spells", "delays_by_band");
+        assertThat(register.holdings(secondId, first.subList(0, 3))).isEmpty();
+        register.withdraw("run-1");
+        assertThat(register.holdings(firstId, first)).isEmpty();
+        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
+            assertThat(strings(statement, "SELECT count(*) FROM trex_governance.release_person"))
+                    .containsExactly(String.valueOf(2 * PEOPLE));
+        }
+    }
+
+    /** Random pseudonyms, as a run's are: the order they arrive in says nothing of the key's. */
+    private static List<String> pseudonyms(Random random) {
+        List<String> pseudonyms = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            StringBuilder hex = new StringBuilder();
+            random.ints(64, 0, 16).forEach(d -> hex.append(Character.forDigit(d, 16)));
+            pseudonyms.add(hex.toString());
+        }
+        return pseudonyms;
+    }
+
+    private Path people(String name, List<String> pseudonyms) throws IOException {
+        return Files.write(root.resolve(name + ".people"), pseudonyms.stream().map(p -> p + "\t1").toList());
+    }
+
+    private Release release(String runId, Path people) {
+        return new Release("discharge-delays", runId, 1, "discharge-evaluation", "0123456789abcdef",
+                root.resolve("project.key"), LocalDate.of(2026, 6, 30), Applicability.APPLIES, 30, root.resolve("out"),
+                List.of(new ReleasedOutput("spells", ReleaseOutputKind.RECORDS, Optional.of("person"), PEOPLE,
+                                List.of(people)),
+                        new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE, Optional.empty(), 1,
+                                List.of(people))));
+    }
+
+    private static List<String> strings(Statement statement, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
