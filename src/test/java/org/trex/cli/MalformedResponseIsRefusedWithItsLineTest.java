@@ -46,7 +46,8 @@ class MalformedResponseIsRefusedWithItsLineTest {
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(result.err()).isEqualTo("trex: " + root.resolve("response.csv") + ":" + why
                 + System.lineSeparator());
-        assertThat(result.err()).doesNotContain("943476", "987654", "9434");
+        // The temporary folder's random name may hold those digits too: only the rest is the message's own.
+        assertThat(result.err().replace(root.toString(), "")).doesNotContain("943476", "987654", "9434");
     }
 
     @Test
