@@ -11,13 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.DatabaseUrl;
-import org.trex.spec.Applicability;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -49,13 +46,8 @@ class RegisterFindsEachOutputByItsKeyTest {
         Path people = Files.write(root.resolve("people"), IntStream.range(0, PEOPLE)
                 .mapToObj(i -> String.format("%064x\t1", i)).toList());
 
-        new ReleaseRegister(url, Clock.systemUTC()).record(new Release("discharge-delays", "run-1", 1, "p",
-                "0123456789abcdef", root.resolve("project.key"), LocalDate.of(2026, 6, 30), Applicability.APPLIES, 30,
-                root.resolve("out"), List.of(
-                        new ReleasedOutput("spells", ReleaseOutputKind.RECORDS, Optional.of("person"), PEOPLE,
-                                List.of(people)),
-                        new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE, Optional.empty(), 1,
-                                List.of(people)))));
+        new ReleaseRegister(url, Clock.systemUTC()).record(TestingReleases.of("run-1", LocalDate.of(2026, 6, 30),
+                root, people));
 
         Scans after = scans(url, before);
         assertThat(after.byKey() - before.byKey()).isGreaterThanOrEqualTo(2 * PEOPLE);

@@ -13,12 +13,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.DatabaseUrl;
-import org.trex.spec.Applicability;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -28,6 +26,7 @@ import org.trex.testing.TestDatabase;
  */
 class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
     private static final int PEOPLE = 500;
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
     @TempDir
     Path root;
@@ -39,8 +38,9 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
         ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
         Random random = new Random(7);
         List<String> first = pseudonyms(random);
-        long firstId = register.record(release("run-1", people("first", first)));
-        long secondId = register.record(release("run-2", people("second", pseudonyms(random))));
+        long firstId = register.record(TestingReleases.of("run-1", AS_OF, root, people("first", first)));
+        long secondId = register.record(TestingReleases.of("run-2", AS_OF, root,
+                people("second", pseudonyms(random))));
 
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
             assertThat(strings(statement, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'trex_governance'"
@@ -80,15 +80,6 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
 
     private Path people(String name, List<String> pseudonyms) throws IOException {
         return Files.write(root.resolve(name + ".people"), pseudonyms.stream().map(p -> p + "\t1").toList());
-    }
-
-    private Release release(String runId, Path people) {
-        return new Release("discharge-delays", runId, 1, "discharge-evaluation", "0123456789abcdef",
-                root.resolve("project.key"), LocalDate.of(2026, 6, 30), Applicability.APPLIES, 30, root.resolve("out"),
-                List.of(new ReleasedOutput("spells", ReleaseOutputKind.RECORDS, Optional.of("person"), PEOPLE,
-                                List.of(people)),
-                        new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE, Optional.empty(), 1,
-                                List.of(people))));
     }
 
     private static List<String> strings(Statement statement, String sql) throws SQLException {

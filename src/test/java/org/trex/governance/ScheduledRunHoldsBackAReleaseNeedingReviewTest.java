@@ -11,12 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.DatabaseUrl;
-import org.trex.spec.Applicability;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -25,7 +23,7 @@ import org.trex.testing.TestDatabase;
  * it stays due), and says why; once a release has been published by hand, scheduled runs launch again.
  */
 class ScheduledRunHoldsBackAReleaseNeedingReviewTest {
-    private static final String EXTRACT = "discharge-delays";
+    private static final String EXTRACT = TestingReleases.EXTRACT;
     private static final ScheduledExtract MONTHLY = new ScheduledExtract(EXTRACT, new CronSchedule("0 6 1 * *"));
     private static final LocalDate JUNE = LocalDate.of(2025, 6, 10);
     private static final Instant RELEASED = Instant.parse("2025-05-02T10:00:00Z");
@@ -71,12 +69,7 @@ class ScheduledRunHoldsBackAReleaseNeedingReviewTest {
 
     private ReleaseRegister.Registered release(DatabaseUrl url, String runId, Instant at, Path people) {
         ReleaseRegister register = new ReleaseRegister(url, Clock.fixed(at, ZoneOffset.UTC));
-        register.record(new Release(EXTRACT, runId, 1, "discharge-evaluation", "0123456789abcdef",
-                root.resolve("project.key"), LocalDate.of(2025, 4, 30), Applicability.APPLIES, 30, root.resolve("out"),
-                List.of(new ReleasedOutput("spells", ReleaseOutputKind.RECORDS, Optional.of("person"), 2,
-                                List.of(people)),
-                        new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE, Optional.empty(), 1,
-                                List.of(people)))));
+        register.record(TestingReleases.of(runId, LocalDate.of(2025, 4, 30), root, people));
         return register.release(runId).orElseThrow();
     }
 }
