@@ -94,6 +94,7 @@ final class GovernanceTables {
     static final Field<String> OUTPUT_KIND = field(name("release_output", "kind"), SQLDataType.CLOB);
     static final Field<String> OUTPUT_PERSON_COLUMN = field(name("release_output", "person_column"), SQLDataType.CLOB);
     static final Field<Long> OUTPUT_ROWS = field(name("release_output", "rows"), SQLDataType.BIGINT);
+    static final Field<Long> OUTPUT_PEOPLE_OF = field(name("release_output", "people_of"), SQLDataType.BIGINT);
 
     static final Table<Record> RELEASE_PERSON = table(name(SCHEMA, "release_person"));
     static final Field<String> PERSON_PSEUDONYM = field(name("release_person", "pseudonym"), SQLDataType.CLOB);

@@ -81,8 +81,8 @@ class ReleaseRegisterHoldsWhoEachOutputHoldsTest {
         Map<String, Long> people = new TreeMap<>();
         try (Connection connection = url.connect();
                 PreparedStatement statement = connection.prepareStatement("SELECT p.pseudonym, p.rows"
-                        + " FROM trex_governance.release_person p JOIN trex_governance.release_output o ON o.id = "
-                        + "p.output_id WHERE o.release_id = ? AND o.name = ?")) {
+                        + " FROM trex_governance.release_person p JOIN trex_governance.release_output o"
+                        + " ON p.output_id = coalesce(o.people_of, o.id) WHERE o.release_id = ? AND o.name = ?")) {
             statement.setLong(1, releaseId);
             statement.setString(2, output);
             try (ResultSet rows = statement.executeQuery()) {

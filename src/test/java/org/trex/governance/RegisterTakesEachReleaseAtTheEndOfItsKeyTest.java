@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -32,7 +29,7 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
     Path root;
 
     @Test
-    void eachReleaseGoesInAfterTheLastInKeyOrder() throws IOException, SQLException {
+    void eachReleaseGoesInAfterTheLastInKeyOrder() throws IOException {
         DatabaseUrl url = TestDatabase.fresh();
         GovernanceSchema.migrate(url);
         ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
@@ -42,18 +39,16 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
         long secondId = register.record(TestingReleases.of("run-2", AS_OF, root,
                 people("second", pseudonyms(random))));
 
-        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
-            assertThat(strings(statement, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'trex_governance'"
-                    + " AND tablename = 'release_person'"))
-                    .containsExactly("CREATE UNIQUE INDEX release_person_pkey ON trex_governance.release_person"
-                            + " USING btree (output_id, pseudonym)");
-            // In a table only ever inserted into, the physical order is the order the rows went in.
-            List<String> inserted = strings(statement, "SELECT output_id || ' ' || pseudonym"
-                    + " FROM trex_governance.release_person ORDER BY ctid");
-            List<String> keyed = strings(statement, "SELECT output_id || ' ' || pseudonym"
-                    + " FROM trex_governance.release_person ORDER BY output_id, pseudonym");
-            assertThat(inserted).hasSize(4 * PEOPLE).isEqualTo(keyed);
-        }
+        assertThat(Sql.strings(url, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'trex_governance'"
+                + " AND tablename = 'release_person'"))
+                .containsExactly("CREATE UNIQUE INDEX release_person_pkey ON trex_governance.release_person"
+                        + " USING btree (output_id, pseudonym)");
+        // In a table only ever inserted into, the physical order is the order the rows went in.
+        List<String> inserted = Sql.strings(url, "SELECT output_id || ' ' || pseudonym"
+                + " FROM trex_governance.release_person ORDER BY ctid");
+        List<String> keyed = Sql.strings(url, "SELECT output_id || ' ' || pseudonym"
+                + " FROM trex_governance.release_person ORDER BY output_id, pseudonym");
+        assertThat(inserted).hasSize(2 * PEOPLE).isEqualTo(keyed);
 
         assertThat(register.holdings(firstId, first.subList(0, 3)))
                 .extracting(ReleaseRegister.Holding::output).containsExactly("spells", "delays_by_band", "spells",
@@ -61,10 +56,7 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
         assertThat(register.holdings(secondId, first.subList(0, 3))).isEmpty();
         register.withdraw("run-1");
         assertThat(register.holdings(firstId, first)).isEmpty();
-        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
-            assertThat(strings(statement, "SELECT count(*) FROM trex_governance.release_person"))
-                    .containsExactly(String.valueOf(2 * PEOPLE));
-        }
+        assertThat(Sql.count(url, "SELECT count(*) FROM trex_governance.release_person")).isEqualTo(PEOPLE);
     }
 
     /** Random pseudonyms, as a run's are: the order they arrive in says nothing of the key's. */
@@ -80,15 +72,5 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
 
     private Path people(String name, List<String> pseudonyms) throws IOException {
         return Files.write(root.resolve(name + ".people"), pseudonyms.stream().map(p -> p + "\t1").toList());
-    }
-
-    private static List<String> strings(Statement statement, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }
