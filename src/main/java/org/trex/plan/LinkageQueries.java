@@ -149,9 +149,17 @@ public final class LinkageQueries {
         // The council records by number, grouped once and joined by hash: a lookup of each per event cost a council-
         // sized run more than its own job. Of several records holding a number (duplicates), the first recorded
         // speaks for the event; the event is after a death when any of them records one before it.
+        // Only the records of the cohort's numbers are grouped: the others link to nothing, and grouping every record
+        // of a council made the pass take 3.0 s of PostgreSQL's time where it now takes 2.2 (1.4 million people).
         var council = PERSON.as("linked_person");
-        Table<?> numbered = select(SourceCatalog.linkKey(council.NHS_NUMBER).as("link_key"), council.PERSON_ID,
-                council.DATE_OF_DEATH, council.CLIENT_TYPE, council.POSTCODE).from(council).asTable("council_record");
+        IndexRows keyRows = IndexRows.of(plan.spec(), catalog, asOf);
+        Condition keyCohort = keyRows.cohort();
+        Field<String> councilKey = SourceCatalog.linkKey(council.NHS_NUMBER);
+        Table<?> numbered = select(councilKey.as("link_key"), council.PERSON_ID, council.DATE_OF_DEATH,
+                        council.CLIENT_TYPE, council.POSTCODE)
+                .from(council)
+                .where(councilKey.in(select(key).from(keyRows.from()).where(keyCohort)))
+                .asTable("council_record");
         Field<Long> recorded = numbered.field(council.PERSON_ID);
         Table<?> holders = select(numbered.field("link_key", String.class).as("link_key"),
                         min(numbered.field(council.DATE_OF_DEATH)).as("first_death"),
