@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -103,7 +102,7 @@ public final class PgCopySource implements TableProvider, DataSourceRegister {
      * DriverManager may not know the driver.
      */
     static Connection connect(String url) throws SQLException {
-        Connection connection = new org.postgresql.Driver().connect(url, new Properties());
+        Connection connection = new org.postgresql.Driver().connect(url, DatabaseUrl.driverProperties());
         if (connection == null) {
             throw new SQLException("pgjdbc does not accept the URL");
         }

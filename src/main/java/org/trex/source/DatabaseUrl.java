@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
+import org.postgresql.PGProperty;
 
 /**
  * A PostgreSQL JDBC URL, as given with {@code --database-url} or {@code TREX_DATABASE_URL}.
@@ -138,10 +140,21 @@ public record DatabaseUrl(String jdbcUrl) {
         return path.split("[?;]", 2)[0];
     }
 
+    /**
+     * pgjdbc's properties for every connection TREx opens: exception messages without the server's detail lines,
+     * which quote the row a statement failed on ("Failing row contains (...)", "Key (nhs_number)=(...)"), so no
+     * error TREx prints, logs or writes into lineage can carry a value from a person's record.
+     */
+    public static Properties driverProperties() {
+        Properties properties = new Properties();
+        properties.setProperty(PGProperty.LOG_SERVER_ERROR_DETAIL.getName(), "false");
+        return properties;
+    }
+
     /** Opens a connection, or fails with a message naming the (redacted) URL and the cause. */
     public Connection connect() {
         try {
-            return conformingStrings(DriverManager.getConnection(jdbcUrl));
+            return conformingStrings(DriverManager.getConnection(jdbcUrl, driverProperties()));
         } catch (SQLException e) {
             throw new DatabaseException("Cannot connect to database " + redacted() + ": " + safeMessage(e), e);
         }

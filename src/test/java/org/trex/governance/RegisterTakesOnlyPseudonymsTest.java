@@ -3,20 +3,29 @@ package org.trex.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
 /**
  * The release register holds pseudonyms only: 64 lower-case hex digits, whatever else a file of people held (an NHS
- * number, upper case, a short or long value, a letter past f, a character outside ASCII).
+ * number, upper case, a short or long value, a letter past f, a character outside ASCII), and its refusal quotes
+ * none of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterTakesOnlyPseudonymsTest {
@@ -24,6 +33,8 @@ class RegisterTakesOnlyPseudonymsTest {
 
     private DatabaseUrl url;
     private long outputId;
+    @TempDir
+    Path root;
 
     @BeforeAll
     void migrate() throws SQLException {
@@ -50,7 +61,20 @@ class RegisterTakesOnlyPseudonymsTest {
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdé"})
     void anythingButAPseudonymIsRefused(String value) {
         assertThatThrownBy(() -> insert(value)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("release_person_pseudonym_check");
+                .hasMessageContaining("release_person_pseudonym_check").hasMessageNotContaining(value);
+    }
+
+    /** As a run would meet it: the refusal names the check and quotes nothing of what the file held. */
+    @Test
+    void aFileOfNumbersIsRefusedWithoutQuotingThem() throws IOException {
+        Path people = Files.writeString(root.resolve("numbers.people"), "9990000018\t1\n");
+
+        assertThatThrownBy(() -> new ReleaseRegister(url, Clock.systemUTC()).record(
+                TestingReleases.of("run-numbers", LocalDate.of(2026, 6, 30), root, people)))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageStartingWith("Cannot register release run-numbers of discharge-delays in ")
+                .hasMessageContaining("release_person_pseudonym_check").hasMessageNotContaining("9990000018");
+        assertThat(new ReleaseRegister(url, Clock.systemUTC()).release("run-numbers")).isEmpty();
     }
 
     @ParameterizedTest
