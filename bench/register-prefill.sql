@@ -32,7 +32,8 @@ DECLARE r record;
 BEGIN
   FOR r IN SELECT id, run_id FROM trex_governance.release WHERE run_id LIKE 'prefill-%' ORDER BY id LOOP
     INSERT INTO trex_governance.release_person (output_id, pseudonym, rows)
-    SELECT o.id, md5(r.run_id || p.pseudonym) || md5(p.pseudonym || r.run_id), p.rows
+    SELECT o.id, decode(md5(r.run_id || encode(p.pseudonym, 'hex')) || md5(encode(p.pseudonym, 'hex') || r.run_id),
+        'hex'), p.rows
     FROM last_people p JOIN trex_governance.release_output o ON o.release_id = r.id AND o.name = p.name
     ORDER BY 2, 1;
   END LOOP;

@@ -97,7 +97,7 @@ final class GovernanceTables {
     static final Field<Long> OUTPUT_PEOPLE_OF = field(name("release_output", "people_of"), SQLDataType.BIGINT);
 
     static final Table<Record> RELEASE_PERSON = table(name(SCHEMA, "release_person"));
-    static final Field<String> PERSON_PSEUDONYM = field(name("release_person", "pseudonym"), SQLDataType.CLOB);
+    static final Field<byte[]> PERSON_PSEUDONYM = field(name("release_person", "pseudonym"), SQLDataType.BLOB);
     static final Field<Long> PERSON_OUTPUT_ID = field(name("release_person", "output_id"), SQLDataType.BIGINT);
     static final Field<Long> PERSON_ROWS = field(name("release_person", "rows"), SQLDataType.BIGINT);
 

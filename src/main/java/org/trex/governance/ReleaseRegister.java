@@ -41,6 +41,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,7 @@ import org.trex.spec.Applicability;
  */
 public final class ReleaseRegister {
     private static final int FLUSH_AT = 1 << 20;
+    private static final HexFormat HEX = HexFormat.of();
     /** The transaction's own table the people of a release arrive in before they join the register. */
     private static final String ARRIVING = "trex_release_person_arriving";
 
@@ -119,10 +121,10 @@ public final class ReleaseRegister {
             // at the end of the key however large the register has grown.
             Table<Record> arriving = DSL.table(DSL.name(ARRIVING));
             Field<Long> outputColumn = DSL.field(DSL.name(PERSON_OUTPUT_ID.getName()), Long.class);
-            Field<String> pseudonymColumn = DSL.field(DSL.name(PERSON_PSEUDONYM.getName()), String.class);
+            Field<byte[]> pseudonymColumn = DSL.field(DSL.name(PERSON_PSEUDONYM.getName()), byte[].class);
             Field<Long> rowsColumn = DSL.field(DSL.name(PERSON_ROWS.getName()), Long.class);
             dsl.createTemporaryTable(arriving).column(outputColumn, SQLDataType.BIGINT)
-                    .column(pseudonymColumn, SQLDataType.CLOB).column(rowsColumn, SQLDataType.BIGINT)
+                    .column(pseudonymColumn, SQLDataType.BLOB).column(rowsColumn, SQLDataType.BIGINT)
                     .onCommitDrop().execute();
             String copy = "COPY " + dsl.render(arriving) + " (" + PERSON_OUTPUT_ID.getName() + ", "
                     + PERSON_PSEUDONYM.getName() + ", " + PERSON_ROWS.getName() + ") FROM STDIN";
@@ -164,7 +166,10 @@ public final class ReleaseRegister {
         }
     }
 
-    /** Each people file's lines, prefixed with the output's ID, sent a megabyte at a time. */
+    /**
+     * Each people file's lines, prefixed with the output's ID, sent a megabyte at a time. A pseudonym's hex goes in
+     * as bytes: {@code \\x} in COPY's text is {@code \x}, bytea's hex form.
+     */
     private static void copyPeople(Connection connection, String sql, long outputId, List<Path> files)
             throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
@@ -173,7 +178,7 @@ public final class ReleaseRegister {
             for (Path file : files) {
                 try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        buffer.append(outputId).append('\t').append(line).append('\n');
+                        buffer.append(outputId).append("\t\\\\x").append(line).append('\n');
                         if (buffer.length() >= FLUSH_AT) {
                             send(copy, buffer);
                         }
@@ -235,14 +240,26 @@ public final class ReleaseRegister {
     }
 
     static List<Holding> holdings(DSLContext dsl, long releaseId, Collection<String> pseudonyms) {
+        byte[][] sought = pseudonyms.stream().map(ReleaseRegister::bytes).toArray(byte[][]::new);
         return dsl.select(PERSON_PSEUDONYM, OUTPUT_NAME, OUTPUT_KIND, PERSON_ROWS)
                 .from(RELEASE_OUTPUT)
                 .join(RELEASE_PERSON).on(PERSON_OUTPUT_ID.eq(DSL.coalesce(OUTPUT_PEOPLE_OF, OUTPUT_ID)))
                 .where(OUTPUT_RELEASE_ID.eq(releaseId))
-                .and(PERSON_PSEUDONYM.eq(DSL.any(pseudonyms.toArray(String[]::new))))
+                .and(PERSON_PSEUDONYM.eq(DSL.any(sought)))
                 .orderBy(PERSON_PSEUDONYM, OUTPUT_ID)
-                .fetch(row -> new Holding(row.value1(), row.value2(), ReleaseOutputKind.valueOf(row.value3()),
-                        row.value4()));
+                .fetch(row -> new Holding(HEX.formatHex(row.value1()), row.value2(),
+                        ReleaseOutputKind.valueOf(row.value3()), row.value4()));
+    }
+
+    /** A pseudonym's 32 bytes, from its 64 hex digits; the message never quotes what was given. */
+    private static byte[] bytes(String pseudonym) {
+        requireNonNull(pseudonym, "pseudonym is null");
+        boolean hex = pseudonym.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+        if (pseudonym.length() != 64 || !hex) {
+            throw new IllegalArgumentException("Cannot look up a person in the release register by a value of "
+                    + pseudonym.length() + " characters: a pseudonym is 64 lower-case hex digits");
+        }
+        return HEX.parseHex(pseudonym);
     }
 
     private static Registered registered(Record row, org.jooq.Result<? extends Record> outputs) {

@@ -80,7 +80,7 @@ class ReleaseRegisterHoldsWhoEachOutputHoldsTest {
     private static Map<String, Long> registered(DatabaseUrl url, long releaseId, String output) throws SQLException {
         Map<String, Long> people = new TreeMap<>();
         try (Connection connection = url.connect();
-                PreparedStatement statement = connection.prepareStatement("SELECT p.pseudonym, p.rows"
+                PreparedStatement statement = connection.prepareStatement("SELECT encode(p.pseudonym, 'hex'), p.rows"
                         + " FROM trex_governance.release_person p JOIN trex_governance.release_output o"
                         + " ON p.output_id = coalesce(o.people_of, o.id) WHERE o.release_id = ? AND o.name = ?")) {
             statement.setLong(1, releaseId);

@@ -44,9 +44,9 @@ class RegisterTakesEachReleaseAtTheEndOfItsKeyTest {
                 .containsExactly("CREATE UNIQUE INDEX release_person_pkey ON trex_governance.release_person"
                         + " USING btree (output_id, pseudonym)");
         // In a table only ever inserted into, the physical order is the order the rows went in.
-        List<String> inserted = Sql.strings(url, "SELECT output_id || ' ' || pseudonym"
+        List<String> inserted = Sql.strings(url, "SELECT output_id || ' ' || encode(pseudonym, 'hex')"
                 + " FROM trex_governance.release_person ORDER BY ctid");
-        List<String> keyed = Sql.strings(url, "SELECT output_id || ' ' || pseudonym"
+        List<String> keyed = Sql.strings(url, "SELECT output_id || ' ' || encode(pseudonym, 'hex')"
                 + " FROM trex_governance.release_person ORDER BY output_id, pseudonym");
         assertThat(inserted).hasSize(2 * PEOPLE).isEqualTo(keyed);
 

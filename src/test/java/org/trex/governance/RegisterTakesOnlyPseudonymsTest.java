@@ -12,92 +12,104 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
 /**
- * The release register holds pseudonyms only: 64 lower-case hex digits, whatever else a file of people held (an NHS
- * number, upper case, a short or long value, a letter past f, a character outside ASCII), and its refusal quotes
- * none of it.
+ * The release register holds pseudonyms only, as their 32 bytes, whatever else a file of people held (an NHS number,
+ * a short or long value, an odd number of digits, a letter past f, a character outside ASCII); its refusal quotes
+ * none of it, and nothing of the release stays behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterTakesOnlyPseudonymsTest {
     private static final String PSEUDONYM = "0123456789abcdef".repeat(4);
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
     private DatabaseUrl url;
-    private long outputId;
+    private ReleaseRegister register;
     @TempDir
     Path root;
 
     @BeforeAll
-    void migrate() throws SQLException {
+    void migrate() {
         url = TestDatabase.fresh();
         GovernanceSchema.migrate(url);
+        register = new ReleaseRegister(url, Clock.systemUTC());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "9990000018, release_person_pseudonym_check",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd, release_person_pseudonym_check",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01, release_person_pseudonym_check",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde, odd number of digits",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg, invalid hexadecimal digit",
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdé, Cannot read the people counted in"})
+    void anythingButAPseudonymIsRefusedWithoutQuotingIt(String value, String refusal) throws IOException {
+        String runId = "run-" + Integer.toHexString(value.hashCode());
+        Path people = Files.writeString(root.resolve(runId + ".people"), value + "\t1\n");
+
+        assertThatThrownBy(() -> register.record(TestingReleases.of(runId, AS_OF, root, people)))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageStartingWith("Cannot ")
+                .hasMessageContaining(refusal)
+                .hasMessageNotContaining(value.substring(0, 10));
+        assertThat(register.release(runId)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void aPseudonymIsTakenAndFoundAgain(int variant) throws IOException {
+        String pseudonym = variant == 0 ? PSEUDONYM : "f".repeat(64);
+        String runId = "run-taken-" + variant;
+        Path people = Files.writeString(root.resolve(runId + ".people"), pseudonym + "\t3\n");
+
+        long id = register.record(TestingReleases.of(runId, AS_OF, root, people));
+
+        assertThat(register.holdings(id, List.of(pseudonym)))
+                .extracting(h -> h.pseudonym() + " " + h.output() + " " + h.rows())
+                .containsExactly(pseudonym + " spells 3", pseudonym + " delays_by_band 3");
+    }
+
+    @Test
+    void theRegisterItselfRefusesAValueOfAnotherLength() throws SQLException {
+        long outputId;
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO trex_governance.release (extract_id, run_id, spec_version, project, key_id,"
                     + " key_file, as_of, deletion_days, extract_path, released_at, national_data_opt_out)"
                     + " VALUES ('e', 'r', 1, 'p', '0123456789abcdef', 'k', DATE '2026-06-30', 30, '/x', now(),"
                     + " 'APPLIES')");
             try (var rows = statement.executeQuery("INSERT INTO trex_governance.release_output (release_id, name, kind,"
-                    + " rows) SELECT id, 'spells', 'RECORDS', 1 FROM trex_governance.release RETURNING id")) {
+                    + " rows) SELECT id, 'spells', 'RECORDS', 1 FROM trex_governance.release WHERE run_id = 'r'"
+                    + " RETURNING id")) {
                 rows.next();
                 outputId = rows.getLong(1);
             }
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"9990000018", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdé"})
-    void anythingButAPseudonymIsRefused(String value) {
-        assertThatThrownBy(() -> insert(value)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("release_person_pseudonym_check").hasMessageNotContaining(value);
-    }
-
-    /** As a run would meet it: the refusal names the check and quotes nothing of what the file held. */
-    @Test
-    void aFileOfNumbersIsRefusedWithoutQuotingThem() throws IOException {
-        Path people = Files.writeString(root.resolve("numbers.people"), "9990000018\t1\n");
-
-        assertThatThrownBy(() -> new ReleaseRegister(url, Clock.systemUTC()).record(
-                TestingReleases.of("run-numbers", LocalDate.of(2026, 6, 30), root, people)))
-                .isInstanceOf(DatabaseException.class)
-                .hasMessageStartingWith("Cannot register release run-numbers of discharge-delays in ")
-                .hasMessageContaining("release_person_pseudonym_check").hasMessageNotContaining("9990000018");
-        assertThat(new ReleaseRegister(url, Clock.systemUTC()).release("run-numbers")).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1})
-    void aPseudonymIsTaken(int variant) throws SQLException {
-        String value = variant == 0 ? PSEUDONYM : "f".repeat(64);
-        insert(value);
-        try (Connection connection = url.connect(); PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM trex_governance.release_person WHERE pseudonym = ?")) {
-            query.setString(1, value);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                assertThat(rows.getLong(1)).isEqualTo(1);
-            }
-        }
-    }
-
-    private void insert(String pseudonym) throws SQLException {
         try (Connection connection = url.connect(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO trex_governance.release_person (pseudonym, output_id, rows) VALUES (?, ?, 1)")) {
-            insert.setString(1, pseudonym);
+            insert.setBytes(1, new byte[31]);
             insert.setLong(2, outputId);
-            insert.executeUpdate();
+            assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("release_person_pseudonym_check");
+            insert.setBytes(1, new byte[32]);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aLookUpByAnythingButAPseudonymIsRefusedWithoutQuotingIt() {
+        assertThatThrownBy(() -> register.holdings(1, List.of("9990000018")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot look up a person in the release register by a value of 10 characters: a pseudonym"
+                        + " is 64 lower-case hex digits");
     }
 }
