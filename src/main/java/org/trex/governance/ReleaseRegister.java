@@ -254,8 +254,7 @@ public final class ReleaseRegister {
     /** A pseudonym's 32 bytes, from its 64 hex digits; the message never quotes what was given. */
     private static byte[] bytes(String pseudonym) {
         requireNonNull(pseudonym, "pseudonym is null");
-        boolean hex = pseudonym.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
-        if (pseudonym.length() != 64 || !hex) {
+        if (!Texts.isSha256Hex(pseudonym)) {
             throw new IllegalArgumentException("Cannot look up a person in the release register by a value of "
                     + pseudonym.length() + " characters: a pseudonym is 64 lower-case hex digits");
         }

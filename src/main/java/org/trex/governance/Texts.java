@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Validation shared by the governance records. */
 final class Texts {
-    private static final Pattern PLAN_HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private Texts() {
     }
@@ -19,10 +19,15 @@ final class Texts {
         return value;
     }
 
+    /** Whether the value is 32 bytes as 64 lowercase hex digits: a SHA-256 digest, or an HMAC-SHA256 pseudonym. */
+    static boolean isSha256Hex(String value) {
+        return SHA256_HEX.matcher(value).matches();
+    }
+
     /** Plan hashes come from the planner as lowercase SHA-256 hex; anything else is a caller's mistake. */
     static String requirePlanHash(String value) {
         requireNonNull(value, "planHash is null");
-        if (!PLAN_HASH.matcher(value).matches()) {
+        if (!isSha256Hex(value)) {
             throw new IllegalArgumentException("Cannot use plan hash '" + value
                     + "': expected 64 lowercase hex digits (SHA-256)");
         }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.postgresql.PGProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PostgreSQL JDBC URL, as given with {@code --database-url} or {@code TREX_DATABASE_URL}.
@@ -149,6 +151,15 @@ public record DatabaseUrl(String jdbcUrl) {
         Properties properties = new Properties();
         properties.setProperty(PGProperty.LOG_SERVER_ERROR_DETAIL.getName(), "false");
         return properties;
+    }
+
+    /** A data source for a library that opens its own connections (Flyway), with {@link #driverProperties()}. */
+    public DataSource dataSource() {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(jdbcUrl);
+        driverProperties().forEach((name, value) -> source.setProperty(PGProperty.forName(name.toString()),
+                value.toString()));
+        return source;
     }
 
     /** Opens a connection, or fails with a message naming the (redacted) URL and the cause. */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A set of Flyway migrations with its own history table and schema, so the source and governance
@@ -27,12 +26,8 @@ public record Migrations(String name, String location, String historyTable, Stri
     public int apply(DatabaseUrl url) {
         requireNonNull(url, "url is null");
         try {
-            // As DatabaseUrl.driverProperties(): a failed migration's message quotes no row.
-            PGSimpleDataSource source = new PGSimpleDataSource();
-            source.setURL(url.jdbcUrl());
-            source.setLogServerErrorDetail(false);
             return Flyway.configure()
-                    .dataSource(source)
+                    .dataSource(url.dataSource())
                     .locations(location)
                     .table(historyTable)
                     .schemas(schema)

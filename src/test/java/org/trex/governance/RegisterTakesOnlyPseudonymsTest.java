@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -80,20 +80,11 @@ class RegisterTakesOnlyPseudonymsTest {
     }
 
     @Test
-    void theRegisterItselfRefusesAValueOfAnotherLength() throws SQLException {
-        long outputId;
-        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO trex_governance.release (extract_id, run_id, spec_version, project, key_id,"
-                    + " key_file, as_of, deletion_days, extract_path, released_at, national_data_opt_out)"
-                    + " VALUES ('e', 'r', 1, 'p', '0123456789abcdef', 'k', DATE '2026-06-30', 30, '/x', now(),"
-                    + " 'APPLIES')");
-            try (var rows = statement.executeQuery("INSERT INTO trex_governance.release_output (release_id, name, kind,"
-                    + " rows) SELECT id, 'spells', 'RECORDS', 1 FROM trex_governance.release WHERE run_id = 'r'"
-                    + " RETURNING id")) {
-                rows.next();
-                outputId = rows.getLong(1);
-            }
-        }
+    void theRegisterItselfRefusesAValueOfAnotherLength() throws IOException, SQLException {
+        Path people = Files.writeString(root.resolve("direct.people"), PSEUDONYM + "\t1\n");
+        long releaseId = register.record(TestingReleases.of("run-direct", AS_OF, root, people));
+        long outputId = Sql.count(url, "SELECT min(id) FROM trex_governance.release_output WHERE release_id = "
+                + releaseId);
         try (Connection connection = url.connect(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO trex_governance.release_person (pseudonym, output_id, rows) VALUES (?, ?, 1)")) {
             insert.setBytes(1, new byte[31]);
