@@ -288,7 +288,7 @@ public final class Benchmark {
     /** The options bin/trex gives a run: $TREX_JAVA_OPTS, else its default heap and collector. */
     private static List<String> javaOptions() {
         String options = System.getenv("TREX_JAVA_OPTS");
-        return options == null || options.isBlank() ? List.of("-Xmx8g", "-XX:+UseParallelGC")
+        return options == null || options.isBlank() ? List.of("-Xmx4g", "-XX:+UseParallelGC")
                 : Arrays.asList(options.trim().split("\\s+"));
     }
 
