@@ -19,8 +19,8 @@ public final class KAnonymityDecisions {
         this.belowK = rules.belowK();
     }
 
-    /** The first step for an output as staged. */
-    public RecordStep onStaged(EquivalenceClasses classes) {
+    /** The first step for an output as measured. */
+    public RecordStep onMeasured(EquivalenceClasses classes) {
         requireNonNull(classes, "classes is null");
         if (classes.meetsK()) {
             return RecordStep.KEEP;

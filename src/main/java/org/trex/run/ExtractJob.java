@@ -90,6 +90,12 @@ public final class ExtractJob {
         }
     }
 
+    /** Where an output's rows come from: kept in memory by the read it shares, or streamed by its own read. */
+    private enum Rows {
+        KEPT,
+        STREAMED
+    }
+
     /** Runs every output of the plan, writing files under {@code dataDirectory}, as a first release. */
     public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory) {
         return run(plan, exclusions, key, dataDirectory, ReleaseHistory.NONE);
@@ -148,7 +154,8 @@ public final class ExtractJob {
                         // Keeps the plan's order of outputs; filled in once the aggregates are protected.
                         results.put(output.name(), null);
                     } else {
-                        OutputResult result = records(output, rules, kept, tally, writer);
+                        Rows rows = scan.isPresent() ? Rows.KEPT : Rows.STREAMED;
+                        OutputResult result = records(output, rules, kept, rows, tally, writer);
                         leftOut.add(result.excluded(), tally);
                         results.put(output.name(), result);
                     }
@@ -280,68 +287,87 @@ public final class ExtractJob {
         return kept.select(shaped.toArray(Column[]::new));
     }
 
-    private OutputResult records(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, ExclusionTally tally,
-            OutputWriter writer) {
+    /**
+     * A records output, disclosure-controlled: its classes of quasi-identifier values are measured before anything
+     * is written when its rows are kept in memory (a shared read's), so the rows are staged once, as released; else
+     * staging measures them as it writes, and a second staging takes what disclosure control changed.
+     */
+    private OutputResult records(OutputPlan output, DisclosureRules rules, Dataset<Row> kept, Rows rows,
+            ExclusionTally tally, OutputWriter writer) {
         List<String> pseudonyms = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
                 .map(PlannedColumn::name).toList();
         List<String> qis = output.quasiIdentifiers();
         Optional<String> person = OutputResult.personColumn(output);
-        OutputWriter.Staged staged = writer.stage(output.name(), kept, pseudonyms, qis, person);
-        List<ExclusionCount> excluded = new ArrayList<>(tally.counts());
-        long read = staged.rows() + excluded.stream().mapToLong(ExclusionCount::rows).sum();
+        List<ExclusionCount> excluded = new ArrayList<>();
         DisclosureOutcome outcome;
+        OutputWriter.Staged staged;
+        long used;
         if (qis.isEmpty()) {
+            staged = writer.stage(output.name(), kept, pseudonyms, qis, person);
+            used = staged.rows();
             outcome = new DisclosureOutcome(qis, Optional.empty(), Optional.empty(),
                     "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k(), List.of());
         } else {
+            // Measuring rows kept in memory costs a grouping; staging them twice costs a sort and a write.
+            OutputWriter.Staged measured = rows == Rows.KEPT ? null : writer.stage(output.name(), kept, pseudonyms,
+                    qis, person);
             KAnonymityDecisions decisions = new KAnonymityDecisions(rules);
-            QuasiIdentifierClasses classes = staged.classes();
+            QuasiIdentifierClasses classes = measured == null ? QuasiIdentifierClasses.count(kept, qis)
+                    : measured.classes();
+            used = classes.sizes().stream().mapToLong(Long::longValue).sum();
             EquivalenceClasses before = EquivalenceClasses.measure(classes.sizes(), rules.k());
-            RecordStep step = decisions.onStaged(before);
+            RecordStep step = decisions.onMeasured(before);
             String action = "none: k met";
             long valuesSuppressed = 0;
-            EquivalenceClasses after = before;
-            if (step != RecordStep.KEEP) {
-                Dataset<Row> released = writer.read(staged);
-                if (step == RecordStep.REFUSE) {
-                    throw new DisclosureException("Cannot publish output " + output.name()
-                            + ": its smallest equivalence class on " + qis + " has " + before.smallestClass()
-                            + " records, the policy requires k = " + rules.k() + " and refuses the run below it");
+            if (step == RecordStep.REFUSE) {
+                if (measured != null) {
+                    writer.discard(measured);
                 }
-                if (step == RecordStep.GENERALISE) {
-                    released = coarsen(released, output, qis);
-                    action = "generalised " + qis;
-                    classes = QuasiIdentifierClasses.count(released, qis);
-                    step = decisions.onGeneralised(EquivalenceClasses.measure(classes.sizes(), rules.k()));
-                }
-                if (step == RecordStep.SUPPRESS) {
-                    // The classes are known with their values: what is blanked, and what is then all blank, needs
-                    // no pass.
-                    valuesSuppressed = classes.rowsSuppressed(decisions::suppresses) * qis.size();
-                    long stillSmall = classes.rowsBlankAfterSuppressing(decisions::suppresses);
-                    released = classes.suppress(released, decisions::suppresses);
-                    action = (action.startsWith("none") ? "" : action + ", then ")
-                            + "suppressed quasi-identifier values in classes below k";
-                    // Records whose fully suppressed class is still below k would stand out: drop them.
-                    Column allNull = Arrays.stream(cols(qis)).map(Column::isNull).reduce(Column::and).orElseThrow();
-                    if (decisions.dropsFullyBlanked(stillSmall)) {
-                        released = released.filter(org.apache.spark.sql.functions.not(allNull));
-                        excluded.add(new ExclusionCount(ExclusionCount.DISCLOSURE_SUPPRESSED, stillSmall, 0));
-                        action += ", then dropped " + stillSmall + " records still below k";
-                    }
-                }
-                // Staging measures the released classes as it writes them: no pass of its own.
-                OutputWriter.Staged changed = writer.stage(output.name(), released, pseudonyms, qis, person);
-                after = EquivalenceClasses.measure(changed.classes().sizes(), rules.k());
-                writer.discard(staged);
-                staged = changed;
+                throw new DisclosureException("Cannot publish output " + output.name()
+                        + ": its smallest equivalence class on " + qis + " has " + before.smallestClass()
+                        + " records, the policy requires k = " + rules.k() + " and refuses the run below it");
             }
+            Dataset<Row> released = step == RecordStep.KEEP || measured == null ? kept : writer.read(measured);
+            if (step == RecordStep.GENERALISE) {
+                released = coarsen(released, output, qis);
+                action = "generalised " + qis;
+                classes = QuasiIdentifierClasses.count(released, qis);
+                step = decisions.onGeneralised(EquivalenceClasses.measure(classes.sizes(), rules.k()));
+            }
+            if (step == RecordStep.SUPPRESS) {
+                // The classes are known with their values: what is blanked, and what is then all blank, needs no pass.
+                valuesSuppressed = classes.rowsSuppressed(decisions::suppresses) * qis.size();
+                long stillSmall = classes.rowsBlankAfterSuppressing(decisions::suppresses);
+                released = classes.suppress(released, decisions::suppresses);
+                action = (action.startsWith("none") ? "" : action + ", then ")
+                        + "suppressed quasi-identifier values in classes below k";
+                // Records whose fully suppressed class is still below k would stand out: drop them.
+                Column allNull = Arrays.stream(cols(qis)).map(Column::isNull).reduce(Column::and).orElseThrow();
+                if (decisions.dropsFullyBlanked(stillSmall)) {
+                    released = released.filter(org.apache.spark.sql.functions.not(allNull));
+                    excluded.add(new ExclusionCount(ExclusionCount.DISCLOSURE_SUPPRESSED, stillSmall, 0));
+                    used -= stillSmall;
+                    action += ", then dropped " + stillSmall + " records still below k";
+                }
+            }
+            if (measured != null && released == kept) {
+                staged = measured;
+            } else {
+                // Staging measures the released classes as it writes them: no pass of its own.
+                staged = writer.stage(output.name(), released, pseudonyms, qis, person);
+                if (measured != null) {
+                    writer.discard(measured);
+                }
+            }
+            EquivalenceClasses after = EquivalenceClasses.measure(staged.classes().sizes(), rules.k());
             outcome = new DisclosureOutcome(qis, Optional.of(before), Optional.of(after), action,
                     valuesSuppressed, 0, "k = " + rules.k() + ", below k: " + rules.belowK().yamlName(), List.of());
         }
-        long used = read - excluded.stream().mapToLong(ExclusionCount::rows).sum();
+        List<ExclusionCount> leftOut = new ArrayList<>(tally.counts());
+        leftOut.addAll(excluded);
+        long read = used + leftOut.stream().mapToLong(ExclusionCount::rows).sum();
         OutputWriter.Written written = writer.publish(staged);
-        return new OutputResult(output, read, excluded, used, written.rows(), outcome, written.schema(),
+        return new OutputResult(output, read, leftOut, used, written.rows(), outcome, written.schema(),
                 written.files(), written.contentSha256(), written.people());
     }
 

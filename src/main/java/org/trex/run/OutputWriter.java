@@ -45,8 +45,8 @@ import org.trex.extract.FileDigests;
  * on content also means the row order says nothing about the source's order.
  *
  * <p>Rows are first staged: range-partitioned and sorted in parallel, each partition written in one pass as a
- * Parquet part and a CSV part ({@link StagedParts}), the parts' order being the rows' order. Disclosure control
- * measures the staged Parquet (cheap, columnar) and may stage a changed copy. Publishing joins the Parquet
+ * Parquet part and a CSV part ({@link StagedParts}), the parts' order being the rows' order. Staging measures the
+ * classes of the values it is asked to, and disclosure control may stage a changed copy. Publishing joins the Parquet
  * parts into one file by copying their row groups (nothing is encoded again) and the CSV parts under one
  * header; no row is read again.
  */

@@ -26,7 +26,7 @@ class KAnonymityDecisionsTest {
         KAnonymityDecisions decisions = decisions(k, belowK);
         List<Long> classSizes = Arrays.stream(sizes.split(" ")).map(Long::valueOf).filter(s -> s > 0).toList();
         EquivalenceClasses classes = EquivalenceClasses.measure(classSizes, k);
-        assertThat(decisions.onStaged(classes)).isEqualTo(staged);
+        assertThat(decisions.onMeasured(classes)).isEqualTo(staged);
         assertThat(decisions.onGeneralised(classes)).isEqualTo(generalised);
     }
 
