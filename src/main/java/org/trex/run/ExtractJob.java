@@ -54,9 +54,9 @@ import org.trex.transform.Generalisations;
 /**
  * The Spark side of a run: reads each output's rows by binary COPY in partitions, each read from one snapshot
  * (the outputs on the cohort's index events share one read, {@link ScanPlan}), leaves out (and counts) what the
- * exclusions say, shapes the rest (pseudonyms, forms), sorts and stages them, applies disclosure control to the
- * staged rows and writes one Parquet and one CSV file per output into a data directory. It knows nothing of specs
- * on disk, approvals or lineage; the caller owns those.
+ * exclusions say, shapes the rest (pseudonyms, forms), applies disclosure control (to a shared read's rows before
+ * they are staged, to others' as they are staged), sorts and stages them and writes one Parquet and one CSV file per
+ * output into a data directory. It knows nothing of specs on disk, approvals or lineage; the caller owns those.
  */
 public final class ExtractJob {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
