@@ -27,8 +27,8 @@ import org.trex.testing.TestDatabase;
 
 /**
  * On hand-made records, the linkage counts find each implausible link: an index event after the date of death on
- * the linked council record, one number on council records with two dates of birth, and spells of one number that
- * overlap (but not a transfer discharged and admitted on the same day).
+ * the linked council record, one number on council records with two dates of birth (but not one with the same date
+ * twice), and spells of one number that overlap (but not a transfer discharged and admitted on the same day).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImplausibleLinksAreCountedTest {
@@ -37,6 +37,7 @@ class ImplausibleLinksAreCountedTest {
     static final String DIED = "9990000026";
     static final String OVERLAPPING = "9990000034";
     static final String TRANSFERRED = "9990000042";
+    static final String ONE_BIRTH_DATE_TWICE = "9990000050";
 
     LinkageCounts counts;
 
@@ -47,6 +48,8 @@ class ImplausibleLinksAreCountedTest {
             fixture.person(TWO_BIRTH_DATES, LocalDate.of(1944, 3, 10), "LE1 5WW");
             fixture.person(TWO_BIRTH_DATES, LocalDate.of(1945, 1, 1), "LE1 5WW");
             fixture.spell(TWO_BIRTH_DATES, LocalDate.of(2024, 6, 5), LocalDate.of(2024, 6, 15), null);
+            fixture.person(ONE_BIRTH_DATE_TWICE, LocalDate.of(1950, 7, 1), "LE1 5WW");
+            fixture.person(ONE_BIRTH_DATE_TWICE, LocalDate.of(1950, 7, 1), "LE1 5WW");
             long died = fixture.person(DIED, LocalDate.of(1944, 3, 10), "LE2 1AB");
             try (Connection connection = url.connect();
                     PreparedStatement death = connection.prepareStatement(
@@ -89,9 +92,9 @@ class ImplausibleLinksAreCountedTest {
 
     @Test
     void councilRecordsAreCountedByTraceOutcomeAndValidity() {
-        assertThat(byCode(counts.traceOutcomes())).containsEntry("matched", 3L).containsEntry("not_traced", 0L);
+        assertThat(byCode(counts.traceOutcomes())).containsEntry("matched", 5L).containsEntry("not_traced", 0L);
         assertThat(byCode(counts.numberValidity())).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "valid", 3L, "missing", 0L, "invalid", 0L));
+                "valid", 5L, "missing", 0L, "invalid", 0L));
     }
 
     private static Map<String, Long> byCode(List<Tally> tallies) {
