@@ -158,8 +158,10 @@ public final class DueRunner {
             return requireNonNull(launcher.launch(extract, asOf, runId), "launcher returned null");
         } catch (Exception e) {
             // One broken extract must not stop the others; it stays due and is retried on the next pass. Exception, as
-            // Spark throws its checked SparkException undeclared.
-            return RunResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            // Spark throws its checked SparkException undeclared. The launcher's failures carry TREx's own one-line
+            // messages (a run's is already scrubbed); only the first line is kept, should a library's reach here.
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return RunResult.failed(message.lines().findFirst().orElse(e.getClass().getSimpleName()));
         }
     }
 

@@ -76,15 +76,17 @@ public final class CsvSource implements AutoCloseable {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                     .setAllowMissingColumnNames(true).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode
-                            .DISALLOW).get().parse(reader);
+                            .ALLOW_ALL).get().parse(reader);
             List<String> header = parser.getHeaderNames();
             int[] positions = positions(file, kind, mapping, header);
             return new CsvSource(file, digest, parser, positions, header.size());
         } catch (IllegalArgumentException | UncheckedIOException e) {
             closeQuietly(parser);
+            // The parser's own words about a header can quote the whole line, which is a person's row when the
+            // header line is missing; an I/O failure's cannot.
             throw new LoadRefusedException("Cannot load " + file + ": its header line cannot be read ("
-                    + firstLine(e) + "), expected a comma-separated header naming the " + kind.cliName()
-                    + " columns", e);
+                    + (e instanceof UncheckedIOException ? firstLine(e) : "not a CSV header") + "), expected a "
+                    + "comma-separated header naming the " + kind.cliName() + " columns", e);
         } catch (IOException e) {
             closeQuietly(parser);
             throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
@@ -191,21 +193,30 @@ public final class CsvSource implements AutoCloseable {
         }
     }
 
-    /** Where each national column sits in the file, or -1; refuses missing required and unexplained columns. */
+    /**
+     * Where each national column sits in the file, or -1; refuses missing required, unexplained and repeated columns.
+     * A first line that names no column it should is not quoted: it may be a person's row, the header line missing.
+     */
     private static int[] positions(Path file, SourceKind kind, SourceMapping mapping, List<String> header) {
         List<NationalColumn> columns = kind.columns();
         int[] positions = new int[columns.size()];
         java.util.Arrays.fill(positions, -1);
         Set<String> unexplained = new LinkedHashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        int known = 0;
         for (int i = 0; i < header.size(); i++) {
             String local = header.get(i).strip();
             String national = mapping.columns().getOrDefault(local, local);
             int index = indexOf(columns, national);
-            if (index >= 0) {
+            if (index >= 0 && positions[index] >= 0) {
+                repeated.add(national);
+            } else if (index >= 0) {
                 positions[index] = i;
             } else if (!kind.acceptedUnused().contains(national) && !mapping.ignored().contains(local)) {
                 unexplained.add(local);
+                continue;
             }
+            known++;
         }
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -213,14 +224,21 @@ public final class CsvSource implements AutoCloseable {
                 missing.add(columns.get(i).name());
             }
         }
-        if (!missing.isEmpty() || !unexplained.isEmpty()) {
+        if (!missing.isEmpty() || !unexplained.isEmpty() || !repeated.isEmpty()) {
             StringBuilder why = new StringBuilder("Cannot load " + file + ": it is not a " + kind.cliName() + " file:");
             if (!missing.isEmpty()) {
                 why.append(" it lacks the required columns ").append(missing);
             }
-            if (!unexplained.isEmpty()) {
+            if (known == 0) {
+                why.append(missing.isEmpty() ? "" : " and").append(" its first line names none of its columns (the")
+                        .append(" header of another file, or no header line; the line is not shown)");
+            } else if (!unexplained.isEmpty()) {
                 why.append(missing.isEmpty() ? "" : " and").append(" it has columns no layout or mapping names ")
                         .append(unexplained);
+            }
+            if (!repeated.isEmpty()) {
+                why.append(missing.isEmpty() && unexplained.isEmpty() ? "" : " and").append(" it names the columns ")
+                        .append(repeated).append(" more than once");
             }
             why.append(", expected the ").append(kind.cliName()).append(" columns ")
                     .append(columns.stream().map(NationalColumn::name).toList())

@@ -177,22 +177,25 @@ public final class RowChecker {
         }
     }
 
-    /** YYYY-MM-DD or DD/MM/YYYY, strictly (a real calendar date); null otherwise. */
+    /**
+     * YYYY-MM-DD or DD/MM/YYYY, strictly (a real calendar date of the common era); null otherwise. Year 0000, which
+     * Java reads as 1 BC, is no date: PostgreSQL would refuse it and abort the whole load.
+     */
     static LocalDate date(String value) {
         if (value.length() != 10) {
             return null;
         }
         try {
+            LocalDate date = null;
             if (value.charAt(4) == '-' && value.charAt(7) == '-') {
-                return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+                date = LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+            } else if (value.charAt(2) == '/' && value.charAt(5) == '/') {
+                date = LocalDate.of(digits(value, 6, 10), digits(value, 3, 5), digits(value, 0, 2));
             }
-            if (value.charAt(2) == '/' && value.charAt(5) == '/') {
-                return LocalDate.of(digits(value, 6, 10), digits(value, 3, 5), digits(value, 0, 2));
-            }
+            return date != null && date.getYear() >= 1 ? date : null;
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
-        return null;
     }
 
     private static int digits(String value, int from, int to) {

@@ -24,6 +24,9 @@ public record DatabaseUrl(String jdbcUrl) {
     /** In free text (a driver's message) a password runs to the next {@code &}, pgjdbc's only separator, or space. */
     private static final Pattern PASSWORD_IN_TEXT = Pattern.compile("(?i)(password=)[^&\\s]*");
     private static final Pattern USERINFO_IN_TEXT = Pattern.compile("(//[^:/@\\s]+):([^@/\\s]*)@");
+    /** What PostgreSQL quotes in a data exception (SQLSTATE class 22) is the value that failed, not a name. */
+    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"]|\"\")*\"");
+    private static final String DATA_EXCEPTION = "22";
     private static final String HIDDEN = "***";
 
     public DatabaseUrl {
@@ -193,9 +196,16 @@ public record DatabaseUrl(String jdbcUrl) {
         }
     }
 
-    /** A driver message with anything that looks like a URL's password removed. */
+    /**
+     * A driver message with anything that looks like a URL's password removed, and, for a data exception (a value
+     * PostgreSQL could not take: a date out of range, a number that is not one), the value it quotes.
+     */
     public static String safeMessage(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String state = e.getSQLState();
+        if (state != null && state.startsWith(DATA_EXCEPTION)) {
+            message = QUOTED.matcher(message).replaceAll("\"[value]\"");
+        }
         return redact(message);
     }
 

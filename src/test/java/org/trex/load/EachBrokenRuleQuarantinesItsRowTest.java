@@ -40,6 +40,8 @@ class EachBrokenRuleQuarantinesItsRowTest {
                         Optional.empty()),
                 Arguments.of(Map.of("Event_Start_Date", "31/02/2024"), QualityRule.UNREADABLE_DATE, "Event_Start_Date",
                         Optional.empty()),
+                Arguments.of(Map.of("Date_of_Birth", "01/01/0000"), QualityRule.UNREADABLE_DATE, "Date_of_Birth",
+                        Optional.empty()),
                 Arguments.of(Map.of("Event_End_Date", "30/04/2024"), QualityRule.DATES_OUT_OF_ORDER, "Event_End_Date",
                         Optional.empty()),
                 Arguments.of(Map.of("Date_of_Death", "1939-12-31"), QualityRule.DATES_OUT_OF_ORDER, "Date_of_Death",

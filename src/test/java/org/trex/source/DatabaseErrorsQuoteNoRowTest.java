@@ -1,5 +1,6 @@
 package org.trex.source;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
@@ -14,7 +15,8 @@ import org.trex.testing.TestDatabase;
 /**
  * A statement PostgreSQL refuses for a row's values fails on a TREx connection with a message that names the rule
  * broken but quotes none of the row: the server's detail lines ("Failing row contains (...)", "Key (...)=(...)")
- * would put a person's NHS number or date of birth into the error a command prints and a failed run records.
+ * would put a person's NHS number or date of birth into the error a command prints and a failed run records. A
+ * value PostgreSQL cannot take is quoted in the message itself, so the safe message of a data exception drops it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseErrorsQuoteNoRowTest {
@@ -48,5 +50,22 @@ class DatabaseErrorsQuoteNoRowTest {
             }
         }).isInstanceOf(SQLException.class).hasMessageContaining(rule)
                 .hasMessageNotContaining("943476591").hasMessageNotContaining("1937").hasMessageNotContaining("1837");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "SELECT CAST(v AS date) FROM (VALUES ('0000-01-01')) AS t (v)|date/time field value out of range",
+            "SELECT CAST(v AS date) FROM (VALUES ('1937-02-30')) AS t (v)|date/time field value out of range",
+            "SELECT CAST(v AS bigint) FROM (VALUES ('943476591x')) AS t (v)|invalid input syntax for type bigint"})
+    void theSafeMessageOfAValueThatCannotBeTakenQuotesNoValue(String sql, String rule) {
+        assertThatThrownBy(() -> {
+            try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
+                statement.executeQuery(sql);
+            }
+        }).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).startsWith("22");
+            assertThat(DatabaseUrl.safeMessage(e)).contains(rule).contains("\"[value]\"")
+                    .doesNotContain("0000-01-01").doesNotContain("1937").doesNotContain("943476591");
+        });
     }
 }
