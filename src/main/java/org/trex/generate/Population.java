@@ -6,6 +6,7 @@ import static org.trex.generate.SyntheticData.COUNCIL_SHARE;
 import static org.trex.generate.SyntheticData.NATIONAL_OPT_OUT_RATE;
 import static org.trex.generate.SyntheticData.NON_COUNCIL_HOSPITAL_SHARE;
 import static org.trex.generate.TestRangeNumbers.validSuffixes;
+import static org.trex.generate.TestRangeNumbers.withoutPlaceholder;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -38,8 +39,9 @@ final class Population {
         this.people = people;
         this.seed = seed;
         this.traceFailureBias = traceFailureBias;
-        this.suffixes = validSuffixes();
-        shuffle(suffixes, new SplittableRandom(seed));
+        int[] checked = validSuffixes();
+        shuffle(checked, new SplittableRandom(seed));
+        this.suffixes = withoutPlaceholder(checked);
     }
 
     /**

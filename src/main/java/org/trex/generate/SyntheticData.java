@@ -49,7 +49,7 @@ public final class SyntheticData {
     public static final double COUNCIL_HOSPITAL_SHARE = 0.55;
     /**
      * Share of the rest of the population that has hospital activity; the others appear in no table and use no
-     * NHS number, which is what lets {@link #MAX_PEOPLE} exceed the 999 range's 909,091 valid numbers.
+     * NHS number, which is what lets {@link #MAX_PEOPLE} exceed the 999 range's 909,090 valid numbers.
      */
     public static final double NON_COUNCIL_HOSPITAL_SHARE = 0.40;
     /** Council records with no NHS number (trace not done, no match or several matches). */

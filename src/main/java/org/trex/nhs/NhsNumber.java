@@ -15,6 +15,7 @@ public final class NhsNumber {
     public static final long MISSING = -1;
     /** What {@link #numberIn} answers for a value that is present but not a valid NHS number. */
     public static final long INVALID = -2;
+    private static final long REPEATED_DIGIT = 1_111_111_111L;
 
     private final String digits;
 
@@ -58,12 +59,17 @@ public final class NhsNumber {
         return out.length() == 0 ? null : out.toString();
     }
 
-    /** True when the value is exactly ten ASCII digits with a correct Modulus 11 check digit. */
+    /**
+     * True when the value is exactly ten ASCII digits with a correct Modulus 11 check digit, not all the same. Each of
+     * the ten numbers of one repeated digit passes the check (0000000000, 9999999999), but none is ever issued:
+     * systems write them as placeholders, and linking on one would join different people as one.
+     */
     public static boolean isValidNormalised(String value) {
         if (value == null || value.length() != 10) {
             return false;
         }
         int sum = 0;
+        boolean repeated = true;
         for (int i = 0; i < 10; i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
@@ -72,9 +78,10 @@ public final class NhsNumber {
             if (i < 9) {
                 sum += (c - '0') * (10 - i);
             }
+            repeated &= c == value.charAt(0);
         }
         int check = checkDigitOf(sum);
-        return check >= 0 && check == value.charAt(9) - '0';
+        return !repeated && check >= 0 && check == value.charAt(9) - '0';
     }
 
     /**
@@ -107,7 +114,9 @@ public final class NhsNumber {
             return MISSING;
         }
         int check = checkDigitOf(sum);
-        return !other && digits == 10 && check >= 0 && check == number % 10 ? number : INVALID;
+        // Ten of one digit are exactly the multiples of 1111111111 below ten billion: placeholders, as above.
+        return !other && digits == 10 && check >= 0 && check == number % 10 && number % REPEATED_DIGIT != 0
+                ? number : INVALID;
     }
 
     /** The check digit that makes nine leading digits a valid number, or -1 when none does. */

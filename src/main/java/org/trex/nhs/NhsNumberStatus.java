@@ -4,7 +4,7 @@ package org.trex.nhs;
 public enum NhsNumberStatus {
     VALID("valid"),
     MISSING("the value is missing"),
-    INVALID("the value is not ten digits with a correct Modulus 11 check digit");
+    INVALID("the value is not ten digits with a correct Modulus 11 check digit, or is one digit ten times");
 
     private final String description;
 

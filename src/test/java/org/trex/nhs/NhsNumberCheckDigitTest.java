@@ -22,6 +22,16 @@ class NhsNumberCheckDigitTest {
         assertThat(NhsNumberStatus.of(raw)).isEqualTo(NhsNumberStatus.INVALID);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0000000000", "1111111111", "4444444444", "9999999999", "999 999 9999", "000-000-0000"})
+    void placeholdersOfOneRepeatedDigitPassTheCheckButAreInvalid(String raw) {
+        String digits = NhsNumber.normalise(raw);
+        assertThat(NhsNumber.checkDigit(digits.substring(0, 9))).isEqualTo(digits.charAt(9) - '0');
+        assertThat(NhsNumberStatus.of(raw)).isEqualTo(NhsNumberStatus.INVALID);
+        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(NhsNumber.numberIn(bytes, 0, bytes.length)).isEqualTo(NhsNumber.INVALID);
+    }
+
     @Test
     void missingNumbers() {
         assertThat(NhsNumberStatus.of(null)).isEqualTo(NhsNumberStatus.MISSING);
@@ -32,7 +42,8 @@ class NhsNumberCheckDigitTest {
     void parseErrorNeverRepeatsTheValue() {
         assertThatThrownBy(() -> NhsNumber.parse("1234567890"))
                 .hasMessage("Cannot parse NHS number: "
-                        + "the value is not ten digits with a correct Modulus 11 check digit")
+                        + "the value is not ten digits with a correct Modulus 11 check digit, or is one digit ten"
+                        + " times")
                 .hasMessageNotContaining("1234567890");
         assertThat(NhsNumber.parse("9434765919").toString()).doesNotContain("9434765919");
     }

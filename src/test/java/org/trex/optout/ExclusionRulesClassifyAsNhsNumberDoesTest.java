@@ -27,7 +27,7 @@ class ExclusionRulesClassifyAsNhsNumberDoesTest {
     void awkwardValuesAreClassifiedAsNhsNumberReadsThem() {
         List<String> values = List.of("", " ", "--", " - ", VALID, "943 476 5919", "943-476-5919", " 9434765919 ",
                 "9434765918", "94347659190", "943476591", "9434765919x", "943476591\u0660", "\uff19434765919",
-                "0000000000", OPTED_OUT, "943 476 5870", "not-a-number", "\t9434765919");
+                "0000000000", "9999999999", "111-111-1111", OPTED_OUT, "943 476 5870", "not-a-number", "\t9434765919");
         for (String value : values) {
             assertThat(rules.classify(value, true, NONE)).as(value).isEqualTo(expected(value));
         }
