@@ -158,9 +158,10 @@ public final class BenchLoader {
         int found = 0;
         for (int prefix = 0; found < count; prefix++) {
             String nine = "999" + String.format("%06d", prefix);
-            int check = NhsNumber.checkDigit(nine);
-            if (check >= 0 && NhsNumber.isValidNormalised(nine + check)) {
-                numbers[found++] = nine + check;
+            String number = nine + NhsNumber.checkDigit(nine);
+            // A prefix without a check digit gives eleven characters (a -1), which is no valid number.
+            if (NhsNumber.isValidNormalised(number)) {
+                numbers[found++] = number;
             }
         }
         return numbers;

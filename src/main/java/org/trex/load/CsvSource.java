@@ -224,22 +224,22 @@ public final class CsvSource implements AutoCloseable {
                 missing.add(columns.get(i).name());
             }
         }
-        if (!missing.isEmpty() || !unexplained.isEmpty() || !repeated.isEmpty()) {
-            StringBuilder why = new StringBuilder("Cannot load " + file + ": it is not a " + kind.cliName() + " file:");
-            if (!missing.isEmpty()) {
-                why.append(" it lacks the required columns ").append(missing);
-            }
-            if (known == 0) {
-                why.append(missing.isEmpty() ? "" : " and").append(" its first line names none of its columns (the")
-                        .append(" header of another file, or no header line; the line is not shown)");
-            } else if (!unexplained.isEmpty()) {
-                why.append(missing.isEmpty() ? "" : " and").append(" it has columns no layout or mapping names ")
-                        .append(unexplained);
-            }
-            if (!repeated.isEmpty()) {
-                why.append(missing.isEmpty() && unexplained.isEmpty() ? "" : " and").append(" it names the columns ")
-                        .append(repeated).append(" more than once");
-            }
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("it lacks the required columns " + missing);
+        }
+        if (known == 0) {
+            problems.add("its first line names none of its columns (the header of another file, or no header line;"
+                    + " the line is not shown)");
+        } else if (!unexplained.isEmpty()) {
+            problems.add("it has columns no layout or mapping names " + unexplained);
+        }
+        if (!repeated.isEmpty()) {
+            problems.add("it names the columns " + repeated + " more than once");
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder why = new StringBuilder("Cannot load " + file + ": it is not a " + kind.cliName() + " file: ")
+                    .append(String.join(" and ", problems));
             why.append(", expected the ").append(kind.cliName()).append(" columns ")
                     .append(columns.stream().map(NationalColumn::name).toList())
                     .append(" (rename local columns, or list them under ignore, in a --mapping file)");
