@@ -19,16 +19,27 @@ import org.trex.source.SourceSchema;
 /** Hand-made source rows for tests that need to know exactly who is in the data. */
 public final class SourceFixture implements AutoCloseable {
     private final Connection connection;
+    private final Statistics statistics;
     private final AtomicLong ids = new AtomicLong(1000);
 
-    private SourceFixture(Connection connection) {
+    /** Whether closing the fixture analyses the tables. */
+    private enum Statistics { ANALYSE, LEAVE_UNANALYSED }
+
+    private SourceFixture(Connection connection, Statistics statistics) {
         this.connection = connection;
+        this.statistics = statistics;
     }
 
-    /** Migrates the database and opens a fixture on it. */
+    /** Migrates the database and opens a fixture on it; closing it analyses the tables. */
     public static SourceFixture on(DatabaseUrl url) {
         SourceSchema.migrate(url);
-        return new SourceFixture(url.connect());
+        return new SourceFixture(url.connect(), Statistics.ANALYSE);
+    }
+
+    /** A fixture that leaves the tables as a load by hand would: never analysed. */
+    public static SourceFixture unanalysed(DatabaseUrl url) {
+        SourceSchema.migrate(url);
+        return new SourceFixture(url.connect(), Statistics.LEAVE_UNANALYSED);
     }
 
     /** A council person record; returns its person_id. */
@@ -186,8 +197,10 @@ public final class SourceFixture implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         // Leaves the tables analysed, as trex load and trex generate do, so plans and runs see loaded data.
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
+        if (statistics == Statistics.ANALYSE) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            }
         }
         connection.close();
     }
