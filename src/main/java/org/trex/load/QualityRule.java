@@ -12,8 +12,8 @@ public enum QualityRule {
     DUPLICATE_REFERENCE("the reference appears on an earlier row of the same period", Effect.QUARANTINE),
     WRONG_FIELD_COUNT("the row has a different number of fields from the header", Effect.QUARANTINE),
     UNKNOWN_PERSON("the person identifier names no person loaded from social care", Effect.QUARANTINE),
-    INVALID_NHS_NUMBER("not ten digits with a correct check digit: loaded as given, left out of extracts",
-            Effect.FLAG),
+    INVALID_NHS_NUMBER("not ten digits with a correct check digit, or one digit ten times (a placeholder): loaded as "
+            + "given, left out of extracts", Effect.FLAG),
     PERSON_FIELDS_DISAGREE("differs from an earlier row of the same person: the latest row wins", Effect.FLAG);
 
     /** Whether a finding keeps its row out, or is reported with the row loaded. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public enum ExclusionReason {
     MISSING_NHS_NUMBER("missing_nhs_number", "NHS number missing: no opt-out can be checked"),
-    INVALID_NHS_NUMBER("invalid_nhs_number", "NHS number invalid (format or check digit): no opt-out can be checked"),
+    INVALID_NHS_NUMBER("invalid_nhs_number",
+            "NHS number invalid (format, check digit or placeholder): no opt-out can be checked"),
     LOCAL_OBJECTION("local_objection", "Objection to the use of the NHS number, in force on the as-of date"),
     /**
      * Not on the national allow list: opted out, or never sent to the service. The two cannot be told apart from

@@ -152,7 +152,8 @@ public final class NationalCheckFile {
         }
         long number = NhsNumber.numberIn(bytes, start, length);
         if (number < 0) {
-            throw refused(file, line, "its NHS number fails the Modulus 11 check digit");
+            throw refused(file, line, "its NHS number fails the Modulus 11 check digit, or is one digit ten times "
+                    + "(a placeholder, never issued)");
         }
         return number;
     }

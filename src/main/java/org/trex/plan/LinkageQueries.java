@@ -285,7 +285,7 @@ public final class LinkageQueries {
             labels.put(status, switch (status) {
                 case VALID -> new Label("valid", "NHS number valid");
                 case MISSING -> new Label("missing", "NHS number missing");
-                case INVALID -> new Label("invalid", "NHS number invalid (format or check digit)");
+                case INVALID -> new Label("invalid", "NHS number invalid (format, check digit or placeholder)");
             });
         }
         return labels;

@@ -63,9 +63,11 @@ class MalformedResponseIsRefusedWithItsLineTest {
     }
 
     @Test
-    void aNumberFailingItsCheckDigitIsRefused() throws Exception {
+    void aNumberFailingItsCheckDigitOrAPlaceholderIsRefused() throws Exception {
         assertRefused(GOOD + "9876544321,\n", "2: Cannot read the national data opt-out file: its NHS number fails the "
-                + "Modulus 11 check digit");
+                + "Modulus 11 check digit, or is one digit ten times (a placeholder, never issued)");
+        assertRefused(GOOD + "0000000000,\n", "2: Cannot read the national data opt-out file: its NHS number fails the "
+                + "Modulus 11 check digit, or is one digit ten times (a placeholder, never issued)");
     }
 
     @Test
