@@ -86,14 +86,14 @@ public final class LoadCheck {
             String reference = values[kind.index(kind.reference().get())];
             if (!references.add(period(values) + '\u0000' + reference)) {
                 rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index(kind.reference().get())),
-                        QualityRule.DUPLICATE_REFERENCE, null));
+                        QualityRule.DUPLICATE_REFERENCE));
                 return;
             }
         }
         if (kind == SourceKind.OBJECTIONS
                 && !knownPersons.contains(values[kind.index("LA_Person_Unique_Identifier")])) {
             rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index("LA_Person_Unique_Identifier")),
-                    QualityRule.UNKNOWN_PERSON, null));
+                    QualityRule.UNKNOWN_PERSON));
             return;
         }
         if (kind == SourceKind.SOCIAL_CARE) {
@@ -111,7 +111,7 @@ public final class LoadCheck {
             List<Finding> rowFindings) {
         if (!java.util.Objects.equals(earlier, now)) {
             rowFindings.add(Finding.of(file, line, kind.columns().get(kind.index(column)),
-                    QualityRule.PERSON_FIELDS_DISAGREE, null));
+                    QualityRule.PERSON_FIELDS_DISAGREE));
         }
     }
 

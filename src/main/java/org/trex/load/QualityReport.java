@@ -16,9 +16,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The data-quality report of a load: rows per file and every finding (file, line, column, rule, and the code
- * when the column holds codes). Built from {@link Finding}s only, so it holds no NHS number, name, date of
- * birth, postcode or free text.
+ * The data-quality report of a load: rows per file and every finding (file, line, column, rule, and for a value
+ * not on its column's list the listed code it matches but for case and spacing). Built from {@link Finding}s only,
+ * so it holds no value of the file: no NHS number, name, date of birth, postcode or free text.
  */
 public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Finding> findings) {
     public QualityReport {
@@ -59,12 +59,12 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
         return lines;
     }
 
-    /** Writes every finding as CSV: file, line, column, rule, effect, code. */
+    /** Writes every finding as CSV: file, line, column, rule, effect, listed code. */
     public void write(Path report) {
         requireNonNull(report, "report is null");
         try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
                 CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-                        .setHeader("file", "line", "column", "rule", "effect", "code").get().print(writer)) {
+                        .setHeader("file", "line", "column", "rule", "effect", "listed_code").get().print(writer)) {
             for (Finding finding : findings) {
                 printer.printRecord(finding.file(), finding.line(), finding.column(), finding.rule().name(),
                         finding.rule().effect().name().toLowerCase(java.util.Locale.ROOT),

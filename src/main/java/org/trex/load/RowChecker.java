@@ -19,6 +19,7 @@ import org.trex.spec.SourceMapping;
  */
 public final class RowChecker {
     private static final String SERVICE = "Service";
+    private static final List<String> YES_NO_VALUES = List.of("Yes", "No", "Y", "N");
 
     private final SourceKind kind;
     private final Map<String, Set<String>> valueLists;
@@ -58,7 +59,7 @@ public final class RowChecker {
             String value = values[i];
             if (value == null) {
                 if (column.presence() == NationalColumn.Presence.REQUIRED) {
-                    findings.add(Finding.of(file, row.line(), column, QualityRule.REQUIRED_FIELD_MISSING, null));
+                    findings.add(Finding.of(file, row.line(), column, QualityRule.REQUIRED_FIELD_MISSING));
                 }
                 continue;
             }
@@ -96,8 +97,9 @@ public final class RowChecker {
     private String checked(String file, long line, NationalColumn column, String value, List<Finding> findings) {
         switch (column.kind()) {
             case CODE -> {
-                if (!valueLists.get(column.name()).contains(value)) {
-                    findings.add(Finding.of(file, line, column, QualityRule.UNKNOWN_CODE, value));
+                Set<String> list = valueLists.get(column.name());
+                if (!list.contains(value)) {
+                    findings.add(Finding.unknownCode(file, line, column, value, list));
                 }
                 return value;
             }
@@ -108,13 +110,13 @@ public final class RowChecker {
                 if (value.equalsIgnoreCase("No") || value.equalsIgnoreCase("N")) {
                     return "false";
                 }
-                findings.add(Finding.of(file, line, column, QualityRule.UNKNOWN_CODE, value));
+                findings.add(Finding.unknownCode(file, line, column, value, YES_NO_VALUES));
                 return value;
             }
             case DATE, PERSONAL_DATE -> {
                 LocalDate date = date(value);
                 if (date == null) {
-                    findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_DATE, value));
+                    findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_DATE));
                     // an unreadable date is no date: no order rule judges it, and the row is quarantined already
                     return null;
                 }
@@ -124,13 +126,13 @@ public final class RowChecker {
                 try {
                     return new BigDecimal(value).toPlainString();
                 } catch (NumberFormatException e) {
-                    findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_NUMBER, value));
+                    findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_NUMBER));
                     return value;
                 }
             }
             case NHS_NUMBER -> {
                 if (NhsNumberStatus.of(value) == NhsNumberStatus.INVALID) {
-                    findings.add(Finding.of(file, line, column, QualityRule.INVALID_NHS_NUMBER, value));
+                    findings.add(Finding.of(file, line, column, QualityRule.INVALID_NHS_NUMBER));
                 }
                 return value;
             }
@@ -150,7 +152,7 @@ public final class RowChecker {
                 boolean hasServiceType = values[kind.index("Service_Type")] != null;
                 if (type != null && SERVICE.equals(type) != hasServiceType) {
                     findings.add(Finding.of(file, line, kind.columns().get(kind.index("Service_Type")),
-                            QualityRule.INCONSISTENT_EVENT, null));
+                            QualityRule.INCONSISTENT_EVENT));
                 }
             }
             case HOSPITAL -> {
@@ -172,8 +174,7 @@ public final class RowChecker {
         String a = values[kind.index(later)];
         String b = values[kind.index(earlier)];
         if (a != null && b != null && a.compareTo(b) < 0) {
-            findings.add(Finding.of(file, line, kind.columns().get(kind.index(later)), QualityRule.DATES_OUT_OF_ORDER,
-                    null));
+            findings.add(Finding.of(file, line, kind.columns().get(kind.index(later)), QualityRule.DATES_OUT_OF_ORDER));
         }
     }
 
