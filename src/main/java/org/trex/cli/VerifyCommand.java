@@ -26,6 +26,7 @@ import org.trex.governance.NoticeStatus;
 import org.trex.governance.SourceLoads;
 import org.trex.lineage.ExtractVerifier;
 import org.trex.lineage.SourceLoad;
+import org.trex.run.SafeMessages;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
@@ -74,7 +75,8 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
         PrintWriter out = commandSpec.commandLine().getOut();
         List<SourceLoad> loads = ExtractVerifier.loads(directory);
-        loads.forEach(load -> out.println("LOADED FROM " + load.describe()));
+        // What verify prints was read from files anyone could have edited: scrubbed as a library's message is.
+        loads.forEach(load -> out.println(SafeMessages.line("LOADED FROM " + load.describe())));
         String state = "State: published; not checked against the audit log (give --database-url)";
         if (Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
             problems.addAll(approvalProblems(Manifest.read(directory)));
@@ -100,7 +102,7 @@ public final class VerifyCommand implements Callable<Integer> {
             new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
                     Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
         }
-        problems.forEach(p -> out.println("FAIL " + p));
+        problems.forEach(p -> out.println(SafeMessages.line("FAIL " + p)));
         out.println(state);
         out.println(problems.isEmpty() ? "OK " + directory + ": every check holds"
                 : problems.size() + " problem(s) in " + directory);

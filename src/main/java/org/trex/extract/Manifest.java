@@ -3,6 +3,8 @@ package org.trex.extract;
 import static java.util.Comparator.comparing;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -142,6 +144,11 @@ public record Manifest(
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // The parser's own message quotes the text it could not read, which may be anything.
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("Cannot read " + file + ": it is not JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -156,10 +163,19 @@ public record Manifest(
             for (JsonNode node : required(root, "outputs")) {
                 outputs.add(new ManifestOutput(text(node, "name"), number(node, "rows"), text(node, "contentSha256")));
             }
-            return new Manifest(text(root, "extract"), UUID.fromString(text(root, "runId")), text(root, "specSha256"),
+            return new Manifest(text(root, "extract"), runId(root), text(root, "specSha256"),
                     text(root, "planHash"), files, outputs);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static UUID runId(JsonNode root) {
+        String value = text(root, "runId");
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"runId\" is not a UUID", e);
         }
     }
 

@@ -1,20 +1,27 @@
 package org.trex.run;
 
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trex.nhs.NhsNumber;
 
 /**
  * Scrubs exception text from libraries before it reaches lineage, logs or the terminal: a failing
- * cast or parse can quote a value, and a value may be an NHS number or a postcode.
+ * cast or parse can quote a value, and a value may be an NHS number, a postcode or a date of birth.
  */
 public final class SafeMessages {
-    /**
-     * NHS-number shaped: ten digits, maybe 3-3-4 with spaces or dashes, or any nine or more digits in a row, not inside
-     * a hex digest.
-     */
-    private static final Pattern DIGIT_RUNS = Pattern.compile(
-            "(?<![0-9A-Fa-f])(\\d{3}[ -]\\d{3}[ -]\\d{4}|\\d{9,})(?![0-9A-Fa-f])");
-    private static final Pattern POSTCODES = Pattern.compile("(?i)\\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\\b");
-    private static final Pattern DATES = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+    /** Runs of hex digits: a digest is one, and an NHS number is found inside one or standing alone. */
+    private static final Pattern HEX_RUNS = Pattern.compile("[0-9A-Fa-f]+");
+    private static final Pattern ALL_DIGITS = Pattern.compile("\\d{9,}");
+    private static final Pattern TEN_DIGITS = Pattern.compile("(?=(\\d{10}))");
+    /** Shorter than any digest or key ID TREx prints (16 hex digits and more), so those stay readable. */
+    private static final int DIGEST_LENGTH = 16;
+    /** NHS-number shaped with separators: 3-3-4 with spaces, dashes or dots. */
+    private static final Pattern SEPARATED = Pattern.compile("(?<!\\d)\\d{3}[ .-]\\d{3}[ .-]\\d{4}(?!\\d)");
+    private static final Pattern POSTCODES =
+            Pattern.compile("(?i)(?<![A-Z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}(?![A-Z0-9])");
+    private static final Pattern DAY_FIRST_DATES = Pattern.compile("(?<!\\d)\\d{1,2}/\\d{1,2}/\\d{4}(?!\\d)");
+    private static final Pattern ISO_DATES = Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)");
 
     private SafeMessages() {
     }
@@ -27,7 +34,35 @@ public final class SafeMessages {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String line = message.lines().findFirst().orElse(message);
         line = line.length() > 500 ? line.substring(0, 500) + "..." : line;
-        String scrubbed = POSTCODES.matcher(DIGIT_RUNS.matcher(line).replaceAll("[redacted]")).replaceAll("[redacted]");
-        return line.startsWith("Cannot ") ? scrubbed : DATES.matcher(scrubbed).replaceAll("[date]");
+        String scrubbed = line(line);
+        return line.startsWith("Cannot ") ? scrubbed : ISO_DATES.matcher(scrubbed).replaceAll("[date]");
+    }
+
+    /**
+     * A line of TREx's own with anything that could identify a person replaced, for lines that name what was read
+     * from a file anyone could have edited: NHS numbers (alone, inside a short run of hex digits, or 3-3-4),
+     * postcodes and day-first dates. ISO dates stay: TREx's own dates (periods, expiry) are written so.
+     */
+    public static String line(String text) {
+        String numbers = SEPARATED.matcher(HEX_RUNS.matcher(text).replaceAll(SafeMessages::hexRun))
+                .replaceAll("[redacted]");
+        String postcodes = POSTCODES.matcher(numbers).replaceAll("[redacted]");
+        return DAY_FIRST_DATES.matcher(postcodes).replaceAll("[date]");
+    }
+
+    private static String hexRun(MatchResult run) {
+        String value = run.group();
+        if (ALL_DIGITS.matcher(value).matches()) {
+            return "[redacted]";
+        }
+        if (value.length() < DIGEST_LENGTH) {
+            Matcher ten = TEN_DIGITS.matcher(value);
+            while (ten.find()) {
+                if (NhsNumber.isValidNormalised(ten.group(1))) {
+                    return "[redacted]";
+                }
+            }
+        }
+        return Matcher.quoteReplacement(value);
     }
 }

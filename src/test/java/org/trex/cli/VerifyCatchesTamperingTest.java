@@ -134,6 +134,25 @@ class VerifyCatchesTamperingTest {
         assertThat(offline.code()).as(offline.all()).isEqualTo(ExitCode.FAILURE);
     }
 
+    @Test
+    void aManifestHoldingAPersonsValuesIsReportedWithoutThem() throws IOException {
+        Path copy = copy();
+        Path manifest = copy.resolve("manifest.json");
+        String text = Files.readString(manifest);
+        String runId = extract.getFileName().toString();
+        assertThat(text).contains(runId);
+        Files.writeString(manifest, text.replace(runId, "9990000018 LE1 2NE"));
+
+        Result edited = verify(copy);
+        assertThat(edited.code()).as(edited.all()).isNotEqualTo(ExitCode.OK);
+        assertThat(edited.all()).contains("runId").doesNotContain("9990000018", "LE1 2NE");
+
+        Files.writeString(manifest, "{\"extract\": JaneNHSa9990000018LE12NE}");
+        Result broken = verify(copy);
+        assertThat(broken.code()).as(broken.all()).isNotEqualTo(ExitCode.OK);
+        assertThat(broken.all()).contains("it is not JSON (line 1, column ").doesNotContain("9990000018", "LE12NE");
+    }
+
     private Result assertFails(Path copy, String problem) {
         Result verify = verify(copy);
         assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.FAILURE);

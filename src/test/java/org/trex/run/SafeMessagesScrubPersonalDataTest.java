@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** Text from libraries and from files anyone could edit loses NHS numbers, postcodes and dates of birth. */
 class SafeMessagesScrubPersonalDataTest {
     @Test
     void libraryMessagesLoseNumbersPostcodesAndDates() {
@@ -20,5 +21,23 @@ class SafeMessagesScrubPersonalDataTest {
                 + "b52f7eafaa1b63bf9159b2408be8fdae144f1dd9f021d99eb2aadd46f2d5171c";
 
         assertThat(SafeMessages.of(new IllegalArgumentException(message))).isEqualTo(message);
+    }
+
+    @Test
+    void numbersBesideLettersOrDotsPostcodesWithoutSpacesAndDayFirstDatesAreScrubbed() {
+        String scrubbed = SafeMessages.of(new IllegalStateException("Unrecognized token 'NHSa9990000018' or "
+                + "9990000018e, 999.000.0018, LE12NE_x, born 24/09/1947"));
+
+        assertThat(scrubbed).doesNotContain("9990000018", "999.000.0018", "LE12NE", "24/09/1947")
+                .isEqualTo("Unrecognized token 'NHS[redacted]' or [redacted], [redacted], [redacted]_x, born [date]");
+    }
+
+    @Test
+    void digestsAndKeyIdsStayReadableEvenWhenTheyHoldTenDigitsThatPassTheCheck() {
+        String line = "Cannot verify data/x.csv: SHA-256 "
+                + "ab9990000018cd0123456789abcdef0123456789abcdef0123456789abcdef01, key ID 9990000018abcdef, period "
+                + "2025-04-01/2026-03-31";
+
+        assertThat(SafeMessages.line(line)).isEqualTo(line);
     }
 }
