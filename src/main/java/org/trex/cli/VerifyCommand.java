@@ -75,8 +75,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
         PrintWriter out = commandSpec.commandLine().getOut();
         List<SourceLoad> loads = ExtractVerifier.loads(directory);
-        // What verify prints was read from files anyone could have edited: scrubbed as a library's message is.
-        loads.forEach(load -> out.println(SafeMessages.line("LOADED FROM " + load.describe())));
+        loads.forEach(load -> out.println("LOADED FROM " + load.describe()));
         String state = "State: published; not checked against the audit log (give --database-url)";
         if (Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
             problems.addAll(approvalProblems(Manifest.read(directory)));
@@ -102,6 +101,7 @@ public final class VerifyCommand implements Callable<Integer> {
             new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
                     Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
         }
+        // A problem may quote what was read from a file anyone could have edited: scrubbed as a library's message is.
         problems.forEach(p -> out.println(SafeMessages.line("FAIL " + p)));
         out.println(state);
         out.println(problems.isEmpty() ? "OK " + directory + ": every check holds"

@@ -36,7 +36,7 @@ public final class Groups {
     /** The age band of an age in whole years. */
     public static String ageBand(int age) {
         if (age < 0) {
-            throw new IllegalArgumentException("Cannot band age " + age + ": it is negative");
+            throw new IllegalArgumentException("Cannot band a negative age: an age is 0 or more");
         }
         for (int i = AGE_BAND_STARTS.size() - 1; i > 0; i--) {
             if (age >= AGE_BAND_STARTS.get(i)) {

@@ -5,6 +5,8 @@ public enum QualityRule {
     REQUIRED_FIELD_MISSING("a required field is blank", Effect.QUARANTINE),
     UNREADABLE_DATE("not a date as YYYY-MM-DD or DD/MM/YYYY", Effect.QUARANTINE),
     DATES_OUT_OF_ORDER("a date falls before the date it must follow", Effect.QUARANTINE),
+    IMPLAUSIBLE_PERIOD("the reporting period is not from 28 days to a year long (are other dates in its columns?)",
+            Effect.QUARANTINE),
     UNKNOWN_CODE("not a value of the national list", Effect.QUARANTINE),
     UNREADABLE_NUMBER("not a number", Effect.QUARANTINE),
     INCONSISTENT_EVENT("a Service event needs a service type, and only a Service event may have one",

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.trex.spec.SourceMapping;
  */
 public final class RowChecker {
     private static final String SERVICE = "Service";
+    private static final long MIN_PERIOD_DAYS = 28;
+    private static final long MAX_PERIOD_DAYS = 366;
     private static final List<String> YES_NO_VALUES = List.of("Yes", "No", "Y", "N");
 
     private final SourceKind kind;
@@ -148,6 +151,7 @@ public final class RowChecker {
                 notBefore(file, line, values, "Date_of_Death", "Date_of_Birth", findings);
                 notBefore(file, line, values, "Event_End_Date", "Event_Start_Date", findings);
                 notBefore(file, line, values, "Reporting_Period_End_Date", "Reporting_Period_Start_Date", findings);
+                plausiblePeriod(file, line, values, findings);
                 String type = values[kind.index("Event_Type")];
                 boolean hasServiceType = values[kind.index("Service_Type")] != null;
                 if (type != null && SERVICE.equals(type) != hasServiceType) {
@@ -165,6 +169,23 @@ public final class RowChecker {
             case OBJECTIONS -> notBefore(file, line, values, "Objection_Withdrawn_Date", "Objection_Recorded_Date",
                     findings);
             default -> throw new IllegalStateException("Cannot check rows of " + kind);
+        }
+    }
+
+    /**
+     * A reporting period (a quarter, a year to date, a year) runs from 28 days to a year; dates outside that are
+     * other dates in its columns, such as a date of birth, which must not become the period a load is recorded by.
+     */
+    private void plausiblePeriod(String file, long line, String[] values, List<Finding> findings) {
+        String start = values[kind.index("Reporting_Period_Start_Date")];
+        String end = values[kind.index("Reporting_Period_End_Date")];
+        if (start == null || end == null || end.compareTo(start) < 0) {
+            return;
+        }
+        long days = ChronoUnit.DAYS.between(LocalDate.parse(start), LocalDate.parse(end)) + 1;
+        if (days < MIN_PERIOD_DAYS || days > MAX_PERIOD_DAYS) {
+            findings.add(Finding.of(file, line, kind.columns().get(kind.index("Reporting_Period_Start_Date")),
+                    QualityRule.IMPLAUSIBLE_PERIOD));
         }
     }
 

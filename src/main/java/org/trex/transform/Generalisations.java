@@ -98,7 +98,7 @@ public final class Generalisations {
             return null;
         }
         if (days < 0) {
-            throw new IllegalArgumentException("Cannot band a delay of " + days + " days: a delay is never negative");
+            throw new IllegalArgumentException("Cannot band a negative delay: a delay is 0 days or more");
         }
         if (days <= 1) {
             return Integer.toString(days);

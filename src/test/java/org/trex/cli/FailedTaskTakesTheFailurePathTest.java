@@ -59,7 +59,8 @@ class FailedTaskTakesTheFailurePathTest {
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(run.err().lines().toList()).as(run.err()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("trex: Cannot complete run " + runId + " of discharge-delays: ")
-                .contains("Cannot band a delay"));
+                .contains("Cannot band a negative delay: a delay is 0 days or more")
+                .doesNotContain(" days:"));
         Path extractRoot = workspace.out.resolve(Workspace.EXTRACT);
         try (var children = Files.list(extractRoot)) {
             assertThat(children.map(p -> p.getFileName().toString())).as("no staging left")
