@@ -1,5 +1,7 @@
 package org.trex.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trex.governance.AuditAction;
+import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
 import org.trex.optout.AllowListQueries;
@@ -131,6 +134,12 @@ public final class OptOutsCommand implements Callable<Integer> {
                 description = "The request file that was sent: every returned number must be in it.")
         Path request;
 
+        @Option(names = "--all-allowed",
+                description = "Confirm that the service returned every number sent: without it, a response that "
+                        + "holds every number of its request, or is a request file TREx wrote, is refused as the "
+                        + "request loaded by mistake (it would count everyone who opted out as allowed).")
+        boolean allAllowed;
+
         @Mixin
         DatabaseOptions database;
 
@@ -149,8 +158,14 @@ public final class OptOutsCommand implements Callable<Integer> {
             DatabaseUrl source = database.required();
             DatabaseUrl governanceUrl = governance.required(database);
             SourceSchema.migrate(source);
-            AllowLists.Loaded loaded = AllowLists.loadFile(source, listDate, response, Optional.ofNullable(request),
-                    Clock.systemUTC());
+            GovernanceSchema.migrate(governanceUrl);
+            Optional<NationalCheckFile> sent = Optional.ofNullable(request)
+                    .map(r -> NationalCheckFile.read(r, Optional.empty()));
+            NationalCheckFile answer = NationalCheckFile.read(response, sent);
+            if (!allAllowed) {
+                refuseARequest(answer, sent, new AuditLog(governanceUrl));
+            }
+            AllowLists.Loaded loaded = AllowLists.load(source, listDate, answer, sent, Clock.systemUTC());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("listDate", listDate.toString());
             details.put("responseFile", response.toAbsolutePath().toString());
@@ -159,7 +174,9 @@ public final class OptOutsCommand implements Callable<Integer> {
             loaded.numbersSent().ifPresent(n -> details.put("numbersSent", n));
             loaded.requestSha256().ifPresent(sha -> details.put("requestSha256", sha));
             details.put("numbersReplaced", loaded.replacedNumbers());
-            GovernanceSchema.migrate(governanceUrl);
+            if (allAllowed) {
+                details.put("allAllowedConfirmed", true);
+            }
             new AuditLog(governanceUrl).append(Actor.current(), AuditAction.OPT_OUT_LOAD, Optional.empty(),
                     Optional.empty(), details);
             PrintWriter printer = commandSpec.commandLine().getOut();
@@ -170,6 +187,37 @@ public final class OptOutsCommand implements Callable<Integer> {
                             : "");
             printer.flush();
             return ExitCode.OK;
+        }
+
+        /**
+         * The service's answer leaves out everyone who opted out, so an answer holding every number sent is nearly
+         * always the request itself, loaded by mistake: it would let every opted-out person through.
+         */
+        private void refuseARequest(NationalCheckFile answer, Optional<NationalCheckFile> sent, AuditLog audit) {
+            String cannot = "Cannot load the allow list of " + listDate + " from " + response + ": ";
+            String unless = " (the service's answer leaves out everyone who opted out); if the service did return "
+                    + "every number sent, load it with --all-allowed";
+            if (sent.isPresent() && sent.get().count() == answer.count()) {
+                throw new CliException(ExitCode.BAD_INPUT, cannot + "it holds every number of the request "
+                        + sent.get().path() + " (" + answer.count() + "): is it the request file?" + unless);
+            }
+            Optional<AuditEntry> written = audit.list(Optional.empty()).stream()
+                    .filter(e -> e.action() == AuditAction.OPT_OUT_REQUEST)
+                    .filter(e -> answer.sha256().equals(requestDigest(e)))
+                    .findFirst();
+            if (written.isPresent()) {
+                throw new CliException(ExitCode.BAD_INPUT, cannot + "it is the request file TREx wrote at "
+                        + written.get().at() + " (SHA-256 " + answer.sha256() + "), not the service's answer" + unless);
+            }
+        }
+
+        private static String requestDigest(AuditEntry request) {
+            try {
+                return new ObjectMapper().readTree(request.details()).path("sha256").asText();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot read the audit entry " + request.seq() + ": its details are "
+                        + "not JSON", e);
+            }
         }
     }
 }
