@@ -25,7 +25,8 @@ public record DatabaseUrl(String jdbcUrl) {
     private static final Pattern PASSWORD_IN_TEXT = Pattern.compile("(?i)(password=)[^&\\s]*");
     private static final Pattern USERINFO_IN_TEXT = Pattern.compile("(//[^:/@\\s]+):([^@/\\s]*)@");
     /** What PostgreSQL quotes in a data exception (SQLSTATE class 22) is the value that failed, not a name. */
-    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"]|\"\")*\"");
+    /** From the first double quote to the last: PostgreSQL does not escape a quote inside the value it quotes. */
+    private static final Pattern QUOTED = Pattern.compile("\".*\"", Pattern.DOTALL);
     private static final String DATA_EXCEPTION = "22";
     private static final String HIDDEN = "***";
 
