@@ -132,6 +132,17 @@ class ExtractTamperingIsCaughtTest {
     }
 
     @Test
+    void nhsNumberWithDashesInTheDataDictionary() throws Exception {
+        Path readme = dir.resolve("README.md");
+        Files.writeString(readme, Files.readString(readme) + "\nExample: 943-476-5919\n");
+        rewriteManifestEntry("README.md");
+
+        int line = Files.readAllLines(readme).size();
+        assertThat(ExtractVerifier.verify(dir))
+                .containsExactly("Cannot verify README.md: line " + line + " holds what looks like an NHS number");
+    }
+
+    @Test
     void missingManifest() throws Exception {
         Files.delete(dir.resolve(Manifest.FILE_NAME));
 
