@@ -44,10 +44,11 @@ import picocli.CommandLine.Parameters;
         description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing "
                 + "or added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no "
                 + "personal identifiers outside the data files; the board members' signatures in approval/ against "
-                + "the board register (no database needed); with a database, that its approval exists, that the audit log "
-                + "recorded this run with this manifest's digest, that the governance records hold each load its "
-                + "lineage names, and that the audit chain is intact; prints the loaded files (name, SHA-256) its "
-                + "sources came from; lists its deletion notices not yet done. Exit 0 only when everything holds.")
+                + "the board register (no database needed); with a database, that its approval exists, that the "
+                + "audit log recorded this run with this manifest's digest, that the governance records hold each "
+                + "load its lineage names, and that the audit chain is intact; prints the loaded files (name, "
+                + "SHA-256) its sources came from; lists its deletion notices not yet done. Exit 0 only when "
+                + "everything holds.")
 public final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
