@@ -28,7 +28,8 @@ import org.trex.nhs.NhsNumber;
  * Checks an extract directory on its own, without the database: every file against the manifest, the
  * lineage events against their schemas, the run's START and COMPLETE, the reconciliation and the output files
  * the lineage names against the manifest, and that no file but the data (lineage, data dictionary, manifest,
- * approval) holds what looks like an NHS number or a postcode. The manifest and the lineage check each other, so changing a data file means changing both.
+ * approval) holds what looks like an NHS number or a postcode. The manifest and the lineage check each other, so
+ * changing a data file means changing both.
  */
 public final class ExtractVerifier {
     // Letters or digits on either side mean part of a longer token (a hash, a UUID), not a number on its own.
