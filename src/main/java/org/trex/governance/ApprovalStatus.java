@@ -57,10 +57,13 @@ public record ApprovalStatus(ApprovalState state, String extractId, String planH
                 + tally.summary());
     }
 
-    static ApprovalStatus expired(String extractId, String planHash, Approval approval, LocalDate asOf) {
+    static ApprovalStatus expired(String extractId, String planHash, Approval approval, LocalDate asOf,
+            LocalDate judgedOn) {
         LocalDate expiry = approval.expiresOn().orElseThrow();
+        String when = judgedOn.equals(asOf) ? "as of " + asOf
+                : "today, " + judgedOn + "; a run as of " + asOf + " releases today";
         return refused(ApprovalState.EXPIRED, extractId, planHash, Optional.of(approval), "approval "
-                + approval.reference() + " expired on " + expiry + " (as of " + asOf + ")");
+                + approval.reference() + " expired on " + expiry + " (" + when + ")");
     }
 
     static ApprovalStatus revoked(String extractId, String planHash, Approval approval, String signedBy) {

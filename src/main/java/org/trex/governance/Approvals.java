@@ -176,18 +176,21 @@ public final class Approvals {
      * Whether the extract may run with the subject's plan hash as of {@code asOf}: an unrevoked, unexpired approval
      * of this plan hash whose signatures, checked against the register, come from enough distinct members. Any such
      * approval wins; otherwise the newest approval of this plan hash says why not, and without one the newest
-     * approval of any hash shows what changed.
+     * approval of any hash shows what changed. Expiry is judged on the later of {@code asOf} and today: a run
+     * releases its extract today, so a backdated run needs an approval in force today too.
      */
     public ApprovalStatus check(ApprovalSubject subject, BoardRegister board, LocalDate asOf) {
         requireNonNull(subject, "subject is null");
         requireNonNull(board, "board is null");
         requireNonNull(asOf, "asOf is null");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate judgedOn = today.isAfter(asOf) ? today : asOf;
         String extractId = subject.extractId();
         String planHash = subject.planHash();
         List<Approval> approvals = history(extractId);
         List<Approval> forPlan = approvals.stream().filter(a -> a.planHash().equals(planHash)).toList();
         for (Approval approval : forPlan) {
-            if (approval.revocation().isEmpty() && !approval.expiredBy(asOf)) {
+            if (approval.revocation().isEmpty() && !approval.expiredBy(judgedOn)) {
                 ApprovalStatement statement = approval.statement(subject);
                 SignatureTally tally = BoardSignatures.count(statement, approval.signatures(), board);
                 if (tally.enough()) {
@@ -201,8 +204,8 @@ public final class Approvals {
             if (latest.revocation().isPresent()) {
                 return ApprovalStatus.revoked(extractId, planHash, latest, revocationSigner(latest, board));
             }
-            return latest.expiredBy(asOf)
-                    ? ApprovalStatus.expired(extractId, planHash, latest, asOf)
+            return latest.expiredBy(judgedOn)
+                    ? ApprovalStatus.expired(extractId, planHash, latest, asOf, judgedOn)
                     : ApprovalStatus.unsigned(extractId, planHash, latest,
                             BoardSignatures.count(latest.statement(subject), latest.signatures(), board));
         }

@@ -95,8 +95,9 @@ class ExtractApprovalIsCheckableWithSshKeygenTest {
         Result verify = Workspace.trex("verify", extract.toString(), "--board", edited.toString());
 
         assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.FAILURE);
-        assertThat(verify.out()).contains("FAIL Cannot verify approval of discharge-delays: the board register "
-                + edited + " (SHA-256 ", "is not the one the run checked the signatures against",
+        // Problems are scrubbed as library messages are, so the temporary folder's all-digit name is not shown.
+        assertThat(verify.out()).contains("FAIL Cannot verify approval of discharge-delays: the board register ",
+                "/board-without-guardian.yaml (SHA-256 ", "is not the one the run checked the signatures against",
                 "FAIL Cannot verify approval of discharge-delays: 1 of 2 required board member signatures hold");
     }
 }

@@ -25,12 +25,13 @@ class ApprovalCheckRefusalsTest {
     @TempDir
     static Path root;
 
+    private static DatabaseUrl url;
     private static Approvals approvals;
     private static DemoBoard board;
 
     @BeforeAll
     static void migrate() {
-        DatabaseUrl url = TestDatabase.fresh();
+        url = TestDatabase.fresh();
         GovernanceSchema.migrate(url);
         // Signed before the expiry dates the cases use, which are behind today's date.
         approvals = new Approvals(url, Clock.fixed(Instant.parse("2025-01-01T09:00:00Z"), ZoneOffset.UTC));
@@ -108,6 +109,18 @@ class ApprovalCheckRefusalsTest {
         assertThat(status.state()).isEqualTo(ApprovalState.EXPIRED);
         assertThat(status.message()).isEqualTo(
                 "Cannot run extract expired: approval IGB-2025-003 expired on 2025-06-01 (as of 2025-06-01)");
+    }
+
+    @Test
+    void refusesABackdatedRunOfAnApprovalExpiredToday() {
+        approve(subject("expired-today", CURRENT_HASH), "IGB-2025-013", Optional.of(AS_OF));
+        Approvals later = new Approvals(url, Clock.fixed(Instant.parse("2025-07-01T09:00:00Z"), ZoneOffset.UTC));
+
+        ApprovalStatus status = later.check(subject("expired-today", CURRENT_HASH), register(), AS_OF.minusDays(30));
+
+        assertThat(status.state()).isEqualTo(ApprovalState.EXPIRED);
+        assertThat(status.message()).isEqualTo("Cannot run extract expired-today: approval IGB-2025-013 expired on "
+                + "2025-06-01 (today, 2025-07-01; a run as of 2025-05-02 releases today)");
     }
 
     @Test
