@@ -127,6 +127,12 @@ public final class PseudonymKey implements java.io.Serializable {
             throw new KeyException("Cannot use pseudonymisation key file " + file
                     + ": it is readable by group or others; restrict it with chmod 600");
         }
+        // Writable by others, the key could be swapped for one they know, and their pseudonyms reversed.
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new KeyException("Cannot use pseudonymisation key file " + file
+                    + ": it is writable by group or others; restrict it with chmod 600");
+        }
     }
 
     /** The key ID: the first 16 hex digits of SHA-256 of the key bytes. Safe to record anywhere. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,17 @@ class BadKeyIsRefusedTest {
         assertThatThrownBy(() -> PseudonymKey.fromFile(file))
                 .hasMessage("Cannot use pseudonymisation key file " + file
                         + ": it is readable by group or others; restrict it with chmod 600");
+    }
+
+    @Test
+    void keyWritableByOthersIsRefused() throws Exception {
+        for (String permissions : List.of("rw-----w-", "rw--w----")) {
+            Path file = keyFile("ab".repeat(32), permissions);
+
+            assertThatThrownBy(() -> PseudonymKey.fromFile(file)).as(permissions)
+                    .hasMessage("Cannot use pseudonymisation key file " + file
+                            + ": it is writable by group or others; restrict it with chmod 600");
+        }
     }
 
     @Test
