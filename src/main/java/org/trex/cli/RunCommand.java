@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.DueRunReport;
+import org.trex.governance.DueOutcome;
 import org.trex.governance.DueRunSummary;
 import org.trex.governance.DueRunner;
 import org.trex.governance.GovernanceSchema;
@@ -140,8 +142,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
+        AtomicInteger skipped = new AtomicInteger();
         DueRunSummary summary = SparkRuns.withRunner(master, partitions, out,
-                () -> dueSpecs(date, governanceUrl, printer),
+                () -> dueSpecs(date, governanceUrl, printer, skipped),
                 (runner, due) -> new DueRunner(governanceUrl)
                         .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
                     LoadedSpec spec = due.approved().get(extract.extractId());
@@ -156,12 +159,15 @@ public final class RunCommand implements Callable<Integer> {
                     report.status().name().toLowerCase(java.util.Locale.ROOT),
                     report.message().isEmpty() ? "" : " (" + report.message() + ")");
         }
-        printer.println("Outcome: " + summary.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        // A spec skipped as unapproved, changed or unreadable did not run: the scheduler must hear of it.
+        DueOutcome outcome = skipped.get() > 0 ? DueOutcome.SOME_FAILED : summary.outcome();
+        printer.println("Outcome: " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                + (skipped.get() > 0 ? " (" + skipped.get() + " spec(s) skipped: see above)" : ""));
         printer.flush();
-        return summary.outcome().exitCode();
+        return outcome.exitCode();
     }
 
-    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer) {
+    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, AtomicInteger skipped) {
         GovernanceSchema.migrate(governanceUrl);
         Approvals approvals = new Approvals(governanceUrl);
         Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
@@ -180,13 +186,16 @@ public final class RunCommand implements Callable<Integer> {
                     scheduled.add(ScheduledExtract.of(spec.spec().value()));
                 } else {
                     printer.println("skipped " + file + ": " + status.message());
+                    skipped.incrementAndGet();
                 }
             } catch (SpecException e) {
                 printer.println("skipped " + file + ": invalid spec, policy or board register");
                 e.problems().forEach(p -> printer.println("  " + p));
+                skipped.incrementAndGet();
             } catch (RuntimeException e) {
                 // One spec that cannot be planned or checked must not stop the others.
                 printer.println("skipped " + file + ": " + SafeMessages.of(e));
+                skipped.incrementAndGet();
             }
         }
         return new DueSpecs(approved, scheduled);

@@ -130,8 +130,18 @@ public final class LoadCheck {
         return "all";
     }
 
-    /** The one period the load replaces; refuses files that hold several when none was named. */
+    /**
+     * The one period the load replaces; refuses files that hold several when none was named, and files with no row
+     * to load: a load replaces its period whole, so a header-only or wholly quarantined file would empty it (an
+     * empty objection register would release every objector).
+     */
     public String period() {
+        if (files.stream().mapToLong(LoadedFile::rowsLoaded).sum() == 0) {
+            long read = files.stream().mapToLong(LoadedFile::rowsRead).sum();
+            throw new LoadRefusedException("Cannot load " + files.stream().map(LoadedFile::name).toList()
+                    + ": they hold no row to load (" + read + " read" + (read == 0 ? "" : ", every one quarantined")
+                    + "); a load replaces its period whole, so it would empty it");
+        }
         if (periodGiven.isPresent()) {
             return periodGiven.get();
         }
@@ -141,7 +151,7 @@ public final class LoadCheck {
                     + ", expected one (load each period's file"
                     + " alone, or name the period with --period)");
         }
-        return periods.isEmpty() ? (kind == SourceKind.SOCIAL_CARE ? "none" : "all") : periods.iterator().next();
+        return periods.isEmpty() ? "all" : periods.iterator().next();
     }
 
     public QualityReport report() {

@@ -23,7 +23,8 @@ import org.trex.testing.TestDatabase;
 
 /**
  * Two schedulers calling {@code trex run --due} at once run each due extract once between them; a later call finds
- * nothing due; the scheduler's run ID is in the audit log.
+ * nothing due; the scheduler's run ID is in the audit log. A scheduled spec that cannot run (changed since its
+ * approval) is skipped and the pass exits 5, so the scheduler hears of it.
  */
 class ScheduledRunsTest {
     @TempDir
@@ -78,6 +79,15 @@ class ScheduledRunsTest {
         assertThat(starts).hasSize(1);
         assertThat(starts.get(0).details()).as("the audit of the scheduled run names the scheduler's run")
                 .contains("\"schedulerRunId\":\"" + ranBy + "\"");
+
+        Files.writeString(workspace.spec.resolveSibling("changed.yaml"), Files.readString(workspace.spec)
+                .replace("id: discharge-delays", "id: changed-since-approval"));
+        Result fourth = Workspace.trex(due(workspace, "scheduled__D").toArray(String[]::new));
+
+        assertThat(fourth.code()).as(fourth.all()).isEqualTo(ExitCode.SOME_FAILED);
+        assertThat(fourth.out()).contains("skipped " + workspace.spec.resolveSibling("changed.yaml") + ": ",
+                "Outcome: some_failed (1 spec(s) skipped: see above)");
+        assertThat(workspace.published()).hasSize(1);
     }
 
     private static List<String> due(Workspace workspace, String schedulerRunId) {
