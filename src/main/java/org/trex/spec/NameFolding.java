@@ -17,8 +17,9 @@ final class NameFolding {
     private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
     /**
      * Cyrillic and Greek letters drawn like Latin ones, each to the Latin letter it passes for (after
-     * decomposition, so accented forms such as {@code ё} are covered by their base letter). Upper and lower case
-     * are listed apart because some letters pass for Latin only in one case (Cyrillic Н is H, н is not h).
+     * decomposition, so accented forms such as {@code ё} are covered by their base letter), and the Latin letters
+     * decomposition leaves whole though they pass for plain ones (dotless i, barred or stroked letters). Upper and
+     * lower case are listed apart because some letters pass for Latin only in one case (Cyrillic Н is H, н is not h).
      */
     private static final Map<Character, Character> LOOKALIKES = Map.ofEntries(
             Map.entry('А', 'A'), Map.entry('В', 'B'), Map.entry('Е', 'E'), Map.entry('К', 'K'), Map.entry('М', 'M'),
@@ -35,7 +36,10 @@ final class NameFolding {
             Map.entry('Ρ', 'P'), Map.entry('Τ', 'T'), Map.entry('Υ', 'Y'), Map.entry('Χ', 'X'),
             Map.entry('α', 'a'), Map.entry('ο', 'o'), Map.entry('ι', 'i'), Map.entry('κ', 'k'), Map.entry('ν', 'v'),
             Map.entry('ρ', 'p'), Map.entry('υ', 'u'), Map.entry('χ', 'x'), Map.entry('γ', 'y'), Map.entry('ϲ', 'c'),
-            Map.entry('ϳ', 'j'));
+            Map.entry('ϳ', 'j'),
+            Map.entry('ı', 'i'), Map.entry('ȷ', 'j'), Map.entry('ł', 'l'), Map.entry('Ł', 'L'), Map.entry('ø', 'o'),
+            Map.entry('Ø', 'O'), Map.entry('đ', 'd'), Map.entry('Đ', 'D'), Map.entry('ħ', 'h'), Map.entry('Ħ', 'H'),
+            Map.entry('ƚ', 'l'));
 
     private NameFolding() {
     }

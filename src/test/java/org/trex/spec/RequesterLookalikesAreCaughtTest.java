@@ -50,6 +50,16 @@ class RequesterLookalikesAreCaughtTest {
     }
 
     @Test
+    void aLatinLetterDecompositionLeavesWholeIsCaught() {
+        BoardMember council = new BoardMember("council-officer", "Council Officer", "Member", "City Council",
+                MEMBER.key());
+        assertThat(council.organisationRequested("Public Health Intelligence Team, C\u0131ty Council"))
+                .as("dotless i").isTrue();
+        assertThat(MEMBER.organisationRequested("Research Team, Examp\u0142e Hea\u0142th Trust")).as("stroked l")
+                .isTrue();
+    }
+
+    @Test
     void accentsAndInvisibleCharactersAreCaught() {
         assertThat(MEMBER.organisationRequested("Exa\u200bmple Health Tru\u00adst")).isTrue();
         assertThat(MEMBER.organisationRequested("Exámple Health Trust")).isTrue();
