@@ -167,6 +167,8 @@ public final class DemoCommand implements Callable<Integer> {
         printer.printf("Objection:      one person the extract holds objected on %s (a local objection; who they are"
                 + " is not shown)%n", objected);
         Path notices = out.resolve("notices");
+        printer.println("                (the demo runs each command below itself, on its embedded database, which it"
+                + " shuts down at the end)");
         printer.printf("Notices:        bin/trex objections notices --as-of %s --out %s%n", objected, notices);
         NoticeRound round = ObjectionsCommand.issue(url, url, List.of(key), objected, notices);
         ObjectionsCommand.print(printer, round, objected, notices);

@@ -42,6 +42,8 @@ import picocli.CommandLine.Parameters;
                 + "write the request file to send over MESH, then load the allow list it returns.",
         subcommands = {OptOutsCommand.Request.class, OptOutsCommand.Load.class})
 public final class OptOutsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -201,8 +203,7 @@ public final class OptOutsCommand implements Callable<Integer> {
                 throw new CliException(ExitCode.BAD_INPUT, cannot + "it holds every number of the request "
                         + sent.get().path() + " (" + answer.count() + "): is it the request file?" + unless);
             }
-            Optional<AuditEntry> written = audit.list(Optional.empty()).stream()
-                    .filter(e -> e.action() == AuditAction.OPT_OUT_REQUEST)
+            Optional<AuditEntry> written = audit.list(AuditAction.OPT_OUT_REQUEST).stream()
                     .filter(e -> answer.sha256().equals(requestDigest(e)))
                     .findFirst();
             if (written.isPresent()) {
@@ -213,7 +214,7 @@ public final class OptOutsCommand implements Callable<Integer> {
 
         private static String requestDigest(AuditEntry request) {
             try {
-                return new ObjectMapper().readTree(request.details()).path("sha256").asText();
+                return JSON.readTree(request.details()).path("sha256").asText();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot read the audit entry " + request.seq() + ": its details are "
                         + "not JSON", e);

@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
             "2:bad usage or bad input (invalid spec or policy, bad key, unreachable database)",
             "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked)",
             "4:run --due: nothing was due",
-            "5:run --due: some due extracts failed",
+            "5:run --due: some due extracts failed, or a scheduled spec was skipped",
             "6:objections status: a deletion notice is overdue"
         })
 public final class Trex implements Callable<Integer> {

@@ -131,6 +131,13 @@ public final class AuditLog {
                 dsl -> select(dsl, condition).stream().map(AuditLog::stored).toList());
     }
 
+    /** The entries of one action, in sequence order. */
+    public List<AuditEntry> list(AuditAction action) {
+        requireNonNull(action, "action is null");
+        return GovernanceDatabase.transaction(url, "read the audit log",
+                dsl -> select(dsl, AUDIT_ACTION.eq(action.name())).stream().map(AuditLog::stored).toList());
+    }
+
     /**
      * Walks the whole chain and names every entry that was edited or whose predecessors were deleted;
      * empty when the chain is intact. Deleting the newest entries leaves no trace in the chain itself.
