@@ -281,6 +281,9 @@ public final class PlanReport {
             ObjectNode left = node.putObject("leftOut");
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] counted = c.leftOut(reason);
+                if (counted[0] == 0 && !applies(plan, reason)) {
+                    continue;
+                }
                 left.putObject(reason.code()).put("events", small.display(counted[0]))
                         .put("people", small.display(counted[1]));
             }

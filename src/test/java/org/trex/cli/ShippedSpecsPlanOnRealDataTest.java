@@ -63,6 +63,9 @@ class ShippedSpecsPlanOnRealDataTest {
         assertThat(plan.path("counts").path("events").asText()).matches("\\d+|<=7");
         assertThat(plan.path("counts").path("nationalList").asText()).isEqualTo("current");
         assertThat(plan.path("outputs").size()).isGreaterThanOrEqualTo(2);
+        // The shipped policy applies no Type 1 opt-out (no GP-sourced data): the plan lists only what applies.
+        assertThat(plan.path("counts").path("leftOut").fieldNames()).toIterable().containsExactlyInAnyOrder(
+                "missing_nhs_number", "invalid_nhs_number", "local_objection", "national_data_opt_out_or_unchecked");
 
         ExtractPlan planned = new Planner(SourceCatalog.standard())
                 .plan(LoadedSpec.load(java.nio.file.Path.of(spec), SourceCatalog.standard()),
