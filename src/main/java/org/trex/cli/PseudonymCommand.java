@@ -1,6 +1,10 @@
 package org.trex.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +22,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pseudonym", mixinStandardHelpOptions = true,
         description = "Print the pseudonym of each NHS number (lowercase hex HMAC-SHA256 of the ten digits under the "
                 + "key), one per line, so partners can check they compute the same values. Invalid numbers get an "
-                + "error, not a pseudonym.")
+                + "error, not a pseudonym. With no NHS_NUMBER, reads them from standard input, one per line, which keeps "
+                + "them out of the process list and shell history.")
 public final class PseudonymCommand implements Callable<Integer> {
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Key file (hex, 256 bits or more; default: $TREX_KEY_FILE).")
     Path keyFile;
 
-    @Parameters(arity = "1..*", paramLabel = "NHS_NUMBER", description = "NHS numbers; spaces and dashes are ignored.")
-    List<String> numbers;
+    @Parameters(arity = "0..*", paramLabel = "NHS_NUMBER", description = "NHS numbers; spaces and dashes are ignored.")
+    List<String> numbers = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -40,19 +45,30 @@ public final class PseudonymCommand implements Callable<Integer> {
         Pseudonymiser pseudonymiser = new Pseudonymiser(key);
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
+        boolean fromInput = numbers.isEmpty();
+        List<String> given = fromInput ? standardInput() : numbers;
         int invalid = 0;
-        for (int i = 0; i < numbers.size(); i++) {
-            Optional<NhsNumber> number = NhsNumber.tryParse(numbers.get(i));
+        for (int i = 0; i < given.size(); i++) {
+            Optional<NhsNumber> number = NhsNumber.tryParse(given.get(i));
             if (number.isPresent()) {
                 out.println(pseudonymiser.pseudonym(number.get()));
             } else {
                 invalid++;
-                err.println("trex: Cannot pseudonymise argument " + (i + 1) + ": "
-                        + NhsNumberStatus.of(numbers.get(i)).description());
+                err.println("trex: Cannot pseudonymise " + (fromInput ? "line " : "argument ") + (i + 1) + ": "
+                        + NhsNumberStatus.of(given.get(i)).description());
             }
         }
         out.flush();
         err.flush();
         return invalid == 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
+    }
+
+    private static List<String> standardInput() {
+        try {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
+        } catch (UncheckedIOException e) {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot read NHS numbers from standard input: "
+                    + e.getCause().getMessage());
+        }
     }
 }
