@@ -10,8 +10,12 @@ import org.trex.nhs.NhsNumber;
  * cast or parse can quote a value, and a value may be an NHS number, a postcode or a date of birth.
  */
 public final class SafeMessages {
-    /** Runs of hex digits: a digest is one, and an NHS number is found inside one or standing alone. */
-    private static final Pattern HEX_RUNS = Pattern.compile("[0-9A-Fa-f]+");
+    /**
+     * Runs of hex digits: a digest is one, and an NHS number is found inside one or standing alone. A whole UUID (a
+     * run ID) is matched first and kept: its last group is twelve hex digits, all of them digits once in 300 runs.
+     */
+    private static final Pattern HEX_RUNS = Pattern.compile("(?<![0-9A-Fa-f])([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}"
+            + "-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})(?![0-9A-Fa-f])|[0-9A-Fa-f]+");
     private static final Pattern ALL_DIGITS = Pattern.compile("\\d{9,}");
     private static final Pattern TEN_DIGITS = Pattern.compile("(?=(\\d{10}))");
     /** Shorter than any digest or key ID TREx prints (16 hex digits and more), so those stay readable. */
@@ -52,6 +56,9 @@ public final class SafeMessages {
 
     private static String hexRun(MatchResult run) {
         String value = run.group();
+        if (run.group(1) != null) {
+            return Matcher.quoteReplacement(value);
+        }
         if (ALL_DIGITS.matcher(value).matches()) {
             return "[redacted]";
         }

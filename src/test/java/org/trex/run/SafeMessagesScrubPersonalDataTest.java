@@ -40,4 +40,13 @@ class SafeMessagesScrubPersonalDataTest {
 
         assertThat(SafeMessages.line(line)).isEqualTo(line);
     }
+
+    @Test
+    void runIdsStayWholeThoughTheirLastGroupIsAllDigits() {
+        String line = "Cannot publish run 0b6f2d1e-8c4a-4e3b-9f2d-999000001899 of x: staging .staging-"
+                + "0b6f2d1e-8c4a-4e3b-9f2d-999000001899 is held";
+
+        assertThat(SafeMessages.line(line)).isEqualTo(line);
+        assertThat(SafeMessages.line("value 0b6f2d1e-9990000018")).isEqualTo("value 0b6f2d1e-[redacted]");
+    }
 }
