@@ -22,14 +22,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pseudonym", mixinStandardHelpOptions = true,
         description = "Print the pseudonym of each NHS number (lowercase hex HMAC-SHA256 of the ten digits under the "
                 + "key), one per line, so partners can check they compute the same values. Invalid numbers get an "
-                + "error, not a pseudonym. With no NHS_NUMBER, reads them from standard input, one per line, which keeps "
-                + "them out of the process list and shell history.")
+                + "error, not a pseudonym. With no NHS_NUMBER, reads them from standard input, one per line, which "
+                + "keeps them out of the process list and shell history.")
 public final class PseudonymCommand implements Callable<Integer> {
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Key file (hex, 256 bits or more; default: $TREX_KEY_FILE).")
     Path keyFile;
 
-    @Parameters(arity = "0..*", paramLabel = "NHS_NUMBER", description = "NHS numbers; spaces and dashes are ignored.")
+    @Parameters(arity = "0..*", paramLabel = "NHS_NUMBER",
+            description = "NHS numbers; spaces and dashes are ignored.")
     List<String> numbers = List.of();
 
     @CommandLine.Spec

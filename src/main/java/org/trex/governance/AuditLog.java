@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,38 @@ public final class AuditLog {
             expectedPrev = stored.hash();
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * {@link #verify()}, and each anchor's entry still there with the hash noted: a superuser who edits an entry and
+     * recomputes every hash after it leaves an intact chain, but not the anchors taken before.
+     */
+    public List<ChainProblem> verify(List<AuditAnchor> anchors) {
+        requireNonNull(anchors, "anchors is null");
+        List<ChainProblem> problems = new ArrayList<>(verify());
+        Map<Long, String> hashes = new HashMap<>();
+        GovernanceDatabase.transaction(url, "read the audit log", dsl -> select(dsl, AUDIT_SEQ.in(
+                anchors.stream().map(AuditAnchor::seq).toList()))).forEach(row -> hashes.put(row.get(AUDIT_SEQ),
+                        row.get(AUDIT_HASH)));
+        for (AuditAnchor anchor : anchors) {
+            String hash = hashes.get(anchor.seq());
+            if (hash == null) {
+                problems.add(new ChainProblem(anchor.seq(), ChainProblem.Kind.REWRITTEN, "Audit entry "
+                        + anchor.seq() + ", anchored as " + anchor.hash() + ", is gone: the log was cut back"));
+            } else if (!hash.equals(anchor.hash())) {
+                problems.add(new ChainProblem(anchor.seq(), ChainProblem.Kind.REWRITTEN, "Audit entry "
+                        + anchor.seq() + " is not the one anchored: it records " + hash + ", anchored as "
+                        + anchor.hash() + "; the log was rewritten at or before it"));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /** The newest entry, the one to anchor; empty for an empty log. */
+    public Optional<AuditEntry> head() {
+        return GovernanceDatabase.transaction(url, "read the audit log",
+                dsl -> dsl.select(COLUMNS).from(AUDIT_LOG).orderBy(AUDIT_SEQ.desc()).limit(1).fetchOptional()
+                        .map(AuditLog::stored));
     }
 
     private static List<Record> select(DSLContext dsl, Condition condition) {

@@ -9,7 +9,9 @@ public record ChainProblem(long seq, Kind kind, String message) {
         /** The entry's contents no longer match its hash. */
         EDITED,
         /** Entries before this one are missing, or the link to the previous entry is broken. */
-        DELETED
+        DELETED,
+        /** The entry is not the one an anchor noted: the chain was rebuilt from it or before, or cut back. */
+        REWRITTEN
     }
 
     public ChainProblem {
