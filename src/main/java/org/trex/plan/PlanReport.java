@@ -90,6 +90,11 @@ public final class PlanReport {
     /**
      * Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it.
      */
+    /** People are told apart by NHS number: records without one cannot be counted as people, as lineage says. */
+    private static boolean peopleCountable(ExclusionReason reason) {
+        return reason != ExclusionReason.MISSING_NHS_NUMBER;
+    }
+
     private static boolean applies(ExtractPlan plan, ExclusionReason reason) {
         return plan.exclusions().reasons().contains(reason)
                 || reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED
@@ -170,8 +175,9 @@ public final class PlanReport {
                 long[] left = c.leftOut(reason);
                 if (left[0] > 0 || applies(plan, reason)) {
                     out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
-                            .append(small.display(left[0])).append(" events, ").append(small.display(left[1]))
-                            .append(" people\n");
+                            .append(small.display(left[0])).append(" events, ")
+                            .append(peopleCountable(reason) ? small.display(left[1]) + " people"
+                                    : "people not countable (no NHS number)").append('\n');
                 }
             }
         });
@@ -284,8 +290,12 @@ public final class PlanReport {
                 if (counted[0] == 0 && !applies(plan, reason)) {
                     continue;
                 }
-                left.putObject(reason.code()).put("events", small.display(counted[0]))
-                        .put("people", small.display(counted[1]));
+                ObjectNode reasonNode = left.putObject(reason.code()).put("events", small.display(counted[0]));
+                if (peopleCountable(reason)) {
+                    reasonNode.put("people", small.display(counted[1]));
+                } else {
+                    reasonNode.putNull("people");
+                }
             }
         });
         linkage.ifPresent(section -> LinkageJson.fill(root.putObject("linkage"), section));
