@@ -59,15 +59,29 @@ public final class SourceLoader {
     private SourceLoader() {
     }
 
-    /** Runs a load, telling {@code listener} when every row is checked and when the load is about to commit. */
+    /**
+     * Runs a load, telling {@code listener} when every row is checked and when the load is about to commit, then
+     * analyses the tables it wrote.
+     */
     public static LoadOutcome load(DatabaseUrl url, LoadRequest request, LoadListener listener) {
+        LoadOutcome outcome = commit(url, request, listener);
+        if (outcome.mode() == LoadMode.LOAD) {
+            analyse(url, request);
+        }
+        return outcome;
+    }
+
+    /**
+     * Runs a load as {@link #load} does but leaves the tables unanalysed, for a caller that must commit its own record
+     * of the load first and then calls {@link #analyse}.
+     */
+    public static LoadOutcome commit(DatabaseUrl url, LoadRequest request, LoadListener listener) {
         requireNonNull(url, "url is null");
         requireNonNull(request, "request is null");
         requireNonNull(listener, "listener is null");
         long started = System.nanoTime();
         SourceSchema.migrate(url);
-        try (Connection connection = url.connect()) {
-            DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+        return connected(url, request, (dsl, connection) -> {
             SourceKind kind = request.kind();
             Map<String, Set<String>> lists = ValueLists.fetch(dsl, kind);
             SourceMapping mapping = request.mapping()
@@ -82,10 +96,32 @@ public final class SourceLoader {
                 listener.checked(check.report());
                 return new LoadOutcome(kind, check.period(), check.report(), LoadMode.DRY_RUN, since(started));
             }
-            LoadOutcome outcome = dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
+            return dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
                     request, checker, mapping, listener, started));
-            analyse(dsl, kind);
-            return outcome;
+        });
+    }
+
+    /** Fresh statistics, so the first extract after a load is planned on what is there (see issue 17). */
+    public static void analyse(DatabaseUrl url, LoadRequest request) {
+        requireNonNull(url, "url is null");
+        requireNonNull(request, "request is null");
+        connected(url, request, (dsl, connection) -> {
+            for (Table<?> table : written(request.kind())) {
+                dsl.query("ANALYZE {0}", table).execute();
+            }
+            return null;
+        });
+    }
+
+    /** Work on one connection to the source database. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(DSLContext dsl, Connection connection) throws SQLException;
+    }
+
+    private static <T> T connected(DatabaseUrl url, LoadRequest request, Work<T> work) {
+        try (Connection connection = url.connect()) {
+            return work.apply(DSL.using(connection, SQLDialect.POSTGRES), connection);
         } catch (DataAccessException e) {
             SQLException cause = e.getCause(SQLException.class);
             if (e.getCause() instanceof RuntimeException runtime && cause == null) {
@@ -141,7 +177,7 @@ public final class SourceLoader {
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
         LoadOutcome outcome = new LoadOutcome(kind, period, report, LoadMode.LOAD, since(started));
-        listener.written(outcome);
+        listener.written(outcome, dsl);
         return outcome;
     }
 
@@ -260,13 +296,6 @@ public final class SourceLoader {
         }
         tables.add(CURRENT_FILE);
         return tables;
-    }
-
-    /** Fresh statistics, so the first extract after a load is planned on what is there (see issue 17). */
-    private static void analyse(DSLContext dsl, SourceKind kind) {
-        for (Table<?> table : written(kind)) {
-            dsl.query("ANALYZE {0}", table).execute();
-        }
     }
 
     private static Field<String> staged(String column) {
