@@ -17,6 +17,7 @@ import static org.trex.source.jooq.social_care.Tables.EVENT;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,16 +41,17 @@ import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.EmbeddedDatabase;
 import org.trex.source.SourceSchema;
 import org.trex.spec.MappingFiles;
 import org.trex.spec.SourceMapping;
 
 /**
- * Loads files into the source database in one transaction per (source, period): the source schema is
- * applied if missing, every file is opened and refused if it is not what it claims, rows are checked and
- * the accepted ones streamed by COPY into a temporary staging table, then the period's old rows are deleted
- * and the staged ones inserted, and the transaction commits. Anything that stops it (a refusal, an error, a
- * killed process) rolls back: the previous data stays exactly as it was. The tables written are analysed.
+ * Loads files into the source database in one transaction per (source, period): the source schema is applied if
+ * missing (not by a dry run, which writes nothing), every file is opened and refused if it is not what it claims,
+ * rows are checked and the accepted ones streamed by COPY into a temporary staging table, then the period's old rows
+ * are deleted and the staged ones inserted, and the transaction commits. Anything that stops it (a refusal, an
+ * error, a killed process) rolls back: the previous data stays exactly as it was. The tables written are analysed.
  */
 public final class SourceLoader {
     private static final Table<Record> STAGING = table(name("trex_load_staging"));
@@ -73,14 +75,28 @@ public final class SourceLoader {
 
     /**
      * Runs a load as {@link #load} does but leaves the tables unanalysed, for a caller that must commit its own record
-     * of the load first and then calls {@link #analyse}.
+     * of the load first and then calls {@link #analyse}. A dry run writes nothing: where the source schema is not
+     * applied yet it checks against a throwaway database that has it (holding no person).
      */
     public static LoadOutcome commit(DatabaseUrl url, LoadRequest request, LoadListener listener) {
         requireNonNull(url, "url is null");
         requireNonNull(request, "request is null");
         requireNonNull(listener, "listener is null");
         long started = System.nanoTime();
-        SourceSchema.migrate(url);
+        if (request.mode() == LoadMode.DRY_RUN && SourceSchema.pending(url) > 0) {
+            try (EmbeddedDatabase throwaway = EmbeddedDatabase.start(Path.of(System.getProperty("java.io.tmpdir")))) {
+                DatabaseUrl copy = throwaway.createDatabase("trex_dry_run");
+                SourceSchema.migrate(copy);
+                return run(copy, request, listener, started);
+            }
+        }
+        if (request.mode() == LoadMode.LOAD) {
+            SourceSchema.migrate(url);
+        }
+        return run(url, request, listener, started);
+    }
+
+    private static LoadOutcome run(DatabaseUrl url, LoadRequest request, LoadListener listener, long started) {
         return connected(url, request, (dsl, connection) -> {
             SourceKind kind = request.kind();
             Map<String, Set<String>> lists = ValueLists.fetch(dsl, kind);
