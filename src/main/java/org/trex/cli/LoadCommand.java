@@ -1,6 +1,8 @@
 package org.trex.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -13,10 +15,10 @@ import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
 import org.trex.load.LoadRefusedException;
 import org.trex.load.LoadRequest;
-import org.trex.load.QualityReport;
 import org.trex.load.SourceKind;
 import org.trex.load.SourceLoader;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,11 +61,13 @@ public final class LoadCommand implements Callable<Integer> {
                         + " 'all' for spells and objections).")
         String period;
 
-        @Option(names = "--dry-run", description = "Check and report; write nothing.")
+        @Option(names = "--dry-run", description = "Check and report; write nothing to the database (the quality"
+                + " report goes to standard output unless --report names a file).")
         boolean dryRun;
 
         @Option(names = "--report", paramLabel = "FILE",
-                description = "Where the quality report (CSV) goes (default: <source>-quality-report.csv).")
+                description = "Where the quality report (CSV) goes (default: <source>-quality-report.csv; with"
+                        + " --dry-run, standard output).")
         Path report;
 
         @Spec
@@ -75,17 +79,20 @@ public final class LoadCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             SourceKind kind = kind();
-            Path reportFile = report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
             LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping),
                     Optional.ofNullable(period), dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
             DatabaseUrl source = database.required();
-            LoadListener report = checked -> {
-                checked.write(reportFile);
-                printSummary(out, checked, reportFile);
-            };
+            LoadListener report = report(out, kind);
             LoadOutcome outcome;
             try {
                 if (request.mode() == LoadMode.DRY_RUN) {
+                    int pending = SourceSchema.pending(source);
+                    if (pending > 0) {
+                        out.println("The source schema is not applied in " + source.redacted() + " (" + pending
+                                + " migrations pending): a load would apply it first. This dry run checks against"
+                                + " a throwaway database that has it, holding no person.");
+                        out.flush();
+                    }
                     outcome = SourceLoader.load(source, request, report);
                 } else {
                     DatabaseUrl governanceUrl = governance.required(database);
@@ -106,10 +113,24 @@ public final class LoadCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
 
-        private static void printSummary(PrintWriter out, QualityReport report, Path reportFile) {
-            report.summary().forEach(out::println);
-            out.println("Quality report: " + reportFile + " (" + report.findings().size() + " findings)");
-            out.flush();
+        /** Prints the summary and writes the quality report: to its file, or to {@code out} for a dry run. */
+        private LoadListener report(PrintWriter out, SourceKind kind) {
+            return checked -> {
+                checked.summary().forEach(out::println);
+                if (dryRun && report == null) {
+                    out.println("Quality report (" + checked.findings().size() + " findings):");
+                    try {
+                        checked.print(out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot print the quality report: " + e.getMessage(), e);
+                    }
+                } else {
+                    Path reportFile = report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
+                    checked.write(reportFile);
+                    out.println("Quality report: " + reportFile + " (" + checked.findings().size() + " findings)");
+                }
+                out.flush();
+            };
         }
     }
 

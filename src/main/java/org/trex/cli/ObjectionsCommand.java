@@ -178,6 +178,10 @@ public final class ObjectionsCommand implements Callable<Integer> {
                     + " due " + notice.dueOn() + " -> " + out.resolve(notice.id() + ".md") + ", "
                     + out.resolve(notice.id() + ".json"));
         }
+        for (DeletionNotice notice : round.rewritten()) {
+            printer.println("REWRITTEN " + notice.id() + " (issued " + notice.issuedAt() + ", its files were missing)"
+                    + " -> " + out.resolve(notice.id() + ".md") + ", " + out.resolve(notice.id() + ".json"));
+        }
         if (round.issued().isEmpty()) {
             printer.println("No new notice: no released extract holds an objector that no notice names yet");
         }

@@ -29,8 +29,8 @@ import org.trex.source.DatabaseUrl;
 
 /**
  * The record of every {@code trex load} in the governance database ({@code trex_governance.source_load}, V60) and
- * its LOAD audit entry. A load and its record are one decision: the record is written in a governance transaction
- * that stays open while the load runs, as the load is about to commit, and commits right after it.
+ * its LOAD audit entry. A load and its record are one decision: they commit in one transaction when the governance
+ * tables are in the source database.
  */
 public final class SourceLoads {
     private static final Table<Record> LOAD = table(name(GovernanceTables.SCHEMA, "source_load"));
@@ -65,6 +65,11 @@ public final class SourceLoads {
      * Loads {@code request} into {@code source} and records it, by {@code actor}: both commit or neither does (a
      * record that cannot be written rolls the load back). {@code checked} sees the quality report before anything is
      * written. A dry run writes nothing, so it is not recorded.
+     *
+     * <p>When the governance tables are in the source database (the default), the record and its audit entry are
+     * written in the load's own transaction: one commit. In a separate governance database they are written in a
+     * transaction that stays open while the load runs and commits right after it, nothing between the two commits;
+     * the tables are analysed only once both have committed.
      */
     public LoadOutcome load(DatabaseUrl source, LoadRequest request, String actor, LoadListener checked) {
         requireNonNull(source, "source is null");
@@ -74,24 +79,34 @@ public final class SourceLoads {
         if (request.mode() == LoadMode.DRY_RUN) {
             return SourceLoader.load(source, request, checked);
         }
-        return GovernanceDatabase.transaction(url, "record the load of " + request.kind().cliName() + " files",
-                governance -> SourceLoader.load(source, request, new LoadListener() {
-                    @Override
-                    public void checked(QualityReport report) {
-                        checked.checked(report);
-                    }
+        String doing = "record the load of " + request.kind().cliName() + " files";
+        LoadOutcome outcome = source.equals(url)
+                ? SourceLoader.commit(source, request, recording(checked, doing, actor, Optional.empty()))
+                : GovernanceDatabase.transaction(url, doing, governance -> SourceLoader.commit(source, request,
+                        recording(checked, doing, actor, Optional.of(governance))));
+        SourceLoader.analyse(source, request);
+        return outcome;
+    }
 
-                    @Override
-                    public void written(LoadOutcome outcome) {
-                        try {
-                            record(governance, actor, outcome);
-                        } catch (DataAccessException e) {
-                            // Named for the governance database, not the source one the load would blame.
-                            throw GovernanceDatabase.failure(url, "record the load of " + request.kind().cliName()
-                                    + " files", e);
-                        }
-                    }
-                }));
+    /** Records the written load in {@code governance}, else in the load's own transaction. */
+    private LoadListener recording(LoadListener checked, String doing, String actor,
+            Optional<DSLContext> governance) {
+        return new LoadListener() {
+            @Override
+            public void checked(QualityReport report) {
+                checked.checked(report);
+            }
+
+            @Override
+            public void written(LoadOutcome outcome, DSLContext transaction) {
+                try {
+                    record(governance.orElse(transaction), actor, outcome);
+                } catch (DataAccessException e) {
+                    // Named for the governance database, not the source one the load would blame.
+                    throw GovernanceDatabase.failure(url, doing, e);
+                }
+            }
+        };
     }
 
     /** Every recorded load that loaded a file with this SHA-256, oldest first. */

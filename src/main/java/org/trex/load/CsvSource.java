@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +45,21 @@ public final class CsvSource implements AutoCloseable {
     private final CSVParser parser;
     private final int[] positions;
     private final int width;
+    private final Ending ending;
 
-    private CsvSource(Path file, MessageDigest digest, CSVParser parser, int[] positions, int width) {
+    /** How a file's last line ends: with a line break, or cut off (a valid last row may merely lack its break). */
+    public enum Ending {
+        LINE_BREAK,
+        MID_LINE
+    }
+
+    private CsvSource(Path file, MessageDigest digest, CSVParser parser, int[] positions, int width, Ending ending) {
         this.file = file;
         this.digest = digest;
         this.parser = parser;
         this.positions = positions;
         this.width = width;
+        this.ending = ending;
     }
 
     /** A raw row: its first line and its values in the layout's column order (null where the file has no column). */
@@ -62,6 +72,7 @@ public final class CsvSource implements AutoCloseable {
         requireNonNull(kind, "kind is null");
         requireNonNull(mapping, "mapping is null");
         sniff(file, kind);
+        Ending ending = ending(file);
         MessageDigest digest = newDigest();
         CSVParser parser = null;
         try {
@@ -79,7 +90,7 @@ public final class CsvSource implements AutoCloseable {
                             .ALLOW_ALL).get().parse(reader);
             List<String> header = parser.getHeaderNames();
             int[] positions = positions(file, kind, mapping, header);
-            return new CsvSource(file, digest, parser, positions, header.size());
+            return new CsvSource(file, digest, parser, positions, header.size(), ending);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             closeQuietly(parser);
             // The parser's own words about a header can quote the whole line, which is a person's row when the
@@ -137,6 +148,10 @@ public final class CsvSource implements AutoCloseable {
         return file;
     }
 
+    public Ending ending() {
+        return ending;
+    }
+
     @Override
     public void close() {
         closeQuietly(parser);
@@ -190,6 +205,16 @@ public final class CsvSource implements AutoCloseable {
                             + (delimiter.equals("\t") ? "tabs" : "'" + delimiter + "'") + ", expected commas");
                 }
             }
+        }
+    }
+
+    private static Ending ending(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) == '\n' || last.get(0) == '\r' ? Ending.LINE_BREAK : Ending.MID_LINE;
+        } catch (IOException e) {
+            throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
         }
     }
 

@@ -64,6 +64,8 @@ public final class LoadCheck {
         String name = source.file().toString();
         long read = 0;
         long loaded = 0;
+        long lastLine = 0;
+        boolean lastRowWhole = true;
         for (CsvSource.Row row : source.rows()) {
             read++;
             RowChecker.Checked checked = checker.check(name, row);
@@ -72,11 +74,19 @@ public final class LoadCheck {
                 crossRow(name, row.line(), checked.values(), rowFindings);
             }
             findings.addAll(rowFindings);
-            if (rowFindings.stream().noneMatch(f -> f.rule().effect() == QualityRule.Effect.QUARANTINE)) {
+            boolean accepted = rowFindings.stream().noneMatch(f -> f.rule().effect() == QualityRule.Effect.QUARANTINE);
+            lastLine = row.line();
+            lastRowWhole = row.complete() && accepted;
+            if (accepted) {
                 loaded++;
                 periods.add(period(checked.values()));
                 sink.accept(++ordinal, checked.values());
             }
+        }
+        if (source.ending() == CsvSource.Ending.MID_LINE && !lastRowWhole) {
+            // a load replaces its period whole: the rows before a cut are not the period
+            throw new LoadRefusedException("Cannot load " + name + ": it ends mid-row at line " + lastLine
+                    + " (a truncated file?)");
         }
         files.add(new LoadedFile(name, source.sha256(), read, loaded));
     }

@@ -62,16 +62,22 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
     /** Writes every finding as CSV: file, line, column, rule, effect, listed code. */
     public void write(Path report) {
         requireNonNull(report, "report is null");
-        try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
-                CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-                        .setHeader("file", "line", "column", "rule", "effect", "listed_code").get().print(writer)) {
-            for (Finding finding : findings) {
-                printer.printRecord(finding.file(), finding.line(), finding.column(), finding.rule().name(),
-                        finding.rule().effect().name().toLowerCase(java.util.Locale.ROOT),
-                        finding.code().orElse(""));
-            }
+        try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+            print(writer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the quality report " + report + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Prints every finding as {@link #write} writes it, to {@code out}, which stays open. */
+    public void print(Appendable out) throws IOException {
+        requireNonNull(out, "out is null");
+        CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                .setHeader("file", "line", "column", "rule", "effect", "listed_code").get().print(out);
+        for (Finding finding : findings) {
+            printer.printRecord(finding.file(), finding.line(), finding.column(), finding.rule().name(),
+                    finding.rule().effect().name().toLowerCase(java.util.Locale.ROOT), finding.code().orElse(""));
+        }
+        printer.flush();
     }
 }

@@ -17,6 +17,7 @@ import static org.trex.source.jooq.social_care.Tables.EVENT;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,16 +41,17 @@ import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.EmbeddedDatabase;
 import org.trex.source.SourceSchema;
 import org.trex.spec.MappingFiles;
 import org.trex.spec.SourceMapping;
 
 /**
- * Loads files into the source database in one transaction per (source, period): the source schema is
- * applied if missing, every file is opened and refused if it is not what it claims, rows are checked and
- * the accepted ones streamed by COPY into a temporary staging table, then the period's old rows are deleted
- * and the staged ones inserted, and the transaction commits. Anything that stops it (a refusal, an error, a
- * killed process) rolls back: the previous data stays exactly as it was. The tables written are analysed.
+ * Loads files into the source database in one transaction per (source, period): the source schema is applied if
+ * missing (not by a dry run, which writes nothing), every file is opened and refused if it is not what it claims,
+ * rows are checked and the accepted ones streamed by COPY into a temporary staging table, then the period's old rows
+ * are deleted and the staged ones inserted, and the transaction commits. Anything that stops it (a refusal, an
+ * error, a killed process) rolls back: the previous data stays exactly as it was. The tables written are analysed.
  */
 public final class SourceLoader {
     private static final Table<Record> STAGING = table(name("trex_load_staging"));
@@ -59,15 +61,43 @@ public final class SourceLoader {
     private SourceLoader() {
     }
 
-    /** Runs a load, telling {@code listener} when every row is checked and when the load is about to commit. */
+    /**
+     * Runs a load, telling {@code listener} when every row is checked and when the load is about to commit, then
+     * analyses the tables it wrote.
+     */
     public static LoadOutcome load(DatabaseUrl url, LoadRequest request, LoadListener listener) {
+        LoadOutcome outcome = commit(url, request, listener);
+        if (outcome.mode() == LoadMode.LOAD) {
+            analyse(url, request);
+        }
+        return outcome;
+    }
+
+    /**
+     * Runs a load as {@link #load} does but leaves the tables unanalysed, for a caller that must commit its own record
+     * of the load first and then calls {@link #analyse}. A dry run writes nothing: where the source schema is not
+     * applied yet it checks against a throwaway database that has it (holding no person).
+     */
+    public static LoadOutcome commit(DatabaseUrl url, LoadRequest request, LoadListener listener) {
         requireNonNull(url, "url is null");
         requireNonNull(request, "request is null");
         requireNonNull(listener, "listener is null");
         long started = System.nanoTime();
-        SourceSchema.migrate(url);
-        try (Connection connection = url.connect()) {
-            DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+        if (request.mode() == LoadMode.DRY_RUN && SourceSchema.pending(url) > 0) {
+            try (EmbeddedDatabase throwaway = EmbeddedDatabase.start(Path.of(System.getProperty("java.io.tmpdir")))) {
+                DatabaseUrl copy = throwaway.createDatabase("trex_dry_run");
+                SourceSchema.migrate(copy);
+                return run(copy, request, listener, started);
+            }
+        }
+        if (request.mode() == LoadMode.LOAD) {
+            SourceSchema.migrate(url);
+        }
+        return run(url, request, listener, started);
+    }
+
+    private static LoadOutcome run(DatabaseUrl url, LoadRequest request, LoadListener listener, long started) {
+        return connected(url, request, (dsl, connection) -> {
             SourceKind kind = request.kind();
             Map<String, Set<String>> lists = ValueLists.fetch(dsl, kind);
             SourceMapping mapping = request.mapping()
@@ -82,10 +112,32 @@ public final class SourceLoader {
                 listener.checked(check.report());
                 return new LoadOutcome(kind, check.period(), check.report(), LoadMode.DRY_RUN, since(started));
             }
-            LoadOutcome outcome = dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
+            return dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
                     request, checker, mapping, listener, started));
-            analyse(dsl, kind);
-            return outcome;
+        });
+    }
+
+    /** Fresh statistics, so the first extract after a load is planned on what is there (see issue 17). */
+    public static void analyse(DatabaseUrl url, LoadRequest request) {
+        requireNonNull(url, "url is null");
+        requireNonNull(request, "request is null");
+        connected(url, request, (dsl, connection) -> {
+            for (Table<?> table : written(request.kind())) {
+                dsl.query("ANALYZE {0}", table).execute();
+            }
+            return null;
+        });
+    }
+
+    /** Work on one connection to the source database. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(DSLContext dsl, Connection connection) throws SQLException;
+    }
+
+    private static <T> T connected(DatabaseUrl url, LoadRequest request, Work<T> work) {
+        try (Connection connection = url.connect()) {
+            return work.apply(DSL.using(connection, SQLDialect.POSTGRES), connection);
         } catch (DataAccessException e) {
             SQLException cause = e.getCause(SQLException.class);
             if (e.getCause() instanceof RuntimeException runtime && cause == null) {
@@ -141,7 +193,7 @@ public final class SourceLoader {
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
         LoadOutcome outcome = new LoadOutcome(kind, period, report, LoadMode.LOAD, since(started));
-        listener.written(outcome);
+        listener.written(outcome, dsl);
         return outcome;
     }
 
@@ -260,13 +312,6 @@ public final class SourceLoader {
         }
         tables.add(CURRENT_FILE);
         return tables;
-    }
-
-    /** Fresh statistics, so the first extract after a load is planned on what is there (see issue 17). */
-    private static void analyse(DSLContext dsl, SourceKind kind) {
-        for (Table<?> table : written(kind)) {
-            dsl.query("ANALYZE {0}", table).execute();
-        }
     }
 
     private static Field<String> staged(String column) {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,15 +37,18 @@ public final class NoticeFiles {
     private NoticeFiles() {
     }
 
-    /** Writes the notice's two files into {@code folder}, made owner-only if new; returns them. */
+    /**
+     * Writes the notice's two files into {@code folder}, made owner-only if new; returns them. Each appears whole or
+     * not at all: it is written beside its place under a temporary name and moved into place in one step.
+     */
     public static List<Path> write(Path folder, DeletionNotice notice, LocalDate today) {
         try {
             if (!Files.isDirectory(folder)) {
                 Files.createDirectories(folder);
                 Files.setPosixFilePermissions(folder, OWNER_DIRECTORY);
             }
-            Path json = folder.resolve(notice.id() + ".json");
-            Path markdown = folder.resolve(notice.id() + ".md");
+            Path json = json(folder, notice);
+            Path markdown = markdown(folder, notice);
             write(json, JSON.writeValueAsString(json(notice, today)) + "\n");
             write(markdown, markdown(notice, today));
             return List.of(json, markdown);
@@ -52,10 +58,32 @@ public final class NoticeFiles {
         }
     }
 
+    /** Whether both of the notice's files are in {@code folder}. */
+    public static boolean present(Path folder, DeletionNotice notice) {
+        return Files.isRegularFile(json(folder, notice)) && Files.isRegularFile(markdown(folder, notice));
+    }
+
+    private static Path json(Path folder, DeletionNotice notice) {
+        return folder.resolve(notice.id() + ".json");
+    }
+
+    private static Path markdown(Path folder, DeletionNotice notice) {
+        return folder.resolve(notice.id() + ".md");
+    }
+
     private static void write(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                // on disk before the name points at it, so a crash cannot leave a whole-looking empty file
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     static ObjectNode json(DeletionNotice notice, LocalDate today) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.trex.governance.DeletionNotice;
 import org.trex.governance.DeletionNotices;
+import org.trex.governance.NoticeStatus;
 import org.trex.governance.ReleaseRegister;
 import org.trex.nhs.NhsNumber;
 import org.trex.optout.Objector;
@@ -44,7 +45,10 @@ public final class ObjectionNotices {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Issues the notices due on {@code asOf} and writes each as JSON and Markdown into {@code folder}. */
+    /**
+     * Issues the notices due on {@code asOf} and writes each as JSON and Markdown into {@code folder}, after writing
+     * again the files of earlier notices not yet done that {@code folder} lacks.
+     */
     public NoticeRound issue(LocalDate asOf, Path folder, String actor) {
         requireNonNull(asOf, "asOf is null");
         requireNonNull(folder, "folder is null");
@@ -52,6 +56,10 @@ public final class ObjectionNotices {
         Map<ReleasedUnder, Objectors> objectors = new HashMap<>();
         Set<NhsNumber> everyone = new HashSet<>();
         DeletionNotices notices = new DeletionNotices(governance, clock);
+        // a notice is recorded before its files are written: one whose files failed is written again here
+        List<DeletionNotice> rewritten = notices.all().stream()
+                .filter(n -> n.status(asOf) != NoticeStatus.DONE && !NoticeFiles.present(folder, n)).toList();
+        rewritten.forEach(notice -> NoticeFiles.write(folder, notice, asOf));
         List<DeletionNotice> issued = new ArrayList<>();
         Map<String, List<ReleaseRegister.Registered>> byKey = new LinkedHashMap<>();
         new ReleaseRegister(governance, clock).releases()
@@ -79,7 +87,7 @@ public final class ObjectionNotices {
             }
         }
         long skipped = objectors.values().stream().mapToLong(Objectors::skipped).max().orElse(0);
-        return new NoticeRound(issued, merged(unresolved), everyone.size(), skipped);
+        return new NoticeRound(issued, rewritten, merged(unresolved), everyone.size(), skipped);
     }
 
     /** Every source's objectors for releases made under {@code under}, each person once (the first source's). */

@@ -334,13 +334,11 @@ public final class ExtractRunner {
         Path failed = request.outputRoot().resolve(lineage.jobName()).resolve(FAILED_RUNS)
                 .resolve(lineage.runId() + ".ndjson");
         try {
-            Files.createDirectories(failed.getParent());
+            // LineageLog creates the folders owner-only, as every file TREx writes
             LineageLog.append(failed, OpenLineageEvents.start(lineage));
             LineageLog.append(failed, OpenLineageEvents.fail(lineage, clock.instant(), message));
         } catch (RuntimeException e) {
             // The run has already failed; a full disk must not hide the original error.
-        } catch (IOException e) {
-            // As above.
         }
         send(List.of(OpenLineageEvents.fail(lineage, clock.instant(), message)));
     }

@@ -2,6 +2,7 @@ package org.trex.source;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.ToIntFunction;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -24,21 +25,28 @@ public record Migrations(String name, String location, String historyTable, Stri
 
     /** Applies every pending migration; returns how many were applied. */
     public int apply(DatabaseUrl url) {
+        return flyway(url, "migrate", flyway -> flyway.migrate().migrationsExecuted);
+    }
+
+    /** How many migrations {@link #apply} would apply; reads the history and writes nothing. */
+    public int pending(DatabaseUrl url) {
+        return flyway(url, "read the history of", flyway -> flyway.info().pending().length);
+    }
+
+    private int flyway(DatabaseUrl url, String doing, ToIntFunction<Flyway> work) {
         requireNonNull(url, "url is null");
         try {
-            return Flyway.configure()
+            return work.applyAsInt(Flyway.configure()
                     .dataSource(url.dataSource())
                     .locations(location)
                     .table(historyTable)
                     .schemas(schema)
                     .defaultSchema(schema)
                     .loggers("slf4j")
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
+                    .load());
         } catch (FlywayException e) {
             String message = e.getMessage() == null ? "unknown error" : e.getMessage().lines().findFirst().orElse("");
-            throw new DatabaseException("Cannot migrate " + name + " in " + url.redacted() + ": " + message, e);
+            throw new DatabaseException("Cannot " + doing + " " + name + " in " + url.redacted() + ": " + message, e);
         }
     }
 }

@@ -12,4 +12,9 @@ public final class SourceSchema {
     public static int migrate(DatabaseUrl url) {
         return MIGRATIONS.apply(url);
     }
+
+    /** How many migrations {@link #migrate} would apply (all of them to an empty database); writes nothing. */
+    public static int pending(DatabaseUrl url) {
+        return MIGRATIONS.pending(url);
+    }
 }

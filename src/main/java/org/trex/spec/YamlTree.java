@@ -7,7 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
@@ -105,11 +112,19 @@ final class YamlTree {
         } catch (IOException e) {
             // Reported below as the reader meets it.
         }
-        try (Reader reader = Files.newBufferedReader(problems.file(), StandardCharsets.UTF_8);
-                JsonParser parser = FACTORY.createParser(reader)) {
+        if (Files.isDirectory(problems.file())) {
+            problems.add(Location.UNKNOWN, "Cannot read " + problems.file()
+                    + ": it is a directory, expected a YAML file");
+            return Optional.empty();
+        }
+        Optional<String> text = text(problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = FACTORY.createParser(text.get())) {
             if (parser.nextToken() == null) {
-                problems.add(Location.UNKNOWN,
-                        "Cannot read " + problems.file() + ": it is empty, expected a YAML mapping");
+                problems.add(new Location(1, 1),
+                        "Cannot read YAML: the file is empty (or holds only comments), expected a YAML mapping");
                 return Optional.empty();
             }
             Node root = node(parser, problems);
@@ -118,17 +133,66 @@ final class YamlTree {
                         + problems.file() + " must hold one document (a second would be ignored), remove the '---'");
                 return Optional.empty();
             }
-            refuseAnchorsAndAliases(problems);
+            refuseAnchorsAndAliases(text.get(), problems);
             return Optional.of(root);
         } catch (JsonProcessingException e) {
-            problems.add(Location.of(e.getLocation()), "Cannot read YAML: " + firstLine(e.getOriginalMessage()));
-            return Optional.empty();
-        } catch (NoSuchFileException e) {
-            problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": there is no such file");
+            syntaxError(e, problems);
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + problems.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file's text, or empty after reporting why it has none: no such file, or bytes that are not UTF-8. */
+    private static Optional<String> text(Problems problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(problems.file());
+        } catch (NoSuchFileException e) {
+            problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": there is no such file");
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(Location.UNKNOWN, "Cannot read " + problems.file() + ": " + firstLine(e.getMessage()));
+            return Optional.empty();
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer decoded = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, decoded, true);
+        if (result.isError()) {
+            // placed at the first bad byte, which is not shown: a spec holds none of a person's data, but keep it so
+            decoded.flip();
+            String before = decoded.toString();
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            problems.add(new Location(line, column),
+                    "Cannot read YAML: a byte here is not UTF-8, expected a UTF-8 text file (save it as UTF-8)");
+            return Optional.empty();
+        }
+        decoded.flip();
+        return Optional.of(decoded.toString());
+    }
+
+    /**
+     * Reports a YAML syntax error where the parser met the problem (its problem mark), with its reason; the context
+     * (the construct it was reading, which can start many lines earlier) follows in brackets. The parser's own message
+     * is not used: it quotes the lines around the problem.
+     */
+    private static void syntaxError(JsonProcessingException e, Problems problems) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                StringBuilder why = new StringBuilder(firstLine(marked.getProblem()));
+                if (marked.getContext() != null && marked.getContextMark() != null) {
+                    Location context = location(marked.getContextMark());
+                    why.append(" (").append(firstLine(marked.getContext())).append(" that starts at line ")
+                            .append(context.line()).append(", column ").append(context.column()).append(')');
+                }
+                problems.add(location(marked.getProblemMark()), "Cannot read YAML: " + why);
+                return;
+            }
+        }
+        problems.add(Location.of(e.getLocation()), "Cannot read YAML: " + firstLine(e.getOriginalMessage()));
     }
 
     /** The node at a JSON pointer ({@code /outputs/0/fields}), or its nearest ancestor that exists. */
@@ -223,8 +287,8 @@ final class YamlTree {
      * is left of an edit that meant one): a file says what it means in place. They are found in YAML's own events,
      * as Jackson reports an anchor on a mapping or a list but not on a scalar; the document has parsed already.
      */
-    private static void refuseAnchorsAndAliases(Problems problems) throws IOException {
-        try (Reader reader = Files.newBufferedReader(problems.file(), StandardCharsets.UTF_8)) {
+    private static void refuseAnchorsAndAliases(String text, Problems problems) throws IOException {
+        try (Reader reader = new StringReader(text)) {
             for (Event event : new Yaml().parse(reader)) {
                 if (event instanceof AliasEvent alias) {
                     problems.add(location(alias.getStartMark()), "Cannot use YAML alias *" + alias.getAnchor()

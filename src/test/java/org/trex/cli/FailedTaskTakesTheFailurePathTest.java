@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -66,8 +67,11 @@ class FailedTaskTakesTheFailurePathTest {
             assertThat(children.map(p -> p.getFileName().toString())).as("no staging left")
                     .containsExactly(ExtractRunner.FAILED_RUNS);
         }
-        assertThat(Files.readString(extractRoot.resolve(ExtractRunner.FAILED_RUNS).resolve(runId + ".ndjson")))
-                .contains("\"eventType\":\"FAIL\"");
+        Path failed = extractRoot.resolve(ExtractRunner.FAILED_RUNS).resolve(runId + ".ndjson");
+        assertThat(Files.readString(failed)).contains("\"eventType\":\"FAIL\"");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(failed.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(failed))).isEqualTo("rw-------");
         List<AuditEntry> ends = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();
         assertThat(ends).singleElement().satisfies(e -> assertThat(e.details()).contains("\"outcome\":\"failed\""));

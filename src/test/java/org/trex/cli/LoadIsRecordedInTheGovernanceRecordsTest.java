@@ -19,6 +19,7 @@ import org.trex.governance.SourceLoads;
 import org.trex.load.CldFile;
 import org.trex.load.LoadedFile;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
@@ -55,5 +56,23 @@ class LoadIsRecordedInTheGovernanceRecordsTest {
         assertThat(entry.details()).contains("\"source\":\"hospital\"", "\"period\":\"all\"",
                 "\"sha256\":\"" + sha256 + "\"", "\"rowsRead\":3", "\"rowsLoaded\":2", "\"rowsQuarantined\":1");
         assertThat(new AuditLog(url).verify()).isEmpty();
+    }
+
+    @Test
+    void aLoadIsRecordedInASeparateGovernanceDatabase() {
+        DatabaseUrl source = TestDatabase.fresh();
+        DatabaseUrl governance = TestDatabase.fresh();
+        Path file = CldFile.hospital().row("", "S1").write(dir.resolve("apc.csv"));
+
+        Result load = Workspace.trex("load", "hospital", file.toString(), "--report",
+                dir.resolve("report.csv").toString(), "--database-url", source.jdbcUrl(), "--governance-url",
+                governance.jdbcUrl());
+
+        assertThat(load.code()).as(load.all()).isEqualTo(ExitCode.OK);
+        assertThat(new SourceLoads(governance, Clock.systemUTC()).withFile(FileDigests.sha256(file)))
+                .singleElement().satisfies(recorded -> assertThat(recorded.source()).isEqualTo("hospital"));
+        assertThat(Sql.count(source, "SELECT count(*) FROM health.inpatient_spell")).isEqualTo(1);
+        assertThat(Sql.count(source, "SELECT count(*) FROM information_schema.tables"
+                + " WHERE table_schema = 'trex_governance'")).isZero();
     }
 }
