@@ -169,9 +169,17 @@ public final class ObjectionsCommand implements Callable<Integer> {
 
     /** What a round of notices issued and could not check, one line each. */
     static void print(PrintWriter printer, NoticeRound round, LocalDate date, Path out) {
-        printer.println("Objections in force on " + date + ": " + round.objectors() + " people"
-                + (round.skipped() > 0 ? " (" + round.skipped()
-                        + " more without a valid NHS number: no extract holds them)" : ""));
+        NoticeRound.Found found = round.found();
+        if (round.releasesChecked() == 0) {
+            printer.println("No release checked for objections in force on " + date
+                    + (round.unresolved().isEmpty() ? ": none is registered" : ": see UNRESOLVED below"));
+        } else {
+            printer.println("In force on " + date + ", for the " + round.releasesChecked() + " release(s) checked: "
+                    + found.objecting() + " person(s) with a local objection, " + found.optedOut()
+                    + " off the national data opt-out list" + (found.withoutValidNumber() > 0 ? " ("
+                    + found.withoutValidNumber() + " more objections without a valid NHS number: no extract holds "
+                    + "them)" : ""));
+        }
         for (DeletionNotice notice : round.issued()) {
             printer.println("ISSUED " + notice.id() + " to " + notice.release().release().extractId() + " run "
                     + notice.release().release().runId() + ": " + notice.people().size() + " pseudonym(s) to delete,"

@@ -18,6 +18,7 @@ import org.trex.governance.DeletionNotices;
 import org.trex.governance.NoticeStatus;
 import org.trex.governance.ReleaseRegister;
 import org.trex.nhs.NhsNumber;
+import org.trex.optout.ExclusionReason;
 import org.trex.optout.Objector;
 import org.trex.optout.ObjectorSource;
 import org.trex.optout.Objectors;
@@ -54,7 +55,8 @@ public final class ObjectionNotices {
         requireNonNull(folder, "folder is null");
         requireNonNull(actor, "actor is null");
         Map<ReleasedUnder, Objectors> objectors = new HashMap<>();
-        Set<NhsNumber> everyone = new HashSet<>();
+        Map<NhsNumber, ExclusionReason> everyone = new HashMap<>();
+        int checked = 0;
         DeletionNotices notices = new DeletionNotices(governance, clock);
         // a notice is recorded before its files are written: one whose files failed is written again here
         List<DeletionNotice> rewritten = notices.all().stream()
@@ -78,7 +80,8 @@ public final class ObjectionNotices {
                 Objectors found = objectors.computeIfAbsent(
                         new ReleasedUnder(release.release().asOf(), release.release().nationalDataOptOut()),
                         under -> objectors(under, asOf));
-                found.people().forEach(o -> everyone.add(o.number()));
+                checked++;
+                found.people().forEach(o -> everyone.putIfAbsent(o.number(), o.reason()));
                 Map<String, String> people = pseudonyms(key.get(), found.people());
                 notices.issue(release, asOf, people, actor).ifPresent(notice -> {
                     NoticeFiles.write(folder, notice, asOf);
@@ -87,7 +90,9 @@ public final class ObjectionNotices {
             }
         }
         long skipped = objectors.values().stream().mapToLong(Objectors::skipped).max().orElse(0);
-        return new NoticeRound(issued, rewritten, merged(unresolved), everyone.size(), skipped);
+        long objecting = everyone.values().stream().filter(ExclusionReason.LOCAL_OBJECTION::equals).count();
+        return new NoticeRound(issued, rewritten, merged(unresolved), checked, new NoticeRound.Found(objecting,
+                everyone.size() - objecting, skipped));
     }
 
     /** Every source's objectors for releases made under {@code under}, each person once (the first source's). */

@@ -139,6 +139,9 @@ class LaterObjectionGetsDeletionNoticesTest {
         Result result = notices(AS_OF.plusDays(7));
 
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.OK);
+        // In force: the seventh person's objection from before the releases, and the eighth's.
+        assertThat(result.out()).contains("In force on " + AS_OF.plusDays(7) + ", for the 2 release(s) checked: "
+                + "2 person(s) with a local objection, 0 off the national data opt-out list\n");
         List<JsonNode> issued = noticeFiles();
         assertThat(issued).hasSize(1);
         JsonNode notice = issued.get(0);
@@ -240,6 +243,23 @@ class LaterObjectionGetsDeletionNoticesTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(notices))).isEqualTo("rwx------");
+    }
+
+    @Test
+    @Order(7)
+    void withNoKeyAtHandNoReleaseIsCheckedAndTheRoundSaysSo() throws Exception {
+        Path away = Files.move(root.resolve("keys"), root.resolve("keys-away"));
+        Result result;
+        try {
+            result = notices(AS_OF.plusDays(40));
+        } finally {
+            Files.move(away, root.resolve("keys"));
+        }
+
+        assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.out()).contains("No release checked for objections in force on " + AS_OF.plusDays(40)
+                + ": see UNRESOLVED below", "UNRESOLVED project discharge-evaluation")
+                .doesNotContain("person(s) with a local objection");
     }
 
     private Result notices(LocalDate asOf) {
