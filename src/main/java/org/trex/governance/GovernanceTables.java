@@ -133,6 +133,17 @@ final class GovernanceTables {
     static final Field<Long> CELL_RELEASED = field(name("released_cell", "released"), SQLDataType.BIGINT);
     static final Field<String> CELL_STATUS = field(name("released_cell", "status"), SQLDataType.CLOB);
 
+    static final Table<Record> BOARD_REGISTER = table(name(SCHEMA, "board_register"));
+    static final Field<Long> BOARD_ID = field(name("board_register", "id"), SQLDataType.BIGINT);
+    static final Field<String> BOARD_SHA256 = field(name("board_register", "sha256"), SQLDataType.CLOB);
+    static final Field<String> BOARD_CONTENT = field(name("board_register", "content"), SQLDataType.CLOB);
+    static final Field<OffsetDateTime> BOARD_ADOPTED_AT =
+            field(name("board_register", "adopted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    static final Field<String> BOARD_ADOPTED_BY = field(name("board_register", "adopted_by"), SQLDataType.CLOB);
+    static final Field<Long> BOARD_REPLACES = field(name("board_register", "replaces"), SQLDataType.BIGINT);
+    static final Field<String[]> BOARD_SIGNATURES =
+            field(name("board_register", "signatures"), SQLDataType.CLOB.array());
+
     private GovernanceTables() {
     }
 }

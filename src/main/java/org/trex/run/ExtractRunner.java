@@ -25,6 +25,8 @@ import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
+import org.trex.governance.BoardAdoptions;
+import org.trex.governance.BoardCheck;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
@@ -278,6 +280,10 @@ public final class ExtractRunner {
         BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
         ExtractPlan plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
         GovernanceSchema.migrate(request.governance());
+        if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
+                "run extract " + plan.spec().id()) == BoardCheck.ADOPTED_ON_FIRST_USE) {
+            LOG.warn("{}", BoardAdoptions.firstUseNotice(board));
+        }
         SignedApproval approval = new Approvals(request.governance(), clock)
                 .check(ApprovalSubject.of(plan), board, request.asOf())
                 .requireApproved();
