@@ -25,5 +25,7 @@ public enum AuditAction {
     /** Source files were loaded by {@code trex load} (details: source, period, each file's name, SHA-256 and rows). */
     LOAD,
     /** A board register was adopted, on first use or on members' signatures (details: SHA-256s, members, signers). */
-    BOARD_ADOPT
+    BOARD_ADOPT,
+    /** A project's key, by its policy name, was first used, and bound to its key ID (details: project, name, ID). */
+    KEY_BIND
 }

@@ -144,6 +144,15 @@ final class GovernanceTables {
     static final Field<String[]> BOARD_SIGNATURES =
             field(name("board_register", "signatures"), SQLDataType.CLOB.array());
 
+    static final Table<Record> PROJECT_KEY = table(name(SCHEMA, "project_key"));
+    static final Field<String> KEY_PROJECT = field(name("project_key", "project"), SQLDataType.CLOB);
+    static final Field<String> KEY_NAME = field(name("project_key", "key_name"), SQLDataType.CLOB);
+    static final Field<String> KEY_ID = field(name("project_key", "key_id"), SQLDataType.CLOB);
+    static final Field<String> KEY_EXTRACT_ID = field(name("project_key", "extract_id"), SQLDataType.CLOB);
+    static final Field<String> KEY_RUN_ID = field(name("project_key", "run_id"), SQLDataType.CLOB);
+    static final Field<OffsetDateTime> KEY_FIRST_USED =
+            field(name("project_key", "first_used"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+
     private GovernanceTables() {
     }
 }
