@@ -21,8 +21,10 @@ public record ProjectKey(String project, String name, String file, Optional<Stri
         requireNonNull(id, "id is null");
         id.ifPresent(value -> {
             if (!KEY_ID.matcher(value).matches()) {
-                throw new IllegalArgumentException("Cannot use key id '" + value + "': expected a key ID as trex prints"
-                        + " it (16 lowercase hex digits, e.g. from trex plan or lineage), never the key");
+                // Not quoted: a key pasted here by mistake must not reach a terminal or a log.
+                throw new IllegalArgumentException("Cannot use key id of project " + project + " (" + value.length()
+                        + " characters, not shown): expected a key ID as trex prints it (16 lowercase hex digits, as"
+                        + " trex plan and lineage show it), never the key");
             }
         });
     }
