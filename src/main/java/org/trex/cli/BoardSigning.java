@@ -1,9 +1,15 @@
 package org.trex.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.trex.governance.BoardAdoptions;
+import org.trex.governance.BoardCheck;
+import org.trex.source.DatabaseUrl;
+import org.trex.spec.BoardRegister;
 import org.trex.sshsig.SshSignature;
 import org.trex.sshsig.SshSigningKey;
 import picocli.CommandLine.Option;
@@ -27,9 +33,27 @@ final class BoardSigning {
 
     /** The member's signature over {@code statement}: made here with their key, or read from their file. */
     SshSignature signature(byte[] statementBytes) {
-        if (signWith != null) {
-            return SshSignature.sign(SshSigningKey.read(signWith), SshSignature.APPROVAL_NAMESPACE, statementBytes);
+        return signWith != null ? sign(signWith, statementBytes) : read(signatureFile);
+    }
+
+    /**
+     * Refuses a board register other than the one the governance database adopted, and adopts it when none is,
+     * printing its SHA-256 so an IG officer can check what was trusted on first use.
+     */
+    static void requireAdopted(DatabaseUrl url, BoardRegister board, String doing, PrintWriter out) {
+        if (new BoardAdoptions(url, Clock.systemUTC()).require(board, Actor.current(), doing)
+                == BoardCheck.ADOPTED_ON_FIRST_USE) {
+            out.println(BoardAdoptions.firstUseNotice(board));
         }
+    }
+
+    /** A member's signature over a statement, made with their key file. */
+    static SshSignature sign(Path keyFile, byte[] statementBytes) {
+        return SshSignature.sign(SshSigningKey.read(keyFile), SshSignature.APPROVAL_NAMESPACE, statementBytes);
+    }
+
+    /** A signature a member made with ssh-keygen, from its file; a bad-input error naming the file. */
+    static SshSignature read(Path signatureFile) {
         try {
             return SshSignature.parse(Files.readString(signatureFile, StandardCharsets.US_ASCII));
         } catch (IOException e) {

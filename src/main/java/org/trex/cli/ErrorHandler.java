@@ -1,6 +1,7 @@
 package org.trex.cli;
 
 import java.io.PrintWriter;
+import org.trex.governance.BoardNotAdoptedException;
 import org.trex.governance.NotApprovedException;
 import org.trex.optout.NationalCheckFileException;
 import org.trex.optout.NationalListException;
@@ -44,7 +45,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
-        if (e instanceof NotApprovedException) {
+        if (e instanceof NotApprovedException || e instanceof BoardNotAdoptedException) {
             return ExitCode.NOT_APPROVED;
         }
         if (e instanceof KeyException || e instanceof DatabaseException || e instanceof SpecException
@@ -59,7 +60,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         // never from source rows or the numbers in a file;
         // scrubbing them would redact the very reference and dates the user needs to act on.
         if (e instanceof SpecException || e instanceof NotApprovedException || e instanceof NationalCheckFileException
-                || e instanceof NationalListException) {
+                || e instanceof NationalListException || e instanceof BoardNotAdoptedException) {
             return e.getMessage();
         }
         String message = SafeMessages.of(e);

@@ -42,8 +42,9 @@ import org.trex.sshsig.SshSignature;
 /**
  * Board approvals of extracts in {@code trex_governance}: each approval is bound to one plan hash and holds the
  * SSHSIG signatures members gave over its statement. A signature is checked against the board register when it
- * is recorded and again by every {@link #check}, which trusts no row on its own. Recording and revoking each
- * append an audit entry in the same transaction.
+ * is recorded and again by every {@link #check}, which trusts no row on its own, under the board register only when
+ * it is the one the governance database adopted ({@link BoardAdoptions}). Recording and revoking each append an
+ * audit entry in the same transaction.
  */
 public final class Approvals {
     private static final List<Field<?>> COLUMNS = List.of(APPROVAL_ID, APPROVAL_EXTRACT_ID,
@@ -51,9 +52,13 @@ public final class Approvals {
             APPROVAL_EXPIRES_ON, APPROVAL_CONDITIONS, APPROVAL_REVOKED_AT, APPROVAL_REVOKED_BY,
             APPROVAL_REVOCATION_REASON, APPROVAL_REVOCATION_SIGNATURE);
 
+    /** Who adopts a register on first use when an approval check is the first to see one. */
+    private static final String CHECKING = "trex (approval check)";
+
     private final DatabaseUrl url;
     private final Clock clock;
     private final AuditLog audit;
+    private final BoardAdoptions adoptions;
 
     public Approvals(DatabaseUrl url) {
         this(url, Clock.systemUTC());
@@ -63,6 +68,7 @@ public final class Approvals {
         this.url = requireNonNull(url, "url is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.audit = new AuditLog(url, clock);
+        this.adoptions = new BoardAdoptions(url, clock);
     }
 
     /**
@@ -87,6 +93,7 @@ public final class Approvals {
                     + ", which is not after today (" + today + ")");
         });
         return GovernanceDatabase.transaction(url, doing, dsl -> {
+            adoptions.require(dsl, board, member.id(), doing);
             Instant now = now();
             Optional<Approval> existing = find(dsl, extractId, statement.reference());
             long id;
@@ -145,6 +152,7 @@ public final class Approvals {
                 .orElseThrow(() -> new IllegalArgumentException("Cannot " + doing + ": the signature by key "
                         + signature.key().fingerprint() + " is not a board member's over this revocation statement"));
         return GovernanceDatabase.transaction(url, doing, dsl -> {
+            adoptions.require(dsl, board, member.id(), doing);
             Approval approval = find(dsl, extractId, statement.reference())
                     .orElseThrow(() -> new IllegalArgumentException("Cannot " + doing + ": there is no such approval"));
             if (!approval.planHash().equals(statement.planHash())) {
@@ -187,6 +195,8 @@ public final class Approvals {
         LocalDate judgedOn = today.isAfter(asOf) ? today : asOf;
         String extractId = subject.extractId();
         String planHash = subject.planHash();
+        // Signatures count only under the adopted register, whatever register sits beside the spec.
+        adoptions.require(board, CHECKING, "run extract " + extractId);
         List<Approval> approvals = history(extractId);
         List<Approval> forPlan = approvals.stream().filter(a -> a.planHash().equals(planHash)).toList();
         for (Approval approval : forPlan) {

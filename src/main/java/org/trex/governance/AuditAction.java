@@ -23,5 +23,9 @@ public enum AuditAction {
     /** A TRE operator said a deletion notice was done (details: notice ID, by whom). */
     NOTICE_ACK,
     /** Source files were loaded by {@code trex load} (details: source, period, each file's name, SHA-256 and rows). */
-    LOAD
+    LOAD,
+    /** A board register was adopted, on first use or on members' signatures (details: SHA-256s, members, signers). */
+    BOARD_ADOPT,
+    /** A project's key, by its policy name, was first used, and bound to its key ID (details: project, name, ID). */
+    KEY_BIND
 }

@@ -23,13 +23,39 @@ public final class BoardSignatures {
     /** How the armoured signatures on this statement count under this register. */
     public static SignatureTally count(ApprovalStatement statement, List<String> signatures, BoardRegister board) {
         requireNonNull(statement, "statement is null");
-        requireNonNull(signatures, "signatures is null");
         requireNonNull(board, "board is null");
+        return tally(new Signed(statement.bytes(), "this statement (plan hash " + statement.planHash()
+                + ", reference " + statement.reference() + "); it was made over another plan hash or statement",
+                Optional.of(statement.requester())), signatures, board, board.approvalsRequired(statement.policy()));
+    }
+
+    /**
+     * How the armoured signatures on a statement adopting a new register count under the register it replaces:
+     * each member once, as many as the most that register requires for any approval, since adopting a register
+     * decides every later approval.
+     */
+    public static SignatureTally countAdoption(BoardAdoptionStatement statement, List<String> signatures,
+            BoardRegister board) {
+        requireNonNull(statement, "statement is null");
+        requireNonNull(board, "board is null");
+        int required = board.policyApprovalsRequired().values().stream()
+                .reduce(board.approvalsRequired(), Math::max);
+        return tally(new Signed(statement.bytes(), "the statement adopting register SHA-256 "
+                + statement.registerSha256() + " in place of " + statement.replacesSha256()
+                + "; it was made over another statement", Optional.empty()), signatures, board, required);
+    }
+
+    /** What the signatures must be over, how to name it when one is not, and whose organisation may not sign. */
+    private record Signed(byte[] bytes, String over, Optional<String> requester) {
+    }
+
+    private static SignatureTally tally(Signed signed, List<String> signatures, BoardRegister board, int required) {
+        requireNonNull(signatures, "signatures is null");
         List<Signer> signers = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         Set<String> counted = new HashSet<>();
         for (String armored : signatures) {
-            Optional<BoardMember> member = check(statement, armored, board, refusals);
+            Optional<BoardMember> member = check(signed, armored, board, refusals);
             if (member.isEmpty()) {
                 continue;
             }
@@ -40,7 +66,7 @@ public final class BoardSignatures {
                         + " does not count: each member counts once");
             }
         }
-        return new SignatureTally(board.approvalsRequired(statement.policy()), signers, refusals);
+        return new SignatureTally(required, signers, refusals);
     }
 
     /** The member who signed this revocation, when the signature holds under the register. */
@@ -55,7 +81,7 @@ public final class BoardSignatures {
         }
     }
 
-    private static Optional<BoardMember> check(ApprovalStatement statement, String armored, BoardRegister board,
+    private static Optional<BoardMember> check(Signed signed, String armored, BoardRegister board,
             List<String> refusals) {
         SshSignature signature;
         try {
@@ -76,13 +102,12 @@ public final class BoardSignatures {
                     + " board register " + board.file());
             return Optional.empty();
         }
-        if (!signature.verifies(statement.bytes(), SshSignature.APPROVAL_NAMESPACE)) {
-            refusals.add("the signature by " + member.get().describe() + " does not count: it does not verify over"
-                    + " this statement (plan hash " + statement.planHash() + ", reference " + statement.reference()
-                    + "); it was made over another plan hash or statement, or altered");
+        if (!signature.verifies(signed.bytes(), SshSignature.APPROVAL_NAMESPACE)) {
+            refusals.add("the signature by " + member.get().describe() + " does not count: it does not verify over "
+                    + signed.over() + ", or altered");
             return Optional.empty();
         }
-        if (member.get().organisationRequested(statement.requester())) {
+        if (signed.requester().filter(member.get()::organisationRequested).isPresent()) {
             refusals.add("the signature by " + member.get().describe() + " does not count: "
                     + member.get().organisation() + " is the requester's organisation");
             return Optional.empty();

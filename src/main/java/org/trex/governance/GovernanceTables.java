@@ -133,6 +133,26 @@ final class GovernanceTables {
     static final Field<Long> CELL_RELEASED = field(name("released_cell", "released"), SQLDataType.BIGINT);
     static final Field<String> CELL_STATUS = field(name("released_cell", "status"), SQLDataType.CLOB);
 
+    static final Table<Record> BOARD_REGISTER = table(name(SCHEMA, "board_register"));
+    static final Field<Long> BOARD_ID = field(name("board_register", "id"), SQLDataType.BIGINT);
+    static final Field<String> BOARD_SHA256 = field(name("board_register", "sha256"), SQLDataType.CLOB);
+    static final Field<String> BOARD_CONTENT = field(name("board_register", "content"), SQLDataType.CLOB);
+    static final Field<OffsetDateTime> BOARD_ADOPTED_AT =
+            field(name("board_register", "adopted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    static final Field<String> BOARD_ADOPTED_BY = field(name("board_register", "adopted_by"), SQLDataType.CLOB);
+    static final Field<Long> BOARD_REPLACES = field(name("board_register", "replaces"), SQLDataType.BIGINT);
+    static final Field<String[]> BOARD_SIGNATURES =
+            field(name("board_register", "signatures"), SQLDataType.CLOB.array());
+
+    static final Table<Record> PROJECT_KEY = table(name(SCHEMA, "project_key"));
+    static final Field<String> KEY_PROJECT = field(name("project_key", "project"), SQLDataType.CLOB);
+    static final Field<String> KEY_NAME = field(name("project_key", "key_name"), SQLDataType.CLOB);
+    static final Field<String> KEY_ID = field(name("project_key", "key_id"), SQLDataType.CLOB);
+    static final Field<String> KEY_EXTRACT_ID = field(name("project_key", "extract_id"), SQLDataType.CLOB);
+    static final Field<String> KEY_RUN_ID = field(name("project_key", "run_id"), SQLDataType.CLOB);
+    static final Field<OffsetDateTime> KEY_FIRST_USED =
+            field(name("project_key", "first_used"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+
     private GovernanceTables() {
     }
 }

@@ -24,6 +24,16 @@ final class Texts {
         return SHA256_HEX.matcher(value).matches();
     }
 
+    /** A SHA-256 digest as 64 lowercase hex digits, as trex computes them; anything else is a caller's mistake. */
+    static String requireSha256(String value, String what) {
+        requireNonNull(value, what + " is null");
+        if (!isSha256Hex(value)) {
+            throw new IllegalArgumentException("Cannot use " + what + " '" + value
+                    + "': expected 64 lowercase hex digits (SHA-256)");
+        }
+        return value;
+    }
+
     /** Plan hashes come from the planner as lowercase SHA-256 hex; anything else is a caller's mistake. */
     static String requirePlanHash(String value) {
         requireNonNull(value, "planHash is null");

@@ -68,7 +68,8 @@ public final class PlanReport {
                         ? "applied (GP-sourced data)" : "not applied (no GP-sourced data, or exempt)"),
                 "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
                 "pseudonym key for project " + spec.project() + ": "
-                        + policy.key(spec.project()).map(k -> k.name()).orElse("none"),
+                        + policy.key(spec.project()).map(k -> k.name() + k.id().map(id -> " (key ID " + id
+                                + ", checked against the key file)").orElse("")).orElse("none"),
                 "record-level outputs: k = " + policy.disclosure().k() + ", below k: "
                         + policy.disclosure().belowK().yamlName(),
                 aggregateRule(policy.disclosure()),

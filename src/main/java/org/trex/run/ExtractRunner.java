@@ -25,7 +25,10 @@ import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
+import org.trex.governance.BoardAdoptions;
+import org.trex.governance.BoardCheck;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.ProjectKeys;
 import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
@@ -44,12 +47,14 @@ import org.trex.optout.OptOutLoader;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.LinkageQueries;
 import org.trex.plan.Planner;
+import org.trex.pseudonym.KeyException;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.SourceCatalog;
 import org.trex.source.TableStatistics;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
+import org.trex.spec.ProjectKey;
 
 /**
  * Runs an approved extract end to end: plan, approval check, key, audit, staging, Spark, data
@@ -278,14 +283,38 @@ public final class ExtractRunner {
         BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
         ExtractPlan plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
         GovernanceSchema.migrate(request.governance());
+        if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
+                "run extract " + plan.spec().id()) == BoardCheck.ADOPTED_ON_FIRST_USE) {
+            LOG.warn("{}", BoardAdoptions.firstUseNotice(board));
+        }
         SignedApproval approval = new Approvals(request.governance(), clock)
                 .check(ApprovalSubject.of(plan), board, request.asOf())
                 .requireApproved();
-        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+        String project = plan.spec().project();
+        ProjectKey named = plan.policy().key(project).orElseThrow(() -> new KeyException("Cannot run extract "
+                + plan.spec().id() + ": policy " + plan.policy().id() + " has no key for project " + project));
+        PseudonymKey key = keyFile(request, plan, named);
         NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf()).requireUsable();
+        // Before any row is read: a key other than the project's would make pseudonyms that link to nothing before.
+        new ProjectKeys(request.governance(), clock).require(project, named.name(), key.id(),
+                plan.spec().id(), request.runId().toString(), request.actor());
         LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
                 (System.nanoTime() - started) / 1_000_000);
         return new Preflight(plan, approval, key, nationalList);
+    }
+
+    /**
+     * The run's key, refused when the policy pins its project's key to another key ID ({@code id:} in the policy's
+     * key entry, part of the plan the board signed).
+     */
+    private static PseudonymKey keyFile(RunRequest request, ExtractPlan plan, ProjectKey named) {
+        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+        named.id().filter(id -> !id.equals(key.id())).ifPresent(id -> {
+            throw new KeyException("Cannot run extract " + plan.spec().id() + ": the key file has key ID " + key.id()
+                    + ", but policy " + plan.policy().id() + " pins project " + named.project() + "'s key "
+                    + named.name() + " to key ID " + id);
+        });
+        return key;
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.trex.spec;
 
+import static java.util.Objects.requireNonNull;
 import static org.trex.spec.Converter.list;
 import static org.trex.spec.Converter.mapping;
 import static org.trex.spec.Converter.text;
 import static org.trex.spec.Converter.wholeNumber;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -49,6 +51,39 @@ public final class BoardFiles {
             throw new SpecException(problems.list());
         }
         return register.get();
+    }
+
+    /**
+     * A board register kept as text elsewhere (the one the governance database adopted), named {@code name} in
+     * messages: read from a private temporary copy, as strictly as a file.
+     */
+    public static BoardRegister read(String content, Path name) {
+        requireNonNull(content, "content is null");
+        requireNonNull(name, "name is null");
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("trex-board");
+            Path copy = Files.writeString(folder.resolve("board.yaml"), content);
+            BoardRegister read = load(copy);
+            return new BoardRegister(name, read.sha256(), read.board(), read.approvalsRequired(),
+                    read.policyApprovalsRequired(), read.members());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read board register " + name + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(folder.resolve("board.yaml"));
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // A temporary copy of a public register left behind holds nothing secret.
+        }
     }
 
     private static BoardRegister register(MapReader m, Path file, String sha256) {

@@ -25,6 +25,16 @@ public final class Canonical {
         return write(tree(spec));
     }
 
+    /** A key's entry; its id only when the policy pins one, so policies that pin none keep their hashes. */
+    private static Map<String, Object> key(ProjectKey key) {
+        Map<String, Object> entry = new TreeMap<>();
+        entry.put("project", key.project());
+        entry.put("name", key.name());
+        entry.put("file", key.file());
+        key.id().ifPresent(id -> entry.put("id", id));
+        return entry;
+    }
+
     public static String json(Policy policy) {
         return write(tree(policy));
     }
@@ -225,8 +235,7 @@ public final class Canonical {
                 "type1", optOuts.type1().yamlName())));
         root.put("unverifiable_nhs_numbers", policy.unverifiableNhsNumbers().yamlName());
         root.put("bias_warning_points", policy.biasWarningPoints());
-        root.put("keys", policy.keys().stream()
-                .map(k -> new TreeMap<>(Map.of("project", k.project(), "name", k.name(), "file", k.file()))).toList());
+        root.put("keys", policy.keys().stream().map(Canonical::key).toList());
         Map<String, Object> allowed = new TreeMap<>();
         policy.allowedForms().forEach((category, forms) ->
                 allowed.put(category.yamlName(), forms.stream().sorted().map(FieldForm::yamlName).toList()));

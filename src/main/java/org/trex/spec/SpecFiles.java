@@ -292,7 +292,8 @@ public final class SpecFiles {
         String project = m.required("project", text(v -> Names.requireId(v, "project")));
         String name = m.required("name", text());
         String file = m.required("file", text());
-        return m.cleanSince(before) ? m.build(() -> new ProjectKey(project, name, file)) : null;
+        Optional<String> id = m.optional("id", text());
+        return m.cleanSince(before) ? m.build("id", () -> new ProjectKey(project, name, file, id)) : null;
     }
 
     private static Map<FieldCategory, Set<FieldForm>> allowedForms(MapReader m) {

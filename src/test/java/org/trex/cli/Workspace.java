@@ -6,11 +6,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.trex.governance.DemoBoard;
@@ -30,6 +33,8 @@ final class Workspace {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     static final String EXTRACT = "discharge-delays";
     static final String KEY_HEX = "4f1c".repeat(16);
+
+    private static final Map<String, DemoBoard> BOARDS = new ConcurrentHashMap<>();
 
     final Path root;
     final Path spec;
@@ -60,11 +65,40 @@ final class Workspace {
                     policyEdit.apply(Files.readString(Path.of("policies/service-evaluation.yaml"))));
             Files.writeString(workspace.key, KEY_HEX + "\n");
             Files.setPosixFilePermissions(workspace.key, PosixFilePermissions.fromString("rw-------"));
-            workspace.board = TestingBoard.create(root);
+            workspace.board = boardOf(url, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return workspace;
+    }
+
+    /**
+     * The testing board of the workspaces on this database, made once in a folder of its own that outlives each
+     * test's: a governance database trusts only the first register it sees, so every workspace on one database
+     * holds a copy of the same register and signs with the same keys.
+     */
+    private static DemoBoard boardOf(DatabaseUrl url, Path root) throws IOException {
+        DemoBoard board = BOARDS.computeIfAbsent(url.jdbcUrl(), database -> {
+            try {
+                Path folder = Files.createTempDirectory("trex-testing-board");
+                DemoBoard made = TestingBoard.create(folder);
+                deleteOnExit(folder);
+                return made;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path file = root.resolve(BoardRegister.FILE);
+        Files.createDirectories(file.getParent());
+        Files.copy(board.register().file(), file, StandardCopyOption.REPLACE_EXISTING);
+        return board;
+    }
+
+    /** Deleted when the JVM exits: folders are registered before what they hold, so they are deleted after it. */
+    private static void deleteOnExit(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.forEach(path -> path.toFile().deleteOnExit());
+        }
     }
 
     static Workspace create(Path root, DatabaseUrl url) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +16,10 @@ import org.trex.spec.BoardRegister;
 import org.trex.testing.TestDatabase;
 import org.trex.testing.TestingBoard;
 
-/** A member taken off the register no longer counts, even for a statement they signed while on it. */
+/**
+ * A member taken off the register (the board adopting the register without them) no longer counts, even for a
+ * statement they signed while on it.
+ */
 class RemovedMemberNoLongerCountsTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     private static final ApprovalStatement STATEMENT = ApprovalStatement.of(new ApprovalSubject("discharge-delays", 1,
@@ -36,6 +41,10 @@ class RemovedMemberNoLongerCountsTest {
                 .isEqualTo(ApprovalState.APPROVED);
 
         BoardRegister without = withoutMember(board.register(), TestingBoard.GUARDIAN);
+        BoardAdoptions adoptions = new BoardAdoptions(url, Clock.systemUTC());
+        byte[] adoption = adoptions.statement(without).bytes();
+        adoptions.adopt(without, List.of(board.sign(TestingBoard.CHAIR, adoption),
+                board.sign(TestingBoard.GUARDIAN, adoption)), "board secretary");
         ApprovalStatus status = approvals.check(STATEMENT.subject(), without, AS_OF);
 
         assertThat(without.sha256()).isNotEqualTo(board.register().sha256());
