@@ -54,7 +54,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ran (with --due: every due extract ran)",
             "1:the run failed, or was refused for a missing or stale national data opt-out list", "2:bad input",
-            "3:not approved, changed since approval, expired or revoked", "4:--due: nothing was due",
+            "3:not approved, changed since approval, expired or revoked, or another board register",
+            "4:--due: nothing was due",
             "5:--due: some due extracts failed, or a scheduled spec was skipped"})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
