@@ -34,8 +34,8 @@ import picocli.CommandLine.Command;
             "0:success",
             "1:failure (a run failed or was refused for a stale opt-out list, verification found problems)",
             "2:bad usage or bad input (invalid spec or policy, bad key, unreachable database)",
-            "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked, or a board register"
-                + " other than the adopted one)",
+            "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked, or a board"
+                + " register other than the adopted one)",
             "4:run --due: nothing was due",
             "5:run --due: some due extracts failed, or a scheduled spec was skipped",
             "6:objections status: a deletion notice is overdue"
