@@ -64,7 +64,7 @@ public final class PlanReport {
                                         + policy.optOuts().nationalListMaxAgeDays()
                                         + " days; without one the run is refused)"
                                 : ""),
-                "Type 1 opt-out: " + (plan.exclusions().reasons().contains(ExclusionReason.TYPE1_OPT_OUT)
+                "Type 1 opt-out: " + (plan.optOutsApplied().contains(ExclusionReason.TYPE1_OPT_OUT)
                         ? "applied (GP-sourced data)" : "not applied (no GP-sourced data, or exempt)"),
                 "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
                 "pseudonym key for project " + spec.project() + ": "
@@ -85,15 +85,6 @@ public final class PlanReport {
     private static String aggregateRule(DisclosureRules rules) {
         return "aggregate outputs: counts <= " + rules.suppressAtOrBelow() + " suppressed (zeros "
                 + rules.zeros().yamlName() + "), others rounded to " + rules.roundTo();
-    }
-
-    /**
-     * Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it.
-     */
-    private static boolean applies(ExtractPlan plan, ExclusionReason reason) {
-        return plan.exclusions().reasons().contains(reason)
-                || reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED
-                && plan.policy().optOuts().nationalDataOptOut() == Applicability.APPLIES;
     }
 
     /**
@@ -168,7 +159,7 @@ public final class PlanReport {
             warnings(plan, c).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] left = c.leftOut(reason);
-                if (left[0] > 0 || applies(plan, reason)) {
+                if (left[0] > 0 || plan.optOutsApplied().contains(reason)) {
                     out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
                             .append(small.display(left[0])).append(" events, ").append(small.display(left[1]))
                             .append(" people\n");
