@@ -104,8 +104,10 @@ public final class ExtractRunner {
             // so every exception takes this one path.
             String message = SafeMessages.of(e);
             attempt.fail(message);
-            if (e instanceof DisclosureException || e instanceof IllegalArgumentException) {
-                // A disclosure refusal, or a run refused at staging (its --out or --run-id), keeps its own exit code.
+            if (e instanceof DisclosureException || e instanceof EmptyExtractException
+                    || e instanceof IllegalArgumentException) {
+                // A disclosure refusal, an extract every record of which was left out, or a run refused at staging
+                // (its --out or --run-id) keeps its own message and exit code.
                 throw (RuntimeException) e;
             }
             throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message,
