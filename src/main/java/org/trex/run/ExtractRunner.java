@@ -273,21 +273,52 @@ public final class ExtractRunner {
      * a refusal is quick and leaves nothing behind. Throws {@code NotApprovedException}, {@code SpecException} (a bad
      * register), {@code KeyException}, or {@code NationalListException} when the policy applies the opt-out and no
      * allow list is young enough: every record would be left out, and an empty extract must not be published as a
-     * result.
+     * result. A refusal is audited (RUN_REFUSED) before it is thrown.
      */
     public static Preflight preflight(RunRequest request, SourceCatalog catalog, Clock clock) {
         long started = System.nanoTime();
-        BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
-        ExtractPlan plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
-        GovernanceSchema.migrate(request.governance());
-        SignedApproval approval = new Approvals(request.governance(), clock)
-                .check(ApprovalSubject.of(plan), board, request.asOf())
-                .requireApproved();
-        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
-        NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf()).requireUsable();
-        LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new Preflight(plan, approval, key, nationalList);
+        ExtractPlan plan = null;
+        try {
+            BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
+            plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
+            GovernanceSchema.migrate(request.governance());
+            SignedApproval approval = new Approvals(request.governance(), clock)
+                    .check(ApprovalSubject.of(plan), board, request.asOf())
+                    .requireApproved();
+            PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+            NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
+                    .requireUsable();
+            LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new Preflight(plan, approval, key, nationalList);
+        } catch (RuntimeException e) {
+            recordRefusal(request, Optional.ofNullable(plan), clock, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Audits a run refused before it started, as every run is audited: for what, as of when, the plan hash when the
+     * spec was planned, and the reason as every message shows it (scrubbed).
+     */
+    private static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
+            RuntimeException refusal) {
+        String runId = request.runId().toString();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("specVersion", request.spec().spec().value().version());
+        plan.ifPresent(p -> details.put("planHash", p.planHash()));
+        details.put("asOf", request.asOf().toString());
+        details.put("reason", SafeMessages.of(refusal));
+        request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
+        try {
+            // A refusal can come before the schema was brought up to date (a spec that does not plan).
+            GovernanceSchema.migrate(request.governance());
+            new AuditLog(request.governance(), clock).append(request.actor(), AuditAction.RUN_REFUSED,
+                    Optional.of(request.spec().spec().value().id()), Optional.of(runId), details);
+        } catch (RuntimeException e) {
+            // The refusal may be the governance database itself; its own message still reaches the user.
+            LOG.warn("Cannot record the refusal of run {}: {}", runId, SafeMessages.of(e));
+        }
     }
 
     /**
