@@ -62,6 +62,10 @@ public final class ExtractRunner {
     public static final String FAILED_RUNS = "failed-runs";
     /** Below SparkContext's own shutdown hook (50), so a stopped run is cleaned up after Spark's tasks stopped. */
     private static final int AFTER_SPARK_STOPS = 40;
+    /** Above every hook of Spark's, so the run knows it is being stopped before Spark's stopping fails it. */
+    private static final int BEFORE_SPARK_STOPS = Integer.MAX_VALUE;
+    /** Why a run ends when a signal (or any shutdown) stops the process, whatever failure the stopping causes. */
+    static final String STOPPED = "the process was stopped (SIGTERM or shutdown) before the run ended";
 
     private final SparkSession spark;
     private final SourceCatalog catalog;
@@ -93,8 +97,13 @@ public final class ExtractRunner {
         audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
                 startDetails(request, plan, approval, key, preflight.nationalList()));
         Attempt attempt = new Attempt(request, plan, lineage, audit);
-        Object hook = org.apache.spark.util.ShutdownHookManager$.MODULE$.addShutdownHook(AFTER_SPARK_STOPS, () -> {
-            attempt.fail("the process was stopped (SIGTERM or shutdown) before the run ended");
+        var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
+        Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
+            attempt.markStopping();
+            return scala.runtime.BoxedUnit.UNIT;
+        });
+        Object hook = hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
+            attempt.fail(STOPPED);
             return scala.runtime.BoxedUnit.UNIT;
         });
         try {
@@ -102,7 +111,7 @@ public final class ExtractRunner {
         } catch (Exception e) {
             // Spark throws its checked SparkException undeclared (a task that failed: a full disk, a dropped database),
             // so every exception takes this one path.
-            String message = SafeMessages.of(e);
+            String message = attempt.reason(e);
             attempt.fail(message);
             if (e instanceof DisclosureException || e instanceof EmptyExtractException
                     || e instanceof IllegalArgumentException) {
@@ -113,7 +122,8 @@ public final class ExtractRunner {
             throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message,
                     e);
         } finally {
-            org.apache.spark.util.ShutdownHookManager$.MODULE$.removeShutdownHook(hook);
+            hooks.removeShutdownHook(hook);
+            hooks.removeShutdownHook(stopping);
         }
     }
 
@@ -131,6 +141,8 @@ public final class ExtractRunner {
         private ExtractDirectory directory;
         private boolean ended;
         private boolean registered;
+        /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
+        private volatile boolean stopping;
 
         Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit) {
             this.request = request;
@@ -218,6 +230,18 @@ public final class ExtractRunner {
                 throw e;
             }
             ended = true;
+        }
+
+        void markStopping() {
+            stopping = true;
+        }
+
+        /**
+         * Why the run failed with {@code e}: once the process is stopping, Spark's stopped session fails the run
+         * with errors of its own (a NullPointerException, say) that would only hide the signal.
+         */
+        String reason(Exception e) {
+            return stopping ? STOPPED : SafeMessages.of(e);
         }
 
         /** Ends the run as failed, once: a later call (the run's own failure after a signal's) does nothing. */
