@@ -3,6 +3,7 @@ package org.trex.run;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
+import org.trex.disclosure.DecidedCell;
 import org.trex.extract.BuildInfo;
 import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
@@ -140,7 +142,6 @@ public final class ExtractRunner {
         private final String runId;
         private ExtractDirectory directory;
         private boolean ended;
-        private boolean registered;
         /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
         private volatile boolean stopping;
 
@@ -178,10 +179,6 @@ public final class ExtractRunner {
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, preflight.key(), staged.data(), ledger.history(plan.spec().id()));
             List<OutputResult> results = job.outputs();
-            register(request, plan, preflight.key(), staged, results);
-            synchronized (this) {
-                registered = true;
-            }
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             ApprovalFiles.write(staged.staging(), preflight.approval());
             long waiting = System.nanoTime();
@@ -204,9 +201,8 @@ public final class ExtractRunner {
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
                     .write(staged.staging());
             String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
-            // Recorded before publishing: a release the ledger does not know of could not be checked against.
-            ledger.record(plan.spec().id(), plan.spec().version(), runId, request.asOf(), job.cells().cells());
-            publish(endDetails("succeeded", results, manifestSha256, Optional.empty()));
+            publish(release(request, plan, preflight.key(), staged, results), job.cells().cells(),
+                    endDetails("succeeded", results, manifestSha256, Optional.empty()), results);
             List<String> warnings = new ArrayList<>(unanalysed);
             warnings.addAll(send(List.of(OpenLineageEvents.start(lineage),
                     OpenLineageEvents.complete(finished, completed))));
@@ -215,21 +211,28 @@ public final class ExtractRunner {
         }
 
         /**
-         * Renames staging into place inside the transaction that records it: a rename that fails records nothing,
-         * and a record that cannot be committed renames the extract back, so no extract stands unrecorded.
+         * Renames staging into place inside the transaction that records the release (its people, its ledger cells)
+         * and the run's end: a rename that fails records nothing, and a record that cannot be committed renames the
+         * extract back, so no extract stands unrecorded and no release stands for an extract that was not published.
          */
-        private synchronized void publish(Map<String, Object> details) {
+        private synchronized void publish(Release release, List<DecidedCell> cells, Map<String, Object> details,
+                List<OutputResult> results) {
             if (ended) {
                 throw new IllegalStateException("Cannot publish run " + runId + ": the process is stopping");
             }
+            long started = System.nanoTime();
             try {
-                audit.appendWith(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()),
-                        Optional.of(runId), details, directory::publish);
+                new ReleaseRegister(request.governance(), clock).recordPublished(release, cells, request.actor(),
+                        details, () -> {
+                            removePeople(results);
+                            directory.publish();
+                        });
             } catch (RuntimeException e) {
                 directory.unpublish();
                 throw e;
             }
             ended = true;
+            LOG.info("Registered the release and published it in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
 
         void markStopping() {
@@ -256,9 +259,6 @@ public final class ExtractRunner {
                 } catch (RuntimeException e) {
                     LOG.warn("Cannot remove staging {}: {}", directory.staging(), SafeMessages.of(e));
                 }
-            }
-            if (registered) {
-                withdraw(request, runId);
             }
             recordFailure(request, lineage, message);
             try {
@@ -345,13 +345,9 @@ public final class ExtractRunner {
         }
     }
 
-    /**
-     * Records in the release register whom each output holds, from the files the run counted them into, then
-     * removes those files: they are the register's, not the extract's.
-     */
-    private void register(RunRequest request, ExtractPlan plan, PseudonymKey key, ExtractDirectory directory,
-            List<OutputResult> results) throws IOException {
-        long started = System.nanoTime();
+    /** The release of a run: whom each output holds, in the files the run counted them into. */
+    private static Release release(RunRequest request, ExtractPlan plan, PseudonymKey key,
+            ExtractDirectory directory, List<OutputResult> results) {
         List<ReleasedOutput> outputs = new ArrayList<>();
         for (OutputResult result : results) {
             boolean aggregate = result.plan().output() instanceof AggregateOutput;
@@ -359,31 +355,29 @@ public final class ExtractRunner {
                     aggregate ? ReleaseOutputKind.AGGREGATE : ReleaseOutputKind.RECORDS,
                     OutputResult.personColumn(result.plan()), result.rowsWritten(), result.people()));
         }
-        new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(),
-                request.runId().toString(), plan.spec().version(), plan.spec().project(), key.id(),
-                request.resolvedKeyFile().toAbsolutePath(), request.asOf(),
+        return new Release(plan.spec().id(), request.runId().toString(), plan.spec().version(), plan.spec().project(),
+                key.id(), request.resolvedKeyFile().toAbsolutePath(), request.asOf(),
                 plan.policy().optOuts().nationalDataOptOut(), plan.policy().objectionDeletionDays(),
-                directory.target().toAbsolutePath(), outputs));
+                directory.target().toAbsolutePath(), outputs);
+    }
+
+    /** Removes the files of the people the register has just read: they are the register's, not the extract's. */
+    private static void removePeople(List<OutputResult> results) {
         // Outputs that counted the same rows share their files, so each folder goes once.
         List<Path> folders = results.stream().flatMap(r -> r.people().stream()).map(Path::getParent).distinct()
                 .toList();
-        for (Path folder : folders) {
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(folder);
-        }
-        LOG.info("Registered the release's people in {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private void withdraw(RunRequest request, String runId) {
         try {
-            new ReleaseRegister(request.governance(), clock).withdraw(runId);
-        } catch (RuntimeException e) {
-            // The run has already failed; a register entry left behind only over-reports who was released.
-            LOG.warn("Cannot withdraw release {} from the register: {}", runId, SafeMessages.of(e));
+            for (Path folder : folders) {
+                try (var files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the people counted in " + folders + ": "
+                    + e.getMessage(), e);
         }
     }
 
