@@ -51,12 +51,13 @@ final class RunExclusions {
     }
 
     /**
-     * Refuses a run that kept no record of the {@code read} its outputs read, naming what each check left out: an
-     * extract with no rows is a sign something upstream is wrong, not a result to publish.
+     * Refuses a run whose checks left out every one of the {@code read} records its outputs read, naming what each
+     * check left out: an extract emptied by its exclusions is a sign something upstream is wrong (a list that names
+     * everyone), not a result to publish. A cohort with no record at all is not this refusal's to judge.
      */
     void requireSomeKept(String extract, long read) {
         long left = rows.values().stream().mapToLong(Long::longValue).sum();
-        if (read > left) {
+        if (read == 0 || read > left) {
             return;
         }
         String reasons = counts().stream().filter(c -> ExclusionReason.fromCode(c.reason()).isPresent())
