@@ -8,6 +8,11 @@ public enum AuditAction {
     APPROVE,
     /** An approval was revoked. */
     REVOKE,
+    /**
+     * An extract run was refused before it started (details: spec version, plan hash when it was planned, as-of date,
+     * the reason): not approved, changed since approval, a bad key, a missing or stale allow list.
+     */
+    RUN_REFUSED,
     /** An extract run started. */
     RUN_START,
     /** An extract run ended (details: outcome, counts, manifest digest). */

@@ -75,21 +75,6 @@ public final class AuditLog {
                 dsl -> append(dsl, actor, action, extractId, runId, details));
     }
 
-    /**
-     * Appends an entry and runs {@code step} in the same transaction, after the entry is written and before it
-     * commits: the entry stands only if the step succeeded. When the commit fails after the step (the database
-     * went away), this throws, and the caller must undo the step: the entry and the step are one decision.
-     */
-    public AuditEntry appendWith(String actor, AuditAction action, Optional<String> extractId, Optional<String> runId,
-            Map<String, ?> details, Runnable step) {
-        requireNonNull(step, "step is null");
-        return GovernanceDatabase.transaction(url, "append to the audit log", dsl -> {
-            AuditEntry entry = append(dsl, actor, action, extractId, runId, details);
-            step.run();
-            return entry;
-        });
-    }
-
     /** Appends within the caller's transaction, so a decision and its audit entry commit together. */
     AuditEntry append(DSLContext dsl, String actor, AuditAction action, Optional<String> extractId,
             Optional<String> runId, Map<String, ?> details) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.trex.disclosure.CellKey;
@@ -52,19 +53,25 @@ public final class ReleaseLedger {
         requireNonNull(asOf, "asOf is null");
         requireNonNull(cells, "cells is null");
         GovernanceDatabase.transaction(url, "record the released cells of run " + runId + " of " + extractId, dsl -> {
-            for (int from = 0; from < cells.size(); from += CELLS_PER_INSERT) {
-                var insert = dsl.insertInto(RELEASED_CELL, CELL_EXTRACT_ID, CELL_SPEC_VERSION, CELL_RUN_ID, CELL_AS_OF,
-                        CELL_OUTPUT, CELL_MEASURE, CELL_DIMENSIONS, CELL_VALUE, CELL_RELEASED, CELL_STATUS);
-                for (DecidedCell cell : cells.subList(from, Math.min(cells.size(), from + CELLS_PER_INSERT))) {
-                    CellKey key = cell.key();
-                    insert = insert.values(extractId, specVersion, runId, asOf, key.output(), key.measure(),
-                            JSONB.valueOf(json(key.dimensions())), cell.cell().value(), cell.released().orElse(null),
-                            cell.status().name());
-                }
-                insert.execute();
-            }
+            insert(dsl, extractId, specVersion, runId, asOf, cells);
             return null;
         });
+    }
+
+    /** Records the cells of one run within the caller's transaction, so they stand only with its release. */
+    static void insert(DSLContext dsl, String extractId, int specVersion, String runId, LocalDate asOf,
+            List<DecidedCell> cells) {
+        for (int from = 0; from < cells.size(); from += CELLS_PER_INSERT) {
+            var insert = dsl.insertInto(RELEASED_CELL, CELL_EXTRACT_ID, CELL_SPEC_VERSION, CELL_RUN_ID, CELL_AS_OF,
+                    CELL_OUTPUT, CELL_MEASURE, CELL_DIMENSIONS, CELL_VALUE, CELL_RELEASED, CELL_STATUS);
+            for (DecidedCell cell : cells.subList(from, Math.min(cells.size(), from + CELLS_PER_INSERT))) {
+                CellKey key = cell.key();
+                insert = insert.values(extractId, specVersion, runId, asOf, key.output(), key.measure(),
+                        JSONB.valueOf(json(key.dimensions())), cell.cell().value(), cell.released().orElse(null),
+                        cell.status().name());
+            }
+            insert.execute();
+        }
     }
 
     /** What earlier runs of the extract released, cell by cell, oldest first. */

@@ -54,6 +54,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.trex.disclosure.DecidedCell;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.Applicability;
@@ -98,64 +99,45 @@ public final class ReleaseRegister {
     /** Records a release and the people each output holds, all or nothing; returns its register ID. */
     public long record(Release release) {
         requireNonNull(release, "release is null");
-        String doing = "register release " + release.runId() + " of " + release.extractId();
+        return inTransaction("register release " + release.runId() + " of " + release.extractId(),
+                connection -> insert(connection, release));
+    }
+
+    /**
+     * Publishes a run's release as one decision: records it, the cells it releases in the release ledger and its
+     * run's successful end in the audit log, then runs {@code publish} (the rename that publishes the extract) before
+     * the one transaction commits. None of them stands unless the extract was published, so no deletion notice and
+     * no differencing check ever concerns an extract that never existed. When the commit fails after
+     * {@code publish} ran, this throws, and the caller must undo the publication.
+     */
+    public long recordPublished(Release release, List<DecidedCell> cells, String actor, Map<String, ?> endDetails,
+            Runnable publish) {
+        requireNonNull(release, "release is null");
+        requireNonNull(cells, "cells is null");
+        requireNonNull(endDetails, "endDetails is null");
+        requireNonNull(publish, "publish is null");
+        return inTransaction("record the release of run " + release.runId() + " of " + release.extractId(),
+                connection -> {
+                    long id = insert(connection, release);
+                    DSLContext dsl = GovernanceDatabase.using(connection);
+                    ReleaseLedger.insert(dsl, release.extractId(), release.specVersion(), release.runId(),
+                            release.asOf(), cells);
+                    new AuditLog(url, clock).append(dsl, actor, AuditAction.RUN_END, Optional.of(release.extractId()),
+                            Optional.of(release.runId()), endDetails);
+                    publish.run();
+                    return id;
+                });
+    }
+
+    /** Work on one connection, committed when it returns. */
+    private interface Work {
+        long on(Connection connection) throws SQLException;
+    }
+
+    private long inTransaction(String doing, Work work) {
         try (Connection connection = url.connect()) {
             connection.setAutoCommit(false);
-            DSLContext dsl = GovernanceDatabase.using(connection);
-            long id = dsl.insertInto(RELEASE)
-                    .set(RELEASE_EXTRACT_ID, release.extractId())
-                    .set(RELEASE_RUN_ID, release.runId())
-                    .set(RELEASE_SPEC_VERSION, release.specVersion())
-                    .set(RELEASE_PROJECT, release.project())
-                    .set(RELEASE_KEY_ID, release.keyId())
-                    .set(RELEASE_KEY_FILE, release.keyFile().toString())
-                    .set(RELEASE_AS_OF, release.asOf())
-                    .set(RELEASE_NATIONAL_DATA_OPT_OUT, release.nationalDataOptOut().name())
-                    .set(RELEASE_DELETION_DAYS, release.deletionDays())
-                    .set(RELEASE_EXTRACT_PATH, release.extractPath().toString())
-                    .set(RELEASE_RELEASED_AT, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
-                    .returningResult(RELEASE_ID)
-                    .fetchSingle().value1();
-            // The people go first into a table of this transaction's own, without keys or checks, and then into the
-            // register in key order, output first: a new release's outputs have the highest IDs, so its people go in
-            // at the end of the key however large the register has grown.
-            Table<Record> arriving = DSL.table(DSL.name(ARRIVING));
-            Field<Long> outputColumn = DSL.field(DSL.name(PERSON_OUTPUT_ID.getName()), Long.class);
-            Field<byte[]> pseudonymColumn = DSL.field(DSL.name(PERSON_PSEUDONYM.getName()), byte[].class);
-            Field<Long> rowsColumn = DSL.field(DSL.name(PERSON_ROWS.getName()), Long.class);
-            dsl.createTemporaryTable(arriving).column(outputColumn, SQLDataType.BIGINT)
-                    .column(pseudonymColumn, SQLDataType.BLOB).column(rowsColumn, SQLDataType.BIGINT)
-                    .onCommitDrop().execute();
-            String copy = "COPY " + dsl.render(arriving) + " (" + PERSON_OUTPUT_ID.getName() + ", "
-                    + PERSON_PSEUDONYM.getName() + ", " + PERSON_ROWS.getName() + ") FROM STDIN";
-            // Outputs that counted the same rows share their people files: such an output names the first one's
-            // people rather than holding a copy (the aggregates over a record-level output's read).
-            Map<List<Path>, Long> holderOfFiles = new HashMap<>();
-            for (ReleasedOutput output : release.outputs()) {
-                Optional<Long> peopleOf = output.people().isEmpty() ? Optional.empty()
-                        : Optional.ofNullable(holderOfFiles.get(output.people()));
-                long outputId = dsl.insertInto(RELEASE_OUTPUT)
-                        .set(OUTPUT_RELEASE_ID, id)
-                        .set(OUTPUT_NAME, output.name())
-                        .set(OUTPUT_KIND, output.kind().name())
-                        .set(OUTPUT_PERSON_COLUMN, output.personColumn().orElse(null))
-                        .set(OUTPUT_ROWS, output.rows())
-                        .set(OUTPUT_PEOPLE_OF, peopleOf.orElse(null))
-                        .returningResult(OUTPUT_ID)
-                        .fetchSingle().value1();
-                if (peopleOf.isEmpty()) {
-                    copyPeople(connection, copy, outputId, output.people());
-                    holderOfFiles.put(output.people(), outputId);
-                }
-            }
-            // The foreign key's check finds each person's output again. Planned on a register of a few hundred
-            // outputs, that lookup reads the whole table, once per person: 4 s of the 6 s that 302,000 people took
-            // after 60 releases. The output's key finds it, whatever the table's size.
-            dsl.setLocal(DSL.name("enable_seqscan"), DSL.inline(false)).execute();
-            dsl.insertInto(RELEASE_PERSON, PERSON_OUTPUT_ID, PERSON_PSEUDONYM, PERSON_ROWS)
-                    .select(DSL.select(outputColumn, pseudonymColumn, rowsColumn).from(arriving)
-                            .orderBy(outputColumn, pseudonymColumn))
-                    .execute();
+            long id = work.on(connection);
             connection.commit();
             return id;
         } catch (DataAccessException e) {
@@ -164,6 +146,65 @@ public final class ReleaseRegister {
             throw new DatabaseException("Cannot " + doing + " in " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);
         }
+    }
+
+    private long insert(Connection connection, Release release) throws SQLException {
+        DSLContext dsl = GovernanceDatabase.using(connection);
+        long id = dsl.insertInto(RELEASE)
+                .set(RELEASE_EXTRACT_ID, release.extractId())
+                .set(RELEASE_RUN_ID, release.runId())
+                .set(RELEASE_SPEC_VERSION, release.specVersion())
+                .set(RELEASE_PROJECT, release.project())
+                .set(RELEASE_KEY_ID, release.keyId())
+                .set(RELEASE_KEY_FILE, release.keyFile().toString())
+                .set(RELEASE_AS_OF, release.asOf())
+                .set(RELEASE_NATIONAL_DATA_OPT_OUT, release.nationalDataOptOut().name())
+                .set(RELEASE_DELETION_DAYS, release.deletionDays())
+                .set(RELEASE_EXTRACT_PATH, release.extractPath().toString())
+                .set(RELEASE_RELEASED_AT, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .returningResult(RELEASE_ID)
+                .fetchSingle().value1();
+        // The people go first into a table of this transaction's own, without keys or checks, and then into the
+        // register in key order, output first: a new release's outputs have the highest IDs, so its people go in
+        // at the end of the key however large the register has grown.
+        Table<Record> arriving = DSL.table(DSL.name(ARRIVING));
+        Field<Long> outputColumn = DSL.field(DSL.name(PERSON_OUTPUT_ID.getName()), Long.class);
+        Field<byte[]> pseudonymColumn = DSL.field(DSL.name(PERSON_PSEUDONYM.getName()), byte[].class);
+        Field<Long> rowsColumn = DSL.field(DSL.name(PERSON_ROWS.getName()), Long.class);
+        dsl.createTemporaryTable(arriving).column(outputColumn, SQLDataType.BIGINT)
+                .column(pseudonymColumn, SQLDataType.BLOB).column(rowsColumn, SQLDataType.BIGINT)
+                .onCommitDrop().execute();
+        String copy = "COPY " + dsl.render(arriving) + " (" + PERSON_OUTPUT_ID.getName() + ", "
+                + PERSON_PSEUDONYM.getName() + ", " + PERSON_ROWS.getName() + ") FROM STDIN";
+        // Outputs that counted the same rows share their people files: such an output names the first one's
+        // people rather than holding a copy (the aggregates over a record-level output's read).
+        Map<List<Path>, Long> holderOfFiles = new HashMap<>();
+        for (ReleasedOutput output : release.outputs()) {
+            Optional<Long> peopleOf = output.people().isEmpty() ? Optional.empty()
+                    : Optional.ofNullable(holderOfFiles.get(output.people()));
+            long outputId = dsl.insertInto(RELEASE_OUTPUT)
+                    .set(OUTPUT_RELEASE_ID, id)
+                    .set(OUTPUT_NAME, output.name())
+                    .set(OUTPUT_KIND, output.kind().name())
+                    .set(OUTPUT_PERSON_COLUMN, output.personColumn().orElse(null))
+                    .set(OUTPUT_ROWS, output.rows())
+                    .set(OUTPUT_PEOPLE_OF, peopleOf.orElse(null))
+                    .returningResult(OUTPUT_ID)
+                    .fetchSingle().value1();
+            if (peopleOf.isEmpty()) {
+                copyPeople(connection, copy, outputId, output.people());
+                holderOfFiles.put(output.people(), outputId);
+            }
+        }
+        // The foreign key's check finds each person's output again. Planned on a register of a few hundred
+        // outputs, that lookup reads the whole table, once per person: 4 s of the 6 s that 302,000 people took
+        // after 60 releases. The output's key finds it, whatever the table's size.
+        dsl.setLocal(DSL.name("enable_seqscan"), DSL.inline(false)).execute();
+        dsl.insertInto(RELEASE_PERSON, PERSON_OUTPUT_ID, PERSON_PSEUDONYM, PERSON_ROWS)
+                .select(DSL.select(outputColumn, pseudonymColumn, rowsColumn).from(arriving)
+                        .orderBy(outputColumn, pseudonymColumn))
+                .execute();
+        return id;
     }
 
     /**

@@ -3,9 +3,12 @@ package org.trex.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.trex.optout.ExclusionQueries;
+import org.trex.optout.ExclusionReason;
+import org.trex.spec.Applicability;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.Policy;
 
@@ -59,5 +62,17 @@ public record ExtractPlan(
     /** Every table the outputs read ({@code schema.table}), each once, sorted. */
     public List<String> sourceTables() {
         return outputs.stream().flatMap(o -> o.sourceTables().stream()).distinct().sorted().toList();
+    }
+
+    /**
+     * The opt-outs a run of this plan checks, in check order: those its exclusion queries fetch, and the national
+     * data opt-out when the policy applies it (its allow list is joined in each SELECT, so it is no query of its own).
+     */
+    public List<ExclusionReason> optOutsApplied() {
+        boolean national = policy.optOuts().nationalDataOptOut() == Applicability.APPLIES;
+        List<ExclusionReason> fetched = exclusions.reasons();
+        return Arrays.stream(ExclusionReason.values())
+                .filter(r -> fetched.contains(r) || national && r == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED)
+                .toList();
     }
 }

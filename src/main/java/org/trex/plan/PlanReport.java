@@ -64,7 +64,7 @@ public final class PlanReport {
                                         + policy.optOuts().nationalListMaxAgeDays()
                                         + " days; without one the run is refused)"
                                 : ""),
-                "Type 1 opt-out: " + (plan.exclusions().reasons().contains(ExclusionReason.TYPE1_OPT_OUT)
+                "Type 1 opt-out: " + (plan.optOutsApplied().contains(ExclusionReason.TYPE1_OPT_OUT)
                         ? "applied (GP-sourced data)" : "not applied (no GP-sourced data, or exempt)"),
                 "missing or invalid NHS numbers: " + policy.unverifiableNhsNumbers().yamlName() + " (fail closed)",
                 "pseudonym key for project " + spec.project() + ": "
@@ -89,17 +89,10 @@ public final class PlanReport {
     }
 
     /**
-     * Whether the plan checks this reason: its own exclusion queries, and the allow list when the policy applies it.
+     * People are told apart by NHS number: records without one cannot be counted as people, as lineage says.
      */
-    /** People are told apart by NHS number: records without one cannot be counted as people, as lineage says. */
     private static boolean peopleCountable(ExclusionReason reason) {
         return reason != ExclusionReason.MISSING_NHS_NUMBER;
-    }
-
-    private static boolean applies(ExtractPlan plan, ExclusionReason reason) {
-        return plan.exclusions().reasons().contains(reason)
-                || reason == ExclusionReason.NATIONAL_DATA_OPT_OUT_OR_UNCHECKED
-                && plan.policy().optOuts().nationalDataOptOut() == Applicability.APPLIES;
     }
 
     /**
@@ -174,7 +167,7 @@ public final class PlanReport {
             warnings(plan, c).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] left = c.leftOut(reason);
-                if (left[0] > 0 || applies(plan, reason)) {
+                if (left[0] > 0 || plan.optOutsApplied().contains(reason)) {
                     out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
                             .append(small.display(left[0])).append(" events, ")
                             .append(peopleCountable(reason) ? small.display(left[1]) + " people"
@@ -288,7 +281,7 @@ public final class PlanReport {
             ObjectNode left = node.putObject("leftOut");
             for (ExclusionReason reason : ExclusionReason.values()) {
                 long[] counted = c.leftOut(reason);
-                if (counted[0] == 0 && !applies(plan, reason)) {
+                if (counted[0] == 0 && !plan.optOutsApplied().contains(reason)) {
                     continue;
                 }
                 ObjectNode reasonNode = left.putObject(reason.code()).put("events", small.display(counted[0]));

@@ -33,7 +33,7 @@ final class DataDictionary {
                 .append("Rows are in an order fixed by their content alone, "
                         + "the same in the CSV and the Parquet file.\n\n")
                 .append("Records left out before anything else happened: ");
-        md.append(String.join("; ", plan.exclusions().reasons().stream().map(ExclusionReason::description).toList()))
+        md.append(String.join("; ", plan.optOutsApplied().stream().map(ExclusionReason::description).toList()))
                 .append("; and always records whose NHS number is missing or invalid.\n");
         for (OutputResult result : results) {
             md.append("\n## ").append(result.plan().name()).append("\n\n");

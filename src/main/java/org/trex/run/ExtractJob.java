@@ -112,6 +112,7 @@ public final class ExtractJob {
         RunExclusions leftOut = new RunExclusions();
         Map<ScanPlan, SharedRows> shared = new HashMap<>();
         Map<ScanPlan, List<Path>> peopleOfRead = new HashMap<>();
+        long read = 0;
         try {
             for (OutputPlan output : plan.outputs()) {
                 Optional<ScanPlan> scan = plan.scanOf(output.name());
@@ -138,6 +139,7 @@ public final class ExtractJob {
                                 dominance.contributionsNeeded(), counted);
                         scan.ifPresent(s -> peopleOfRead.putIfAbsent(s, measured.people()));
                         leftOut.add(measured.excluded(), tally);
+                        read += measured.read();
                         aggregates.add(measured);
                         // Keeps the plan's order of outputs; filled in once the aggregates are protected.
                         results.put(output.name(), null);
@@ -146,6 +148,7 @@ public final class ExtractJob {
                                 : RecordsRelease.Rows.STREAMED;
                         OutputResult result = release.release(output, kept, rows, tally);
                         leftOut.add(result.excluded(), tally);
+                        read += result.rowsRead();
                         results.put(output.name(), result);
                     }
                 } finally {
@@ -160,6 +163,7 @@ public final class ExtractJob {
             shared.values().forEach(SharedRows::close);
             broadcast.destroy();
         }
+        leftOut.requireSomeKept(plan.spec().id(), read);
         ProtectedCells cells = protect(aggregates, rules, history);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));

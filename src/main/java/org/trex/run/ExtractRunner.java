@@ -3,6 +3,7 @@ package org.trex.run;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
+import org.trex.disclosure.DecidedCell;
 import org.trex.extract.BuildInfo;
 import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
@@ -67,6 +69,10 @@ public final class ExtractRunner {
     public static final String FAILED_RUNS = "failed-runs";
     /** Below SparkContext's own shutdown hook (50), so a stopped run is cleaned up after Spark's tasks stopped. */
     private static final int AFTER_SPARK_STOPS = 40;
+    /** Above every hook of Spark's, so the run knows it is being stopped before Spark's stopping fails it. */
+    private static final int BEFORE_SPARK_STOPS = Integer.MAX_VALUE;
+    /** Why a run ends when a signal (or any shutdown) stops the process, whatever failure the stopping causes. */
+    static final String STOPPED = "the process was stopped (SIGTERM or shutdown) before the run ended";
 
     private final SparkSession spark;
     private final SourceCatalog catalog;
@@ -98,8 +104,13 @@ public final class ExtractRunner {
         audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
                 startDetails(request, plan, approval, key, preflight.nationalList()));
         Attempt attempt = new Attempt(request, plan, lineage, audit);
-        Object hook = org.apache.spark.util.ShutdownHookManager$.MODULE$.addShutdownHook(AFTER_SPARK_STOPS, () -> {
-            attempt.fail("the process was stopped (SIGTERM or shutdown) before the run ended");
+        var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
+        Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
+            attempt.markStopping();
+            return scala.runtime.BoxedUnit.UNIT;
+        });
+        Object hook = hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
+            attempt.fail(STOPPED);
             return scala.runtime.BoxedUnit.UNIT;
         });
         try {
@@ -107,16 +118,19 @@ public final class ExtractRunner {
         } catch (Exception e) {
             // Spark throws its checked SparkException undeclared (a task that failed: a full disk, a dropped database),
             // so every exception takes this one path.
-            String message = SafeMessages.of(e);
+            String message = attempt.reason(e);
             attempt.fail(message);
-            if (e instanceof DisclosureException || e instanceof IllegalArgumentException) {
-                // A disclosure refusal, or a run refused at staging (its --out or --run-id), keeps its own exit code.
+            if (e instanceof DisclosureException || e instanceof EmptyExtractException
+                    || e instanceof IllegalArgumentException) {
+                // A disclosure refusal, an extract every record of which was left out, or a run refused at staging
+                // (its --out or --run-id) keeps its own message and exit code.
                 throw (RuntimeException) e;
             }
             throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message,
                     e);
         } finally {
-            org.apache.spark.util.ShutdownHookManager$.MODULE$.removeShutdownHook(hook);
+            hooks.removeShutdownHook(hook);
+            hooks.removeShutdownHook(stopping);
         }
     }
 
@@ -133,7 +147,8 @@ public final class ExtractRunner {
         private final String runId;
         private ExtractDirectory directory;
         private boolean ended;
-        private boolean registered;
+        /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
+        private volatile boolean stopping;
 
         Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit) {
             this.request = request;
@@ -169,10 +184,6 @@ public final class ExtractRunner {
             ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
                     .run(plan, exclusions, preflight.key(), staged.data(), ledger.history(plan.spec().id()));
             List<OutputResult> results = job.outputs();
-            register(request, plan, preflight.key(), staged, results);
-            synchronized (this) {
-                registered = true;
-            }
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             ApprovalFiles.write(staged.staging(), preflight.approval());
             long waiting = System.nanoTime();
@@ -195,9 +206,8 @@ public final class ExtractRunner {
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
                     .write(staged.staging());
             String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
-            // Recorded before publishing: a release the ledger does not know of could not be checked against.
-            ledger.record(plan.spec().id(), plan.spec().version(), runId, request.asOf(), job.cells().cells());
-            publish(endDetails("succeeded", results, manifestSha256, Optional.empty()));
+            publish(release(request, plan, preflight.key(), staged, results), job.cells().cells(),
+                    endDetails("succeeded", results, manifestSha256, Optional.empty()), results);
             List<String> warnings = new ArrayList<>(unanalysed);
             warnings.addAll(send(List.of(OpenLineageEvents.start(lineage),
                     OpenLineageEvents.complete(finished, completed))));
@@ -206,21 +216,40 @@ public final class ExtractRunner {
         }
 
         /**
-         * Renames staging into place inside the transaction that records it: a rename that fails records nothing,
-         * and a record that cannot be committed renames the extract back, so no extract stands unrecorded.
+         * Renames staging into place inside the transaction that records the release (its people, its ledger cells)
+         * and the run's end: a rename that fails records nothing, and a record that cannot be committed renames the
+         * extract back, so no extract stands unrecorded and no release stands for an extract that was not published.
          */
-        private synchronized void publish(Map<String, Object> details) {
+        private synchronized void publish(Release release, List<DecidedCell> cells, Map<String, Object> details,
+                List<OutputResult> results) {
             if (ended) {
                 throw new IllegalStateException("Cannot publish run " + runId + ": the process is stopping");
             }
+            long started = System.nanoTime();
             try {
-                audit.appendWith(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()),
-                        Optional.of(runId), details, directory::publish);
+                new ReleaseRegister(request.governance(), clock).recordPublished(release, cells, request.actor(),
+                        details, () -> {
+                            removePeople(results);
+                            directory.publish();
+                        });
             } catch (RuntimeException e) {
                 directory.unpublish();
                 throw e;
             }
             ended = true;
+            LOG.info("Registered the release and published it in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+
+        void markStopping() {
+            stopping = true;
+        }
+
+        /**
+         * Why the run failed with {@code e}: once the process is stopping, Spark's stopped session fails the run
+         * with errors of its own (a NullPointerException, say) that would only hide the signal.
+         */
+        String reason(Exception e) {
+            return stopping ? STOPPED : SafeMessages.of(e);
         }
 
         /** Ends the run as failed, once: a later call (the run's own failure after a signal's) does nothing. */
@@ -235,9 +264,6 @@ public final class ExtractRunner {
                 } catch (RuntimeException e) {
                     LOG.warn("Cannot remove staging {}: {}", directory.staging(), SafeMessages.of(e));
                 }
-            }
-            if (registered) {
-                withdraw(request, runId);
             }
             recordFailure(request, lineage, message);
             try {
@@ -276,31 +302,43 @@ public final class ExtractRunner {
      * a refusal is quick and leaves nothing behind. Throws {@code NotApprovedException}, {@code SpecException} (a bad
      * register), {@code KeyException}, or {@code NationalListException} when the policy applies the opt-out and no
      * allow list is young enough: every record would be left out, and an empty extract must not be published as a
-     * result.
+     * result. A refusal is audited (RUN_REFUSED) before it is thrown.
      */
     public static Preflight preflight(RunRequest request, SourceCatalog catalog, Clock clock) {
         long started = System.nanoTime();
-        BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
-        ExtractPlan plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
-        GovernanceSchema.migrate(request.governance());
-        if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
-                "run extract " + plan.spec().id()) == BoardCheck.ADOPTED_ON_FIRST_USE) {
-            LOG.warn("{}", BoardAdoptions.firstUseNotice(board));
+        ExtractPlan plan = null;
+        try {
+            BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
+            plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
+            GovernanceSchema.migrate(request.governance());
+            if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
+                    "run extract " + plan.spec().id()) == BoardCheck.ADOPTED_ON_FIRST_USE) {
+                LOG.warn("{}", BoardAdoptions.firstUseNotice(board));
+            }
+            SignedApproval approval = new Approvals(request.governance(), clock)
+                    .check(ApprovalSubject.of(plan), board, request.asOf())
+                    .requireApproved();
+            ProjectKey named = projectKey(plan);
+            PseudonymKey key = keyFile(request, plan, named);
+            NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
+                    .requireUsable();
+            // Before any row is read: a key other than the project's would make pseudonyms that link to nothing
+            // before.
+            new ProjectKeys(request.governance(), clock).require(named.project(), named.name(), key.id(),
+                    plan.spec().id(), request.runId().toString(), request.actor());
+            LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new Preflight(plan, approval, key, nationalList);
+        } catch (RuntimeException e) {
+            recordRefusal(request, Optional.ofNullable(plan), clock, e);
+            throw e;
         }
-        SignedApproval approval = new Approvals(request.governance(), clock)
-                .check(ApprovalSubject.of(plan), board, request.asOf())
-                .requireApproved();
+    }
+
+    private static ProjectKey projectKey(ExtractPlan plan) {
         String project = plan.spec().project();
-        ProjectKey named = plan.policy().key(project).orElseThrow(() -> new KeyException("Cannot run extract "
-                + plan.spec().id() + ": policy " + plan.policy().id() + " has no key for project " + project));
-        PseudonymKey key = keyFile(request, plan, named);
-        NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf()).requireUsable();
-        // Before any row is read: a key other than the project's would make pseudonyms that link to nothing before.
-        new ProjectKeys(request.governance(), clock).require(project, named.name(), key.id(),
-                plan.spec().id(), request.runId().toString(), request.actor());
-        LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new Preflight(plan, approval, key, nationalList);
+        return plan.policy().key(project).orElseThrow(() -> new KeyException("Cannot run extract " + plan.spec().id()
+                + ": policy " + plan.policy().id() + " has no key for project " + project));
     }
 
     /**
@@ -318,12 +356,32 @@ public final class ExtractRunner {
     }
 
     /**
-     * Records in the release register whom each output holds, from the files the run counted them into, then
-     * removes those files: they are the register's, not the extract's.
+     * Audits a run refused before it started, as every run is audited: for what, as of when, the plan hash when the
+     * spec was planned, and the reason as every message shows it (scrubbed).
      */
-    private void register(RunRequest request, ExtractPlan plan, PseudonymKey key, ExtractDirectory directory,
-            List<OutputResult> results) throws IOException {
-        long started = System.nanoTime();
+    private static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
+            RuntimeException refusal) {
+        String runId = request.runId().toString();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("specVersion", request.spec().spec().value().version());
+        plan.ifPresent(p -> details.put("planHash", p.planHash()));
+        details.put("asOf", request.asOf().toString());
+        details.put("reason", SafeMessages.of(refusal));
+        request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
+        try {
+            // A refusal can come before the schema was brought up to date (a spec that does not plan).
+            GovernanceSchema.migrate(request.governance());
+            new AuditLog(request.governance(), clock).append(request.actor(), AuditAction.RUN_REFUSED,
+                    Optional.of(request.spec().spec().value().id()), Optional.of(runId), details);
+        } catch (RuntimeException e) {
+            // The refusal may be the governance database itself; its own message still reaches the user.
+            LOG.warn("Cannot record the refusal of run {}: {}", runId, SafeMessages.of(e));
+        }
+    }
+
+    /** The release of a run: whom each output holds, in the files the run counted them into. */
+    private static Release release(RunRequest request, ExtractPlan plan, PseudonymKey key,
+            ExtractDirectory directory, List<OutputResult> results) {
         List<ReleasedOutput> outputs = new ArrayList<>();
         for (OutputResult result : results) {
             boolean aggregate = result.plan().output() instanceof AggregateOutput;
@@ -331,31 +389,29 @@ public final class ExtractRunner {
                     aggregate ? ReleaseOutputKind.AGGREGATE : ReleaseOutputKind.RECORDS,
                     OutputResult.personColumn(result.plan()), result.rowsWritten(), result.people()));
         }
-        new ReleaseRegister(request.governance(), clock).record(new Release(plan.spec().id(),
-                request.runId().toString(), plan.spec().version(), plan.spec().project(), key.id(),
-                request.resolvedKeyFile().toAbsolutePath(), request.asOf(),
+        return new Release(plan.spec().id(), request.runId().toString(), plan.spec().version(), plan.spec().project(),
+                key.id(), request.resolvedKeyFile().toAbsolutePath(), request.asOf(),
                 plan.policy().optOuts().nationalDataOptOut(), plan.policy().objectionDeletionDays(),
-                directory.target().toAbsolutePath(), outputs));
+                directory.target().toAbsolutePath(), outputs);
+    }
+
+    /** Removes the files of the people the register has just read: they are the register's, not the extract's. */
+    private static void removePeople(List<OutputResult> results) {
         // Outputs that counted the same rows share their files, so each folder goes once.
         List<Path> folders = results.stream().flatMap(r -> r.people().stream()).map(Path::getParent).distinct()
                 .toList();
-        for (Path folder : folders) {
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(folder);
-        }
-        LOG.info("Registered the release's people in {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private void withdraw(RunRequest request, String runId) {
         try {
-            new ReleaseRegister(request.governance(), clock).withdraw(runId);
-        } catch (RuntimeException e) {
-            // The run has already failed; a register entry left behind only over-reports who was released.
-            LOG.warn("Cannot withdraw release {} from the register: {}", runId, SafeMessages.of(e));
+            for (Path folder : folders) {
+                try (var files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the people counted in " + folders + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -267,7 +267,7 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             Column counted = measure.whereColumn()
                     .map(w -> measure.countOf() == CountOf.PEOPLE
                             ? countDistinct(when(col(w), col(PERSON)))
-                            : sum(when(col(w), 1).otherwise(0)).cast(DataTypes.LongType))
+                            : count(when(col(w), lit(1))))
                     .orElseGet(() -> measure.countOf() == CountOf.PEOPLE ? countDistinct(col(PERSON)) : count(lit(1)));
             measures.add(counted.as(measure.name()));
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.trex.optout.ExclusionReason;
 
@@ -47,6 +48,23 @@ final class RunExclusions {
                 new ExclusionCount(reason.code(), count, people.get(reason).length)));
         result.addAll(others.values());
         return result;
+    }
+
+    /**
+     * Refuses a run whose checks left out every one of the {@code read} records its outputs read, naming what each
+     * check left out: an extract emptied by its exclusions is a sign something upstream is wrong (a list that names
+     * everyone), not a result to publish. A cohort with no record at all is not this refusal's to judge.
+     */
+    void requireSomeKept(String extract, long read) {
+        long left = rows.values().stream().mapToLong(Long::longValue).sum();
+        if (read == 0 || read > left) {
+            return;
+        }
+        String reasons = counts().stream().filter(c -> ExclusionReason.fromCode(c.reason()).isPresent())
+                .map(c -> c.reason() + " " + c.rows() + " rows, " + c.people() + " people")
+                .collect(Collectors.joining("; "));
+        throw new EmptyExtractException("Cannot publish extract " + extract + ": every record was left out (" + read
+                + " rows read by its outputs" + (reasons.isEmpty() ? "" : "; left out: " + reasons) + ")");
     }
 
     private static long[] union(long[] a, long[] b) {

@@ -18,12 +18,14 @@ import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.run.ExtractRunner;
 import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
- * The rename that publishes an extract and the audit entry that records it are one decision: when the entry
- * cannot be committed after the rename (the database goes away at that moment), the extract is withdrawn, and
- * the run fails as any run does. {@code verify} says whether a published extract is recorded.
+ * The rename that publishes an extract and the records of it (the audit entry, the release register's entry of whom
+ * it holds, the release ledger's cells) are one decision: when they cannot be committed after the rename (the
+ * database goes away at that moment), the extract is withdrawn with all of them, and the run fails as any run does.
+ * {@code verify} says whether a published extract is recorded.
  */
 class PublicationAndItsRecordAreOneDecisionTest {
     @TempDir
@@ -47,7 +49,7 @@ class PublicationAndItsRecordAreOneDecisionTest {
 
         assertThat(refused.code()).as(refused.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(refused.err()).startsWith("trex: Cannot complete run " + runId + " of discharge-delays: "
-                + "Cannot append to the audit log in ");
+                + "Cannot record the release of run " + runId + " of discharge-delays in ");
         assertThat(workspace.published()).as("the withdrawn extract").isEmpty();
         try (var children = Files.list(workspace.out.resolve(Workspace.EXTRACT))) {
             assertThat(children.map(p -> p.getFileName().toString())).containsExactly(ExtractRunner.FAILED_RUNS);
@@ -55,6 +57,10 @@ class PublicationAndItsRecordAreOneDecisionTest {
         List<AuditEntry> ends = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();
         assertThat(ends).singleElement().satisfies(e -> assertThat(e.details()).contains("\"outcome\":\"failed\""));
+        // The release and the cells it would have released went with the extract: no deletion notice will be issued
+        // to it, and no later release is checked for differences against it.
+        assertThat(Sql.strings(url, "SELECT run_id FROM trex_governance.release")).isEmpty();
+        assertThat(Sql.strings(url, "SELECT DISTINCT run_id FROM trex_governance.released_cell")).isEmpty();
 
         sql(url, "DROP TRIGGER commit_fails ON trex_governance.audit_log");
         assertThat(workspace.run().code()).isEqualTo(ExitCode.OK);
