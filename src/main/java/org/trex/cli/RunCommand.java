@@ -53,7 +53,8 @@ import picocli.CommandLine.Parameters;
                 + "--specs whose schedule is due and has not run for its period (safe to call from cron or Airflow).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ran (with --due: every due extract ran)",
-            "1:the run failed, or was refused for a missing or stale national data opt-out list", "2:bad input",
+            "1:the run failed, or was refused for a missing or stale national data opt-out list or for leaving"
+                + " out every record", "2:bad input",
             "3:not approved, changed since approval, expired or revoked, or another board register",
             "4:--due: nothing was due",
             "5:--due: some due extracts failed, or a scheduled spec was skipped"})

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:failure (a run failed or was refused for a stale opt-out list, verification found problems)",
+            "1:failure (a run failed, or was refused for a stale opt-out list or for leaving out every record;"
+                + " verification found problems)",
             "2:bad usage or bad input (invalid spec or policy, bad key, unreachable database)",
             "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked, or a board"
                 + " register other than the adopted one)",
