@@ -77,6 +77,12 @@ public final class ExtractDirectory {
         return target;
     }
 
+    /**
+     * The folder inside staging for files a run keeps until it publishes and never publishes (the people the release
+     * register reads): the manifest leaves it out, and the run removes it before the rename.
+     */
+    public static final String UNPUBLISHED = ".unpublished";
+
     /** The data directory inside staging. */
     public Path data() {
         return staging.resolve("data");

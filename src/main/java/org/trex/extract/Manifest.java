@@ -65,6 +65,9 @@ public record Manifest(
         requireNonNull(sha256ByPath, "sha256ByPath is null");
         List<ManifestFile> files = new ArrayList<>();
         for (String path : listFiles(extractDir)) {
+            if (path.startsWith(ExtractDirectory.UNPUBLISHED + "/")) {
+                continue;
+            }
             Path file = extractDir.resolve(path);
             Long rows = rowsByPath.get(path);
             // Data files were digested as they were written; reading gigabytes again would add nothing.

@@ -409,6 +409,9 @@ public final class ExtractRunner {
                 }
                 Files.delete(folder);
             }
+            for (Path unpublished : folders.stream().map(Path::getParent).distinct().toList()) {
+                Files.delete(unpublished);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove the people counted in " + folders + ": "
                     + e.getMessage(), e);

@@ -34,6 +34,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
 
 /**
@@ -194,7 +195,7 @@ final class OutputWriter {
     List<Path> countPeople(String name, Dataset<Row> rows, String column) {
         Path folder = peopleFolder(name);
         try {
-            Files.createDirectory(folder);
+            createPeopleFolder(name);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot count the people of output " + name + " in " + folder + ": "
                     + e.getMessage(), e);
@@ -207,7 +208,7 @@ final class OutputWriter {
         if (staged.isEmpty()) {
             return List.of();
         }
-        Path folder = Files.createDirectory(peopleFolder(name));
+        Path folder = createPeopleFolder(name);
         List<Path> kept = new ArrayList<>();
         for (Path part : staged) {
             kept.add(Files.move(part, folder.resolve(part.getFileName())));
@@ -215,8 +216,15 @@ final class OutputWriter {
         return List.copyOf(kept);
     }
 
+    /** Beside the data, in the staging folder's part that is never published: the register's, not the extract's. */
     private Path peopleFolder(String name) {
-        return dataDirectory.resolve(".people-" + name);
+        return dataDirectory.resolveSibling(ExtractDirectory.UNPUBLISHED).resolve("people-" + name);
+    }
+
+    private Path createPeopleFolder(String name) throws IOException {
+        Path folder = peopleFolder(name);
+        Files.createDirectories(folder.getParent());
+        return Files.createDirectory(folder);
     }
 
     /** The future's value, or the exception that ended it as thrown. */

@@ -78,7 +78,8 @@ final class Workspace {
      * holds a copy of the same register and signs with the same keys.
      */
     private static DemoBoard boardOf(DatabaseUrl url, Path root) throws IOException {
-        DemoBoard board = BOARDS.computeIfAbsent(url.jdbcUrl(), database -> {
+        // Workspaces without a database (a pseudonym check) still get a board, shared among them.
+        DemoBoard board = BOARDS.computeIfAbsent(url == null ? "" : url.jdbcUrl(), database -> {
             try {
                 Path folder = Files.createTempDirectory("trex-testing-board");
                 DemoBoard made = TestingBoard.create(folder);
