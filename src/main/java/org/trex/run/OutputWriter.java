@@ -216,9 +216,13 @@ final class OutputWriter {
         return List.copyOf(kept);
     }
 
-    /** Beside the data, in the staging folder's part that is never published: the register's, not the extract's. */
+    /**
+     * Beside the data, in the staging folder's part that is never published: the register's, not the extract's. Named
+     * for the data folder too, as jobs that share a parent folder (tests, benches) share that part.
+     */
     private Path peopleFolder(String name) {
-        return dataDirectory.resolveSibling(ExtractDirectory.UNPUBLISHED).resolve("people-" + name);
+        return dataDirectory.resolveSibling(ExtractDirectory.UNPUBLISHED)
+                .resolve(dataDirectory.getFileName() + "-people-" + name);
     }
 
     private Path createPeopleFolder(String name) throws IOException {
