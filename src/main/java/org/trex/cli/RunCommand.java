@@ -29,6 +29,7 @@ import org.trex.governance.ScheduledExtract;
 import org.trex.lineage.ParentRun;
 import org.trex.plan.Planner;
 import org.trex.run.ExtractRunner;
+import org.trex.run.Preflight;
 import org.trex.run.RunOutcome;
 import org.trex.run.RunRequest;
 import org.trex.run.SafeMessages;
@@ -127,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         // data is read.
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
             RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
-            ExtractRunner.preflight(request, SourceCatalog.standard(), Clock.systemUTC());
+            Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC());
             return request;
         }, ExtractRunner::run);
         SparkRuns.printSummary(printer, outcome);

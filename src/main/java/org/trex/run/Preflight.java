@@ -1,0 +1,121 @@
+package org.trex.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.trex.governance.ApprovalSubject;
+import org.trex.governance.Approvals;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditLog;
+import org.trex.governance.BoardAdoptions;
+import org.trex.governance.BoardCheck;
+import org.trex.governance.GovernanceSchema;
+import org.trex.governance.ProjectKeys;
+import org.trex.governance.SignedApproval;
+import org.trex.optout.NationalList;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.Planner;
+import org.trex.pseudonym.KeyException;
+import org.trex.pseudonym.PseudonymKey;
+import org.trex.source.SourceCatalog;
+import org.trex.spec.BoardFiles;
+import org.trex.spec.BoardRegister;
+import org.trex.spec.ProjectKey;
+
+/** What a run needs before it may start: its plan, the signed approval of that plan, and a usable key. */
+public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey key, NationalList nationalList) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Preflight.class);
+
+    public Preflight {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(approval, "approval is null");
+        requireNonNull(key, "key is null");
+        requireNonNull(nationalList, "nationalList is null");
+    }
+
+    /**
+     * Plans the request under the spec's board register and checks its approval (every signature against the
+     * register), its key and the national data opt-out allow list, touching neither Spark nor the output folder, so
+     * a refusal is quick and leaves nothing behind. Throws {@code NotApprovedException}, {@code SpecException} (a bad
+     * register), {@code KeyException}, or {@code NationalListException} when the policy applies the opt-out and no
+     * allow list is young enough: every record would be left out, and an empty extract must not be published as a
+     * result. A refusal is audited (RUN_REFUSED) before it is thrown.
+     */
+    public static Preflight check(RunRequest request, SourceCatalog catalog, Clock clock) {
+        long started = System.nanoTime();
+        ExtractPlan plan = null;
+        try {
+            BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
+            plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
+            GovernanceSchema.migrate(request.governance());
+            if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
+                    "run extract " + plan.spec().id()) == BoardCheck.ADOPTED_ON_FIRST_USE) {
+                LOG.warn("{}", BoardAdoptions.firstUseNotice(board));
+            }
+            SignedApproval approval = new Approvals(request.governance(), clock)
+                    .check(ApprovalSubject.of(plan), board, request.asOf())
+                    .requireApproved();
+            ProjectKey named = projectKey(plan);
+            PseudonymKey key = keyFile(request, plan, named);
+            NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
+                    .requireUsable();
+            // Before any row is read: a key other than the project's would make pseudonyms that link to nothing
+            // before.
+            new ProjectKeys(request.governance(), clock).require(named.project(), named.name(), key.id(),
+                    plan.spec().id(), request.runId().toString(), request.actor());
+            LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new Preflight(plan, approval, key, nationalList);
+        } catch (RuntimeException e) {
+            recordRefusal(request, Optional.ofNullable(plan), clock, e);
+            throw e;
+        }
+    }
+
+    private static ProjectKey projectKey(ExtractPlan plan) {
+        String project = plan.spec().project();
+        return plan.policy().key(project).orElseThrow(() -> new KeyException("Cannot run extract " + plan.spec().id()
+                + ": policy " + plan.policy().id() + " has no key for project " + project));
+    }
+
+    /**
+     * The run's key, refused when the policy pins its project's key to another key ID ({@code id:} in the policy's
+     * key entry, part of the plan the board signed).
+     */
+    private static PseudonymKey keyFile(RunRequest request, ExtractPlan plan, ProjectKey named) {
+        PseudonymKey key = PseudonymKey.fromFile(request.resolvedKeyFile());
+        named.id().filter(id -> !id.equals(key.id())).ifPresent(id -> {
+            throw new KeyException("Cannot run extract " + plan.spec().id() + ": the key file has key ID " + key.id()
+                    + ", but policy " + plan.policy().id() + " pins project " + named.project() + "'s key "
+                    + named.name() + " to key ID " + id);
+        });
+        return key;
+    }
+
+    /**
+     * Audits a run refused before it started, as every run is audited: for what, as of when, the plan hash when the
+     * spec was planned, and the reason as every message shows it (scrubbed).
+     */
+    private static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
+            RuntimeException refusal) {
+        String runId = request.runId().toString();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("specVersion", request.spec().spec().value().version());
+        plan.ifPresent(p -> details.put("planHash", p.planHash()));
+        details.put("asOf", request.asOf().toString());
+        details.put("reason", SafeMessages.of(refusal));
+        request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
+        try {
+            // A refusal can come before the schema was brought up to date (a spec that does not plan).
+            GovernanceSchema.migrate(request.governance());
+            new AuditLog(request.governance(), clock).append(request.actor(), AuditAction.RUN_REFUSED,
+                    Optional.of(request.spec().spec().value().id()), Optional.of(runId), details);
+        } catch (RuntimeException e) {
+            // The refusal may be the governance database itself; its own message still reaches the user.
+            LOG.warn("Cannot record the refusal of run {}: {}", runId, SafeMessages.of(e));
+        }
+    }
+}
