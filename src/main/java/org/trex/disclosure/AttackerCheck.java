@@ -40,13 +40,47 @@ public final class AttackerCheck {
     public Map<CellKey, Interval> intervals(Collection<DecidedCell> cells, List<Relation> relations) {
         requireNonNull(cells, "cells is null");
         requireNonNull(relations, "relations is null");
-        // Cells of different quantities share no relation: one small linear programme per quantity.
-        Map<Quantity, List<DecidedCell>> byQuantity = new LinkedHashMap<>();
-        cells.forEach(cell -> byQuantity.computeIfAbsent(cell.cell().quantity(), q -> new ArrayList<>()).add(cell));
+        // Cells that no chain of relations joins constrain one another in nothing: one linear programme for each
+        // group of related cells (a measure and the measures that are its parts are one group).
+        Map<CellKey, CellKey> group = new HashMap<>();
+        cells.forEach(cell -> group.put(cell.key(), cell.key()));
+        for (Relation relation : relations) {
+            CellKey total = root(group, requireKnown(group, relation.total()));
+            for (Cell part : relation.parts()) {
+                CellKey other = root(group, requireKnown(group, part));
+                if (!other.equals(total)) {
+                    group.put(other, total);
+                }
+            }
+        }
+        Map<CellKey, List<DecidedCell>> byGroup = new LinkedHashMap<>();
+        cells.forEach(cell -> byGroup.computeIfAbsent(root(group, cell.key()), g -> new ArrayList<>()).add(cell));
+        Map<CellKey, List<Relation>> relationsByGroup = new HashMap<>();
+        relations.forEach(r -> relationsByGroup.computeIfAbsent(root(group, r.total().key()), g -> new ArrayList<>())
+                .add(r));
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
-        byQuantity.forEach((quantity, members) -> intervals.putAll(intervals(members,
-                relations.stream().filter(r -> r.total().quantity().equals(quantity)).toList())));
+        byGroup.forEach((root, members) -> intervals.putAll(intervals(members,
+                relationsByGroup.getOrDefault(root, List.of()))));
         return intervals;
+    }
+
+    /** The cell that stands for the group of {@code key}, halving the path to it as it goes. */
+    private static CellKey root(Map<CellKey, CellKey> group, CellKey key) {
+        CellKey at = key;
+        while (!group.get(at).equals(at)) {
+            CellKey up = group.get(group.get(at));
+            group.put(at, up);
+            at = up;
+        }
+        return at;
+    }
+
+    private static CellKey requireKnown(Map<CellKey, CellKey> group, Cell cell) {
+        if (!group.containsKey(cell.key())) {
+            throw new IllegalArgumentException("Cannot check what an attacker infers: relation names cell " + cell.key()
+                    + ", which is not among the cells");
+        }
+        return cell.key();
     }
 
     private Map<CellKey, Interval> intervals(List<DecidedCell> ordered, List<Relation> relations) {
@@ -93,15 +127,17 @@ public final class AttackerCheck {
             for (Cell part : relation.parts()) {
                 sum[requireIndexed(index, part)] -= 1;
             }
-            if (relation.additivity() == Additivity.EXACT) {
-                constraints.add(new LinearConstraint(sum, Relationship.EQ, 0));
-            } else {
-                // People: the total is at most the sum of its cells and at least each of them.
-                constraints.add(new LinearConstraint(sum, Relationship.LEQ, 0));
-                for (Cell part : relation.parts()) {
-                    double[] atMost = unit(size, requireIndexed(index, part), 1);
-                    atMost[total] -= 1;
-                    constraints.add(new LinearConstraint(atMost, Relationship.LEQ, 0));
+            switch (relation.additivity()) {
+                case EXACT -> constraints.add(new LinearConstraint(sum, Relationship.EQ, 0));
+                case AT_LEAST -> constraints.add(new LinearConstraint(sum, Relationship.GEQ, 0));
+                case BOUNDED -> {
+                    // People: the total is at most the sum of its cells and at least each of them.
+                    constraints.add(new LinearConstraint(sum, Relationship.LEQ, 0));
+                    for (Cell part : relation.parts()) {
+                        double[] atMost = unit(size, requireIndexed(index, part), 1);
+                        atMost[total] -= 1;
+                        constraints.add(new LinearConstraint(atMost, Relationship.LEQ, 0));
+                    }
                 }
             }
         }

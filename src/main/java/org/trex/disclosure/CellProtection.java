@@ -38,7 +38,16 @@ public final class CellProtection {
 
     /** Decides every cell; throws {@link DisclosureRefusedException} when they cannot be protected. */
     public ProtectedCells protect(List<Cell> cells, ReleaseHistory history) {
+        return protect(cells, List.of(), history);
+    }
+
+    /**
+     * Decides every cell, the attacker knowing that the cells of each whole's parts are parts of its cells;
+     * throws {@link DisclosureRefusedException} when they cannot be protected.
+     */
+    public ProtectedCells protect(List<Cell> cells, List<PartsOfWhole> wholes, ReleaseHistory history) {
         requireNonNull(cells, "cells is null");
+        requireNonNull(wholes, "wholes is null");
         requireNonNull(history, "history is null");
         Map<CellKey, DecidedCell> decided = new LinkedHashMap<>();
         for (Cell cell : cells) {
@@ -46,7 +55,7 @@ public final class CellProtection {
                 throw new IllegalArgumentException("Cannot protect cells: cell " + cell.key() + " appears twice");
             }
         }
-        List<Relation> relations = Margins.relations(cells);
+        List<Relation> relations = Margins.relations(cells, wholes);
         while (true) {
             Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations);
             List<CellKey> exposed = intervals.entrySet().stream()

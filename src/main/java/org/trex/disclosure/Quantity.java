@@ -14,5 +14,9 @@ public record Quantity(String id, Additivity additivity) {
         if (id.isBlank()) {
             throw new IllegalArgumentException("Cannot use a quantity without an id");
         }
+        if (additivity == Additivity.AT_LEAST) {
+            throw new IllegalArgumentException("Cannot use quantity " + id + " as " + additivity
+                    + ": that is how a measure relates to its whole, not how a total relates to its cells");
+        }
     }
 }

@@ -1,0 +1,45 @@
+package org.trex.disclosure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Quantities that count part of what another quantity counts, over the same records in the same cells: counts with
+ * a flag beside the count without it. With {@link Coverage#SOME} each part is at most the whole; with
+ * {@link Coverage#ALL} every record of the whole is in exactly one part (a flag and its negation, never blank), so
+ * the parts add up to the whole (records) or cover it (people). Only counts: a sum's values may be negative.
+ */
+public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage coverage) {
+    /** How much of the whole the parts count. */
+    public enum Coverage {
+        /** Each part counts some of the whole's records or people. */
+        SOME,
+        /** The parts split the whole's records between them, each record into exactly one. */
+        ALL
+    }
+
+    public PartsOfWhole {
+        requireNonNull(whole, "whole is null");
+        parts = List.copyOf(requireNonNull(parts, "parts is null"));
+        requireNonNull(coverage, "coverage is null");
+        if (parts.isEmpty() || parts.contains(whole) || new HashSet<>(parts).size() != parts.size()) {
+            throw new IllegalArgumentException("Cannot relate " + parts + " to " + whole.id()
+                    + ": expected distinct parts other than the whole");
+        }
+        if (parts.stream().anyMatch(p -> p.additivity() != whole.additivity())) {
+            throw new IllegalArgumentException("Cannot relate " + parts + " to " + whole.id()
+                    + ": they count different things (records and people)");
+        }
+        if (coverage == Coverage.ALL && parts.size() < 2) {
+            throw new IllegalArgumentException("Cannot say " + parts + " cover all of " + whole.id()
+                    + ": one part covering all is the whole itself");
+        }
+    }
+
+    /** Each part of a whole, at most the whole. */
+    public static PartsOfWhole some(Quantity whole, Quantity part) {
+        return new PartsOfWhole(whole, List.of(part), Coverage.SOME);
+    }
+}
