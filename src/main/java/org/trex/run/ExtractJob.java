@@ -24,6 +24,7 @@ import org.trex.disclosure.Cell;
 import org.trex.disclosure.CellProtection;
 import org.trex.disclosure.DominanceCheck;
 import org.trex.disclosure.DisclosureRefusedException;
+import org.trex.disclosure.PartsOfWhole;
 import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.ReleaseHistory;
@@ -43,6 +44,8 @@ import org.trex.source.SourceDataset;
 import org.trex.source.SqlText;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.DisclosureRules;
+import org.trex.spec.ExtractSpec;
+import org.trex.spec.FlagRelations;
 
 /**
  * The Spark side of a run: reads each output's rows by binary COPY in partitions, each read from one snapshot
@@ -164,21 +167,23 @@ public final class ExtractJob {
             broadcast.destroy();
         }
         leftOut.requireSomeKept(plan.spec().id(), read);
-        ProtectedCells cells = protect(aggregates, rules, history);
+        ProtectedCells cells = protect(aggregates, plan.spec(), rules, history);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
         }
         return new Result(List.copyOf(results.values()), leftOut.counts(), cells);
     }
 
-    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, DisclosureRules rules,
+    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractSpec spec, DisclosureRules rules,
             ReleaseHistory history) {
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
+        List<PartsOfWhole> wholes = MeasuredAggregate.wholes(aggregates, quantities, new FlagRelations(spec),
+                SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
         long started = System.nanoTime();
         try {
-            ProtectedCells decided = new CellProtection(rules).protect(cells, history);
+            ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, history);
             LOG.info("Disclosure control decided {} aggregate cells ({} relations between them) in {} ms", cells.size(),
                     decided.relations(), (System.nanoTime() - started) / 1_000_000);
             return decided;

@@ -1,0 +1,97 @@
+package org.trex.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trex.source.SourceCatalog;
+
+/**
+ * A flag defined as {@code and} over another is true only where the other is; a flag defined as {@code not} of
+ * another splits the index events with it only when the other can never be blank (a blank's {@code not} is blank,
+ * and a count with either flag leaves the event out).
+ */
+class FlagRelationsFollowDefinitionsTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void ascofOutcomesAreDischargesToReablement() {
+        FlagRelations flags = new FlagRelations(LoadedSpec.load(Path.of("extracts/reablement-ascof-2d.yaml"),
+                SourceCatalog.standard()).spec().value());
+
+        assertThat(flags.implies("reablement_outcome_achieved", "discharged_to_reablement")).isTrue();
+        assertThat(flags.implies("died_within_84_days", "discharged_to_reablement")).isTrue();
+        assertThat(flags.implies("discharged_to_reablement", "reablement_outcome_achieved")).isFalse();
+        assertThat(flags.implies("reablement_outcome_achieved", "died_within_84_days")).isFalse();
+        assertThat(flags.implies("discharged_to_reablement", "discharged_to_reablement")).isTrue();
+        assertThat(flags.splitsWith("reablement_outcome_achieved", "died_within_84_days")).isFalse();
+    }
+
+    @Test
+    void notOfAFlagThatIsNeverBlankSplitsWithIt() throws IOException {
+        FlagRelations flags = new FlagRelations(spec("""
+                ready_on_the_day:
+                  type: flag
+                  description: d
+                  field: discharge_ready_date
+                  is_null: false
+                not_ready_on_the_day:
+                  type: flag
+                  description: d
+                  not: {var: ready_on_the_day}
+                with_care:
+                  type: flag
+                  description: d
+                  exists: {from: social_care_event}
+                without_care:
+                  type: flag
+                  description: d
+                  not: {var: with_care}
+                ready_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: ready_on_the_day}, {var: with_care}]
+                """));
+
+        assertThat(flags.splitsWith("ready_on_the_day", "not_ready_on_the_day")).isTrue();
+        assertThat(flags.splitsWith("not_ready_on_the_day", "ready_on_the_day")).isTrue();
+        // An events summary is not known to be never blank: its not may leave events out of both counts.
+        assertThat(flags.splitsWith("with_care", "without_care")).isFalse();
+        assertThat(flags.implies("ready_with_care", "with_care")).isTrue();
+        assertThat(flags.implies("ready_with_care", "ready_on_the_day")).isTrue();
+        assertThat(flags.implies("not_ready_on_the_day", "ready_on_the_day")).isFalse();
+    }
+
+    private ExtractSpec spec(String variables) throws IOException {
+        Path spec = folder.resolve("spec.yaml");
+        Files.writeString(spec, """
+                id: flag-relations
+                version: 1
+                title: t
+                requester: r
+                purpose: p
+                legal_basis: l
+                project: discharge-evaluation
+                policy: service-evaluation
+                cohort:
+                  description: d
+                  index_event: hospital_discharge
+                  window: {from: 2024-04-01, to: 2025-03-31}
+                  social_care_at_index: any
+                outputs:
+                  - name: spells
+                    kind: records
+                    dataset: inpatient_spell
+                    fields:
+                      - {name: sex, source: sex, form: as_is}
+                    quasi_identifiers: [sex]
+                variables:
+                """ + variables.indent(2));
+        return LoadedSpec.load(spec, Path.of("policies/service-evaluation.yaml"), SourceCatalog.standard()).spec()
+                .value();
+    }
+}
