@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
 import org.apache.commons.math3.optim.linear.LinearConstraintSet;
@@ -39,7 +40,15 @@ public final class AttackerCheck {
     /** The interval of each suppressed cell, by key; a cell in no relation can be anything from 0 up. */
     public Map<CellKey, Interval> intervals(Collection<DecidedCell> cells, List<Relation> relations) {
         requireNonNull(cells, "cells is null");
+        return intervals(cells, relations, cells.stream().map(DecidedCell::key).collect(Collectors.toSet()));
+    }
+
+    /** The interval of each suppressed cell among {@code wanted}, solving only the groups of cells they are in. */
+    public Map<CellKey, Interval> intervals(Collection<DecidedCell> cells, List<Relation> relations,
+            Set<CellKey> wanted) {
+        requireNonNull(cells, "cells is null");
         requireNonNull(relations, "relations is null");
+        requireNonNull(wanted, "wanted is null");
         // Cells that no chain of relations joins constrain one another in nothing: one linear programme for each
         // group of related cells (a measure and the measures that are its parts are one group).
         Map<CellKey, CellKey> group = new HashMap<>();
@@ -59,8 +68,11 @@ public final class AttackerCheck {
         relations.forEach(r -> relationsByGroup.computeIfAbsent(root(group, r.total().key()), g -> new ArrayList<>())
                 .add(r));
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
-        byGroup.forEach((root, members) -> intervals.putAll(intervals(members,
-                relationsByGroup.getOrDefault(root, List.of()))));
+        byGroup.forEach((root, members) -> {
+            if (members.stream().anyMatch(m -> wanted.contains(m.key()))) {
+                intervals.putAll(intervals(members, relationsByGroup.getOrDefault(root, List.of()), wanted));
+            }
+        });
         return intervals;
     }
 
@@ -83,7 +95,8 @@ public final class AttackerCheck {
         return cell.key();
     }
 
-    private Map<CellKey, Interval> intervals(List<DecidedCell> ordered, List<Relation> relations) {
+    private Map<CellKey, Interval> intervals(List<DecidedCell> ordered, List<Relation> relations,
+            Set<CellKey> wanted) {
         Map<CellKey, Integer> index = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             index.put(ordered.get(i).key(), i);
@@ -93,7 +106,7 @@ public final class AttackerCheck {
         List<LinearConstraint> constraints = constraints(ordered, relations, index);
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
         for (DecidedCell cell : ordered) {
-            if (!cell.status().suppressed()) {
+            if (!cell.status().suppressed() || !wanted.contains(cell.key())) {
                 continue;
             }
             int variable = index.get(cell.key());

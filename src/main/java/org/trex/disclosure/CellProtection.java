@@ -56,21 +56,31 @@ public final class CellProtection {
             }
         }
         List<Relation> relations = Margins.relations(cells, wholes);
+        Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations);
+        boolean complemented = false;
         while (true) {
-            Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations);
             List<CellKey> exposed = intervals.entrySet().stream()
                     .filter(e -> e.getValue().width() <= rules.protectionRange() + TOLERANCE)
                     .map(Map.Entry::getKey).toList();
             if (exposed.isEmpty()) {
-                return new ProtectedCells(List.copyOf(decided.values()), relations.size(), intervals);
+                return new ProtectedCells(List.copyOf(decided.values()), relations.size(),
+                        complemented ? attacker.intervals(decided.values(), relations) : intervals);
             }
             CellKey first = exposed.get(0);
+            Interval narrowest = intervals.get(first);
             Cell complement = complement(exposed, decided, relations).orElseThrow(() -> new DisclosureRefusedException(
                     "Cannot publish cell " + first + ": from what is published an attacker can narrow it to "
-                            + intervals.get(first) + ", no wider than the protection range " + rules.protectionRange()
+                            + narrowest + ", no wider than the protection range " + rules.protectionRange()
                             + ", and no cell is left to suppress beside it"));
             decided.put(complement.key(), new DecidedCell(complement, CellStatus.COMPLEMENTARY, Optional.empty(),
-                    "protects " + first + ", which an attacker could otherwise narrow to " + intervals.get(first)));
+                    "protects " + first + ", which an attacker could otherwise narrow to " + narrowest));
+            complemented = true;
+            // Suppressing a cell only loosens what the attacker knows, so no interval narrows: only the cells that
+            // were too narrow, and the one just suppressed, need solving again (all of them once more at the end,
+            // for the intervals reported).
+            Set<CellKey> again = new HashSet<>(exposed);
+            again.add(complement.key());
+            intervals.putAll(attacker.intervals(decided.values(), relations, again));
         }
     }
 
