@@ -67,13 +67,14 @@ public final class CellProtection {
                         complemented ? attacker.intervals(decided.values(), relations) : intervals);
             }
             CellKey first = exposed.get(0);
-            Interval narrowest = intervals.get(first);
-            Cell complement = complement(exposed, decided, relations).orElseThrow(() -> new DisclosureRefusedException(
+            Complement next = complement(exposed, decided, relations).orElseThrow(() -> new DisclosureRefusedException(
                     "Cannot publish cell " + first + ": from what is published an attacker can narrow it to "
-                            + narrowest + ", no wider than the protection range " + rules.protectionRange()
+                            + intervals.get(first) + ", no wider than the protection range " + rules.protectionRange()
                             + ", and no cell is left to suppress beside it"));
+            Cell complement = next.cell();
             decided.put(complement.key(), new DecidedCell(complement, CellStatus.COMPLEMENTARY, Optional.empty(),
-                    "protects " + first + ", which an attacker could otherwise narrow to " + narrowest));
+                    "protects " + next.protects() + ", which an attacker could otherwise narrow to "
+                            + intervals.get(next.protects())));
             complemented = true;
             // Suppressing a cell only loosens what the attacker knows, so no interval narrows: only the cells that
             // were too narrow, and the one just suppressed, need solving again (all of them once more at the end,
@@ -107,15 +108,22 @@ public final class CellProtection {
         return new DecidedCell(cell, status, Optional.empty(), reason);
     }
 
+    /** A cell to suppress and the exposed cell it is chosen to hide. */
+    private record Complement(Cell cell, CellKey protects) {
+    }
+
     /**
      * The next cell to suppress. First, where an exposed cell is the only suppressed member of a relation, the
      * smallest published cell there that is larger than the protection range (so it hides the exposed cell by
      * enough), preferring cells that are not totals; else the largest published cell related to an exposed one.
      */
-    private Optional<Cell> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
+    private Optional<Complement> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
             List<Relation> relations) {
+        // Totals of their own quantity's cells only: a count without a flag covers its parts' cells, but in its own
+        // table it may be a cell of a total like any other.
         Set<CellKey> totals = new HashSet<>();
-        relations.forEach(r -> totals.add(r.total().key()));
+        relations.stream().filter(r -> r.parts().stream().allMatch(p -> p.quantity().equals(r.total().quantity())))
+                .forEach(r -> totals.add(r.total().key()));
         Comparator<Cell> partsFirst = Comparator.comparing(c -> totals.contains(c.key()));
         for (CellKey key : exposed) {
             for (Relation relation : relations) {
@@ -124,14 +132,16 @@ public final class CellProtection {
                             .min(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
                                     .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()));
                     if (best.isPresent()) {
-                        return best;
+                        return Optional.of(new Complement(best.get(), key));
                     }
                 }
             }
         }
         return relations.stream().filter(r -> exposed.stream().anyMatch(k -> contains(r, k)))
                 .flatMap(Relation::members).filter(m -> !suppressed(decided, m))
-                .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()));
+                .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
+                .map(cell -> new Complement(cell, exposed.stream().filter(k -> relations.stream()
+                        .anyMatch(r -> contains(r, k) && contains(r, cell.key()))).findFirst().orElseThrow()));
     }
 
     private static boolean contains(Relation relation, CellKey key) {

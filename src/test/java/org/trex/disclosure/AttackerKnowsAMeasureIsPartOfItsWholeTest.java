@@ -87,6 +87,32 @@ class AttackerKnowsAMeasureIsPartOfItsWholeTest {
     }
 
     @Test
+    void aWholeIsStillAPartOfItsOwnTotalWhenComplementsAreChosen() {
+        List<Cell> cells = List.of(
+                cell("discharges", DISCHARGES, "F", 3),
+                cell("discharges", DISCHARGES, "M", 15),
+                cell("discharges", DISCHARGES, "X", 12),
+                cell("discharges", DISCHARGES, "", 30),
+                cell("discharged_to_reablement", REABLEMENT, "M", 9));
+
+        ProtectedCells result = new CellProtection(UNROUNDED.withProtectionRange(20))
+                .protect(cells, REABLEMENT_OF_DISCHARGES, ReleaseHistory.NONE);
+
+        // The men's discharges cover their reablement, yet in their own table they are a cell of the total, not a
+        // total: they hide the women's discharges first, then their reablement hides them, and the total stays.
+        assertThat(statuses(result)).containsExactly(
+                Map.entry("by_sex.discharges{sex=F}", CellStatus.SMALL_COUNT),
+                Map.entry("by_sex.discharges{sex=M}", CellStatus.COMPLEMENTARY),
+                Map.entry("by_sex.discharges{sex=X}", CellStatus.COMPLEMENTARY),
+                Map.entry("by_sex.discharges{}", CellStatus.PUBLISHED),
+                Map.entry("by_sex.discharged_to_reablement{sex=M}", CellStatus.COMPLEMENTARY));
+        assertThat(result.cells().get(1).reason()).startsWith("protects by_sex.discharges{sex=F}, ");
+        assertThat(result.cells().get(4).reason()).isEqualTo("protects by_sex.discharges{sex=M}, which an attacker"
+                + " could otherwise narrow to [9, 18]");
+        assertThat(result.intervals()).containsEntry(key("discharges", "F"), new Interval(0, 30));
+    }
+
+    @Test
     void aFlagAndItsNegationAddUpToTheWhole() {
         List<Cell> total = List.of(
                 cell("discharges", DISCHARGES, "", 43),
