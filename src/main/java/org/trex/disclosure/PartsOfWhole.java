@@ -24,16 +24,17 @@ public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage covera
         requireNonNull(whole, "whole is null");
         parts = List.copyOf(requireNonNull(parts, "parts is null"));
         requireNonNull(coverage, "coverage is null");
+        List<String> ids = parts.stream().map(Quantity::id).toList();
         if (parts.isEmpty() || parts.contains(whole) || new HashSet<>(parts).size() != parts.size()) {
-            throw new IllegalArgumentException("Cannot relate " + parts + " to " + whole.id()
+            throw new IllegalArgumentException("Cannot relate " + ids + " to " + whole.id()
                     + ": expected distinct parts other than the whole");
         }
         if (parts.stream().anyMatch(p -> p.additivity() != whole.additivity())) {
-            throw new IllegalArgumentException("Cannot relate " + parts + " to " + whole.id()
+            throw new IllegalArgumentException("Cannot relate " + ids + " to " + whole.id()
                     + ": they count different things (records and people)");
         }
         if (coverage == Coverage.ALL && parts.size() < 2) {
-            throw new IllegalArgumentException("Cannot say " + parts + " cover all of " + whole.id()
+            throw new IllegalArgumentException("Cannot say " + ids + " cover all of " + whole.id()
                     + ": one part covering all is the whole itself");
         }
     }

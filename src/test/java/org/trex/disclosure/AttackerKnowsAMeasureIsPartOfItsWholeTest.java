@@ -151,13 +151,16 @@ class AttackerKnowsAMeasureIsPartOfItsWholeTest {
     }
 
     @Test
-    void partsCountTheSameThingAsTheirWhole() {
+    void relationsThatCannotHoldAreRefused() {
         Quantity people = new Quantity("people of inpatient_spell", Additivity.BOUNDED);
 
         assertThatThrownBy(() -> PartsOfWhole.some(people, REABLEMENT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot relate [" + REABLEMENT + "] to people of inpatient_spell: they count different"
-                        + " things (records and people)");
+                .hasMessage("Cannot relate [records of inpatient_spell where discharged_to_reablement] to people of"
+                        + " inpatient_spell: they count different things (records and people)");
+        assertThatThrownBy(() -> new PartsOfWhole(DISCHARGES, List.of(REABLEMENT), PartsOfWhole.Coverage.ALL))
+                .hasMessage("Cannot say [records of inpatient_spell where discharged_to_reablement] cover all of"
+                        + " records of inpatient_spell: one part covering all is the whole itself");
         assertThatThrownBy(() -> new Quantity("records", Additivity.AT_LEAST))
                 .hasMessage("Cannot use quantity records as AT_LEAST: that is how a measure relates to its whole, not"
                         + " how a total relates to its cells");
