@@ -45,7 +45,8 @@ import org.trex.testing.TestDatabase;
 /**
  * End to end on PostgreSQL and Spark: an aggregate with totals over age band is published so that no suppressed
  * count can be worked out from the file itself (checked again from the published CSV alone, by an attacker who also
- * knows that discharges with social care at admission are some of the discharges); and a second release
+ * knows that discharges with social care at admission are some of the discharges); counts with a flag and with
+ * its negation are never published beside their whole with only one of them blank; and a second release
  * of the extract, one discharge more, suppresses the cells that changed by it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +87,40 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
         assertThat(intervals).as("suppressed cells").isNotEmpty();
         assertThat(intervals).allSatisfy((cell, interval) ->
                 assertThat(interval.width()).as(cell + " " + interval).isGreaterThan(rules.protectionRange()));
+    }
+
+    @Test
+    void aFlagAndItsNegationAreNeverBlankOneAtATimeBesideTheirWhole(@TempDir Path root) throws IOException {
+        Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "round_to: 5", "round_to: 1"));
+        String spec = Files.readString(workspace.spec);
+        Files.writeString(workspace.spec, replaceOnce(spec, "schedule:", """
+                  - name: ready_by_age
+                    kind: aggregate
+                    dataset: inpatient_spell
+                    group_by:
+                      - {name: age_band, source: date_of_birth, form: age_band}
+                    measures:
+                      - {name: discharges, count: records}
+                      - {name: on_ready_date, count: records, where: discharged_on_ready_date}
+                      - {name: not_on_ready_date, count: records, where: not_discharged_on_ready_date}
+                variables:
+                  not_discharged_on_ready_date:
+                    type: flag
+                    description: Not discharged on the day they were ready to leave
+                    not: {var: discharged_on_ready_date}
+                schedule:"""));
+        assertThat(workspace.approve("IGB-SPLIT").code()).isEqualTo(ExitCode.OK);
+
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
+        List<Map<String, String>> rows = csv(workspace.published().get(0).resolve("data/ready_by_age.csv"));
+        assertThat(rows).as("some count of an age band is small").anyMatch(r -> r.get("on_ready_date").isEmpty()
+                || r.get("not_on_ready_date").isEmpty());
+        // Unrounded, the whole less the part published is the part left blank.
+        assertThat(rows).filteredOn(r -> !r.get("discharges").isEmpty()).allSatisfy(r ->
+                assertThat(r.get("on_ready_date").isEmpty()).as(r.toString())
+                        .isEqualTo(r.get("not_on_ready_date").isEmpty()));
     }
 
     @Test
