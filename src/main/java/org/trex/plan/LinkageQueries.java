@@ -9,7 +9,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.when;
 import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
@@ -20,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,19 +171,16 @@ public final class LinkageQueries {
         Field<String> holderKey = holders.field("link_key", String.class);
         Condition linked = holderKey.isNotNull();
         Condition afterDeath = holders.field("first_death", LocalDate.class).lt(indexDate);
-        // Spells that share a day (a transfer discharged and admitted on one day) do not overlap. Found by one join of
-        // the cohort's spells to the person's others, not a lookup per event: at 5 million spells, 20 s against 7.
-        IndexRows ownRows = IndexRows.of(plan.spec(), catalog, asOf);
-        // The cohort first: compiling it may join what it needs to the rows' source.
-        Condition ownCohort = ownRows.cohort();
-        Table<?> overlaps = selectDistinct(INPATIENT_SPELL.SPELL_ID.as("overlapping_spell"))
-                .from(ownRows.from().join(other).on(SourceCatalog.linkKey(other.NHS_NUMBER).eq(key)
-                        .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
-                        .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
-                        .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE))))
-                .where(ownCohort)
-                .asTable("overlapping_spells");
-        Field<Long> overlapping = overlaps.field("overlapping_spell", Long.class);
+        // Spells that share a day (a transfer discharged and admitted on one day) do not overlap. The person's other
+        // spells are joined to the cohort's rows in the pass itself, so an event overlapping k spells comes k times
+        // and counts once. Joined as a subquery of overlapping cohort spells instead, a cohort that PostgreSQL
+        // expects to be tiny (a condition on social care at index) got a nested loop that ran the subquery again for
+        // every event: hours at council size. Here PostgreSQL probes the person's spells by index for a cohort it
+        // expects to be small and hashes them for one it expects to be large.
+        Condition overlapping = SourceCatalog.linkKey(other.NHS_NUMBER).eq(key)
+                .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
+                .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
+                .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE));
         var allowList = Planner.allowList(plan.policy(), index.nhsNumber(), asOf);
         IndexRows indexRows = IndexRows.of(plan.spec(), catalog, asOf);
         Condition inCohort = indexRows.cohort();
@@ -194,23 +191,30 @@ public final class LinkageQueries {
                         INPATIENT_SPELL.ETHNIC_CATEGORY,
                         field(key.isNotNull().and(key.ne(inline(""))).and(linked)).as("linked"),
                         field(afterDeath).as("after_death"),
-                        field(overlapping.isNotNull()).as("overlapping"),
+                        field(other.SPELL_ID.isNotNull()).as("overlapping"),
                         Planner.onAllowList(allowList),
                         holders.field("client_type", String.class),
-                        holders.field("postcode", String.class))
+                        holders.field("postcode", String.class),
+                        INPATIENT_SPELL.SPELL_ID)
                 .from(Planner.withAllowList(indexRows.from(), allowList)
                         .leftJoin(sex).on(sex.CODE.eq(INPATIENT_SPELL.SEX))
                         .leftJoin(holders).on(holderKey.eq(key))
-                        .leftJoin(overlaps).on(overlapping.eq(INPATIENT_SPELL.SPELL_ID)))
+                        .leftJoin(other).on(overlapping))
                 .where(inCohort);
         CohortPass pass = new CohortPass();
+        // Only events that overlap another spell can come more than once; only theirs need remembering.
+        Set<Long> overlappingSeen = new HashSet<>();
         try (Cursor<? extends Record> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
             for (Record row : rows) {
+                boolean overlaps = Boolean.TRUE.equals(row.get(6, Boolean.class));
+                if (overlaps && !overlappingSeen.add(row.get(10, Long.class))) {
+                    continue;
+                }
                 pass.events++;
                 boolean isLinked = Boolean.TRUE.equals(row.get(4, Boolean.class));
                 pass.linked += isLinked ? 1 : 0;
                 pass.afterDeath += Boolean.TRUE.equals(row.get(5, Boolean.class)) ? 1 : 0;
-                pass.overlapping += Boolean.TRUE.equals(row.get(6, Boolean.class)) ? 1 : 0;
+                pass.overlapping += overlaps ? 1 : 0;
                 // A spell belongs to no council record: its objections are found by its number.
                 ExclusionReason reason = rules.classify(row.get(0, String.class),
                         Boolean.TRUE.equals(row.get(7, Boolean.class)), CouncilRecordObjection.NONE);

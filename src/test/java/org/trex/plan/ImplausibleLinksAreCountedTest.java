@@ -28,7 +28,8 @@ import org.trex.testing.TestDatabase;
 /**
  * On hand-made records, the linkage counts find each implausible link: an index event after the date of death on
  * the linked council record, one number on council records with two dates of birth (but not one with the same date
- * twice), and spells of one number that overlap (but not a transfer discharged and admitted on the same day).
+ * twice), and spells of one number that overlap (but not a transfer discharged and admitted on the same day), each
+ * once however many of the number's other spells it overlaps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImplausibleLinksAreCountedTest {
@@ -61,6 +62,7 @@ class ImplausibleLinksAreCountedTest {
             fixture.spell(DIED, LocalDate.of(2024, 6, 5), LocalDate.of(2024, 6, 15), null);
             fixture.spell(OVERLAPPING, LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 10), null);
             fixture.spell(OVERLAPPING, LocalDate.of(2024, 6, 5), LocalDate.of(2024, 6, 12), null);
+            fixture.spell(OVERLAPPING, LocalDate.of(2024, 6, 3), LocalDate.of(2024, 6, 11), null);
             fixture.spell(TRANSFERRED, LocalDate.of(2024, 6, 10), LocalDate.of(2024, 6, 15), null);
             fixture.spell(TRANSFERRED, LocalDate.of(2024, 6, 15), LocalDate.of(2024, 6, 20), null);
             fixture.spell(null, LocalDate.of(2024, 6, 15), LocalDate.of(2024, 6, 20), null);
@@ -77,16 +79,16 @@ class ImplausibleLinksAreCountedTest {
     @Test
     void eachKindOfImplausibleLinkIsCounted() {
         assertThat(byCode(counts.implausible())).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "activity_after_death", 1L, "overlapping_spells", 2L, "numbers_with_different_birth_dates", 1L));
+                "activity_after_death", 1L, "overlapping_spells", 3L, "numbers_with_different_birth_dates", 1L));
     }
 
     @Test
     void indexEventsLinkWhenACouncilRecordHoldsTheirNumber() {
-        assertThat(counts.indexEvents()).isEqualTo(7);
+        assertThat(counts.indexEvents()).isEqualTo(8);
         assertThat(counts.linkedEvents()).isEqualTo(2);
         assertThat(counts.groups()).filteredOn(g -> g.dimension().equals("age_band"))
                 .extracting(GroupCount::group, GroupCount::events, GroupCount::notLinked)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("75-84", 7L, 5L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("75-84", 8L, 6L));
         assertThat(counts.leftOut("missing_nhs_number")).isEqualTo(1);
     }
 
