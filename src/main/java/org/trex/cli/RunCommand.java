@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.AuditAction;
+import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.DueRunReport;
 import org.trex.governance.DueOutcome;
 import org.trex.governance.DueRunSummary;
 import org.trex.governance.DueRunner;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.LiveRuns;
 import org.trex.governance.RunResult;
 import org.trex.governance.ScheduledExtract;
 import org.trex.lineage.ParentRun;
@@ -129,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
         // data is read.
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
+            closeAbandoned(governanceUrl, printer);
             RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
             Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC());
             return request;
@@ -174,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, AtomicInteger skipped,
             String schedulerRunId) {
-        GovernanceSchema.migrate(governanceUrl);
+        closeAbandoned(governanceUrl, printer);
         Approvals approvals = new Approvals(governanceUrl);
         Skips skips = new Skips(new AuditLog(governanceUrl), printer, skipped, schedulerRunId);
         Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
@@ -225,6 +228,20 @@ public final class RunCommand implements Callable<Integer> {
             details.put("schedulerRunId", schedulerRunId);
             audit.append(Actor.current(), AuditAction.RUN_REFUSED, extractId, Optional.empty(), details);
         }
+    }
+
+    /**
+     * Records each started run whose process died without ending it (kill -9, a power cut) as abandoned, and says so:
+     * the runs TREx starts, and {@code trex audit}, close what a dead run left open.
+     */
+    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer) {
+        GovernanceSchema.migrate(governanceUrl);
+        for (AuditEntry entry : new LiveRuns(governanceUrl, Clock.systemUTC()).closeAbandoned(Actor.current())) {
+            printer.println("Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
+                    + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and it "
+                    + "published no extract");
+        }
+        printer.flush();
     }
 
     /** A scheduler's run, when one is named, becomes the lineage parent under a UUID derived from its ID. */

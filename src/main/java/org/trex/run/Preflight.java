@@ -80,7 +80,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * Refuses a run ID a run already started under, before this run's RUN_START: one ID naming two runs would make
      * their audit entries, lineage and failed-runs log one run's.
      */
-    private static void requireUnusedRunId(RunRequest request, ExtractPlan plan, Clock clock) {
+    static void requireUnusedRunId(RunRequest request, ExtractPlan plan, Clock clock) {
         String runId = request.runId().toString();
         new AuditLog(request.governance(), clock).runStart(runId).ifPresent(start -> {
             throw new IllegalArgumentException("Cannot run extract " + plan.spec().id() + ": run ID " + runId
@@ -113,7 +113,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * Audits a run refused before it started, as every run is audited: for what, as of when, the plan hash when the
      * spec was planned, and the reason as every message shows it (scrubbed).
      */
-    private static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
+    static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
             RuntimeException refusal) {
         String runId = request.runId().toString();
         Map<String, Object> details = new LinkedHashMap<>();

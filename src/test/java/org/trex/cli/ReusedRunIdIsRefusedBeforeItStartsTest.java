@@ -40,9 +40,10 @@ class ReusedRunIdIsRefusedBeforeItStartsTest {
         assertThat(run.err()).isEqualTo("trex: " + reason + "\n");
         List<AuditEntry> entries = audit.list(Optional.empty()).stream()
                 .filter(e -> e.runId().equals(Optional.of(runId))).toList();
+        // The earlier run holds no lock, so this run first records it as abandoned.
         assertThat(entries).extracting(AuditEntry::action).containsExactly(AuditAction.RUN_START,
-                AuditAction.RUN_REFUSED);
-        assertThat(entries.get(1).details()).contains("\"reason\":\"" + reason + "\"");
+                AuditAction.RUN_ABANDONED, AuditAction.RUN_REFUSED);
+        assertThat(entries.get(2).details()).contains("\"reason\":\"" + reason + "\"");
         assertThat(workspace.out.resolve(Workspace.EXTRACT)).as("staging for the refused run").doesNotExist();
     }
 }
