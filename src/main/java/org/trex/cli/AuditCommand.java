@@ -74,6 +74,7 @@ public final class AuditCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
+        RunCommand.closeAbandoned(url, out);
         List<AuditAnchor> anchored = anchors();
         List<AuditEntry> entries = log.list(Optional.ofNullable(since).map(date -> date.atStartOfDay(ZoneOffset.UTC)
                 .toInstant()));

@@ -19,11 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditEntry;
+import org.trex.governance.AuditLog;
 import org.trex.governance.DueRunReport;
 import org.trex.governance.DueOutcome;
 import org.trex.governance.DueRunSummary;
 import org.trex.governance.DueRunner;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.LiveRuns;
 import org.trex.governance.RunResult;
 import org.trex.governance.ScheduledExtract;
 import org.trex.lineage.ParentRun;
@@ -127,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
         // data is read.
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
+            closeAbandoned(governanceUrl, printer);
             RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
             Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC());
             return request;
@@ -147,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
         AtomicInteger skipped = new AtomicInteger();
         DueRunSummary summary = SparkRuns.withRunner(master, partitions, out,
-                () -> dueSpecs(date, governanceUrl, printer, skipped),
+                () -> dueSpecs(date, governanceUrl, printer, skipped, schedulerRunId),
                 (runner, due) -> new DueRunner(governanceUrl)
                         .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
                     LoadedSpec spec = due.approved().get(extract.extractId());
@@ -170,14 +175,18 @@ public final class RunCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
-    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, AtomicInteger skipped) {
-        GovernanceSchema.migrate(governanceUrl);
+    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, AtomicInteger skipped,
+            String schedulerRunId) {
+        closeAbandoned(governanceUrl, printer);
         Approvals approvals = new Approvals(governanceUrl);
+        Skips skips = new Skips(new AuditLog(governanceUrl), printer, skipped, schedulerRunId);
         Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
         List<ScheduledExtract> scheduled = new ArrayList<>();
         for (Path file : specFiles()) {
+            Optional<String> extractId = Optional.empty();
             try {
                 LoadedSpec spec = Specs.load(file);
+                extractId = Optional.of(spec.spec().value().id());
                 if (spec.spec().value().schedule().isEmpty()) {
                     continue;
                 }
@@ -188,20 +197,51 @@ public final class RunCommand implements Callable<Integer> {
                     approved.put(spec.spec().value().id(), spec);
                     scheduled.add(ScheduledExtract.of(spec.spec().value()));
                 } else {
-                    printer.println("skipped " + file + ": " + status.message());
-                    skipped.incrementAndGet();
+                    skips.skip(file, extractId, SafeMessages.line(status.message()), List.of());
                 }
             } catch (SpecException e) {
-                printer.println("skipped " + file + ": invalid spec, policy or board register");
-                e.problems().forEach(p -> printer.println("  " + p));
-                skipped.incrementAndGet();
+                skips.skip(file, extractId, "invalid spec, policy or board register", e.problems().stream()
+                        .map(String::valueOf).toList());
             } catch (RuntimeException e) {
                 // One spec that cannot be planned or checked must not stop the others.
-                printer.println("skipped " + file + ": " + SafeMessages.of(e));
-                skipped.incrementAndGet();
+                skips.skip(file, extractId, SafeMessages.of(e), List.of());
             }
         }
         return new DueSpecs(approved, scheduled);
+    }
+
+    /**
+     * Specs a due pass skipped: each is printed, counted (the pass exits 5) and audited as a refused run, as a run of
+     * the spec by hand would be; the scheduler's run ID is in the entry, as the skipped run had none of its own.
+     */
+    private record Skips(AuditLog audit, PrintWriter printer, AtomicInteger count, String schedulerRunId) {
+        void skip(Path file, Optional<String> extractId, String reason, List<String> problems) {
+            printer.println("skipped " + file + ": " + reason);
+            problems.forEach(p -> printer.println("  " + p));
+            count.incrementAndGet();
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("spec", file.toString());
+            details.put("reason", "Cannot run scheduled spec " + file + ": " + reason);
+            if (!problems.isEmpty()) {
+                details.put("problems", problems.stream().map(SafeMessages::line).toList());
+            }
+            details.put("schedulerRunId", schedulerRunId);
+            audit.append(Actor.current(), AuditAction.RUN_REFUSED, extractId, Optional.empty(), details);
+        }
+    }
+
+    /**
+     * Records each started run whose process died without ending it (kill -9, a power cut) as abandoned, and says so:
+     * the runs TREx starts, and {@code trex audit}, close what a dead run left open.
+     */
+    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer) {
+        GovernanceSchema.migrate(governanceUrl);
+        for (AuditEntry entry : new LiveRuns(governanceUrl, Clock.systemUTC()).closeAbandoned(Actor.current())) {
+            printer.println("Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
+                    + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and it "
+                    + "published no extract");
+        }
+        printer.flush();
     }
 
     /** A scheduler's run, when one is named, becomes the lineage parent under a UUID derived from its ID. */

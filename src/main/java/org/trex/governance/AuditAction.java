@@ -17,6 +17,11 @@ public enum AuditAction {
     RUN_START,
     /** An extract run ended (details: outcome, counts, manifest digest). */
     RUN_END,
+    /**
+     * A started run's process died without ending it (kill -9, a power cut): no session held its run lock (details:
+     * its RUN_START's seq, that no extract was published by it, what becomes of its staging).
+     */
+    RUN_ABANDONED,
     /** An extract directory or the audit chain was verified. */
     VERIFY,
     /** A request file for the national data opt-out check was written (details: count, SHA-256; never numbers). */

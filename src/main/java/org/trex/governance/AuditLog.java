@@ -124,6 +124,14 @@ public final class AuditLog {
                 dsl -> select(dsl, AUDIT_ACTION.eq(action.name())).stream().map(AuditLog::stored).toList());
     }
 
+    /** The RUN_START entry of a run ID, if a run started under it. */
+    public Optional<AuditEntry> runStart(String runId) {
+        Texts.requireText(runId, "run ID");
+        return GovernanceDatabase.transaction(url, "read the audit log",
+                dsl -> select(dsl, AUDIT_ACTION.eq(AuditAction.RUN_START.name()).and(AUDIT_RUN_ID.eq(runId))).stream()
+                        .findFirst().map(AuditLog::stored));
+    }
+
     /**
      * Walks the whole chain and names every entry that was edited or whose predecessors were deleted;
      * empty when the chain is intact. Deleting the newest entries leaves no trace in the chain itself.

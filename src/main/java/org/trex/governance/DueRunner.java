@@ -66,6 +66,7 @@ public final class DueRunner {
         List<DueRunReport> reports = new ArrayList<>();
         try (Connection connection = url.connect()) {
             DSLContext dsl = GovernanceDatabase.using(connection);
+            closeAbandoned(dsl, schedulerRunId);
             for (DueRun run : due) {
                 reports.add(runLocked(dsl, run, asOf, schedulerRunId, launcher));
             }
@@ -78,14 +79,49 @@ public final class DueRunner {
         return new DueRunSummary(schedulerRunId, reports);
     }
 
+    /**
+     * Marks FAILED each period a pass left STARTED when its process died (kill -9, a power cut) before the shutdown
+     * hook could: a live pass holds the period's lock for as long as it runs, so a STARTED row whose lock is free is a
+     * dead pass's. A row that ended between the read and the lock keeps its status.
+     */
+    private void closeAbandoned(DSLContext dsl, String schedulerRunId) {
+        var started = dsl.select(RUN_EXTRACT_ID, RUN_PERIOD_KEY, RUN_RUN_ID).from(SCHEDULED_RUN)
+                .where(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name())).orderBy(RUN_STARTED_AT).fetch();
+        for (var row : started) {
+            long key = lockKey(row.value1(), row.value2());
+            if (!tryLock(dsl, key)) {
+                continue;
+            }
+            try {
+                dsl.update(SCHEDULED_RUN)
+                        .set(RUN_STATUS, ScheduledRunStatus.FAILED.name())
+                        .set(RUN_FINISHED_AT, now())
+                        .set(RUN_FAILURE, "Cannot complete the run: its process ended (killed, or its host stopped) "
+                                + "before it recorded an end; found by scheduler run " + schedulerRunId)
+                        .where(RUN_RUN_ID.eq(row.value3()))
+                        .and(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name()))
+                        .execute();
+            } finally {
+                unlock(dsl, key);
+            }
+        }
+    }
+
+    private static boolean tryLock(DSLContext dsl, long key) {
+        return dsl.select(DSL.function("pg_try_advisory_lock", SQLDataType.BOOLEAN, DSL.val(key))).fetchSingle()
+                .value1();
+    }
+
+    private static void unlock(DSLContext dsl, long key) {
+        dsl.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(key))).fetch();
+    }
+
     private DueRunReport runLocked(DSLContext dsl, DueRun run, LocalDate asOf, String schedulerRunId,
             ExtractLauncher launcher) {
         String extractId = run.extract().extractId();
         String periodKey = run.period().key();
         long key = lockKey(extractId, periodKey);
-        boolean locked = dsl.select(DSL.function("pg_try_advisory_lock", SQLDataType.BOOLEAN, DSL.val(key)))
-                .fetchSingle().value1();
-        if (!locked) {
+        if (!tryLock(dsl, key)) {
             return new DueRunReport(extractId, periodKey, DueRunReport.Status.RUNNING_ELSEWHERE, Optional.empty(),
                     "Skipped extract " + extractId + " for period " + periodKey + ": already running elsewhere");
         }
@@ -97,7 +133,7 @@ public final class DueRunner {
             }
             return launch(dsl, run, asOf, schedulerRunId, launcher);
         } finally {
-            dsl.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(key))).fetch();
+            unlock(dsl, key);
         }
     }
 

@@ -25,6 +25,8 @@ import org.trex.extract.ManifestOutput;
 import org.trex.governance.ApprovalFiles;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
+import org.trex.governance.LiveRuns;
+import org.trex.governance.RunLock;
 import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
@@ -90,6 +92,7 @@ public final class ExtractRunner {
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
                 spark.version()).withLoads(CurrentFiles.of(request.source(), plan));
+        RunLock lock = holdRunId(request, preflight);
         audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
                 startDetails(request, plan, approval, key, preflight.nationalList()));
         Attempt attempt = new Attempt(request, plan, lineage, audit);
@@ -120,6 +123,29 @@ public final class ExtractRunner {
         } finally {
             hooks.removeShutdownHook(hook);
             hooks.removeShutdownHook(stopping);
+            // Only after the run's end is recorded: a free lock with no end means a dead run.
+            lock.close();
+        }
+    }
+
+    /**
+     * The run ID's lock, held from before RUN_START until the run has ended, so a run whose process dies is told from
+     * a live one; the ID is checked again under it, as another process may have started a run under it since the
+     * preflight.
+     */
+    private RunLock holdRunId(RunRequest request, Preflight preflight) {
+        String extractId = preflight.plan().spec().id();
+        RunLock lock = null;
+        try {
+            lock = new LiveRuns(request.governance(), clock).hold(extractId, request.runId().toString());
+            Preflight.requireUnusedRunId(request, preflight.plan(), clock);
+            return lock;
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            Preflight.recordRefusal(request, Optional.of(preflight.plan()), clock, e);
+            throw e;
         }
     }
 

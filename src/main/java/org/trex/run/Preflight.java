@@ -51,6 +51,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
             plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
             GovernanceSchema.migrate(request.governance());
+            requireUnusedRunId(request, plan, clock);
             if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
                     "run extract " + plan.spec().id()) == BoardCheck.ADOPTED_ON_FIRST_USE) {
                 LOG.warn("{}", BoardAdoptions.firstUseNotice(board));
@@ -73,6 +74,19 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             recordRefusal(request, Optional.ofNullable(plan), clock, e);
             throw e;
         }
+    }
+
+    /**
+     * Refuses a run ID a run already started under, before this run's RUN_START: one ID naming two runs would make
+     * their audit entries, lineage and failed-runs log one run's.
+     */
+    static void requireUnusedRunId(RunRequest request, ExtractPlan plan, Clock clock) {
+        String runId = request.runId().toString();
+        new AuditLog(request.governance(), clock).runStart(runId).ifPresent(start -> {
+            throw new IllegalArgumentException("Cannot run extract " + plan.spec().id() + ": run ID " + runId
+                    + " was already used: a run of " + start.extractId().orElse("an extract")
+                    + " started under it (audit entry " + start.seq() + "); give another --run-id");
+        });
     }
 
     private static ProjectKey projectKey(ExtractPlan plan) {
@@ -99,7 +113,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * Audits a run refused before it started, as every run is audited: for what, as of when, the plan hash when the
      * spec was planned, and the reason as every message shows it (scrubbed).
      */
-    private static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
+    static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
             RuntimeException refusal) {
         String runId = request.runId().toString();
         Map<String, Object> details = new LinkedHashMap<>();

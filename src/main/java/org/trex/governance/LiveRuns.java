@@ -1,0 +1,154 @@
+package org.trex.governance;
+
+import static java.util.Objects.requireNonNull;
+import static org.trex.governance.GovernanceTables.AUDIT_ACTION;
+import static org.trex.governance.GovernanceTables.AUDIT_EXTRACT_ID;
+import static org.trex.governance.GovernanceTables.AUDIT_LOG;
+import static org.trex.governance.GovernanceTables.AUDIT_RUN_ID;
+import static org.trex.governance.GovernanceTables.AUDIT_SEQ;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.trex.source.DatabaseUrl;
+
+/**
+ * Which started runs are alive. A run holds a PostgreSQL session advisory lock on its run ID from before its RUN_START
+ * until after its RUN_END; a process killed outright (kill -9, a power cut) loses its session and so the lock. A
+ * RUN_START with no end whose lock is free is a dead run's, and is closed with a RUN_ABANDONED entry.
+ */
+public final class LiveRuns {
+    /** Why an abandoned run published nothing: the rename into place commits only with the run's RUN_END. */
+    static final String NOT_PUBLISHED = "no release was recorded: an extract is renamed into place only inside the "
+            + "transaction that records its run's RUN_END, so none stands unless the process died between that rename "
+            + "and its commit (trex verify then says published but not recorded: do not release it)";
+    static final String STAGING = "its staging folder, if left, is removed by the extract's next run once its lease "
+            + "lapses, as a failed run's";
+
+    private final DatabaseUrl url;
+    private final Clock clock;
+
+    public LiveRuns(DatabaseUrl url, Clock clock) {
+        this.url = requireNonNull(url, "url is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Takes the run ID's lock on a connection of its own, held until the returned lock is closed; refuses an ID a
+     * live run holds.
+     */
+    public RunLock hold(String extractId, String runId) {
+        Texts.requireText(runId, "run ID");
+        Connection connection = url.connect();
+        try {
+            if (!tryLock(GovernanceDatabase.using(connection), runId)) {
+                throw new IllegalArgumentException("Cannot run extract " + extractId + ": run ID " + runId
+                        + " was already used: a live run holds it; give another --run-id");
+            }
+            return new RunLock(connection);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Records a RUN_ABANDONED entry for each started run that has no end and no live process; returns them. */
+    public List<AuditEntry> closeAbandoned(String actor) {
+        Texts.requireText(actor, "actor");
+        AuditLog audit = new AuditLog(url, clock);
+        List<AuditEntry> recorded = new ArrayList<>();
+        Connection connection = url.connect();
+        try {
+            DSLContext locks = GovernanceDatabase.using(connection);
+            for (Record3<Long, String, String> start : unended(locks)) {
+                String runId = start.value3();
+                // A live run holds its lock; this session cannot take it, so a live run is never marked.
+                if (!tryLock(locks, runId)) {
+                    continue;
+                }
+                try {
+                    GovernanceDatabase.transaction(url, "record abandoned run " + runId,
+                            dsl -> abandon(dsl, audit, actor, start)).ifPresent(recorded::add);
+                } finally {
+                    locks.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(lockKey(runId))))
+                            .fetch();
+                }
+            }
+        } catch (DataAccessException e) {
+            throw GovernanceDatabase.failure(url, "find abandoned runs", e);
+        } finally {
+            closeQuietly(connection);
+        }
+        return List.copyOf(recorded);
+    }
+
+    private static Optional<AuditEntry> abandon(DSLContext dsl, AuditLog audit, String actor,
+            Record3<Long, String, String> start) {
+        // Under the log's lock, so an end the run committed before its lock was freed is seen, as is another
+        // reconciler's entry.
+        dsl.query("LOCK TABLE {0} IN EXCLUSIVE MODE", AUDIT_LOG).execute();
+        String runId = start.value3();
+        if (dsl.fetchExists(AUDIT_LOG, AUDIT_RUN_ID.eq(runId).and(AUDIT_ACTION.in(AuditAction.RUN_END.name(),
+                AuditAction.RUN_ABANDONED.name())))) {
+            return Optional.empty();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outcome", "abandoned");
+        details.put("runStartSeq", start.value1());
+        details.put("reason", "the run's process ended (killed, or its host stopped) without recording its end");
+        details.put("published", NOT_PUBLISHED);
+        details.put("staging", STAGING);
+        return Optional.of(audit.append(dsl, actor, AuditAction.RUN_ABANDONED, Optional.ofNullable(start.value2()),
+                Optional.of(runId), details));
+    }
+
+    private static List<Record3<Long, String, String>> unended(DSLContext dsl) {
+        var ends = AUDIT_LOG.as("ends");
+        var endRun = DSL.field(DSL.name("ends", "run_id"), SQLDataType.CLOB);
+        var endAction = DSL.field(DSL.name("ends", "action"), SQLDataType.CLOB);
+        return dsl.select(AUDIT_SEQ, AUDIT_EXTRACT_ID, AUDIT_RUN_ID).from(AUDIT_LOG)
+                .where(AUDIT_ACTION.eq(AuditAction.RUN_START.name()))
+                .and(AUDIT_RUN_ID.isNotNull())
+                .andNotExists(DSL.selectOne().from(ends).where(endRun.eq(AUDIT_RUN_ID))
+                        .and(endAction.in(AuditAction.RUN_END.name(), AuditAction.RUN_ABANDONED.name())))
+                .orderBy(AUDIT_SEQ).fetch();
+    }
+
+    private static boolean tryLock(DSLContext dsl, String runId) {
+        return dsl.select(DSL.function("pg_try_advisory_lock", SQLDataType.BOOLEAN, DSL.val(lockKey(runId))))
+                .fetchSingle().value1();
+    }
+
+    /** A 64-bit advisory lock key for a run ID, from SHA-256 so it meets no scheduling lock's key. */
+    static long lockKey(String runId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("trex.run\n" + runId).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot take a run's lock: SHA-256 is not available", e);
+        }
+    }
+
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing ends the session, and the session's end frees its locks either way.
+        }
+    }
+}
