@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.trex.source.DatabaseUrl;
 
 /**
@@ -42,7 +41,7 @@ public final class ProjectKeys {
      * nothing: only a run that publishes binds its key ({@link #bind}).
      */
     public void check(String project, String keyName, String keyId, String extractId) {
-        requireKeyNames(project, keyName, keyId);
+        requireKey(project, keyName, keyId);
         GovernanceDatabase.transaction(url, "check the key of project " + project, dsl -> {
             refuseAnotherKey(dsl, project, keyName, keyId, extractId);
             return null;
@@ -54,10 +53,10 @@ public final class ProjectKeys {
      * release), when it is not bound yet, with a {@code KEY_BIND} audit entry; refuses as {@link #check} does, as
      * another run may have bound a key since this one's check.
      */
-    public void bind(DSLContext dsl, String project, String keyName, String keyId, String extractId, String runId,
+    void bind(DSLContext dsl, String project, String keyName, String keyId, String extractId, String runId,
             String actor) {
         requireNonNull(dsl, "dsl is null");
-        requireKeyNames(project, keyName, keyId);
+        requireKey(project, keyName, keyId);
         if (refuseAnotherKey(dsl, project, keyName, keyId, extractId)) {
             return;
         }
@@ -81,7 +80,7 @@ public final class ProjectKeys {
         audit.append(dsl, actor, AuditAction.KEY_BIND, Optional.of(extractId), Optional.of(runId), details);
     }
 
-    private static void requireKeyNames(String project, String keyName, String keyId) {
+    private static void requireKey(String project, String keyName, String keyId) {
         Texts.requireText(project, "project");
         Texts.requireText(keyName, "key name");
         Texts.requireText(keyId, "key ID");
@@ -94,8 +93,8 @@ public final class ProjectKeys {
     private static boolean refuseAnotherKey(DSLContext dsl, String project, String keyName, String keyId,
             String extractId) {
         String doing = "run extract " + extractId;
-        Optional<Record> bound = dsl.select(KEY_ID, KEY_RUN_ID, KEY_FIRST_USED).from(PROJECT_KEY)
-                .where(KEY_PROJECT.eq(project).and(KEY_NAME.eq(keyName))).fetchOptional().map(r -> r);
+        var bound = dsl.select(KEY_ID, KEY_RUN_ID, KEY_FIRST_USED).from(PROJECT_KEY)
+                .where(KEY_PROJECT.eq(project).and(KEY_NAME.eq(keyName))).fetchOptional();
         bound.filter(first -> !first.get(KEY_ID).equals(keyId)).ifPresent(first -> {
             throw new IllegalArgumentException("Cannot " + doing + ": the key file has key ID " + keyId
                     + ", but project " + project + "'s key " + keyName + " is " + first.get(KEY_ID)
