@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code trex board}: the board register, as tools other than trex need it. */
-@Command(name = "board", mixinStandardHelpOptions = true, subcommands = BoardAdoptCommand.class,
+@Command(name = "board", mixinStandardHelpOptions = true,
+        subcommands = {BoardAdoptCommand.class, BoardAdoptedCommand.class},
         description = "The governance board register (governance/board.yaml): members, their keys, approvals required.")
 public final class BoardCommand implements Callable<Integer> {
     @CommandLine.Spec

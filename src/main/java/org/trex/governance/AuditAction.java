@@ -36,6 +36,9 @@ public enum AuditAction {
     LOAD,
     /** A board register was adopted, on first use or on members' signatures (details: SHA-256s, members, signers). */
     BOARD_ADOPT,
-    /** A project's key, by its policy name, was first used, and bound to its key ID (details: project, name, ID). */
+    /**
+     * A project's key, by its policy name, was bound to its key ID by the project's first published run, in the
+     * transaction that published it (details: project, name, ID).
+     */
     KEY_BIND
 }

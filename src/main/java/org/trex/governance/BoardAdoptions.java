@@ -16,7 +16,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectLimitStep;
 import org.trex.source.DatabaseUrl;
-import org.trex.spec.BoardFiles;
 import org.trex.spec.Canonical;
 import org.trex.spec.BoardRegister;
 import org.trex.sshsig.SshSignature;
@@ -82,6 +81,12 @@ public final class BoardAdoptions {
                 dsl -> current(dsl, LockMode.NONE));
     }
 
+    /** Every register the governance database adopted, newest (the one in force) first; adopts nothing. */
+    public List<AdoptedRegister> history() {
+        return GovernanceDatabase.transaction(url, "read the adopted board registers",
+                dsl -> newestFirst(dsl).fetch(BoardAdoptions::adopted));
+    }
+
     /** The statement members of the adopted register sign to adopt {@code next}; refuses when none is adopted. */
     public BoardAdoptionStatement statement(BoardRegister next) {
         requireNonNull(next, "next is null");
@@ -111,8 +116,7 @@ public final class BoardAdoptions {
                 throw new IllegalArgumentException("Cannot " + doing + ": it is the adopted register ("
                         + replaced.describe() + ")");
             }
-            BoardRegister signers = BoardFiles.read(replaced.content(),
-                    Path.of("(the adopted one, SHA-256 " + replaced.sha256() + ")"));
+            BoardRegister signers = replaced.register();
             BoardAdoptionStatement statement = new BoardAdoptionStatement(next.board(), next.sha256(),
                     replaced.sha256());
             SignatureTally tally = BoardSignatures.countAdoption(statement,
@@ -150,15 +154,19 @@ public final class BoardAdoptions {
 
     private static Optional<AdoptedRegister> latest(DSLContext dsl) {
         // Each adoption replaces the one before (replaces is unique), so the newest row is the register in force.
-        return dsl.select(BOARD_SHA256, BOARD_CONTENT, BOARD_ADOPTED_AT, BOARD_ADOPTED_BY, BOARD_REPLACES)
-                .from(BOARD_REGISTER).orderBy(BOARD_ID.desc()).limit(1).fetchOptional()
-                .map(BoardAdoptions::adopted);
+        return newestFirst(dsl).limit(1).fetchOptional().map(BoardAdoptions::adopted);
+    }
+
+    private static SelectLimitStep<? extends Record> newestFirst(DSLContext dsl) {
+        return dsl.select(BOARD_SHA256, BOARD_CONTENT, BOARD_ADOPTED_AT, BOARD_ADOPTED_BY, BOARD_REPLACES,
+                BOARD_SIGNATURES).from(BOARD_REGISTER).orderBy(BOARD_ID.desc());
     }
 
     private static AdoptedRegister adopted(Record row) {
         return new AdoptedRegister(row.get(BOARD_SHA256), row.get(BOARD_CONTENT), row.get(BOARD_ADOPTED_AT).toInstant(),
                 row.get(BOARD_ADOPTED_BY), row.get(BOARD_REPLACES) == null
-                        ? AdoptedRegister.Adoption.FIRST_USE : AdoptedRegister.Adoption.SIGNED);
+                        ? AdoptedRegister.Adoption.FIRST_USE : AdoptedRegister.Adoption.SIGNED,
+                List.of(row.get(BOARD_SIGNATURES)));
     }
 
     private void insert(DSLContext dsl, BoardRegister board, String content, String actor,

@@ -104,15 +104,18 @@ public final class ReleaseRegister {
     }
 
     /**
-     * Publishes a run's release as one decision: records it, the cells it releases in the release ledger and its
-     * run's successful end in the audit log, then runs {@code publish} (the rename that publishes the extract) before
-     * the one transaction commits. None of them stands unless the extract was published, so no deletion notice and
-     * no differencing check ever concerns an extract that never existed. When the commit fails after
-     * {@code publish} ran, this throws, and the caller must undo the publication.
+     * Publishes a run's release as one decision: records it, the cells it releases in the release ledger, the
+     * binding of its project's key (named {@code keyName} in the policy) to the release's key ID when this is the
+     * first release under that name, and its run's successful end in the audit log, then runs {@code publish} (the
+     * rename that publishes the extract) before the one transaction commits. None of them stands unless the extract
+     * was published, so no deletion notice, no differencing check and no key binding ever concerns an extract that
+     * never existed. When the commit fails after {@code publish} ran, this throws, and the caller must undo the
+     * publication.
      */
-    public long recordPublished(Release release, List<DecidedCell> cells, String actor, Map<String, ?> endDetails,
-            Runnable publish) {
+    public long recordPublished(Release release, String keyName, List<DecidedCell> cells, String actor,
+            Map<String, ?> endDetails, Runnable publish) {
         requireNonNull(release, "release is null");
+        requireNonNull(keyName, "keyName is null");
         requireNonNull(cells, "cells is null");
         requireNonNull(endDetails, "endDetails is null");
         requireNonNull(publish, "publish is null");
@@ -122,6 +125,8 @@ public final class ReleaseRegister {
                     DSLContext dsl = GovernanceDatabase.using(connection);
                     ReleaseLedger.insert(dsl, release.extractId(), release.specVersion(), release.runId(),
                             release.asOf(), cells);
+                    new ProjectKeys(url, clock).bind(dsl, release.project(), keyName, release.keyId(),
+                            release.extractId(), release.runId(), actor);
                     new AuditLog(url, clock).append(dsl, actor, AuditAction.RUN_END, Optional.of(release.extractId()),
                             Optional.of(release.runId()), endDetails);
                     publish.run();

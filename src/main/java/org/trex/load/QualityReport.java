@@ -8,10 +8,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -21,6 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  * so it holds no value of the file: no NHS number, name, date of birth, postcode or free text.
  */
 public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Finding> findings) {
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
     public QualityReport {
         requireNonNull(kind, "kind is null");
         files = List.copyOf(requireNonNull(files, "files is null"));
@@ -59,13 +65,36 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
         return lines;
     }
 
-    /** Writes every finding as CSV: file, line, column, rule, effect, listed code. */
+    /**
+     * Writes every finding as CSV (file, line, column, rule, effect, listed code), owner-only as every file TREx
+     * writes, and whole: into a file of its own beside {@code report}, renamed over it when complete, so a reader
+     * never finds half a report, nor an earlier report's permissions on this one.
+     */
     public void write(Path report) {
         requireNonNull(report, "report is null");
-        try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
-            print(writer);
+        Path folder = report.toAbsolutePath().getParent();
+        Path written = null;
+        try {
+            written = Files.createTempFile(folder, "." + report.getFileName() + ".", ".writing",
+                    PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            try (Writer writer = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
+                print(writer);
+            }
+            Files.move(written, report, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(written);
             throw new UncheckedIOException("Cannot write the quality report " + report + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path written) {
+        if (written == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(written);
+        } catch (IOException e) {
+            // The report's own failure is what the user needs to read.
         }
     }
 

@@ -221,8 +221,8 @@ public final class ExtractRunner {
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
                     .write(staged.staging());
             String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
-            publish(release(request, plan, preflight.key(), staged, results), job.cells().cells(),
-                    endDetails("succeeded", results, manifestSha256, Optional.empty()), results);
+            publish(release(request, plan, preflight.key(), staged, results), preflight.projectKey().name(),
+                    job.cells().cells(), endDetails("succeeded", results, manifestSha256, Optional.empty()), results);
             List<String> warnings = new ArrayList<>(unanalysed);
             warnings.addAll(send(List.of(OpenLineageEvents.start(lineage),
                     OpenLineageEvents.complete(finished, completed))));
@@ -231,19 +231,20 @@ public final class ExtractRunner {
         }
 
         /**
-         * Renames staging into place inside the transaction that records the release (its people, its ledger cells)
-         * and the run's end: a rename that fails records nothing, and a record that cannot be committed renames the
-         * extract back, so no extract stands unrecorded and no release stands for an extract that was not published.
+         * Renames staging into place inside the transaction that records the release (its people, its ledger cells,
+         * its project key's binding) and the run's end: a rename that fails records nothing, and a record that cannot
+         * be committed renames the extract back, so no extract stands unrecorded and no release stands for an extract
+         * that was not published.
          */
-        private synchronized void publish(Release release, List<DecidedCell> cells, Map<String, Object> details,
-                List<OutputResult> results) {
+        private synchronized void publish(Release release, String keyName, List<DecidedCell> cells,
+                Map<String, Object> details, List<OutputResult> results) {
             if (ended) {
                 throw new IllegalStateException("Cannot publish run " + runId + ": the process is stopping");
             }
             long started = System.nanoTime();
             try {
-                new ReleaseRegister(request.governance(), clock).recordPublished(release, cells, request.actor(),
-                        details, () -> {
+                new ReleaseRegister(request.governance(), clock).recordPublished(release, keyName, cells,
+                        request.actor(), details, () -> {
                             removePeople(results);
                             directory.publish();
                         });

@@ -64,9 +64,9 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
                     .requireUsable();
             // Before any row is read: a key other than the project's would make pseudonyms that link to nothing
-            // before.
-            new ProjectKeys(request.governance(), clock).require(named.project(), named.name(), key.id(),
-                    plan.spec().id(), request.runId().toString(), request.actor());
+            // before, and another project's would link to that project's. Only a published run binds it.
+            new ProjectKeys(request.governance(), clock).check(named.project(), named.name(), key.id(),
+                    plan.spec().id());
             LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Preflight(plan, approval, key, nationalList);
@@ -87,6 +87,11 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
                     + " was already used: a run of " + start.extractId().orElse("an extract")
                     + " started under it (audit entry " + start.seq() + "); give another --run-id");
         });
+    }
+
+    /** The project's key as the policy names it, which the run binds to its key's ID when it publishes. */
+    public ProjectKey projectKey() {
+        return projectKey(plan);
     }
 
     private static ProjectKey projectKey(ExtractPlan plan) {

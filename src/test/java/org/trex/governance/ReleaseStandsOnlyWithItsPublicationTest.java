@@ -26,9 +26,10 @@ import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
- * A release's register entry, its ledger cells and its run's successful end are recorded with the publication that
- * runs inside their transaction: when publishing fails, none of them stands, so no deletion notice is issued to an
- * extract that was never published and no later release is checked against cells that were never released.
+ * A release's register entry, its ledger cells, its project key's binding and its run's successful end are recorded
+ * with the publication that runs inside their transaction: when publishing fails, none of them stands, so no
+ * deletion notice is issued to an extract that was never published, no later release is checked against cells that
+ * were never released, and no key is bound by a run that published nothing.
  */
 class ReleaseStandsOnlyWithItsPublicationTest {
     @TempDir
@@ -57,26 +58,28 @@ class ReleaseStandsOnlyWithItsPublicationTest {
     private List<String> recorded() {
         return List.of(Sql.strings(url, "SELECT run_id FROM trex_governance.release").toString(),
                 Sql.strings(url, "SELECT DISTINCT run_id FROM trex_governance.released_cell").toString(),
-                Sql.strings(url, "SELECT action FROM trex_governance.audit_log").toString());
+                Sql.strings(url, "SELECT key_id FROM trex_governance.project_key").toString(),
+                Sql.strings(url, "SELECT action FROM trex_governance.audit_log ORDER BY seq").toString());
     }
 
     @Test
     void aPublicationThatFailsLeavesNoRecordOfTheRelease() {
         ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
 
-        assertThatThrownBy(() -> register.recordPublished(release, cells(), "tester", Map.of("outcome", "succeeded"),
-                () -> {
+        assertThatThrownBy(() -> register.recordPublished(release, "discharge-evaluation-2025", cells(), "tester",
+                Map.of("outcome", "succeeded"), () -> {
                     throw new IllegalStateException("Cannot publish run-1: the disk is full");
                 })).hasMessage("Cannot publish run-1: the disk is full");
 
-        assertThat(recorded()).containsExactly("[]", "[]", "[]");
+        assertThat(recorded()).containsExactly("[]", "[]", "[]", "[]");
     }
 
     @Test
     void aPublicationThatSucceedsRecordsTheReleaseItsCellsAndItsEnd() {
-        new ReleaseRegister(url, Clock.systemUTC()).recordPublished(release, cells(), "tester",
-                Map.of("outcome", "succeeded"), () -> { });
+        new ReleaseRegister(url, Clock.systemUTC()).recordPublished(release, "discharge-evaluation-2025", cells(),
+                "tester", Map.of("outcome", "succeeded"), () -> { });
 
-        assertThat(recorded()).containsExactly("[run-1]", "[run-1]", "[RUN_END]");
+        assertThat(recorded()).containsExactly("[run-1]", "[run-1]", "[0123456789abcdef]",
+                "[KEY_BIND, RUN_END]");
     }
 }
