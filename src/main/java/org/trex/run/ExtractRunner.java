@@ -93,8 +93,14 @@ public final class ExtractRunner {
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
                 spark.version()).withLoads(CurrentFiles.of(request.source(), plan));
         RunLock lock = holdRunId(request, preflight);
-        audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
-                startDetails(request, plan, approval, key, preflight.nationalList()));
+        try {
+            audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
+                    startDetails(request, plan, approval, key, preflight.nationalList()));
+        } catch (RuntimeException e) {
+            // A run that never started holds nothing: a --due pass goes on in this JVM to its other extracts.
+            lock.close();
+            throw e;
+        }
         Attempt attempt = new Attempt(request, plan, lineage, audit);
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
         Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
