@@ -179,7 +179,7 @@ public final class ExtractJob {
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
-        List<PartsOfWhole> wholes = MeasuredAggregate.wholes(aggregates, quantities, new FlagRelations(spec),
+        List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),
                 SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
         long started = System.nanoTime();
         try {

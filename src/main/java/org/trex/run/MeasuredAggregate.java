@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,7 +42,6 @@ import org.trex.disclosure.Contributions;
 import org.trex.disclosure.CellKey;
 import org.trex.disclosure.DecidedCell;
 import org.trex.disclosure.ProtectedCells;
-import org.trex.disclosure.PartsOfWhole;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.Additivity;
 import org.trex.plan.OutputPlan;
@@ -51,7 +49,6 @@ import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.CountOf;
-import org.trex.spec.FlagRelations;
 import org.trex.spec.MeasureKind;
 
 /**
@@ -238,51 +235,6 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             quantities.put(aggregate.output().name(), byMeasure);
         }
         return quantities;
-    }
-
-    /**
-     * Which quantities count part of another's records or people, read from each output's counts (over the same
-     * rows, cell by cell): a count with a flag is part of the same count without one, and of the count with a flag
-     * that its flag implies; two flags that split every record between them add up to the count without one. Flags
-     * are related through their definitions only in outputs on the index dataset, where they name the spec's
-     * variables (elsewhere a flag is a source field, of which only its own count is known to be a part).
-     */
-    static List<PartsOfWhole> wholes(List<MeasuredAggregate> aggregates,
-            Map<String, Map<String, Quantity>> quantities, FlagRelations flags, String indexDataset) {
-        Set<PartsOfWhole> wholes = new LinkedHashSet<>();
-        for (MeasuredAggregate aggregate : aggregates) {
-            Map<String, Quantity> byMeasure = quantities.get(aggregate.output().name());
-            boolean variables = aggregate.output().output().dataset().equals(indexDataset);
-            List<PlannedMeasure> counts = aggregate.output().measures().stream()
-                    .filter(m -> m.kind() == MeasureKind.COUNT).toList();
-            for (PlannedMeasure whole : counts) {
-                for (PlannedMeasure part : counts) {
-                    Quantity of = byMeasure.get(whole.name());
-                    Quantity counted = byMeasure.get(part.name());
-                    if (part.countOf() != whole.countOf() || of.equals(counted) || part.whereField().isEmpty()) {
-                        continue;
-                    }
-                    String flag = part.whereField().get();
-                    if (whole.whereField().isEmpty() || variables && flags.implies(flag, whole.whereField().get())) {
-                        wholes.add(PartsOfWhole.some(of, counted));
-                    }
-                    for (PlannedMeasure other : counts) {
-                        Quantity rest = byMeasure.get(other.name());
-                        if (variables && whole.whereField().isEmpty() && other.countOf() == whole.countOf()
-                                && other.whereField().isPresent() && !rest.equals(counted) && !rest.equals(of)
-                                && flags.splitsWith(flag, other.whereField().get())) {
-                            wholes.add(new PartsOfWhole(of, sorted(counted, rest), PartsOfWhole.Coverage.ALL));
-                        }
-                    }
-                }
-            }
-        }
-        return List.copyOf(wholes);
-    }
-
-    /** The two parts in one order, so a split found from either side is one relation. */
-    private static List<Quantity> sorted(Quantity one, Quantity other) {
-        return one.id().compareTo(other.id()) <= 0 ? List.of(one, other) : List.of(other, one);
     }
 
     private static String base(OutputPlan output, PlannedMeasure measure) {

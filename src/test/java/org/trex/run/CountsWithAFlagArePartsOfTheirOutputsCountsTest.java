@@ -41,7 +41,7 @@ class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(total));
         Map<String, Quantity> q = quantities.get("ascof");
 
-        List<PartsOfWhole> wholes = MeasuredAggregate.wholes(List.of(total), quantities, ASCOF, "inpatient_spell");
+        List<PartsOfWhole> wholes = MeasureWholes.of(List.of(total), quantities, ASCOF, "inpatient_spell");
 
         assertThat(wholes).containsExactlyInAnyOrder(
                 PartsOfWhole.some(q.get("discharges"), q.get("reablement")),
@@ -56,7 +56,7 @@ class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(events));
         Map<String, Quantity> q = quantities.get("ascof");
 
-        assertThat(MeasuredAggregate.wholes(List.of(events), quantities, ASCOF, "inpatient_spell"))
+        assertThat(MeasureWholes.of(List.of(events), quantities, ASCOF, "inpatient_spell"))
                 .containsExactlyInAnyOrder(
                         PartsOfWhole.some(q.get("discharges"), q.get("reablement")),
                         PartsOfWhole.some(q.get("discharges"), q.get("outcome")),
