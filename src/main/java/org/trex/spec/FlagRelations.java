@@ -3,11 +3,15 @@ package org.trex.spec;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a spec's flag variables say of one another on every index event, read from their definitions alone: a
- * flag defined as {@code and} over another (or as that other) is true only where the other is; a flag defined as
+ * flag defined as {@code and} over another (or as that other) is true only where the other is, and so is a flag
+ * that is an operand of the other's {@code or} (or an {@code or} of flags each true only where the other is); a
+ * flag defined as
  * {@code not} of another that is never blank is true exactly where the other is false. Tests are two-valued (a
  * test on a blank value is false), so a flag built only of tests, {@code and}, {@code or} and {@code not} is never
  * blank; anything else (an events summary, a case, a source field) may be, and then nothing is claimed.
@@ -23,7 +27,14 @@ public final class FlagRelations {
     public boolean implies(String flag, String other) {
         requireNonNull(flag, "flag is null");
         requireNonNull(other, "other is null");
-        return implies(flag, other, new HashSet<>());
+        if (flag.equals(other)) {
+            return true;
+        }
+        Optional<VariableSpec> condition = spec.variable(flag);
+        Optional<VariableSpec> consequence = spec.variable(other);
+        return condition.isPresent() && consequence.isPresent()
+                && implies(new Expr.VariableValue(condition.get().at(), flag),
+                        new Expr.VariableValue(consequence.get().at(), other), new HashSet<>());
     }
 
     /** True when every index event has exactly one of the two flags true (so their counts add up to the whole). */
@@ -40,26 +51,47 @@ public final class FlagRelations {
                 .isPresent() && neverBlank(other, new HashSet<>());
     }
 
-    private boolean implies(String flag, String other, Set<String> seen) {
-        if (flag.equals(other)) {
+    /**
+     * True when {@code condition} is true only where {@code consequence} is, by the definitions' structure: an
+     * {@code and} is true only where each operand is, an {@code or} only where some operand is. Tests are compared by
+     * nothing but the variables that name them, so a relation this cannot show is not claimed.
+     */
+    private boolean implies(Expr condition, Expr consequence, Set<String> expanding) {
+        if (condition instanceof Expr.VariableValue a && consequence instanceof Expr.VariableValue b
+                && a.name().equals(b.name())) {
             return true;
         }
-        // The spec checker refuses cycles; the guard keeps a spec that was not checked from looping.
-        if (!seen.add(flag)) {
-            return false;
+        if (condition instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.AND
+                && logic.operands().stream().anyMatch(o -> implies(o, consequence, expanding))) {
+            return true;
         }
-        boolean implied = spec.variable(flag).filter(v -> v.type() == ValueType.FLAG)
-                .map(v -> impliedBy(v.definition(), other, seen)).orElse(false);
-        seen.remove(flag);
-        return implied;
+        // True only where one of its operands is: each operand must bring the consequence.
+        if (condition instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.OR
+                && logic.operands().stream().allMatch(o -> implies(o, consequence, expanding))) {
+            return true;
+        }
+        if (consequence instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.AND
+                && logic.operands().stream().allMatch(o -> implies(condition, o, expanding))) {
+            return true;
+        }
+        if (consequence instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.OR
+                && logic.operands().stream().anyMatch(o -> implies(condition, o, expanding))) {
+            return true;
+        }
+        return expands(condition, "if ", expanding, d -> implies(d, consequence, expanding))
+                || expands(consequence, "then ", expanding, d -> implies(condition, d, expanding));
     }
 
-    private boolean impliedBy(Expr definition, String other, Set<String> seen) {
-        if (definition instanceof Expr.VariableValue variable) {
-            return implies(variable.name(), other, seen);
+    /** Whether {@code test} holds of the definition of the flag {@code expr} names, if it names one. */
+    private boolean expands(Expr expr, String side, Set<String> expanding, Predicate<Expr> test) {
+        // The spec checker refuses cycles; the guard keeps a spec that was not checked from looping.
+        if (!(expr instanceof Expr.VariableValue variable) || !expanding.add(side + variable.name())) {
+            return false;
         }
-        return definition instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.AND
-                && logic.operands().stream().anyMatch(o -> impliedBy(o, other, seen));
+        boolean holds = spec.variable(variable.name()).filter(v -> v.type() == ValueType.FLAG)
+                .map(v -> test.test(v.definition())).orElse(false);
+        expanding.remove(side + variable.name());
+        return holds;
     }
 
     private boolean neverBlank(String flag, Set<String> seen) {

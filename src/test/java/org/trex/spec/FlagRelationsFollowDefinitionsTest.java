@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.SourceCatalog;
 
 /**
- * A flag defined as {@code and} over another is true only where the other is; a flag defined as {@code not} of
+ * A flag defined as {@code and} over another is true only where the other is, as is each operand of an {@code or}
+ * where the {@code or} is; a flag defined as {@code not} of
  * another splits the index events with it only when the other can never be blank (a blank's {@code not} is blank,
  * and a count with either flag leaves the event out).
  */
@@ -64,6 +65,50 @@ class FlagRelationsFollowDefinitionsTest {
         assertThat(flags.implies("ready_with_care", "with_care")).isTrue();
         assertThat(flags.implies("ready_with_care", "ready_on_the_day")).isTrue();
         assertThat(flags.implies("not_ready_on_the_day", "ready_on_the_day")).isFalse();
+    }
+
+    @Test
+    void eachOperandOfAnOrIsTrueOnlyWhereTheOrIs() throws IOException {
+        FlagRelations flags = new FlagRelations(spec("""
+                ready_on_the_day:
+                  type: flag
+                  description: d
+                  field: discharge_ready_date
+                  is_null: false
+                with_care:
+                  type: flag
+                  description: d
+                  exists: {from: social_care_event}
+                ready_or_care:
+                  type: flag
+                  description: d
+                  or: [{var: ready_on_the_day}, {var: with_care}]
+                ready_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: ready_on_the_day}, {var: with_care}]
+                care_either_way:
+                  type: flag
+                  description: d
+                  or: [{var: ready_with_care}, {var: with_care}]
+                ready_and_care_again:
+                  type: flag
+                  description: d
+                  and: [{var: with_care}, {var: ready_on_the_day}]
+                """));
+
+        assertThat(flags.implies("ready_on_the_day", "ready_or_care")).isTrue();
+        assertThat(flags.implies("with_care", "ready_or_care")).isTrue();
+        assertThat(flags.implies("ready_with_care", "ready_or_care")).isTrue();
+        assertThat(flags.implies("ready_or_care", "ready_on_the_day")).isFalse();
+        assertThat(flags.implies("ready_or_care", "with_care")).isFalse();
+        // An or is true only where one of its operands is: here each brings care.
+        assertThat(flags.implies("care_either_way", "with_care")).isTrue();
+        assertThat(flags.implies("care_either_way", "ready_on_the_day")).isFalse();
+        // An and of the same flags in another order is true exactly where the first is.
+        assertThat(flags.implies("ready_with_care", "ready_and_care_again")).isTrue();
+        assertThat(flags.implies("ready_and_care_again", "ready_with_care")).isTrue();
+        assertThat(flags.implies("ready_on_the_day", "ready_and_care_again")).isFalse();
     }
 
     private ExtractSpec spec(String variables) throws IOException {
