@@ -120,9 +120,10 @@ public final class CellProtection {
     private Optional<Complement> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
             List<Relation> relations) {
         // Totals of their own quantity's cells only: a count without a flag covers its parts' cells, but in its own
-        // table it may be a cell of a total like any other.
+        // table it may be a cell of a total like any other; and a cell equal to its twin in another output is none.
         Set<CellKey> totals = new HashSet<>();
-        relations.stream().filter(r -> r.parts().stream().allMatch(p -> p.quantity().equals(r.total().quantity())))
+        relations.stream().filter(r -> r.parts().stream().allMatch(p -> p.quantity().equals(r.total().quantity())
+                        && p.key().dimensions().size() > r.total().key().dimensions().size()))
                 .forEach(r -> totals.add(r.total().key()));
         Comparator<Cell> partsFirst = Comparator.comparing(c -> totals.contains(c.key()));
         for (CellKey key : exposed) {

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The relations between the cells of one quantity: a cell whose dimensions are a subset of other cells' (a
  * total, or a cell of another output grouped by fewer dimensions) covers the cells that agree with it on them.
- * A group nobody is in has no cell and counts as a zero the attacker knows. Between quantities, a cell of a whole
+ * A group nobody is in has no cell and counts as a zero the attacker knows. Cells of one quantity at the same
+ * dimension values in several outputs are equal. Between quantities, a cell of a whole
  * covers the cells of its parts ({@link PartsOfWhole}) in the same output at the same dimension values.
  */
 public final class Margins {
@@ -35,14 +36,19 @@ public final class Margins {
                 Set<String> totalLevel = total.key().dimensions().keySet();
                 for (Set<String> level : levels) {
                     if (level.size() > totalLevel.size() && level.containsAll(totalLevel)) {
-                        List<Cell> parts = members.stream()
-                                .filter(c -> c.key().dimensions().keySet().equals(level) && total.key().covers(c.key()))
-                                .toList();
-                        relations.add(new Relation(total, parts, quantity.additivity()));
+                        // Each table grouped at that level adds up to the total on its own: two outputs grouped the
+                        // same way each count every record once, so together they count it twice.
+                        Map<Table, List<Cell>> byTable = new LinkedHashMap<>();
+                        members.stream().filter(c -> c.key().dimensions().keySet().equals(level))
+                                .forEach(c -> byTable.computeIfAbsent(Table.of(c), t -> new ArrayList<>()).add(c));
+                        byTable.values().forEach(table -> relations.add(new Relation(total,
+                                table.stream().filter(c -> total.key().covers(c.key())).toList(),
+                                quantity.additivity())));
                     }
                 }
             }
         });
+        byQuantity.values().forEach(members -> relations.addAll(sameCounts(members)));
         Map<Place, List<Cell>> byPlace = new LinkedHashMap<>();
         cells.forEach(cell -> byPlace.computeIfAbsent(Place.of(cell), p -> new ArrayList<>()).add(cell));
         for (PartsOfWhole whole : wholes) {
@@ -50,6 +56,22 @@ public final class Margins {
                 List<Cell> beside = byPlace.get(Place.of(total));
                 relations.addAll(partsBeside(total, beside, whole));
             }
+        }
+        return relations;
+    }
+
+    /**
+     * Cells of one quantity at the same dimension values in two outputs (or two measures of one output) count the
+     * same records, so an attacker reads one from the other: each equals the first of them.
+     */
+    private static List<Relation> sameCounts(List<Cell> members) {
+        Map<Map<String, String>, List<Cell>> byDimensions = new LinkedHashMap<>();
+        members.forEach(cell -> byDimensions.computeIfAbsent(cell.key().dimensions(), d -> new ArrayList<>())
+                .add(cell));
+        List<Relation> relations = new ArrayList<>();
+        for (List<Cell> same : byDimensions.values()) {
+            same.subList(1, same.size()).forEach(c -> relations.add(new Relation(same.get(0), List.of(c),
+                    Additivity.EXACT)));
         }
         return relations;
     }
@@ -65,6 +87,13 @@ public final class Margins {
             return List.of(new Relation(total, parts, total.quantity().additivity()));
         }
         return parts.stream().map(part -> new Relation(total, List.of(part), Additivity.AT_LEAST)).toList();
+    }
+
+    /** The output and measure a cell is published in. */
+    private record Table(String output, String measure) {
+        static Table of(Cell cell) {
+            return new Table(cell.key().output(), cell.key().measure());
+        }
     }
 
     /** Where a cell sits apart from its measure: cells of one place count the same records. */
