@@ -2,6 +2,7 @@ package org.trex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +20,19 @@ import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
+import org.trex.governance.AdoptedRegister;
 import org.trex.governance.ApprovalFiles;
 import org.trex.governance.Approvals;
+import org.trex.governance.BoardAdoptions;
 import org.trex.governance.DeletionNotices;
 import org.trex.governance.NoticeStatus;
 import org.trex.governance.SourceLoads;
+import org.trex.lineage.BirthDates;
 import org.trex.lineage.ExtractVerifier;
 import org.trex.lineage.SourceLoad;
 import org.trex.run.SafeMessages;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.DatesOfBirth;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
 import org.trex.spec.SpecException;
@@ -43,9 +48,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing "
                 + "or added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no "
-                + "personal identifiers outside the data files; the board members' signatures in approval/ against "
-                + "the board register (no database needed); with a database, that its approval exists, that the "
-                + "audit log recorded this run with this manifest's digest, that the governance records hold each "
+                + "personal identifiers outside the data files (NHS numbers, postcodes, dates of birth: old dates, "
+                + "with a database only its people's); the board members' signatures in approval/ against the board "
+                + "register, printed as BOARD (no database needed); with a database, that its approval exists, that "
+                + "the audit log recorded this run with this manifest's digest, that the governance records hold each "
                 + "load its lineage names, and that the audit chain is intact; prints the loaded files (name, "
                 + "SHA-256) its sources came from; lists its deletion notices not yet done. Exit 0 only when "
                 + "everything holds.")
@@ -55,8 +61,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXTRACT_DIR", description = "An extract directory: OUT/<extract>/<run-id>.")
     Path directory;
 
-    @Option(names = "--board", defaultValue = BoardRegister.FILE, paramLabel = "FILE",
-            description = "The board register to check the approval's signatures against (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--board", paramLabel = "FILE",
+            description = "The board register to check the approval's signatures against (default: with a database,"
+                    + " the register the governance database adopted whose SHA-256 the extract's approval/"
+                    + ApprovalFiles.REGISTER_DIGEST + " names, if it adopted it; else " + BoardRegister.FILE
+                    + " in the current folder).")
     Path board;
 
     @Mixin
@@ -73,17 +82,23 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot verify " + directory + ": no such directory");
         }
-        List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory));
+        // With the source, an old date around the data counts only when it is one of its people's dates of birth.
+        BirthDates birthDates = database.url().map(source -> BirthDates.inSource(dates -> DatesOfBirth.among(source,
+                dates))).orElse(BirthDates.LOOK_ALIKES);
+        List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory, birthDates));
         PrintWriter out = commandSpec.commandLine().getOut();
         List<SourceLoad> loads = ExtractVerifier.loads(directory);
         loads.forEach(load -> out.println("LOADED FROM " + load.describe()));
         String state = "State: published; not checked against the audit log (give --database-url)";
-        if (Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
-            problems.addAll(approvalProblems(Manifest.read(directory)));
+        boolean manifested = Files.isRegularFile(directory.resolve(Manifest.FILE_NAME));
+        Optional<DatabaseUrl> records = database.url().isPresent() && manifested
+                ? Optional.of(governance.required(database)) : Optional.empty();
+        records.ifPresent(GovernanceSchema::migrate);
+        if (manifested) {
+            problems.addAll(approvalProblems(Manifest.read(directory), records, out));
         }
-        if (database.url().isPresent() && Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
-            DatabaseUrl url = governance.required(database);
-            GovernanceSchema.migrate(url);
+        if (records.isPresent()) {
+            DatabaseUrl url = records.get();
             Manifest manifest = Manifest.read(directory);
             String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
             boolean recorded = recorded(url, manifest, manifestSha256);
@@ -111,15 +126,35 @@ public final class VerifyCommand implements Callable<Integer> {
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
-    /** The approval kept in the extract, re-checked against the board register alone. */
-    private List<String> approvalProblems(Manifest manifest) {
+    /**
+     * The approval kept in the extract, re-checked against the board register alone: the one given, else the one
+     * the governance database adopted that the extract names, else the file in the current folder.
+     */
+    private List<String> approvalProblems(Manifest manifest, Optional<DatabaseUrl> records, PrintWriter out)
+            throws IOException {
+        Optional<String> named = ApprovalFiles.registerSha256(directory);
+        Optional<AdoptedRegister> adopted = board != null || named.isEmpty() ? Optional.empty()
+                : records.flatMap(url -> new BoardAdoptions(url, Clock.systemUTC()).adopted(named.get()));
+        if (adopted.isPresent()) {
+            out.println(SafeMessages.line("BOARD adopted register SHA-256 " + adopted.get().sha256() + " ("
+                    + adopted.get().describe() + ")"));
+            return ApprovalFiles.verify(directory, adopted.get().register(), manifest.extract(),
+                    manifest.planHash());
+        }
+        Path file = board != null ? board : Path.of(BoardRegister.FILE);
+        // Said when the database was asked, so a mismatch below is not blamed on the wrong register.
+        String notAdopted = board == null && records.isPresent() && named.isPresent()
+                ? " (the governance database adopted no register of SHA-256 " + named.get() + ", the one the"
+                        + " extract names)" : "";
         BoardRegister register;
         try {
-            register = BoardFiles.load(board);
+            register = BoardFiles.load(file);
         } catch (SpecException e) {
+            out.println("BOARD " + file + " unusable" + notAdopted);
             return List.of("Cannot verify approval of " + manifest.extract() + ": the board register is unusable: "
-                    + e.getMessage().replace('\n', ' '));
+                    + e.getMessage().replace('\n', ' ') + "; " + ApprovalFiles.WHICH_REGISTER);
         }
+        out.println("BOARD " + file + " SHA-256 " + register.sha256() + notAdopted);
         return ApprovalFiles.verify(directory, register, manifest.extract(), manifest.planHash());
     }
 

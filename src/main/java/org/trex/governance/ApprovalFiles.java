@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.trex.spec.BoardRegister;
 
@@ -22,6 +23,9 @@ public final class ApprovalFiles {
     public static final String FOLDER = "approval";
     public static final String STATEMENT = "statement.txt";
     public static final String REGISTER_DIGEST = "board.yaml.sha256";
+    /** How to name the register the approval was checked against, for a verification that used another. */
+    public static final String WHICH_REGISTER = "give --board with the register in force when the run was approved,"
+            + " or a --database-url whose governance database adopted it";
     private static final String SIGNATURE_SUFFIX = ".sig";
 
     private ApprovalFiles() {
@@ -62,11 +66,11 @@ public final class ApprovalFiles {
                 problems.add(doing + "the statement approves " + statement.extractId() + " plan hash "
                         + statement.planHash() + ", the manifest says " + extractId + " plan hash " + planHash);
             }
-            String digest = Files.isRegularFile(folder.resolve(REGISTER_DIGEST))
-                    ? Files.readString(folder.resolve(REGISTER_DIGEST)).split("\\s+", 2)[0] : "";
+            String digest = registerSha256(extractDirectory).orElse("");
             if (!digest.equals(board.sha256())) {
                 problems.add(doing + "the board register " + board.file() + " (SHA-256 " + board.sha256()
-                        + ") is not the one the run checked the signatures against (SHA-256 " + digest + ")");
+                        + ") is not the one the run checked the signatures against (SHA-256 " + digest + "); "
+                        + WHICH_REGISTER);
             }
             SignatureTally tally = BoardSignatures.count(statement, signatures(folder), board);
             if (!tally.enough()) {
@@ -78,6 +82,16 @@ public final class ApprovalFiles {
             problems.add(doing + "cannot read " + folder + ": " + e.getMessage());
         }
         return problems;
+    }
+
+    /**
+     * The SHA-256 of the board register the run checked the approval's signatures against, as the extract's
+     * {@code approval/board.yaml.sha256} names it; empty when the extract has no such file or it names no SHA-256.
+     */
+    public static Optional<String> registerSha256(Path extractDirectory) throws IOException {
+        Path file = extractDirectory.resolve(FOLDER).resolve(REGISTER_DIGEST);
+        return Files.isRegularFile(file) ? Optional.of(Files.readString(file).split("\\s+", 2)[0])
+                .filter(Texts::isSha256Hex) : Optional.empty();
     }
 
     private static List<String> signatures(Path folder) throws IOException {

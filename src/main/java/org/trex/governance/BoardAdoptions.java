@@ -24,9 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectLimitStep;
+import org.jooq.impl.DSL;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.Canonical;
 import org.trex.spec.BoardRegister;
@@ -84,7 +86,18 @@ public final class BoardAdoptions {
     /** Every register the governance database adopted, newest (the one in force) first; adopts nothing. */
     public List<AdoptedRegister> history() {
         return GovernanceDatabase.transaction(url, "read the adopted board registers",
-                dsl -> newestFirst(dsl).fetch(BoardAdoptions::adopted));
+                dsl -> newestFirst(dsl, DSL.noCondition()).fetch(BoardAdoptions::adopted));
+    }
+
+    /**
+     * The register of this SHA-256 the governance database adopted, in force or replaced since (the newest, should
+     * it have been adopted twice); adopts nothing.
+     */
+    public Optional<AdoptedRegister> adopted(String sha256) {
+        Texts.requireSha256(sha256, "board register SHA-256");
+        return GovernanceDatabase.transaction(url, "read the adopted board register of SHA-256 " + sha256,
+                dsl -> newestFirst(dsl, BOARD_SHA256.eq(sha256)).limit(1).fetchOptional()
+                        .map(BoardAdoptions::adopted));
     }
 
     /** The statement members of the adopted register sign to adopt {@code next}; refuses when none is adopted. */
@@ -154,12 +167,12 @@ public final class BoardAdoptions {
 
     private static Optional<AdoptedRegister> latest(DSLContext dsl) {
         // Each adoption replaces the one before (replaces is unique), so the newest row is the register in force.
-        return newestFirst(dsl).limit(1).fetchOptional().map(BoardAdoptions::adopted);
+        return newestFirst(dsl, DSL.noCondition()).limit(1).fetchOptional().map(BoardAdoptions::adopted);
     }
 
-    private static SelectLimitStep<? extends Record> newestFirst(DSLContext dsl) {
+    private static SelectLimitStep<? extends Record> newestFirst(DSLContext dsl, Condition which) {
         return dsl.select(BOARD_SHA256, BOARD_CONTENT, BOARD_ADOPTED_AT, BOARD_ADOPTED_BY, BOARD_REPLACES,
-                BOARD_SIGNATURES).from(BOARD_REGISTER).orderBy(BOARD_ID.desc());
+                BOARD_SIGNATURES).from(BOARD_REGISTER).where(which).orderBy(BOARD_ID.desc());
     }
 
     private static AdoptedRegister adopted(Record row) {

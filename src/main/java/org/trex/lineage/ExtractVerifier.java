@@ -9,27 +9,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.trex.extract.FileDigests;
 import org.trex.extract.Manifest;
 import org.trex.extract.ManifestFile;
 import org.trex.nhs.NhsNumber;
 
 /**
- * Checks an extract directory on its own, without the database: every file against the manifest, the
- * lineage events against their schemas, the run's START and COMPLETE, the reconciliation and the output files
- * the lineage names against the manifest, and that no file but the data (lineage, data dictionary, manifest,
- * approval) holds what looks like an NHS number or a postcode. The manifest and the lineage check each other, so
- * changing a data file means changing both.
+ * Checks an extract directory on its own, without the database: every file against the manifest, the lineage
+ * events against their schemas, the run's START and COMPLETE, the reconciliation and the output files the lineage
+ * names against the manifest, and that no file but the data (lineage, data dictionary, manifest, approval) holds what
+ * looks like an NHS number, a postcode or a date of birth ({@link BirthDates}: given the source, only its people's).
+ * The manifest and the lineage check each other, so changing a data file means changing both.
  */
 public final class ExtractVerifier {
     // Letters or digits on either side mean part of a longer token (a hash, a UUID), not a number on its own.
@@ -38,14 +43,32 @@ public final class ExtractVerifier {
     // A full postcode (outward and inward code); a postcode district alone (e.g. LS1) is allowed in extracts.
     private static final Pattern POSTCODE = Pattern.compile(
             "(?<![0-9A-Za-z])(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![0-9A-Za-z])");
+    /**
+     * A whole date, year first (as TREx writes dates) or day first (as many exports write a date of birth). A date
+     * followed by a letter or digit is part of something longer: a time (an event's) or a token.
+     */
+    private static final Pattern WHOLE_DATE = Pattern.compile("(?<![0-9A-Za-z])(?:(\\d{4})-(\\d{2})-(\\d{2})"
+            + "|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?![0-9A-Za-z])");
+    /**
+     * How many years before the run's as-of date a date must be to be taken for a date of birth. The run's own
+     * dates (as-of, windows, loaded periods, approval, times) are recent; an adult's date of birth is not, and adult
+     * social care holds adults. A child's date of birth is too like the run's own dates to be told from them.
+     */
+    public static final int ADULT_YEARS = 18;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExtractVerifier() {
     }
 
-    /** The problems found in an extract directory; empty when it verifies. */
+    /** The problems found in an extract directory, any old date around the data taken for a date of birth. */
     public static List<String> verify(Path extractDir) {
+        return verify(extractDir, BirthDates.LOOK_ALIKES);
+    }
+
+    /** The problems found in an extract directory; empty when it verifies. */
+    public static List<String> verify(Path extractDir, BirthDates birthDates) {
         requireNonNull(extractDir, "extractDir is null");
+        requireNonNull(birthDates, "birthDates is null");
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(extractDir)) {
             problems.add("Cannot verify " + extractDir + ": not a directory");
@@ -64,7 +87,7 @@ public final class ExtractVerifier {
         }
         checkFiles(extractDir, manifest, problems);
         checkLineage(extractDir, manifest, problems);
-        checkNoPersonalData(extractDir, problems);
+        checkNoPersonalData(extractDir, birthDates, problems);
         return problems;
     }
 
@@ -264,7 +287,9 @@ public final class ExtractVerifier {
      * Lineage and the files around the data are for a governance board and may travel further than the data: no
      * person's identifiers in them. The data holds what its policy allows, in the forms it allows.
      */
-    private static void checkNoPersonalData(Path extractDir, List<String> problems) {
+    private static void checkNoPersonalData(Path extractDir, BirthDates birthDates, List<String> problems) {
+        LocalDate bornBy = asOf(extractDir).minusYears(ADULT_YEARS);
+        Map<String, Set<LocalDate>> oldDates = new LinkedHashMap<>();
         for (String path : Manifest.listFiles(extractDir)) {
             if (path.startsWith("data/")) {
                 continue;
@@ -283,8 +308,62 @@ public final class ExtractVerifier {
                 if (POSTCODE.matcher(lines.get(i)).find()) {
                     problems.add("Cannot verify " + path + ": line " + (i + 1) + " holds what looks like a postcode");
                 }
+                Set<LocalDate> dates = wholeDates(lines.get(i));
+                dates.removeIf(date -> date.isAfter(bornBy));
+                if (!dates.isEmpty()) {
+                    oldDates.put(path + ": line " + (i + 1), dates);
+                }
             }
         }
+        // One look-up for every line: with the source, it is one query.
+        Set<LocalDate> born = oldDates.isEmpty() ? Set.of() : birthDates.among()
+                .apply(oldDates.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        // The message must not repeat the date it found.
+        oldDates.forEach((line, dates) -> {
+            if (dates.stream().anyMatch(born::contains)) {
+                problems.add("Cannot verify " + line + " holds " + birthDates.what());
+            }
+        });
+    }
+
+    private static Set<LocalDate> wholeDates(String line) {
+        Set<LocalDate> dates = new HashSet<>();
+        Matcher date = WHOLE_DATE.matcher(line);
+        while (date.find()) {
+            try {
+                dates.add(date.group(1) != null
+                        ? LocalDate.of(number(date, 1), number(date, 2), number(date, 3))
+                        : LocalDate.of(number(date, 6), number(date, 5), number(date, 4)));
+            } catch (DateTimeException e) {
+                // Not a calendar date (a month 13), so no one's date of birth.
+            }
+        }
+        return dates;
+    }
+
+    private static int number(Matcher date, int group) {
+        return Integer.parseInt(date.group(group));
+    }
+
+    /**
+     * The run's as-of date, as its lineage's nominal time says; today when the lineage has none (its problems are
+     * reported apart), which takes more dates for dates of birth, not fewer.
+     */
+    private static LocalDate asOf(Path extractDir) {
+        Path log = extractDir.resolve(LineageLog.PATH);
+        if (Files.isRegularFile(log)) {
+            for (String line : lines(log)) {
+                try {
+                    String time = JSON.readTree(line).at("/run/facets/nominalTime/nominalStartTime").asText();
+                    if (!time.isEmpty()) {
+                        return LocalDate.ofInstant(Instant.parse(time), ZoneOffset.UTC);
+                    }
+                } catch (IOException | DateTimeParseException e) {
+                    // Not an event with a nominal time: the next line may be.
+                }
+            }
+        }
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     private static List<String> lines(Path file) {

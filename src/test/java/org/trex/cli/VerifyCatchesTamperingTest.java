@@ -160,18 +160,7 @@ class VerifyCatchesTamperingTest {
         return verify;
     }
 
-    private synchronized Path copy() throws IOException {
-        Path copy = root.resolve("copies").resolve("copy-" + ++copies).resolve(extract.getFileName());
-        try (Stream<Path> paths = Files.walk(extract)) {
-            for (Path path : paths.toList()) {
-                Path target = copy.resolve(extract.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-        return copy;
+    private synchronized Path copy() {
+        return Workspace.copyOf(extract, root.resolve("copies").resolve("copy-" + ++copies));
     }
 }

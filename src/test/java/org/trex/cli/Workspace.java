@@ -178,6 +178,24 @@ final class Workspace {
         }
     }
 
+    /** A copy of an extract directory, to tamper with, in {@code folder} under the extract's own name. */
+    static Path copyOf(Path extract, Path folder) {
+        Path copy = folder.resolve(extract.getFileName());
+        try (Stream<Path> paths = Files.walk(extract)) {
+            for (Path path : paths.toList()) {
+                Path target = copy.resolve(extract.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
     /** Every regular file under {@code directory}, hidden ones included. */
     static List<Path> files(Path directory) {
         if (!Files.exists(directory)) {
