@@ -59,7 +59,7 @@ public final class LiveRuns {
                 throw new IllegalArgumentException("Cannot run extract " + extractId + ": run ID " + runId
                         + " was already used: a live run holds it; give another --run-id");
             }
-            return new RunLock(connection);
+            return new RunLock(connection, runId);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -94,6 +94,22 @@ public final class LiveRuns {
             closeQuietly(connection);
         }
         return List.copyOf(recorded);
+    }
+
+    /**
+     * Refuses to publish a run the audit log has recorded as abandoned: its session was lost while it ran, so another
+     * process found its lock free. Under the log's lock, which the transaction holds to its commit, so no RUN_ABANDONED
+     * can be recorded between this check and the commit of the run's end.
+     */
+    static void requireNotAbandoned(DSLContext dsl, String runId) {
+        dsl.query("LOCK TABLE {0} IN EXCLUSIVE MODE", AUDIT_LOG).execute();
+        Optional<Long> abandoned = dsl.select(AUDIT_SEQ).from(AUDIT_LOG)
+                .where(AUDIT_RUN_ID.eq(runId)).and(AUDIT_ACTION.eq(AuditAction.RUN_ABANDONED.name()))
+                .orderBy(AUDIT_SEQ).limit(1).fetchOptional(AUDIT_SEQ);
+        if (abandoned.isPresent()) {
+            throw new IllegalStateException("Cannot publish run " + runId + ": the audit log recorded it as abandoned "
+                    + "(entry " + abandoned.get() + ") while it ran; its governance session was lost");
+        }
     }
 
     private static Optional<AuditEntry> abandon(DSLContext dsl, AuditLog audit, String actor,

@@ -101,7 +101,7 @@ public final class ExtractRunner {
             lock.close();
             throw e;
         }
-        Attempt attempt = new Attempt(request, plan, lineage, audit);
+        Attempt attempt = new Attempt(request, plan, lineage, audit, lock);
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
         Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
             attempt.markStopping();
@@ -165,17 +165,19 @@ public final class ExtractRunner {
         private final ExtractPlan plan;
         private final LineageRun lineage;
         private final AuditLog audit;
+        private final RunLock lock;
         private final String runId;
         private ExtractDirectory directory;
         private boolean ended;
         /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
         private volatile boolean stopping;
 
-        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit) {
+        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit, RunLock lock) {
             this.request = request;
             this.plan = plan;
             this.lineage = lineage;
             this.audit = audit;
+            this.lock = lock;
             this.runId = lineage.runId().toString();
         }
 
@@ -240,7 +242,8 @@ public final class ExtractRunner {
          * Renames staging into place inside the transaction that records the release (its people, its ledger cells,
          * its project key's binding) and the run's end: a rename that fails records nothing, and a record that cannot
          * be committed renames the extract back, so no extract stands unrecorded and no release stands for an extract
-         * that was not published.
+         * that was not published. A run whose session lost its lock publishes nothing: checked under the audit log's
+         * lock, so no other process can record it as abandoned once the check has passed.
          */
         private synchronized void publish(Release release, String keyName, List<DecidedCell> cells,
                 Map<String, Object> details, List<OutputResult> results) {
@@ -251,6 +254,7 @@ public final class ExtractRunner {
             try {
                 new ReleaseRegister(request.governance(), clock).recordPublished(release, keyName, cells,
                         request.actor(), details, () -> {
+                            lock.requireHeld();
                             removePeople(results);
                             directory.publish();
                         });
