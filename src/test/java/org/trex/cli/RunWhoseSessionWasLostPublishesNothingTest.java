@@ -45,7 +45,7 @@ class RunWhoseSessionWasLostPublishesNothingTest {
         String runId = UUID.randomUUID().toString();
 
         Result run = runLosingItsSession(workspace, runId, () -> {
-            List<AuditEntry> recorded = new LiveRuns(url, Clock.systemUTC()).closeAbandoned("reconciler");
+            List<AuditEntry> recorded = new LiveRuns(url, Clock.systemUTC()).closeAbandoned("reconciler").recorded();
             assertThat(recorded).as("the run whose session was lost").singleElement()
                     .satisfies(e -> assertThat(e.runId()).contains(runId));
         });
