@@ -9,8 +9,11 @@ import org.jooq.impl.DSL;
 
 /** A run's lock on its run ID, held by its own database session: closing it (or the process dying) frees it. */
 public final class RunLock implements AutoCloseable {
-    /** How long a session that answers nothing is given before it counts as lost. */
-    private static final int ANSWER_SECONDS = 30;
+    /**
+     * How long a session that answers nothing is given before it counts as lost: the check runs while the run holds
+     * the audit log's lock, which every other appender waits for.
+     */
+    private static final int ANSWER_MILLIS = 10_000;
 
     private final Connection connection;
     private final String runId;
@@ -34,8 +37,9 @@ public final class RunLock implements AutoCloseable {
     private boolean held() {
         long key = LiveRuns.lockKey(runId);
         try {
+            connection.setNetworkTimeout(Runnable::run, ANSWER_MILLIS);
             // pg_locks shows a bigint advisory key as two unsigned halves, with objsubid 1.
-            return connection.isValid(ANSWER_SECONDS) && GovernanceDatabase.using(connection).fetchExists(
+            return GovernanceDatabase.using(connection).fetchExists(
                     DSL.selectOne().from(DSL.table(DSL.name("pg_catalog", "pg_locks"))).where(DSL.condition(
                             "locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND objsubid = 1 "
                             + "AND classid::bigint = {0} AND objid::bigint = {1}",
