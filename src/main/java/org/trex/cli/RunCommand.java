@@ -233,14 +233,21 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Records each started run whose process died without ending it (kill -9, a power cut) as abandoned, and says so:
-     * the runs TREx starts, and {@code trex audit}, close what a dead run left open.
+     * the runs TREx starts, and {@code trex audit}, close what a dead run left open. A read-only role records none,
+     * and is told which runs look abandoned.
      */
     static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer) {
         GovernanceSchema.migrate(governanceUrl);
-        for (AuditEntry entry : new LiveRuns(governanceUrl, Clock.systemUTC()).closeAbandoned(Actor.current())) {
+        LiveRuns.Closed closed = new LiveRuns(governanceUrl, Clock.systemUTC()).closeAbandoned(Actor.current());
+        for (AuditEntry entry : closed.recorded()) {
             printer.println("Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
                     + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and it "
                     + "published no extract");
+        }
+        for (LiveRuns.AbandonedRun run : closed.unrecorded()) {
+            printer.println("Run " + run.runId() + " of " + run.extractId().orElse("-") + " looks abandoned (started "
+                    + "in audit entry " + run.startSeq() + ", with no end and no live process) but could not be "
+                    + "recorded as such: read-only access to the governance database");
         }
         printer.flush();
     }

@@ -12,6 +12,8 @@ import org.trex.source.DatabaseUrl;
 
 /** Connections to the governance database, with failures turned into messages naming the redacted URL. */
 final class GovernanceDatabase {
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
     private GovernanceDatabase() {
     }
 
@@ -29,6 +31,16 @@ final class GovernanceDatabase {
 
     static DSLContext using(Connection connection) {
         return DSL.using(connection, SQLDialect.POSTGRES);
+    }
+
+    /** Whether PostgreSQL refused {@code e}'s work for want of a privilege (SQLSTATE 42501): a read-only role. */
+    static boolean deniesPrivilege(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static DatabaseException failure(DatabaseUrl url, String doing, DataAccessException e) {

@@ -24,6 +24,7 @@ import org.jooq.Record3;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 
 /**
@@ -59,18 +60,41 @@ public final class LiveRuns {
                 throw new IllegalArgumentException("Cannot run extract " + extractId + ": run ID " + runId
                         + " was already used: a live run holds it; give another --run-id");
             }
-            return new RunLock(connection);
+            return new RunLock(connection, runId);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
         }
     }
 
-    /** Records a RUN_ABANDONED entry for each started run that has no end and no live process; returns them. */
-    public List<AuditEntry> closeAbandoned(String actor) {
+    /** A started run with neither an end nor a live lock, named by its RUN_START entry. */
+    public record AbandonedRun(long startSeq, Optional<String> extractId, String runId) {
+        public AbandonedRun {
+            requireNonNull(extractId, "extractId is null");
+            Texts.requireText(runId, "run ID");
+        }
+    }
+
+    /**
+     * What {@link #closeAbandoned} did: the RUN_ABANDONED entries it recorded, and the abandoned runs it could not
+     * record because the governance role may only read (SQLSTATE 42501).
+     */
+    public record Closed(List<AuditEntry> recorded, List<AbandonedRun> unrecorded) {
+        public Closed {
+            recorded = List.copyOf(requireNonNull(recorded, "recorded is null"));
+            unrecorded = List.copyOf(requireNonNull(unrecorded, "unrecorded is null"));
+        }
+    }
+
+    /**
+     * Records a RUN_ABANDONED entry for each started run that has no end and no live process. A role without the
+     * privilege to append (an IG officer's, read-only) records none and is told which runs it left unrecorded.
+     */
+    public Closed closeAbandoned(String actor) {
         Texts.requireText(actor, "actor");
         AuditLog audit = new AuditLog(url, clock);
         List<AuditEntry> recorded = new ArrayList<>();
+        List<AbandonedRun> unrecorded = new ArrayList<>();
         Connection connection = url.connect();
         try {
             DSLContext locks = GovernanceDatabase.using(connection);
@@ -83,6 +107,11 @@ public final class LiveRuns {
                 try {
                     GovernanceDatabase.transaction(url, "record abandoned run " + runId,
                             dsl -> abandon(dsl, audit, actor, start)).ifPresent(recorded::add);
+                } catch (DatabaseException e) {
+                    if (!GovernanceDatabase.deniesPrivilege(e)) {
+                        throw e;
+                    }
+                    unrecorded.add(new AbandonedRun(start.value1(), Optional.ofNullable(start.value2()), runId));
                 } finally {
                     locks.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(lockKey(runId))))
                             .fetch();
@@ -93,7 +122,23 @@ public final class LiveRuns {
         } finally {
             closeQuietly(connection);
         }
-        return List.copyOf(recorded);
+        return new Closed(recorded, unrecorded);
+    }
+
+    /**
+     * Refuses to publish a run the audit log has recorded as abandoned: its session was lost while it ran, so another
+     * process found its lock free. Under the log's lock, which the transaction holds to its commit, so no RUN_ABANDONED
+     * can be recorded between this check and the commit of the run's end.
+     */
+    static void requireNotAbandoned(DSLContext dsl, String runId) {
+        dsl.query("LOCK TABLE {0} IN EXCLUSIVE MODE", AUDIT_LOG).execute();
+        Optional<Long> abandoned = dsl.select(AUDIT_SEQ).from(AUDIT_LOG)
+                .where(AUDIT_RUN_ID.eq(runId)).and(AUDIT_ACTION.eq(AuditAction.RUN_ABANDONED.name()))
+                .orderBy(AUDIT_SEQ).limit(1).fetchOptional(AUDIT_SEQ);
+        if (abandoned.isPresent()) {
+            throw new IllegalStateException("Cannot publish run " + runId + ": the audit log recorded it as abandoned "
+                    + "(entry " + abandoned.get() + ") while it ran; its governance session was lost");
+        }
     }
 
     private static Optional<AuditEntry> abandon(DSLContext dsl, AuditLog audit, String actor,

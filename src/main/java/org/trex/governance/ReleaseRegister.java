@@ -109,7 +109,8 @@ public final class ReleaseRegister {
      * first release under that name, and its run's successful end in the audit log, then runs {@code publish} (the
      * rename that publishes the extract) before the one transaction commits. None of them stands unless the extract
      * was published, so no deletion notice, no differencing check and no key binding ever concerns an extract that
-     * never existed. When the commit fails after {@code publish} ran, this throws, and the caller must undo the
+     * never existed. A run the audit log recorded as abandoned while it ran (its session lost) is refused before
+     * {@code publish} runs. When the commit fails after {@code publish} ran, this throws, and the caller must undo the
      * publication.
      */
     public long recordPublished(Release release, String keyName, List<DecidedCell> cells, String actor,
@@ -129,6 +130,7 @@ public final class ReleaseRegister {
                             release.extractId(), release.runId(), actor);
                     new AuditLog(url, clock).append(dsl, actor, AuditAction.RUN_END, Optional.of(release.extractId()),
                             Optional.of(release.runId()), endDetails);
+                    LiveRuns.requireNotAbandoned(dsl, release.runId());
                     publish.run();
                     return id;
                 });

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.SparkSession;
 import org.trex.disclosure.DecidedCell;
-import org.trex.extract.BuildInfo;
 import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
 import org.trex.extract.Manifest;
@@ -25,7 +24,6 @@ import org.trex.extract.ManifestOutput;
 import org.trex.governance.ApprovalFiles;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
-import org.trex.governance.LiveRuns;
 import org.trex.governance.RunLock;
 import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
@@ -40,7 +38,6 @@ import org.trex.lineage.OpenLineageEvents;
 import org.trex.lineage.OpenLineageHttpSender;
 import org.trex.linkage.LinkageSection;
 import org.trex.optout.ExclusionRules;
-import org.trex.optout.NationalList;
 import org.trex.optout.OptOutLoader;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.LinkageQueries;
@@ -92,16 +89,8 @@ public final class ExtractRunner {
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
                 spark.version()).withLoads(CurrentFiles.of(request.source(), plan));
-        RunLock lock = holdRunId(request, preflight);
-        try {
-            audit.append(request.actor(), AuditAction.RUN_START, Optional.of(plan.spec().id()), Optional.of(runId),
-                    startDetails(request, plan, approval, key, preflight.nationalList()));
-        } catch (RuntimeException e) {
-            // A run that never started holds nothing: a --due pass goes on in this JVM to its other extracts.
-            lock.close();
-            throw e;
-        }
-        Attempt attempt = new Attempt(request, plan, lineage, audit);
+        RunLock lock = RunStart.begin(request, preflight, audit, clock);
+        Attempt attempt = new Attempt(request, plan, lineage, audit, lock);
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
         Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
             attempt.markStopping();
@@ -135,27 +124,6 @@ public final class ExtractRunner {
     }
 
     /**
-     * The run ID's lock, held from before RUN_START until the run has ended, so a run whose process dies is told from
-     * a live one; the ID is checked again under it, as another process may have started a run under it since the
-     * preflight.
-     */
-    private RunLock holdRunId(RunRequest request, Preflight preflight) {
-        String extractId = preflight.plan().spec().id();
-        RunLock lock = null;
-        try {
-            lock = new LiveRuns(request.governance(), clock).hold(extractId, request.runId().toString());
-            Preflight.requireUnusedRunId(request, preflight.plan(), clock);
-            return lock;
-        } catch (RuntimeException e) {
-            if (lock != null) {
-                lock.close();
-            }
-            Preflight.recordRefusal(request, Optional.of(preflight.plan()), clock, e);
-            throw e;
-        }
-    }
-
-    /**
      * One started run, which ends exactly once: published with its audit entry, or failed (staging removed, a FAIL
      * event, a failed RUN_END), whether the failure comes from the run itself or from a signal stopping the JVM.
      * The shutdown hook runs after Spark has stopped, so no task still writes into the staging it removes.
@@ -165,17 +133,19 @@ public final class ExtractRunner {
         private final ExtractPlan plan;
         private final LineageRun lineage;
         private final AuditLog audit;
+        private final RunLock lock;
         private final String runId;
         private ExtractDirectory directory;
         private boolean ended;
         /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
         private volatile boolean stopping;
 
-        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit) {
+        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit, RunLock lock) {
             this.request = request;
             this.plan = plan;
             this.lineage = lineage;
             this.audit = audit;
+            this.lock = lock;
             this.runId = lineage.runId().toString();
         }
 
@@ -240,7 +210,8 @@ public final class ExtractRunner {
          * Renames staging into place inside the transaction that records the release (its people, its ledger cells,
          * its project key's binding) and the run's end: a rename that fails records nothing, and a record that cannot
          * be committed renames the extract back, so no extract stands unrecorded and no release stands for an extract
-         * that was not published.
+         * that was not published. A run whose session lost its lock publishes nothing: checked under the audit log's
+         * lock, so no other process can record it as abandoned once the check has passed.
          */
         private synchronized void publish(Release release, String keyName, List<DecidedCell> cells,
                 Map<String, Object> details, List<OutputResult> results) {
@@ -251,6 +222,7 @@ public final class ExtractRunner {
             try {
                 new ReleaseRegister(request.governance(), clock).recordPublished(release, keyName, cells,
                         request.actor(), details, () -> {
+                            lock.requireHeld();
                             removePeople(results);
                             directory.publish();
                         });
@@ -362,24 +334,6 @@ public final class ExtractRunner {
 
     private List<String> send(List<? extends com.fasterxml.jackson.databind.JsonNode> events) {
         return OpenLineageHttpSender.fromEnvironment(environment).map(sender -> sender.send(events)).orElse(List.of());
-    }
-
-    private static Map<String, Object> startDetails(RunRequest request, ExtractPlan plan, SignedApproval approval,
-            PseudonymKey key, NationalList nationalList) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("specVersion", plan.spec().version());
-        details.put("planHash", plan.planHash());
-        details.put("asOf", request.asOf().toString());
-        details.put("approvalReference", approval.approval().reference());
-        details.put("approvalSigners", approval.tally().signers().stream()
-                .map(s -> s.member().id() + " " + s.member().key().fingerprint()).toList());
-        details.put("boardRegisterSha256", approval.board().sha256());
-        details.put("keyId", key.id());
-        nationalList.listDate().ifPresent(d -> details.put("nationalDataOptOutListDate", d.toString()));
-        details.put("toolVersion", BuildInfo.current().version());
-        details.put("commit", BuildInfo.current().commit());
-        request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
-        return details;
     }
 
     private static Map<String, Object> endDetails(String outcome, List<OutputResult> results, String manifestSha256,
