@@ -22,6 +22,7 @@ import org.trex.notice.Unresolved;
 import org.trex.optout.AllowListDrops;
 import org.trex.optout.LocalObjections;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.SourceSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +85,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
         public Integer call() {
             DatabaseUrl source = database.required();
             DatabaseUrl records = governance.required(database);
+            SourceSchema.requireCurrent(source, "issue deletion notices");
             GovernanceSchema.migrate(records);
             List<Path> keys = new ArrayList<>(keyFiles);
             String environmentKey = System.getenv("TREX_KEY_FILE");

@@ -94,7 +94,9 @@ public final class OptOutsCommand implements Callable<Integer> {
             DatabaseUrl governanceUrl = governance.required(database);
             LocalDate date = asOf == null ? LocalDate.now() : asOf;
             Optional<LoadedSpec> spec = Optional.ofNullable(scope.spec).map(Specs::load);
-            SourceSchema.migrate(source);
+            // A request reads the source and changes nothing in it: a database never loaded, or loaded by another
+            // TREx, is refused rather than given the schema, which would send an empty request.
+            SourceSchema.requireCurrent(source, "write the opt-out request");
             List<String> raw = spec.map(s -> {
                 ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(s, date);
                 return AllowLists.rawNumbers(source, plan.cohortSql(), OutputPlan.NHS_NUMBER);

@@ -22,6 +22,7 @@ import org.trex.plan.PlanReport;
 import org.trex.plan.Planner;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
+import org.trex.source.SourceSchema;
 import org.trex.spec.BoardFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,7 @@ public final class PlanCommand implements Callable<Integer> {
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile),
                 BoardFiles.forSpec(specFile), asOf == null ? LocalDate.now() : asOf);
         Optional<DatabaseUrl> url = database.url();
+        url.ifPresent(u -> SourceSchema.requireCurrent(u, "count the cohort of extract " + plan.spec().id()));
         Optional<LocalDate> scheduledRun = plan.spec().schedule()
                 .flatMap(cron -> new CronSchedule(cron).firstRunOnOrAfter(plan.asOf()));
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u, scheduledRun));

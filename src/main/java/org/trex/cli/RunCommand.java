@@ -60,7 +60,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:ran (with --due: every due extract ran)",
             "1:the run failed, or was refused for a missing or stale national data opt-out list or for leaving"
                 + " out every record",
-            "2:bad input (a bad key, a key other than the project's or another project's, a --run-id already used)",
+            "2:bad input (a bad key, a key other than the project's or another project's, a --run-id already used,"
+                + " an unreachable database, a source database TREx never loaded or of another TREx version)",
             "3:not approved, changed since approval, expired or revoked, or another board register",
             "4:--due: nothing was due",
             "5:--due: some due extracts failed, or a scheduled spec was skipped"})

@@ -21,6 +21,7 @@ import org.trex.plan.Planner;
 import org.trex.pseudonym.KeyException;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.SourceCatalog;
+import org.trex.source.SourceSchema;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
 import org.trex.spec.ProjectKey;
@@ -38,11 +39,13 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
 
     /**
      * Plans the request under the spec's board register and checks its approval (every signature against the
-     * register), its key and the national data opt-out allow list, touching neither Spark nor the output folder, so
-     * a refusal is quick and leaves nothing behind. Throws {@code NotApprovedException}, {@code SpecException} (a bad
-     * register), {@code KeyException}, or {@code NationalListException} when the policy applies the opt-out and no
-     * allow list is young enough: every record would be left out, and an empty extract must not be published as a
-     * result. A refusal is audited (RUN_REFUSED) before it is thrown.
+     * register), its key, that the source database holds this TREx's source schema, and the national data opt-out
+     * allow list, touching neither Spark nor the output folder, so a refusal is quick and leaves nothing behind.
+     * Throws {@code NotApprovedException}, {@code SpecException} (a bad register), {@code KeyException},
+     * {@code DatabaseException} (a source database never loaded, or of another TREx version), or
+     * {@code NationalListException} when the policy applies the opt-out and no allow list is young enough: every
+     * record would be left out, and an empty extract must not be published as a result. A refusal is audited
+     * (RUN_REFUSED) before it is thrown.
      */
     public static Preflight check(RunRequest request, SourceCatalog catalog, Clock clock) {
         long started = System.nanoTime();
@@ -61,6 +64,8 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
                     .requireApproved();
             ProjectKey named = projectKey(plan);
             PseudonymKey key = keyFile(request, plan, named);
+            // Before the first read of the source, so a database never loaded, or of another TREx, is named as such.
+            SourceSchema.requireCurrent(request.source(), "run extract " + plan.spec().id());
             NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
                     .requireUsable();
             // Before any row is read: a key other than the project's would make pseudonyms that link to nothing

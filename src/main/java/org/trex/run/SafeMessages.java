@@ -1,9 +1,12 @@
 package org.trex.run;
 
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trex.nhs.NhsNumber;
+import org.trex.source.DatabaseUrl;
 
 /**
  * Scrubs exception text from libraries before it reaches lineage, logs or the terminal: a failing
@@ -25,6 +28,11 @@ public final class SafeMessages {
     private static final Pattern POSTCODES =
             Pattern.compile("(?i)(?<![A-Z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}(?![A-Z0-9])");
     private static final Pattern DAY_FIRST_DATES = Pattern.compile("(?<!\\d)\\d{1,2}/\\d{1,2}/\\d{4}(?!\\d)");
+    /**
+     * jOOQ's messages open with the whole statement ({@code SQL [select ...]; ERROR: ...}): it names nothing a user can
+     * act on and fills the one line shown; the driver's message under it says what went wrong.
+     */
+    private static final String JOOQ_STATEMENT = "SQL [";
     private static final Pattern ISO_DATES = Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)");
 
     private SafeMessages() {
@@ -36,10 +44,23 @@ public final class SafeMessages {
      */
     public static String of(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.startsWith(JOOQ_STATEMENT)) {
+            message = driverMessage(e).orElse(message);
+        }
         String line = message.lines().findFirst().orElse(message);
         line = line.length() > 500 ? line.substring(0, 500) + "..." : line;
         String scrubbed = line(line);
         return line.startsWith("Cannot ") ? scrubbed : ISO_DATES.matcher(scrubbed).replaceAll("[date]");
+    }
+
+    /** The message of the driver's exception under a jOOQ one, as {@link DatabaseUrl#safeMessage} gives it. */
+    private static Optional<String> driverMessage(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return Optional.of(DatabaseUrl.safeMessage(sql));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

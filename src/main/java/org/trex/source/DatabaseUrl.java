@@ -28,6 +28,7 @@ public record DatabaseUrl(String jdbcUrl) {
     /** From the first double quote to the last: PostgreSQL does not escape a quote inside the value it quotes. */
     private static final Pattern QUOTED = Pattern.compile("\".*\"", Pattern.DOTALL);
     private static final String DATA_EXCEPTION = "22";
+    private static final String CONNECTION_EXCEPTION = "08";
     private static final String HIDDEN = "***";
 
     public DatabaseUrl {
@@ -171,8 +172,23 @@ public record DatabaseUrl(String jdbcUrl) {
         try {
             return conformingStrings(DriverManager.getConnection(jdbcUrl, driverProperties()));
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot connect to database " + redacted() + ": " + safeMessage(e), e);
+            throw cannotConnect(e);
         }
+    }
+
+    /**
+     * The failure to open a session, naming the (redacted) URL and why; a server that does not answer is named by
+     * host and port, as that is what to check.
+     */
+    public DatabaseException cannotConnect(SQLException e) {
+        String why = unreachable(e) ? "the database is unreachable at " + hostAndPort() + " (" + safeMessage(e) + ")"
+                : safeMessage(e);
+        return new DatabaseException("Cannot connect to database " + redacted() + ": " + why, e);
+    }
+
+    /** Whether a driver's failure is that no server answered (SQLSTATE class 08: connection exception). */
+    public static boolean unreachable(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION);
     }
 
     /**

@@ -2,9 +2,17 @@ package org.trex.source;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.function.ToIntFunction;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * A set of Flyway migrations with its own history table and schema, so the source and governance
@@ -23,9 +31,18 @@ public record Migrations(String name, String location, String historyTable, Stri
         requireNonNull(schema, "schema is null");
     }
 
-    /** Applies every pending migration; returns how many were applied. */
+    /**
+     * Applies every pending migration; returns how many were applied. A database a later TREx migrated is refused
+     * (Flyway itself would carry on past the versions it does not know), as this TREx could write what that one no
+     * longer reads.
+     */
     public int apply(DatabaseUrl url) {
-        return flyway(url, "migrate", flyway -> flyway.migrate().migrationsExecuted);
+        return flyway(url, "migrate", flyway -> {
+            newer(url, flyway.info()).ifPresent(why -> {
+                throw new DatabaseException("Cannot migrate " + name + ": " + why);
+            });
+            return flyway.migrate().migrationsExecuted;
+        });
     }
 
     /** How many migrations {@link #apply} would apply; reads the history and writes nothing. */
@@ -33,10 +50,64 @@ public record Migrations(String name, String location, String historyTable, Stri
         return flyway(url, "read the history of", flyway -> flyway.info().pending().length);
     }
 
-    private int flyway(DatabaseUrl url, String doing, ToIntFunction<Flyway> work) {
+    /** How a database's schema differs from the one these migrations make, and why, in words naming the URL. */
+    public record Mismatch(Age age, String reason) {
+        /** Whether the database is behind these migrations or ahead of them. */
+        public enum Age { OLDER, NEWER }
+
+        public Mismatch {
+            requireNonNull(age, "age is null");
+            requireNonNull(reason, "reason is null");
+        }
+    }
+
+    /**
+     * How the database's schema differs from the one these migrations make, if it does: a later TREx's migrations
+     * applied to it, or some of these not yet applied. Reads the history and writes nothing.
+     */
+    public Optional<Mismatch> mismatch(DatabaseUrl url) {
+        return flyway(url, "read the history of", flyway -> {
+            MigrationInfoService info = flyway.info();
+            Optional<String> newer = newer(url, info);
+            if (newer.isPresent()) {
+                return newer.map(reason -> new Mismatch(Mismatch.Age.NEWER, reason));
+            }
+            if (info.pending().length == 0) {
+                return Optional.empty();
+            }
+            String at = info.current() == null ? "has no record of its migrations (no " + schema + "."
+                    + historyTable + ")" : "is at version " + info.current().getVersion().getVersion()
+                    + ", older than this TREx's " + latest(info);
+            return Optional.of(new Mismatch(Mismatch.Age.OLDER, "the " + name + " in " + url.redacted() + " " + at
+                    + ": " + info.pending().length + " migration(s) pending"));
+        });
+    }
+
+    private Optional<String> newer(DatabaseUrl url, MigrationInfoService info) {
+        return Arrays.stream(info.applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(future -> "the " + name + " in " + url.redacted() + " is at version " + future.getVersion()
+                        + ", newer than this TREx's " + latest(info) + ": a later TREx migrated it; use that TREx"
+                        + " or a later one");
+    }
+
+    /** The newest version these migrations make. */
+    private static String latest(MigrationInfoService info) {
+        return Arrays.stream(info.all())
+                .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+    }
+
+    private <T> T flyway(DatabaseUrl url, String doing, Function<Flyway, T> work) {
         requireNonNull(url, "url is null");
         try {
-            return work.applyAsInt(Flyway.configure()
+            return work.apply(Flyway.configure()
                     .dataSource(url.dataSource())
                     .locations(location)
                     .table(historyTable)
@@ -45,8 +116,21 @@ public record Migrations(String name, String location, String historyTable, Stri
                     .loggers("slf4j")
                     .load());
         } catch (FlywayException e) {
+            Optional<SQLException> cause = sqlCause(e).filter(DatabaseUrl::unreachable);
+            if (cause.isPresent()) {
+                throw url.cannotConnect(cause.get());
+            }
             String message = e.getMessage() == null ? "unknown error" : e.getMessage().lines().findFirst().orElse("");
             throw new DatabaseException("Cannot " + doing + " " + name + " in " + url.redacted() + ": " + message, e);
         }
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 }

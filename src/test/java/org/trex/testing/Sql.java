@@ -37,4 +37,12 @@ public final class Sql {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    public static void execute(DatabaseUrl url, String sql) {
+        try (Connection c = url.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
 }
