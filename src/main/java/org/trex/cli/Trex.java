@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BoardCommand.class,
             RunCommand.class,
             OptOutsCommand.class,
+            MigrateCommand.class,
             VerifyCommand.class,
             AuditCommand.class,
             PseudonymCommand.class,

@@ -34,6 +34,8 @@ public enum AuditAction {
     NOTICE_ACK,
     /** Source files were loaded by {@code trex load} (details: source, period, each file's name, SHA-256 and rows). */
     LOAD,
+    /** {@code trex migrate} applied schema migrations (details: how many to the source and governance schemas). */
+    MIGRATE,
     /** A board register was adopted, on first use or on members' signatures (details: SHA-256s, members, signers). */
     BOARD_ADOPT,
     /**

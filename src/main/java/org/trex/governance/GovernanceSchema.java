@@ -1,5 +1,6 @@
 package org.trex.governance;
 
+import java.util.Optional;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.Migrations;
 
@@ -18,5 +19,10 @@ public final class GovernanceSchema {
      */
     public static int migrate(DatabaseUrl url) {
         return MIGRATIONS.apply(url);
+    }
+
+    /** How the database's governance schema differs from this TREx's, if it does; writes nothing. */
+    public static Optional<Migrations.Mismatch> mismatch(DatabaseUrl url) {
+        return MIGRATIONS.mismatch(url);
     }
 }

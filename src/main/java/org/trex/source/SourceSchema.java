@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The source schema's Flyway migrations: reference data, social care, health and opt-out tables. */
@@ -32,6 +33,11 @@ public final class SourceSchema {
         return MIGRATIONS.pending(url);
     }
 
+    /** How the database's source schema differs from this TREx's, if it does; writes nothing. */
+    public static Optional<Migrations.Mismatch> mismatch(DatabaseUrl url) {
+        return MIGRATIONS.mismatch(url);
+    }
+
     /**
      * Refuses, before a command reads anything, a database that does not hold the source schema this TREx reads:
      * none of it (never loaded), an older one (migrations pending) or a newer one (a later TREx migrated it). One
@@ -52,7 +58,7 @@ public final class SourceSchema {
         MIGRATIONS.mismatch(url).ifPresent(mismatch -> {
             throw new DatabaseException("Cannot " + doing + ": " + mismatch.reason()
                     + (mismatch.age() == Migrations.Mismatch.Age.OLDER
-                    ? "; trex load of this TREx applies them before it loads" : ""));
+                    ? "; trex migrate applies them (so does trex load, before it loads)" : ""));
         });
     }
 

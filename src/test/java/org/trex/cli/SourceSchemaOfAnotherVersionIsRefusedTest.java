@@ -43,7 +43,7 @@ class SourceSchemaOfAnotherVersionIsRefusedTest {
         assertThat(plan.code()).as(plan.all()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(plan.err()).contains("trex: Cannot count the cohort of extract discharge-delays: the source schema "
                 + "in " + workspace.url.redacted() + " is at version " + previous + ", older than this TREx's "
-                + latest + ": 1 migration(s) pending; trex load of this TREx applies them before it loads");
+                + latest + ": 1 migration(s) pending; trex migrate applies them (so does trex load, before it loads)");
     }
 
     @Test
