@@ -30,6 +30,8 @@ import org.trex.governance.GovernanceSchema;
 import org.trex.governance.LiveRuns;
 import org.trex.governance.RunResult;
 import org.trex.governance.ScheduledExtract;
+import org.trex.lineage.OpenLineageEvents;
+import org.trex.lineage.OpenLineageHttpSender;
 import org.trex.lineage.ParentRun;
 import org.trex.plan.Planner;
 import org.trex.run.ExtractRunner;
@@ -238,12 +240,27 @@ public final class RunCommand implements Callable<Integer> {
      * and is told which runs look abandoned.
      */
     static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer) {
+        closeAbandoned(governanceUrl, printer, System.getenv());
+    }
+
+    /**
+     * Records each abandoned run, and ends its lineage with an ABORT event where the runs send their events
+     * ({@link OpenLineageHttpSender}), so a lineage server does not show it running for ever.
+     */
+    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer, Map<String, String> environment) {
         GovernanceSchema.migrate(governanceUrl);
         LiveRuns.Closed closed = new LiveRuns(governanceUrl, Clock.systemUTC()).closeAbandoned(Actor.current());
+        Optional<OpenLineageHttpSender> sender = OpenLineageHttpSender.fromEnvironment(environment);
         for (AuditEntry entry : closed.recorded()) {
-            printer.println("Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
+            String message = "Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
                     + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and it "
-                    + "published no extract");
+                    + "published no extract";
+            printer.println(message);
+            Optional<UUID> lineageRun = entry.runId().flatMap(RunCommand::lineageRunId);
+            if (sender.isPresent() && lineageRun.isPresent() && entry.extractId().isPresent()) {
+                sender.get().send(List.of(OpenLineageEvents.abort(lineageRun.get(), entry.extractId().get(),
+                        entry.at(), message))).forEach(problem -> printer.println("WARNING " + problem));
+            }
         }
         for (LiveRuns.AbandonedRun run : closed.unrecorded()) {
             printer.println("Run " + run.runId() + " of " + run.extractId().orElse("-") + " looks abandoned (started "
@@ -251,6 +268,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "recorded as such: read-only access to the governance database");
         }
         printer.flush();
+    }
+
+    /** The run's ID as its lineage events carry it; a run ID that is no UUID had no lineage run. */
+    private static Optional<UUID> lineageRunId(String runId) {
+        try {
+            return Optional.of(UUID.fromString(runId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** A scheduler's run, when one is named, becomes the lineage parent under a UUID derived from its ID. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.trex.linkage.LinkageJson;
 
@@ -60,14 +61,38 @@ public final class OpenLineageEvents {
         requireNonNull(failedAt, "failedAt is null");
         requireNonNull(message, "message is null");
         ObjectNode event = event(run, EventType.FAIL, failedAt);
-        ObjectNode error = olFacet("1-0-1/ErrorMessageRunFacet")
-                .put("message", message)
-                .put("programmingLanguage", "JAVA");
-        ((ObjectNode) event.get("run").get("facets")).set("errorMessage", error);
+        ((ObjectNode) event.get("run").get("facets")).set("errorMessage", errorMessage(message));
         return event;
     }
 
-    private enum EventType { START, COMPLETE, FAIL }
+    /**
+     * The ABORT event of a run whose process died without ending it (kill -9, a power cut), sent by the process that
+     * later records it as abandoned: it knows only the run's ID and its extract, so the event names no datasets.
+     */
+    public static ObjectNode abort(UUID runId, String extractId, Instant abortedAt, String message) {
+        requireNonNull(runId, "runId is null");
+        LineageChecks.requireText(extractId, "extractId");
+        requireNonNull(abortedAt, "abortedAt is null");
+        requireNonNull(message, "message is null");
+        ObjectNode event = NODES.objectNode();
+        event.put("eventType", EventType.ABORT.name());
+        event.put("eventTime", abortedAt.toString());
+        event.put("producer", PRODUCER);
+        event.put("schemaURL", SCHEMA_URL);
+        ObjectNode runNode = event.putObject("run");
+        runNode.put("runId", runId.toString());
+        runNode.putObject("facets").set("errorMessage", errorMessage(message));
+        event.putObject("job").put("namespace", LineageRun.NAMESPACE).put("name", extractId);
+        event.putArray("inputs");
+        event.putArray("outputs");
+        return event;
+    }
+
+    private enum EventType { START, COMPLETE, FAIL, ABORT }
+
+    private static ObjectNode errorMessage(String message) {
+        return olFacet("1-0-1/ErrorMessageRunFacet").put("message", message).put("programmingLanguage", "JAVA");
+    }
 
     private static ObjectNode event(LineageRun run, EventType type, Instant at) {
         ObjectNode event = NODES.objectNode();
