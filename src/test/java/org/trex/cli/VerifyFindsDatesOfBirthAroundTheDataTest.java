@@ -2,6 +2,9 @@ package org.trex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,8 @@ import org.trex.testing.TestDatabase;
 /**
  * {@code trex verify} reports a date of birth in the files around an extract's data (its lineage here) without
  * repeating it: without the source, any whole date 18 years or more before the run's as-of date; with it, only such
- * a date that is one of its people's dates of birth. A real extract, whose lineage holds its own dates, passes.
+ * a date that is one of its people's dates of birth. A real extract, whose lineage holds its own dates, passes, as
+ * does a period its lineage declares as loaded, however old.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerifyFindsDatesOfBirthAroundTheDataTest {
@@ -31,6 +35,8 @@ class VerifyFindsDatesOfBirthAroundTheDataTest {
             + " the run's as-of date)";
     private static final String IN_SOURCE = "the date of birth of a person in the source (a whole date 18 years or"
             + " more before the run's as-of date)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     // Static: an instance field is not injected before @BeforeAll.
     @TempDir
@@ -127,6 +133,27 @@ class VerifyFindsDatesOfBirthAroundTheDataTest {
         // It still fails, on the changed file's digest, but takes the date for no one's date of birth.
         assertThat(online.code()).as(online.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(online.out()).contains("FAIL Cannot verify lineage/report.md: SHA-256 is ")
+                .doesNotContain("date of birth");
+    }
+
+    @Test
+    void anOldPeriodTheLineageDeclaresIsNoDateOfBirth() throws IOException {
+        Path copy = copy();
+        Path log = copy.resolve("lineage/openlineage.ndjson");
+        List<String> lines = Files.readAllLines(log);
+        ObjectNode start = (ObjectNode) JSON.readTree(lines.get(0));
+        String period = "2001-04-01/2002-03-31";
+        ((ArrayNode) start.get("inputs")).addObject().putObject("facets").putObject("trex_load")
+                .put("period", period);
+        Files.write(log, Stream.concat(Stream.of(JSON.writeValueAsString(start)), lines.stream().skip(1)).toList());
+        Path report = copy.resolve("lineage/report.md");
+        Files.writeString(report, Files.readString(report) + "\nLoaded: " + period + "\n");
+
+        Result offline = verify(copy);
+
+        // It fails on the changed files' digests, but the loaded period is the run's own, not a date of birth.
+        assertThat(offline.code()).as(offline.all()).isEqualTo(ExitCode.FAILURE);
+        assertThat(offline.out()).contains("FAIL Cannot verify lineage/report.md: SHA-256 is ")
                 .doesNotContain("date of birth");
     }
 
