@@ -76,7 +76,10 @@ public final class Margins {
         return relations;
     }
 
-    /** The cells of a whole's parts beside one of its cells: all of them as its sum, else each at most it. */
+    /**
+     * The cells of a whole's parts beside one of its cells: all of them as its sum (or, disjoint, at most it), else
+     * each at most it.
+     */
     private static List<Relation> partsBeside(Cell total, List<Cell> beside, PartsOfWhole whole) {
         List<Cell> parts = new ArrayList<>();
         for (Quantity quantity : whole.parts()) {
@@ -85,6 +88,9 @@ public final class Margins {
         }
         if (whole.coverage() == PartsOfWhole.Coverage.ALL && parts.size() == whole.parts().size()) {
             return List.of(new Relation(total, parts, total.quantity().additivity()));
+        }
+        if (whole.coverage() == PartsOfWhole.Coverage.DISJOINT && parts.size() == whole.parts().size()) {
+            return List.of(new Relation(total, parts, Additivity.AT_LEAST));
         }
         return parts.stream().map(part -> new Relation(total, List.of(part), Additivity.AT_LEAST)).toList();
     }

@@ -8,14 +8,18 @@ import java.util.List;
 /**
  * Quantities that count part of what another quantity counts, over the same records in the same cells: counts with
  * a flag beside the count without it. With {@link Coverage#SOME} each part is at most the whole; with
- * {@link Coverage#ALL} every record of the whole is in exactly one part (a flag and its negation, never blank), so
- * the parts add up to the whole (records) or cover it (people). Only counts: a sum's values may be negative.
+ * {@link Coverage#DISJOINT} no record is in two parts (flags that exclude each other), so the parts add up to at most
+ * the whole (records only: one person may have records in each); with {@link Coverage#ALL} every record of the whole
+ * is in exactly one part (a flag and its negation, never blank), so the parts add up to the whole (records) or cover
+ * it (people). Only counts: a sum's values may be negative.
  */
 public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage coverage) {
     /** How much of the whole the parts count. */
     public enum Coverage {
         /** Each part counts some of the whole's records or people. */
         SOME,
+        /** Each part counts some of the whole's records, and no record is counted by two parts. */
+        DISJOINT,
         /** The parts split the whole's records between them, each record into exactly one. */
         ALL
     }
@@ -32,6 +36,14 @@ public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage covera
         if (parts.stream().anyMatch(p -> p.additivity() != whole.additivity())) {
             throw new IllegalArgumentException("Cannot relate " + ids + " to " + whole.id()
                     + ": they count different things (records and people)");
+        }
+        if (coverage == Coverage.DISJOINT && whole.additivity() != Additivity.EXACT) {
+            throw new IllegalArgumentException("Cannot say " + ids + " count none of one another's people in "
+                    + whole.id() + ": one person may be counted in each");
+        }
+        if (coverage == Coverage.DISJOINT && parts.size() < 2) {
+            throw new IllegalArgumentException("Cannot say " + ids + " count none of one another's records in "
+                    + whole.id() + ": that needs two parts or more");
         }
         if (coverage == Coverage.ALL && parts.size() < 2) {
             throw new IllegalArgumentException("Cannot say " + ids + " cover all of " + whole.id()

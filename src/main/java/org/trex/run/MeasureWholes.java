@@ -7,6 +7,7 @@ import java.util.Set;
 import org.trex.disclosure.PartsOfWhole;
 import org.trex.disclosure.Quantity;
 import org.trex.plan.PlannedMeasure;
+import org.trex.spec.CountOf;
 import org.trex.spec.FlagRelations;
 import org.trex.spec.MeasureKind;
 
@@ -18,7 +19,8 @@ final class MeasureWholes {
     /**
      * Which quantities count part of another's records or people, read from each output's counts (over the same
      * rows, cell by cell): a count with a flag is part of the same count without one, and of the count with a flag
-     * that its flag implies; two flags that split every record between them add up to the count without one. Flags
+     * that its flag implies; two flags that split every record between them add up to the count without one, and
+     * records with two flags that exclude each other add up to at most a count both are part of. Flags
      * are related through their definitions only in outputs on the index dataset, where they name the spec's
      * variables (elsewhere a flag is a source field, of which only its own count is known to be a part).
      */
@@ -43,10 +45,18 @@ final class MeasureWholes {
                     }
                     for (PlannedMeasure other : counts) {
                         Quantity rest = byMeasure.get(other.name());
-                        if (variables && whole.whereField().isEmpty() && other.countOf() == whole.countOf()
-                                && other.whereField().isPresent() && !rest.equals(counted) && !rest.equals(of)
-                                && flags.splitsWith(flag, other.whereField().get())) {
+                        if (!variables || other.countOf() != whole.countOf() || other.whereField().isEmpty()
+                                || rest.equals(counted) || rest.equals(of)) {
+                            continue;
+                        }
+                        String otherFlag = other.whereField().get();
+                        if (whole.whereField().isEmpty() && flags.splitsWith(flag, otherFlag)) {
                             wholes.add(new PartsOfWhole(of, sorted(counted, rest), PartsOfWhole.Coverage.ALL));
+                        } else if (whole.countOf() == CountOf.RECORDS && flags.excludes(flag, otherFlag)
+                                && whole.whereField().map(w -> flags.implies(flag, w) && flags.implies(otherFlag, w))
+                                        .orElse(true)) {
+                            wholes.add(new PartsOfWhole(of, sorted(counted, rest),
+                                    PartsOfWhole.Coverage.DISJOINT));
                         }
                     }
                 }

@@ -3,6 +3,7 @@ package org.trex.spec;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -42,6 +43,46 @@ public final class FlagRelations {
         requireNonNull(flag, "flag is null");
         requireNonNull(other, "other is null");
         return negates(flag, other) || negates(other, flag);
+    }
+
+    /**
+     * True when no index event has both flags true (so their counts of records add up to at most the count of a
+     * whole both are part of): one requires what the other's {@code not} denies.
+     */
+    public boolean excludes(String flag, String other) {
+        requireNonNull(flag, "flag is null");
+        requireNonNull(other, "other is null");
+        Optional<VariableSpec> one = spec.variable(flag);
+        Optional<VariableSpec> two = spec.variable(other);
+        return one.isPresent() && two.isPresent() && excludes(new Expr.VariableValue(one.get().at(), flag),
+                new Expr.VariableValue(two.get().at(), other), new HashSet<>());
+    }
+
+    /**
+     * True when {@code one} and {@code two} are never both true: a {@code not} is true only where its operand is not
+     * (false, or blank), so nothing that requires the operand is true beside it.
+     */
+    private boolean excludes(Expr one, Expr two, Set<String> expanding) {
+        if (one instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.NOT
+                && implies(two, logic.operands().get(0), new HashSet<>())) {
+            return true;
+        }
+        if (two instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.NOT
+                && implies(one, logic.operands().get(0), new HashSet<>())) {
+            return true;
+        }
+        for (Expr[] pair : List.of(new Expr[] {one, two}, new Expr[] {two, one})) {
+            if (pair[0] instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.AND
+                    && logic.operands().stream().anyMatch(o -> excludes(o, pair[1], expanding))) {
+                return true;
+            }
+            if (pair[0] instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.OR
+                    && logic.operands().stream().allMatch(o -> excludes(o, pair[1], expanding))) {
+                return true;
+            }
+        }
+        return expands(one, "one ", expanding, d -> excludes(d, two, expanding))
+                || expands(two, "two ", expanding, d -> excludes(one, d, expanding));
     }
 
     private boolean negates(String flag, String other) {

@@ -11,7 +11,8 @@ import org.trex.source.SourceCatalog;
 
 /**
  * A flag defined as {@code and} over another is true only where the other is, as is each operand of an {@code or}
- * where the {@code or} is; a flag defined as {@code not} of
+ * where the {@code or} is; flags of which one requires what the other's {@code not} denies are never both true; a
+ * flag defined as {@code not} of
  * another splits the index events with it only when the other can never be blank (a blank's {@code not} is blank,
  * and a count with either flag leaves the event out).
  */
@@ -109,6 +110,50 @@ class FlagRelationsFollowDefinitionsTest {
         assertThat(flags.implies("ready_with_care", "ready_and_care_again")).isTrue();
         assertThat(flags.implies("ready_and_care_again", "ready_with_care")).isTrue();
         assertThat(flags.implies("ready_on_the_day", "ready_and_care_again")).isFalse();
+    }
+
+    @Test
+    void flagsWhereOneRequiresWhatTheOthersNotDeniesExcludeEachOther() throws IOException {
+        FlagRelations flags = new FlagRelations(spec("""
+                ready_on_the_day:
+                  type: flag
+                  description: d
+                  field: discharge_ready_date
+                  is_null: false
+                not_ready:
+                  type: flag
+                  description: d
+                  not: {var: ready_on_the_day}
+                with_care:
+                  type: flag
+                  description: d
+                  exists: {from: social_care_event}
+                without_care:
+                  type: flag
+                  description: d
+                  not: {var: with_care}
+                ready_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: ready_on_the_day}, {var: with_care}]
+                not_ready_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: with_care}, {var: not_ready}]
+                ready_or_care:
+                  type: flag
+                  description: d
+                  or: [{var: ready_on_the_day}, {var: with_care}]
+                """));
+
+        assertThat(flags.excludes("ready_with_care", "not_ready_with_care")).isTrue();
+        assertThat(flags.excludes("not_ready_with_care", "ready_with_care")).isTrue();
+        assertThat(flags.excludes("ready_on_the_day", "not_ready")).isTrue();
+        // A blank summary's not is blank, not true: the two are still never both true.
+        assertThat(flags.excludes("with_care", "without_care")).isTrue();
+        assertThat(flags.excludes("with_care", "not_ready")).isFalse();
+        assertThat(flags.excludes("ready_or_care", "not_ready")).isFalse();
+        assertThat(flags.excludes("ready_with_care", "with_care")).isFalse();
     }
 
     private ExtractSpec spec(String variables) throws IOException {
