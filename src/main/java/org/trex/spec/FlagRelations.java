@@ -47,7 +47,8 @@ public final class FlagRelations {
 
     /**
      * True when no index event has both flags true (so their counts of records add up to at most the count of a
-     * whole both are part of): one requires what the other's {@code not} denies.
+     * whole both are part of): one requires what the other's {@code not} denies, or the two test one value against
+     * values they share none of.
      */
     public boolean excludes(String flag, String other) {
         requireNonNull(flag, "flag is null");
@@ -63,6 +64,9 @@ public final class FlagRelations {
      * (false, or blank), so nothing that requires the operand is true beside it.
      */
     private boolean excludes(Expr one, Expr two, Set<String> expanding) {
+        if (one instanceof Expr.Test a && two instanceof Expr.Test b && testsExclude(a, b)) {
+            return true;
+        }
         if (one instanceof Expr.Logic logic && logic.op() == Expr.LogicOp.NOT
                 && implies(two, logic.operands().get(0), new HashSet<>())) {
             return true;
@@ -83,6 +87,50 @@ public final class FlagRelations {
         }
         return expands(one, "one ", expanding, d -> excludes(d, two, expanding))
                 || expands(two, "two ", expanding, d -> excludes(one, d, expanding));
+    }
+
+    /**
+     * Two tests of one value that only values in two disjoint sets pass ({@code in} or {@code equals}, compared as
+     * PostgreSQL compares them: equal only when the same), or one that passes only a blank and one that passes only
+     * values.
+     */
+    private static boolean testsExclude(Expr.Test a, Expr.Test b) {
+        if (!sameValue(a.subject(), b.subject())) {
+            return false;
+        }
+        Optional<Set<Object>> first = values(a);
+        Optional<Set<Object>> second = values(b);
+        if (first.isPresent() && second.isPresent()) {
+            Set<Class<?>> types = new HashSet<>();
+            first.get().forEach(v -> types.add(v.getClass()));
+            second.get().forEach(v -> types.add(v.getClass()));
+            return types.size() == 1 && first.get().stream().noneMatch(second.get()::contains);
+        }
+        return first.isPresent() && blankOnly(b) || second.isPresent() && blankOnly(a);
+    }
+
+    /** The values an {@code in} or {@code equals} test passes, when its operands are all written values. */
+    private static Optional<Set<Object>> values(Expr.Test test) {
+        if ((test.op() != Expr.TestOp.IN && test.op() != Expr.TestOp.EQUALS)
+                || !test.operands().stream().allMatch(o -> o instanceof Expr.Literal)) {
+            return Optional.empty();
+        }
+        Set<Object> values = new HashSet<>();
+        test.operands().forEach(o -> values.add(((Expr.Literal) o).value()));
+        return Optional.of(values);
+    }
+
+    private static boolean blankOnly(Expr.Test test) {
+        return test.op() == Expr.TestOp.IS_NULL && test.operands().get(0) instanceof Expr.Literal literal
+                && Boolean.TRUE.equals(literal.value());
+    }
+
+    /** Whether two subjects read the same value: the same field of the same row, or the same fact of the person. */
+    private static boolean sameValue(Expr a, Expr b) {
+        if (a instanceof Expr.FieldValue x && b instanceof Expr.FieldValue y) {
+            return x.row() == y.row() && x.field().equals(y.field());
+        }
+        return a instanceof Expr.PersonValue x && b instanceof Expr.PersonValue y && x.attribute() == y.attribute();
     }
 
     private boolean negates(String flag, String other) {

@@ -156,6 +156,48 @@ class FlagRelationsFollowDefinitionsTest {
         assertThat(flags.excludes("ready_with_care", "with_care")).isFalse();
     }
 
+    @Test
+    void testsOfOneFieldAgainstValuesTheyShareNoneOfExcludeEachOther() throws IOException {
+        FlagRelations flags = new FlagRelations(spec("""
+                to_usual_residence:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  in: ['19', '29']
+                to_care_home:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  equals: '54'
+                to_care_home_or_home:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  in: ['54', '19']
+                destination_unknown:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  is_null: true
+                admitted_from_care_home:
+                  type: flag
+                  description: d
+                  field: admission_source
+                  equals: '54'
+                home_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: to_usual_residence}, {exists: {from: social_care_event}}]
+                """));
+
+        assertThat(flags.excludes("to_usual_residence", "to_care_home")).isTrue();
+        assertThat(flags.excludes("to_care_home", "destination_unknown")).isTrue();
+        assertThat(flags.excludes("home_with_care", "to_care_home")).isTrue();
+        assertThat(flags.excludes("to_usual_residence", "to_care_home_or_home")).isFalse();
+        // Another field may hold the same code on the same discharge.
+        assertThat(flags.excludes("to_care_home", "admitted_from_care_home")).isFalse();
+    }
+
     private ExtractSpec spec(String variables) throws IOException {
         Path spec = folder.resolve("spec.yaml");
         Files.writeString(spec, """
