@@ -24,8 +24,9 @@ import org.trex.spec.MeasureSpec;
 import org.trex.spec.RelativeWindow;
 
 /**
- * The run tells disclosure control that the discharges counted with two flags that exclude each other (ready on the
- * day with care, not ready with care) add up to at most all discharges; of people, only that each is at most all.
+ * The run tells disclosure control that the discharges counted with flags that exclude one another (ready on the
+ * day with care, not ready with care; three discharge destinations) add up to at most all discharges, all of a group
+ * in one relation; of people, only that each is at most all.
  */
 class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
     private static final List<MeasureSpec> MEASURES = List.of(
@@ -41,13 +42,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
 
     @Test
     void recordsWithEitherFlagAddUpToAtMostTheWhole() throws IOException {
-        AggregateOutput output = new AggregateOutput("care", "inpatient_spell", RelativeWindow.INDEX_DAY, List.of(),
-                MEASURES);
-        OutputPlan plan = new OutputPlan(output, List.of(), List.of(), MEASURES.stream()
-                .map(m -> new PlannedMeasure(m, m.where().map(w -> "trex_where_" + m.name()), Optional.empty()))
-                .toList(), "select", "select");
-        MeasuredAggregate aggregate = new MeasuredAggregate(plan, List.of(), List.of(), new StructType(), List.of(),
-                Map.of(), List.of(), 0, 0, List.of());
+        MeasuredAggregate aggregate = aggregate(MEASURES);
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(aggregate));
         Map<String, Quantity> q = quantities.get("care");
 
@@ -62,11 +57,86 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                         PartsOfWhole.Coverage.DISJOINT));
     }
 
+    @Test
+    void threeDestinationsTogetherAreAtMostTheWhole() throws IOException {
+        List<MeasureSpec> measures = List.of(
+                new MeasureSpec("discharges", CountOf.RECORDS, Optional.empty()),
+                new MeasureSpec("home", CountOf.RECORDS, Optional.of("to_usual_residence")),
+                new MeasureSpec("care_home", CountOf.RECORDS, Optional.of("to_care_home")),
+                new MeasureSpec("hospice", CountOf.RECORDS, Optional.of("to_hospice")));
+        MeasuredAggregate aggregate = aggregate(measures);
+        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(aggregate));
+        Map<String, Quantity> q = quantities.get("care");
+        FlagRelations destinations = flags("""
+                to_usual_residence:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  in: ['19', '29']
+                to_care_home:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  equals: '54'
+                to_hospice:
+                  type: flag
+                  description: d
+                  field: discharge_destination
+                  equals: '88'
+                """);
+
+        List<PartsOfWhole> wholes = MeasureWholes.of(List.of(aggregate), quantities, destinations, "inpatient_spell");
+
+        // One relation of all three, not three of pairs, each of which says less.
+        assertThat(wholes).filteredOn(w -> w.coverage() == PartsOfWhole.Coverage.DISJOINT).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.whole()).isEqualTo(q.get("discharges"));
+                    assertThat(w.parts()).containsExactlyInAnyOrder(q.get("home"), q.get("care_home"),
+                            q.get("hospice"));
+                });
+    }
+
+    private static MeasuredAggregate aggregate(List<MeasureSpec> measures) {
+        AggregateOutput output = new AggregateOutput("care", "inpatient_spell", RelativeWindow.INDEX_DAY, List.of(),
+                measures);
+        OutputPlan plan = new OutputPlan(output, List.of(), List.of(), measures.stream()
+                .map(m -> new PlannedMeasure(m, m.where().map(w -> "trex_where_" + m.name()), Optional.empty()))
+                .toList(), "select", "select");
+        return new MeasuredAggregate(plan, List.of(), List.of(), new StructType(), List.of(), Map.of(), List.of(), 0,
+                0, List.of());
+    }
+
     private static List<Quantity> sorted(Quantity one, Quantity other) {
         return one.id().compareTo(other.id()) <= 0 ? List.of(one, other) : List.of(other, one);
     }
 
     private FlagRelations flags() throws IOException {
+        return flags("""
+                ready_on_the_day:
+                  type: flag
+                  description: d
+                  field: discharge_ready_date
+                  is_null: false
+                not_ready:
+                  type: flag
+                  description: d
+                  not: {var: ready_on_the_day}
+                with_care:
+                  type: flag
+                  description: d
+                  exists: {from: social_care_event}
+                ready_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: ready_on_the_day}, {var: with_care}]
+                not_ready_with_care:
+                  type: flag
+                  description: d
+                  and: [{var: not_ready}, {var: with_care}]
+                """);
+    }
+
+    private FlagRelations flags(String variables) throws IOException {
         Path spec = folder.resolve("spec.yaml");
         Files.writeString(spec, """
                 id: exclusive-flags
@@ -90,28 +160,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                       - {name: sex, source: sex, form: as_is}
                     quasi_identifiers: [sex]
                 variables:
-                  ready_on_the_day:
-                    type: flag
-                    description: d
-                    field: discharge_ready_date
-                    is_null: false
-                  not_ready:
-                    type: flag
-                    description: d
-                    not: {var: ready_on_the_day}
-                  with_care:
-                    type: flag
-                    description: d
-                    exists: {from: social_care_event}
-                  ready_with_care:
-                    type: flag
-                    description: d
-                    and: [{var: ready_on_the_day}, {var: with_care}]
-                  not_ready_with_care:
-                    type: flag
-                    description: d
-                    and: [{var: not_ready}, {var: with_care}]
-                """);
+                """ + variables.indent(2));
         return new FlagRelations(LoadedSpec.load(spec, Path.of("policies/service-evaluation.yaml"),
                 SourceCatalog.standard()).spec().value());
     }
