@@ -97,18 +97,8 @@ public final class ExtractVerifier {
      */
     public static List<SourceLoad> loads(Path extractDir) {
         requireNonNull(extractDir, "extractDir is null");
-        Path log = extractDir.resolve(LineageLog.PATH);
-        if (!Files.isRegularFile(log)) {
-            return List.of();
-        }
         List<SourceLoad> loads = new ArrayList<>();
-        for (String line : lines(log)) {
-            JsonNode event;
-            try {
-                event = JSON.readTree(line);
-            } catch (IOException e) {
-                continue;
-            }
+        for (JsonNode event : events(extractDir)) {
             if (!"COMPLETE".equals(event.path("eventType").asText())) {
                 continue;
             }
@@ -334,17 +324,7 @@ public final class ExtractVerifier {
      */
     private static Set<LocalDate> declaredDates(Path extractDir) {
         Set<LocalDate> declared = new HashSet<>();
-        Path log = extractDir.resolve(LineageLog.PATH);
-        if (!Files.isRegularFile(log)) {
-            return declared;
-        }
-        for (String line : lines(log)) {
-            JsonNode event;
-            try {
-                event = JSON.readTree(line);
-            } catch (IOException e) {
-                continue;
-            }
+        for (JsonNode event : events(extractDir)) {
             event.path("run").path("facets").path("executionParameters").path("parameters")
                     .forEach(p -> declared.addAll(wholeDates(p.path("value").asText())));
             declared.addAll(wholeDates(event.path("job").path("facets").path("sql").path("query").asText()));
@@ -380,20 +360,34 @@ public final class ExtractVerifier {
      * reported apart), which takes more dates for dates of birth, not fewer.
      */
     private static LocalDate asOf(Path extractDir) {
-        Path log = extractDir.resolve(LineageLog.PATH);
-        if (Files.isRegularFile(log)) {
-            for (String line : lines(log)) {
-                try {
-                    String time = JSON.readTree(line).at("/run/facets/nominalTime/nominalStartTime").asText();
-                    if (!time.isEmpty()) {
-                        return LocalDate.ofInstant(Instant.parse(time), ZoneOffset.UTC);
-                    }
-                } catch (IOException | DateTimeParseException e) {
-                    // Not an event with a nominal time: the next line may be.
+        for (JsonNode event : events(extractDir)) {
+            try {
+                String time = event.at("/run/facets/nominalTime/nominalStartTime").asText();
+                if (!time.isEmpty()) {
+                    return LocalDate.ofInstant(Instant.parse(time), ZoneOffset.UTC);
                 }
+            } catch (DateTimeParseException e) {
+                // Not an event with a nominal time: the next one may be.
             }
         }
         return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** The lineage log's events that parse as JSON (the others are reported by {@link #verify}). */
+    private static List<JsonNode> events(Path extractDir) {
+        Path log = extractDir.resolve(LineageLog.PATH);
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines(log)) {
+            try {
+                events.add(JSON.readTree(line));
+            } catch (IOException e) {
+                // Reported by verify() with its line.
+            }
+        }
+        return events;
     }
 
     private static List<String> lines(Path file) {

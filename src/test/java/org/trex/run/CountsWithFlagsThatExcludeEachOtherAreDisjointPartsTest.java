@@ -3,7 +3,6 @@ package org.trex.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.trex.spec.FlagRelations;
 import org.trex.spec.LoadedSpec;
 import org.trex.spec.MeasureSpec;
 import org.trex.spec.RelativeWindow;
+import org.trex.testing.SpecWithVariables;
 
 /**
  * The run tells disclosure control that the discharges counted with flags that exclude one another (ready on the
@@ -137,31 +137,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
     }
 
     private FlagRelations flags(String variables) throws IOException {
-        Path spec = folder.resolve("spec.yaml");
-        Files.writeString(spec, """
-                id: exclusive-flags
-                version: 1
-                title: t
-                requester: r
-                purpose: p
-                legal_basis: l
-                project: discharge-evaluation
-                policy: service-evaluation
-                cohort:
-                  description: d
-                  index_event: hospital_discharge
-                  window: {from: 2024-04-01, to: 2025-03-31}
-                  social_care_at_index: any
-                outputs:
-                  - name: spells
-                    kind: records
-                    dataset: inpatient_spell
-                    fields:
-                      - {name: sex, source: sex, form: as_is}
-                    quasi_identifiers: [sex]
-                variables:
-                """ + variables.indent(2));
-        return new FlagRelations(LoadedSpec.load(spec, Path.of("policies/service-evaluation.yaml"),
+        return new FlagRelations(LoadedSpec.load(SpecWithVariables.write(folder, variables), SpecWithVariables.POLICY,
                 SourceCatalog.standard()).spec().value());
     }
 }

@@ -3,11 +3,11 @@ package org.trex.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.SourceCatalog;
+import org.trex.testing.SpecWithVariables;
 
 /**
  * A flag defined as {@code and} over another is true only where the other is, as is each operand of an {@code or}
@@ -199,31 +199,7 @@ class FlagRelationsFollowDefinitionsTest {
     }
 
     private ExtractSpec spec(String variables) throws IOException {
-        Path spec = folder.resolve("spec.yaml");
-        Files.writeString(spec, """
-                id: flag-relations
-                version: 1
-                title: t
-                requester: r
-                purpose: p
-                legal_basis: l
-                project: discharge-evaluation
-                policy: service-evaluation
-                cohort:
-                  description: d
-                  index_event: hospital_discharge
-                  window: {from: 2024-04-01, to: 2025-03-31}
-                  social_care_at_index: any
-                outputs:
-                  - name: spells
-                    kind: records
-                    dataset: inpatient_spell
-                    fields:
-                      - {name: sex, source: sex, form: as_is}
-                    quasi_identifiers: [sex]
-                variables:
-                """ + variables.indent(2));
-        return LoadedSpec.load(spec, Path.of("policies/service-evaluation.yaml"), SourceCatalog.standard()).spec()
-                .value();
+        return LoadedSpec.load(SpecWithVariables.write(folder, variables), SpecWithVariables.POLICY,
+                SourceCatalog.standard()).spec().value();
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.source.SourceCatalog;
+import org.trex.testing.SpecWithVariables;
 
 /**
  * The checker refuses a variable that reads an unknown dataset or field, has the wrong type for its place,
@@ -17,39 +17,15 @@ import org.trex.source.SourceCatalog;
  * the part written wrong. Line n of a test's variables is line {@link #BEFORE_VARIABLES} + n of the spec.
  */
 class VariableProblemsNameTheirPlaceTest {
-    private static final String SPEC = """
-            id: variable-problems
-            version: 1
-            title: t
-            requester: r
-            purpose: p
-            legal_basis: l
-            project: discharge-evaluation
-            policy: service-evaluation
-            cohort:
-              description: d
-              index_event: hospital_discharge
-              window: {from: 2024-04-01, to: 2025-03-31}
-              social_care_at_index: any
-            outputs:
-              - name: spells
-                kind: records
-                dataset: inpatient_spell
-                fields:
-                  - {name: sex, source: sex, form: as_is}
-                quasi_identifiers: [sex]
-            variables:
-            """;
-    private static final int BEFORE_VARIABLES = 21;
+    private static final int BEFORE_VARIABLES = SpecWithVariables.FIRST_VARIABLE_LINE - 1;
 
     @TempDir
     Path folder;
 
     private List<SpecProblem> problems(String variables) throws IOException {
-        Path spec = folder.resolve("spec.yaml");
-        Files.writeString(spec, SPEC + variables.indent(2));
+        Path spec = SpecWithVariables.write(folder, variables);
         SpecException e = catchThrowableOfType(SpecException.class,
-                () -> LoadedSpec.load(spec, Path.of("policies/service-evaluation.yaml"), SourceCatalog.standard()));
+                () -> LoadedSpec.load(spec, SpecWithVariables.POLICY, SourceCatalog.standard()));
         assertThat(e).as("the spec should be refused").isNotNull();
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.toString())
                 .startsWith(spec + ":" + p.line() + ":" + p.column() + ": Cannot "));
