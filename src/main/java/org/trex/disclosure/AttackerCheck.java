@@ -30,6 +30,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  */
 public final class AttackerCheck {
     private static final int MAX_ITERATIONS = 100_000;
+    /** How far apart two bounds of one value may come out of the solver. */
+    private static final double SOLVER_NOISE = 1e-6;
 
     private final SmallCounts smallCounts;
 
@@ -111,11 +113,19 @@ public final class AttackerCheck {
             }
             int variable = index.get(cell.key());
             intervals.put(cell.key(), related.contains(cell.key())
-                    ? new Interval(bound(GoalType.MINIMIZE, variable, ordered.size(), constraints),
+                    ? solved(bound(GoalType.MINIMIZE, variable, ordered.size(), constraints),
                             bound(GoalType.MAXIMIZE, variable, ordered.size(), constraints))
                     : new Interval(0, Double.POSITIVE_INFINITY));
         }
         return intervals;
+    }
+
+    /**
+     * The interval between two bounds the solver found. Where the attacker can pin a cell down exactly, the simplex's
+     * floating point may put the greatest value a hair below the least ({@code [0, -1.7E-14]}): that is one value.
+     */
+    private static Interval solved(double lower, double upper) {
+        return upper < lower && lower - upper < SOLVER_NOISE ? new Interval(lower, lower) : new Interval(lower, upper);
     }
 
     private List<LinearConstraint> constraints(List<DecidedCell> cells, List<Relation> relations,

@@ -61,7 +61,9 @@ final class MeasureWholes {
                     }
                 }
                 if (whole.countOf() == CountOf.RECORDS) {
-                    exclusiveGroups(new ArrayList<>(), new ArrayList<>(flagged.keySet()), flagged, flags)
+                    // A flag and its negation already add up to the whole: at most the whole says nothing more.
+                    exclusiveGroups(new ArrayList<>(), new ArrayList<>(flagged.keySet()), flagged, flags).stream()
+                            .filter(group -> !wholes.contains(new PartsOfWhole(of, group, PartsOfWhole.Coverage.ALL)))
                             .forEach(group -> wholes.add(new PartsOfWhole(of, group, PartsOfWhole.Coverage.DISJOINT)));
                 }
             }
