@@ -9,11 +9,11 @@ import java.util.function.UnaryOperator;
 /**
  * Which of the dates {@link ExtractVerifier} finds in the files around an extract's data are taken for a person's
  * date of birth ({@code among}: of the dates given, those), and how its problems name them ({@code what}). It is
- * given only whole dates {@link ExtractVerifier#ADULT_YEARS} years or more before the run's as-of date: the run's
+ * given only whole dates {@link PersonalDataScan#ADULT_YEARS} years or more before the run's as-of date: the run's
  * own dates (its as-of date, windows, loads, approval) are recent, an adult's date of birth is not.
  */
 public record BirthDates(UnaryOperator<Set<LocalDate>> among, String what) {
-    private static final String OLD_ENOUGH = " (a whole date " + ExtractVerifier.ADULT_YEARS
+    private static final String OLD_ENOUGH = " (a whole date " + PersonalDataScan.ADULT_YEARS
             + " years or more before the run's as-of date)";
 
     /** Without the source to ask: every date old enough to be an adult's date of birth is taken for one. */

@@ -9,52 +9,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.trex.extract.FileDigests;
 import org.trex.extract.Manifest;
 import org.trex.extract.ManifestFile;
-import org.trex.nhs.NhsNumber;
 
 /**
  * Checks an extract directory on its own, without the database: every file against the manifest, the lineage
  * events against their schemas, the run's START and COMPLETE, the reconciliation and the output files the lineage
  * names against the manifest, and that no file but the data (lineage, data dictionary, manifest, approval) holds what
- * looks like an NHS number, a postcode or a date of birth ({@link BirthDates}: given the source, only its people's).
+ * looks like an NHS number, a postcode or a date of birth ({@link PersonalDataScan}; {@link BirthDates}: given the
+ * source, only its people's).
  * The manifest and the lineage check each other, so changing a data file means changing both.
  */
 public final class ExtractVerifier {
-    // Letters or digits on either side mean part of a longer token (a hash, a UUID), not a number on its own.
-    private static final Pattern NHS_LIKE =
-            Pattern.compile("(?<![0-9A-Za-z])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![0-9A-Za-z])");
-    // A full postcode (outward and inward code); a postcode district alone (e.g. LS1) is allowed in extracts.
-    private static final Pattern POSTCODE = Pattern.compile(
-            "(?<![0-9A-Za-z])(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![0-9A-Za-z])");
-    /**
-     * A whole date, year first (as TREx writes dates) or day first (as many exports write a date of birth). A date
-     * followed by a letter or digit is part of something longer: a time (an event's) or a token.
-     */
-    private static final Pattern WHOLE_DATE = Pattern.compile("(?<![0-9A-Za-z])(?:(\\d{4})-(\\d{2})-(\\d{2})"
-            + "|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?![0-9A-Za-z])");
-    /**
-     * How many years before the run's as-of date a date must be to be taken for a date of birth. The run's own
-     * dates (as-of, windows, loaded periods, approval, times) are recent; an adult's date of birth is not, and adult
-     * social care holds adults. A child's date of birth is too like the run's own dates to be told from them.
-     */
-    public static final int ADULT_YEARS = 18;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExtractVerifier() {
@@ -87,7 +62,7 @@ public final class ExtractVerifier {
         }
         checkFiles(extractDir, manifest, problems);
         checkLineage(extractDir, manifest, problems);
-        checkNoPersonalData(extractDir, birthDates, problems);
+        problems.addAll(PersonalDataScan.problems(extractDir, birthDates));
         return problems;
     }
 
@@ -273,108 +248,8 @@ public final class ExtractVerifier {
         });
     }
 
-    /**
-     * Lineage and the files around the data are for a governance board and may travel further than the data: no
-     * person's identifiers in them. The data holds what its policy allows, in the forms it allows.
-     */
-    private static void checkNoPersonalData(Path extractDir, BirthDates birthDates, List<String> problems) {
-        LocalDate bornBy = asOf(extractDir).minusYears(ADULT_YEARS);
-        Set<LocalDate> declared = declaredDates(extractDir);
-        Map<String, Set<LocalDate>> oldDates = new LinkedHashMap<>();
-        for (String path : Manifest.listFiles(extractDir)) {
-            if (path.startsWith("data/")) {
-                continue;
-            }
-            List<String> lines = lines(extractDir.resolve(path));
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher nhs = NHS_LIKE.matcher(lines.get(i));
-                while (nhs.find()) {
-                    if (NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
-                        // The message must not repeat the number it found.
-                        problems.add("Cannot verify " + path + ": line " + (i + 1)
-                                + " holds what looks like an NHS number");
-                        break;
-                    }
-                }
-                if (POSTCODE.matcher(lines.get(i)).find()) {
-                    problems.add("Cannot verify " + path + ": line " + (i + 1) + " holds what looks like a postcode");
-                }
-                Set<LocalDate> dates = wholeDates(lines.get(i));
-                dates.removeIf(date -> date.isAfter(bornBy) || declared.contains(date));
-                if (!dates.isEmpty()) {
-                    oldDates.put(path + ": line " + (i + 1), dates);
-                }
-            }
-        }
-        // One look-up for every line: with the source, it is one query.
-        Set<LocalDate> born = oldDates.isEmpty() ? Set.of() : birthDates.among()
-                .apply(oldDates.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
-        // The message must not repeat the date it found.
-        oldDates.forEach((line, dates) -> {
-            if (dates.stream().anyMatch(born::contains)) {
-                problems.add("Cannot verify " + line + " holds " + birthDates.what());
-            }
-        });
-    }
-
-    /**
-     * The dates the run's lineage declares in the fields TREx writes from the approved plan and the record of loads,
-     * never from a person's record: its parameters, its SQL (the spec's windows and conditions) and the periods it
-     * loaded. A council with twenty years of history loads periods as old as any adult's date of birth.
-     */
-    private static Set<LocalDate> declaredDates(Path extractDir) {
-        Set<LocalDate> declared = new HashSet<>();
-        for (JsonNode event : events(extractDir)) {
-            event.path("run").path("facets").path("executionParameters").path("parameters")
-                    .forEach(p -> declared.addAll(wholeDates(p.path("value").asText())));
-            declared.addAll(wholeDates(event.path("job").path("facets").path("sql").path("query").asText()));
-            for (JsonNode input : event.path("inputs")) {
-                declared.addAll(wholeDates(input.path("inputFacets").path("trex_sourceQuery").path("query").asText()));
-                declared.addAll(wholeDates(input.path("facets").path("trex_load").path("period").asText()));
-            }
-        }
-        return declared;
-    }
-
-    private static Set<LocalDate> wholeDates(String line) {
-        Set<LocalDate> dates = new HashSet<>();
-        Matcher date = WHOLE_DATE.matcher(line);
-        while (date.find()) {
-            try {
-                dates.add(date.group(1) != null
-                        ? LocalDate.of(number(date, 1), number(date, 2), number(date, 3))
-                        : LocalDate.of(number(date, 6), number(date, 5), number(date, 4)));
-            } catch (DateTimeException e) {
-                // Not a calendar date (a month 13), so no one's date of birth.
-            }
-        }
-        return dates;
-    }
-
-    private static int number(Matcher date, int group) {
-        return Integer.parseInt(date.group(group));
-    }
-
-    /**
-     * The run's as-of date, as its lineage's nominal time says; today when the lineage has none (its problems are
-     * reported apart), which takes more dates for dates of birth, not fewer.
-     */
-    private static LocalDate asOf(Path extractDir) {
-        for (JsonNode event : events(extractDir)) {
-            try {
-                String time = event.at("/run/facets/nominalTime/nominalStartTime").asText();
-                if (!time.isEmpty()) {
-                    return LocalDate.ofInstant(Instant.parse(time), ZoneOffset.UTC);
-                }
-            } catch (DateTimeParseException e) {
-                // Not an event with a nominal time: the next one may be.
-            }
-        }
-        return LocalDate.now(ZoneOffset.UTC);
-    }
-
     /** The lineage log's events that parse as JSON (the others are reported by {@link #verify}). */
-    private static List<JsonNode> events(Path extractDir) {
+    static List<JsonNode> events(Path extractDir) {
         Path log = extractDir.resolve(LineageLog.PATH);
         if (!Files.isRegularFile(log)) {
             return List.of();
@@ -390,7 +265,7 @@ public final class ExtractVerifier {
         return events;
     }
 
-    private static List<String> lines(Path file) {
+    static List<String> lines(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
