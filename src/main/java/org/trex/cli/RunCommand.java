@@ -137,11 +137,18 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
             closeAbandoned(governanceUrl, printer);
             RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
-            Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC());
-            return request;
-        }, ExtractRunner::run);
+            return new Checked(request, Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC()));
+        }, (runner, checked) -> runner.run(checked.request(), checked.preflight()));
         SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
+    }
+
+    /** A request and the preflight it passed while Spark started. */
+    private record Checked(RunRequest request, Preflight preflight) {
+        Checked {
+            requireNonNull(request, "request is null");
+            requireNonNull(preflight, "preflight is null");
+        }
     }
 
     /** The specs in --specs that have a schedule and an approval of their current plan, read while Spark starts. */
