@@ -203,10 +203,7 @@ public final class ReleaseRegister {
                 holderOfFiles.put(output.people(), outputId);
             }
         }
-        // The foreign key's check finds each person's output again. Planned on a register of a few hundred
-        // outputs, that lookup reads the whole table, once per person: 4 s of the 6 s that 302,000 people took
-        // after 60 releases. The output's key finds it, whatever the table's size.
-        dsl.setLocal(DSL.name("enable_seqscan"), DSL.inline(false)).execute();
+        // Their outputs are checked once for the whole insert (V72), not once a person.
         dsl.insertInto(RELEASE_PERSON, PERSON_OUTPUT_ID, PERSON_PSEUDONYM, PERSON_ROWS)
                 .select(DSL.select(outputColumn, pseudonymColumn, rowsColumn).from(arriving)
                         .orderBy(outputColumn, pseudonymColumn))

@@ -1,0 +1,76 @@
+package org.trex.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trex.source.DatabaseUrl;
+import org.trex.testing.Sql;
+import org.trex.testing.TestDatabase;
+
+/**
+ * The register's people are checked against their outputs a statement at a time (V72), and keep the guarantees the
+ * foreign key gave: no person for an output that does not exist, an output's ID fixed under its people, and a
+ * release withdrawn takes its outputs' people with it.
+ */
+class RegisterPeopleBelongToOutputsThatExistTest {
+    private static final String PERSON = "trex_governance.release_person";
+
+    @TempDir
+    Path root;
+
+    private DatabaseUrl url;
+
+    @BeforeEach
+    void registeredRelease() throws IOException {
+        url = TestDatabase.fresh();
+        GovernanceSchema.migrate(url);
+        Path people = Files.write(root.resolve("people"), IntStream.range(0, 50)
+                .mapToObj(i -> String.format("%064x\t1", i)).toList());
+        ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
+        register.record(TestingReleases.of("run-1", LocalDate.of(2026, 6, 30), root, people));
+        register.record(TestingReleases.of("run-2", LocalDate.of(2026, 7, 31), root, people));
+    }
+
+    @Test
+    void aPersonForAnOutputThatDoesNotExistIsRefused() {
+        assertThatThrownBy(() -> Sql.execute(url, "INSERT INTO " + PERSON + " (output_id, pseudonym, rows)"
+                + " SELECT max(output_id) + 1000, '\\x" + "00".repeat(32) + "', 1 FROM " + PERSON))
+                .hasRootCauseInstanceOf(SQLException.class)
+                .rootCause().hasMessageContaining("names release output")
+                .hasMessageContaining("which does not exist")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"));
+    }
+
+    @Test
+    void aPersonMovedToAnOutputThatDoesNotExistIsRefused() {
+        assertThatThrownBy(() -> Sql.execute(url, "UPDATE " + PERSON + " SET output_id = output_id + 1000"))
+                .rootCause().hasMessageContaining("which does not exist");
+    }
+
+    @Test
+    void anOutputsIdCannotChangeUnderItsPeople() {
+        assertThatThrownBy(() -> Sql.execute(url, "UPDATE trex_governance.release_output SET id = DEFAULT"))
+                .rootCause().hasMessageContaining("the register's people name it");
+    }
+
+    @Test
+    void aWithdrawnReleaseTakesItsPeopleAndLeavesTheOthers() {
+        long before = Sql.count(url, "SELECT count(*) FROM " + PERSON);
+
+        new ReleaseRegister(url, Clock.systemUTC()).withdraw("run-1");
+
+        assertThat(Sql.count(url, "SELECT count(*) FROM " + PERSON)).isEqualTo(before / 2).isPositive();
+        assertThat(Sql.count(url, "SELECT count(*) FROM " + PERSON + " p WHERE NOT EXISTS (SELECT 1 FROM"
+                + " trex_governance.release_output o WHERE o.id = p.output_id)")).isZero();
+    }
+}
