@@ -141,8 +141,8 @@ public record Migrations(String name, String location, String historyTable, Stri
             }
             // The table's name is this record's own, never a user's; a name cannot be a bound parameter.
             try (PreparedStatement digest = connection.prepareStatement("SELECT md5(string_agg(concat_ws('|',"
-                    + " installed_rank, version, checksum, success, installed_on, script), ',' ORDER BY installed_rank))"
-                    + " FROM " + table);
+                    + " installed_rank, version, checksum, success, installed_on, script), ','"
+                    + " ORDER BY installed_rank)) FROM " + table);
                  ResultSet row = digest.executeQuery()) {
                 return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
             }

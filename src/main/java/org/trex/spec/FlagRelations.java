@@ -47,8 +47,8 @@ public final class FlagRelations {
 
     /**
      * True when no index event has both flags true (so their counts of records add up to at most the count of a
-     * whole both are part of): one requires what the other's {@code not} denies, or the two test one value against
-     * values they share none of.
+     * whole both are part of): one requires what the other's {@code not} denies, or the two test one value in ways
+     * no value passes both (values, ranges or prefixes that do not meet).
      */
     public boolean excludes(String flag, String other) {
         requireNonNull(flag, "flag is null");
@@ -90,45 +90,29 @@ public final class FlagRelations {
     }
 
     /**
-     * Two tests of one value that only values in two disjoint sets pass ({@code in} or {@code equals}, compared as
-     * PostgreSQL compares them: equal only when the same), or one that passes only a blank and one that passes only
-     * values.
+     * Two tests of one value that no value passes both: {@code in} or {@code equals} of values the other does not
+     * pass, ranges of whole numbers or dates that do not meet ({@code at_least}, {@code at_most}, {@code after},
+     * {@code before}), prefixes neither of which starts the other, or a test of a blank beside one of values.
      */
     private static boolean testsExclude(Expr.Test a, Expr.Test b) {
         if (!sameValue(a.subject(), b.subject())) {
             return false;
         }
-        Optional<Set<Object>> first = values(a);
-        Optional<Set<Object>> second = values(b);
-        if (first.isPresent() && second.isPresent()) {
-            Set<Class<?>> types = new HashSet<>();
-            first.get().forEach(v -> types.add(v.getClass()));
-            second.get().forEach(v -> types.add(v.getClass()));
-            return types.size() == 1 && first.get().stream().noneMatch(second.get()::contains);
-        }
-        return first.isPresent() && blankOnly(b) || second.isPresent() && blankOnly(a);
+        Optional<PassingValues> first = PassingValues.of(a);
+        Optional<PassingValues> second = PassingValues.of(b);
+        return first.isPresent() && second.isPresent() && PassingValues.disjoint(first.get(), second.get());
     }
 
-    /** The values an {@code in} or {@code equals} test passes, when its operands are all written values. */
-    private static Optional<Set<Object>> values(Expr.Test test) {
-        if ((test.op() != Expr.TestOp.IN && test.op() != Expr.TestOp.EQUALS)
-                || !test.operands().stream().allMatch(o -> o instanceof Expr.Literal)) {
-            return Optional.empty();
-        }
-        Set<Object> values = new HashSet<>();
-        test.operands().forEach(o -> values.add(((Expr.Literal) o).value()));
-        return Optional.of(values);
-    }
-
-    private static boolean blankOnly(Expr.Test test) {
-        return test.op() == Expr.TestOp.IS_NULL && test.operands().get(0) instanceof Expr.Literal literal
-                && Boolean.TRUE.equals(literal.value());
-    }
-
-    /** Whether two subjects read the same value: the same field of the same row, or the same fact of the person. */
+    /**
+     * Whether two subjects read the same value: the same field of the same row, the same fact of the person, or the
+     * same variable (of the index event, as every flag's tests are).
+     */
     private static boolean sameValue(Expr a, Expr b) {
         if (a instanceof Expr.FieldValue x && b instanceof Expr.FieldValue y) {
             return x.row() == y.row() && x.field().equals(y.field());
+        }
+        if (a instanceof Expr.VariableValue x && b instanceof Expr.VariableValue y) {
+            return x.name().equals(y.name());
         }
         return a instanceof Expr.PersonValue x && b instanceof Expr.PersonValue y && x.attribute() == y.attribute();
     }

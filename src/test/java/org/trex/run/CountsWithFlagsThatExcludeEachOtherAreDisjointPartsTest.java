@@ -96,6 +96,26 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                 });
     }
 
+    @Test
+    void theShippedSummarysDischargesOnTheReadyDateAndDelayedAreDisjointParts() {
+        List<MeasureSpec> measures = List.of(
+                new MeasureSpec("discharges", CountOf.RECORDS, Optional.empty()),
+                new MeasureSpec("discharged_on_ready_date", CountOf.RECORDS, Optional.of("discharged_on_ready_date")),
+                new MeasureSpec("delayed_one_day_or_more", CountOf.RECORDS, Optional.of("delayed_one_day_or_more")));
+        MeasuredAggregate aggregate = aggregate(measures);
+        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(aggregate));
+        Map<String, Quantity> q = quantities.get("care");
+        FlagRelations shipped = new FlagRelations(LoadedSpec.load(Path.of("extracts/discharge-delays.yaml"),
+                SourceCatalog.standard()).spec().value());
+
+        List<PartsOfWhole> wholes = MeasureWholes.of(List.of(aggregate), quantities, shipped, "inpatient_spell");
+
+        // A delay of 0 days, or of 1 or more: never both, and not a split (a ready date after discharge is negative).
+        assertThat(wholes).contains(new PartsOfWhole(q.get("discharges"),
+                sorted(q.get("discharged_on_ready_date"), q.get("delayed_one_day_or_more")),
+                PartsOfWhole.Coverage.DISJOINT));
+    }
+
     private static MeasuredAggregate aggregate(List<MeasureSpec> measures) {
         AggregateOutput output = new AggregateOutput("care", "inpatient_spell", RelativeWindow.INDEX_DAY, List.of(),
                 measures);
