@@ -33,6 +33,7 @@ import org.trex.lineage.SourceLoad;
 import org.trex.run.SafeMessages;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.DatesOfBirth;
+import org.trex.source.SourceSchema;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
 import org.trex.spec.SpecException;
@@ -82,11 +83,17 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot verify " + directory + ": no such directory");
         }
-        // With the source, an old date around the data counts only when it is one of its people's dates of birth.
-        BirthDates birthDates = database.url().map(source -> BirthDates.inSource(dates -> DatesOfBirth.among(source,
-                dates))).orElse(BirthDates.LOOK_ALIKES);
-        List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory, birthDates));
         PrintWriter out = commandSpec.commandLine().getOut();
+        // With the source, an old date around the data counts only when it is one of its people's dates of birth. A
+        // database of governance tables alone (an IG officer's) cannot say, so every old date counts, as without one.
+        Optional<DatabaseUrl> source = database.url().filter(SourceSchema::holdsSourceTables);
+        if (database.url().isPresent() && source.isEmpty()) {
+            out.println("DATES OF BIRTH: looked for as look-alikes, not in the source: "
+                    + database.url().get().redacted() + " holds no source tables");
+        }
+        BirthDates birthDates = source.map(url -> BirthDates.inSource(dates -> DatesOfBirth.among(url, dates)))
+                .orElse(BirthDates.LOOK_ALIKES);
+        List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory, birthDates));
         List<SourceLoad> loads = ExtractVerifier.loads(directory);
         loads.forEach(load -> out.println("LOADED FROM " + load.describe()));
         String state = "State: published; not checked against the audit log (give --database-url)";

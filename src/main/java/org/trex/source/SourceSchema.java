@@ -62,6 +62,12 @@ public final class SourceSchema {
         });
     }
 
+    /** Whether the database holds every schema of the source tables (a governance-only database holds none). */
+    public static boolean holdsSourceTables(DatabaseUrl url) {
+        requireNonNull(url, "url is null");
+        return missingSchemas(url).isEmpty();
+    }
+
     private static List<String> missingSchemas(DatabaseUrl url) {
         try (Connection connection = url.connect();
              PreparedStatement query = connection.prepareStatement(

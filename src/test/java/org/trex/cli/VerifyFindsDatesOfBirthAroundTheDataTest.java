@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.cli.Workspace.Result;
 import org.trex.generate.SyntheticData;
+import org.trex.governance.GovernanceSchema;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
@@ -99,6 +100,24 @@ class VerifyFindsDatesOfBirthAroundTheDataTest {
         assertThat(online.out()).contains("FAIL Cannot verify lineage/openlineage.ndjson: line 1 holds " + IN_SOURCE
                 + "\n");
         assertThat(offline.all() + online.all()).doesNotContain(someonesBirth.toString());
+    }
+
+    @Test
+    void aDatabaseOfGovernanceTablesAloneTakesEveryOldDateForOne() throws IOException {
+        DatabaseUrl governanceOnly = TestDatabase.fresh();
+        GovernanceSchema.migrate(governanceOnly);
+        Path copy = copy();
+        Path report = copy.resolve("lineage/report.md");
+        Files.writeString(report, Files.readString(report) + "\nReviewed with the person born " + someonesBirth + "\n");
+
+        Result online = verify(copy, "--database-url", governanceOnly.jdbcUrl());
+
+        assertThat(online.code()).as(online.all()).isEqualTo(ExitCode.FAILURE);
+        assertThat(online.out()).contains("DATES OF BIRTH: looked for as look-alikes, not in the source: "
+                + governanceOnly.redacted() + " holds no source tables\n")
+                .contains("FAIL Cannot verify lineage/report.md: line ").contains(LOOKS_LIKE)
+                .doesNotContain(someonesBirth.toString());
+        assertThat(online.err()).doesNotContain("Cannot look up dates of birth");
     }
 
     @Test
