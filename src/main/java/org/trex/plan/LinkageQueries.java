@@ -14,6 +14,7 @@ import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class LinkageQueries {
         long overlapping;
     }
 
-    private CohortPass cohort(DSLContext sql, ExtractPlan plan, ExclusionRules rules) {
+    private CohortPass cohort(DSLContext sql, ExtractPlan plan, ExclusionRules rules) throws SQLException {
         CohortSpec spec = plan.spec().cohort();
         SourceDataset index = catalog.indexSource(spec.indexEvent());
         if (!index.rowId().getTable().equals(INPATIENT_SPELL)) {
@@ -204,25 +205,27 @@ public final class LinkageQueries {
         CohortPass pass = new CohortPass();
         // Only events that overlap another spell can come more than once; only theirs need remembering.
         Set<Long> overlappingSeen = new HashSet<>();
-        try (Cursor<? extends Record> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
-            for (Record row : rows) {
-                boolean overlaps = Boolean.TRUE.equals(row.get(6, Boolean.class));
-                if (overlaps && !overlappingSeen.add(row.get(10, Long.class))) {
+        // Read from JDBC's result set, not as jOOQ records: building a record of every spell was most of this
+        // thread's time for a cohort of millions.
+        try (ResultSet row = query.fetchSize(FETCH_SIZE).fetchResultSet()) {
+            while (row.next()) {
+                boolean overlaps = row.getBoolean(7);
+                if (overlaps && !overlappingSeen.add(row.getLong(11))) {
                     continue;
                 }
                 pass.events++;
-                boolean isLinked = Boolean.TRUE.equals(row.get(4, Boolean.class));
+                boolean isLinked = row.getBoolean(5);
                 pass.linked += isLinked ? 1 : 0;
-                pass.afterDeath += Boolean.TRUE.equals(row.get(5, Boolean.class)) ? 1 : 0;
+                pass.afterDeath += row.getBoolean(6) ? 1 : 0;
                 pass.overlapping += overlaps ? 1 : 0;
                 // A spell belongs to no council record: its objections are found by its number.
-                ExclusionReason reason = rules.classify(row.get(0, String.class),
-                        Boolean.TRUE.equals(row.get(7, Boolean.class)), CouncilRecordObjection.NONE);
-                String sexWords = row.get(2, String.class);
-                String district = Generalisations.postcodeDistrict(row.get(9, String.class));
-                pass.tally.add(List.of(row.get(1, String.class), sexWords == null ? Groups.UNKNOWN : sexWords,
-                                Groups.ethnicityGroup(row.get(3, String.class)),
-                                isLinked ? row.get(8, String.class) : Groups.NO_COUNCIL_RECORD,
+                ExclusionReason reason = rules.classify(row.getString(1), row.getBoolean(8),
+                        CouncilRecordObjection.NONE);
+                String sexWords = row.getString(3);
+                String district = Generalisations.postcodeDistrict(row.getString(10));
+                pass.tally.add(List.of(row.getString(2), sexWords == null ? Groups.UNKNOWN : sexWords,
+                                Groups.ethnicityGroup(row.getString(4)),
+                                isLinked ? row.getString(9) : Groups.NO_COUNCIL_RECORD,
                                 isLinked ? (district == null ? Groups.UNKNOWN : district) : Groups.NO_COUNCIL_RECORD),
                         Optional.ofNullable(reason).map(ExclusionReason::code),
                         isLinked ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
