@@ -27,11 +27,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -245,7 +243,7 @@ public final class LinkageQueries {
     }
 
     /** Trace outcomes in the order of the reference list, each with the validity of the numbers recorded. */
-    private static void councilRecords(DSLContext sql, List<Tally> traces, long[] validity) {
+    private static void councilRecords(DSLContext sql, List<Tally> traces, long[] validity) throws SQLException {
         var trace = Tables.PDS_TRACE_STATUS;
         Table<?> grouped = select(PERSON.NHS_NUMBER_TRACE_STATUS, PERSON.NHS_NUMBER, DSL.count().as("records"))
                 .from(PERSON)
@@ -260,12 +258,13 @@ public final class LinkageQueries {
             byStatus.put(row.value1(), 0L);
             words.put(row.value1(), row.value2());
         }
-        try (Cursor<? extends Record> rows = sql.select(status, number, records).from(grouped)
-                .fetchSize(FETCH_SIZE).fetchLazy()) {
-            for (Record row : rows) {
-                long n = row.get(2, Long.class);
-                byStatus.merge(row.get(0, String.class), n, Long::sum);
-                validity[NhsNumberStatus.of(row.get(1, String.class)).ordinal()] += n;
+        // Read from JDBC, as the cohort pass reads its spells: about a row a council record.
+        try (ResultSet row = sql.select(status, number, records).from(grouped).fetchSize(FETCH_SIZE)
+                .fetchResultSet()) {
+            while (row.next()) {
+                long n = row.getLong(3);
+                byStatus.merge(row.getString(1), n, Long::sum);
+                validity[NhsNumberStatus.of(row.getString(2)).ordinal()] += n;
             }
         }
         byStatus.forEach((code, n) -> traces.add(new Tally(new Label(code, words.getOrDefault(code, code)), n)));
