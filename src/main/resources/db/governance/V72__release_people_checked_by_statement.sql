@@ -5,8 +5,10 @@
 -- cannot go while they arrive), and an output that goes takes its people with it.
 ALTER TABLE trex_governance.release_person DROP CONSTRAINT release_person_output_id_fkey;
 
+-- As the key's own checks do, the functions that read or delete rows run as their owner: a role that may insert a
+-- release's people need not be able to lock or delete outputs itself.
 CREATE FUNCTION trex_governance.release_person_output_exists() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     missing bigint;
 BEGIN
@@ -32,7 +34,7 @@ CREATE TRIGGER release_person_output_exists_on_update
     FOR EACH STATEMENT EXECUTE FUNCTION trex_governance.release_person_output_exists();
 
 CREATE FUNCTION trex_governance.release_output_takes_its_people() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     DELETE FROM trex_governance.release_person p USING gone g WHERE p.output_id = g.id;
     RETURN NULL;

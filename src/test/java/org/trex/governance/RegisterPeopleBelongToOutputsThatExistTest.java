@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ import org.trex.testing.TestDatabase;
 /**
  * The register's people are checked against their outputs a statement at a time (V72), and keep the guarantees the
  * foreign key gave: no person for an output that does not exist, an output's ID fixed under its people, and a
- * release withdrawn takes its outputs' people with it.
+ * release withdrawn takes its outputs' people with it, for a role that may only add and read rows (and withdraw a
+ * release) as for the owner.
  */
 class RegisterPeopleBelongToOutputsThatExistTest {
     private static final String PERSON = "trex_governance.release_person";
@@ -61,6 +65,43 @@ class RegisterPeopleBelongToOutputsThatExistTest {
     void anOutputsIdCannotChangeUnderItsPeople() {
         assertThatThrownBy(() -> Sql.execute(url, "UPDATE trex_governance.release_output SET id = DEFAULT"))
                 .rootCause().hasMessageContaining("the register's people name it");
+    }
+
+    @Test
+    void aRoleThatMayOnlyAddAndReadRegistersAndWithdrawsAsTheKeysChecksLet() throws IOException {
+        String role = "trex_register_" + UUID.randomUUID().toString().replace("-", "");
+        String database = url.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1");
+        Sql.execute(url, "CREATE ROLE " + role + " LOGIN PASSWORD 'register'");
+        try {
+            Sql.execute(url, "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + role);
+            Sql.execute(url, "GRANT USAGE ON SCHEMA trex_governance TO " + role);
+            Sql.execute(url, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA trex_governance TO " + role);
+            Sql.execute(url, "GRANT DELETE ON trex_governance.release TO " + role);
+            DatabaseUrl limited = as(role);
+            Path people = Files.write(root.resolve("people-3"), IntStream.range(100, 120)
+                    .mapToObj(i -> String.format("%064x\t1", i)).toList());
+            ReleaseRegister register = new ReleaseRegister(limited, Clock.systemUTC());
+            long before = Sql.count(url, "SELECT count(*) FROM " + PERSON);
+
+            register.record(TestingReleases.of("run-3", LocalDate.of(2026, 8, 31), root, people));
+            long registered = Sql.count(url, "SELECT count(*) FROM " + PERSON);
+            register.withdraw("run-3");
+
+            assertThat(registered).isEqualTo(before + 20);
+            assertThat(Sql.count(url, "SELECT count(*) FROM " + PERSON)).isEqualTo(before);
+        } finally {
+            Sql.execute(url, "DROP OWNED BY " + role);
+            Sql.execute(url, "DROP ROLE " + role);
+        }
+    }
+
+    /** The database's URL with the role's user and password in place of the test's. */
+    private DatabaseUrl as(String role) {
+        String[] parts = url.jdbcUrl().split("\\?", 2);
+        String others = parts.length < 2 ? "" : Arrays.stream(parts[1].split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).map(p -> "&" + p)
+                .collect(Collectors.joining());
+        return new DatabaseUrl(parts[0] + "?user=" + role + "&password=register" + others);
     }
 
     @Test
