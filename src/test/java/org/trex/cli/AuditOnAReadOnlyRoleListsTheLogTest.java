@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.trex.cli.Workspace.Result;
 import org.trex.governance.AuditAction;
@@ -45,7 +43,7 @@ class AuditOnAReadOnlyRoleListsTheLogTest {
             sql(url, "GRANT USAGE ON SCHEMA trex_governance TO " + role);
             sql(url, "GRANT SELECT ON ALL TABLES IN SCHEMA trex_governance TO " + role);
 
-            Result listed = Workspace.trex("audit", "--database-url", as(url, role));
+            Result listed = Workspace.trex("audit", "--database-url", TestDatabase.as(url, role, "reader").jdbcUrl());
 
             assertThat(listed.code()).as(listed.all()).isEqualTo(ExitCode.OK);
             assertThat(listed.out()).contains("Run run-dead of discharge-delays looks abandoned (started in audit "
@@ -62,15 +60,6 @@ class AuditOnAReadOnlyRoleListsTheLogTest {
             sql(url, "DROP OWNED BY " + role);
             sql(url, "DROP ROLE " + role);
         }
-    }
-
-    /** The database's URL with the role's user and password in place of the test's. */
-    private static String as(DatabaseUrl url, String role) {
-        String[] parts = url.jdbcUrl().split("\\?", 2);
-        String others = parts.length < 2 ? "" : Arrays.stream(parts[1].split("&"))
-                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).map(p -> "&" + p)
-                .collect(Collectors.joining());
-        return parts[0] + "?user=" + role + "&password=reader" + others;
     }
 
     private static void sql(DatabaseUrl url, String statement) throws Exception {

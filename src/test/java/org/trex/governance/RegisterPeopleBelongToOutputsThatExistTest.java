@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +75,7 @@ class RegisterPeopleBelongToOutputsThatExistTest {
             Sql.execute(url, "GRANT USAGE ON SCHEMA trex_governance TO " + role);
             Sql.execute(url, "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA trex_governance TO " + role);
             Sql.execute(url, "GRANT DELETE ON trex_governance.release TO " + role);
-            DatabaseUrl limited = as(role);
+            DatabaseUrl limited = TestDatabase.as(url, role, "register");
             Path people = Files.write(root.resolve("people-3"), IntStream.range(100, 120)
                     .mapToObj(i -> String.format("%064x\t1", i)).toList());
             ReleaseRegister register = new ReleaseRegister(limited, Clock.systemUTC());
@@ -93,15 +91,6 @@ class RegisterPeopleBelongToOutputsThatExistTest {
             Sql.execute(url, "DROP OWNED BY " + role);
             Sql.execute(url, "DROP ROLE " + role);
         }
-    }
-
-    /** The database's URL with the role's user and password in place of the test's. */
-    private DatabaseUrl as(String role) {
-        String[] parts = url.jdbcUrl().split("\\?", 2);
-        String others = parts.length < 2 ? "" : Arrays.stream(parts[1].split("&"))
-                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).map(p -> "&" + p)
-                .collect(Collectors.joining());
-        return new DatabaseUrl(parts[0] + "?user=" + role + "&password=register" + others);
     }
 
     @Test

@@ -157,7 +157,6 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
     }
 
     private FlagRelations flags(String variables) throws IOException {
-        return new FlagRelations(LoadedSpec.load(SpecWithVariables.write(folder, variables), SpecWithVariables.POLICY,
-                SourceCatalog.standard()).spec().value());
+        return new FlagRelations(SpecWithVariables.load(folder, variables));
     }
 }

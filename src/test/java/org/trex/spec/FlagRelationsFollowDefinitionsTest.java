@@ -199,7 +199,6 @@ class FlagRelationsFollowDefinitionsTest {
     }
 
     private ExtractSpec spec(String variables) throws IOException {
-        return LoadedSpec.load(SpecWithVariables.write(folder, variables), SpecWithVariables.POLICY,
-                SourceCatalog.standard()).spec().value();
+        return SpecWithVariables.load(folder, variables);
     }
 }

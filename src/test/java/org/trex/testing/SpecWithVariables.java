@@ -3,6 +3,9 @@ package org.trex.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.trex.source.SourceCatalog;
+import org.trex.spec.ExtractSpec;
+import org.trex.spec.LoadedSpec;
 
 /**
  * A spec file that is the smallest valid spec (one records output) with the variables a test gives, for tests of
@@ -44,5 +47,10 @@ public final class SpecWithVariables {
     /** Writes {@code folder/spec.yaml} with {@code variables} (YAML, not indented) under its variables. */
     public static Path write(Path folder, String variables) throws IOException {
         return Files.writeString(folder.resolve("spec.yaml"), HEAD + variables.indent(2));
+    }
+
+    /** Writes the spec as {@link #write} does and loads it under {@link #POLICY}. */
+    public static ExtractSpec load(Path folder, String variables) throws IOException {
+        return LoadedSpec.load(write(folder, variables), POLICY, SourceCatalog.standard()).spec().value();
     }
 }

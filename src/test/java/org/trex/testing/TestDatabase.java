@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.trex.source.DatabaseUrl;
@@ -64,5 +66,14 @@ public final class TestDatabase {
         int query = url.indexOf('?');
         String suffix = query >= 0 ? url.substring(query) : "";
         return new DatabaseUrl(url.substring(0, slash + 1) + name + suffix);
+    }
+
+    /** {@code url} with {@code role} and its password in place of its own user and password. */
+    public static DatabaseUrl as(DatabaseUrl url, String role, String password) {
+        String[] parts = url.jdbcUrl().split("\\?", 2);
+        String others = parts.length < 2 ? "" : Arrays.stream(parts[1].split("&"))
+                .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).map(p -> "&" + p)
+                .collect(Collectors.joining());
+        return new DatabaseUrl(parts[0] + "?user=" + role + "&password=" + password + others);
     }
 }
