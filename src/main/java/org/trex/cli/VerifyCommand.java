@@ -49,9 +49,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check an extract directory: every file's size and SHA-256 against the manifest, no file missing "
                 + "or added, the lineage events against the OpenLineage and TREx schemas, the reconciliation, no "
-                + "personal identifiers outside the data files (NHS numbers, postcodes, dates of birth: old dates, "
-                + "with a database only its people's); the board members' signatures in approval/ against the board "
-                + "register, printed as BOARD (no database needed); with a database, that its approval exists, that "
+                + "personal identifiers outside the data files (NHS numbers, postcodes, dates of birth: with the "
+                + "source any date one of its people was born on, a child's too, else adults' look-alikes; printed "
+                + "as DATES OF BIRTH); the board members' signatures in approval/ against the board register, "
+                + "printed as BOARD (no database needed); with a database, that its approval exists, that "
                 + "the audit log recorded this run with this manifest's digest, that the governance records hold each "
                 + "load its lineage names, and that the audit chain is intact; prints the loaded files (name, "
                 + "SHA-256) its sources came from; lists its deletion notices not yet done. Exit 0 only when "
@@ -84,13 +85,11 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot verify " + directory + ": no such directory");
         }
         PrintWriter out = commandSpec.commandLine().getOut();
-        // With the source, an old date around the data counts only when it is one of its people's dates of birth. A
-        // database of governance tables alone (an IG officer's) cannot say, so every old date counts, as without one.
+        // With the source, any date around the data, a child's too, counts only when it is one of its people's dates
+        // of birth. A database of governance tables alone (an IG officer's) cannot say, so every old date counts, as
+        // without one.
         Optional<DatabaseUrl> source = database.url().filter(SourceSchema::holdsSourceTables);
-        if (database.url().isPresent() && source.isEmpty()) {
-            out.println("DATES OF BIRTH: looked for as look-alikes, not in the source: "
-                    + database.url().get().redacted() + " holds no source tables");
-        }
+        out.println(datesOfBirthRule(database.url(), source));
         BirthDates birthDates = source.map(url -> BirthDates.inSource(dates -> DatesOfBirth.among(url, dates)))
                 .orElse(BirthDates.LOOK_ALIKES);
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory, birthDates));
@@ -131,6 +130,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 : problems.size() + " problem(s) in " + directory);
         out.flush();
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    /** Which rule the date-of-birth check used: a child's date of birth passes the look-alike rule unseen. */
+    private static String datesOfBirthRule(Optional<DatabaseUrl> given, Optional<DatabaseUrl> source) {
+        if (source.isPresent()) {
+            return "DATES OF BIRTH: looked up in the source " + source.get().redacted()
+                    + ", every whole date the lineage does not declare as the run's own";
+        }
+        return "DATES OF BIRTH: looked for as look-alikes, not in the source: "
+                + given.map(url -> url.redacted() + " holds no source tables").orElse("no --database-url")
+                + "; only whole dates " + BirthDates.ADULT_YEARS + " years or more before the run's as-of date count,"
+                + " so a child's is not found";
     }
 
     /**

@@ -37,13 +37,6 @@ final class PersonalDataScan {
      */
     private static final Pattern WHOLE_DATE = Pattern.compile("(?<![0-9A-Za-z])(?:(\\d{4})-(\\d{2})-(\\d{2})"
             + "|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?![0-9A-Za-z])");
-    /**
-     * How many years before the run's as-of date a date must be to be taken for a date of birth. The run's own
-     * dates (as-of, windows, loaded periods, approval, times) are recent; an adult's date of birth is not, and adult
-     * social care holds adults. A child's date of birth is too like the run's own dates to be told from them.
-     */
-    static final int ADULT_YEARS = 18;
-
     private PersonalDataScan() {
     }
 
@@ -53,9 +46,11 @@ final class PersonalDataScan {
      */
     static List<String> problems(Path extractDir, BirthDates birthDates) {
         List<String> problems = new ArrayList<>();
-        LocalDate bornBy = asOf(extractDir).minusYears(ADULT_YEARS);
+        // Without the source, only a date old enough to be an adult's; with it, every date, a child's too.
+        LocalDate bornBy = birthDates.ages() == BirthDates.Ages.ADULTS
+                ? asOf(extractDir).minusYears(BirthDates.ADULT_YEARS) : LocalDate.MAX;
         Set<LocalDate> declared = declaredDates(extractDir);
-        Map<String, Set<LocalDate>> oldDates = new LinkedHashMap<>();
+        Map<String, Set<LocalDate>> candidates = new LinkedHashMap<>();
         for (String path : Manifest.listFiles(extractDir)) {
             if (path.startsWith("data/")) {
                 continue;
@@ -77,15 +72,15 @@ final class PersonalDataScan {
                 Set<LocalDate> dates = wholeDates(lines.get(i));
                 dates.removeIf(date -> date.isAfter(bornBy) || declared.contains(date));
                 if (!dates.isEmpty()) {
-                    oldDates.put(path + ": line " + (i + 1), dates);
+                    candidates.put(path + ": line " + (i + 1), dates);
                 }
             }
         }
         // One look-up for every line: with the source, it is one query.
-        Set<LocalDate> born = oldDates.isEmpty() ? Set.of() : birthDates.among()
-                .apply(oldDates.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        Set<LocalDate> born = candidates.isEmpty() ? Set.of() : birthDates.among()
+                .apply(candidates.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
         // The message must not repeat the date it found.
-        oldDates.forEach((line, dates) -> {
+        candidates.forEach((line, dates) -> {
             if (dates.stream().anyMatch(born::contains)) {
                 problems.add("Cannot verify " + line + " holds " + birthDates.what());
             }
@@ -94,15 +89,20 @@ final class PersonalDataScan {
     }
 
     /**
-     * The dates the run's lineage declares in the fields TREx writes from the approved plan and the record of loads,
-     * never from a person's record: its parameters, its SQL (the spec's windows and conditions) and the periods it
-     * loaded. A council with twenty years of history loads periods as old as any adult's date of birth.
+     * The dates the run's lineage declares as the run's own, in the fields TREx writes from the approved plan, the
+     * governance records and the run itself, never from a person's record: its parameters (the as-of date, the opt-out
+     * list's date), its SQL (the spec's windows and conditions), the periods it loaded and its approval's expiry; the
+     * report, README and approval statement repeat them. Its times (events, approval, loads) are ISO 8601, a date run
+     * into its time, which the scan takes for no whole date. A council with twenty years of history loads periods as
+     * old as any adult's date of birth.
      */
     private static Set<LocalDate> declaredDates(Path extractDir) {
         Set<LocalDate> declared = new HashSet<>();
         for (JsonNode event : ExtractVerifier.events(extractDir)) {
-            event.path("run").path("facets").path("executionParameters").path("parameters")
+            JsonNode facets = event.path("run").path("facets");
+            facets.path("executionParameters").path("parameters")
                     .forEach(p -> declared.addAll(wholeDates(p.path("value").asText())));
+            declared.addAll(wholeDates(facets.path("trex_approval").path("expires").asText()));
             declared.addAll(wholeDates(event.path("job").path("facets").path("sql").path("query").asText()));
             for (JsonNode input : event.path("inputs")) {
                 declared.addAll(wholeDates(input.path("inputFacets").path("trex_sourceQuery").path("query").asText()));
