@@ -2,7 +2,6 @@ package org.trex.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.trex.extract.Manifest;
 import org.trex.nhs.NhsNumber;
+import org.trex.spec.WholeDates;
 
 /**
  * The part of {@link ExtractVerifier} that reads the files around an extract's data (lineage, data dictionary,
@@ -31,12 +31,7 @@ final class PersonalDataScan {
     // A full postcode (outward and inward code); a postcode district alone (e.g. LS1) is allowed in extracts.
     private static final Pattern POSTCODE = Pattern.compile(
             "(?<![0-9A-Za-z])(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![0-9A-Za-z])");
-    /**
-     * A whole date, year first (as TREx writes dates) or day first (as many exports write a date of birth). A date
-     * followed by a letter or digit is part of something longer: a time (an event's) or a token.
-     */
-    private static final Pattern WHOLE_DATE = Pattern.compile("(?<![0-9A-Za-z])(?:(\\d{4})-(\\d{2})-(\\d{2})"
-            + "|(\\d{1,2})/(\\d{1,2})/(\\d{4}))(?![0-9A-Za-z])");
+
     private PersonalDataScan() {
     }
 
@@ -69,7 +64,7 @@ final class PersonalDataScan {
                 if (POSTCODE.matcher(lines.get(i)).find()) {
                     problems.add("Cannot verify " + path + ": line " + (i + 1) + " holds what looks like a postcode");
                 }
-                Set<LocalDate> dates = wholeDates(lines.get(i));
+                Set<LocalDate> dates = WholeDates.in(lines.get(i));
                 dates.removeIf(date -> date.isAfter(bornBy) || declared.contains(date));
                 if (!dates.isEmpty()) {
                     candidates.put(path + ": line " + (i + 1), dates);
@@ -101,34 +96,16 @@ final class PersonalDataScan {
         for (JsonNode event : ExtractVerifier.events(extractDir)) {
             JsonNode facets = event.path("run").path("facets");
             facets.path("executionParameters").path("parameters")
-                    .forEach(p -> declared.addAll(wholeDates(p.path("value").asText())));
-            declared.addAll(wholeDates(facets.path("trex_approval").path("expires").asText()));
-            declared.addAll(wholeDates(event.path("job").path("facets").path("sql").path("query").asText()));
+                    .forEach(p -> declared.addAll(WholeDates.in(p.path("value").asText())));
+            declared.addAll(WholeDates.in(facets.path("trex_approval").path("expires").asText()));
+            declared.addAll(WholeDates.in(event.path("job").path("facets").path("sql").path("query").asText()));
             for (JsonNode input : event.path("inputs")) {
-                declared.addAll(wholeDates(input.path("inputFacets").path("trex_sourceQuery").path("query").asText()));
-                declared.addAll(wholeDates(input.path("facets").path("trex_load").path("period").asText()));
+                JsonNode query = input.path("inputFacets").path("trex_sourceQuery").path("query");
+                declared.addAll(WholeDates.in(query.asText()));
+                declared.addAll(WholeDates.in(input.path("facets").path("trex_load").path("period").asText()));
             }
         }
         return declared;
-    }
-
-    private static Set<LocalDate> wholeDates(String line) {
-        Set<LocalDate> dates = new HashSet<>();
-        Matcher date = WHOLE_DATE.matcher(line);
-        while (date.find()) {
-            try {
-                dates.add(date.group(1) != null
-                        ? LocalDate.of(number(date, 1), number(date, 2), number(date, 3))
-                        : LocalDate.of(number(date, 6), number(date, 5), number(date, 4)));
-            } catch (DateTimeException e) {
-                // Not a calendar date (a month 13), so no one's date of birth.
-            }
-        }
-        return dates;
-    }
-
-    private static int number(Matcher date, int group) {
-        return Integer.parseInt(date.group(group));
     }
 
     /**

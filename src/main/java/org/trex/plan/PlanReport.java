@@ -140,6 +140,8 @@ public final class PlanReport {
         out.append(bullet(markdown)).append("Cohort: ").append(spec.cohort().description()).append('\n');
         out.append(bullet(markdown)).append("As of: ").append(plan.asOf())
                 .append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
+        DatesInWords.warnings(plan).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w)
+                .append('\n'));
 
         reviews.filter(list -> !list.isEmpty()).ifPresent(list -> {
             out.append(h2).append("Needs a differencing review (aggregates released before an objection)")
@@ -249,6 +251,10 @@ public final class PlanReport {
                 .put("policy", plan.policy().id()).put("policySha256", plan.policySha256())
                 .put("boardSha256", plan.boardSha256())
                 .put("asOf", plan.asOf().toString());
+        List<String> datesInWords = DatesInWords.warnings(plan);
+        if (!datesInWords.isEmpty()) {
+            datesInWords.forEach(root.putArray("warnings")::add);
+        }
         ArrayNode checks = root.putArray("checks");
         checks(plan).forEach(checks::add);
         reviews.ifPresent(list -> {

@@ -81,7 +81,12 @@ public final class Specs {
 
     /** The spec, with the two variables the outputs above use (delay in days, an emergency admission). */
     public static ExtractSpec spec(CohortSpec cohort, List<OutputSpec> outputs) {
-        return new ExtractSpec("discharge-delays", 1, "Discharge delays", "Requester Team", "Service evaluation",
+        return spec("Service evaluation", cohort, outputs);
+    }
+
+    /** The test spec with these words for its purpose. */
+    public static ExtractSpec spec(String purpose, CohortSpec cohort, List<OutputSpec> outputs) {
+        return new ExtractSpec("discharge-delays", 1, "Discharge delays", "Requester Team", purpose,
                 "UK GDPR 6(1)(e), 9(2)(h)", "discharge-evaluation", "service-evaluation", cohort, outputs,
                 Optional.of("0 6 1 * *"), List.of(), List.of(
                         new VariableSpec(HERE, "discharge_delay_days", ValueType.DAYS, "Discharge minus ready date",
