@@ -20,9 +20,9 @@ import org.trex.testing.TestDatabase;
 
 /**
  * The register's people are checked against their outputs a statement at a time (V72), and keep the guarantees the
- * foreign key gave: no person for an output that does not exist, an output's ID fixed under its people, and a
- * release withdrawn takes its outputs' people with it, for a role that may only add and read rows (and withdraw a
- * release) as for the owner.
+ * foreign key gave: no person for an output that does not exist, an output's ID fixed under its people, outputs
+ * never truncated under their people (V73), and a release withdrawn takes its outputs' people with it, for a role
+ * that may only add and read rows (and withdraw a release) as for the owner.
  */
 class RegisterPeopleBelongToOutputsThatExistTest {
     private static final String PERSON = "trex_governance.release_person";
@@ -63,6 +63,21 @@ class RegisterPeopleBelongToOutputsThatExistTest {
     void anOutputsIdCannotChangeUnderItsPeople() {
         assertThatThrownBy(() -> Sql.execute(url, "UPDATE trex_governance.release_output SET id = DEFAULT"))
                 .rootCause().hasMessageContaining("the register's people name it");
+    }
+
+    @Test
+    void theOutputsCannotBeTruncatedUnderTheirPeople() {
+        String outputs = "SELECT count(*)::text FROM trex_governance.release_output";
+        assertThat(Sql.strings(url, outputs)).containsExactly("4");
+
+        assertThatThrownBy(() -> Sql.execute(url, "TRUNCATE trex_governance.release_output"))
+                .rootCause().hasMessageContaining("cannot truncate table \"release_output\": the register's people"
+                        + " name its outputs");
+        assertThat(Sql.strings(url, outputs)).containsExactly("4");
+
+        Sql.execute(url, "TRUNCATE " + PERSON);
+        Sql.execute(url, "TRUNCATE trex_governance.release_output");
+        assertThat(Sql.strings(url, outputs)).containsExactly("0");
     }
 
     @Test
