@@ -73,9 +73,6 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
                 if (options.snapshot() != null) {
                     statement.execute("SET TRANSACTION SNAPSHOT '" + options.snapshot() + "'");
                 }
-                // A read runs once: LLVM compiling its plan (about 2 s a process at a council's size, in the leader
-                // and each parallel worker) costs more than the compiled expressions save.
-                statement.execute("SET LOCAL jit = off");
             }
             this.copy = opened.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
             this.connection = opened;

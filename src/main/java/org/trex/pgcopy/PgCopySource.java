@@ -106,7 +106,7 @@ public final class PgCopySource implements TableProvider, DataSourceRegister {
         if (connection == null) {
             throw new SQLException("pgjdbc does not accept the URL");
         }
-        return DatabaseUrl.conformingStrings(connection);
+        return DatabaseUrl.session(connection);
     }
 
     /** The first line of a password-free driver message: PostgreSQL's detail lines can quote a row. */
