@@ -36,8 +36,9 @@ final class SparkRuns {
     /**
      * Runs {@code work} with an extract runner on a fresh session for {@code master}, and what {@code checks}
      * answered, then stops the session. The session starts on its own thread while the checks run on this one,
-     * as both take seconds; when the checks refuse, the session is stopped and its scratch removed before their
-     * exception is thrown, so a refusal still leaves nothing behind, and no data has been read.
+     * and the runner waits for it only when a run's job starts, as both take seconds; when the checks refuse, the
+     * session is stopped and its scratch removed before their exception is thrown, so a refusal still leaves nothing
+     * behind, and no data has been read.
      */
     static <C, T> T withRunner(String master, int partitions, Path outputRoot, Supplier<C> checks,
             BiFunction<ExtractRunner, C, T> work) {
@@ -65,16 +66,12 @@ final class SparkRuns {
                 starting.completeExceptionally(e);
             }
         }, "trex-spark-start").start();
-        SparkSession spark = null;
         try {
             C checked = checks.get();
-            spark = started(starting);
-            return work.apply(new ExtractRunner(spark, SourceCatalog.standard(), partitions, Clock.systemUTC(),
-                    System.getenv()), checked);
+            return work.apply(new ExtractRunner(() -> started(starting), SourceCatalog.standard(), partitions,
+                    Clock.systemUTC(), System.getenv()), checked);
         } finally {
-            if (spark == null) {
-                spark = starting.exceptionally(e -> null).join();
-            }
+            SparkSession spark = starting.exceptionally(e -> null).join();
             if (spark != null) {
                 spark.stop();
             }

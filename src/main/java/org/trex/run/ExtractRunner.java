@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.trex.disclosure.DecidedCell;
 import org.trex.extract.ExtractDirectory;
@@ -62,13 +63,17 @@ public final class ExtractRunner {
     /** Why a run ends when a signal (or any shutdown) stops the process, whatever failure the stopping causes. */
     static final String STOPPED = "the process was stopped (SIGTERM or shutdown) before the run ended";
 
-    private final SparkSession spark;
+    private final Supplier<SparkSession> spark;
     private final SourceCatalog catalog;
     private final int partitions;
     private final Clock clock;
     private final Map<String, String> environment;
 
-    public ExtractRunner(SparkSession spark, SourceCatalog catalog, int partitions, Clock clock,
+    /**
+     * A runner on the session {@code spark} gives, asked for only when a run's job starts: a run checks its approval,
+     * starts under its lock and loads the opt-out lists (PostgreSQL's work) while the session may still be starting.
+     */
+    public ExtractRunner(Supplier<SparkSession> spark, SourceCatalog catalog, int partitions, Clock clock,
             Map<String, String> environment) {
         this.spark = requireNonNull(spark, "spark is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -97,7 +102,7 @@ public final class ExtractRunner {
         String runId = request.runId().toString();
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
-                spark.version()).withLoads(CurrentFiles.of(request.source(), plan));
+                org.apache.spark.package$.MODULE$.SPARK_VERSION()).withLoads(CurrentFiles.of(request.source(), plan));
         RunLock lock = RunStart.begin(request, preflight, audit, clock);
         Attempt attempt = new Attempt(request, plan, lineage, audit, lock);
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
@@ -181,7 +186,10 @@ public final class ExtractRunner {
                     () -> new LinkageQueries(catalog).section(plan, exclusions, request.source()),
                     ExtractRunner::beside);
             ReleaseLedger ledger = new ReleaseLedger(request.governance());
-            ExtractJob.Result job = new ExtractJob(spark, request.source(), catalog, partitions)
+            long waitingForSpark = System.nanoTime();
+            SparkSession session = spark.get();
+            LOG.info("Waited {} ms for Spark", (System.nanoTime() - waitingForSpark) / 1_000_000);
+            ExtractJob.Result job = new ExtractJob(session, request.source(), catalog, partitions)
                     .run(plan, exclusions, preflight.key(), staged.data(), ledger.history(plan.spec().id()));
             List<OutputResult> results = job.outputs();
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
