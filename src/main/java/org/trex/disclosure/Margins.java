@@ -13,7 +13,8 @@ import java.util.Set;
  * total, or a cell of another output grouped by fewer dimensions) covers the cells that agree with it on them.
  * A group nobody is in has no cell and counts as a zero the attacker knows. Cells of one quantity at the same
  * dimension values in several outputs are equal. Between quantities, a cell of a whole
- * covers the cells of its parts ({@link PartsOfWhole}) in the same output at the same dimension values.
+ * covers the cells of its parts ({@link PartsOfWhole}) at the same dimension values, in the same output or, as its
+ * reach says, in any.
  */
 public final class Margins {
     private Margins() {
@@ -51,9 +52,12 @@ public final class Margins {
         byQuantity.values().forEach(members -> relations.addAll(sameCounts(members)));
         Map<Place, List<Cell>> byPlace = new LinkedHashMap<>();
         cells.forEach(cell -> byPlace.computeIfAbsent(Place.of(cell), p -> new ArrayList<>()).add(cell));
+        Map<Map<String, String>, List<Cell>> byDimensions = new LinkedHashMap<>();
+        cells.forEach(cell -> byDimensions.computeIfAbsent(cell.key().dimensions(), d -> new ArrayList<>()).add(cell));
         for (PartsOfWhole whole : wholes) {
             for (Cell total : byQuantity.getOrDefault(whole.whole(), List.of())) {
-                List<Cell> beside = byPlace.get(Place.of(total));
+                List<Cell> beside = whole.reach() == PartsOfWhole.Reach.EVERY_OUTPUT
+                        ? byDimensions.get(total.key().dimensions()) : byPlace.get(Place.of(total));
                 relations.addAll(partsBeside(total, beside, whole));
             }
         }
@@ -83,7 +87,7 @@ public final class Margins {
     private static List<Relation> partsBeside(Cell total, List<Cell> beside, PartsOfWhole whole) {
         List<Cell> parts = new ArrayList<>();
         for (Quantity quantity : whole.parts()) {
-            // Two measures of one quantity in an output are the same count: either stands for it.
+            // Two measures of one quantity (in one output or two) are the same count: either stands for it.
             beside.stream().filter(c -> c.quantity().equals(quantity)).findFirst().ifPresent(parts::add);
         }
         if (whole.coverage() == PartsOfWhole.Coverage.ALL && parts.size() == whole.parts().size()) {

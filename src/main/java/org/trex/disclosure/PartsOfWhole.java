@@ -11,9 +11,11 @@ import java.util.List;
  * {@link Coverage#DISJOINT} no record is in two parts (flags that exclude each other), so the parts add up to at most
  * the whole (records only: one person may have records in each); with {@link Coverage#ALL} every record of the whole
  * is in exactly one part (a flag and its negation, never blank), so the parts add up to the whole (records) or cover
- * it (people). Only counts: a sum's values may be negative.
+ * it (people). Only counts: a sum's values may be negative. The parts are counted in the whole's own output, or
+ * ({@link Reach#EVERY_OUTPUT}) in any output that counts them, where every output counting the same rows defines its
+ * dimensions alike.
  */
-public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage coverage) {
+public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage coverage, Reach reach) {
     /** How much of the whole the parts count. */
     public enum Coverage {
         /** Each part counts some of the whole's records or people. */
@@ -24,8 +26,17 @@ public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage covera
         ALL
     }
 
+    /** Where the cells of the parts of a cell of the whole are. */
+    public enum Reach {
+        /** In its own output, at the same dimension values. */
+        OWN_OUTPUT,
+        /** In any output at the same dimension values: every output counting these rows defines them alike. */
+        EVERY_OUTPUT
+    }
+
     public PartsOfWhole {
         requireNonNull(whole, "whole is null");
+        requireNonNull(reach, "reach is null");
         parts = List.copyOf(requireNonNull(parts, "parts is null"));
         requireNonNull(coverage, "coverage is null");
         List<String> ids = parts.stream().map(Quantity::id).toList();
@@ -51,7 +62,12 @@ public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage covera
         }
     }
 
-    /** Each part of a whole, at most the whole. */
+    /** Parts of a whole, counted in its own output. */
+    public PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage coverage) {
+        this(whole, parts, coverage, Reach.OWN_OUTPUT);
+    }
+
+    /** Each part of a whole, at most the whole, counted in its own output. */
     public static PartsOfWhole some(Quantity whole, Quantity part) {
         return new PartsOfWhole(whole, List.of(part), Coverage.SOME);
     }

@@ -212,7 +212,7 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                 String base = base(aggregate.output(), measure);
                 Map<String, String> seen = definitions.computeIfAbsent(base, b -> new HashMap<>());
                 for (PlannedColumn column : aggregate.output().columns()) {
-                    String definition = column.sourceField() + " as " + column.form().yamlName();
+                    String definition = definition(column);
                     String earlier = seen.putIfAbsent(column.name(), definition);
                     if (earlier != null && !earlier.equals(definition)) {
                         clashes.computeIfAbsent(base, b -> new HashSet<>()).add(column.name());
@@ -239,8 +239,18 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
 
     private static String base(OutputPlan output, PlannedMeasure measure) {
         String what = measure.spec().sum().map(field -> "sum of " + field).orElse(measure.countOf().yamlName());
-        return what + " of " + output.output().dataset() + " " + output.output().window()
-                + measure.whereField().map(w -> " where " + w).orElse("");
+        String plain = what + " of " + output.output().dataset() + " " + output.output().window();
+        return measure.whereField().map(flag -> plain + flagged(flag)).orElse(plain);
+    }
+
+    /** How a quantity's ID names the flag its measure counts with, after the ID of the same count without one. */
+    static String flagged(String flag) {
+        return " where " + flag;
+    }
+
+    /** What a dimension column of an output is: two outputs that give one name two of these group differently. */
+    static String definition(PlannedColumn column) {
+        return column.sourceField() + " as " + column.form().yamlName();
     }
 
     /**
