@@ -2,14 +2,16 @@ package org.trex.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trex.disclosure.ReadyWithCare.DISCHARGES;
+import static org.trex.disclosure.ReadyWithCare.NOT_READY;
+import static org.trex.disclosure.ReadyWithCare.READY;
+import static org.trex.disclosure.ReadyWithCare.UNROUNDED;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.trex.spec.DisclosureRules;
-import org.trex.spec.KAnonymityAction;
 
 /**
  * Discharges ready on the day with care, and discharges not ready on the day with care, count no discharge twice:
@@ -17,15 +19,6 @@ import org.trex.spec.KAnonymityAction;
  * wide open; with the whole and the other part published, an attacker narrows it to the difference.
  */
 class AttackerKnowsFlagsThatExcludeEachOtherTest {
-    /** Threshold 7, no rounding, protection range 7. */
-    private static final DisclosureRules UNROUNDED = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1);
-
-    private static final Quantity DISCHARGES = new Quantity("records of inpatient_spell", Additivity.EXACT);
-    private static final Quantity READY =
-            new Quantity("records of inpatient_spell where ready_with_care", Additivity.EXACT);
-    private static final Quantity NOT_READY =
-            new Quantity("records of inpatient_spell where not_ready_with_care", Additivity.EXACT);
-
     private static final List<Cell> TOTALS = List.of(
             Cell.count(CellKey.of("summary", "discharges", Map.of()), DISCHARGES, 18),
             Cell.count(CellKey.of("summary", "ready_with_care", Map.of()), READY, 12),

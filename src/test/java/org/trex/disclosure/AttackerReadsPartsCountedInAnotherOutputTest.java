@@ -1,12 +1,14 @@
 package org.trex.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trex.disclosure.ReadyWithCare.DISCHARGES;
+import static org.trex.disclosure.ReadyWithCare.NOT_READY;
+import static org.trex.disclosure.ReadyWithCare.READY;
+import static org.trex.disclosure.ReadyWithCare.UNROUNDED;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.trex.spec.DisclosureRules;
-import org.trex.spec.KAnonymityAction;
 
 /**
  * All discharges published in one output, and in another the discharges ready on the day with care and those not
@@ -14,15 +16,6 @@ import org.trex.spec.KAnonymityAction;
  * count to what the whole leaves, so the part beside it is suppressed too; only when the parts reach every output.
  */
 class AttackerReadsPartsCountedInAnotherOutputTest {
-    /** Threshold 7, no rounding, protection range 7. */
-    private static final DisclosureRules UNROUNDED = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1);
-
-    private static final Quantity DISCHARGES = new Quantity("records of inpatient_spell", Additivity.EXACT);
-    private static final Quantity READY =
-            new Quantity("records of inpatient_spell where ready_with_care", Additivity.EXACT);
-    private static final Quantity NOT_READY =
-            new Quantity("records of inpatient_spell where not_ready_with_care", Additivity.EXACT);
-
     private static final CellKey NOT_READY_CELL = CellKey.of("flags", "not_ready_with_care", Map.of("sex", "F"));
     private static final List<Cell> CELLS = List.of(
             Cell.count(CellKey.of("summary", "discharges", Map.of("sex", "F")), DISCHARGES, 18),

@@ -92,24 +92,6 @@ class CountsInAnotherOutputArePartsOfItsCountsTest {
     }
 
     private FlagRelations flags() throws IOException {
-        return new FlagRelations(SpecWithVariables.load(folder, """
-                ready_on_the_day:
-                  type: flag
-                  description: d
-                  field: discharge_ready_date
-                  is_null: false
-                with_care:
-                  type: flag
-                  description: d
-                  exists: {from: social_care_event}
-                ready_with_care:
-                  type: flag
-                  description: d
-                  and: [{var: ready_on_the_day}, {var: with_care}]
-                not_ready_with_care:
-                  type: flag
-                  description: d
-                  and: [{not: {var: ready_on_the_day}}, {var: with_care}]
-                """));
+        return new FlagRelations(SpecWithVariables.load(folder, ReadyWithCareFlags.VARIABLES));
     }
 }

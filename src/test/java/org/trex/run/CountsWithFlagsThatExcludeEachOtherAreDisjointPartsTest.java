@@ -131,29 +131,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
     }
 
     private FlagRelations flags() throws IOException {
-        return flags("""
-                ready_on_the_day:
-                  type: flag
-                  description: d
-                  field: discharge_ready_date
-                  is_null: false
-                not_ready:
-                  type: flag
-                  description: d
-                  not: {var: ready_on_the_day}
-                with_care:
-                  type: flag
-                  description: d
-                  exists: {from: social_care_event}
-                ready_with_care:
-                  type: flag
-                  description: d
-                  and: [{var: ready_on_the_day}, {var: with_care}]
-                not_ready_with_care:
-                  type: flag
-                  description: d
-                  and: [{var: not_ready}, {var: with_care}]
-                """);
+        return flags(ReadyWithCareFlags.VARIABLES);
     }
 
     private FlagRelations flags(String variables) throws IOException {
