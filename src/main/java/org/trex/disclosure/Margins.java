@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,8 +14,8 @@ import java.util.Set;
  * total, or a cell of another output grouped by fewer dimensions) covers the cells that agree with it on them.
  * A group nobody is in has no cell and counts as a zero the attacker knows. Cells of one quantity at the same
  * dimension values in several outputs are equal. Between quantities, a cell of a whole
- * covers the cells of its parts ({@link PartsOfWhole}) at the same dimension values, in the same output or, as its
- * reach says, in any.
+ * covers the cells of its parts ({@link PartsOfWhole}) at the same dimension values in the same output or, as its
+ * reach says, in any output, at those values or under them.
  */
 public final class Margins {
     private Margins() {
@@ -56,12 +57,51 @@ public final class Margins {
         cells.forEach(cell -> byDimensions.computeIfAbsent(cell.key().dimensions(), d -> new ArrayList<>()).add(cell));
         for (PartsOfWhole whole : wholes) {
             for (Cell total : byQuantity.getOrDefault(whole.whole(), List.of())) {
-                List<Cell> beside = whole.reach() == PartsOfWhole.Reach.EVERY_OUTPUT
-                        ? byDimensions.get(total.key().dimensions()) : byPlace.get(Place.of(total));
-                relations.addAll(partsBeside(total, beside, whole));
+                List<List<Cell>> parts = whole.reach() == PartsOfWhole.Reach.EVERY_OUTPUT
+                        ? partsInAnyOutput(total, whole, byDimensions.get(total.key().dimensions()), byQuantity)
+                        : partsBeside(byPlace.get(Place.of(total)), whole);
+                relations.addAll(partRelations(total, parts, whole));
             }
         }
         return relations;
+    }
+
+    /**
+     * The cells of each of a whole's parts in its cell's own output, at its dimension values: one cell of each part
+     * there is (two measures of one quantity in an output are the same count: either stands for it).
+     */
+    private static List<List<Cell>> partsBeside(List<Cell> beside, PartsOfWhole whole) {
+        List<List<Cell>> parts = new ArrayList<>();
+        for (Quantity quantity : whole.parts()) {
+            beside.stream().filter(c -> c.quantity().equals(quantity)).findFirst().map(List::of).ifPresent(parts::add);
+        }
+        return parts;
+    }
+
+    /**
+     * The cells of each of a whole's parts in any output: its cell at the whole's dimension values, else the cells a
+     * table of it grouped by more dimensions has under them (the first such table), which count the same records
+     * between them. A part no output counts under the whole's cell is left out.
+     */
+    private static List<List<Cell>> partsInAnyOutput(Cell total, PartsOfWhole whole, List<Cell> beside,
+            Map<Quantity, List<Cell>> byQuantity) {
+        List<List<Cell>> parts = new ArrayList<>();
+        for (Quantity quantity : whole.parts()) {
+            Optional<Cell> same = beside.stream().filter(c -> c.quantity().equals(quantity)).findFirst();
+            if (same.isPresent()) {
+                parts.add(List.of(same.get()));
+                continue;
+            }
+            Map<Table, List<Cell>> finer = new LinkedHashMap<>();
+            byQuantity.getOrDefault(quantity, List.of()).stream()
+                    .filter(c -> total.key().covers(c.key()))
+                    .forEach(c -> finer.computeIfAbsent(Table.of(c), t -> new ArrayList<>()).add(c));
+            // One table's cells at one level: a table of an output with totals holds several levels.
+            finer.values().stream().findFirst().map(table -> table.stream()
+                    .filter(c -> c.key().dimensions().keySet().equals(table.get(0).key().dimensions().keySet()))
+                    .toList()).ifPresent(parts::add);
+        }
+        return parts;
     }
 
     /**
@@ -81,22 +121,23 @@ public final class Margins {
     }
 
     /**
-     * The cells of a whole's parts beside one of its cells: all of them as its sum (or, disjoint, at most it), else
-     * each at most it.
+     * What a whole's cell says of its parts' cells (each part as the cells that count its records under the whole's
+     * cell): all of them as its sum (or, disjoint, at most it), else each part's at most it; of people, each cell.
      */
-    private static List<Relation> partsBeside(Cell total, List<Cell> beside, PartsOfWhole whole) {
-        List<Cell> parts = new ArrayList<>();
-        for (Quantity quantity : whole.parts()) {
-            // Two measures of one quantity (in one output or two) are the same count: either stands for it.
-            beside.stream().filter(c -> c.quantity().equals(quantity)).findFirst().ifPresent(parts::add);
+    private static List<Relation> partRelations(Cell total, List<List<Cell>> parts, PartsOfWhole whole) {
+        List<Cell> all = parts.stream().flatMap(List::stream).toList();
+        boolean every = parts.size() == whole.parts().size();
+        if (whole.coverage() == PartsOfWhole.Coverage.ALL && every) {
+            return List.of(new Relation(total, all, total.quantity().additivity()));
         }
-        if (whole.coverage() == PartsOfWhole.Coverage.ALL && parts.size() == whole.parts().size()) {
-            return List.of(new Relation(total, parts, total.quantity().additivity()));
+        if (whole.coverage() == PartsOfWhole.Coverage.DISJOINT && every) {
+            return List.of(new Relation(total, all, Additivity.AT_LEAST));
         }
-        if (whole.coverage() == PartsOfWhole.Coverage.DISJOINT && parts.size() == whole.parts().size()) {
-            return List.of(new Relation(total, parts, Additivity.AT_LEAST));
+        if (total.quantity().additivity() == Additivity.EXACT) {
+            return parts.stream().map(cells -> new Relation(total, cells, Additivity.AT_LEAST)).toList();
         }
-        return parts.stream().map(part -> new Relation(total, List.of(part), Additivity.AT_LEAST)).toList();
+        // One person may be counted under several of a part's cells: each is at most the whole, not their sum.
+        return all.stream().map(cell -> new Relation(total, List.of(cell), Additivity.AT_LEAST)).toList();
     }
 
     /** The output and measure a cell is published in. */
