@@ -47,6 +47,7 @@ import org.trex.sshsig.SshSignature;
  * audit entry in the same transaction.
  */
 public final class Approvals {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Approvals.class);
     private static final List<Field<?>> COLUMNS = List.of(APPROVAL_ID, APPROVAL_EXTRACT_ID,
             APPROVAL_SPEC_VERSION, APPROVAL_PLAN_HASH, APPROVAL_REFERENCE, APPROVAL_APPROVED_AT,
             APPROVAL_EXPIRES_ON, APPROVAL_CONDITIONS, APPROVAL_REVOKED_AT, APPROVAL_REVOKED_BY,
@@ -80,6 +81,19 @@ public final class Approvals {
     public Approval sign(ApprovalStatement statement, SshSignature signature, BoardRegister board) {
         requireNonNull(statement, "statement is null");
         requireNonNull(signature, "signature is null");
+        try {
+            return recordSignature(statement, signature, board);
+        } catch (IllegalArgumentException | BoardNotAdoptedException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reference", statement.reference());
+            details.put("spec_version", statement.specVersion());
+            details.put("plan_hash", statement.planHash());
+            recordRefusal(AuditAction.APPROVE_REFUSED, statement.extractId(), details, signature, board, e);
+            throw e;
+        }
+    }
+
+    private Approval recordSignature(ApprovalStatement statement, SshSignature signature, BoardRegister board) {
         String extractId = statement.extractId();
         String doing = "record a signature on approval " + statement.reference() + " of extract " + extractId;
         SignatureTally tally = BoardSignatures.count(statement, List.of(signature.armored()), board);
@@ -146,6 +160,36 @@ public final class Approvals {
     public Approval revoke(RevocationStatement statement, SshSignature signature, BoardRegister board) {
         requireNonNull(statement, "statement is null");
         requireNonNull(signature, "signature is null");
+        try {
+            return recordRevocation(statement, signature, board);
+        } catch (IllegalArgumentException | BoardNotAdoptedException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reference", statement.reference());
+            details.put("plan_hash", statement.planHash());
+            recordRefusal(AuditAction.REVOKE_REFUSED, statement.extractId(), details, signature, board, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Audits a signature refused, as the board would want to know of a key that tried: by the member whose key it
+     * is, else by the key's fingerprint, with why. Its own transaction, as the refused one was rolled back; a log
+     * that cannot take the entry leaves the refusal itself to reach the user.
+     */
+    private void recordRefusal(AuditAction action, String extractId, Map<String, Object> details,
+            SshSignature signature, BoardRegister board, RuntimeException refusal) {
+        String fingerprint = signature.key().fingerprint();
+        details.put("key_fingerprint", fingerprint);
+        details.put("refusal", refusal.getMessage());
+        String actor = board.member(signature.key()).map(BoardMember::id).orElse("key " + fingerprint);
+        try {
+            audit.append(actor, action, Optional.of(extractId), Optional.empty(), details);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record the refused signature by key {}: {}", fingerprint, e.getMessage());
+        }
+    }
+
+    private Approval recordRevocation(RevocationStatement statement, SshSignature signature, BoardRegister board) {
         String extractId = statement.extractId();
         String doing = "revoke approval " + statement.reference() + " of extract " + extractId;
         BoardMember member = BoardSignatures.revoker(statement, signature.armored(), board)

@@ -8,6 +8,10 @@ public enum AuditAction {
     APPROVE,
     /** An approval was revoked. */
     REVOKE,
+    /** A signature on an approval was refused (details: reference, plan hash, key fingerprint, why). */
+    APPROVE_REFUSED,
+    /** A signature revoking an approval was refused (details: reference, plan hash, key fingerprint, why). */
+    REVOKE_REFUSED,
     /**
      * An extract run was refused before it started (details: spec version, plan hash when it was planned, as-of date,
      * the reason): not approved, changed since approval, a bad key, a missing or stale allow list.
