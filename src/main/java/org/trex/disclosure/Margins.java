@@ -68,14 +68,10 @@ public final class Margins {
 
     /**
      * The cells of each of a whole's parts in its cell's own output, at its dimension values: one cell of each part
-     * there is (two measures of one quantity in an output are the same count: either stands for it).
+     * there is.
      */
     private static List<List<Cell>> partsBeside(List<Cell> beside, PartsOfWhole whole) {
-        List<List<Cell>> parts = new ArrayList<>();
-        for (Quantity quantity : whole.parts()) {
-            beside.stream().filter(c -> c.quantity().equals(quantity)).findFirst().map(List::of).ifPresent(parts::add);
-        }
-        return parts;
+        return whole.parts().stream().flatMap(quantity -> cellOf(beside, quantity).map(List::of).stream()).toList();
     }
 
     /**
@@ -85,23 +81,24 @@ public final class Margins {
      */
     private static List<List<Cell>> partsInAnyOutput(Cell total, PartsOfWhole whole, List<Cell> beside,
             Map<Quantity, List<Cell>> byQuantity) {
-        List<List<Cell>> parts = new ArrayList<>();
-        for (Quantity quantity : whole.parts()) {
-            Optional<Cell> same = beside.stream().filter(c -> c.quantity().equals(quantity)).findFirst();
-            if (same.isPresent()) {
-                parts.add(List.of(same.get()));
-                continue;
-            }
-            Map<Table, List<Cell>> finer = new LinkedHashMap<>();
-            byQuantity.getOrDefault(quantity, List.of()).stream()
-                    .filter(c -> total.key().covers(c.key()))
-                    .forEach(c -> finer.computeIfAbsent(Table.of(c), t -> new ArrayList<>()).add(c));
-            // One table's cells at one level: a table of an output with totals holds several levels.
-            finer.values().stream().findFirst().map(table -> table.stream()
-                    .filter(c -> c.key().dimensions().keySet().equals(table.get(0).key().dimensions().keySet()))
-                    .toList()).ifPresent(parts::add);
-        }
-        return parts;
+        return whole.parts().stream().flatMap(quantity -> cellOf(beside, quantity).map(List::of)
+                .or(() -> finerTable(total, byQuantity.getOrDefault(quantity, List.of()))).stream()).toList();
+    }
+
+    /** Two measures of one quantity (in one output or two) are the same count: either stands for it. */
+    private static Optional<Cell> cellOf(List<Cell> cells, Quantity quantity) {
+        return cells.stream().filter(c -> c.quantity().equals(quantity)).findFirst();
+    }
+
+    /** The cells under a total of the first table of a quantity's cells that has any, at one level. */
+    private static Optional<List<Cell>> finerTable(Cell total, List<Cell> cells) {
+        Map<Table, List<Cell>> finer = new LinkedHashMap<>();
+        cells.stream().filter(c -> total.key().covers(c.key()))
+                .forEach(c -> finer.computeIfAbsent(Table.of(c), t -> new ArrayList<>()).add(c));
+        // One table's cells at one level: a table of an output with totals holds several levels.
+        return finer.values().stream().findFirst().map(table -> table.stream()
+                .filter(c -> c.key().dimensions().keySet().equals(table.get(0).key().dimensions().keySet()))
+                .toList());
     }
 
     /**

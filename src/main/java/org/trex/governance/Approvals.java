@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -81,16 +82,12 @@ public final class Approvals {
     public Approval sign(ApprovalStatement statement, SshSignature signature, BoardRegister board) {
         requireNonNull(statement, "statement is null");
         requireNonNull(signature, "signature is null");
-        try {
-            return recordSignature(statement, signature, board);
-        } catch (IllegalArgumentException | BoardNotAdoptedException e) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("reference", statement.reference());
-            details.put("spec_version", statement.specVersion());
-            details.put("plan_hash", statement.planHash());
-            recordRefusal(AuditAction.APPROVE_REFUSED, statement.extractId(), details, signature, board, e);
-            throw e;
-        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reference", statement.reference());
+        details.put("spec_version", statement.specVersion());
+        details.put("plan_hash", statement.planHash());
+        return refusalAudited(AuditAction.APPROVE_REFUSED, statement.extractId(), details, signature, board,
+                () -> recordSignature(statement, signature, board));
     }
 
     private Approval recordSignature(ApprovalStatement statement, SshSignature signature, BoardRegister board) {
@@ -160,32 +157,33 @@ public final class Approvals {
     public Approval revoke(RevocationStatement statement, SshSignature signature, BoardRegister board) {
         requireNonNull(statement, "statement is null");
         requireNonNull(signature, "signature is null");
-        try {
-            return recordRevocation(statement, signature, board);
-        } catch (IllegalArgumentException | BoardNotAdoptedException e) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("reference", statement.reference());
-            details.put("plan_hash", statement.planHash());
-            recordRefusal(AuditAction.REVOKE_REFUSED, statement.extractId(), details, signature, board, e);
-            throw e;
-        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reference", statement.reference());
+        details.put("plan_hash", statement.planHash());
+        return refusalAudited(AuditAction.REVOKE_REFUSED, statement.extractId(), details, signature, board,
+                () -> recordRevocation(statement, signature, board));
     }
 
     /**
-     * Audits a signature refused, as the board would want to know of a key that tried: by the member whose key it
-     * is, else by the key's fingerprint, with why. Its own transaction, as the refused one was rolled back; a log
-     * that cannot take the entry leaves the refusal itself to reach the user.
+     * Does {@code work}, auditing its refusal of the signature as the board would want to know of a key that tried:
+     * by the member whose key it is, else by the key's fingerprint, with why. Its own transaction, as the refused one
+     * was rolled back; a log that cannot take the entry leaves the refusal itself to reach the user.
      */
-    private void recordRefusal(AuditAction action, String extractId, Map<String, Object> details,
-            SshSignature signature, BoardRegister board, RuntimeException refusal) {
-        String fingerprint = signature.key().fingerprint();
-        details.put("key_fingerprint", fingerprint);
-        details.put("refusal", refusal.getMessage());
-        String actor = board.member(signature.key()).map(BoardMember::id).orElse("key " + fingerprint);
+    private Approval refusalAudited(AuditAction action, String extractId, Map<String, Object> details,
+            SshSignature signature, BoardRegister board, Supplier<Approval> work) {
         try {
-            audit.append(actor, action, Optional.of(extractId), Optional.empty(), details);
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot record the refused signature by key {}: {}", fingerprint, e.getMessage());
+            return work.get();
+        } catch (IllegalArgumentException | BoardNotAdoptedException refusal) {
+            String fingerprint = signature.key().fingerprint();
+            details.put("key_fingerprint", fingerprint);
+            details.put("refusal", refusal.getMessage());
+            String actor = board.member(signature.key()).map(BoardMember::id).orElse("key " + fingerprint);
+            try {
+                audit.append(actor, action, Optional.of(extractId), Optional.empty(), details);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot record the refused signature by key {}: {}", fingerprint, e.getMessage());
+            }
+            throw refusal;
         }
     }
 
