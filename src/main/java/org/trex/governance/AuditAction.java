@@ -38,6 +38,11 @@ public enum AuditAction {
     NOTICE_ACK,
     /** Source files were loaded by {@code trex load} (details: source, period, each file's name, SHA-256 and rows). */
     LOAD,
+    /**
+     * A {@code trex load} was refused for what it was given, a file or mapping file that is not what it claims, and
+     * wrote nothing (details: source, period, each file's name and SHA-256 where it can be read, the refusal).
+     */
+    LOAD_REFUSED,
     /** {@code trex migrate} applied schema migrations (details: how many to the source and governance schemas). */
     MIGRATE,
     /** A board register was adopted, on first use or on members' signatures (details: SHA-256s, members, signers). */

@@ -5,6 +5,10 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -21,11 +26,13 @@ import org.jooq.impl.SQLDataType;
 import org.trex.load.LoadListener;
 import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
+import org.trex.load.LoadRefusedException;
 import org.trex.load.LoadRequest;
 import org.trex.load.LoadedFile;
 import org.trex.load.QualityReport;
 import org.trex.load.SourceLoader;
 import org.trex.source.DatabaseUrl;
+import org.trex.spec.SpecException;
 
 /**
  * The record of every {@code trex load} in the governance database ({@code trex_governance.source_load}, V60) and
@@ -33,6 +40,7 @@ import org.trex.source.DatabaseUrl;
  * tables are in the source database.
  */
 public final class SourceLoads {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoads.class);
     private static final Table<Record> LOAD = table(name(GovernanceTables.SCHEMA, "source_load"));
     private static final Field<Long> LOAD_ID = field(name("source_load", "id"), SQLDataType.BIGINT);
     private static final Field<String> LOAD_SOURCE = field(name("source_load", "source"), SQLDataType.CLOB);
@@ -70,6 +78,9 @@ public final class SourceLoads {
      * written in the load's own transaction: one commit. In a separate governance database they are written in a
      * transaction that stays open while the load runs and commits right after it, nothing between the two commits;
      * the tables are analysed only once both have committed.
+     *
+     * <p>A load refused for what it was given (a file or a mapping file that is not what it claims) writes nothing
+     * and is audited as LOAD_REFUSED, by {@code actor}, in a transaction of its own.
      */
     public LoadOutcome load(DatabaseUrl source, LoadRequest request, String actor, LoadListener checked) {
         requireNonNull(source, "source is null");
@@ -80,12 +91,49 @@ public final class SourceLoads {
             return SourceLoader.load(source, request, checked);
         }
         String doing = "record the load of " + request.kind().cliName() + " files";
-        LoadOutcome outcome = source.equals(url)
-                ? SourceLoader.commit(source, request, recording(checked, doing, actor, Optional.empty()))
-                : GovernanceDatabase.transaction(url, doing, governance -> SourceLoader.commit(source, request,
-                        recording(checked, doing, actor, Optional.of(governance))));
+        LoadOutcome outcome;
+        try {
+            outcome = source.equals(url)
+                    ? SourceLoader.commit(source, request, recording(checked, doing, actor, Optional.empty()))
+                    : GovernanceDatabase.transaction(url, doing, governance -> SourceLoader.commit(source, request,
+                            recording(checked, doing, actor, Optional.of(governance))));
+        } catch (LoadRefusedException | SpecException refusal) {
+            recordRefusal(request, actor, refusal);
+            throw refusal;
+        }
         SourceLoader.analyse(source, request);
         return outcome;
+    }
+
+    /**
+     * Audits a refused load: which source and files (each by name and, where it can be read, SHA-256), and why, so the
+     * log shows what was offered as well as what was loaded. A log that cannot take the entry leaves the refusal
+     * itself to reach the user.
+     */
+    private void recordRefusal(LoadRequest request, String actor, RuntimeException refusal) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", request.kind().cliName());
+        request.period().ifPresent(period -> details.put("period", period));
+        details.put("files", request.files().stream().map(SourceLoads::offered).toList());
+        request.mapping().ifPresent(mapping -> details.put("mapping", offered(mapping)));
+        details.put("refusal", refusal.getMessage());
+        try {
+            new AuditLog(url, clock).append(actor, AuditAction.LOAD_REFUSED, Optional.empty(), Optional.empty(),
+                    details);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record the refused load of {} files: {}", request.kind().cliName(), e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> offered(Path file) {
+        Map<String, Object> offered = new LinkedHashMap<>();
+        offered.put("name", file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            offered.put("sha256", DigestUtils.sha256Hex(in));
+        } catch (IOException e) {
+            // Named alone: the refusal says why it cannot be read.
+        }
+        return offered;
     }
 
     /** Records the written load in {@code governance}, else in the load's own transaction. */
