@@ -136,7 +136,7 @@ public final class ExtractJob {
                                 forms);
                     }
                     if (output.output() instanceof AggregateOutput) {
-                        // The aggregates of one shared read count the same rows, so the same people: counted once.
+                        // The outputs of one shared read hold the same rows, so the same people: counted once.
                         Optional<List<Path>> counted = scan.map(peopleOfRead::get);
                         MeasuredAggregate measured = MeasuredAggregate.measure(output, kept, tally, writer,
                                 dominance.contributionsNeeded(), counted);
@@ -150,6 +150,8 @@ public final class ExtractJob {
                         RecordsRelease.Rows rows = scan.isPresent() ? RecordsRelease.Rows.KEPT
                                 : RecordsRelease.Rows.STREAMED;
                         OutputResult result = release.release(output, kept, rows, tally);
+                        scan.filter(s -> holdsPeopleOfItsRead(output, result))
+                                .ifPresent(s -> peopleOfRead.putIfAbsent(s, result.people()));
                         leftOut.add(result.excluded(), tally);
                         read += result.rowsRead();
                         results.put(output.name(), result);
@@ -192,6 +194,23 @@ public final class ExtractJob {
         }
     }
 
+    /**
+     * Whether a records output of a shared read counted the read's own people, person for person and row for row, so
+     * the read's aggregates can name its people rather than count them again: its person column is the pseudonym of
+     * each row's own NHS number, not a quasi-identifier that disclosure control could blank, and no row was dropped.
+     */
+    private boolean holdsPeopleOfItsRead(OutputPlan output, OutputResult result) {
+        SourceDataset dataset = catalog.source(output.output().dataset());
+        boolean ownNumber = OutputResult.personColumn(output)
+                .filter(name -> !output.quasiIdentifiers().contains(name))
+                .flatMap(name -> output.columns().stream().filter(c -> c.name().equals(name)).findFirst())
+                .flatMap(column -> dataset.field(column.sourceField()))
+                .filter(field -> field.expression().equals(dataset.nhsNumber()))
+                .isPresent();
+        return ownNumber && !result.people().isEmpty() && result.excluded().stream()
+                .noneMatch(count -> count.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED));
+    }
+
     /** Reads and checks a shared read's rows once, keeping them for every output that takes columns from them. */
     private SharedRows readShared(ScanPlan scan, Broadcast<ExclusionRules> exclusions, FormColumns forms) {
         ExclusionTally tally = new ExclusionTally();
@@ -215,7 +234,7 @@ public final class ExtractJob {
         ReadShape shape = readShape(sql, dataset);
         LOG.info("Reading {} in {} partitions (PostgreSQL expects {} rows)", dataset.name(), shape.partitions(),
                 Math.round(shape.estimatedRows()));
-        return spark.read().format(PgCopySource.class.getName())
+        Dataset<Row> rows = spark.read().format(PgCopySource.class.getName())
                 .option("url", database.jdbcUrl())
                 .option("query", sql)
                 .option("partitionColumn", OutputPlan.ROW_ID)
@@ -224,6 +243,9 @@ public final class ExtractJob {
                 .option("numPartitions", shape.partitions())
                 .option("snapshot", snapshot.id())
                 .load();
+        // Said to be one partition, the rows are grouped (classes, aggregates) where they are, with no exchange:
+        // Spark does not know a read's single partition as one, but it knows a coalesce's.
+        return shape.partitions() == 1 ? rows.coalesce(1) : rows;
     }
 
     /** The bounds of the row IDs (they only set the partitions' strides) and the rows PostgreSQL expects. */

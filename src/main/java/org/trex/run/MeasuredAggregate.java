@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -284,21 +285,28 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         // The rows each group used, to reconcile; never released.
         measures.add(count(lit(1)).as(ROWS_USED));
         Dataset<Row> grouped;
-        if (groups.isEmpty()) {
-            grouped = kept.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
+        if (totals.isEmpty()) {
+            // One grouping: grouping sets would expand every row for it, and Spark would exchange the rows after that.
+            grouped = kept.groupBy(cols(groups))
+                    .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
                     .withColumn(GROUPING, lit(0L));
         } else {
             measures.add(grouping_id(cols(groups)).cast(DataTypes.LongType).as(GROUPING));
             grouped = kept.groupingSets(groupingSets(groups, totals, List.of()), cols(groups))
                     .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
         }
-        // Kept once, so counting the people as well reads the source no second time.
-        kept.persist(StorageLevel.MEMORY_AND_DISK());
+        // Kept once when read again (to count the people, or the largest contributions), so the later passes read
+        // the source no second time; read once, it is not kept, and Spark computes only the columns the counts use.
+        boolean readAgain = peopleCounted.isEmpty()
+                || output.measures().stream().anyMatch(measure -> measure.kind() == MeasureKind.SUM);
+        if (readAgain) {
+            kept.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         List<Row> rows;
         List<Path> people;
         Map<String, List<Row>> contributions = new LinkedHashMap<>();
         try {
-            rows = grouped.collectAsList();
+            rows = inOrder(grouped.collectAsList(), groups.size());
             for (PlannedMeasure measure : output.measures()) {
                 if (measure.kind() == MeasureKind.SUM) {
                     contributions.put(measure.name(), largestContributions(measure, kept, groups, totals, largest));
@@ -306,7 +314,9 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             }
             people = peopleCounted.orElseGet(() -> writer.countPeople(output.name(), kept, PERSON));
         } finally {
-            kept.unpersist();
+            if (readAgain) {
+                kept.unpersist();
+            }
         }
         List<ExclusionCount> excluded = tally.counts();
         int rowsUsed = groups.size() + output.measures().size();
@@ -318,6 +328,20 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                 .filter(f -> groups.contains(f.name())).toArray(StructField[]::new));
         return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, contributions, excluded, read, used,
                 people);
+    }
+
+    /**
+     * The measured rows in one order, whatever order Spark's partitions gave them in (a cluster's differ from one
+     * machine's): groups first, then each total, each by its values. Disclosure control takes the cells in this order.
+     */
+    private static List<Row> inOrder(List<Row> rows, int dimensions) {
+        Comparator<Row> order = Comparator.comparingLong(row -> row.getLong(row.length() - 1));
+        for (int i = 0; i < dimensions; i++) {
+            int column = i;
+            order = order.thenComparing(row -> row.isNullAt(column) ? null : String.valueOf(row.get(column)),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+        }
+        return rows.stream().sorted(order).toList();
     }
 
     /** The values a sum adds up: its field, on the rows its flag selects. */
@@ -338,8 +362,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         List<String> withContributor = new ArrayList<>(groups);
         withContributor.add(CONTRIBUTOR);
         // The contributor's own bit, the lowest of the grouping ID, is always 0: shifted off, the ID is the cell's.
-        Dataset<Row> byContributor = groups.isEmpty()
-                ? rows.groupBy(col(CONTRIBUTOR)).agg(part).withColumn(GROUPING, lit(0L))
+        Dataset<Row> byContributor = totals.isEmpty()
+                ? rows.groupBy(cols(withContributor)).agg(part).withColumn(GROUPING, lit(0L))
                 : rows.groupingSets(groupingSets(groups, totals, List.of(CONTRIBUTOR)), cols(withContributor))
                         .agg(part, shiftright(grouping_id(), 1).cast(DataTypes.LongType).as(GROUPING));
         List<Column> cell = new ArrayList<>(List.of(cols(groups)));

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,7 @@ import org.trex.plan.ScanPlan;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
+import org.trex.spec.AggregateOutput;
 import org.trex.spec.LoadedSpec;
 import org.trex.testing.TestDatabase;
 import org.trex.testing.TestSpark;
@@ -27,7 +30,8 @@ import org.trex.testing.TestSpark;
 /**
  * The outputs on the cohort's index events share one read of the source, and what each then writes, reads and
  * leaves out is exactly what reading its own SELECT gives: the same bytes, the same counts, the same people, the same
- * disclosure control.
+ * disclosure control. The read's aggregates name the people its records output counted, unless that output dropped
+ * records.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutputsSharingAReadMatchTheirOwnSelectsTest {
@@ -81,7 +85,14 @@ class OutputsSharingAReadMatchTheirOwnSelectsTest {
             assertThat(a.rowsWritten()).as(a.plan().name()).isEqualTo(b.rowsWritten());
             assertThat(a.contentSha256()).as(a.plan().name()).isEqualTo(b.contentSha256());
             assertThat(a.disclosure()).as(a.plan().name()).isEqualTo(b.disclosure());
+            assertThat(people(a)).as(a.plan().name()).isNotEmpty().isEqualTo(people(b));
         }
+        // The aggregates name the records output's people where it counted the read's own (no record dropped).
+        OutputResult records = shared.outputs().get(0);
+        boolean dropped = records.excluded().stream()
+                .anyMatch(c -> c.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED));
+        assertThat(shared.outputs()).filteredOn(o -> o.plan().output() instanceof AggregateOutput).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.people().equals(records.people())).isEqualTo(!dropped));
         // Rows kept in memory are measured before they are staged, rows read for one output as they are staged: the
         // records output has small classes, so both ways suppress, and come to the same classes, counts and files.
         assertThat(shared.outputs()).filteredOn(o -> !o.plan().quasiIdentifiers().isEmpty()).singleElement()
@@ -94,6 +105,18 @@ class OutputsSharingAReadMatchTheirOwnSelectsTest {
                 });
         assertThat(shared.leftOut()).isEqualTo(own.leftOut());
         assertThat(shared.cells().cells()).isEqualTo(own.cells().cells());
+    }
+
+    /** The people an output's files count, each with their rows, whichever files they are split across. */
+    private static Map<String, Long> people(OutputResult output) throws IOException {
+        Map<String, Long> people = new TreeMap<>();
+        for (Path file : output.people()) {
+            for (String line : Files.readAllLines(file)) {
+                String[] fields = line.split("\t");
+                people.merge(fields[0], Long.parseLong(fields[1]), Long::sum);
+            }
+        }
+        return people;
     }
 
     /** The shipped spec in a copy of its project, with the records output's quasi-identifiers as given. */
