@@ -312,8 +312,7 @@ public final class ExtractJob {
         OutputPlan output = aggregate.output();
         Dataset<Row> released = spark.createDataFrame(aggregate.released(cells), aggregate.releasedSchema());
         DisclosureOutcome outcome = DisclosureOutcome.ofCells(output.name(), cells, rules);
-        OutputWriter.Written written = writer.publish(writer.stage(output.name(), released, List.of(), List.of(),
-                Optional.empty()));
+        OutputWriter.Written written = writer.publish(writer.stageFew(output.name(), released));
         return new OutputResult(output, aggregate.read(), aggregate.excluded(), aggregate.used(), written.rows(),
                 outcome, written.schema(), written.files(), written.contentSha256(), aggregate.people());
     }

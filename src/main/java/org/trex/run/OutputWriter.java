@@ -136,6 +136,23 @@ final class OutputWriter {
             sorted = rows.repartitionByRange(partitions, order).sortWithinPartitions(order);
             sortKey = Optional.empty();
         }
+        return staged(name, rows.schema(), sorted, pseudonyms, measured, sortKey, person, started);
+    }
+
+    /**
+     * Sorts and stages rows few enough to be held by the driver (an aggregate's released rows) as one part: sorted
+     * where they are, so neither sampled for ranges nor shuffled.
+     */
+    Staged stageFew(String name, Dataset<Row> rows) {
+        requireNonNull(name, "name is null");
+        requireNonNull(rows, "rows is null");
+        Column[] order = Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return staged(name, rows.schema(), rows.coalesce(1).sortWithinPartitions(order), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), System.nanoTime());
+    }
+
+    private Staged staged(String name, StructType schema, Dataset<Row> sorted, List<String> pseudonyms,
+            List<String> measured, Optional<StagedParts.SortKey> sortKey, Optional<String> person, long started) {
         Path folder = dataDirectory.resolve(".stage-" + name + "-" + (++scratchFolders));
         try {
             Files.createDirectory(folder);
@@ -148,7 +165,7 @@ final class OutputWriter {
             long count = written.parts().stream().mapToLong(StagedParts.Part::rows).sum();
             LOG.info("Output {}: staged {} rows, sorted, as Parquet and CSV in {} ms", name, count,
                     (System.nanoTime() - started) / 1_000_000);
-            return new Staged(name, folder, written.parts(), count, rows.schema(), written.classes(), written.people());
+            return new Staged(name, folder, written.parts(), count, schema, written.classes(), written.people());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage output " + name + " in " + folder + ": " + e.getMessage(), e);
         }
