@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.trex.source.jooq.social_care.Tables.EVENT;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -16,11 +18,23 @@ import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
 /**
- * The shipped worked example (a case system's own columns and wording, CRLF, quoted commas, DD/MM/YYYY and ISO
+ * The worked example's mapping (a case system's own columns and wording, CRLF, quoted commas, DD/MM/YYYY and ISO
  * dates) loads through its mapping, one local value giving service type and component; and a file in Release 1
  * wording loads through mappings/cld-release-1.yaml.
  */
 class LocalExportLoadsThroughItsMappingTest {
+    /** A case system's export as the worked example's mapping expects it: three made-up rows, 999-range numbers. */
+    private static final List<String> EXPORT = List.of(
+            "Council,Period From,Period To,Client ID,NHS No,DOB,Date of Death,Sex,Ethnic Origin,"
+                    + "Client Category,Activity,Activity ID,Start,End,Service,Funding,Worker,Team",
+            "E08000026,01/04/2024,31/03/2025,C1001,999 000 0018,01/05/1940,,F,White British,Client,"
+                    + "Service Agreement,SA-1,03/05/2024,20/05/2024,Reablement (ST-Max),Council arranged,A. Worker,"
+                    + "\"Hospital Team, North\"",
+            "E08000026,01/04/2024,31/03/2025,C1001,999 000 0018,01/05/1940,,F,White British,Client,"
+                    + "Service Agreement,SA-2,21/05/2024,,Home Care,DP,A. Worker,\"Hospital Team, North\"",
+            "E08000026,01/04/2024,31/03/2025,C1002,999-000-0026,12/11/1935,,M,White British,Client,"
+                    + "Service Agreement,SA-3,2024-06-01,,Residential Care,Council arranged,B. Worker,Community Team");
+
     @TempDir
     Path dir;
 
@@ -28,9 +42,11 @@ class LocalExportLoadsThroughItsMappingTest {
     void theWorkedExampleLoads() throws Exception {
         DatabaseUrl url = TestDatabase.fresh();
 
+        Path export = Files.writeString(dir.resolve("case-system-export.csv"),
+                String.join("\r\n", EXPORT) + "\r\n");
+
         LoadOutcome outcome = Loads.loadMapped(url, SourceKind.SOCIAL_CARE,
-                Path.of("mappings/examples/case-system-export.yaml"),
-                Path.of("mappings/examples/case-system-export.csv"));
+                Path.of("mappings/examples/case-system-export.yaml"), export);
 
         assertThat(outcome.report().findings()).isEmpty();
         assertThat(outcome.period()).isEqualTo("2024-04-01/2025-03-31");
