@@ -314,9 +314,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             }
             people = peopleCounted.orElseGet(() -> writer.countPeople(output.name(), kept, PERSON));
         } finally {
-            if (readAgain) {
-                kept.unpersist();
-            }
+            // Nothing to drop when the rows were not kept.
+            kept.unpersist();
         }
         List<ExclusionCount> excluded = tally.counts();
         int rowsUsed = groups.size() + output.measures().size();

@@ -114,7 +114,6 @@ final class OutputWriter {
         requireNonNull(measured, "measured is null");
         requireNonNull(person, "person is null");
         Optional<String> leadingPseudonym = pseudonyms.stream().findFirst();
-        long started = System.nanoTime();
         List<String> columns = List.of(rows.columns());
         List<String> orderNames = new ArrayList<>();
         leadingPseudonym.ifPresent(orderNames::add);
@@ -136,7 +135,7 @@ final class OutputWriter {
             sorted = rows.repartitionByRange(partitions, order).sortWithinPartitions(order);
             sortKey = Optional.empty();
         }
-        return staged(name, rows.schema(), sorted, pseudonyms, measured, sortKey, person, started);
+        return staged(name, rows.schema(), sorted, pseudonyms, measured, sortKey, person);
     }
 
     /**
@@ -148,11 +147,12 @@ final class OutputWriter {
         requireNonNull(rows, "rows is null");
         Column[] order = Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         return staged(name, rows.schema(), rows.coalesce(1).sortWithinPartitions(order), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), System.nanoTime());
+                Optional.empty(), Optional.empty());
     }
 
     private Staged staged(String name, StructType schema, Dataset<Row> sorted, List<String> pseudonyms,
-            List<String> measured, Optional<StagedParts.SortKey> sortKey, Optional<String> person, long started) {
+            List<String> measured, Optional<StagedParts.SortKey> sortKey, Optional<String> person) {
+        long started = System.nanoTime();
         Path folder = dataDirectory.resolve(".stage-" + name + "-" + (++scratchFolders));
         try {
             Files.createDirectory(folder);
