@@ -5,9 +5,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -16,13 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
+import org.trex.extract.FileDigests;
 import org.trex.load.LoadListener;
 import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
@@ -128,9 +126,9 @@ public final class SourceLoads {
     private static Map<String, Object> offered(Path file) {
         Map<String, Object> offered = new LinkedHashMap<>();
         offered.put("name", file.toString());
-        try (InputStream in = Files.newInputStream(file)) {
-            offered.put("sha256", DigestUtils.sha256Hex(in));
-        } catch (IOException e) {
+        try {
+            offered.put("sha256", FileDigests.sha256(file));
+        } catch (UncheckedIOException e) {
             // Named alone: the refusal says why it cannot be read.
         }
         return offered;

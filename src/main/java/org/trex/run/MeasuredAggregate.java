@@ -284,17 +284,7 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         }
         // The rows each group used, to reconcile; never released.
         measures.add(count(lit(1)).as(ROWS_USED));
-        Dataset<Row> grouped;
-        if (totals.isEmpty()) {
-            // One grouping: grouping sets would expand every row for it, and Spark would exchange the rows after that.
-            grouped = kept.groupBy(cols(groups))
-                    .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
-                    .withColumn(GROUPING, lit(0L));
-        } else {
-            measures.add(grouping_id(cols(groups)).cast(DataTypes.LongType).as(GROUPING));
-            grouped = kept.groupingSets(groupingSets(groups, totals, List.of()), cols(groups))
-                    .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
-        }
+        Dataset<Row> grouped = grouped(kept, groups, totals, List.of(), measures);
         // Kept once when read again (to count the people, or the largest contributions), so the later passes read
         // the source no second time; read once, it is not kept, and Spark computes only the columns the counts use.
         boolean readAgain = peopleCounted.isEmpty()
@@ -314,7 +304,6 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             }
             people = peopleCounted.orElseGet(() -> writer.countPeople(output.name(), kept, PERSON));
         } finally {
-            // Nothing to drop when the rows were not kept.
             kept.unpersist();
         }
         List<ExclusionCount> excluded = tally.counts();
@@ -358,13 +347,7 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             List<String> totals, int largest) {
         Dataset<Row> rows = kept.withColumn(CONTRIBUTOR, col(measure.byColumn().orElse(PERSON)));
         Column part = round(sum(summed(measure))).cast(DataTypes.LongType).as(CONTRIBUTED);
-        List<String> withContributor = new ArrayList<>(groups);
-        withContributor.add(CONTRIBUTOR);
-        // The contributor's own bit, the lowest of the grouping ID, is always 0: shifted off, the ID is the cell's.
-        Dataset<Row> byContributor = totals.isEmpty()
-                ? rows.groupBy(cols(withContributor)).agg(part).withColumn(GROUPING, lit(0L))
-                : rows.groupingSets(groupingSets(groups, totals, List.of(CONTRIBUTOR)), cols(withContributor))
-                        .agg(part, shiftright(grouping_id(), 1).cast(DataTypes.LongType).as(GROUPING));
+        Dataset<Row> byContributor = grouped(rows, groups, totals, List.of(CONTRIBUTOR), List.of(part));
         List<Column> cell = new ArrayList<>(List.of(cols(groups)));
         cell.add(col(GROUPING));
         Column top = slice(sort_array(collect_list(col(CONTRIBUTED)), false), 1, largest).as(CONTRIBUTED);
@@ -373,6 +356,25 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         layout.add(col(GROUPING));
         return byContributor.groupBy(cell.toArray(Column[]::new)).agg(top).select(layout.toArray(Column[]::new))
                 .collectAsList();
+    }
+
+    /**
+     * The rows grouped by {@code groups} and {@code always}, with {@link #GROUPING}, the cell's grouping ID (the
+     * always-grouped columns' bits, the lowest, shifted off), and a grouping set for each total. Without totals, one
+     * plain grouping: grouping sets would expand every row for it, and Spark would exchange the rows after that.
+     */
+    private static Dataset<Row> grouped(Dataset<Row> rows, List<String> groups, List<String> totals,
+            List<String> always, List<Column> aggregates) {
+        List<String> by = new ArrayList<>(groups);
+        by.addAll(always);
+        Column first = aggregates.get(0);
+        List<Column> rest = new ArrayList<>(aggregates.subList(1, aggregates.size()));
+        if (totals.isEmpty()) {
+            return rows.groupBy(cols(by)).agg(first, rest.toArray(Column[]::new)).withColumn(GROUPING, lit(0L));
+        }
+        rest.add(shiftright(grouping_id(), always.size()).cast(DataTypes.LongType).as(GROUPING));
+        return rows.groupingSets(groupingSets(groups, totals, always), cols(by))
+                .agg(first, rest.toArray(Column[]::new));
     }
 
     /** The groups, then each total: the groups without one combination of the totalled columns; each with always. */
