@@ -40,8 +40,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--partitions", defaultValue = "4", paramLabel = "N",
-            description = "Most partitions of the work: rows are sorted and written in N; a read takes one for "
-                    + "each million rows PostgreSQL expects, up to N (default: ${DEFAULT-VALUE}).")
+            description = "Most partitions of the work: a read takes one for each million rows PostgreSQL "
+                    + "expects, up to N, and its rows are sorted and written in N parts, or in one if it took one "
+                    + "(default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--keep",

@@ -33,6 +33,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
 import org.apache.spark.sql.types.StructType;
 import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
@@ -45,8 +47,9 @@ import org.trex.extract.FileDigests;
  * Ordering
  * on content also means the row order says nothing about the source's order.
  *
- * <p>Rows are first staged: range-partitioned and sorted in parallel, each partition written in one pass as a
- * Parquet part and a CSV part ({@link StagedParts}), the parts' order being the rows' order. Staging measures the
+ * <p>Rows are first staged: range-partitioned and sorted in parallel (or, when they lie in one partition, sorted
+ * there), each partition written in one pass as a Parquet part and a CSV part ({@link StagedParts}), the parts' order
+ * being the rows' order. Staging measures the
  * classes of the values it is asked to, and disclosure control may stage a changed copy. Publishing joins the Parquet
  * parts into one file by copying their row groups (nothing is encoded again) and the CSV parts under one
  * header; no row is read again.
@@ -103,8 +106,9 @@ final class OutputWriter {
     /**
      * Sorts and stages {@code rows}, measuring the classes of equal values in the {@code measured} columns (none
      * when empty). The first of the {@code pseudonyms} columns leads the order, and then the ranges are known
-     * without looking at the data; without one, Spark samples the rows first to find them. With a {@code person}
-     * column of person pseudonyms, the same pass counts each person's rows.
+     * without looking at the data; without one, Spark samples the rows first to find them. Rows that lie in one
+     * partition are staged as one part, sorted where they are. With a {@code person} column of person pseudonyms, the
+     * same pass counts each person's rows.
      */
     Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured,
             Optional<String> person) {
@@ -119,6 +123,9 @@ final class OutputWriter {
         leadingPseudonym.ifPresent(orderNames::add);
         columns.stream().filter(c -> !orderNames.contains(c)).forEach(orderNames::add);
         Column[] order = orderNames.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        // A shuffle of rows that lie in one partition (a one-partition read's) into parts costs more than writing the
+        // parts side by side saves (docs/performance.md, "Measured 2026-12-05, sixth").
+        boolean onePart = inOnePartition(rows);
         Dataset<Row> sorted;
         Optional<StagedParts.SortKey> sortKey;
         if (leadingPseudonym.isPresent()) {
@@ -126,16 +133,24 @@ final class OutputWriter {
             Column lead = rows.col(leadingPseudonym.get());
             // Sorting on the one long key alone lets Spark sort by radix; staging puts the rare ties in content order.
             // The key is added after the shuffle, which then carries no more than the rows.
-            Dataset<Row> shuffled = rows.repartition(partitions, buckets.partitionKey(lead));
-            sorted = shuffled.withColumn(ORDER_KEY,
-                    buckets.orderKey(shuffled.col(leadingPseudonym.get()), xxhash64(order)))
+            Dataset<Row> spread = onePart ? rows.coalesce(1) : rows.repartition(partitions, buckets.partitionKey(lead));
+            sorted = spread.withColumn(ORDER_KEY, buckets.orderKey(spread.col(leadingPseudonym.get()), xxhash64(order)))
                     .sortWithinPartitions(ORDER_KEY);
             sortKey = Optional.of(new StagedParts.SortKey(orderNames));
         } else {
-            sorted = rows.repartitionByRange(partitions, order).sortWithinPartitions(order);
+            Dataset<Row> spread = onePart ? rows.coalesce(1) : rows.repartitionByRange(partitions, order);
+            sorted = spread.sortWithinPartitions(order);
             sortKey = Optional.empty();
         }
         return staged(name, rows.schema(), sorted, pseudonyms, measured, sortKey, person);
+    }
+
+    /** Whether Spark makes {@code rows} in one partition: no exchange between them and a one-partition read. */
+    private static boolean inOnePartition(Dataset<Row> rows) {
+        SparkPlan plan = rows.queryExecution().executedPlan();
+        // Adaptive execution re-plans as its stages run; the plan it starts from says how the rows come.
+        SparkPlan start = plan instanceof AdaptiveSparkPlanExec adaptive ? adaptive.inputPlan() : plan;
+        return start.outputPartitioning().numPartitions() == 1;
     }
 
     /**
