@@ -52,7 +52,8 @@ import org.trex.spec.FlagRelations;
  * (the outputs on the cohort's index events share one read, {@link ScanPlan}), leaves out (and counts) what the
  * exclusions say, shapes the rest (pseudonyms, forms), applies disclosure control (to a shared read's rows before
  * they are staged, to others' as they are staged), sorts and stages them and writes one Parquet and one CSV file per
- * output into a data directory. It knows nothing of specs on disk, approvals or lineage; the caller owns those.
+ * output into a data directory. Records outputs with reads of their own are released ahead, beside the others
+ * ({@link ReleasesAhead}). It knows nothing of specs on disk, approvals or lineage; the caller owns those.
  */
 public final class ExtractJob {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractJob.class);
@@ -116,8 +117,21 @@ public final class ExtractJob {
         Map<ScanPlan, SharedRows> shared = new HashMap<>();
         Map<ScanPlan, List<Path>> peopleOfRead = new HashMap<>();
         long read = 0;
-        try {
+        try (ReleasesAhead ahead = new ReleasesAhead(spark.sparkContext())) {
+            // A records output with a read of its own needs nothing of the others: it goes ahead, beside them.
             for (OutputPlan output : plan.outputs()) {
+                if (plan.scanOf(output.name()).isEmpty() && !(output.output() instanceof AggregateOutput)) {
+                    ahead.start(output.name(), () -> releaseOwnRead(output, broadcast, forms, release));
+                }
+            }
+            for (OutputPlan output : plan.outputs()) {
+                if (ahead.holds(output.name())) {
+                    ReleasesAhead.Released released = ahead.await(output.name());
+                    leftOut.add(released.result().excluded(), released.tally());
+                    read += released.result().rowsRead();
+                    results.put(output.name(), released.result());
+                    continue;
+                }
                 Optional<ScanPlan> scan = plan.scanOf(output.name());
                 SourceSnapshot own = null;
                 try {
@@ -128,12 +142,9 @@ public final class ExtractJob {
                         tally = rows.tally();
                         kept = shaped(rows.rows(output.name()), output, forms);
                     } else {
-                        tally = new ExclusionTally();
-                        spark.sparkContext().register(tally, "excluded rows of " + output.name());
+                        tally = tally(output);
                         own = SourceSnapshot.export(database);
-                        SourceDataset dataset = catalog.source(output.output().dataset());
-                        kept = shaped(checked(read(output.sql(), dataset, own), broadcast, forms, tally), output,
-                                forms);
+                        kept = ownRows(output, own, broadcast, forms, tally);
                     }
                     if (output.output() instanceof AggregateOutput) {
                         // The outputs of one shared read hold the same rows, so the same people: counted once.
@@ -147,9 +158,8 @@ public final class ExtractJob {
                         // Keeps the plan's order of outputs; filled in once the aggregates are protected.
                         results.put(output.name(), null);
                     } else {
-                        RecordsRelease.Rows rows = scan.isPresent() ? RecordsRelease.Rows.KEPT
-                                : RecordsRelease.Rows.STREAMED;
-                        OutputResult result = release.release(output, kept, rows, tally);
+                        // Records outputs with reads of their own went ahead: this one's rows are its shared read's.
+                        OutputResult result = release.release(output, kept, RecordsRelease.Rows.KEPT, tally);
                         scan.filter(s -> holdsPeopleOfItsRead(output, result))
                                 .ifPresent(s -> peopleOfRead.putIfAbsent(s, result.people()));
                         leftOut.add(result.excluded(), tally);
@@ -174,6 +184,30 @@ public final class ExtractJob {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
         }
         return new Result(List.copyOf(results.values()), leftOut.counts(), cells);
+    }
+
+    /** Reads a records output's own rows from a snapshot of their own, checks and shapes them, and releases them. */
+    private ReleasesAhead.Released releaseOwnRead(OutputPlan output, Broadcast<ExclusionRules> exclusions,
+            FormColumns forms, RecordsRelease release) {
+        ExclusionTally tally = tally(output);
+        try (SourceSnapshot own = SourceSnapshot.export(database)) {
+            Dataset<Row> kept = ownRows(output, own, exclusions, forms, tally);
+            return new ReleasesAhead.Released(release.release(output, kept, RecordsRelease.Rows.STREAMED, tally),
+                    tally);
+        }
+    }
+
+    /** An output's rows read by its own SELECT from {@code snapshot}, checked and shaped. */
+    private Dataset<Row> ownRows(OutputPlan output, SourceSnapshot snapshot, Broadcast<ExclusionRules> exclusions,
+            FormColumns forms, ExclusionTally tally) {
+        return shaped(checked(read(output.sql(), catalog.source(output.output().dataset()), snapshot), exclusions,
+                forms, tally), output, forms);
+    }
+
+    private ExclusionTally tally(OutputPlan output) {
+        ExclusionTally tally = new ExclusionTally();
+        spark.sparkContext().register(tally, "excluded rows of " + output.name());
+        return tally;
     }
 
     private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractSpec spec, DisclosureRules rules,

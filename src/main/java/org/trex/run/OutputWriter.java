@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -67,7 +68,8 @@ final class OutputWriter {
     private final SparkSession spark;
     private final Path dataDirectory;
     private final int partitions;
-    private int scratchFolders;
+    // Outputs released ahead stage from a thread of their own (ReleasesAhead).
+    private final AtomicInteger scratchFolders = new AtomicInteger();
 
     OutputWriter(SparkSession spark, Path dataDirectory, int partitions) {
         this.spark = requireNonNull(spark, "spark is null");
@@ -168,7 +170,7 @@ final class OutputWriter {
     private Staged staged(String name, StructType schema, Dataset<Row> sorted, List<String> pseudonyms,
             List<String> measured, Optional<StagedParts.SortKey> sortKey, Optional<String> person) {
         long started = System.nanoTime();
-        Path folder = dataDirectory.resolve(".stage-" + name + "-" + (++scratchFolders));
+        Path folder = dataDirectory.resolve(".stage-" + name + "-" + scratchFolders.incrementAndGet());
         try {
             Files.createDirectory(folder);
             Optional<StagedParts.People> people = person.isEmpty() ? Optional.empty()
