@@ -118,14 +118,12 @@ public final class BenchLoader {
                         + "health.inpatient_spell (discharge_date)");
                 statement.execute("CREATE INDEX inpatient_spell_link_key ON health.inpatient_spell"
                         + " ((replace(replace(nhs_number, ' ', ''), '-', '')))");
-                // Vacuumed as a settled table is: else autovacuum's first pass over the fresh rows (setting hint
-                // bits and the visibility map) lands in the middle of the timed steps, and costs them unequally.
-                statement.execute("VACUUM (ANALYZE)");
             }
         } catch (SQLException e) {
             throw new DatabaseException("Cannot load bench rows into " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);
         }
+        SettledTables.settle(url);
         return new Loaded(rows, people, Duration.ofNanos(System.nanoTime() - started));
     }
 

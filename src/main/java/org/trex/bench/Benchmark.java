@@ -128,6 +128,8 @@ public final class Benchmark {
                     + " %,d spells and %,d social care events in %.1f s", enlarged.copies(), enlarged.spells(),
                     enlarged.events(), seconds(enlarged.took()));
         }
+        say("Vacuuming the loaded tables, as a settled database is...");
+        SettledTables.settle(url);
         Path copied = SpecCopy.into(LoadedSpec.load(spec, SourceCatalog.standard()), work);
         Workload workload = new Workload(data + "; spec " + spec.getFileName(), figures, copied, SyntheticData.AS_OF);
         return measure(url, workload, work, leftovers);
