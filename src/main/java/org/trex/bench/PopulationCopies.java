@@ -21,6 +21,7 @@ import org.trex.source.DatabaseUrl;
  * (a rotation of the distinct numbers, by their link key), the same rotation on both sides, so a copy's spells still
  * link to its own social care, as the original's do; numbers then repeat across people, as in the bench loader.
  * Copied numbers are stored plainly (no spaces or dashes); dates, codes and everything else are the original's.
+ * The copies are left unanalysed: the bench vacuums and analyses the whole database next ({@link SettledTables}).
  */
 public final class PopulationCopies {
     /** How far apart the copies' rotations are: a prime, so no two copies give one person the same number. */
@@ -83,10 +84,6 @@ public final class PopulationCopies {
                         "t.event_id <= " + maxEvent);
             }
             connection.commit();
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE health.inpatient_spell, social_care.person, social_care.event");
-            }
             return new Enlarged(count(connection, "SELECT count(*) FROM health.inpatient_spell"),
                     count(connection, "SELECT count(*) FROM social_care.event"), copies,
                     Duration.ofNanos(System.nanoTime() - started));
