@@ -45,6 +45,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--pairs", defaultValue = "1", paramLabel = "N",
+            description = "Time psql \\copy and trex run N times, alternating on the same data, and judge the run's "
+                    + "targets on the median of the pairs: one machine's timings move by 10-20% from minute to minute "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int pairs;
+
     @Option(names = "--keep",
             description = "Keep the CSV copies and the extract (removed by default; bench.json and logs stay).")
     boolean keep;
@@ -58,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter printer = commandSpec.commandLine().getOut();
-        Benchmark benchmark = new Benchmark(Path.of(System.getProperty("trex.home", ".")), out, partitions, printer);
+        Benchmark benchmark = new Benchmark(Path.of(System.getProperty("trex.home", ".")), out, partitions, pairs,
+                printer);
         Benchmark.Leftovers leftovers = keep ? Benchmark.Leftovers.KEEP : Benchmark.Leftovers.REMOVE;
         BenchReport report;
         if (database.url().isPresent()) {
