@@ -116,7 +116,7 @@ public record BenchReport(Workload workload, long copiedRows, List<TimedPair> pa
     }
 
     private static String verdict(String what, double ratio, double target) {
-        String outcome = ratio <= target ? "met" : String.format(Locale.ROOT, "MISSED by %.1fx", ratio / target);
+        String outcome = ratio <= target ? "met" : String.format(Locale.ROOT, "MISSED by %.2fx", ratio / target);
         return String.format(Locale.ROOT, "%-52s %10.2f   target <= %.1f: %s", what, ratio, target, outcome);
     }
 
