@@ -83,25 +83,23 @@ public record BenchReport(Workload workload, long copiedRows, List<TimedPair> pa
                         "Spark sha2 over " + String.format(Locale.ROOT, "%,d", hashes.rows())
                         + " cached values", hashes.sha2Seconds()),
                 String.format(Locale.ROOT, "%-52s %10.2f", "our HMAC (the run's PseudonymFunction), same values",
-                        hashes.hmacSeconds()),
-                verdict("trex run / \\copy" + ofPairs(), runOverCopy(), RUN_OVER_COPY_TARGET),
-                verdict("trex run / baseline" + ofPairs(), runOverBaseline(), RUN_OVER_BASELINE_TARGET),
-                verdict("HMAC / sha2", hashes.ratio(), HMAC_OVER_SHA2_TARGET)));
-        readsCopy.ifPresent(reads -> lines.add(lines.size() - 2, verdict("trex run / \\copy of the run's reads"
-                + ofPairs(), runOverReads(reads), RUN_OVER_COPY_TARGET)));
+                        hashes.hmacSeconds())));
+        // The pairs come before the verdicts, which are judged on them.
         if (pairs.size() > 1) {
-            List<String> alternating = new ArrayList<>();
-            alternating.add(String.format(Locale.ROOT, "%d pairs of \\copy and trex run, alternating on the same data:",
+            lines.add(String.format(Locale.ROOT, "%d pairs of \\copy and trex run, alternating on the same data:",
                     pairs.size()));
             for (int i = 0; i < pairs.size(); i++) {
                 TimedPair pair = pairs.get(i);
-                alternating.add(String.format(Locale.ROOT, "  pair %d: \\copy %.2f s, trex run %.2f s "
+                lines.add(String.format(Locale.ROOT, "  pair %d: \\copy %.2f s, trex run %.2f s "
                         + "(%.1f CPU s, %.0f MB), %.2fx", i + 1, pair.copy().seconds(), pair.run().seconds(),
                         pair.run().cpuSeconds(), pair.run().maxRssKilobytes() / 1024.0, pair.runOverCopy()));
             }
-            // Before the verdicts, which are judged on them.
-            lines.addAll(lines.size() - (readsCopy.isPresent() ? 4 : 3), alternating);
         }
+        lines.add(verdict("trex run / \\copy" + ofPairs(), runOverCopy(), RUN_OVER_COPY_TARGET));
+        readsCopy.ifPresent(reads -> lines.add(verdict("trex run / \\copy of the run's reads" + ofPairs(),
+                runOverReads(reads), RUN_OVER_COPY_TARGET)));
+        lines.add(verdict("trex run / baseline" + ofPairs(), runOverBaseline(), RUN_OVER_BASELINE_TARGET));
+        lines.add(verdict("HMAC / sha2", hashes.ratio(), HMAC_OVER_SHA2_TARGET));
         return List.copyOf(lines);
     }
 
