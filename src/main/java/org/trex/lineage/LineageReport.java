@@ -86,6 +86,8 @@ public final class LineageReport {
                 "recordedAt", approval.recordedAt().toString(),
                 "expires", approval.expires().map(Object::toString).orElse("no expiry"),
                 "conditions", approval.conditions(),
+                // Markdown gives them on one line: joined here, as the template cannot tell the last from the others.
+                "conditionsInLine", String.join("; ", approval.conditions()),
                 "statement", approval.statement(),
                 "statementIndented", approval.statement().strip().indent(4).stripTrailing(),
                 "boardRegisterSha256", approval.boardRegisterSha256(),

@@ -54,7 +54,8 @@ class LineageReportRendersTest {
                 "| Left out because | Code | Rows (all outputs) | People (each once) |",
                 "| 1,204 | not countable (no NHS number) |",
                 "    from health.inpatient\\_spell".replace("\\_", "_"),
-                "| data/spells.parquet | parquet | 41,877 |");
+                "| data/spells.parquet | parquet | 41,877 |",
+                "- **Conditions:** Outputs stay in the TRE; No linkage to other datasets\n");
         assertThat(lookLikeNhsNumbers(md)).isEmpty();
     }
 
