@@ -36,8 +36,8 @@ import picocli.CommandLine.Command;
             "1:failure (a run failed, or was refused for a stale opt-out list or for leaving out every record;"
                 + " verification found problems)",
             "2:bad usage or bad input (invalid spec or policy, bad key, a key other than the project's or another"
-                + " project's, a --run-id already used, unreachable database, a source database TREx never loaded or"
-                + " of another TREx version)",
+                + " project's, a --run-id already used, unreachable database, a source database TREx never loaded,"
+                + " of another TREx version, or holding a load the governance records do not)",
             "3:not approved (no approval, spec/policy/SQL changed since approval, expired or revoked, or a board"
                 + " register other than the adopted one)",
             "4:run --due: nothing was due",

@@ -26,10 +26,10 @@ import org.trex.governance.Approvals;
 import org.trex.governance.BoardAdoptions;
 import org.trex.governance.DeletionNotices;
 import org.trex.governance.NoticeStatus;
-import org.trex.governance.SourceLoads;
 import org.trex.lineage.BirthDates;
 import org.trex.lineage.ExtractVerifier;
 import org.trex.lineage.SourceLoad;
+import org.trex.run.CurrentFiles;
 import org.trex.run.SafeMessages;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.DatesOfBirth;
@@ -197,15 +197,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** Each file the lineage names as loaded must be in the governance record of loads, into the same source. */
     private static List<String> loadProblems(DatabaseUrl url, List<SourceLoad> loads) {
-        SourceLoads recorded = new SourceLoads(url, Clock.systemUTC());
         List<String> problems = new ArrayList<>();
-        for (SourceLoad load : loads) {
-            boolean found = recorded.withFile(load.sha256()).stream()
-                    .anyMatch(r -> r.source().equals(load.source()) && r.period().equals(load.period()));
-            if (!found) {
-                problems.add("Cannot verify load of " + load.fileName() + ": the governance records hold no load of"
-                        + " SHA-256 " + load.sha256() + " into " + load.source() + " period " + load.period());
-            }
+        for (SourceLoad load : CurrentFiles.unrecorded(loads, url)) {
+            problems.add("Cannot verify load of " + load.fileName() + ": the governance records hold no load of"
+                    + " SHA-256 " + load.sha256() + " into " + load.source() + " period " + load.period());
         }
         return problems;
     }

@@ -27,4 +27,10 @@ public record RecordedLoad(long id, String source, String period, String loadedB
         requireNonNull(loadedAt, "loadedAt is null");
         files = List.copyOf(requireNonNull(files, "files is null"));
     }
+
+    /** Whether this load put the file of this SHA-256 into this source and period. */
+    public boolean loaded(String source, String period, String sha256) {
+        return this.source.equals(source) && this.period.equals(period)
+                && files.stream().anyMatch(file -> file.sha256().equals(sha256));
+    }
 }

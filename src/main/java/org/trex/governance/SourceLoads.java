@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,8 +159,17 @@ public final class SourceLoads {
     /** Every recorded load that loaded a file with this SHA-256, oldest first. */
     public List<RecordedLoad> withFile(String sha256) {
         requireNonNull(sha256, "sha256 is null");
+        return withFiles(List.of(sha256));
+    }
+
+    /** Every recorded load that loaded a file with any of these SHA-256s, oldest first, in one read. */
+    public List<RecordedLoad> withFiles(Collection<String> sha256s) {
+        List<String> digests = List.copyOf(requireNonNull(sha256s, "sha256s is null"));
+        if (digests.isEmpty()) {
+            return List.of();
+        }
         return GovernanceDatabase.transaction(url, "read the record of loads", dsl -> {
-            List<Long> ids = dsl.selectDistinct(FILE_LOAD_ID).from(FILE).where(FILE_SHA256.eq(sha256))
+            List<Long> ids = dsl.selectDistinct(FILE_LOAD_ID).from(FILE).where(FILE_SHA256.in(digests))
                     .fetch(FILE_LOAD_ID);
             return loads(dsl, ids);
         });

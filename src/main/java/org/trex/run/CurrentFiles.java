@@ -5,11 +5,14 @@ import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.Table;
+import org.trex.governance.RecordedLoad;
+import org.trex.governance.SourceLoads;
 import org.trex.lineage.SourceLoad;
 import org.trex.load.SourceKind;
 import org.trex.optout.ExclusionReason;
@@ -20,7 +23,7 @@ import org.trex.source.DatabaseUrl;
 import org.trex.source.SqlText;
 
 /** The files {@code trex load} loaded into the sources a plan reads, as the source database holds them now. */
-final class CurrentFiles {
+public final class CurrentFiles {
     private CurrentFiles() {
     }
 
@@ -42,6 +45,32 @@ final class CurrentFiles {
             throw new DatabaseException("Cannot read which files were loaded into " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);
         }
+    }
+
+    /**
+     * Refuses loaded files the governance records do not hold. With the governance tables in a database of their own,
+     * a load commits its rows, then its record: a crash or a failure between the two commits leaves rows no record
+     * accounts for, which a run must not release under a lineage {@code trex verify} would then fail.
+     */
+    static void requireRecorded(List<SourceLoad> loads, DatabaseUrl governance, String extractId) {
+        unrecorded(loads, governance).stream().findFirst().ifPresent(load -> {
+            throw new DatabaseException("Cannot run extract " + extractId + ": the source's " + load.source()
+                    + " period " + load.period() + " was loaded from " + load.fileName() + " (SHA-256 " + load.sha256()
+                    + "), but the governance records hold no such load (its rows committed and its record did not);"
+                    + " load the file again with trex load, which records it");
+        });
+    }
+
+    /** The loads among {@code loads} that the governance records hold no load of, into the same source and period. */
+    public static List<SourceLoad> unrecorded(List<SourceLoad> loads, DatabaseUrl governance) {
+        if (loads.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedLoad> recorded = new SourceLoads(governance, Clock.systemUTC())
+                .withFiles(loads.stream().map(SourceLoad::sha256).distinct().toList());
+        return loads.stream()
+                .filter(load -> recorded.stream().noneMatch(r -> r.loaded(load.source(), load.period(), load.sha256())))
+                .toList();
     }
 
     /** Tables the outputs read, and the objection register when local objections are left out. */

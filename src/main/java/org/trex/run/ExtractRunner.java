@@ -102,7 +102,7 @@ public final class ExtractRunner {
         String runId = request.runId().toString();
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
-                org.apache.spark.package$.MODULE$.SPARK_VERSION()).withLoads(CurrentFiles.of(request.source(), plan));
+                org.apache.spark.package$.MODULE$.SPARK_VERSION()).withLoads(preflight.loads());
         RunLock lock = RunStart.begin(request, preflight, audit, clock);
         Attempt attempt = new Attempt(request, plan, lineage, audit, lock);
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trex.governance.ApprovalSubject;
@@ -15,6 +16,7 @@ import org.trex.governance.BoardCheck;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.ProjectKeys;
 import org.trex.governance.SignedApproval;
+import org.trex.lineage.SourceLoad;
 import org.trex.optout.NationalList;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
@@ -26,8 +28,12 @@ import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
 import org.trex.spec.ProjectKey;
 
-/** What a run needs before it may start: its plan, the signed approval of that plan, and a usable key. */
-public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey key, NationalList nationalList) {
+/**
+ * What a run needs before it may start: its plan, the signed approval of that plan, a usable key, the national list
+ * it applies and the recorded loads behind what it reads.
+ */
+public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey key, NationalList nationalList,
+        List<SourceLoad> loads) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Preflight.class);
 
     public Preflight {
@@ -35,14 +41,17 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
         requireNonNull(approval, "approval is null");
         requireNonNull(key, "key is null");
         requireNonNull(nationalList, "nationalList is null");
+        loads = List.copyOf(requireNonNull(loads, "loads is null"));
     }
 
     /**
      * Plans the request under the spec's board register and checks its approval (every signature against the
-     * register), its key, that the source database holds this TREx's source schema, and the national data opt-out
-     * allow list, touching neither Spark nor the output folder, so a refusal is quick and leaves nothing behind.
+     * register), its key, that the source database holds this TREx's source schema and only recorded loads, and the
+     * national data opt-out allow list, touching neither Spark nor the output folder, so a refusal is quick and
+     * leaves nothing behind.
      * Throws {@code NotApprovedException}, {@code SpecException} (a bad register), {@code KeyException},
-     * {@code DatabaseException} (a source database never loaded, or of another TREx version), or
+     * {@code DatabaseException} (a source database never loaded, of another TREx version, or holding loaded files
+     * the governance records do not hold), or
      * {@code NationalListException} when the policy applies the opt-out and no allow list is young enough: every
      * record would be left out, and an empty extract must not be published as a result. A refusal is audited
      * (RUN_REFUSED) before it is thrown.
@@ -68,13 +77,15 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             SourceSchema.requireCurrent(request.source(), "run extract " + plan.spec().id());
             NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
                     .requireUsable();
+            List<SourceLoad> loads = CurrentFiles.of(request.source(), plan);
+            CurrentFiles.requireRecorded(loads, request.governance(), plan.spec().id());
             // Before any row is read: a key other than the project's would make pseudonyms that link to nothing
             // before, and another project's would link to that project's. Only a published run binds it.
             new ProjectKeys(request.governance(), clock).check(named.project(), named.name(), key.id(),
                     plan.spec().id());
             LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Preflight(plan, approval, key, nationalList);
+            return new Preflight(plan, approval, key, nationalList, loads);
         } catch (RuntimeException e) {
             recordRefusal(request, Optional.ofNullable(plan), clock, e);
             throw e;
