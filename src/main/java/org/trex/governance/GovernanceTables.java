@@ -153,6 +153,10 @@ final class GovernanceTables {
     static final Field<OffsetDateTime> KEY_FIRST_USED =
             field(name("project_key", "first_used"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
 
+    static final Table<Record> KEY_OWNER = table(name(SCHEMA, "key_owner"));
+    static final Field<String> OWNER_KEY_ID = field(name("key_owner", "key_id"), SQLDataType.CLOB);
+    static final Field<String> OWNER_PROJECT = field(name("key_owner", "project"), SQLDataType.CLOB);
+
     private GovernanceTables() {
     }
 }

@@ -5,8 +5,11 @@ import static org.trex.governance.GovernanceTables.KEY_EXTRACT_ID;
 import static org.trex.governance.GovernanceTables.KEY_FIRST_USED;
 import static org.trex.governance.GovernanceTables.KEY_ID;
 import static org.trex.governance.GovernanceTables.KEY_NAME;
+import static org.trex.governance.GovernanceTables.KEY_OWNER;
 import static org.trex.governance.GovernanceTables.KEY_PROJECT;
 import static org.trex.governance.GovernanceTables.KEY_RUN_ID;
+import static org.trex.governance.GovernanceTables.OWNER_KEY_ID;
+import static org.trex.governance.GovernanceTables.OWNER_PROJECT;
 import static org.trex.governance.GovernanceTables.PROJECT_KEY;
 
 import java.time.Clock;
@@ -21,8 +24,9 @@ import org.trex.source.DatabaseUrl;
 /**
  * Which key each project's pseudonyms are made under ({@code project_key}, V71): a project's key, by the name its
  * policy gives it, is bound to the key ID of its first published run, with a {@code KEY_BIND} audit entry, and every
- * later run of the project under that name must bring a key with that ID. A key ID is one project's only: another
- * project's pseudonyms under it would link to this one's. Key IDs only, never a key.
+ * later run of the project under that name must bring a key with that ID. A key ID is one project's only (its owner
+ * in {@code key_owner}, V74): another project's pseudonyms under it would link to this one's. Key IDs only, never a
+ * key.
  */
 public final class ProjectKeys {
     private final DatabaseUrl url;
@@ -65,6 +69,8 @@ public final class ProjectKeys {
         if (refuseAnotherKey(dsl, project, keyName, keyId, extractId)) {
             return;
         }
+        // The database's own refusal of a second project (V74), behind this class's, which names the owner.
+        dsl.insertInto(KEY_OWNER).set(OWNER_KEY_ID, keyId).set(OWNER_PROJECT, project).onConflictDoNothing().execute();
         dsl.insertInto(PROJECT_KEY)
                 .set(KEY_PROJECT, project)
                 .set(KEY_NAME, keyName)
