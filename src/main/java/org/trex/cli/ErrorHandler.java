@@ -35,7 +35,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("trex: " + e.getMessage());
+        // Picocli's words, which can quote an argument: scrubbed as any line that names what a user gave.
+        String why = SafeMessages.line(String.valueOf(e.getMessage()));
+        err.println("trex: Cannot read the command line: "
+                + (why.isEmpty() ? why : Character.toLowerCase(why.charAt(0)) + why.substring(1)));
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCode.BAD_INPUT;

@@ -15,6 +15,7 @@ import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
 import org.trex.load.LoadRefusedException;
 import org.trex.load.LoadRequest;
+import org.trex.load.QualityReport;
 import org.trex.load.SourceKind;
 import org.trex.load.SourceLoader;
 import org.trex.source.DatabaseUrl;
@@ -82,6 +83,9 @@ public final class LoadCommand implements Callable<Integer> {
             LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping),
                     Optional.ofNullable(period), dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
             DatabaseUrl source = database.required();
+            if (!dryRun || report != null) {
+                QualityReport.requireWritable(reportFile(kind));
+            }
             LoadListener report = report(out, kind);
             LoadOutcome outcome;
             try {
@@ -113,6 +117,10 @@ public final class LoadCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
 
+        private Path reportFile(SourceKind kind) {
+            return report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
+        }
+
         /** Prints the summary and writes the quality report: to its file, or to {@code out} for a dry run. */
         private LoadListener report(PrintWriter out, SourceKind kind) {
             return checked -> {
@@ -125,7 +133,7 @@ public final class LoadCommand implements Callable<Integer> {
                         throw new UncheckedIOException("Cannot print the quality report: " + e.getMessage(), e);
                     }
                 } else {
-                    Path reportFile = report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
+                    Path reportFile = reportFile(kind);
                     checked.write(reportFile);
                     out.println("Quality report: " + reportFile + " (" + checked.findings().size() + " findings)");
                 }

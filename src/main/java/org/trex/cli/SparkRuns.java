@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.trex.extract.ExtractDirectory;
+import org.trex.extract.IoReasons;
 import org.trex.extract.Lease;
 import org.trex.run.ExclusionCount;
 import org.trex.run.ExtractRunner;
@@ -54,7 +55,7 @@ final class SparkRuns {
             removeAbandonedScratch(outputRoot);
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": cannot create "
-                    + scratch.getFileName() + " in it: " + reason(e));
+                    + scratch.getFileName() + " in it: " + IoReasons.of(e));
         }
         CompletableFuture<SparkSession> starting = new CompletableFuture<>();
         new Thread(() -> {
@@ -102,13 +103,6 @@ final class SparkRuns {
             throw new CliException(ExitCode.BAD_INPUT,
                     "Cannot use --out " + outputRoot + ": this user cannot write in it");
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** An output root made for the scratch folder alone goes with it: a refused run leaves not even a folder. */

@@ -1,5 +1,7 @@
 package org.trex.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,9 +66,19 @@ public final class Trex implements Callable<Integer> {
 
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new Trex());
+        commandLine.registerConverter(LocalDate.class, Trex::date);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         return commandLine;
+    }
+
+    /** An option's date, in the one form TREx writes dates in; a day-first date is not taken for a month-first one. */
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("not a date of the form YYYY-MM-DD, such as 2026-06-30");
+        }
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(directory)) {
-            throw new CliException(ExitCode.BAD_INPUT, "Cannot verify " + directory + ": no such directory");
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot verify " + directory + ": " + (Files.exists(directory)
+                    ? "it is a file, expected an extract's directory" : "no such directory"));
         }
         PrintWriter out = commandSpec.commandLine().getOut();
         // With the source, any date around the data, a child's too, counts only when it is one of its people's dates
@@ -95,31 +96,35 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>(ExtractVerifier.verify(directory, birthDates));
         List<SourceLoad> loads = ExtractVerifier.loads(directory);
         loads.forEach(load -> out.println("LOADED FROM " + load.describe()));
-        String state = "State: published; not checked against the audit log (give --database-url)";
-        boolean manifested = Files.isRegularFile(directory.resolve(Manifest.FILE_NAME));
-        Optional<DatabaseUrl> records = database.url().isPresent() && manifested
+        // A missing or unreadable manifest is already one of the problems; without it the run cannot be looked up.
+        Optional<Manifest> manifest = readable(directory);
+        Optional<DatabaseUrl> records = database.url().isPresent()
                 ? Optional.of(governance.required(database)) : Optional.empty();
         records.ifPresent(GovernanceSchema::migrate);
-        if (manifested) {
-            problems.addAll(approvalProblems(Manifest.read(directory), records, out));
+        if (manifest.isPresent()) {
+            problems.addAll(approvalProblems(manifest.get(), records, out));
         }
+        String state = records.isEmpty() ? "State: published; not checked against the audit log (give --database-url)"
+                : "State: not checked against the audit log: without a readable manifest its run cannot be found";
         if (records.isPresent()) {
             DatabaseUrl url = records.get();
-            Manifest manifest = Manifest.read(directory);
-            String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
-            boolean recorded = recorded(url, manifest, manifestSha256);
-            state = recorded ? "State: published and recorded (the audit log has this run's successful end)"
-                    : "State: published but not recorded (the audit log has no successful end of run "
-                            + manifest.runId()
-                            + "): do not release it; the run was stopped between publishing and recording, or the "
-                            + "extract was copied from elsewhere";
-            problems.addAll(governanceProblems(url, manifest, manifestSha256, recorded));
-            problems.addAll(loadProblems(url, loads));
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            // Open deletion notices do not make the extract fail verification; they say what must still be deleted.
-            new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.runId().toString()).stream()
-                    .filter(n -> n.status(today) != NoticeStatus.DONE)
-                    .forEach(n -> out.println("NOTICE " + ObjectionsCommand.line(n, n.status(today))));
+            if (manifest.isPresent()) {
+                String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
+                boolean recorded = recorded(url, manifest.get(), manifestSha256);
+                state = recorded ? "State: published and recorded (the audit log has this run's successful end)"
+                        : "State: published but not recorded (the audit log has no successful end of run "
+                                + manifest.get().runId()
+                                + "): do not release it; the run was stopped between publishing and recording, or the "
+                                + "extract was copied from elsewhere";
+                problems.addAll(governanceProblems(url, manifest.get(), manifestSha256, recorded));
+                problems.addAll(loadProblems(url, loads));
+                LocalDate today = LocalDate.now(ZoneOffset.UTC);
+                // Open deletion notices do not make the extract fail verification; they say what must still be
+                // deleted.
+                new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.get().runId().toString()).stream()
+                        .filter(n -> n.status(today) != NoticeStatus.DONE)
+                        .forEach(n -> out.println("NOTICE " + ObjectionsCommand.line(n, n.status(today))));
+            }
             new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
                     Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
         }
@@ -130,6 +135,17 @@ public final class VerifyCommand implements Callable<Integer> {
                 : problems.size() + " problem(s) in " + directory);
         out.flush();
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private static Optional<Manifest> readable(Path directory) {
+        if (!Files.isRegularFile(directory.resolve(Manifest.FILE_NAME))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Manifest.read(directory));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Which rule the date-of-birth check used: a child's date of birth passes the look-alike rule unseen. */

@@ -63,7 +63,7 @@ public final class ExtractDirectory {
             Files.createDirectory(staging.resolve("lineage"));
             return new ExtractDirectory(staging, target, lease);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create extract directory " + staging + ": " + describe(e), e);
+            throw new UncheckedIOException("Cannot create extract directory " + staging + ": " + IoReasons.of(e), e);
         }
     }
 
@@ -109,7 +109,7 @@ public final class ExtractDirectory {
             throw new UncheckedIOException("Cannot publish " + target + ": the file system cannot rename atomically",
                     e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot publish " + target + ": " + describe(e), e);
+            throw new UncheckedIOException("Cannot publish " + target + ": " + IoReasons.of(e), e);
         }
     }
 
@@ -125,7 +125,7 @@ public final class ExtractDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot withdraw " + target
                     + " after its publication could not be recorded: "
-                    + describe(e), e);
+                    + IoReasons.of(e), e);
         }
     }
 
@@ -163,15 +163,7 @@ public final class ExtractDirectory {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + root + ": " + describe(e), e);
+            throw new UncheckedIOException("Cannot remove " + root + ": " + IoReasons.of(e), e);
         }
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            message = fs.getReason();
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -110,20 +110,23 @@ public final class CsvSource implements AutoCloseable {
         return () -> new Iterator<>() {
             @Override
             public boolean hasNext() {
+                // The parser reads the next row here: this is the line it starts on.
+                long start = parser.getCurrentLineNumber() + 1;
                 try {
                     return records.hasNext();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw unreadable(e);
+                    throw unreadable(e, start);
                 }
             }
 
             @Override
             public Row next() {
+                long start = parser.getCurrentLineNumber() + 1;
                 CSVRecord record;
                 try {
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw unreadable(e);
+                    throw unreadable(e, start);
                 }
                 String[] values = new String[positions.length];
                 int newlines = 0;
@@ -157,11 +160,26 @@ public final class CsvSource implements AutoCloseable {
         closeQuietly(parser);
     }
 
-    private LoadRefusedException unreadable(RuntimeException e) {
-        Throwable cause = e.getCause() instanceof CharacterCodingException ? e.getCause() : e;
-        String why = cause instanceof CharacterCodingException ? "it holds bytes that are not UTF-8" : firstLine(e);
-        return new LoadRefusedException("Cannot load " + file + ": near line " + (parser.getCurrentLineNumber() + 1)
-                + " " + why + ", expected UTF-8 CSV with RFC 4180 quoting", e);
+    /**
+     * Names what is wrong with the row that starts on line {@code start} in TREx's own words: the parser's quote the
+     * place in its own terms, and a row's text never.
+     */
+    private LoadRefusedException unreadable(RuntimeException e, long start) {
+        String parser = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        String why;
+        if (e.getCause() instanceof CharacterCodingException) {
+            why = "near line " + (this.parser.getCurrentLineNumber() + 1) + " it holds bytes that are not UTF-8";
+        } else if (parser.contains("EOF reached before encapsulated token finished")) {
+            why = "it ends inside a quoted value, in the row that starts on line " + start
+                    + " (a truncated file, or a quote never closed)";
+        } else if (parser.contains("between encapsulated token and delimiter")) {
+            why = "the row that starts on line " + start + " has a character after a value's closing quote (a quote"
+                    + " inside a value is written twice)";
+        } else {
+            why = "the row that starts on line " + start + " cannot be read";
+        }
+        return new LoadRefusedException("Cannot load " + file + ": " + why + ", expected UTF-8 CSV with RFC 4180"
+                + " quoting", e);
     }
 
     private static int newlines(String value) {
@@ -177,6 +195,9 @@ public final class CsvSource implements AutoCloseable {
 
     /** Refuses what is plainly not a CSV file from its first bytes, before the parser sees it. */
     private static void sniff(Path file, SourceKind kind) {
+        if (Files.isDirectory(file)) {
+            throw new LoadRefusedException("Cannot load " + file + ": it is a folder, expected a CSV file");
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trex.extract.IoReasons;
 
 /**
  * The data-quality report of a load: rows per file and every finding (file, line, column, rule, and for a value
@@ -71,7 +72,7 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
      * never finds half a report, nor an earlier report's permissions on this one.
      */
     public void write(Path report) {
-        requireNonNull(report, "report is null");
+        requireWritable(report);
         Path folder = report.toAbsolutePath().getParent();
         Path written = null;
         try {
@@ -83,7 +84,23 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
             Files.move(written, report, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(written);
-            throw new UncheckedIOException("Cannot write the quality report " + report + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the quality report " + report + ": " + IoReasons.of(e), e);
+        }
+    }
+
+    /**
+     * Refuses a report path that cannot be written (its folder missing or not this user's to write in, or a folder in
+     * its place), so a load can refuse it before it reads a row.
+     */
+    public static void requireWritable(Path report) {
+        requireNonNull(report, "report is null");
+        Path folder = report.toAbsolutePath().getParent();
+        String why = Files.isDirectory(report) ? "it is a folder"
+                : !Files.isDirectory(folder) ? "there is no folder " + folder
+                : !Files.isWritable(folder) ? "this user cannot write in " + folder
+                : null;
+        if (why != null) {
+            throw new IllegalArgumentException("Cannot write the quality report " + report + ": " + why);
         }
     }
 

@@ -83,7 +83,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             // before, and another project's would link to that project's. Only a published run binds it.
             new ProjectKeys(request.governance(), clock).check(named.project(), named.name(), key.id(),
                     plan.spec().id());
-            LOG.info("Planned {} and checked its approval, key and national list in {} ms", plan.spec().id(),
+            LOG.info("Planned {} and checked its approval, key, national list and loads in {} ms", plan.spec().id(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Preflight(plan, approval, key, nationalList, loads);
         } catch (RuntimeException e) {

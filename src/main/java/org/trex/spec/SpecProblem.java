@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.Comparator;
 
-/** One thing wrong with a spec or policy file, where it is: printed as {@code file:line:column: message}. */
+/**
+ * One thing wrong with a spec or policy file, where it is: printed as {@code file:line:column: message}, as compilers
+ * print it, without the column or the line where they are unknown (0).
+ */
 public record SpecProblem(Path file, int line, int column, String message) implements Comparable<SpecProblem> {
     private static final Comparator<SpecProblem> ORDER = Comparator.comparing((SpecProblem p) -> p.file.toString())
             .thenComparingInt(SpecProblem::line).thenComparingInt(SpecProblem::column)
@@ -27,6 +30,9 @@ public record SpecProblem(Path file, int line, int column, String message) imple
 
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + message;
+        if (line == 0) {
+            return file + ": " + message;
+        }
+        return column == 0 ? file + ":" + line + ": " + message : file + ":" + line + ":" + column + ": " + message;
     }
 }

@@ -56,7 +56,7 @@ class ValidateCommandExitCodeTest {
     void aMissingFileExitsTwo() {
         assertThat(Trex.execute("validate", "extracts/no-such-spec.yaml")).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(output())
-                .contains("extracts/no-such-spec.yaml:0:0: Cannot read extracts/no-such-spec.yaml: "
+                .contains("extracts/no-such-spec.yaml: Cannot read extracts/no-such-spec.yaml: "
                 + "there is no such file");
     }
 

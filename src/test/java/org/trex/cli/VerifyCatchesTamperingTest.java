@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.cli.Workspace.Result;
 import org.trex.generate.SyntheticData;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditLog;
 import org.trex.lineage.LineageValidator;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
@@ -151,6 +154,31 @@ class VerifyCatchesTamperingTest {
         Result broken = verify(copy);
         assertThat(broken.code()).as(broken.all()).isNotEqualTo(ExitCode.OK);
         assertThat(broken.all()).contains("it is not JSON (line 1, column ").doesNotContain("9990000018", "LE12NE");
+    }
+
+    @Test
+    void anEmptiedManifestFailsVerificationAndIsAudited() throws IOException {
+        Path copy = copy();
+        Files.writeString(copy.resolve("manifest.json"), "");
+
+        Result verify = assertFails(copy, "FAIL Cannot verify manifest.json: ");
+
+        assertThat(verify.out()).contains("State: not checked against the audit log: without a readable manifest its"
+                + " run cannot be found");
+        assertThat(new AuditLog(url).list(Optional.empty())).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.VERIFY);
+            assertThat(entry.details()).contains(copy.toAbsolutePath().toString());
+        });
+    }
+
+    @Test
+    void aDeletedManifestFailsVerification() throws IOException {
+        Path copy = copy();
+        Files.delete(copy.resolve("manifest.json"));
+
+        Result verify = assertFails(copy, "manifest.json is missing");
+
+        assertThat(verify.out()).doesNotContain("(give --database-url)");
     }
 
     private Result assertFails(Path copy, String problem) {

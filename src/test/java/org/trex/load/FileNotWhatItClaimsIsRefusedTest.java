@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,7 +55,22 @@ class FileNotWhatItClaimsIsRefusedTest {
                         Files.readAllBytes(CldFile.hospital().row("", "S1").write(dir.resolve("s.csv"))),
                         "it is not a social-care file: it lacks the required columns [LA_Code,"),
                 Arguments.of("latin1.csv", (valid + "E08000026,2024-04-01,2025-03-31,P9,,1940-01-01,,Female,\u00e9")
-                        .getBytes(StandardCharsets.ISO_8859_1), "it holds bytes that are not UTF-8"));
+                        .getBytes(StandardCharsets.ISO_8859_1), "it holds bytes that are not UTF-8"),
+                Arguments.of("cut-in-a-quote.csv", (valid + "E08000026,\"2024-04-01").getBytes(StandardCharsets.UTF_8),
+                        "it ends inside a quoted value, in the row that starts on line 3 (a truncated file, or a quote"
+                        + " never closed), expected UTF-8 CSV with RFC 4180 quoting"),
+                Arguments.of("stray-quote.csv", (valid + "E08000026,\"2024-04-01\"X,2025-03-31,P9\n")
+                        .getBytes(StandardCharsets.UTF_8), "the row that starts on line 3 has a character after a"
+                        + " value's closing quote (a quote inside a value is written twice)"));
+    }
+
+    @Test
+    void aFolderIsRefusedAsOne() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a-folder.csv"));
+
+        assertThatThrownBy(() -> Loads.load(url, SourceKind.SOCIAL_CARE, folder))
+                .isInstanceOf(LoadRefusedException.class)
+                .hasMessage("Cannot load " + folder + ": it is a folder, expected a CSV file");
     }
 
     @ParameterizedTest(name = "{0}")

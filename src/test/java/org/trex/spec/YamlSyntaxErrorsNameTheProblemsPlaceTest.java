@@ -44,7 +44,7 @@ class YamlSyntaxErrorsNameTheProblemsPlaceTest {
     void aDirectoryIsNotAFile() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("policy.yaml"));
 
-        assertThat(problem(folder)).isEqualTo(folder + ":0:0: Cannot read " + folder
+        assertThat(problem(folder)).isEqualTo(folder + ": Cannot read " + folder
                 + ": it is a directory, expected a YAML file");
     }
 
