@@ -77,8 +77,8 @@ public final class ApproveCommand implements Callable<Integer> {
         SshSignature signature = signing.signature(statement.bytes());
         DatabaseUrl url = governance.required(database);
         GovernanceSchema.migrate(url);
-        BoardSigning.requireAdopted(url, board, "approve extract " + statement.extractId(), out);
-        Approval approval = new Approvals(url).sign(statement, signature, board);
+        Approval approval = new Approvals(url).sign(statement, signature, board,
+                () -> BoardSigning.requireAdopted(url, board, "approve extract " + statement.extractId(), out));
         SignatureTally tally = BoardSignatures.count(statement, approval.signatures(), board);
         out.printf("Signed approval %s of %s v%d by %s%nPlan hash: %s%n%s%n", approval.reference(),
                 approval.extractId(), approval.specVersion(), board.member(signature.key()).orElseThrow().describe(),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.trex.extract.IoReasons;
 import org.trex.governance.AuditAnchor;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
@@ -93,7 +94,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        problems.forEach(problem -> err.println("trex: " + problem.message()));
+        problems.forEach(problem -> err.println("trex: Cannot verify the audit log: " + problem.message()));
         err.println("trex: Cannot verify the audit log: " + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + " found");
         err.flush();
@@ -115,7 +116,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot read the audit anchors " + anchorFile + ": "
-                    + e.getMessage());
+                    + IoReasons.of(e));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage());
         }
@@ -126,7 +127,8 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             return AuditAnchor.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(anchorFile + ":" + line + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read the audit anchors " + anchorFile + " at line " + line + ": "
+                    + e.getMessage(), e);
         }
     }
 

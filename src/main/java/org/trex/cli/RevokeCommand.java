@@ -61,8 +61,8 @@ public final class RevokeCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        BoardSigning.requireAdopted(url, board, "revoke approval " + reference + " of extract " + extractId, out);
-        Approval revoked = approvals.revoke(statement, signing.signature(statement.bytes()), board);
+        Approval revoked = approvals.revoke(statement, signing.signature(statement.bytes()), board, () -> BoardSigning
+                .requireAdopted(url, board, "revoke approval " + reference + " of extract " + extractId, out));
         out.printf("Revoked approval %s of %s (plan hash %s) by %s%n", revoked.reference(), revoked.extractId(),
                 revoked.planHash(), revoked.revocation().orElseThrow().by());
         out.flush();

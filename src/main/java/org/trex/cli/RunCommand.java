@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.trex.extract.IoReasons;
 import org.trex.governance.ApprovalSubject;
 import org.trex.governance.Approvals;
 import org.trex.governance.AuditAction;
@@ -302,7 +303,7 @@ public final class RunCommand implements Callable<Integer> {
             return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT,
-                    "Cannot list extract specs in " + specsDirectory + ": " + e.getMessage());
+                    "Cannot list extract specs in " + specsDirectory + ": " + IoReasons.of(e));
         }
     }
 

@@ -29,10 +29,18 @@ public record ApprovalStatement(String extractId, int specVersion, String policy
         conditions = requireNonNull(conditions, "conditions is null").map(String::strip).filter(t -> !t.isEmpty());
     }
 
-    /** The statement approving this subject under this reference, expiry and conditions. */
+    /**
+     * The statement approving this subject under this reference, expiry and conditions. A new reference is one line:
+     * every listing and audit line names an approval by it.
+     */
     public static ApprovalStatement of(ApprovalSubject subject, String reference, Optional<LocalDate> expiresOn,
             Optional<String> conditions) {
         requireNonNull(subject, "subject is null");
+        requireNonNull(reference, "reference is null");
+        if (reference.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("Cannot use reference for extract " + subject.extractId()
+                    + ": it holds a line break or another control character; give one line, such as IGB-2026-014");
+        }
         return new ApprovalStatement(subject.extractId(), subject.specVersion(), subject.policy(), subject.requester(),
                 subject.planHash(), reference, expiresOn, conditions);
     }

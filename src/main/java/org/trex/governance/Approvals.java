@@ -80,14 +80,25 @@ public final class Approvals {
      * under the same reference.
      */
     public Approval sign(ApprovalStatement statement, SshSignature signature, BoardRegister board) {
+        return sign(statement, signature, board, () -> { });
+    }
+
+    /**
+     * As {@link #sign(ApprovalStatement, SshSignature, BoardRegister)}, after {@code checks} (the command's check of
+     * the register against the adopted one), whose refusal is audited as the signature's.
+     */
+    public Approval sign(ApprovalStatement statement, SshSignature signature, BoardRegister board, Runnable checks) {
         requireNonNull(statement, "statement is null");
         requireNonNull(signature, "signature is null");
+        requireNonNull(checks, "checks is null");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reference", statement.reference());
         details.put("spec_version", statement.specVersion());
         details.put("plan_hash", statement.planHash());
-        return refusalAudited(AuditAction.APPROVE_REFUSED, statement.extractId(), details, signature, board,
-                () -> recordSignature(statement, signature, board));
+        return refusalAudited(AuditAction.APPROVE_REFUSED, statement.extractId(), details, signature, board, () -> {
+            checks.run();
+            return recordSignature(statement, signature, board);
+        });
     }
 
     private Approval recordSignature(ApprovalStatement statement, SshSignature signature, BoardRegister board) {
@@ -155,13 +166,22 @@ public final class Approvals {
 
     /** Withdraws an approval on a member's signature over the revocation statement; it then never applies again. */
     public Approval revoke(RevocationStatement statement, SshSignature signature, BoardRegister board) {
+        return revoke(statement, signature, board, () -> { });
+    }
+
+    /** As {@link #revoke(RevocationStatement, SshSignature, BoardRegister)}, after {@code checks}, as for signing. */
+    public Approval revoke(RevocationStatement statement, SshSignature signature, BoardRegister board,
+            Runnable checks) {
         requireNonNull(statement, "statement is null");
         requireNonNull(signature, "signature is null");
+        requireNonNull(checks, "checks is null");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reference", statement.reference());
         details.put("plan_hash", statement.planHash());
-        return refusalAudited(AuditAction.REVOKE_REFUSED, statement.extractId(), details, signature, board,
-                () -> recordRevocation(statement, signature, board));
+        return refusalAudited(AuditAction.REVOKE_REFUSED, statement.extractId(), details, signature, board, () -> {
+            checks.run();
+            return recordRevocation(statement, signature, board);
+        });
     }
 
     /**

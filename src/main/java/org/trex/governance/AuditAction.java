@@ -48,6 +48,11 @@ public enum AuditAction {
     /** A board register was adopted, on first use or on members' signatures (details: SHA-256s, members, signers). */
     BOARD_ADOPT,
     /**
+     * An adoption of a board register was refused (details: the register's file and SHA-256, the keys that signed, by
+     * fingerprint, and why): a register someone tried to have trusted.
+     */
+    BOARD_ADOPT_REFUSED,
+    /**
      * A project's key, by its policy name, was bound to its key ID by the project's first published run, in the
      * transaction that published it (details: project, name, ID).
      */

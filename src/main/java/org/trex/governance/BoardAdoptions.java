@@ -41,6 +41,8 @@ import org.trex.sshsig.SshSignature;
  * {@code BOARD_ADOPT} audit entry in its transaction.
  */
 public final class BoardAdoptions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoardAdoptions.class);
+
     private final DatabaseUrl url;
     private final Clock clock;
     private final AuditLog audit;
@@ -118,6 +120,25 @@ public final class BoardAdoptions {
         requireNonNull(signatures, "signatures is null");
         String doing = "adopt board register " + next.file() + " (SHA-256 " + next.sha256() + ")";
         String content = content(next, doing);
+        try {
+            return adopt(next, signatures, actor, doing, content);
+        } catch (IllegalArgumentException refusal) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("file", next.file().toString());
+            details.put("sha256", next.sha256());
+            details.put("signed_by_keys", signatures.stream().map(s -> s.key().fingerprint()).toList());
+            details.put("refusal", refusal.getMessage());
+            try {
+                audit.append(actor, AuditAction.BOARD_ADOPT_REFUSED, Optional.empty(), Optional.empty(), details);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot record the refused adoption of board register {}: {}", next.file(), e.getMessage());
+            }
+            throw refusal;
+        }
+    }
+
+    private BoardCheck adopt(BoardRegister next, List<SshSignature> signatures, String actor, String doing,
+            String content) {
         return GovernanceDatabase.transaction(url, doing, dsl -> {
             Optional<AdoptedRegister> adopted = current(dsl, LockMode.ALWAYS);
             if (adopted.isEmpty()) {

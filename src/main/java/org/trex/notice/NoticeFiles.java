@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.trex.extract.IoReasons;
 import org.trex.governance.DeletionNotice;
 import org.trex.governance.NoticedPerson;
 import org.trex.governance.Release;
@@ -54,7 +55,7 @@ public final class NoticeFiles {
             return List.of(json, markdown);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write notice " + notice.id() + " into " + folder + ": "
-                    + e.getMessage(), e);
+                    + IoReasons.of(e), e);
         }
     }
 

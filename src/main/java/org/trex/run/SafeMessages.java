@@ -33,6 +33,8 @@ public final class SafeMessages {
      * act on and fills the one line shown; the driver's message under it says what went wrong.
      */
     private static final String JOOQ_STATEMENT = "SQL [";
+    private static final int LONGEST_LIBRARY_LINE = 500;
+    private static final int LONGEST_OWN_LINE = 2000;
     private static final Pattern ISO_DATES = Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)");
 
     private SafeMessages() {
@@ -48,7 +50,9 @@ public final class SafeMessages {
             message = driverMessage(e).orElse(message);
         }
         String line = message.lines().findFirst().orElse(message);
-        line = line.length() > 500 ? line.substring(0, 500) + "..." : line;
+        // A library's line can quote a whole row; TREx's own say what and why, which a reader needs whole.
+        int longest = line.startsWith("Cannot ") ? LONGEST_OWN_LINE : LONGEST_LIBRARY_LINE;
+        line = line.length() > longest ? line.substring(0, longest) + "..." : line;
         String scrubbed = line(line);
         return line.startsWith("Cannot ") ? scrubbed : ISO_DATES.matcher(scrubbed).replaceAll("[date]");
     }

@@ -49,7 +49,7 @@ class AuditCommandTest {
 
         assertThat(trex("audit", "--verify", "--since", "2000-01-01", "--governance-url", url.jdbcUrl()))
                 .isEqualTo(ExitCode.FAILURE);
-        assertThat(err.toString()).contains("trex: Audit entry 1 was edited")
+        assertThat(err.toString()).contains("trex: Cannot verify the audit log: Audit entry 1 was edited")
                 .contains("trex: Cannot verify the audit log: 1 problem found");
     }
 }

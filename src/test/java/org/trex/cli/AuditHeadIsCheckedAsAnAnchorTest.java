@@ -59,8 +59,9 @@ class AuditHeadIsCheckedAsAnAnchorTest {
 
         assertThat(trex("audit", "--anchors", anchors.toString(), "--governance-url", url.jdbcUrl()))
                 .isEqualTo(ExitCode.FAILURE);
-        assertThat(err.toString()).contains("trex: Audit entry 2, anchored as " + head.substring(2)
-                + ", is gone: the log was cut back").contains("trex: Cannot verify the audit log: 1 problem found");
+        assertThat(err.toString()).contains("trex: Cannot verify the audit log: Audit entry 2, anchored as "
+                + head.substring(2) + ", is gone: the log was cut back")
+                .contains("trex: Cannot verify the audit log: 1 problem found");
     }
 
     @Test
@@ -70,6 +71,7 @@ class AuditHeadIsCheckedAsAnAnchorTest {
 
         assertThat(trex("audit", "--anchors", anchors.toString(), "--governance-url", url.jdbcUrl()))
                 .isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString()).contains("anchors.txt:2: Cannot read the audit anchor 'not an anchor': expected");
+        assertThat(err.toString())
+                .contains("anchors.txt at line 2: Cannot read the audit anchor 'not an anchor': expected");
     }
 }

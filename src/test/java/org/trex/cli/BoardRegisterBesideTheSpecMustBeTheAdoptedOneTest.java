@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.cli.Workspace.Result;
+import org.trex.governance.AuditAction;
+import org.trex.governance.AuditLog;
 import org.trex.governance.DemoBoard;
 import org.trex.spec.BoardRegister;
 import org.trex.testing.SshKeygen;
@@ -52,6 +55,11 @@ class BoardRegisterBesideTheSpecMustBeTheAdoptedOneTest {
         assertThat(approve.err()).contains("trex: Cannot approve extract discharge-delays: board register ",
                 " has SHA-256 " + own.register().sha256() + ", but the governance database's adopted register has"
                         + " SHA-256 " + adoptedSha256, "trex board adopt ");
+        // The board would want to know of a register that tried: the refusal is in the audit log, by the key.
+        assertThat(new AuditLog(workspace.url).list(Optional.empty())).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.APPROVE_REFUSED);
+            assertThat(entry.details()).contains("SELF-1", "board register ");
+        });
     }
 
     @Test
@@ -81,6 +89,12 @@ class BoardRegisterBesideTheSpecMustBeTheAdoptedOneTest {
         Result tooFew = adopt(nextFile, "--signature", text + ".sig");
         assertThat(tooFew.code()).as(tooFew.all()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(tooFew.err()).contains("1 of 2 required board member signatures hold (Dr Test Chair");
+        assertThat(new AuditLog(workspace.url).list(Optional.empty())).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.BOARD_ADOPT_REFUSED);
+            assertThat(entry.details()).contains(next.register().sha256(), "1 of 2 required board member signatures",
+                    workspace.board.register().members().stream().filter(m -> m.id().equals(TestingBoard.CHAIR))
+                            .findFirst().orElseThrow().key().fingerprint());
+        });
 
         Result adopted = adopt(nextFile, "--signature", text + ".sig", "--sign-with",
                 workspace.board.keyFile(TestingBoard.GUARDIAN).toString());
