@@ -193,7 +193,10 @@ public final class ObjectionsCommand implements Callable<Integer> {
                     + " -> " + out.resolve(notice.id() + ".md") + ", " + out.resolve(notice.id() + ".json"));
         }
         if (round.issued().isEmpty()) {
-            printer.println("No new notice: no released extract holds an objector that no notice names yet");
+            // Nothing checked says nothing of who the releases hold: the UNRESOLVED lines say why.
+            printer.println(round.unresolved().isEmpty()
+                    ? "No new notice: no released extract holds an objector that no notice names yet"
+                    : "No new notice from the releases checked; the releases UNRESOLVED below were not checked");
         }
         for (Unresolved unresolved : round.unresolved()) {
             printer.println("UNRESOLVED project " + unresolved.project() + " (key ID " + unresolved.keyId() + "): "

@@ -117,6 +117,13 @@ public final class VerifyCommand implements Callable<Integer> {
                                 + "): do not release it; the run was stopped between publishing and recording, or the "
                                 + "extract was copied from elsewhere";
                 problems.addAll(governanceProblems(url, manifest.get(), manifestSha256, recorded));
+                // Revoked since: the extract was made under an approval in force, so it verifies, but the board that
+                // revoked it would want each reader told.
+                new Approvals(url).history(manifest.get().extract()).stream()
+                        .filter(a -> a.planHash().equals(manifest.get().planHash()))
+                        .forEach(a -> a.revocation().ifPresent(r -> out.println(SafeMessages.line("NOTE approval "
+                                + a.reference() + " of this plan was revoked by " + r.by() + " at " + r.at() + " ("
+                                + r.reason() + "): ask the board whether this extract may still be used"))));
                 problems.addAll(loadProblems(url, loads));
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
                 // Open deletion notices do not make the extract fail verification; they say what must still be

@@ -21,6 +21,7 @@ import org.trex.governance.AuditLog;
 import org.trex.lineage.LineageValidator;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
+import org.trex.testing.TestingBoard;
 
 /** {@code trex verify} passes a real extract and names the problem in each tampered copy of it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,6 +31,7 @@ class VerifyCatchesTamperingTest {
     static Path root;
 
     DatabaseUrl url;
+    Workspace workspace;
     Path extract;
     Path board;
     int copies;
@@ -38,7 +40,7 @@ class VerifyCatchesTamperingTest {
     void run() {
         url = TestDatabase.fresh();
         SyntheticData.generate(url, 2000, 3);
-        Workspace workspace = Workspace.create(root, url);
+        workspace = Workspace.create(root, url);
         assertThat(workspace.approve("IGB-VERIFY").code()).isEqualTo(ExitCode.OK);
         Result run = workspace.run();
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
@@ -154,6 +156,18 @@ class VerifyCatchesTamperingTest {
         Result broken = verify(copy);
         assertThat(broken.code()).as(broken.all()).isNotEqualTo(ExitCode.OK);
         assertThat(broken.all()).contains("it is not JSON (line 1, column ").doesNotContain("9990000018", "LE12NE");
+    }
+
+    @Test
+    void anApprovalRevokedSinceIsNotedAndTheExtractStillVerifies() {
+        Result revoke = workspace.revoke(TestingBoard.GUARDIAN, "IGB-VERIFY", "Purpose no longer supported");
+        assertThat(revoke.code()).as(revoke.all()).isEqualTo(ExitCode.OK);
+
+        Result verify = verify(extract);
+
+        assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.OK);
+        assertThat(verify.out()).contains("NOTE approval IGB-VERIFY of this plan was revoked by ",
+                " (Purpose no longer supported): ask the board whether this extract may still be used");
     }
 
     @Test
