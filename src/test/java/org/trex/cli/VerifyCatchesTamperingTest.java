@@ -195,6 +195,16 @@ class VerifyCatchesTamperingTest {
         assertThat(verify.out()).doesNotContain("(give --database-url)");
     }
 
+    @Test
+    void aFileInPlaceOfTheExtractIsNamedAsOne() throws IOException {
+        Path file = Files.writeString(root.resolve("not-an-extract.txt"), "x");
+
+        Result verify = verify(file);
+
+        assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(verify.err()).contains("not-an-extract.txt: it is a file, expected an extract's directory");
+    }
+
     private Result assertFails(Path copy, String problem) {
         Result verify = verify(copy);
         assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.FAILURE);
