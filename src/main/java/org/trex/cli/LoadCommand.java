@@ -83,7 +83,7 @@ public final class LoadCommand implements Callable<Integer> {
             LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping),
                     Optional.ofNullable(period), dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
             DatabaseUrl source = database.required();
-            if (!dryRun || report != null) {
+            if (reportToFile()) {
                 QualityReport.requireWritable(reportFile(kind));
             }
             LoadListener report = report(out, kind);
@@ -117,6 +117,11 @@ public final class LoadCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
 
+        /** A dry run without --report prints its report; every other load writes it to a file. */
+        private boolean reportToFile() {
+            return !dryRun || report != null;
+        }
+
         private Path reportFile(SourceKind kind) {
             return report != null ? report : Path.of(kind.cliName() + "-quality-report.csv");
         }
@@ -125,7 +130,7 @@ public final class LoadCommand implements Callable<Integer> {
         private LoadListener report(PrintWriter out, SourceKind kind) {
             return checked -> {
                 checked.summary().forEach(out::println);
-                if (dryRun && report == null) {
+                if (!reportToFile()) {
                     out.println("Quality report (" + checked.findings().size() + " findings):");
                     try {
                         checked.print(out);

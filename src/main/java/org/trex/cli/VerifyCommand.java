@@ -21,6 +21,7 @@ import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.AdoptedRegister;
+import org.trex.governance.Approval;
 import org.trex.governance.ApprovalFiles;
 import org.trex.governance.Approvals;
 import org.trex.governance.BoardAdoptions;
@@ -109,28 +110,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (records.isPresent()) {
             DatabaseUrl url = records.get();
             if (manifest.isPresent()) {
-                String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
-                boolean recorded = recorded(url, manifest.get(), manifestSha256);
-                state = recorded ? "State: published and recorded (the audit log has this run's successful end)"
-                        : "State: published but not recorded (the audit log has no successful end of run "
-                                + manifest.get().runId()
-                                + "): do not release it; the run was stopped between publishing and recording, or the "
-                                + "extract was copied from elsewhere";
-                problems.addAll(governanceProblems(url, manifest.get(), manifestSha256, recorded));
-                // Revoked since: the extract was made under an approval in force, so it verifies, but the board that
-                // revoked it would want each reader told.
-                new Approvals(url).history(manifest.get().extract()).stream()
-                        .filter(a -> a.planHash().equals(manifest.get().planHash()))
-                        .forEach(a -> a.revocation().ifPresent(r -> out.println(SafeMessages.line("NOTE approval "
-                                + a.reference() + " of this plan was revoked by " + r.by() + " at " + r.at() + " ("
-                                + r.reason() + "): ask the board whether this extract may still be used"))));
-                problems.addAll(loadProblems(url, loads));
-                LocalDate today = LocalDate.now(ZoneOffset.UTC);
-                // Open deletion notices do not make the extract fail verification; they say what must still be
-                // deleted.
-                new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.get().runId().toString()).stream()
-                        .filter(n -> n.status(today) != NoticeStatus.DONE)
-                        .forEach(n -> out.println("NOTICE " + ObjectionsCommand.line(n, n.status(today))));
+                state = checkRecords(url, manifest.get(), loads, problems, out);
             }
             new AuditLog(url).append(Actor.current(), AuditAction.VERIFY, Optional.empty(), Optional.empty(),
                     Map.of("directory", directory.toAbsolutePath().toString(), "problems", problems.size()));
@@ -142,6 +122,34 @@ public final class VerifyCommand implements Callable<Integer> {
                 : problems.size() + " problem(s) in " + directory);
         out.flush();
         return problems.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    /**
+     * Checks the extract against the governance records (its approval, its run's end, the loads it names), prints
+     * what they say of it that is no problem (an approval revoked since, open deletion notices) and returns its state.
+     */
+    private String checkRecords(DatabaseUrl url, Manifest manifest, List<SourceLoad> loads,
+            List<String> problems, PrintWriter out) throws Exception {
+        String manifestSha256 = FileDigests.sha256(directory.resolve(Manifest.FILE_NAME));
+        boolean recorded = recorded(url, manifest, manifestSha256);
+        List<Approval> approvals = new Approvals(url).history(manifest.extract()).stream()
+                .filter(a -> a.planHash().equals(manifest.planHash())).toList();
+        problems.addAll(governanceProblems(url, manifest, manifestSha256, recorded, !approvals.isEmpty()));
+        // Revoked since: the extract was made under an approval in force, so it verifies, but the board that revoked
+        // it would want each reader told.
+        approvals.forEach(a -> a.revocation().ifPresent(r -> out.println(SafeMessages.line("NOTE approval "
+                + a.reference() + " of this plan was revoked by " + r.by() + " at " + r.at() + " (" + r.reason()
+                + "): ask the board whether this extract may still be used"))));
+        problems.addAll(loadProblems(url, loads));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Open deletion notices do not make the extract fail verification; they say what must still be deleted.
+        new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.runId().toString()).stream()
+                .filter(n -> n.status(today) != NoticeStatus.DONE)
+                .forEach(n -> out.println("NOTICE " + ObjectionsCommand.line(n, n.status(today))));
+        return recorded ? "State: published and recorded (the audit log has this run's successful end)"
+                : "State: published but not recorded (the audit log has no successful end of run " + manifest.runId()
+                        + "): do not release it; the run was stopped between publishing and recording, or the "
+                        + "extract was copied from elsewhere";
     }
 
     private static Optional<Manifest> readable(Path directory) {
@@ -200,10 +208,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static List<String> governanceProblems(DatabaseUrl url, Manifest manifest, String manifestSha256,
-            boolean recorded) {
+            boolean recorded, boolean approved) {
         List<String> problems = new ArrayList<>();
-        boolean approved = new Approvals(url).history(manifest.extract()).stream()
-                .anyMatch(a -> a.planHash().equals(manifest.planHash()));
         if (!approved) {
             problems.add("Cannot verify approval of " + manifest.extract() + ": no approval of plan hash "
                     + manifest.planHash());

@@ -156,12 +156,6 @@ public final class SourceLoads {
         };
     }
 
-    /** Every recorded load that loaded a file with this SHA-256, oldest first. */
-    public List<RecordedLoad> withFile(String sha256) {
-        requireNonNull(sha256, "sha256 is null");
-        return withFiles(List.of(sha256));
-    }
-
     /** Every recorded load that loaded a file with any of these SHA-256s, oldest first, in one read. */
     public List<RecordedLoad> withFiles(Collection<String> sha256s) {
         List<String> digests = List.copyOf(requireNonNull(sha256s, "sha256s is null"));

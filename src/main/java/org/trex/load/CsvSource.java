@@ -165,14 +165,14 @@ public final class CsvSource implements AutoCloseable {
      * place in its own terms, and a row's text never.
      */
     private LoadRefusedException unreadable(RuntimeException e, long start) {
-        String parser = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        String said = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
         String why;
         if (e.getCause() instanceof CharacterCodingException) {
-            why = "near line " + (this.parser.getCurrentLineNumber() + 1) + " it holds bytes that are not UTF-8";
-        } else if (parser.contains("EOF reached before encapsulated token finished")) {
+            why = "near line " + (parser.getCurrentLineNumber() + 1) + " it holds bytes that are not UTF-8";
+        } else if (said.contains("EOF reached before encapsulated token finished")) {
             why = "it ends inside a quoted value, in the row that starts on line " + start
                     + " (a truncated file, or a quote never closed)";
-        } else if (parser.contains("between encapsulated token and delimiter")) {
+        } else if (said.contains("between encapsulated token and delimiter")) {
             why = "the row that starts on line " + start + " has a character after a value's closing quote (a quote"
                     + " inside a value is written twice)";
         } else {

@@ -42,7 +42,7 @@ class LoadIsRecordedInTheGovernanceRecordsTest {
                 dir.resolve("report.csv").toString(), "--database-url", url.jdbcUrl());
 
         assertThat(load.code()).as(load.all()).isEqualTo(ExitCode.OK);
-        List<RecordedLoad> loads = new SourceLoads(url, Clock.systemUTC()).withFile(sha256);
+        List<RecordedLoad> loads = new SourceLoads(url, Clock.systemUTC()).withFiles(List.of(sha256));
         assertThat(loads).hasSize(1);
         RecordedLoad recorded = loads.get(0);
         assertThat(recorded.source()).isEqualTo("hospital");
@@ -69,7 +69,7 @@ class LoadIsRecordedInTheGovernanceRecordsTest {
                 governance.jdbcUrl());
 
         assertThat(load.code()).as(load.all()).isEqualTo(ExitCode.OK);
-        assertThat(new SourceLoads(governance, Clock.systemUTC()).withFile(FileDigests.sha256(file)))
+        assertThat(new SourceLoads(governance, Clock.systemUTC()).withFiles(List.of(FileDigests.sha256(file))))
                 .singleElement().satisfies(recorded -> assertThat(recorded.source()).isEqualTo("hospital"));
         assertThat(Sql.count(source, "SELECT count(*) FROM health.inpatient_spell")).isEqualTo(1);
         assertThat(Sql.count(source, "SELECT count(*) FROM information_schema.tables"

@@ -59,7 +59,7 @@ class LoadAndItsRecordCommitTogetherTest {
             assertThat(db.fetchCount(INPATIENT_SPELL)).isZero();
             assertThat(db.fetchCount(CURRENT_FILE)).isZero();
         }
-        assertThat(loads.withFile(FileDigests.sha256(file))).isEmpty();
+        assertThat(loads.withFiles(List.of(FileDigests.sha256(file)))).isEmpty();
         assertThat(new AuditLog(url).list(Optional.empty())).noneMatch(e -> e.action() == AuditAction.LOAD);
     }
 }
