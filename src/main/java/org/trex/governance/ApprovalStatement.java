@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.trex.spec.IdentifiersInText;
 
 /**
  * What board members sign to approve an extract (namespace {@code trex-approval}): the extract, its version,
@@ -31,7 +32,8 @@ public record ApprovalStatement(String extractId, int specVersion, String policy
 
     /**
      * The statement approving this subject under this reference, expiry and conditions. A new reference is one line:
-     * every listing and audit line names an approval by it.
+     * every listing and audit line names an approval by it. Neither names a person: the audit log keeps them for good
+     * and the extract repeats them in its approval statement and lineage.
      */
     public static ApprovalStatement of(ApprovalSubject subject, String reference, Optional<LocalDate> expiresOn,
             Optional<String> conditions) {
@@ -41,8 +43,18 @@ public record ApprovalStatement(String extractId, int specVersion, String policy
             throw new IllegalArgumentException("Cannot use reference for extract " + subject.extractId()
                     + ": it holds a line break or another control character; give one line, such as IGB-2026-014");
         }
+        requireNoPerson(subject, "reference", Optional.of(reference));
+        requireNoPerson(subject, "conditions", conditions);
         return new ApprovalStatement(subject.extractId(), subject.specVersion(), subject.policy(), subject.requester(),
                 subject.planHash(), reference, expiresOn, conditions);
+    }
+
+    private static void requireNoPerson(ApprovalSubject subject, String what, Optional<String> text) {
+        text.flatMap(IdentifiersInText::found).ifPresent(found -> {
+            throw new IllegalArgumentException("Cannot use " + what + " for extract " + subject.extractId()
+                    + ": it holds what looks like " + found + ", which the audit log and the extract would keep;"
+                    + " name no person");
+        });
     }
 
     /** What the statement approves. */

@@ -12,11 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.trex.extract.Manifest;
-import org.trex.nhs.NhsNumber;
+import org.trex.spec.IdentifiersInText;
 import org.trex.spec.WholeDates;
 
 /**
@@ -25,13 +23,6 @@ import org.trex.spec.WholeDates;
  * repeating what it found.
  */
 final class PersonalDataScan {
-    // Letters or digits on either side mean part of a longer token (a hash, a UUID), not a number on its own.
-    private static final Pattern NHS_LIKE =
-            Pattern.compile("(?<![0-9A-Za-z])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![0-9A-Za-z])");
-    // A full postcode (outward and inward code); a postcode district alone (e.g. LS1) is allowed in extracts.
-    private static final Pattern POSTCODE = Pattern.compile(
-            "(?<![0-9A-Za-z])(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![0-9A-Za-z])");
-
     private PersonalDataScan() {
     }
 
@@ -52,16 +43,12 @@ final class PersonalDataScan {
             }
             List<String> lines = ExtractVerifier.lines(extractDir.resolve(path));
             for (int i = 0; i < lines.size(); i++) {
-                Matcher nhs = NHS_LIKE.matcher(lines.get(i));
-                while (nhs.find()) {
-                    if (NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
-                        // The message must not repeat the number it found.
-                        problems.add("Cannot verify " + path + ": line " + (i + 1)
-                                + " holds what looks like an NHS number");
-                        break;
-                    }
+                // The messages must not repeat what they found.
+                if (IdentifiersInText.holdsNhsNumber(lines.get(i))) {
+                    problems.add("Cannot verify " + path + ": line " + (i + 1)
+                            + " holds what looks like an NHS number");
                 }
-                if (POSTCODE.matcher(lines.get(i)).find()) {
+                if (IdentifiersInText.holdsPostcode(lines.get(i))) {
                     problems.add("Cannot verify " + path + ": line " + (i + 1) + " holds what looks like a postcode");
                 }
                 Set<LocalDate> dates = WholeDates.in(lines.get(i));

@@ -41,6 +41,24 @@ interface Converter<T> {
         return text(UnaryOperator.identity());
     }
 
+    /**
+     * Words that travel with the extract (a title, a purpose, a description): the extract's README and lineage repeat
+     * them around its data, so they may not hold what looks like a person's NHS number or postcode. The message
+     * names what was found, never the value.
+     */
+    static Converter<String> words() {
+        return slot -> {
+            String words = text().convert(slot);
+            return words == null ? null : slot.build(() -> {
+                IdentifiersInText.found(words).ifPresent(found -> {
+                    throw new IllegalArgumentException("Cannot use " + slot.key() + ": it holds what looks like "
+                            + found + ", and an extract repeats its spec's words around its data; name no person");
+                });
+                return words;
+            });
+        };
+    }
+
     static Converter<Integer> wholeNumber() {
         return slot -> {
             if (!(slot.node() instanceof ScalarNode scalar) || scalar.kind() != ScalarKind.WHOLE_NUMBER) {

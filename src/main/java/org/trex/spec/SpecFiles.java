@@ -5,6 +5,7 @@ import static org.trex.spec.Converter.list;
 import static org.trex.spec.Converter.mapping;
 import static org.trex.spec.Converter.text;
 import static org.trex.spec.Converter.wholeNumber;
+import static org.trex.spec.Converter.words;
 import static org.trex.spec.Converter.word;
 
 import com.cronutils.model.Cron;
@@ -116,10 +117,11 @@ public final class SpecFiles {
         int before = m.problemCount();
         String id = m.required("id", text(v -> Names.requireId(v, "extract id")));
         Integer version = m.required("version", checked(wholeNumber(), ExtractSpec::requireVersion));
-        String title = m.required("title", text());
-        String requester = m.required("requester", text(v -> NameFolding.requireOneScript(v, "requester")));
-        String purpose = m.required("purpose", text());
-        String legalBasis = m.required("legal_basis", text());
+        String title = m.required("title", words());
+        String requester = m.required("requester",
+                checked(words(), v -> NameFolding.requireOneScript(v, "requester")));
+        String purpose = m.required("purpose", words());
+        String legalBasis = m.required("legal_basis", words());
         String project = m.required("project", text(v -> Names.requireId(v, "project")));
         String policy = m.required("policy", text(v -> Names.requireId(v, "policy")));
         CohortSpec cohort = m.required("cohort", mapping(SpecFiles::cohort));
@@ -154,7 +156,7 @@ public final class SpecFiles {
 
     private static CohortSpec cohort(MapReader m) {
         int before = m.problemCount();
-        String description = m.required("description", text());
+        String description = m.required("description", words());
         IndexEvent event = m.required("index_event", word("an index event", IndexEvent.values(), IndexEvent::yamlName));
         DateWindow window = m.required("window",
                 mapping(w -> new DateWindow(w.required("from", date()), w.required("to", date()))));

@@ -4,6 +4,7 @@ import static org.trex.spec.Converter.list;
 import static org.trex.spec.Converter.mapping;
 import static org.trex.spec.Converter.text;
 import static org.trex.spec.Converter.wholeNumber;
+import static org.trex.spec.Converter.words;
 import static org.trex.spec.Converter.word;
 
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ final class VariableReader {
             type = word("a variable type", Arrays.stream(ValueType.values()).filter(ValueType::declarable)
                     .toArray(ValueType[]::new), ValueType::yamlName)
                     .convert(slot.child(typeEntry.value(), "type", "type"));
-            description = text().convert(slot.child(descriptionEntry.value(), "description", "description"));
+            description = words().convert(slot.child(descriptionEntry.value(), "description", "description"));
         }
         Expr definition = rest.isEmpty()
                 ? slot.fail("it has no definition", "one of " + OPERATORS + " or a field, index or var test")

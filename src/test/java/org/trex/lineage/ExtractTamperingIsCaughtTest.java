@@ -143,6 +143,18 @@ class ExtractTamperingIsCaughtTest {
     }
 
     @Test
+    void anNhsNumberTouchingLettersOrAPostcodeInSmallLettersInTheDataDictionary() throws Exception {
+        Path readme = dir.resolve("README.md");
+        Files.writeString(readme, Files.readString(readme) + "\nCase ref NHSNo9434765919\nSeen at ls1 4ap\n");
+        rewriteManifestEntry("README.md");
+
+        int lines = Files.readAllLines(readme).size();
+        assertThat(ExtractVerifier.verify(dir)).containsExactly(
+                "Cannot verify README.md: line " + (lines - 1) + " holds what looks like an NHS number",
+                "Cannot verify README.md: line " + lines + " holds what looks like a postcode");
+    }
+
+    @Test
     void missingManifest() throws Exception {
         Files.delete(dir.resolve(Manifest.FILE_NAME));
 

@@ -1,0 +1,67 @@
+package org.trex.spec;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trex.nhs.NhsNumber;
+
+/**
+ * What in a text looks like a person's NHS number or full postcode, as {@code trex verify} reads the files around an
+ * extract's data and as a spec's words are checked before they can reach them.
+ */
+public final class IdentifiersInText {
+    // Digits on either side mean a longer number; letters may touch it (NHSNo9990000018), as a hash's may not.
+    private static final Pattern NHS_LIKE = Pattern.compile("(?<!\\d)\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?!\\d)");
+    // A token of hex digits this long is a hash or key ID, whose digit runs are no one's number.
+    private static final int HASH_LENGTH = 16;
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+    // A full postcode (outward and inward code); a postcode district alone (e.g. LS1) is allowed in extracts.
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?<![0-9A-Za-z])(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![0-9A-Za-z])");
+    // Written in small letters, only with its space: no area starts with Q, V or X.
+    private static final Pattern POSTCODE_ANY_CASE = Pattern.compile(
+            "(?<![0-9A-Za-z])[a-pr-uwyz][a-z]?[0-9][0-9a-z]? [0-9][abd-hjlnp-uw-z]{2}(?![0-9A-Za-z])",
+            Pattern.CASE_INSENSITIVE);
+
+    private IdentifiersInText() {
+    }
+
+    /** What the text holds that looks like an identifier ("an NHS number", "a postcode"), never the value itself. */
+    public static Optional<String> found(String text) {
+        if (holdsNhsNumber(text)) {
+            return Optional.of("an NHS number");
+        }
+        if (holdsPostcode(text)) {
+            return Optional.of("a postcode");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the text holds a valid NHS number, spaced or not, outside a hash. */
+    public static boolean holdsNhsNumber(String text) {
+        Matcher nhs = NHS_LIKE.matcher(text);
+        while (nhs.find()) {
+            if (!inHash(text, nhs.start()) && NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds a full postcode: in capitals with or without its space, in small letters with it. */
+    public static boolean holdsPostcode(String text) {
+        return POSTCODE.matcher(text).find() || POSTCODE_ANY_CASE.matcher(text).find();
+    }
+
+    private static boolean inHash(String text, int at) {
+        int start = at;
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        return end - start >= HASH_LENGTH && HEX.matcher(text.substring(start, end)).matches();
+    }
+}

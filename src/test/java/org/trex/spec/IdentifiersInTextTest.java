@@ -1,0 +1,43 @@
+package org.trex.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What looks like a person's NHS number or postcode in a text, and what only resembles one. */
+class IdentifiersInTextTest {
+    @Test
+    void aValidNhsNumberIsFoundInEveryWayItIsWritten() {
+        assertThat(IdentifiersInText.found("case 9990000018 here")).contains("an NHS number");
+        assertThat(IdentifiersInText.found("999 000 0018")).contains("an NHS number");
+        assertThat(IdentifiersInText.found("999-000-0018")).contains("an NHS number");
+        assertThat(IdentifiersInText.found("case ref NHSNo9990000018")).contains("an NHS number");
+    }
+
+    @Test
+    void tenDigitsFailingModulus11OrPartOfALongerNumberAreNot() {
+        assertThat(IdentifiersInText.found("9990000017")).isEmpty();
+        assertThat(IdentifiersInText.found("19990000018")).isEmpty();
+    }
+
+    @Test
+    void digitsInsideAHashAreNoOnesNumber() {
+        assertThat(IdentifiersInText.found("sha256 ab9990000018cd0123456789abcdef")).isEmpty();
+        assertThat(IdentifiersInText.found("key 9990000018ffffff")).as("a 16-digit key ID").isEmpty();
+    }
+
+    @Test
+    void aFullPostcodeIsFoundInCapitalsOrSmallLetters() {
+        assertThat(IdentifiersInText.found("at LE3 1DD")).contains("a postcode");
+        assertThat(IdentifiersInText.found("at LE31DD")).contains("a postcode");
+        assertThat(IdentifiersInText.found("at le3 1dd")).contains("a postcode");
+        assertThat(IdentifiersInText.found("at Le3 1dD")).contains("a postcode");
+    }
+
+    @Test
+    void aDistrictAloneOrWordsThatOnlyResembleAPostcodeAreNot() {
+        assertThat(IdentifiersInText.found("people living in LE3")).isEmpty();
+        assertThat(IdentifiersInText.found("in Q4 2nd year, v2 3rd draft")).isEmpty();
+        assertThat(IdentifiersInText.found("le31dd")).as("small letters need the space").isEmpty();
+    }
+}
