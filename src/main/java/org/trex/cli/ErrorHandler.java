@@ -6,6 +6,7 @@ import org.trex.governance.NotApprovedException;
 import org.trex.optout.NationalCheckFileException;
 import org.trex.optout.NationalListException;
 import org.trex.pseudonym.KeyException;
+import org.trex.run.RunFailedException;
 import org.trex.run.SafeMessages;
 import org.trex.spec.SpecException;
 import org.trex.source.DatabaseException;
@@ -23,7 +24,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        TerminalText.safe(message(e)).lines().forEach(line -> err.println("trex: " + line));
+        if (!(e instanceof RunFailedException failed && failed.told() == RunFailedException.Told.BY_SHUTDOWN)) {
+            TerminalText.safe(message(e)).lines().forEach(line -> err.println("trex: " + line));
+        }
         if ("1".equals(System.getenv("TREX_DEBUG"))) {
             e.printStackTrace(err);
         }

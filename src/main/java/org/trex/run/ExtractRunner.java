@@ -110,8 +110,13 @@ public final class ExtractRunner {
             attempt.markStopping();
             return scala.runtime.BoxedUnit.UNIT;
         });
+        String stopped = "Cannot complete run " + runId + " of " + plan.spec().id() + ": " + STOPPED;
         Object hook = hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
             attempt.fail(STOPPED);
+            // The JVM halts when its hooks end, so the main thread's own error line may never be printed: a
+            // scheduler's log gets the line from here, and only from here.
+            System.err.println("trex: " + stopped);
+            System.err.flush();
             return scala.runtime.BoxedUnit.UNIT;
         });
         try {
@@ -121,6 +126,9 @@ public final class ExtractRunner {
             // so every exception takes this one path.
             String message = attempt.reason(e);
             attempt.fail(message);
+            if (attempt.stopping()) {
+                throw new RunFailedException(stopped, e, RunFailedException.Told.BY_SHUTDOWN);
+            }
             if (e instanceof DisclosureException || e instanceof EmptyExtractException
                     || e instanceof IllegalArgumentException) {
                 // A disclosure refusal, an extract every record of which was left out, or a run refused at staging
@@ -128,10 +136,13 @@ public final class ExtractRunner {
                 throw (RuntimeException) e;
             }
             throw new RunFailedException("Cannot complete run " + runId + " of " + plan.spec().id() + ": " + message,
-                    e);
+                    e, RunFailedException.Told.BY_THE_COMMAND);
         } finally {
-            hooks.removeShutdownHook(hook);
-            hooks.removeShutdownHook(stopping);
+            // A stopping process keeps its hook, which prints why the run ended.
+            if (!attempt.stopping()) {
+                hooks.removeShutdownHook(hook);
+                hooks.removeShutdownHook(stopping);
+            }
             // Only after the run's end is recorded: a free lock with no end means a dead run.
             lock.close();
         }
@@ -253,6 +264,10 @@ public final class ExtractRunner {
 
         void markStopping() {
             stopping = true;
+        }
+
+        boolean stopping() {
+            return stopping;
         }
 
         /**

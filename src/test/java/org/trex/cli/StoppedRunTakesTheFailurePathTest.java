@@ -21,8 +21,8 @@ import org.trex.testing.TestDatabase;
 
 /**
  * A run stopped by SIGTERM (a scheduler's timeout) mid-way takes the failure path of any failed run: its staging
- * is removed, a FAIL event says it was stopped, and the audit log gets a failed end for it with that reason. While
- * it runs, its output root and Spark's scratch are its owner's only.
+ * is removed, a FAIL event says it was stopped, the audit log gets a failed end for it with that reason, and the
+ * process prints one line saying so. While it runs, its output root and Spark's scratch are its owner's only.
  */
 class StoppedRunTakesTheFailurePathTest {
     @TempDir
@@ -65,5 +65,8 @@ class StoppedRunTakesTheFailurePathTest {
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();
         assertThat(ends).as(Files.readString(log)).singleElement().satisfies(e -> assertThat(e.details())
                 .contains("\"outcome\":\"failed\"", "\"error\":\"" + stopped + "\""));
+        // The one line a scheduler's log shows, however late in the run the signal came.
+        assertThat(Files.readAllLines(log)).as(Files.readString(log)).filteredOn(line -> line.startsWith("trex: "))
+                .containsExactly("trex: Cannot complete run " + runId + " of " + Workspace.EXTRACT + ": " + stopped);
     }
 }
