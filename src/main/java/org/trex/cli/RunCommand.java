@@ -63,7 +63,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:ran (with --due: every due extract ran)",
             "1:the run failed, or was refused for a missing or stale national data opt-out list or for leaving"
                 + " out every record",
-            "2:bad input (a bad key, a key other than the project's or another project's, a --run-id already used,"
+            "2:bad input (a bad key, a key other than the project's or another project's, a --run-id UUID already used,"
                 + " an unreachable database, a source database TREx never loaded or of another TREx version)",
             "3:not approved, changed since approval, expired or revoked, or another board register",
             "4:--due: nothing was due",
@@ -84,8 +84,10 @@ public final class RunCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--run-id", paramLabel = "ID",
-            description = "Run ID: a UUID becomes the run's ID; any other text (a scheduler's run ID) is recorded as "
-                    + "the parent run.")
+            description = "Run ID: a UUID becomes the run's ID (given once); any other text (a scheduler's run ID) "
+                    + "is recorded as the parent of a run with an ID of its own, so one scheduler run ID serves "
+                    + "several extracts and their retries. With --due, the pass's scheduler run ID, the parent of "
+                    + "each run it starts.")
     String runId;
 
     @Option(names = "--out", defaultValue = "${env:TREX_OUTPUT_DIR:-out}", paramLabel = "DIR",
@@ -132,8 +134,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
-        UUID id = runId == null ? UUID.randomUUID() : runUuid(runId);
         Optional<String> schedulerRun = runId == null || isUuid(runId) ? Optional.empty() : Optional.of(runId);
+        // A scheduler's run ID names a DAG run, which holds many extract tasks and their retries: each is a run of
+        // its own, so its ID is fresh and the scheduler's is only its parent.
+        UUID id = runId == null || schedulerRun.isPresent() ? UUID.randomUUID() : UUID.fromString(runId);
         // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
         // data is read.
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
@@ -314,11 +318,5 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** A UUID as given, or derived from a scheduler's run ID so the same ID always maps to the same UUID. */
-    static UUID runUuid(String id) {
-        return isUuid(id) ? UUID.fromString(id)
-                : UUID.nameUUIDFromBytes(("trex-run:" + id).getBytes(StandardCharsets.UTF_8));
     }
 }
