@@ -63,8 +63,9 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:ran (with --due: every due extract ran)",
             "1:the run failed, or was refused for a missing or stale national data opt-out list or for leaving"
                 + " out every record",
-            "2:bad input (a bad key, a key other than the project's or another project's, a --run-id UUID already used,"
-                + " an unreachable database, a source database TREx never loaded or of another TREx version)",
+            "2:bad input (an --as-of after today, a bad key, a key other than the project's or another project's, a"
+                + " --run-id UUID already used, an unreachable database, a source database TREx never loaded or of"
+                + " another TREx version)",
             "3:not approved, changed since approval, expired or revoked, or another board register",
             "4:--due: nothing was due",
             "5:--due: some due extracts failed, or a scheduled spec was skipped"})
@@ -80,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "With --due: the folder of extract specs (default: ${DEFAULT-VALUE}).")
     Path specsDirectory;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the run is as of (default: today).")
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Date the run is as of, not after today (default: today).")
     LocalDate asOf;
 
     @Option(names = "--run-id", paramLabel = "ID",
@@ -127,6 +129,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot run: give either SPEC or --due");
         }
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        if (due) {
+            // Before any spec is read or period claimed: a due pass as of a later day would mark its periods done.
+            Preflight.requireAsOfNotAfterToday("run the due extracts in " + specsDirectory, date, Clock.systemUTC());
+        }
         DatabaseUrl source = database.required();
         DatabaseUrl governanceUrl = governance.required(database);
         PrintWriter printer = commandSpec.commandLine().getOut();

@@ -3,6 +3,8 @@ package org.trex.run;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,8 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * {@code DatabaseException} (a source database never loaded, of another TREx version, or holding loaded files
      * the governance records do not hold), or
      * {@code NationalListException} when the policy applies the opt-out and no allow list is young enough: every
-     * record would be left out, and an empty extract must not be published as a result. A refusal is audited
+     * record would be left out, and an empty extract must not be published as a result; an as-of date after today
+     * is refused ({@code IllegalArgumentException}). A refusal is audited
      * (RUN_REFUSED) before it is thrown.
      */
     public static Preflight check(RunRequest request, SourceCatalog catalog, Clock clock) {
@@ -62,6 +65,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
         try {
             BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
             plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
+            requireAsOfNotAfterToday("run extract " + plan.spec().id(), request.asOf(), clock);
             GovernanceSchema.migrate(request.governance());
             requireUnusedRunId(request, plan, clock);
             if (new BoardAdoptions(request.governance(), clock).require(board, request.actor(),
@@ -89,6 +93,19 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
         } catch (RuntimeException e) {
             recordRefusal(request, Optional.ofNullable(plan), clock, e);
             throw e;
+        }
+    }
+
+    /**
+     * Refuses an as-of date after today: a run as of a day still to come would mark that day's period done, and the
+     * scheduler's run on the day would then find nothing due. Today is the host's, as the default as-of is, so the
+     * default is never refused in the hours the host's date is ahead of UTC's.
+     */
+    public static void requireAsOfNotAfterToday(String doing, LocalDate asOf, Clock clock) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        if (asOf.isAfter(today)) {
+            throw new IllegalArgumentException("Cannot " + doing + ": the as-of date " + asOf + " is after today ("
+                    + today + ")");
         }
     }
 
