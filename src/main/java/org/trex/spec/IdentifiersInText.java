@@ -15,6 +15,9 @@ public final class IdentifiersInText {
     // A token of hex digits this long is a hash or key ID, whose digit runs are no one's number.
     private static final int HASH_LENGTH = 16;
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+    // A run ID's groups are shorter than a hash, and its last one (twelve hex digits) may hold ten digits in a row.
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     // A full postcode (outward and inward code); a postcode district alone (e.g. LS1) is allowed in extracts.
     private static final Pattern POSTCODE = Pattern.compile(
             "(?<![0-9A-Za-z])(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![0-9A-Za-z])");
@@ -39,9 +42,10 @@ public final class IdentifiersInText {
 
     /** Whether the text holds a valid NHS number, spaced or not, outside a hash. */
     public static boolean holdsNhsNumber(String text) {
-        Matcher nhs = NHS_LIKE.matcher(text);
+        String outsideIds = UUID.matcher(text).replaceAll("-");
+        Matcher nhs = NHS_LIKE.matcher(outsideIds);
         while (nhs.find()) {
-            if (!inHash(text, nhs.start()) && NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
+            if (!inHash(outsideIds, nhs.start()) && NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
                 return true;
             }
         }

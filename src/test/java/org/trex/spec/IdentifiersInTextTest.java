@@ -24,6 +24,7 @@ class IdentifiersInTextTest {
     void digitsInsideAHashAreNoOnesNumber() {
         assertThat(IdentifiersInText.found("sha256 ab9990000018cd0123456789abcdef")).isEmpty();
         assertThat(IdentifiersInText.found("key 9990000018ffffff")).as("a 16-digit key ID").isEmpty();
+        assertThat(IdentifiersInText.found("run 0a7208f1-7eee-38f3-b643-a9990000018b")).as("a run ID").isEmpty();
     }
 
     @Test
