@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
+import org.trex.source.ReferenceCodes;
 import org.trex.spec.MappingVocabulary;
 
 /**
@@ -31,10 +32,10 @@ import org.trex.spec.MappingVocabulary;
  * (db/source V1), so the loader checks against exactly what the database's foreign keys accept.
  */
 public final class ValueLists {
-    /** The lists the schema keeps as CHECK constraints rather than tables. */
+    /** The lists the schema keeps as CHECK constraints rather than tables, as the spec checker has them too. */
     private static final Map<String, Set<String>> FIXED = Map.of(
-            "Cost_Frequency_Unit_Type", Set.of("Weekly", "Monthly", "One-off", "Hourly"),
-            "Patient_Classification_Code", Set.of("1", "2", "3", "4", "5"),
+            "Cost_Frequency_Unit_Type", Set.copyOf(ReferenceCodes.COST_FREQUENCY),
+            "Patient_Classification_Code", Set.copyOf(ReferenceCodes.PATIENT_CLASSIFICATION),
             "Eligible_Needs_Identified", Set.of("Yes", "No"));
 
     private static final Map<String, TableField<?, String>> TABLES = Map.ofEntries(

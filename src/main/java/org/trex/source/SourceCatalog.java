@@ -140,19 +140,22 @@ public final class SourceCatalog implements DatasetCatalog {
                 "Organisation code of the hospital provider"));
         fields.add(column("date_of_birth", FieldCategory.DATE_OF_BIRTH, s.DATE_OF_BIRTH,
                 "Date of birth as recorded by the hospital"));
-        fields.add(column("sex", FieldCategory.CODE, s.SEX, "Sex (1 male, 2 female, 9 not specified, 0 not known)"));
-        fields.add(column("ethnic_category", FieldCategory.CODE, s.ETHNIC_CATEGORY,
+        fields.add(coded("sex", s.SEX, ReferenceCodes.SEX, "Sex (1 male, 2 female, 9 not specified, 0 not known)"));
+        fields.add(coded("ethnic_category", s.ETHNIC_CATEGORY, ReferenceCodes.ETHNIC_CATEGORY,
                 "Ethnic category (NHS Data Dictionary)"));
         fields.add(column("lsoa", FieldCategory.CODE, s.LSOA, "Lower layer super output area of residence"));
         fields.add(column("admission_date", FieldCategory.DATE, s.ADMISSION_DATE, "Start of the spell"));
         fields.add(column("discharge_date", FieldCategory.DATE, s.DISCHARGE_DATE, "End of the spell"));
-        fields.add(column("admission_method", FieldCategory.CODE, s.ADMISSION_METHOD, "Admission method code"));
-        fields.add(column("admission_source", FieldCategory.CODE, s.ADMISSION_SOURCE, "Admission source code"));
-        fields.add(column("patient_classification", FieldCategory.CODE, s.PATIENT_CLASSIFICATION,
+        fields.add(coded("admission_method", s.ADMISSION_METHOD, ReferenceCodes.ADMISSION_METHOD,
+                "Admission method code"));
+        fields.add(coded("admission_source", s.ADMISSION_SOURCE, ReferenceCodes.ADMISSION_SOURCE,
+                "Admission source code"));
+        fields.add(coded("patient_classification", s.PATIENT_CLASSIFICATION, ReferenceCodes.PATIENT_CLASSIFICATION,
                 "Patient classification"));
         fields.add(column("treatment_function", FieldCategory.CODE, s.TREATMENT_FUNCTION, "Treatment function code"));
-        fields.add(column("discharge_method", FieldCategory.CODE, s.DISCHARGE_METHOD, "Discharge method code"));
-        fields.add(column("discharge_destination", FieldCategory.CODE, s.DISCHARGE_DESTINATION,
+        fields.add(coded("discharge_method", s.DISCHARGE_METHOD, ReferenceCodes.DISCHARGE_METHOD,
+                "Discharge method code"));
+        fields.add(coded("discharge_destination", s.DISCHARGE_DESTINATION, ReferenceCodes.DISCHARGE_DESTINATION,
                 "Discharge destination code"));
         fields.add(column("discharge_ready_date", FieldCategory.DATE, s.DISCHARGE_READY_DATE,
                 "Date the patient no longer met the criteria to reside (blank: left that day)"));
@@ -167,18 +170,19 @@ public final class SourceCatalog implements DatasetCatalog {
                 identifier("council_person_id", p.COUNCIL_PERSON_ID, IdentifierKind.COUNCIL_PERSON_ID,
                         "The council's person identifier"),
                 nhsNumber(p.NHS_NUMBER),
-                column("nhs_number_trace_status", FieldCategory.CODE, p.NHS_NUMBER_TRACE_STATUS,
+                coded("nhs_number_trace_status", p.NHS_NUMBER_TRACE_STATUS, ReferenceCodes.PDS_TRACE_STATUS,
                         "Outcome of the Personal Demographics Service trace"),
                 column("date_of_birth", FieldCategory.DATE_OF_BIRTH, p.DATE_OF_BIRTH, "Date of birth"),
                 column("date_of_death", FieldCategory.DATE, p.DATE_OF_DEATH, "Date of death"),
-                column("gender", FieldCategory.CODE, p.GENDER, "Gender"),
-                column("ethnicity", FieldCategory.CODE, p.ETHNICITY, "Ethnicity (2021 census wording)"),
+                coded("gender", p.GENDER, ReferenceCodes.GENDER, "Gender"),
+                coded("ethnicity", p.ETHNICITY, ReferenceCodes.ETHNICITY, "Ethnicity (2021 census wording)"),
                 column("postcode", FieldCategory.POSTCODE, p.POSTCODE, "Postcode of residence"),
                 column("gp_practice_code", FieldCategory.CODE, p.GP_PRACTICE_CODE, "GP practice code"),
-                column("client_type", FieldCategory.CODE, p.CLIENT_TYPE, "Client type"),
-                column("primary_support_reason", FieldCategory.CODE, p.PRIMARY_SUPPORT_REASON,
+                coded("client_type", p.CLIENT_TYPE, ReferenceCodes.CLIENT_TYPE, "Client type"),
+                coded("primary_support_reason", p.PRIMARY_SUPPORT_REASON, ReferenceCodes.PRIMARY_SUPPORT_REASON,
                         "Primary support reason"),
-                column("accommodation_status", FieldCategory.CODE, p.ACCOMMODATION_STATUS, "Accommodation status"));
+                coded("accommodation_status", p.ACCOMMODATION_STATUS, ReferenceCodes.ACCOMMODATION_STATUS,
+                        "Accommodation status"));
         return new SourceDataset("social_care_person",
                 "Adult social care person records (ASC-CLD person fields), one row per council record",
                 DataOrigin.SOCIAL_CARE, p, List.of(p), p.NHS_NUMBER, p.PERSON_ID,
@@ -192,21 +196,24 @@ public final class SourceCatalog implements DatasetCatalog {
                 identifier("council_person_id", p.COUNCIL_PERSON_ID, IdentifierKind.COUNCIL_PERSON_ID,
                         "The council's person identifier"),
                 nhsNumber(p.NHS_NUMBER),
-                column("client_type", FieldCategory.CODE, p.CLIENT_TYPE,
+                coded("client_type", p.CLIENT_TYPE, ReferenceCodes.CLIENT_TYPE,
                         "The person's client type (service user, carer)"),
                 column("date_of_death", FieldCategory.DATE, p.DATE_OF_DEATH, "The person's date of death"),
-                column("event_type", FieldCategory.CODE, e.EVENT_TYPE, "Request, Assessment, Service or Review"),
+                coded("event_type", e.EVENT_TYPE, ReferenceCodes.EVENT_TYPE, "Request, Assessment, Service or Review"),
                 column("event_start_date", FieldCategory.DATE, e.EVENT_START_DATE, "Start of the event"),
                 column("event_end_date", FieldCategory.DATE, e.EVENT_END_DATE, "End of the event (blank: ongoing)"),
-                column("event_outcome", FieldCategory.CODE, e.EVENT_OUTCOME, "Event outcome"),
-                column("route_of_access", FieldCategory.CODE, e.ROUTE_OF_ACCESS, "Route of access (requests)"),
-                column("service_type", FieldCategory.CODE, e.SERVICE_TYPE, "Service type (services)"),
-                column("service_component", FieldCategory.CODE, e.SERVICE_COMPONENT, "Service component (services)"),
-                column("delivery_mechanism", FieldCategory.CODE, e.DELIVERY_MECHANISM, "Delivery mechanism (services)"),
+                coded("event_outcome", e.EVENT_OUTCOME, ReferenceCodes.EVENT_OUTCOME, "Event outcome"),
+                coded("route_of_access", e.ROUTE_OF_ACCESS, ReferenceCodes.ROUTE_OF_ACCESS,
+                        "Route of access (requests)"),
+                coded("service_type", e.SERVICE_TYPE, ReferenceCodes.SERVICE_TYPE, "Service type (services)"),
+                coded("service_component", e.SERVICE_COMPONENT, ReferenceCodes.SERVICE_COMPONENT,
+                        "Service component (services)"),
+                coded("delivery_mechanism", e.DELIVERY_MECHANISM, ReferenceCodes.DELIVERY_MECHANISM,
+                        "Delivery mechanism (services)"),
                 column("provider_location_id", FieldCategory.CODE, e.PROVIDER_LOCATION_ID,
                         "The provider's CQC location ID (services)"),
                 column("unit_cost", FieldCategory.AMOUNT, e.UNIT_COST, "Unit cost in pounds"),
-                column("cost_frequency", FieldCategory.CODE, e.COST_FREQUENCY, "Cost frequency"),
+                coded("cost_frequency", e.COST_FREQUENCY, ReferenceCodes.COST_FREQUENCY, "Cost frequency"),
                 column("planned_units_per_week", FieldCategory.AMOUNT, e.PLANNED_UNITS_PER_WEEK,
                         "Planned units per week"),
                 column("review_reason", FieldCategory.CODE, e.REVIEW_REASON, "Review reason (reviews)"),
@@ -232,19 +239,24 @@ public final class SourceCatalog implements DatasetCatalog {
 
     private static SourceField nhsNumber(TableField<?, String> column) {
         return new SourceField(new FieldDescriptor("nhs_number", FieldCategory.NHS_NUMBER,
-                "NHS number (the link between sources)"), column, List.of(column),
+                "NHS number (the link between sources)", List.of()), column, List.of(column),
                 Optional.of(IdentifierKind.NHS_NUMBER));
     }
 
     private static SourceField identifier(String name, TableField<?, ?> column, IdentifierKind kind,
             String description) {
-        return new SourceField(new FieldDescriptor(name, FieldCategory.IDENTIFIER, description), column,
+        return new SourceField(new FieldDescriptor(name, FieldCategory.IDENTIFIER, description, List.of()), column,
                 List.of(column), Optional.of(kind));
     }
 
     private static SourceField column(String name, FieldCategory category, TableField<?, ?> column,
             String description) {
-        return new SourceField(new FieldDescriptor(name, category, description), column, List.of(column),
+        return new SourceField(new FieldDescriptor(name, category, description, List.of()), column, List.of(column),
                 Optional.empty());
+    }
+
+    private static SourceField coded(String name, TableField<?, ?> column, List<String> codes, String description) {
+        return new SourceField(new FieldDescriptor(name, FieldCategory.CODE, description, codes), column,
+                List.of(column), Optional.empty());
     }
 }

@@ -87,6 +87,12 @@ public final class SpecValidator {
                         + category.yamlName() + " field, expected a code or flag field, one of "
                         + names(indexDataset, Set.of(FieldCategory.CODE, FieldCategory.FLAG)));
             }
+            for (int v = 0; v < condition.values().size(); v++) {
+                String value = condition.values().get(v);
+                if (!field.get().holds(value)) {
+                    report(pointer + "/in/" + v, VariableChecker.notOneOfItsCodes(field.get(), value));
+                }
+            }
             if (category == FieldCategory.FLAG) {
                 for (int v = 0; v < condition.values().size(); v++) {
                     String value = condition.values().get(v);
@@ -246,7 +252,7 @@ public final class SpecValidator {
             Optional<VariableSpec> variable = spec.variable(name);
             if (variable.isPresent()) {
                 return Optional.of(new FieldDescriptor(name, variable.get().type().category(),
-                        variable.get().description()));
+                        variable.get().description(), List.of()));
             }
         }
         return dataset.field(name);
@@ -256,7 +262,7 @@ public final class SpecValidator {
         List<FieldDescriptor> fields = new ArrayList<>(dataset.fields());
         if (dataset.name().equals(indexDataset.name())) {
             spec.variables().forEach(v -> fields.add(new FieldDescriptor(v.name(), v.type().category(),
-                    v.description())));
+                    v.description(), List.of())));
         }
         return fields;
     }

@@ -148,7 +148,36 @@ final class VariableChecker {
             }
             fine &= expect(operand, scope, subject, op.yamlName());
         }
+        if (fine && test.subject() instanceof Expr.FieldValue field) {
+            DatasetDescriptor dataset = field.row() == Expr.Row.INDEX ? indexDataset : scope.row();
+            dataset.field(field.field()).ifPresent(descriptor -> checkCodes(test, descriptor));
+        }
         return fine ? ValueType.FLAG : null;
+    }
+
+    /**
+     * A test of a field with national codes against a value it never holds is refused: a misspelt code would
+     * otherwise pass, and plan a cohort that is empty, or a variable that is never (or always) true.
+     */
+    private void checkCodes(Expr.Test test, FieldDescriptor field) {
+        boolean prefix = test.op() == TestOp.STARTS_WITH || test.op() == TestOp.NOT_STARTS_WITH;
+        for (Expr operand : test.operands()) {
+            if (!(operand instanceof Expr.Literal literal) || !(literal.value() instanceof String value)) {
+                continue;
+            }
+            if (prefix && !field.codes().isEmpty() && field.codes().stream().noneMatch(c -> c.startsWith(value))) {
+                report(operand.at(), "Cannot use '" + value + "' for " + field.name()
+                        + ": none of its codes starts with it, expected the start of one of " + field.codes());
+            } else if (!prefix && !field.holds(value)) {
+                report(operand.at(), notOneOfItsCodes(field, value));
+            }
+        }
+    }
+
+    /** The problem of a value a field with national codes never holds. */
+    static String notOneOfItsCodes(FieldDescriptor field, String value) {
+        return "Cannot use '" + value + "' for " + field.name() + ": it is not one of its codes, expected one of "
+                + field.codes();
     }
 
     private ValueType eventsType(Expr.Events events, Scope scope) {

@@ -77,7 +77,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                   type: flag
                   description: d
                   field: discharge_destination
-                  equals: '54'
+                  equals: '55'
                 to_hospice:
                   type: flag
                   description: d

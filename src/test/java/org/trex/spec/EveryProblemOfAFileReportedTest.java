@@ -55,12 +55,14 @@ class EveryProblemOfAFileReportedTest {
 
     @Test
     void aConditionValueThatLooksLikeSqlIsJustAValue() throws IOException {
-        String yaml = Files.readString(SPEC).replace("in: ['1', '2', '3']", "in: ['1', '''; drop table person; --']");
+        // treatment_function has no national list in the catalog, so any text is a value it may hold.
+        String yaml = Files.readString(SPEC).replace("{field: discharge_method, in: ['1', '2', '3']}",
+                "{field: treatment_function, in: ['300', '''; drop table person; --']}");
         Path file = SpecCopies.write(dir, "spec.yaml", yaml);
 
         LoadedSpec loaded = LoadedSpec.load(file, POLICY, SourceCatalog.standard());
 
         assertThat(loaded.spec().value().cohort().conditions().get(0).values())
-                .containsExactly("1", "'; drop table person; --");
+                .containsExactly("300", "'; drop table person; --");
     }
 }

@@ -164,38 +164,38 @@ class FlagRelationsFollowDefinitionsTest {
                   description: d
                   field: discharge_destination
                   in: ['19', '29']
-                to_care_home:
+                to_other_hospital:
                   type: flag
                   description: d
                   field: discharge_destination
-                  equals: '54'
-                to_care_home_or_home:
+                  equals: '51'
+                to_other_hospital_or_home:
                   type: flag
                   description: d
                   field: discharge_destination
-                  in: ['54', '19']
+                  in: ['51', '19']
                 destination_unknown:
                   type: flag
                   description: d
                   field: discharge_destination
                   is_null: true
-                admitted_from_care_home:
+                admitted_from_other_hospital:
                   type: flag
                   description: d
                   field: admission_source
-                  equals: '54'
+                  equals: '51'
                 home_with_care:
                   type: flag
                   description: d
                   and: [{var: to_usual_residence}, {exists: {from: social_care_event}}]
                 """));
 
-        assertThat(flags.excludes("to_usual_residence", "to_care_home")).isTrue();
-        assertThat(flags.excludes("to_care_home", "destination_unknown")).isTrue();
-        assertThat(flags.excludes("home_with_care", "to_care_home")).isTrue();
-        assertThat(flags.excludes("to_usual_residence", "to_care_home_or_home")).isFalse();
+        assertThat(flags.excludes("to_usual_residence", "to_other_hospital")).isTrue();
+        assertThat(flags.excludes("to_other_hospital", "destination_unknown")).isTrue();
+        assertThat(flags.excludes("home_with_care", "to_other_hospital")).isTrue();
+        assertThat(flags.excludes("to_usual_residence", "to_other_hospital_or_home")).isFalse();
         // Another field may hold the same code on the same discharge.
-        assertThat(flags.excludes("to_care_home", "admitted_from_care_home")).isFalse();
+        assertThat(flags.excludes("to_other_hospital", "admitted_from_other_hospital")).isFalse();
     }
 
     private ExtractSpec spec(String variables) throws IOException {
