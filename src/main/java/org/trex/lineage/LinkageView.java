@@ -32,6 +32,7 @@ final class LinkageView {
         List<String> warnings = section.warnings();
         view.put("warnings", warnings);
         view.put("hasWarnings", !warnings.isEmpty());
+        section.notComparableNote().ifPresent(note -> view.put("notComparable", note));
         view.put("traceOutcomes", shown(section.traceOutcomes()));
         view.put("numberValidity", shown(section.numberValidity()));
         view.put("implausible", shown(section.implausible()));
@@ -48,9 +49,9 @@ final class LinkageView {
                     row.put("events", r.events().display());
                     row.put("included", r.included().display());
                     row.put("leftOut", r.leftOut().display());
-                    row.put("percentLeftOut", LinkageSection.percentText(r.percentLeftOut()));
-                    row.put("percentLeftOutOfRest", LinkageSection.percentText(r.percentLeftOutOfRest()));
-                    row.put("differencePoints", LinkageSection.pointsText(r.differencePoints()));
+                    row.put("percentLeftOut", r.shareText(r.percentLeftOut()));
+                    row.put("percentLeftOutOfRest", r.shareText(r.percentLeftOutOfRest()));
+                    row.put("differencePoints", r.differenceText());
                     row.put("flag", r.flagged() ? "FLAG" : "");
                     row.put("flagCss", r.flagged() ? "flag" : "");
                     rows.add(row);

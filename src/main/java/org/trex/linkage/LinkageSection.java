@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
@@ -34,6 +35,8 @@ public record LinkageSection(
     public static final String NOT_LINKED = "not_linked";
     /** The dimension the report draws its chart of. */
     public static final String AGE_BAND = "age_band";
+    /** How a share is shown in a row whose rounded counts contradict each other. */
+    public static final String NOT_COMPARABLE = "n/a";
 
     public LinkageSection {
         traceOutcomes = List.copyOf(requireNonNull(traceOutcomes, "traceOutcomes is null"));
@@ -101,7 +104,9 @@ public record LinkageSection(
     /**
      * One group under one reason: its events included and left out side by side, the share left out against
      * the rest of the cohort and their difference in percentage points; and, for the chart, the group's share
-     * of all included and of all left-out events.
+     * of all included and of all left-out events. A row is not comparable when its rounded counts contradict each
+     * other (more left out than events, or a rest of the cohort with no events or more left out than events): its
+     * shares would be impossible ones, so it has none and is never flagged.
      */
     public record GroupRow(
             Label dimension,
@@ -114,6 +119,7 @@ public record LinkageSection(
             OptionalDouble differencePoints,
             OptionalDouble percentOfIncluded,
             OptionalDouble percentOfLeftOut,
+            boolean comparable,
             boolean flagged) {
         public GroupRow {
             requireNonNull(dimension, "dimension is null");
@@ -126,6 +132,20 @@ public record LinkageSection(
             requireNonNull(differencePoints, "differencePoints is null");
             requireNonNull(percentOfIncluded, "percentOfIncluded is null");
             requireNonNull(percentOfLeftOut, "percentOfLeftOut is null");
+            if (!comparable && (percentLeftOut.isPresent() || flagged)) {
+                throw new IllegalArgumentException("Cannot show group " + group + " as not comparable: it has a share"
+                        + " left out or a flag, expected neither");
+            }
+        }
+
+        /** A share of the row as shown: one decimal, "suppressed", or {@link #NOT_COMPARABLE}. */
+        public String shareText(OptionalDouble percent) {
+            return comparable ? percentText(percent) : NOT_COMPARABLE;
+        }
+
+        /** The difference in percentage points as shown: signed, "suppressed", or {@link #NOT_COMPARABLE}. */
+        public String differenceText() {
+            return comparable ? pointsText(differencePoints) : NOT_COMPARABLE;
         }
     }
 
@@ -183,13 +203,31 @@ public record LinkageSection(
         ShownCount events = show.count(group.events());
         ShownCount included = show.count(includedOf.applyAsLong(group));
         ShownCount leftOut = show.count(leftOutOf.applyAsLong(group));
+        OptionalLong restLeftOut = minus(allLeftOut, leftOut);
+        OptionalLong restEvents = minus(allEvents, events);
+        OptionalDouble percentOfIncluded = percent(included, allIncluded);
+        OptionalDouble percentOfLeftOut = percent(leftOut, allLeftOut);
+        if (contradict(leftOut.value(), events.value()) || contradict(restLeftOut, restEvents)
+                || restEvents.isPresent() && restEvents.getAsLong() <= 0) {
+            return new GroupRow(dimension, group.group(), events, included, leftOut, OptionalDouble.empty(),
+                    OptionalDouble.empty(), OptionalDouble.empty(), percentOfIncluded, percentOfLeftOut, false, false);
+        }
         OptionalDouble share = percent(leftOut, events);
-        OptionalDouble rest = percent(minus(allLeftOut, leftOut), minus(allEvents, events));
+        OptionalDouble rest = percent(restLeftOut, restEvents);
         OptionalDouble difference = share.isPresent() && rest.isPresent()
                 ? OptionalDouble.of(share.getAsDouble() - rest.getAsDouble()) : OptionalDouble.empty();
         boolean flagged = difference.isPresent() && Math.abs(difference.getAsDouble()) > points;
         return new GroupRow(dimension, group.group(), events, included, leftOut, share, rest, difference,
-                percent(included, allIncluded), percent(leftOut, allLeftOut), flagged);
+                percentOfIncluded, percentOfLeftOut, true, flagged);
+    }
+
+    /**
+     * Whether rounded counts of a part and its whole, both shown, cannot both be true: rounding each on its own can
+     * make a part (or a difference of two) outgrow its whole or fall below nothing.
+     */
+    private static boolean contradict(OptionalLong part, OptionalLong whole) {
+        return part.isPresent() && whole.isPresent()
+                && (part.getAsLong() < 0 || part.getAsLong() > whole.getAsLong());
     }
 
     /** The difference of two shown counts, unknown when either is suppressed. */
@@ -225,6 +263,14 @@ public record LinkageSection(
             }
         }
         return warnings;
+    }
+
+    /** Why some rows show {@link #NOT_COMPARABLE}, once for the section; empty when every row is comparable. */
+    public Optional<String> notComparableNote() {
+        boolean any = breakdowns.stream().flatMap(b -> b.rows().stream()).anyMatch(r -> !r.comparable());
+        return any ? Optional.of(NOT_COMPARABLE + ": the group's rounded counts contradict each other (more left out"
+                + " than events, or a rest of the cohort with no events or more left out than events), so its shares"
+                + " are not shown, compared or flagged") : Optional.empty();
     }
 
     /** A percentage with one decimal, or "suppressed" when the counts under it are. */

@@ -21,6 +21,8 @@ final class PlanLinkageText {
         for (String warning : section.warnings()) {
             out.append(bullet).append(markdown ? "**WARNING:** " : "WARNING: ").append(warning).append('\n');
         }
+        section.notComparableNote().ifPresent(note -> out.append(bullet).append(markdown ? "**Note:** " : "Note: ")
+                .append(note).append('\n'));
         out.append(bullet).append("Council records by PDS trace outcome: ").append(list(section.traceOutcomes()))
                 .append('\n');
         out.append(bullet).append("NHS numbers on council records: ").append(list(section.numberValidity()))
@@ -44,9 +46,9 @@ final class PlanLinkageText {
             for (Label dimension : section.dimensions()) {
                 for (LinkageSection.GroupRow r : breakdown.rows(dimension.code())) {
                     row(out, List.of(dimension.text() + " " + r.group(), r.events().display(), r.included().display(),
-                            r.leftOut().display(), LinkageSection.percentText(r.percentLeftOut()),
-                            LinkageSection.percentText(r.percentLeftOutOfRest()),
-                            LinkageSection.pointsText(r.differencePoints()), r.flagged() ? "FLAG" : ""), markdown);
+                            r.leftOut().display(), r.shareText(r.percentLeftOut()),
+                            r.shareText(r.percentLeftOutOfRest()), r.differenceText(), r.flagged() ? "FLAG" : ""),
+                            markdown);
                 }
             }
         }
