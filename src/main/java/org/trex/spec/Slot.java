@@ -15,7 +15,9 @@ record Slot(YamlTree.Node node, String key, String pointer, Problems problems) {
 
     /** Reports that the value cannot be used, and gives the null that marks a failed read. */
     <T> T fail(String why, String expected) {
-        String value = node.describe().isEmpty() ? "" : " " + node.describe();
+        // A scalar is quoted after its key ("type 'flg'"); a mapping or list is named what it was read as.
+        String value = node.describe().isEmpty() ? ""
+                : (node instanceof YamlTree.ScalarNode ? " " : " as ") + node.describe();
         problems.add(node.location(), "Cannot read " + key + value + ": " + why + ", expected " + expected);
         return null;
     }

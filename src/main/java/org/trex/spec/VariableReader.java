@@ -73,7 +73,8 @@ final class VariableReader {
         }
         Expr definition = rest.isEmpty()
                 ? slot.fail("it has no definition", "one of " + OPERATORS + " or a field, index or var test")
-                : expr(new Slot(new MapNode(map.location(), rest), name, slot.pointer(), slot.problems()));
+                : expr(new Slot(new MapNode(map.location(), rest), name, slot.pointer(), slot.problems()),
+                        " beside type and description", "type, description and ");
         if (slot.problems().count() > before) {
             return null;
         }
@@ -84,6 +85,11 @@ final class VariableReader {
 
     /** One expression: a scalar value or a mapping with one operator (or a subject and a test). */
     static Expr expr(Slot slot) {
+        return expr(slot, "", "");
+    }
+
+    /** An expression; a variable's definition sits beside its type and description, which its messages name. */
+    private static Expr expr(Slot slot, String beside, String alongside) {
         if (slot.node() instanceof ScalarNode scalar) {
             return literal(slot, scalar);
         }
@@ -99,8 +105,8 @@ final class VariableReader {
             return caseExpr(slot, map);
         }
         if (keys.size() != 1 || !OPERATORS.contains(keys.get(0))) {
-            return slot.fail("it has keys " + keys,
-                    "one key of " + OPERATORS + ", or one of " + SUBJECTS + " with a test");
+            return slot.fail("it has keys " + keys + beside,
+                    alongside + "one key of " + OPERATORS + ", or one of " + SUBJECTS + " with a test");
         }
         String op = keys.get(0);
         Slot value = slot.child(map.entries().get(op).value(), op, op);
