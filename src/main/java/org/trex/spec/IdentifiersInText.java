@@ -14,6 +14,7 @@ public final class IdentifiersInText {
     private static final Pattern NHS_LIKE = Pattern.compile("(?<!\\d)\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?!\\d)");
     // A token of hex digits this long is a hash or key ID, whose digit runs are no one's number.
     private static final int HASH_LENGTH = 16;
+    private static final String REDACTED = "[redacted]";
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     // A run ID's groups are shorter than a hash, and its last one (twelve hex digits) may hold ten digits in a row.
     private static final Pattern UUID = Pattern.compile(
@@ -42,14 +43,28 @@ public final class IdentifiersInText {
 
     /** Whether the text holds a valid NHS number, spaced or not, outside a hash. */
     public static boolean holdsNhsNumber(String text) {
-        String outsideIds = UUID.matcher(text).replaceAll("-");
+        return !numbersRedacted(text).equals(text);
+    }
+
+    /** The text with each NHS number and full postcode it holds replaced by {@code [redacted]}. */
+    public static String redacted(String text) {
+        String postcodes = POSTCODE.matcher(numbersRedacted(text)).replaceAll(REDACTED);
+        return POSTCODE_ANY_CASE.matcher(postcodes).replaceAll(REDACTED);
+    }
+
+    private static String numbersRedacted(String text) {
+        // Run IDs are blanked only where numbers are looked for, so the text keeps them.
+        String outsideIds = UUID.matcher(text).replaceAll(id -> "-".repeat(id.group().length()));
+        StringBuilder result = new StringBuilder();
         Matcher nhs = NHS_LIKE.matcher(outsideIds);
+        int at = 0;
         while (nhs.find()) {
             if (!inHash(outsideIds, nhs.start()) && NhsNumber.isValidNormalised(NhsNumber.normalise(nhs.group()))) {
-                return true;
+                result.append(text, at, nhs.start()).append(REDACTED);
+                at = nhs.end();
             }
         }
-        return false;
+        return result.append(text.substring(at)).toString();
     }
 
     /** Whether the text holds a full postcode: in capitals with or without its space, in small letters with it. */

@@ -20,7 +20,8 @@ final class Problems {
     }
 
     void add(YamlTree.Location location, String message) {
-        found.add(new SpecProblem(file, location.line(), location.column(), message));
+        // A message may quote the value it refuses, and an analyst may have typed a person's number as one.
+        found.add(new SpecProblem(file, location.line(), location.column(), IdentifiersInText.redacted(message)));
     }
 
     /** Problems found in another file this one reads (a definitions file it imports). */

@@ -41,4 +41,11 @@ class IdentifiersInTextTest {
         assertThat(IdentifiersInText.found("in Q4 2nd year, v2 3rd draft")).isEmpty();
         assertThat(IdentifiersInText.found("le31dd")).as("small letters need the space").isEmpty();
     }
+
+    @Test
+    void redactionReplacesTheIdentifiersAndKeepsTheRest() {
+        assertThat(IdentifiersInText.redacted("Cannot use '999 000 0018' or LE3 1DD in run 0a7208f1-7eee-38f3-b643-"
+                + "a9990000018b")).isEqualTo("Cannot use '[redacted]' or [redacted] in run 0a7208f1-7eee-38f3-b643-"
+                + "a9990000018b");
+    }
 }

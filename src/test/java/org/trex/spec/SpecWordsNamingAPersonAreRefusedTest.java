@@ -55,6 +55,17 @@ class SpecWordsNamingAPersonAreRefusedTest {
                 .hasMessageContaining(spec + ":22:18: Cannot use description: it holds what looks like an NHS number");
     }
 
+    @Test
+    void aValueThatLooksLikeAnNhsNumberIsNotRepeatedInItsProblem() throws IOException {
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), text("title: Delays", "description: Everyone")
+                .replace("version: 1", "version: 9990000018"));
+
+        assertThatThrownBy(() -> SpecFiles.loadSpec(spec))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining(spec + ":2:10: Cannot read version '[redacted]': it is too large")
+                .hasMessageNotContaining("9990000018");
+    }
+
     private Path spec(String title, String cohortDescription) throws IOException {
         return Files.writeString(dir.resolve("spec.yaml"), text(title, cohortDescription));
     }
