@@ -138,6 +138,8 @@ public final class PlanReport {
         out.append(bullet(markdown)).append("Legal basis: ").append(spec.legalBasis().strip().replace('\n', ' '))
                 .append('\n');
         out.append(bullet(markdown)).append("Cohort: ").append(spec.cohort().description()).append('\n');
+        out.append(bullet(markdown)).append("Cohort as its SQL selects it: ")
+                .append(String.join("; ", CohortRules.of(spec.cohort()))).append('\n');
         out.append(bullet(markdown)).append("As of: ").append(plan.asOf())
                 .append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
         DatesInWords.warnings(plan).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w)
@@ -251,6 +253,7 @@ public final class PlanReport {
                 .put("policy", plan.policy().id()).put("policySha256", plan.policySha256())
                 .put("boardSha256", plan.boardSha256())
                 .put("asOf", plan.asOf().toString());
+        CohortRules.of(plan.spec().cohort()).forEach(root.putArray("cohortRules")::add);
         List<String> datesInWords = DatesInWords.warnings(plan);
         if (!datesInWords.isEmpty()) {
             datesInWords.forEach(root.putArray("warnings")::add);
