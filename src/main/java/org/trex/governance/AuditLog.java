@@ -36,6 +36,7 @@ import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.trex.source.DatabaseUrl;
+import org.trex.spec.IdentifiersInText;
 
 /**
  * The append-only, hash-chained audit log in {@code trex_governance.audit_log}.
@@ -91,8 +92,10 @@ public final class AuditLog {
         String prevHash = last == null ? GENESIS_HASH : last.value2();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Hash what PostgreSQL will hand back, so verify() recomputes the same bytes from the stored jsonb.
-        JSONB stored = dsl.select(DSL.cast(DSL.val(JSONB.valueOf(CanonicalJson.write(details))), SQLDataType.JSONB))
-                .fetchSingle().value1();
+        // The log is kept for good and cannot be edited: a file name, period or scheduler ID someone typed as a
+        // person's NHS number or postcode goes in redacted, as it is on the terminal.
+        String safe = CanonicalJson.write(CanonicalJson.withTexts(details, IdentifiersInText::redacted));
+        JSONB stored = dsl.select(DSL.cast(DSL.val(JSONB.valueOf(safe)), SQLDataType.JSONB)).fetchSingle().value1();
         AuditEntry entry = entry(seq, at, actor, action, extractId, runId, stored, prevHash);
         dsl.insertInto(AUDIT_LOG)
                 .set(AUDIT_SEQ, entry.seq())
