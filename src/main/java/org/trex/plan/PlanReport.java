@@ -144,6 +144,7 @@ public final class PlanReport {
                 .append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
         DatesInWords.warnings(plan).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w)
                 .append('\n'));
+        FollowUp.warning(plan).ifPresent(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
 
         reviews.filter(list -> !list.isEmpty()).ifPresent(list -> {
             out.append(h2).append("Needs a differencing review (aggregates released before an objection)")
@@ -254,9 +255,10 @@ public final class PlanReport {
                 .put("boardSha256", plan.boardSha256())
                 .put("asOf", plan.asOf().toString());
         CohortRules.of(plan.spec().cohort()).forEach(root.putArray("cohortRules")::add);
-        List<String> datesInWords = DatesInWords.warnings(plan);
-        if (!datesInWords.isEmpty()) {
-            datesInWords.forEach(root.putArray("warnings")::add);
+        List<String> planWarnings = new ArrayList<>(DatesInWords.warnings(plan));
+        FollowUp.warning(plan).ifPresent(planWarnings::add);
+        if (!planWarnings.isEmpty()) {
+            planWarnings.forEach(root.putArray("warnings")::add);
         }
         ArrayNode checks = root.putArray("checks");
         checks(plan).forEach(checks::add);

@@ -25,6 +25,8 @@ import org.trex.testing.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanWarnsOfAListStaleByTheScheduledRunTest {
     static final LocalDate LIST = LocalDate.of(2025, 6, 5);
+    /** The list's warnings; the spec's follow-up, 180 days after 2025-03-31, is warned of apart until 2025-09-27. */
+    private static final String[] LIST_WARNINGS = {"WARNING: the next scheduled run", "WARNING: a run as of"};
     static final String STALE_BY_OCTOBER = "WARNING: the next scheduled run (schedule 0 6 1 * *), as of 2025-10-01, "
             + "will be refused: the national data opt-out list will be stale: allow list of 2025-06-05, "
             + "118 days old on "
@@ -89,7 +91,7 @@ class PlanWarnsOfAListStaleByTheScheduledRunTest {
 
         assertThat(text.out())
                 .contains("At the next scheduled run: allow list of 2025-06-05, 88 days old on 2025-09-01")
-                .doesNotContain("WARNING");
+                .doesNotContain(LIST_WARNINGS);
     }
 
     @Test
@@ -98,13 +100,13 @@ class PlanWarnsOfAListStaleByTheScheduledRunTest {
 
         assertThat(text.out())
                 .contains("At the next scheduled run: allow list of 2025-06-05, 88 days old on 2025-09-01")
-                .doesNotContain("WARNING");
+                .doesNotContain(LIST_WARNINGS);
     }
 
     @Test
     void anUnscheduledSpecIsWarnedOfForThePlansDateAlone() throws Exception {
         Result current = plan("unscheduled", LocalDate.of(2025, 9, 2), false, "text");
-        assertThat(current.out()).doesNotContain("At the next scheduled run", "WARNING");
+        assertThat(current.out()).doesNotContain("At the next scheduled run").doesNotContain(LIST_WARNINGS);
 
         Result stale = plan("unscheduled-stale", LocalDate.of(2025, 9, 6), false, "text");
         assertThat(stale.out()).doesNotContain("At the next scheduled run").contains("WARNING: a run as of 2025-09-06 "

@@ -58,7 +58,7 @@ class PlanWarnsOfWholeDatesInTheSpecsWordsTest {
     }
 
     private ExtractPlan plan(ExtractSpec spec) {
-        return planner.plan(spec, Specs.policy(), LocalDate.of(2025, 6, 30), "{}", "{}");
+        return planner.plan(spec, Specs.policy(), LocalDate.of(2025, 9, 30), "{}", "{}");
     }
 
     private static ExtractSpec withWords(String purpose, String cohortDescription) {
