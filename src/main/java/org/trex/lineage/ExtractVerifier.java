@@ -67,6 +67,15 @@ public final class ExtractVerifier {
     }
 
     /**
+     * What {@link #verify} would find around the data of an extract about to be published (what looks like an NHS
+     * number, a postcode or an adult's date of birth), without digesting its data: a run refuses to publish what
+     * verify would fail.
+     */
+    public static List<String> personalData(Path extractDir) {
+        return PersonalDataScan.problems(requireNonNull(extractDir, "extractDir is null"), BirthDates.LOOK_ALIKES);
+    }
+
+    /**
      * The loaded files the extract's COMPLETE event names as inputs (none when its sources were not loaded by
      * {@code trex load}); an input that does not describe a load is left to {@link #verify} to report.
      */

@@ -32,6 +32,7 @@ import org.trex.governance.ReleaseRegister;
 import org.trex.governance.ReleasedOutput;
 import org.trex.governance.ReleaseLedger;
 import org.trex.governance.SignedApproval;
+import org.trex.lineage.ExtractVerifier;
 import org.trex.lineage.LineageLog;
 import org.trex.lineage.LineageReport;
 import org.trex.lineage.LineageRun;
@@ -224,6 +225,12 @@ public final class ExtractRunner {
                     rowsByPath, sha256ByPath, results.stream()
                             .map(r -> new ManifestOutput(r.plan().name(), r.rowsWritten(), r.contentSha256())).toList())
                     .write(staged.staging());
+            List<String> personal = ExtractVerifier.personalData(staged.staging());
+            if (!personal.isEmpty()) {
+                // Whatever put it there (a loaded file's name, a board member's words), the extract does not leave.
+                throw new IllegalStateException("the files around its data hold what trex verify refuses: "
+                        + String.join("; ", personal));
+            }
             String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
             publish(release(request, plan, preflight.key(), staged, results), preflight.projectKey().name(),
                     job.cells().cells(), endDetails("succeeded", results, manifestSha256, Optional.empty()), results);
