@@ -140,10 +140,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
-        Optional<String> schedulerRun = runId == null || isUuid(runId) ? Optional.empty() : Optional.of(runId);
+        Optional<UUID> given = Optional.ofNullable(runId).flatMap(RunCommand::uuid);
+        Optional<String> schedulerRun = given.isPresent() ? Optional.empty() : Optional.ofNullable(runId);
         // A scheduler's run ID names a DAG run, which holds many extract tasks and their retries: each is a run of
         // its own, so its ID is fresh and the scheduler's is only its parent.
-        UUID id = runId == null || schedulerRun.isPresent() ? UUID.randomUUID() : UUID.fromString(runId);
+        UUID id = given.orElseGet(UUID::randomUUID);
         // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
         // data is read.
         RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
@@ -275,7 +276,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and it "
                     + "published no extract";
             printer.println(message);
-            Optional<UUID> lineageRun = entry.runId().flatMap(RunCommand::lineageRunId);
+            Optional<UUID> lineageRun = entry.runId().flatMap(RunCommand::uuid);
             if (sender.isPresent() && lineageRun.isPresent() && entry.extractId().isPresent()) {
                 sender.get().send(List.of(OpenLineageEvents.abort(lineageRun.get(), entry.extractId().get(),
                         entry.at(), message))).forEach(problem -> printer.println("WARNING " + problem));
@@ -289,8 +290,8 @@ public final class RunCommand implements Callable<Integer> {
         printer.flush();
     }
 
-    /** The run's ID as its lineage events carry it; a run ID that is no UUID had no lineage run. */
-    private static Optional<UUID> lineageRunId(String runId) {
+    /** A run ID as a UUID: a run's own, as its lineage events carry it; other text is a scheduler's, of no run. */
+    private static Optional<UUID> uuid(String runId) {
         try {
             return Optional.of(UUID.fromString(runId));
         } catch (IllegalArgumentException e) {
@@ -314,15 +315,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCode.BAD_INPUT,
                     "Cannot list extract specs in " + specsDirectory + ": " + IoReasons.of(e));
-        }
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            UUID.fromString(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

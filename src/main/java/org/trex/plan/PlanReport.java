@@ -142,9 +142,7 @@ public final class PlanReport {
                 .append(String.join("; ", CohortRules.of(spec.cohort()))).append('\n');
         out.append(bullet(markdown)).append("As of: ").append(plan.asOf())
                 .append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
-        DatesInWords.warnings(plan).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w)
-                .append('\n'));
-        FollowUp.warning(plan).ifPresent(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
+        specWarnings(plan).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
 
         reviews.filter(list -> !list.isEmpty()).ifPresent(list -> {
             out.append(h2).append("Needs a differencing review (aggregates released before an objection)")
@@ -246,6 +244,13 @@ public final class PlanReport {
         return out.toString();
     }
 
+    /** What the spec itself warrants a warning of: whole dates in its words, follow-up past the as-of date. */
+    private static List<String> specWarnings(ExtractPlan plan) {
+        List<String> warnings = new ArrayList<>(DatesInWords.warnings(plan));
+        FollowUp.warning(plan).ifPresent(warnings::add);
+        return warnings;
+    }
+
     private static String json(ExtractPlan plan, Optional<PlanCounts> counts, Optional<LinkageSection> linkage,
             Optional<List<DifferencingReview>> reviews) {
         ObjectNode root = JSON.createObjectNode();
@@ -255,8 +260,7 @@ public final class PlanReport {
                 .put("boardSha256", plan.boardSha256())
                 .put("asOf", plan.asOf().toString());
         CohortRules.of(plan.spec().cohort()).forEach(root.putArray("cohortRules")::add);
-        List<String> planWarnings = new ArrayList<>(DatesInWords.warnings(plan));
-        FollowUp.warning(plan).ifPresent(planWarnings::add);
+        List<String> planWarnings = specWarnings(plan);
         if (!planWarnings.isEmpty()) {
             planWarnings.forEach(root.putArray("warnings")::add);
         }
