@@ -211,6 +211,8 @@ public final class PlanReport {
                 out.append(bullet(markdown)).append("Totals over: ").append(totals(output))
                         .append(" (rows with Total in those columns)\n");
             }
+            AggregateGroups.words(output).ifPresent(words -> out.append(bullet(markdown)).append("Groups: ")
+                    .append(words).append('\n'));
             out.append(markdown ? "\n| column | from | form |\n|---|---|---|\n" : "");
             for (PlannedColumn column : output.columns()) {
                 out.append(markdown ? "| `" + column.name() + "` | `" + column.sourceField() + "` | "
@@ -244,10 +246,14 @@ public final class PlanReport {
         return out.toString();
     }
 
-    /** What the spec itself warrants a warning of: whole dates in its words, follow-up past the as-of date. */
+    /**
+     * What the spec itself warrants a warning of: whole dates in its words, follow-up past the as-of date, zeros
+     * that can be inferred from the groups an aggregate leaves out.
+     */
     private static List<String> specWarnings(ExtractPlan plan) {
         List<String> warnings = new ArrayList<>(DatesInWords.warnings(plan));
         FollowUp.warning(plan).ifPresent(warnings::add);
+        warnings.addAll(AggregateGroups.warnings(plan));
         return warnings;
     }
 
@@ -329,6 +335,7 @@ public final class PlanReport {
                         .put("masked", column.form() != FieldForm.AS_IS);
                 ArrayNode from = c.putArray("sourceColumns");
                 column.sourceColumns().forEach(from::add);
+                column.values().ifPresent(values -> values.forEach(c.putArray("values")::add));
             }
             ArrayNode measures = node.putArray("measures");
             output.measures().forEach(m -> measures.addObject().put("name", m.name())
@@ -337,6 +344,7 @@ public final class PlanReport {
                     .put("sum", m.spec().sum().orElse(null)).put("by", m.spec().by().orElse(null)));
             ArrayNode totals = node.putArray("totals");
             totals(output).forEach(totals::add);
+            AggregateGroups.words(output).ifPresent(words -> node.put("groups", words));
             ArrayNode qis = node.putArray("quasiIdentifiers");
             output.quasiIdentifiers().forEach(qis::add);
         }

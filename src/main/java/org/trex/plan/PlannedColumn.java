@@ -19,6 +19,8 @@ import org.trex.spec.FieldForm;
  * @param sourceColumns the source table columns it derives from, as {@code schema.table.column}
  * @param identifierKind the pseudonym kind, for pseudonymised identifiers
  * @param derivation how the source field is computed, for derived fields
+ * @param values the values it can take when they are a fixed list known before any row is read (codes, bands,
+ *     the window's months, a flag's two values); an aggregate grouped by it lists each, those no one has too
  */
 public record PlannedColumn(
         String name,
@@ -27,7 +29,8 @@ public record PlannedColumn(
         FieldForm form,
         List<String> sourceColumns,
         Optional<IdentifierKind> identifierKind,
-        Optional<String> derivation) {
+        Optional<String> derivation,
+        Optional<List<String>> values) {
 
     public PlannedColumn {
         requireNonNull(name, "name is null");
@@ -37,6 +40,7 @@ public record PlannedColumn(
         sourceColumns = List.copyOf(requireNonNull(sourceColumns, "sourceColumns is null"));
         requireNonNull(identifierKind, "identifierKind is null");
         requireNonNull(derivation, "derivation is null");
+        values = requireNonNull(values, "values is null").map(List::copyOf);
         if (form == FieldForm.PSEUDONYM && identifierKind.isEmpty()) {
             throw new IllegalArgumentException("Cannot pseudonymise column " + name + ": " + sourceField
                     + " is not an identifier");

@@ -27,6 +27,7 @@ import org.jooq.TableField;
 import org.trex.optout.AllowListQueries;
 import org.trex.optout.ExclusionQueries;
 import org.trex.optout.ExclusionQueryBuilder;
+import org.trex.plan.ListedValues.DatesIndexEvents;
 import org.trex.source.SourceCatalog;
 import org.trex.source.SourceDataset;
 import org.trex.source.SourceField;
@@ -38,6 +39,7 @@ import org.trex.spec.CohortSpec;
 import org.trex.spec.DataOrigin;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.FieldCategory;
+import org.trex.spec.FieldDescriptor;
 import org.trex.spec.FieldSpec;
 import org.trex.spec.MeasureSpec;
 import org.trex.spec.OutputSpec;
@@ -136,6 +138,10 @@ public final class Planner {
                 .append("\nboard\n").append(boardSha256);
         variables.forEach(v -> hashed.append("\nvariable ").append(v.name()).append('\n').append(v.sqlTemplate()));
         outputs.forEach(o -> hashed.append("\noutput ").append(o.name()).append('\n').append(o.sqlTemplate()));
+        // The groups an aggregate lists whether or not anyone is in them are part of what leaves.
+        outputs.stream().filter(o -> o.output() instanceof AggregateOutput).forEach(o -> o.columns().forEach(
+                c -> c.values().ifPresent(v -> hashed.append("\ngroups of ").append(o.name()).append('.')
+                        .append(c.name()).append('\n').append(v))));
         Optional<ScanPlan> scan = planScan(spec, policy, outputs, asOfParam);
         scan.ifPresent(r -> hashed.append("\nshared read ").append(r.outputs()).append('\n').append(r.sqlTemplate()));
         exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n')
@@ -189,7 +195,9 @@ public final class Planner {
             boolean fromIndex = field.fromIndexEvent() || isIndex;
             Optional<VariableSpec> variable = fromIndex ? spec.variable(field.sourceField()) : Optional.empty();
             columns.add(variable.isPresent() ? variableColumn(spec, field, variable.get())
-                    : column(field, (fromIndex ? index : dataset).requireField(field.sourceField())));
+                    : column(spec, field, (fromIndex ? index : dataset).requireField(field.sourceField()),
+                            fromIndex && field.sourceField().equals(SourceCatalog.indexDateField(
+                                    spec.cohort().indexEvent())) ? DatesIndexEvents.YES : DatesIndexEvents.NO));
         }
         List<PlannedMeasure> measures = new ArrayList<>();
         for (MeasureSpec measure : measureSpecs) {
@@ -339,8 +347,10 @@ public final class Planner {
     }
 
     private PlannedColumn variableColumn(ExtractSpec spec, FieldSpec field, VariableSpec variable) {
-        return new PlannedColumn(field.name(), field.source(), variable.type().category(), field.form(),
-                sourceColumns(spec, variable.name()), Optional.empty(), Optional.of(variable.description()));
+        FieldCategory category = variable.type().category();
+        return new PlannedColumn(field.name(), field.source(), category, field.form(),
+                sourceColumns(spec, variable.name()), Optional.empty(), Optional.of(variable.description()),
+                ListedValues.of(spec.cohort(), field.form(), category, List.of(), DatesIndexEvents.NO));
     }
 
     /** The source table columns a variable reads, as {@code schema.table.column}. */
@@ -361,12 +371,15 @@ public final class Planner {
         }
     }
 
-    private static PlannedColumn column(FieldSpec field, SourceField source) {
+    private static PlannedColumn column(ExtractSpec spec, FieldSpec field, SourceField source,
+            DatesIndexEvents datesIndexEvents) {
         List<String> inputs = source.inputs().stream().map(Planner::qualified).toList();
         Optional<String> derivation = source.isDerived() ? Optional.of(source.descriptor().description())
                 : Optional.empty();
-        return new PlannedColumn(field.name(), field.source(), source.descriptor().category(), field.form(),
-                inputs, source.identifierKind(), derivation);
+        FieldDescriptor descriptor = source.descriptor();
+        return new PlannedColumn(field.name(), field.source(), descriptor.category(), field.form(),
+                inputs, source.identifierKind(), derivation, ListedValues.of(spec.cohort(), field.form(),
+                        descriptor.category(), descriptor.codes(), datesIndexEvents));
     }
 
     private static String qualified(TableField<?, ?> column) {

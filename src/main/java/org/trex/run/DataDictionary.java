@@ -2,6 +2,7 @@ package org.trex.run;
 
 import java.util.List;
 import org.trex.optout.ExclusionReason;
+import org.trex.plan.AggregateGroups;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
@@ -42,6 +43,7 @@ final class DataDictionary {
                             ? "Aggregate counts from dataset `" + result.plan().output().dataset()
                                     + "`; small counts suppressed (blank) and the rest rounded: "
                                     + result.disclosure().rule() + ".\n\n"
+                                    + AggregateGroups.words(result.plan()).map(w -> "Rows: " + w + ".\n\n").orElse("")
                             : "One row per record of dataset `" + result.plan().output().dataset() + "`.\n\n")
                     .append("Files: `data/").append(result.plan().name()).append(".parquet`, `data/")
                     .append(result.plan().name()).append(".csv` (").append(result.rowsWritten()).append(" rows).\n\n")

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -90,6 +93,39 @@ public final class Generalisations {
     /** Whole days from the index date to {@code date}: negative before, positive after. */
     public static Integer daysFromIndex(LocalDate date, LocalDate indexDate) {
         return date == null || indexDate == null ? null : Math.toIntExact(ChronoUnit.DAYS.between(indexDate, date));
+    }
+
+    /** Every delay band {@link #delayBand} gives, shortest first. */
+    public static final List<String> DELAY_BANDS = List.of("0", "1", "2-3", "4-6", "7-13", "14-20", "21+");
+
+    /**
+     * Every band {@link #ageBand} gives to an age from {@code minAge} to {@code maxAge} (both included), youngest
+     * first: the bands an aggregate over a cohort of those ages has, whether or not anyone is in them.
+     */
+    public static List<String> ageBands(int minAge, int maxAge, AgeBandWidth width) {
+        requireNonNull(width, "width is null");
+        if (minAge < 0 || maxAge < minAge) {
+            throw new IllegalArgumentException("Cannot list the age bands from " + minAge + " to " + maxAge
+                    + ": expected ages of 0 or more, the first no later than the last");
+        }
+        List<String> bands = new ArrayList<>();
+        for (int age = minAge / width.years() * width.years(); age <= Math.min(maxAge, TOP_AGE);
+                age += width.years()) {
+            String band = age >= TOP_AGE ? TOP_AGE + "+" : age + "-" + Math.min(age + width.years() - 1, TOP_AGE - 1);
+            bands.add(band);
+        }
+        return List.copyOf(bands);
+    }
+
+    /** Every month {@link #month} gives to a date from {@code from} to {@code to} (both included), in order. */
+    public static List<String> months(LocalDate from, LocalDate to) {
+        requireNonNull(from, "from is null");
+        requireNonNull(to, "to is null");
+        List<String> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            months.add(month(month.atDay(1)));
+        }
+        return List.copyOf(months);
     }
 
     /** A delay in days in NHS England's published bands: 0, 1, 2-3, 4-6, 7-13, 14-20, 21+. */

@@ -84,7 +84,7 @@ class CountsInAnotherOutputArePartsOfItsCountsTest {
                 List.of(new FieldSpec("age", "date_of_birth", age)), measures);
         OutputPlan plan = new OutputPlan(output, List.of(), List.of(new PlannedColumn("age", "date_of_birth",
                 FieldCategory.DATE_OF_BIRTH, age, List.of(dataset + ".date_of_birth"), Optional.empty(),
-                Optional.empty())), measures.stream()
+                Optional.empty(), Optional.empty())), measures.stream()
                 .map(m -> new PlannedMeasure(m, m.where().map(w -> "trex_where_" + m.name()), Optional.empty()))
                 .toList(), "select", "select");
         return new MeasuredAggregate(plan, List.of(), List.of(), new StructType(), List.of(), Map.of(), List.of(), 0,

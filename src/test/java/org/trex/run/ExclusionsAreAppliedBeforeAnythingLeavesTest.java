@@ -142,8 +142,10 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
         OutputResult aggregate = run(policy, "aggregate").outputs().get(1);
 
         // Five kept spells, all in delay band 2-3: five is above 3 and rounds to 5; emergency counts all five too.
+        // The other bands are listed, their zeros suppressed.
         assertThat(Files.readString(out.resolve("aggregate/delays_by_band.csv")))
-                .isEqualTo("delay_band,discharges,people,emergency\n2-3,5,5,5\n");
+                .isEqualTo("delay_band,discharges,people,emergency\n0,,,\n1,,,\n14-20,,,\n2-3,5,5,5\n21+,,,\n"
+                        + "4-6,,,\n7-13,,,\n");
         assertThat(aggregate.rowsUsed()).isEqualTo(5);
     }
 }

@@ -43,7 +43,7 @@ class MeanIsBlankWhereItsCountIsSuppressedTest {
                 List.of(new FieldSpec("sex", "sex", FieldForm.AS_IS)), List.of(DELAYED, MEAN));
         OutputPlan plan = new OutputPlan(output, List.of("health.inpatient_spell"),
                 List.of(new PlannedColumn("sex", "sex", FieldCategory.CODE, FieldForm.AS_IS,
-                        List.of("health.inpatient_spell.sex"), Optional.empty(), Optional.empty())),
+                        List.of("health.inpatient_spell.sex"), Optional.empty(), Optional.empty(), Optional.empty())),
                 List.of(new PlannedMeasure(DELAYED, Optional.of("trex_where_delayed"), Optional.empty()),
                         new PlannedMeasure(MEAN, Optional.of("trex_where_mean_delay_days"),
                                 Optional.of("trex_mean_mean_delay_days"))),

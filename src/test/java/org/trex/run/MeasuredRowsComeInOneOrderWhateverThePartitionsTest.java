@@ -89,6 +89,6 @@ class MeasuredRowsComeInOneOrderWhateverThePartitionsTest {
 
     private static PlannedColumn column(String name) {
         return new PlannedColumn(name, name, FieldCategory.CODE, FieldForm.AS_IS,
-                List.of("health.inpatient_spell." + name), Optional.empty(), Optional.empty());
+                List.of("health.inpatient_spell." + name), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -82,10 +82,12 @@ class OutputIsSortedWholeTest {
     void anEmptyCohortGivesEmptyFilesWithTheirHeaders() throws Exception {
         Run empty = run(3, LocalDate.of(2020, 1, 1), "empty");
 
-        assertThat(empty.results()).allSatisfy(result -> assertThat(result.rowsWritten()).isZero());
+        assertThat(empty.results().get(0).rowsWritten()).isZero();
         assertThat(Files.readString(empty.data().resolve("spells.csv")))
                 .isEqualTo("person,spell,age_band,sex,discharge_month,admission_day,delay_days,delay_band\n");
-        assertThat(Files.readString(empty.data().resolve("delays_by_band.csv"))).startsWith("delay_band,");
+        // An empty table still lists its bands, each count zero (suppressed: the policy holds zeros disclosive).
+        assertThat(Files.readString(empty.data().resolve("delays_by_band.csv"))).isEqualTo(
+                "delay_band,discharges,people,emergency\n0,,,\n1,,,\n14-20,,,\n2-3,,,\n21+,,,\n4-6,,,\n7-13,,,\n");
         assertThat(TestSpark.session().read().parquet(empty.data().resolve("spells.parquet").toString()).count())
                 .isZero();
     }

@@ -136,7 +136,9 @@ class RunsOnStandaloneClusterTest {
                 .doesNotContain(pseudonymiser.pseudonym(NhsNumber.parse(OBJECTOR)),
                         pseudonymiser.pseudonym(NhsNumber.parse(NATIONAL)))
                 .doesNotContain(KEPT, OBJECTOR, NATIONAL, BAD_CHECK_DIGIT);
-        assertThat(local.csv().get("delays_by_band")).isEqualTo("delay_band,discharges,people,emergency\n2-3,2,2,2\n");
+        // Every band is listed, the six no one is in with their zeros suppressed.
+        assertThat(local.csv().get("delays_by_band")).isEqualTo("delay_band,discharges,people,emergency\n0,,,\n1,,,\n"
+                + "14-20,,,\n2-3,2,2,2\n21+,,,\n4-6,,,\n7-13,,,\n");
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.trex.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.trex.disclosure.CellProtection;
+import org.trex.disclosure.ReleaseHistory;
+import org.trex.plan.OutputPlan;
+import org.trex.plan.PlannedColumn;
+import org.trex.plan.PlannedMeasure;
+import org.trex.spec.AggregateOutput;
+import org.trex.spec.CountOf;
+import org.trex.spec.DisclosureRules;
+import org.trex.spec.FieldCategory;
+import org.trex.spec.FieldForm;
+import org.trex.spec.FieldSpec;
+import org.trex.spec.KAnonymityAction;
+import org.trex.spec.MeasureSpec;
+import org.trex.spec.RelativeWindow;
+import org.trex.spec.ZeroCounts;
+import org.trex.testing.TestSpark;
+import org.trex.transform.Generalisations;
+
+/**
+ * An aggregate lists every group of its table, the groups no one is in too, in the groups and in each total: a group
+ * left out would publish its zero to anyone who knows the bands, however the policy holds zeros. Where zeros are
+ * disclosive an empty group's counts are suppressed like any small count, where safe they are published as 0; its
+ * mean is blank either way.
+ */
+class EmptyGroupsArePublishedAsCellsTest {
+    private static final MeasureSpec DISCHARGES = new MeasureSpec("discharges", CountOf.RECORDS, Optional.empty());
+    private static final MeasureSpec DELAYED = new MeasureSpec("delayed", CountOf.RECORDS, Optional.of("delayed"));
+    private static final MeasureSpec MEAN = new MeasureSpec("mean_delay", CountOf.RECORDS, Optional.of("delayed"),
+            Optional.of("delay_days"));
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "zeros {0}")
+    @EnumSource(ZeroCounts.class)
+    void everyBandIsPublishedForEachSex(ZeroCounts zeros) {
+        // Everyone is delayed 0 or 1 days, women 0 only: five of the seven bands have no one in them.
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean woman = i % 2 == 0;
+            int days = woman ? 0 : i % 3 == 0 ? 1 : 0;
+            rows.add(RowFactory.create(Generalisations.delayBand(days), woman ? "2" : "1", days > 0, days > 0 ? days
+                    : null, "p" + i));
+        }
+        StructType schema = new StructType().add("delay_band", DataTypes.StringType).add("sex", DataTypes.StringType)
+                .add("trex_where_delayed", DataTypes.BooleanType).add("trex_mean_mean_delay", DataTypes.IntegerType)
+                .add(MeasuredAggregate.PERSON, DataTypes.StringType);
+        Dataset<Row> kept = TestSpark.session().createDataFrame(rows, schema);
+
+        MeasuredAggregate measured = MeasuredAggregate.measure(plan(), kept, new ExclusionTally(),
+                new OutputWriter(TestSpark.session(), out, 2), 3, Optional.of(List.of()));
+        DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5).withZeros(zeros);
+        List<Row> released = measured.released(new CellProtection(rules).protect(
+                measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")), ReleaseHistory.NONE));
+
+        List<String> groups = released.stream().map(row -> row.get(0) + " " + row.get(1)).toList();
+        List<String> expected = new ArrayList<>();
+        for (String band : Generalisations.DELAY_BANDS) {
+            expected.add(band + " 1");
+            expected.add(band + " 2");
+            expected.add(band + " " + MeasuredAggregate.TOTAL);
+        }
+        assertThat(groups).as("7 bands by each sex, and each band's total").containsExactlyInAnyOrderElementsOf(
+                expected);
+        Row emptyBand = released.stream().filter(row -> row.get(0).equals("21+") && row.get(1).equals("2"))
+                .findFirst().orElseThrow();
+        Long zero = zeros == ZeroCounts.SAFE ? 0L : null;
+        assertThat(emptyBand.get(2)).as("discharges").isEqualTo(zero);
+        assertThat(emptyBand.get(3)).as("delayed").isEqualTo(zero);
+        assertThat(emptyBand.get(4)).as("no one delayed, no mean").isNull();
+        Row womenNotDelayed = released.stream().filter(row -> row.get(0).equals("0") && row.get(1).equals("2"))
+                .findFirst().orElseThrow();
+        assertThat(womenNotDelayed.get(2)).as("30 women, none delayed").isEqualTo(30L);
+        assertThat(measured.used()).as("the empty groups use no rows").isEqualTo(60);
+    }
+
+    private static OutputPlan plan() {
+        AggregateOutput output = new AggregateOutput("delays", "inpatient_spell", RelativeWindow.INDEX_DAY,
+                List.of(new FieldSpec("delay_band", "discharge_delay_days", FieldForm.DELAY_BAND),
+                        new FieldSpec("sex", "sex", FieldForm.AS_IS)),
+                List.of(DISCHARGES, DELAYED, MEAN), List.of("sex"));
+        return new OutputPlan(output, List.of("health.inpatient_spell"),
+                List.of(new PlannedColumn("delay_band", "discharge_delay_days", FieldCategory.DAYS,
+                                FieldForm.DELAY_BAND, List.of("health.inpatient_spell.discharge_delay_days"),
+                                Optional.empty(), Optional.empty(), Optional.of(Generalisations.DELAY_BANDS)),
+                        new PlannedColumn("sex", "sex", FieldCategory.CODE, FieldForm.AS_IS,
+                                List.of("health.inpatient_spell.sex"), Optional.empty(), Optional.empty(),
+                                Optional.of(List.of("1", "2")))),
+                List.of(new PlannedMeasure(DISCHARGES, Optional.empty(), Optional.empty()),
+                        new PlannedMeasure(DELAYED, Optional.of("trex_where_delayed"), Optional.empty()),
+                        new PlannedMeasure(MEAN, Optional.of("trex_where_delayed"),
+                                Optional.of("trex_mean_mean_delay"))),
+                "select", "select");
+    }
+}
