@@ -347,10 +347,9 @@ public final class Planner {
     }
 
     private PlannedColumn variableColumn(ExtractSpec spec, FieldSpec field, VariableSpec variable) {
-        FieldCategory category = variable.type().category();
-        return new PlannedColumn(field.name(), field.source(), category, field.form(),
+        return new PlannedColumn(field.name(), field.source(), variable.type().category(), field.form(),
                 sourceColumns(spec, variable.name()), Optional.empty(), Optional.of(variable.description()),
-                ListedValues.of(spec.cohort(), field.form(), category, List.of(), DatesIndexEvents.NO));
+                ListedValues.of(spec.cohort(), field.form(), variable));
     }
 
     /** The source table columns a variable reads, as {@code schema.table.column}. */

@@ -2,6 +2,7 @@ package org.trex.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.trex.spec.ExtractSpec;
 import org.trex.spec.FieldForm;
 import org.trex.spec.FieldSpec;
 import org.trex.spec.KAnonymityAction;
+import org.trex.spec.LoadedSpec;
 import org.trex.spec.MeasureSpec;
 import org.trex.spec.Policy;
 import org.trex.spec.RelativeWindow;
@@ -23,9 +25,9 @@ import org.trex.testing.Specs;
 
 /**
  * The plan shows the board every group an aggregate will list, those no one is in too: each group column's fixed list
- * (bands, national codes, a flag's two values, the months of the cohort's window) or, where it has none, the values
- * found in the data; the lists are in the plan hash; and where zeros are disclosive, a column without a list is warned
- * of, as a value no one has is still left out.
+ * (bands, national codes, a flag's two values, the months of the cohort's window, the results of a code variable's
+ * {@code case}) or, where it has none, the values found in the data; the lists are in the plan hash; and where zeros
+ * are disclosive, a column without a list is warned of, as a value no one has is still left out.
  */
 class PlanListsEveryGroupOfAnAggregateTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
@@ -67,6 +69,25 @@ class PlanListsEveryGroupOfAnAggregateTest {
                         + " (codes, bands, months of the cohort's window) where that matters\n");
         assertThat(PlanReport.render(planner.plan(spec(), policy(ZeroCounts.SAFE), AS_OF, "{}", "{}"),
                 Optional.empty(), PlanFormat.TEXT)).as("zeros the policy publishes").doesNotContain("WARNING");
+    }
+
+    @Test
+    void everyGroupOfTheShippedAggregatesIsListedFromItsDefinition() throws Exception {
+        for (String id : List.of("discharge-delays", "care-after-discharge", "reablement-ascof-2d")) {
+            LoadedSpec loaded = LoadedSpec.load(Path.of("extracts", id + ".yaml"), SourceCatalog.standard());
+            ExtractPlan plan = planner.plan(loaded.spec().value(), loaded.policy().value(), AS_OF, "{}", "{}");
+
+            assertThat(plan.outputs().stream().flatMap(o -> o.output() instanceof AggregateOutput
+                    ? o.columns().stream() : java.util.stream.Stream.empty())).as(id)
+                    .allSatisfy(column -> assertThat(column.values()).as(column.name()).isPresent());
+            assertThat(AggregateGroups.warnings(plan)).as(id).isEmpty();
+        }
+        LoadedSpec ascof = LoadedSpec.load(Path.of("extracts", "reablement-ascof-2d.yaml"), SourceCatalog.standard());
+        PlannedColumn sex = planner.plan(ascof.spec().value(), ascof.policy().value(), AS_OF, "{}", "{}").outputs()
+                .stream().filter(o -> o.output() instanceof AggregateOutput).flatMap(o -> o.columns().stream())
+                .filter(c -> c.name().equals("sex")).findFirst().orElseThrow();
+        assertThat(sex.values()).as("the case's results, its else last")
+                .contains(List.of("Male", "Female", "Not specified or not known"));
     }
 
     @Test
