@@ -205,10 +205,14 @@ public final class SpecFiles {
             return m.cleanSince(before)
                     ? m.build(() -> new RecordOutput(name, dataset, window, fields, quasiIdentifiers)) : null;
         }
+        int beforeGroups = m.problemCount();
         List<FieldSpec> groupBy = m.optional("group_by", list(mapping(SpecFiles::field))).orElse(List.of());
+        boolean groupsRead = m.cleanSince(beforeGroups);
         List<MeasureSpec> measures = m.required("measures", list(mapping(SpecFiles::measure)));
-        List<String> totals = m.optional("totals",
-                checked(list(text()), t -> AggregateOutput.requireTotals(name, groupBy, t)))
+        // Totals are checked against the group columns; when a group column could not be read (a mistyped form),
+        // that check would refuse every total over columns that are there, a second error of no use.
+        List<String> totals = m.optional("totals", groupsRead
+                ? checked(list(text()), t -> AggregateOutput.requireTotals(name, groupBy, t)) : list(text()))
                 .orElse(List.of());
         return m.cleanSince(before)
                 ? m.build(() -> new AggregateOutput(name, dataset, window, groupBy, measures, totals)) : null;
