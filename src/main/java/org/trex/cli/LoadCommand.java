@@ -58,8 +58,9 @@ public final class LoadCommand implements Callable<Integer> {
         Path mapping;
 
         @Option(names = "--period", paramLabel = "PERIOD",
-                description = "The period these files replace (default: the social care files' reporting period;"
-                        + " 'all' for spells and objections).")
+                description = "The period these files replace, as YYYY-MM-DD/YYYY-MM-DD (first and last days, 28 days"
+                        + " to a year) or all: social care's is the reporting period its files state (the default);"
+                        + " spells' a period or all (the default); the objection register's all.")
         String period;
 
         @Option(names = "--dry-run", description = "Check and report; write nothing to the database (the quality"

@@ -30,6 +30,7 @@ public final class LoadCheck {
     private final List<LoadedFile> files = new ArrayList<>();
     private final Set<String> references = new HashSet<>();
     private final Map<String, String[]> persons = new HashMap<>();
+    /** The periods the accepted rows state: social care's reporting periods; the other sources state none. */
     private final Set<String> periods = new TreeSet<>();
     private long ordinal;
 
@@ -79,7 +80,7 @@ public final class LoadCheck {
             lastRowWhole = row.complete() && accepted;
             if (accepted) {
                 loaded++;
-                periods.add(period(checked.values()));
+                periods.add(statedPeriod(checked.values()));
                 sink.accept(++ordinal, checked.values());
             }
         }
@@ -130,38 +131,52 @@ public final class LoadCheck {
     }
 
     private String period(String[] values) {
-        if (periodGiven.isPresent()) {
-            return periodGiven.get();
-        }
+        return periodGiven.orElseGet(() -> statedPeriod(values));
+    }
+
+    private String statedPeriod(String[] values) {
         if (kind == SourceKind.SOCIAL_CARE) {
             return values[kind.index("Reporting_Period_Start_Date")] + "/"
                     + values[kind.index("Reporting_Period_End_Date")];
         }
-        return "all";
+        return SourceKind.WHOLE;
     }
 
     /**
-     * The one period the load replaces; refuses files that hold several when none was named, and files with no row
-     * to load: a load replaces its period whole, so a header-only or wholly quarantined file would empty it (an
-     * empty objection register would release every objector).
+     * The one period the load replaces; refuses files that hold several when none was named, social care files whose
+     * reporting period is not the one named, and files with no row to load: a load replaces its period whole, so a
+     * header-only or wholly quarantined file would empty it (an empty objection register would release every objector).
      */
     public String period() {
         if (files.stream().mapToLong(LoadedFile::rowsLoaded).sum() == 0) {
             long read = files.stream().mapToLong(LoadedFile::rowsRead).sum();
-            throw new LoadRefusedException("Cannot load " + files.stream().map(LoadedFile::name).toList()
-                    + ": they hold no row to load (" + read + " read" + (read == 0 ? "" : ", every one quarantined")
+            throw new LoadRefusedException("Cannot load " + names() + ": they hold no row to load (" + read + " read"
+                    + (read == 0 ? "" : ", every one quarantined")
                     + "); a load replaces its period whole, so it would empty it");
         }
-        if (periodGiven.isPresent()) {
-            return periodGiven.get();
+        if (kind != SourceKind.SOCIAL_CARE) {
+            return periodGiven.orElse(SourceKind.WHOLE);
         }
-        if (periods.size() > 1) {
-            throw new LoadRefusedException("Cannot load " + files.stream().map(LoadedFile::name).toList()
-                    + ": they hold " + periods.size() + " reporting periods " + periods
-                    + ", expected one (load each period's file"
-                    + " alone, or name the period with --period)");
+        ReportingPeriod span = ReportingPeriod.span(periods.stream()
+                .flatMap(period -> ReportingPeriod.parse(period).stream()).toList());
+        String several = span.plausible() ? "load each period's file alone, or load them as one, --period " + span
+                : "they run more than a year, so load each period's file alone";
+        if (periodGiven.isPresent() && !periodGiven.get().equals(span.toString())) {
+            // Under any other label, the same rows could be loaded again under their own, and be kept twice.
+            throw new LoadRefusedException("Cannot load " + names() + ": --period '" + periodGiven.get()
+                    + "' is not the reporting period they state, " + (periods.size() == 1
+                            ? span + "; write it as " + span + ", or leave --period out"
+                            : periods.size() + " of them " + periods + "; " + several));
         }
-        return periods.isEmpty() ? "all" : periods.iterator().next();
+        if (periodGiven.isEmpty() && periods.size() > 1) {
+            throw new LoadRefusedException("Cannot load " + names() + ": they hold " + periods.size()
+                    + " reporting periods " + periods + ", expected one; " + several);
+        }
+        return span.toString();
+    }
+
+    private List<String> names() {
+        return files.stream().map(LoadedFile::name).toList();
     }
 
     public QualityReport report() {

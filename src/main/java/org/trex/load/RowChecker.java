@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import org.trex.spec.SourceMapping;
  */
 public final class RowChecker {
     private static final String SERVICE = "Service";
-    private static final long MIN_PERIOD_DAYS = 28;
-    private static final long MAX_PERIOD_DAYS = 366;
     private static final List<String> YES_NO_VALUES = List.of("Yes", "No", "Y", "N");
 
     private final SourceKind kind;
@@ -172,18 +169,14 @@ public final class RowChecker {
         }
     }
 
-    /**
-     * A reporting period (a quarter, a year to date, a year) runs from 28 days to a year; dates outside that are
-     * other dates in its columns, such as a date of birth, which must not become the period a load is recorded by.
-     */
+    /** A reporting period that is not {@link ReportingPeriod#plausible()} is no period a load may be recorded by. */
     private void plausiblePeriod(String file, long line, String[] values, List<Finding> findings) {
         String start = values[kind.index("Reporting_Period_Start_Date")];
         String end = values[kind.index("Reporting_Period_End_Date")];
         if (start == null || end == null || end.compareTo(start) < 0) {
             return;
         }
-        long days = ChronoUnit.DAYS.between(LocalDate.parse(start), LocalDate.parse(end)) + 1;
-        if (days < MIN_PERIOD_DAYS || days > MAX_PERIOD_DAYS) {
+        if (!new ReportingPeriod(LocalDate.parse(start), LocalDate.parse(end)).plausible()) {
             findings.add(Finding.of(file, line, kind.columns().get(kind.index("Reporting_Period_Start_Date")),
                     QualityRule.IMPLAUSIBLE_PERIOD));
         }

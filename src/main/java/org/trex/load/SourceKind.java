@@ -1,5 +1,6 @@
 package org.trex.load;
 
+import static java.util.Objects.requireNonNull;
 import static org.trex.load.ColumnKind.CODE;
 import static org.trex.load.ColumnKind.DATE;
 import static org.trex.load.ColumnKind.DECIMAL;
@@ -93,6 +94,9 @@ public enum SourceKind {
             Set.of(),
             Optional.empty());
 
+    /** The period of a load that replaces the source whole: spells and objections without {@code --period}. */
+    public static final String WHOLE = "all";
+
     private final String cliName;
     private final List<NationalColumn> columns;
     private final Set<String> acceptedUnused;
@@ -123,6 +127,42 @@ public enum SourceKind {
     /** The column whose value names one record: a second row with it in the same period is a duplicate. */
     public Optional<String> reference() {
         return reference;
+    }
+
+    /**
+     * {@code period}, given with {@code --period}, when it is a period of this kind's files, else refused: a label of
+     * free text would let one file be loaded under two (2024-25 and 2024/25), each kept beside the other. Social care's
+     * is the CLD submission's reporting period, as its rows state it; spells are loaded whole or by a reporting period
+     * (a SUS extract's months or year), which they do not state; the objection register is the council's whole
+     * register, and a withdrawn objection would stay in force under another label.
+     */
+    public String requirePeriod(String period) {
+        requireNonNull(period, "period is null");
+        Optional<ReportingPeriod> dates = ReportingPeriod.parse(period);
+        String why = dates.filter(d -> !d.plausible())
+                .map(d -> " (it runs " + d.days() + " days, where a period runs from " + ReportingPeriod.MIN_DAYS
+                        + " days to a year)")
+                .orElse("");
+        String refused = "Cannot load " + cliName + " files: --period '" + period + "' is not ";
+        String asDates = "its first and last days, YYYY-MM-DD/YYYY-MM-DD, such as " + ReportingPeriod.EXAMPLE;
+        boolean isReportingPeriod = dates.filter(ReportingPeriod::plausible).isPresent();
+        boolean taken = switch (this) {
+            case SOCIAL_CARE -> isReportingPeriod;
+            case HOSPITAL -> isReportingPeriod || period.equals(WHOLE);
+            case OBJECTIONS -> period.equals(WHOLE);
+        };
+        if (!taken) {
+            throw new IllegalArgumentException(refused + switch (this) {
+                case SOCIAL_CARE -> "a CLD reporting period" + why + "; write it as " + asDates + ", as the files'"
+                        + " Reporting_Period_Start_Date and Reporting_Period_End_Date give it, or leave --period out"
+                        + " to take theirs";
+                case HOSPITAL -> "a period of spells" + why + "; write it as " + asDates + ", or as " + WHOLE
+                        + " (every spell, as without --period)";
+                case OBJECTIONS -> "a period of the objection register, which is loaded whole; write it as " + WHOLE
+                        + ", or leave --period out";
+            });
+        }
+        return period;
     }
 
     /** The source tables whose rows a load of this kind writes: the tables an extract reads its rows from. */
