@@ -1,6 +1,8 @@
 package org.trex.lineage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,8 @@ import org.trex.spec.WholeDates;
  * repeating what it found.
  */
 final class PersonalDataScan {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PersonalDataScan() {
     }
 
@@ -51,7 +55,7 @@ final class PersonalDataScan {
                 if (IdentifiersInText.holdsPostcode(lines.get(i))) {
                     problems.add("Cannot verify " + path + ": line " + (i + 1) + " holds what looks like a postcode");
                 }
-                Set<LocalDate> dates = WholeDates.in(lines.get(i));
+                Set<LocalDate> dates = WholeDates.in(prose(path, lines.get(i)));
                 dates.removeIf(date -> date.isAfter(bornBy) || declared.contains(date));
                 if (!dates.isEmpty()) {
                     candidates.put(path + ": line " + (i + 1), dates);
@@ -68,6 +72,37 @@ final class PersonalDataScan {
             }
         });
         return problems;
+    }
+
+    /**
+     * What of a line may hold a date someone wrote: in JSON, its text (names and values, escapes read); its numbers
+     * are TREx's counts and sizes, and a file of 19390702 bytes is no date of birth. Any other line is read whole, as
+     * is a line of JSON that does not read as JSON.
+     */
+    private static String prose(String path, String line) {
+        if (!path.endsWith(".ndjson") && !path.endsWith(".json")) {
+            return line;
+        }
+        try {
+            StringBuilder text = new StringBuilder();
+            appendText(JSON.readTree(line), text);
+            return text.toString();
+        } catch (JsonProcessingException e) {
+            return line;
+        }
+    }
+
+    private static void appendText(JsonNode node, StringBuilder text) {
+        if (node.isTextual()) {
+            text.append(node.asText()).append('\n');
+        }
+        node.fields().forEachRemaining(field -> {
+            text.append(field.getKey()).append('\n');
+            appendText(field.getValue(), text);
+        });
+        if (node.isArray()) {
+            node.forEach(item -> appendText(item, text));
+        }
     }
 
     /**

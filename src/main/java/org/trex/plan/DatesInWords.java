@@ -32,8 +32,8 @@ final class DatesInWords {
             if (!declared.containsAll(WholeDates.in(text))) {
                 // The date itself is not repeated: an analyst may have copied a person's.
                 warnings.add(what + " holds a whole date its SQL does not: the extract repeats it, and `trex verify`"
-                        + " with the source fails the extract if a person in the source was born on that day;"
-                        + " write it in words (1 April 2024)");
+                        + " with the source fails the extract if a person in the source was born on that day, in"
+                        + " figures or in words; write the month and year alone (April 2024)");
             }
         });
         return warnings;

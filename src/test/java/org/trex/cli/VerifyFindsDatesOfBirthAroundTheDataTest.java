@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,10 @@ import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
- * {@code trex verify} reports a date of birth in the files around an extract's data (its lineage here) without
- * repeating it: without the source, any whole date 18 years or more before the run's as-of date; with it, only a
- * date that is one of its people's dates of birth. A real extract, whose lineage holds its own dates, passes, as
- * does a period its lineage declares as loaded, however old.
+ * {@code trex verify} reports a date of birth in the files around an extract's data (its lineage, its README)
+ * without repeating it, in figures or in words: without the source, any whole date 18 years or more before the run's
+ * as-of date; with it, only a date that is one of its people's dates of birth. A real extract, whose lineage holds its
+ * own dates, passes, as does a period its lineage declares as loaded, however old.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerifyFindsDatesOfBirthAroundTheDataTest {
@@ -133,6 +134,26 @@ class VerifyFindsDatesOfBirthAroundTheDataTest {
         assertThat(offline.code()).as(offline.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(offline.out()).contains("FAIL Cannot verify lineage/report.md: line " + line + " holds "
                 + LOOKS_LIKE + "\n").doesNotContain(dayFirst);
+    }
+
+    @Test
+    void aDateOfBirthWrittenInWordsInTheReadmeIsReportedWithoutIt() throws IOException {
+        Path copy = copy();
+        Path readme = copy.resolve("README.md");
+        String inWords = someonesBirth.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        Files.writeString(readme, Files.readString(readme) + "\nAsked for by the person born " + inWords + "\n");
+        int line = Files.readAllLines(readme).size();
+
+        Result offline = verify(copy);
+        Result online = verify(copy, "--database-url", url.jdbcUrl());
+
+        assertThat(offline.code()).as(offline.all()).isEqualTo(ExitCode.FAILURE);
+        assertThat(offline.out()).contains("FAIL Cannot verify README.md: line " + line + " holds " + LOOKS_LIKE
+                + "\n");
+        assertThat(online.code()).as(online.all()).isEqualTo(ExitCode.FAILURE);
+        assertThat(online.out()).contains("FAIL Cannot verify README.md: line " + line + " holds " + IN_SOURCE
+                + "\n");
+        assertThat(offline.all() + online.all()).doesNotContain(inWords);
     }
 
     @Test

@@ -17,13 +17,13 @@ import org.trex.testing.Specs;
 
 /**
  * A whole date in a spec's words that its SQL does not hold would fail {@code trex verify} with the source when
- * someone was born that day: the plan warns of it, naming the text but not the date; a date the SQL holds (the
- * cohort's window) or written in words does not warn.
+ * someone was born that day: the plan warns of it, in figures or in words, naming the text but not the date; a date
+ * the SQL holds (the cohort's window), however written, or a month and year alone does not warn.
  */
 class PlanWarnsOfWholeDatesInTheSpecsWordsTest {
     private static final String WARNING = " holds a whole date its SQL does not: the extract repeats it, and `trex"
-            + " verify` with the source fails the extract if a person in the source was born on that day; write it in"
-            + " words (1 April 2024)";
+            + " verify` with the source fails the extract if a person in the source was born on that day, in figures"
+            + " or in words; write the month and year alone (April 2024)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,9 +46,22 @@ class PlanWarnsOfWholeDatesInTheSpecsWordsTest {
     }
 
     @Test
-    void aDateTheSqlHoldsOrOneInWordsIsNoWarning() throws JsonProcessingException {
+    void aDateInWordsIsNamedAsOneInFiguresIs() {
         ExtractSpec spec = withWords("Service evaluation requested on 15 November 2026",
-                "People 65+ discharged from 2024-04-01 to 31/03/2025");
+                "People 65+ discharged since 1 April 2024, as the board asked on November 20th, 2026");
+
+        String text = PlanReport.render(plan(spec), Optional.empty(), PlanFormat.TEXT);
+
+        assertThat(text).contains("  WARNING: The purpose" + WARNING + "\n")
+                .contains("  WARNING: The cohort's description" + WARNING + "\n");
+        assertThat(text.lines().filter(l -> l.contains("WARNING:"))).hasSize(2)
+                .noneMatch(l -> l.contains("November"));
+    }
+
+    @Test
+    void aDateTheSqlHoldsHoweverWrittenOrAMonthAloneIsNoWarning() throws JsonProcessingException {
+        ExtractSpec spec = withWords("Service evaluation requested in November 2026",
+                "People 65+ discharged from 1 April 2024 (20240401) to 31/03/2025");
 
         String text = PlanReport.render(plan(spec), Optional.empty(), PlanFormat.TEXT);
         JsonNode json = JSON.readTree(PlanReport.render(plan(spec), Optional.empty(), PlanFormat.JSON));
