@@ -28,9 +28,14 @@ import org.trex.source.TableStatistics;
  * How many index events and people a plan concerns, and how many of each would be left out for each
  * reason, counted on the live source with the same rules the run applies; the national allow list a run as of the
  * plan's date would use and, for a scheduled spec, the one its next scheduled run would use.
+ *
+ * @param people the people with a valid NHS number, each once: people are told apart by it, and a missing or invalid
+ *     one (a placeholder such as 0000000000 that many share, a mistyped one) tells no one apart
+ * @param eventsWithoutValidNumber the index events whose NHS number is missing or invalid, counted as events alone
  */
-public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> leftOut, NationalList nationalList,
-        Optional<NationalList> scheduledRunList, List<String> neverAnalysed) {
+public record PlanCounts(long events, long people, long eventsWithoutValidNumber,
+        Map<ExclusionReason, long[]> leftOut, NationalList nationalList, Optional<NationalList> scheduledRunList,
+        List<String> neverAnalysed) {
     public PlanCounts {
         requireNonNull(leftOut, "leftOut is null");
         requireNonNull(nationalList, "nationalList is null");
@@ -49,6 +54,7 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
         NationalList nationalList = NationalList.on(url, plan.policy(), plan.asOf());
         Optional<NationalList> scheduledRunList = scheduledRun.map(date -> NationalList.on(url, plan.policy(), date));
         long events = 0;
+        long withoutValidNumber = 0;
         Set<String> people = new HashSet<>();
         Map<ExclusionReason, long[]> leftOut = new EnumMap<>(ExclusionReason.class);
         Map<ExclusionReason, Set<String>> peopleLeftOut = new HashMap<>();
@@ -61,7 +67,12 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                         events++;
                         String raw = rows.getString(2);
                         String person = raw == null ? "missing:" + events : NhsNumber.normalise(raw);
-                        people.add(person);
+                        Optional<NhsNumber> number = NhsNumber.tryParse(raw);
+                        if (number.isPresent()) {
+                            people.add(number.get().digits());
+                        } else {
+                            withoutValidNumber++;
+                        }
                         ExclusionReason reason = rules.classify(raw, rows.getBoolean(3),
                                 CouncilRecordObjection.of(rows.getBoolean(4)));
                         if (reason != null) {
@@ -76,7 +87,7 @@ public record PlanCounts(long events, long people, Map<ExclusionReason, long[]> 
                     + ": " + DatabaseUrl.safeMessage(e), e);
         }
         peopleLeftOut.forEach((reason, set) -> leftOut.get(reason)[1] = set.size());
-        return new PlanCounts(events, people.size(), leftOut, nationalList, scheduledRunList,
+        return new PlanCounts(events, people.size(), withoutValidNumber, leftOut, nationalList, scheduledRunList,
                 TableStatistics.neverAnalysed(url, plan.sourceTables()));
     }
 

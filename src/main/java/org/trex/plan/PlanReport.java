@@ -162,7 +162,9 @@ public final class PlanReport {
                     .append(markdown ? "\n\n" : "\n");
             out.append(bullet(markdown)).append("Index events in the cohort: ").append(small.display(c.events()))
                     .append('\n');
-            out.append(bullet(markdown)).append("People: ").append(small.display(c.people())).append('\n');
+            out.append(bullet(markdown)).append("People: ").append(small.display(c.people()))
+                    .append(" (with a valid NHS number); ").append(small.display(c.eventsWithoutValidNumber()))
+                    .append(" events without one (missing or invalid), not countable as people\n");
             out.append(bullet(markdown)).append("National data opt-out: ").append(c.nationalList().describe())
                     .append('\n');
             c.scheduledRunList().ifPresent(list -> out.append(bullet(markdown)).append("At the next scheduled run: ")
@@ -285,6 +287,7 @@ public final class PlanReport {
             SmallCounts small = new SmallCounts(plan.policy().disclosure());
             ObjectNode node = root.putObject("counts");
             node.put("events", small.display(c.events())).put("people", small.display(c.people()))
+                    .put("eventsWithoutValidNhsNumber", small.display(c.eventsWithoutValidNumber()))
                     .put("nationalList", c.nationalList().status().name().toLowerCase(java.util.Locale.ROOT))
                     .put("nationalListMaxAgeDays", c.nationalList().maxAgeDays());
             c.nationalList().listDate().ifPresent(d -> node.put("nationalListDate", d.toString())
