@@ -28,7 +28,7 @@ import org.trex.spec.Applicability;
 import org.trex.spec.DataOrigin;
 import org.trex.spec.Policy;
 
-/** Builds, with jOOQ, the queries that fetch the opt-outs a policy applies as of a date. */
+/** Builds, with jOOQ, the queries that fetch the opt-outs a policy applies on the day they are checked on. */
 public final class ExclusionQueryBuilder {
     /** The one column every exclusion query returns: the normalised NHS number. */
     public static final String NHS_NUMBER = "nhs_number";
@@ -37,53 +37,53 @@ public final class ExclusionQueryBuilder {
     }
 
     /** The exclusion queries for a policy, given which data origins the extract reads. */
-    public static ExclusionQueries build(Policy policy, List<DataOrigin> origins, LocalDate asOf) {
+    public static ExclusionQueries build(Policy policy, List<DataOrigin> origins, LocalDate optOutsOn) {
         List<ExclusionQueries.ExclusionQuery> queries = new ArrayList<>();
-        queries.add(query(ExclusionReason.LOCAL_OBJECTION, ExclusionQueryBuilder::localObjections, asOf));
+        queries.add(query(ExclusionReason.LOCAL_OBJECTION, ExclusionQueryBuilder::localObjections, optOutsOn));
         if (policy.optOuts().type1() == Applicability.APPLIES && origins.contains(DataOrigin.GP)) {
-            queries.add(query(ExclusionReason.TYPE1_OPT_OUT, ExclusionQueryBuilder::type1OptOuts, asOf));
+            queries.add(query(ExclusionReason.TYPE1_OPT_OUT, ExclusionQueryBuilder::type1OptOuts, optOutsOn));
         }
         return new ExclusionQueries(queries);
     }
 
     private static ExclusionQueries.ExclusionQuery query(
-            ExclusionReason reason, Function<Param<LocalDate>, Select<?>> builder, LocalDate asOf) {
-        Select<?> select = builder.apply(SqlText.asOf(asOf));
+            ExclusionReason reason, Function<Param<LocalDate>, Select<?>> builder, LocalDate optOutsOn) {
+        Select<?> select = builder.apply(SqlText.optOutsOn(optOutsOn));
         return new ExclusionQueries.ExclusionQuery(reason, SqlText.template(select), SqlText.inlined(select));
     }
 
-    /** Objections recorded on or before the as-of date and not withdrawn by then. */
-    static Select<?> localObjections(Param<LocalDate> asOf) {
+    /** Objections recorded on or before the day opt-outs are checked on and not withdrawn by then. */
+    static Select<?> localObjections(Param<LocalDate> optOutsOn) {
         return selectDistinct(SourceCatalog.linkKey(PERSON.NHS_NUMBER).as(NHS_NUMBER))
                 .from(LOCAL_OBJECTION)
                 .join(PERSON).on(PERSON.PERSON_ID.eq(LOCAL_OBJECTION.PERSON_ID))
                 .where(PERSON.NHS_NUMBER.isNotNull())
-                .and(objectionInForce(asOf));
+                .and(objectionInForce(optOutsOn));
     }
 
     /**
-     * Whether an objection in force on the as-of date was recorded against the council person record
+     * Whether an objection in force on the day opt-outs are checked on was recorded against the council person record
      * {@code councilRecord}: the register names the council record, so this holds for the record's rows whatever
      * its NHS number (missing, invalid or valid), where {@link #localObjections} reaches the person's other
      * records through a valid number.
      */
-    public static Field<Boolean> objectionOnRecord(Field<Long> councilRecord, Param<LocalDate> asOf) {
+    public static Field<Boolean> objectionOnRecord(Field<Long> councilRecord, Param<LocalDate> optOutsOn) {
         return field(exists(selectOne().from(LOCAL_OBJECTION)
                 .where(LOCAL_OBJECTION.PERSON_ID.eq(requireNonNull(councilRecord, "councilRecord is null")))
-                .and(objectionInForce(requireNonNull(asOf, "asOf is null")))));
+                .and(objectionInForce(requireNonNull(optOutsOn, "optOutsOn is null")))));
     }
 
-    /** An objection recorded on or before the as-of date and not withdrawn by then. */
-    static Condition objectionInForce(Param<LocalDate> asOf) {
-        return LOCAL_OBJECTION.RECORDED_DATE.le(asOf)
-                .and(LOCAL_OBJECTION.WITHDRAWN_DATE.isNull().or(LOCAL_OBJECTION.WITHDRAWN_DATE.gt(asOf)));
+    /** An objection recorded on or before the day opt-outs are checked on and not withdrawn by then. */
+    static Condition objectionInForce(Param<LocalDate> optOutsOn) {
+        return LOCAL_OBJECTION.RECORDED_DATE.le(optOutsOn)
+                .and(LOCAL_OBJECTION.WITHDRAWN_DATE.isNull().or(LOCAL_OBJECTION.WITHDRAWN_DATE.gt(optOutsOn)));
     }
 
     /**
-     * People whose latest-dated GP opt-out code on or before the as-of date is a dissent. On a tie the
+     * People whose latest-dated GP opt-out code on or before the day opt-outs are checked on is a dissent. On a tie the
      * dissent wins: when the record cannot say which came last, fail closed.
      */
-    static Select<?> type1OptOuts(Param<LocalDate> asOf) {
+    static Select<?> type1OptOuts(Param<LocalDate> optOutsOn) {
         var code = Tables.TYPE1_OPT_OUT_CODE;
         Field<String> key = SourceCatalog.linkKey(GP_OPT_OUT_RECORD.NHS_NUMBER);
         Field<Integer> rank = rowNumber().over()
@@ -92,7 +92,7 @@ public final class ExclusionQueryBuilder {
         Table<?> latest = select(key.as(NHS_NUMBER), code.MEANING, rank.as("rank"))
                 .from(GP_OPT_OUT_RECORD)
                 .join(code).on(code.CODE.eq(GP_OPT_OUT_RECORD.CODE))
-                .where(GP_OPT_OUT_RECORD.RECORDED_DATE.le(asOf))
+                .where(GP_OPT_OUT_RECORD.RECORDED_DATE.le(optOutsOn))
                 .asTable("latest");
         return select(latest.field(NHS_NUMBER, String.class))
                 .from(latest)

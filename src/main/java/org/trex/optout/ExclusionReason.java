@@ -14,7 +14,7 @@ public enum ExclusionReason {
     MISSING_NHS_NUMBER("missing_nhs_number", "NHS number missing: no opt-out can be checked"),
     INVALID_NHS_NUMBER("invalid_nhs_number",
             "NHS number invalid (format, check digit or placeholder): no opt-out can be checked"),
-    LOCAL_OBJECTION("local_objection", "Objection to the use of the NHS number, in force on the as-of date"),
+    LOCAL_OBJECTION("local_objection", "Objection to the use of the NHS number, in force on the day of the run"),
     /**
      * Not on the national allow list: opted out, or never sent to the service. The two cannot be told apart from
      * an allow list, and must not be: one reason for both.

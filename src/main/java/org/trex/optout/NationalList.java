@@ -16,10 +16,10 @@ import org.trex.spec.Applicability;
 import org.trex.spec.Policy;
 
 /**
- * The national data opt-out allow list a run as of a date would use: the newest list dated on or before it,
- * its age then, and the policy's limit. A run may go ahead only when it is {@link NationalListStatus#CURRENT}
- * or the policy does not apply the opt-out: with no list, or a stale one, no record could be kept, and an
- * empty extract must not be published as if it were a result.
+ * The national data opt-out allow list a run as of a date would use: the newest list dated on or before the day it
+ * checks opt-outs on, its age on the as-of date, and the policy's limit. A run may go ahead only when it is
+ * {@link NationalListStatus#CURRENT} or the policy does not apply the opt-out: with no list, or a stale one, no
+ * record could be kept, and an empty extract must not be published as if it were a result.
  */
 public record NationalList(NationalListStatus status, Optional<LocalDate> listDate, LocalDate asOf, int maxAgeDays,
         String policyId) {
@@ -30,11 +30,16 @@ public record NationalList(NationalListStatus status, Optional<LocalDate> listDa
         requireNonNull(policyId, "policyId is null");
     }
 
-    /** Finds the list a run under {@code policy} as of {@code asOf} would use. */
-    public static NationalList on(DatabaseUrl url, Policy policy, LocalDate asOf) {
+    /**
+     * Finds the list a run under {@code policy} as of {@code asOf}, checking opt-outs on {@code optOutsOn} (that day
+     * or later), would use: the newest dated on or before {@code optOutsOn}, so a backdated run takes the opt-outs
+     * known on the day it runs; its age is judged on the as-of date.
+     */
+    public static NationalList on(DatabaseUrl url, Policy policy, LocalDate asOf, LocalDate optOutsOn) {
         requireNonNull(url, "url is null");
         requireNonNull(policy, "policy is null");
         requireNonNull(asOf, "asOf is null");
+        requireNonNull(optOutsOn, "optOutsOn is null");
         int maxAge = policy.optOuts().nationalListMaxAgeDays();
         if (policy.optOuts().nationalDataOptOut() != Applicability.APPLIES) {
             return new NationalList(NationalListStatus.NOT_APPLIED, Optional.empty(), asOf, maxAge, policy.id());
@@ -42,7 +47,7 @@ public record NationalList(NationalListStatus status, Optional<LocalDate> listDa
         Optional<LocalDate> latest;
         try (Connection connection = url.connect()) {
             latest = Optional.ofNullable(SqlText.on(connection)
-                    .select(AllowListQueries.latestListDate(DSL.val(asOf))).fetchSingle().value1());
+                    .select(AllowListQueries.latestListDate(DSL.val(optOutsOn))).fetchSingle().value1());
         } catch (SQLException e) {
             throw new DatabaseException("Cannot find the national data opt-out allow list in " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);
@@ -53,9 +58,10 @@ public record NationalList(NationalListStatus status, Optional<LocalDate> listDa
         return new NationalList(status, latest, asOf, maxAge, policy.id());
     }
 
-    /** Days from the list's date to the as-of date, when there is a list. */
+    /** Days from the list's date to the as-of date (none for a list dated after it), when there is a list. */
     public OptionalLong ageDays() {
-        return listDate.map(d -> OptionalLong.of(ChronoUnit.DAYS.between(d, asOf))).orElse(OptionalLong.empty());
+        return listDate.map(d -> OptionalLong.of(Math.max(0, ChronoUnit.DAYS.between(d, asOf))))
+                .orElse(OptionalLong.empty());
     }
 
     /** The list in words: its date, its age on the as-of date and the policy's limit. */

@@ -16,12 +16,15 @@ import org.trex.spec.Policy;
  * Everything that will happen in a run, before it happens: the spec's variables (each in words and SQL), the
  * outputs with their SQL, columns and
  * forms, the exclusions the policy applies, the SQL that lists the cohort's index events (row ID and
- * NHS number, for counting), and the plan hash a board approves (it covers the board register too).
+ * NHS number, for counting), and the plan hash a board approves (it covers the board register too). Events are read
+ * as of {@code asOf}; objections and opt-outs as they stand on {@code optOutsOn}, the day the plan was made when the
+ * as-of date is earlier, so that an objection made since then applies to what leaves.
  */
 public record ExtractPlan(
         ExtractSpec spec,
         Policy policy,
         LocalDate asOf,
+        LocalDate optOutsOn,
         List<PlannedVariable> variables,
         List<OutputPlan> outputs,
         List<ScanPlan> scans,
@@ -36,6 +39,12 @@ public record ExtractPlan(
         requireNonNull(spec, "spec is null");
         requireNonNull(policy, "policy is null");
         requireNonNull(asOf, "asOf is null");
+        requireNonNull(optOutsOn, "optOutsOn is null");
+        if (optOutsOn.isBefore(asOf)) {
+            throw new IllegalArgumentException("Cannot plan as of " + asOf + " with opt-outs checked on " + optOutsOn
+                    + ": objections made after the day they were checked would be missed; check them on " + asOf
+                    + " or later");
+        }
         variables = List.copyOf(requireNonNull(variables, "variables is null"));
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
         scans = List.copyOf(requireNonNull(scans, "scans is null"));

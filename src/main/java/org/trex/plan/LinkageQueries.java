@@ -180,7 +180,7 @@ public final class LinkageQueries {
                 .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
                 .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
                 .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE));
-        var allowList = Planner.allowList(plan.policy(), index.nhsNumber(), asOf);
+        var allowList = Planner.allowList(plan.policy(), index.nhsNumber(), SqlText.optOutsOn(plan.optOutsOn()));
         IndexRows indexRows = IndexRows.of(plan.spec(), catalog, asOf);
         Condition inCohort = indexRows.cohort();
         var query = sql.select(

@@ -51,8 +51,9 @@ public record PlanCounts(long events, long people, long eventsWithoutValidNumber
     public static PlanCounts count(ExtractPlan plan, DatabaseUrl url, Optional<LocalDate> scheduledRun) {
         requireNonNull(scheduledRun, "scheduledRun is null");
         ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
-        NationalList nationalList = NationalList.on(url, plan.policy(), plan.asOf());
-        Optional<NationalList> scheduledRunList = scheduledRun.map(date -> NationalList.on(url, plan.policy(), date));
+        NationalList nationalList = NationalList.on(url, plan.policy(), plan.asOf(), plan.optOutsOn());
+        Optional<NationalList> scheduledRunList = scheduledRun.map(date -> NationalList.on(url, plan.policy(), date,
+                date));
         long events = 0;
         long withoutValidNumber = 0;
         Set<String> people = new HashSet<>();

@@ -57,7 +57,7 @@ public final class PlanReport {
         return List.of(
                 "spec and policy validated against the source catalog (tables, fields, forms)",
                 "every field leaves only in a form policy " + policy.id() + " allows",
-                "local objections in force on the as-of date are left out",
+                "local objections in force on the day of the run (or its later as-of date) are left out",
                 "national data opt-out: " + policy.optOuts().nationalDataOptOut().yamlName()
                         + (policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
                                 ? " (a record is kept only if its number is on the newest allow list, no older than "
@@ -142,6 +142,9 @@ public final class PlanReport {
                 .append(String.join("; ", CohortRules.of(spec.cohort()))).append('\n');
         out.append(bullet(markdown)).append("As of: ").append(plan.asOf())
                 .append(spec.schedule().map(s -> "; schedule " + s).orElse("")).append('\n');
+        out.append(bullet(markdown)).append("Objections and opt-outs as they stand on: ").append(plan.optOutsOn())
+                .append(plan.optOutsOn().isAfter(plan.asOf()) ? " (today: one made since the as-of date applies to"
+                        + " what leaves now)" : "").append('\n');
         specWarnings(plan).forEach(w -> out.append(bullet(markdown)).append("WARNING: ").append(w).append('\n'));
 
         reviews.filter(list -> !list.isEmpty()).ifPresent(list -> {
@@ -266,7 +269,7 @@ public final class PlanReport {
                 .put("planHash", plan.planHash()).put("specSha256", plan.specSha256())
                 .put("policy", plan.policy().id()).put("policySha256", plan.policySha256())
                 .put("boardSha256", plan.boardSha256())
-                .put("asOf", plan.asOf().toString());
+                .put("asOf", plan.asOf().toString()).put("optOutsOn", plan.optOutsOn().toString());
         CohortRules.of(plan.spec().cohort()).forEach(root.putArray("cohortRules")::add);
         List<String> planWarnings = specWarnings(plan);
         if (!planWarnings.isEmpty()) {

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.select;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,9 +69,16 @@ public final class Planner {
     private static final String NO_BOARD = "none";
 
     private final SourceCatalog catalog;
+    private final Clock clock;
 
     public Planner(SourceCatalog catalog) {
+        this(catalog, Clock.systemDefaultZone());
+    }
+
+    /** A planner whose today, the day opt-outs are checked on for as-of dates before it, is {@code clock}'s. */
+    public Planner(SourceCatalog catalog, Clock clock) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /**
@@ -117,20 +125,25 @@ public final class Planner {
         requireNonNull(asOf, "asOf is null");
         requireNonNull(boardSha256, "boardSha256 is null");
         Param<LocalDate> asOfParam = SqlText.asOf(asOf);
+        // Objections and opt-outs stand as they do on the day the extract is made, however far back its as-of date:
+        // one made since that date applies to what leaves now.
+        LocalDate today = LocalDate.now(clock);
+        LocalDate optOutsOn = asOf.isAfter(today) ? asOf : today;
+        Param<LocalDate> optOutsOnParam = SqlText.optOutsOn(optOutsOn);
         List<OutputPlan> outputs = new ArrayList<>();
         Set<DataOrigin> origins = new LinkedHashSet<>();
         origins.add(catalog.indexSource(spec.cohort().indexEvent()).origin());
         for (OutputSpec output : spec.outputs()) {
-            outputs.add(planOutput(spec, policy, output, asOfParam));
+            outputs.add(planOutput(spec, policy, output, asOfParam, optOutsOnParam));
             origins.add(catalog.source(output.dataset()).origin());
         }
-        ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), asOf);
+        ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), optOutsOn);
         IndexRows rows = IndexRows.of(spec, catalog, asOfParam);
         Condition inCohort = rows.cohort();
-        Optional<AllowListQueries.Join> cohortList = allowList(policy, rows.index().nhsNumber(), asOfParam);
+        Optional<AllowListQueries.Join> cohortList = allowList(policy, rows.index().nhsNumber(), optOutsOnParam);
         String cohortSql = SqlText.inlined(select(rows.index().rowId().as(OutputPlan.ROW_ID),
                 rows.index().nhsNumber().as(OutputPlan.NHS_NUMBER), onAllowList(cohortList),
-                recordObjection(rows.index(), asOfParam))
+                recordObjection(rows.index(), optOutsOnParam))
                 .from(withAllowList(rows.from(), cohortList)).where(inCohort));
         List<PlannedVariable> variables = planVariables(spec, asOfParam);
         StringBuilder hashed = new StringBuilder()
@@ -142,21 +155,22 @@ public final class Planner {
         outputs.stream().filter(o -> o.output() instanceof AggregateOutput).forEach(o -> o.columns().forEach(
                 c -> c.values().ifPresent(v -> hashed.append("\ngroups of ").append(o.name()).append('.')
                         .append(c.name()).append('\n').append(v))));
-        Optional<ScanPlan> scan = planScan(spec, policy, outputs, asOfParam);
+        Optional<ScanPlan> scan = planScan(spec, policy, outputs, asOfParam, optOutsOnParam);
         scan.ifPresent(r -> hashed.append("\nshared read ").append(r.outputs()).append('\n').append(r.sqlTemplate()));
         exclusions.queries().forEach(q -> hashed.append("\nexclusion ").append(q.reason().code()).append('\n')
                 .append(q.sqlTemplate()));
-        return new ExtractPlan(spec, policy, asOf, variables, outputs, scan.stream().toList(), exclusions, cohortSql,
-                sha256(specCanonical), sha256(policyCanonical), boardSha256, sha256(hashed.toString()));
+        return new ExtractPlan(spec, policy, asOf, optOutsOn, variables, outputs, scan.stream().toList(), exclusions,
+                cohortSql, sha256(specCanonical), sha256(policyCanonical), boardSha256, sha256(hashed.toString()));
     }
 
     /**
      * The national allow list, joined to a source's NHS number inside the SELECT, when the policy applies the
      * opt-out. Joined, not fetched: the list never leaves PostgreSQL, and each row reaches Spark with one flag.
      */
-    static Optional<AllowListQueries.Join> allowList(Policy policy, Field<String> nhsNumber, Param<LocalDate> asOf) {
+    static Optional<AllowListQueries.Join> allowList(Policy policy, Field<String> nhsNumber,
+            Param<LocalDate> optOutsOn) {
         return policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
-                ? Optional.of(AllowListQueries.join(nhsNumber, asOf, ALLOW_LIST))
+                ? Optional.of(AllowListQueries.join(nhsNumber, optOutsOn, ALLOW_LIST))
                 : Optional.empty();
     }
 
@@ -165,9 +179,9 @@ public final class Planner {
     }
 
     /** Whether an objection is in force against the row's council record: false for rows that are not one's. */
-    static SelectField<Boolean> recordObjection(SourceDataset dataset, Param<LocalDate> asOf) {
+    static SelectField<Boolean> recordObjection(SourceDataset dataset, Param<LocalDate> optOutsOn) {
         return dataset.councilRecord()
-                .<Field<Boolean>>map(record -> ExclusionQueryBuilder.objectionOnRecord(record, asOf))
+                .<Field<Boolean>>map(record -> ExclusionQueryBuilder.objectionOnRecord(record, optOutsOn))
                 .orElse(inline(false)).as(OutputPlan.RECORD_OBJECTION);
     }
 
@@ -178,7 +192,8 @@ public final class Planner {
         return from.leftJoin(list.get().table()).on(list.get().on());
     }
 
-    private OutputPlan planOutput(ExtractSpec spec, Policy policy, OutputSpec output, Param<LocalDate> asOf) {
+    private OutputPlan planOutput(ExtractSpec spec, Policy policy, OutputSpec output, Param<LocalDate> asOf,
+            Param<LocalDate> optOutsOn) {
         IndexRows rows = IndexRows.of(spec, catalog, asOf);
         SourceDataset index = rows.index();
         SourceDataset dataset = catalog.source(output.dataset());
@@ -216,9 +231,9 @@ public final class Planner {
             selected.add(index.rowId().as(OutputPlan.ROW_ID));
             selected.add(index.nhsNumber().as(OutputPlan.NHS_NUMBER));
             selected.add(indexDate.as(OutputPlan.INDEX_DATE));
-            Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
+            Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), optOutsOn);
             selected.add(onAllowList(list));
-            selected.add(recordObjection(index, asOf));
+            selected.add(recordObjection(index, optOutsOn));
             indexValues(fields, measures).forEach((column, value) -> selected.add(rows.field(value).as(column)));
             Condition inCohort = rows.cohort();
             query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
@@ -235,9 +250,9 @@ public final class Planner {
             selected.add(dataset.rowId().as(OutputPlan.ROW_ID));
             selected.add(dataset.nhsNumber().as(OutputPlan.NHS_NUMBER));
             selected.add(cohortDate.as(OutputPlan.INDEX_DATE));
-            Optional<AllowListQueries.Join> list = allowList(policy, dataset.nhsNumber(), asOf);
+            Optional<AllowListQueries.Join> list = allowList(policy, dataset.nhsNumber(), optOutsOn);
             selected.add(onAllowList(list));
-            selected.add(recordObjection(dataset, asOf));
+            selected.add(recordObjection(dataset, optOutsOn));
             for (FieldSpec field : fields) {
                 Field<?> expression = field.fromIndexEvent()
                         ? cohortTable.field(INDEX_FIELD_PREFIX + field.sourceField())
@@ -295,7 +310,7 @@ public final class Planner {
      * and its episodes once, selecting each value once however many outputs use it.
      */
     private Optional<ScanPlan> planScan(ExtractSpec spec, Policy policy, List<OutputPlan> outputs,
-            Param<LocalDate> asOf) {
+            Param<LocalDate> asOf, Param<LocalDate> optOutsOn) {
         IndexRows rows = IndexRows.of(spec, catalog, asOf);
         SourceDataset index = rows.index();
         List<OutputPlan> onIndex = outputs.stream().filter(o -> o.output().dataset().equals(index.name())).toList();
@@ -304,10 +319,10 @@ public final class Planner {
         }
         List<String> own = List.of(OutputPlan.ROW_ID, OutputPlan.NHS_NUMBER, OutputPlan.INDEX_DATE,
                 OutputPlan.ON_ALLOW_LIST, OutputPlan.RECORD_OBJECTION);
-        Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), asOf);
+        Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), optOutsOn);
         List<SelectField<?>> selected = new ArrayList<>(List.of(index.rowId().as(OutputPlan.ROW_ID),
                 index.nhsNumber().as(OutputPlan.NHS_NUMBER), rows.indexDate().as(OutputPlan.INDEX_DATE),
-                onAllowList(list), recordObjection(index, asOf)));
+                onAllowList(list), recordObjection(index, optOutsOn)));
         Map<String, String> readColumns = new LinkedHashMap<>();
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         Set<String> tables = new LinkedHashSet<>();

@@ -65,6 +65,7 @@ final class LineageMapper {
         var projectKey = plan.policy().key(spec.project());
         Map<String, String> parameters = new TreeMap<>();
         parameters.put("as_of", request.asOf().toString());
+        parameters.put("opt_outs_checked_on", plan.optOutsOn().toString());
         parameters.put("run_id", request.runId().toString());
         parameters.put("source_database", request.source().redacted());
         parameters.put("governance_database", request.governance().redacted());

@@ -64,7 +64,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
         ExtractPlan plan = null;
         try {
             BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
-            plan = new Planner(catalog).plan(request.spec(), board, request.asOf());
+            plan = new Planner(catalog, clock).plan(request.spec(), board, request.asOf());
             requireAsOfNotAfterToday("run extract " + plan.spec().id(), request.asOf(), clock);
             GovernanceSchema.migrate(request.governance());
             requireUnusedRunId(request, plan, clock);
@@ -79,8 +79,8 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             PseudonymKey key = keyFile(request, plan, named);
             // Before the first read of the source, so a database never loaded, or of another TREx, is named as such.
             SourceSchema.requireCurrent(request.source(), "run extract " + plan.spec().id());
-            NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf())
-                    .requireUsable();
+            NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf(),
+                    plan.optOutsOn()).requireUsable();
             List<SourceLoad> loads = CurrentFiles.of(request.source(), plan);
             CurrentFiles.requireRecorded(loads, request.governance(), plan.spec().id());
             // Before any row is read: a key other than the project's would make pseudonyms that link to nothing

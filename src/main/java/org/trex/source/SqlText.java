@@ -32,12 +32,20 @@ public final class SqlText {
     private SqlText() {
     }
 
+    /** The name of the parameter the date opt-outs are checked on is bound to in plan SQL templates. */
+    public static final String OPT_OUTS_ON = "opt_outs_on";
+
+    /** The date opt-outs and objections are checked on as a named parameter. */
+    public static Param<LocalDate> optOutsOn(LocalDate date) {
+        return DSL.param(OPT_OUTS_ON, date);
+    }
+
     /** The as-of date as a named parameter. */
     public static Param<LocalDate> asOf(LocalDate date) {
         return DSL.param(AS_OF, date);
     }
 
-    /** SQL with {@code :as_of} named and every other value inlined: stable across as-of dates. */
+    /** SQL with {@code :as_of} and {@code :opt_outs_on} named, every other value inlined: stable across dates. */
     public static String template(QueryPart query) {
         return RENDERER.renderContext().paramType(ParamType.NAMED_OR_INLINED).visit(query).render();
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,7 +74,10 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
 
     private ExtractJob.Result run(Policy policy, String name) {
         ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.delaysByBand()));
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
+        // Run on its as-of day: an objection recorded after it is not yet made (a later day's run applies it:
+        // BackdatedRunAppliesObjectionsMadeSinceTest).
+        Clock asOfDay = Clock.fixed(AS_OF.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        ExtractPlan plan = new Planner(SourceCatalog.standard(), asOfDay).plan(spec, policy, AS_OF, "{}", "{}");
         ExclusionRules rules = OptOutLoader.load(url, plan.exclusions());
         Path data = out.resolve(name);
         try {

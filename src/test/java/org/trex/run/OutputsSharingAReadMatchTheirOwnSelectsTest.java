@@ -63,9 +63,9 @@ class OutputsSharingAReadMatchTheirOwnSelectsTest {
             throws Exception {
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(LoadedSpec.load(project(file, quasiIdentifiers),
                 SourceCatalog.standard()), AS_OF);
-        ExtractPlan ownSelects = new ExtractPlan(plan.spec(), plan.policy(), plan.asOf(), plan.variables(),
-                plan.outputs(), List.of(), plan.exclusions(), plan.cohortSql(), plan.specSha256(), plan.policySha256(),
-                plan.boardSha256(), plan.planHash());
+        ExtractPlan ownSelects = new ExtractPlan(plan.spec(), plan.policy(), plan.asOf(), plan.optOutsOn(),
+                plan.variables(), plan.outputs(), List.of(), plan.exclusions(), plan.cohortSql(), plan.specSha256(),
+                plan.policySha256(), plan.boardSha256(), plan.planHash());
         assertThat(plan.scans()).hasSize(1);
         ScanPlan scan = plan.scans().get(0);
         assertThat(scan.outputs()).hasSizeGreaterThanOrEqualTo(3)

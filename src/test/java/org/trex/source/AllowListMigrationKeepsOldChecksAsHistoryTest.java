@@ -40,7 +40,7 @@ class AllowListMigrationKeepsOldChecksAsHistoryTest {
                 "SELECT list_date || ' ' || numbers_sent || ' ' || coalesce(numbers_returned::text, "
                 + "'no list') FROM opt_out.national_data_opt_out_check")).containsExactly("2025-06-01 3 no list");
         assertThat(Sql.count(url, "SELECT count(*) FROM opt_out.national_data_allow_list")).isZero();
-        assertThat(NationalList.on(url, Specs.policy(), LocalDate.of(2025, 6, 30)).status())
+        assertThat(NationalList.on(url, Specs.policy(), LocalDate.of(2025, 6, 30), LocalDate.of(2025, 6, 30)).status())
                 .isEqualTo(NationalListStatus.MISSING);
         assertThat(Sql.strings(url, "SELECT table_name || '.' || column_name FROM information_schema.columns "
                 + "WHERE table_schema IN ('social_care', 'health') AND column_name LIKE '%opt%out%'")).isEmpty();
