@@ -3,7 +3,12 @@ package org.trex.cli;
 /** The exit codes every command uses; documented in the README and in {@code trex --help}. */
 public final class ExitCode {
     public static final int OK = 0;
+    /**
+     * What the machine or the data did, not what the user typed: a run that failed, or was refused for a missing or
+     * stale opt-out list, for leaving out every record or for a full disk under {@code --out}; verification failed.
+     */
     public static final int FAILURE = 1;
+    /** What the user typed or wrote: a bad option, spec, key or run ID, an {@code --out} that is no folder. */
     public static final int BAD_INPUT = 2;
     public static final int NOT_APPROVED = 3;
     public static final int NOTHING_DUE = 4;

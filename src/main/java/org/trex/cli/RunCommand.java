@@ -61,8 +61,8 @@ import picocli.CommandLine.Parameters;
                 + "--specs whose schedule is due and has not run for its period (safe to call from cron or Airflow).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ran (with --due: every due extract ran)",
-            "1:the run failed, or was refused for a missing or stale national data opt-out list or for leaving"
-                + " out every record",
+            "1:the run failed, or was refused for a missing or stale national data opt-out list, for leaving"
+                + " out every record, or for a full disk under --out",
             "2:bad input (an --as-of after today, a bad key, a key other than the project's or another project's, a"
                 + " --run-id UUID already used, an unreachable database, a source database TREx never loaded or of"
                 + " another TREx version)",
@@ -147,11 +147,22 @@ public final class RunCommand implements Callable<Integer> {
         UUID id = given.orElseGet(UUID::randomUUID);
         // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
         // data is read.
-        RunOutcome outcome = SparkRuns.withRunner(master, partitions, out, () -> {
-            closeAbandoned(governanceUrl, printer);
+        RunOutcome outcome;
+        try {
+            outcome = SparkRuns.withRunner(master, partitions, out, () -> {
+                closeAbandoned(governanceUrl, printer);
+                RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
+                return new Checked(request, Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC()));
+            }, (runner, checked) -> runner.run(checked.request(), checked.preflight()));
+        } catch (SparkRuns.FullOutFolder full) {
+            // Found before the checks, so audited here as they audit their refusals: a scheduler's operator looks for
+            // the run in the audit log.
             RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
-            return new Checked(request, Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC()));
-        }, (runner, checked) -> runner.run(checked.request(), checked.preflight()));
+            CliException refusal = new CliException(ExitCode.FAILURE, "Cannot run extract "
+                    + request.spec().spec().value().id() + ": " + SafeMessages.of(full.disk()), full);
+            Preflight.recordRefusal(request, Optional.empty(), Clock.systemUTC(), refusal);
+            throw refusal;
+        }
         SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
     }
@@ -175,17 +186,33 @@ public final class RunCommand implements Callable<Integer> {
     private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
         AtomicInteger skipped = new AtomicInteger();
-        DueRunSummary summary = SparkRuns.withRunner(master, partitions, out,
-                () -> dueSpecs(date, governanceUrl, printer, skipped, schedulerRunId),
-                (runner, due) -> new DueRunner(governanceUrl)
-                        .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
-                    LoadedSpec spec = due.approved().get(extract.extractId());
-                    UUID uuid = UUID.fromString(id);
-                    RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
-                            Optional.of(schedulerRunId)));
-                    SparkRuns.printSummary(printer, outcome);
-                    return RunResult.succeeded(outcome.extractDirectory().toString());
-                }));
+        DueRunSummary summary;
+        try {
+            summary = SparkRuns.withRunner(master, partitions, out,
+                    () -> dueSpecs(date, governanceUrl, printer, skipped, schedulerRunId),
+                    (runner, due) -> new DueRunner(governanceUrl)
+                            .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
+                        LoadedSpec spec = due.approved().get(extract.extractId());
+                        UUID uuid = UUID.fromString(id);
+                        RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
+                                Optional.of(schedulerRunId)));
+                        SparkRuns.printSummary(printer, outcome);
+                        return RunResult.succeeded(outcome.extractDirectory().toString());
+                    }));
+        } catch (SparkRuns.FullOutFolder full) {
+            // Before any spec was read, so the pass is refused whole: its entry names no extract or run, only the
+            // scheduler's run ID.
+            CliException refusal = new CliException(ExitCode.FAILURE, "Cannot run the due extracts in "
+                    + specsDirectory + ": " + SafeMessages.of(full.disk()), full);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("specs", specsDirectory.toString());
+            details.put("asOf", date.toString());
+            details.put("reason", SafeMessages.of(refusal));
+            details.put("schedulerRunId", schedulerRunId);
+            Preflight.recordRefusal(governanceUrl, Actor.current(), Optional.empty(), Optional.empty(), details,
+                    Clock.systemUTC());
+            throw refusal;
+        }
         for (DueRunReport report : summary.runs()) {
             printer.printf("%-24s period %s: %s%s%n", report.extractId(), report.periodKey(),
                     report.status().name().toLowerCase(java.util.Locale.ROOT),

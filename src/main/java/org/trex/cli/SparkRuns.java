@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,12 +16,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.trex.extract.ExtractDirectory;
+import org.trex.extract.FullDisk;
 import org.trex.extract.IoReasons;
 import org.trex.extract.Lease;
 import org.trex.run.ExclusionCount;
 import org.trex.run.ExtractRunner;
 import org.trex.run.OutputResult;
 import org.trex.run.RunOutcome;
+import org.trex.run.SafeMessages;
 import org.trex.run.SparkSessions;
 import org.trex.source.SourceCatalog;
 
@@ -54,6 +57,13 @@ final class SparkRuns {
             lease = Lease.create(scratch);
             removeAbandonedScratch(outputRoot);
         } catch (IOException e) {
+            if (!rootExisted) {
+                removeIfEmpty(outputRoot);
+            }
+            Optional<FullDisk> full = FullDisk.of(outputRoot, e);
+            if (full.isPresent()) {
+                throw new FullOutFolder(full.get(), e);
+            }
             throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": cannot create "
                     + scratch.getFileName() + " in it: " + IoReasons.of(e));
         }
@@ -81,6 +91,23 @@ final class SparkRuns {
             if (!rootExisted) {
                 removeIfEmpty(outputRoot);
             }
+        }
+    }
+
+    /**
+     * The disk holding {@code --out} could not take even the scratch folder, so nothing started: the operator's disk,
+     * not the command line, is at fault (a failure, exit 1), and a command that audits its runs records the refusal.
+     */
+    static final class FullOutFolder extends RuntimeException {
+        private final transient FullDisk disk;
+
+        FullOutFolder(FullDisk disk, IOException cause) {
+            super("Cannot use --out " + disk.folder() + ": " + SafeMessages.of(disk), cause);
+            this.disk = disk;
+        }
+
+        FullDisk disk() {
+            return disk;
         }
     }
 

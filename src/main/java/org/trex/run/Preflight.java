@@ -24,6 +24,7 @@ import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
 import org.trex.pseudonym.KeyException;
 import org.trex.pseudonym.PseudonymKey;
+import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.source.SourceSchema;
 import org.trex.spec.BoardFiles;
@@ -151,23 +152,32 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * Audits a run refused before it started, as every run is audited: for what, as of when, the plan hash when the
      * spec was planned, and the reason as every message shows it (scrubbed).
      */
-    static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
+    public static void recordRefusal(RunRequest request, Optional<ExtractPlan> plan, Clock clock,
             RuntimeException refusal) {
-        String runId = request.runId().toString();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("specVersion", request.spec().spec().value().version());
         plan.ifPresent(p -> details.put("planHash", p.planHash()));
         details.put("asOf", request.asOf().toString());
         details.put("reason", SafeMessages.of(refusal));
         request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
+        recordRefusal(request.governance(), request.actor(), Optional.of(request.spec().spec().value().id()),
+                Optional.of(request.runId().toString()), details, clock);
+    }
+
+    /**
+     * Audits a refusal of a run, or of a {@code run --due} pass (which names no extract or run), with its details;
+     * a governance database that cannot take the entry is logged, and the refusal still reaches the user.
+     */
+    public static void recordRefusal(DatabaseUrl governance, String actor, Optional<String> extractId,
+            Optional<String> runId, Map<String, Object> details, Clock clock) {
         try {
             // A refusal can come before the schema was brought up to date (a spec that does not plan).
-            GovernanceSchema.migrate(request.governance());
-            new AuditLog(request.governance(), clock).append(request.actor(), AuditAction.RUN_REFUSED,
-                    Optional.of(request.spec().spec().value().id()), Optional.of(runId), details);
+            GovernanceSchema.migrate(governance);
+            new AuditLog(governance, clock).append(actor, AuditAction.RUN_REFUSED, extractId, runId, details);
         } catch (RuntimeException e) {
             // The refusal may be the governance database itself; its own message still reaches the user.
-            LOG.warn("Cannot record the refusal of run {}: {}", runId, SafeMessages.of(e));
+            LOG.warn("Cannot record the refusal of {}: {}", runId.map(id -> "run " + id).orElse("a run --due pass"),
+                    SafeMessages.of(e));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trex.extract.FullDisk;
 import org.trex.nhs.NhsNumber;
 import org.trex.source.DatabaseUrl;
 
@@ -55,6 +56,14 @@ public final class SafeMessages {
         line = line.length() > longest ? line.substring(0, longest) + "..." : line;
         String scrubbed = line(line);
         return line.startsWith("Cannot ") ? scrubbed : ISO_DATES.matcher(scrubbed).replaceAll("[date]");
+    }
+
+    /**
+     * A write that found its disk full, in TREx's words first (which disk, what it has free), then the write's own
+     * line, as {@link #of(Throwable)} gives it.
+     */
+    public static String of(FullDisk full) {
+        return line(full.reason()) + ": " + of(full.write());
     }
 
     /** The message of the driver's exception under a jOOQ one, as {@link DatabaseUrl#safeMessage} gives it. */

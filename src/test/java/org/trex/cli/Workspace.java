@@ -213,17 +213,22 @@ final class Workspace {
      * JVM's classpath; its stdout and stderr go to {@code log}.
      */
     static Process start(List<String> args, Path log) {
+        try {
+            return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The command line of {@code trex} in a child JVM, as {@link #start} runs it. */
+    static List<String> command(List<String> args) {
         List<String> command =
                 new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("src/main/launcher/jvm.options").toAbsolutePath(), "-Xmx1g",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", System.getProperty("java.class.path"), Trex.class.getName()));
         command.addAll(args);
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return command;
     }
 
     void editSpec(String from, String to) {
