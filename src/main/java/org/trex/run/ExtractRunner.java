@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.trex.disclosure.DecidedCell;
 import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
+import org.trex.extract.FullDisk;
 import org.trex.extract.Manifest;
 import org.trex.extract.ManifestOutput;
 import org.trex.governance.ApprovalFiles;
@@ -279,10 +280,15 @@ public final class ExtractRunner {
 
         /**
          * Why the run failed with {@code e}: once the process is stopping, Spark's stopped session fails the run
-         * with errors of its own (a NullPointerException, say) that would only hide the signal.
+         * with errors of its own (a NullPointerException, say) that would only hide the signal. A full disk is told
+         * first in TREx's words (which disk, what it has free), as a task's failure reaches here in Spark's; measured
+         * before the staging goes, so the space it held is not counted free.
          */
         String reason(Exception e) {
-            return stopping ? STOPPED : SafeMessages.of(e);
+            if (stopping) {
+                return STOPPED;
+            }
+            return FullDisk.of(request.outputRoot(), e).map(SafeMessages::of).orElseGet(() -> SafeMessages.of(e));
         }
 
         /** Ends the run as failed, once: a later call (the run's own failure after a signal's) does nothing. */
