@@ -136,7 +136,8 @@ public final class RunCommand implements Callable<Integer> {
         DatabaseUrl source = database.required();
         DatabaseUrl governanceUrl = governance.required(database);
         PrintWriter printer = commandSpec.commandLine().getOut();
-        return due ? runDue(date, source, governanceUrl, printer) : runOne(date, source, governanceUrl, printer);
+        return due ? runDue(date, source, governanceUrl, printer, commandSpec.commandLine().getErr())
+                : runOne(date, source, governanceUrl, printer);
     }
 
     private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
@@ -183,13 +184,18 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
+    /**
+     * Runs the pass; what ran and how the pass ended go to {@code printer}, what failed or was skipped to
+     * {@code errors}, so that a scheduler's log keeps its failures apart.
+     */
+    private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer,
+            PrintWriter errors) {
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
         AtomicInteger skipped = new AtomicInteger();
         DueRunSummary summary;
         try {
             summary = SparkRuns.withRunner(master, partitions, out,
-                    () -> dueSpecs(date, governanceUrl, printer, skipped, schedulerRunId),
+                    () -> dueSpecs(date, governanceUrl, printer, errors, skipped, schedulerRunId),
                     (runner, due) -> new DueRunner(governanceUrl)
                             .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
                         LoadedSpec spec = due.approved().get(extract.extractId());
@@ -214,23 +220,25 @@ public final class RunCommand implements Callable<Integer> {
             throw refusal;
         }
         for (DueRunReport report : summary.runs()) {
-            printer.printf("%-24s period %s: %s%s%n", report.extractId(), report.periodKey(),
+            (report.status() == DueRunReport.Status.FAILED ? errors : printer).printf("%-24s period %s: %s%s%n",
+                    report.extractId(), report.periodKey(),
                     report.status().name().toLowerCase(java.util.Locale.ROOT),
                     report.message().isEmpty() ? "" : " (" + report.message() + ")");
         }
         // A spec skipped as unapproved, changed or unreadable did not run: the scheduler must hear of it.
         DueOutcome outcome = skipped.get() > 0 ? DueOutcome.SOME_FAILED : summary.outcome();
         printer.println("Outcome: " + outcome.name().toLowerCase(java.util.Locale.ROOT)
-                + (skipped.get() > 0 ? " (" + skipped.get() + " spec(s) skipped: see above)" : ""));
+                + (skipped.get() > 0 ? " (" + skipped.get() + " spec(s) skipped, named on standard error)" : ""));
+        errors.flush();
         printer.flush();
         return outcome.exitCode();
     }
 
-    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, AtomicInteger skipped,
-            String schedulerRunId) {
+    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, PrintWriter errors,
+            AtomicInteger skipped, String schedulerRunId) {
         closeAbandoned(governanceUrl, printer);
         Approvals approvals = new Approvals(governanceUrl);
-        Skips skips = new Skips(new AuditLog(governanceUrl), printer, skipped, schedulerRunId);
+        Skips skips = new Skips(new AuditLog(governanceUrl), errors, skipped, schedulerRunId);
         Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
         List<ScheduledExtract> scheduled = new ArrayList<>();
         for (Path file : specFiles()) {
@@ -262,13 +270,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Specs a due pass skipped: each is printed, counted (the pass exits 5) and audited as a refused run, as a run of
-     * the spec by hand would be; the scheduler's run ID is in the entry, as the skipped run had none of its own.
+     * Specs a due pass skipped: each is printed on standard error, counted (the pass exits 5) and audited as a refused
+     * run, as a run of the spec by hand would be; the scheduler's run ID is in the entry, as the skipped run had none
+     * of its own.
      */
-    private record Skips(AuditLog audit, PrintWriter printer, AtomicInteger count, String schedulerRunId) {
+    private record Skips(AuditLog audit, PrintWriter errors, AtomicInteger count, String schedulerRunId) {
         void skip(Path file, Optional<String> extractId, String reason, List<String> problems) {
-            printer.println("skipped " + file + ": " + reason);
-            problems.forEach(p -> printer.println("  " + p));
+            errors.println("skipped " + file + ": " + reason);
+            problems.forEach(p -> errors.println("  " + p));
             count.incrementAndGet();
             Map<String, Object> details = new java.util.LinkedHashMap<>();
             details.put("spec", file.toString());

@@ -53,7 +53,7 @@ class DatabaseNeverLoadedIsRefusedTest {
 
         // As any due extract that fails: the pass goes on to the others and exits 5.
         assertThat(due.code()).as(due.all()).isEqualTo(ExitCode.SOME_FAILED);
-        assertThat(due.out()).contains("period 2026-06-01T06:00: failed (").contains(
+        assertThat(due.err()).contains("period 2026-06-01T06:00: failed (").contains(
                 "): Cannot run extract discharge-delays: the database " + url.redacted() + MISSING + ")");
         assertNothingWritten(due);
         assertThat(workspace.published()).isEmpty();

@@ -34,7 +34,7 @@ class DueSkipsAreAuditedAsRefusedRunsTest {
                 "--run-id", "scheduled__skips");
 
         assertThat(due.code()).as(due.all()).isEqualTo(ExitCode.SOME_FAILED);
-        assertThat(due.out()).contains("skipped " + broken + ": invalid spec, policy or board register",
+        assertThat(due.err()).contains("skipped " + broken + ": invalid spec, policy or board register",
                 "skipped " + workspace.spec + ": Cannot run extract discharge-delays: it has no approval");
         List<AuditEntry> refused = new AuditLog(workspace.url).list(AuditAction.RUN_REFUSED);
         assertThat(refused).filteredOn(e -> e.details().contains("\"spec\":\"" + broken + "\"")).singleElement()

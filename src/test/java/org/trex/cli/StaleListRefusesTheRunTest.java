@@ -92,7 +92,7 @@ class StaleListRefusesTheRunTest {
         Result second = Workspace.trex(due);
 
         assertThat(first.code()).as(first.all()).isEqualTo(ExitCode.SOME_FAILED);
-        assertThat(first.out()).contains("discharge-delays", "period 2026-12", ": failed", "the national data opt-out "
+        assertThat(first.err()).contains("discharge-delays", "period 2026-12", ": failed", "the national data opt-out "
                 + "list is stale: allow list of 2026-06-01, 184 days old on 2026-12-02");
         // Still due: the next pass tries again rather than finding nothing to do.
         assertThat(second.code()).as(second.all()).isEqualTo(ExitCode.SOME_FAILED);
