@@ -1,6 +1,9 @@
 package org.trex.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.PrintWriter;
+import java.util.Map;
 import org.trex.governance.BoardNotAdoptedException;
 import org.trex.governance.NotApprovedException;
 import org.trex.optout.NationalCheckFileException;
@@ -18,17 +21,36 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions into one clear line on stderr and an exit code. Messages of TREx's own exceptions
- * are written never to hold personal data; a stack trace is printed only with {@code TREX_DEBUG=1}.
+ * are written never to hold personal data; a stack trace is printed only with {@code TREX_DEBUG=1}, every line of it
+ * scrubbed as the one-line message is.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    /** Whether stack traces are printed (the handler's, and the ones log lines carry). */
+    enum Traces {
+        PRINTED,
+        NOT_PRINTED;
+
+        /** Printed only with {@code TREX_DEBUG=1}: a failed task's trace runs to hundreds of lines. */
+        static Traces of(Map<String, String> environment) {
+            return "1".equals(environment.get("TREX_DEBUG")) ? PRINTED : NOT_PRINTED;
+        }
+    }
+
+    private final Traces traces;
+
+    ErrorHandler(Traces traces) {
+        this.traces = requireNonNull(traces, "traces is null");
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (!(e instanceof RunFailedException failed && failed.told() == RunFailedException.Told.BY_SHUTDOWN)) {
             TerminalText.safe(message(e)).lines().forEach(line -> err.println("trex: " + line));
         }
-        if ("1".equals(System.getenv("TREX_DEBUG"))) {
-            e.printStackTrace(err);
+        if (traces == Traces.PRINTED) {
+            // The trace repeats the messages the line above scrubbed, and its causes' unscrubbed ones.
+            SafeMessages.trace(e).forEach(line -> err.println(TerminalText.safe(line)));
         }
         err.flush();
         return exitCode(e);

@@ -65,7 +65,7 @@ final class SparkRuns {
                 throw new FullOutFolder(full.get(), e);
             }
             throw new CliException(ExitCode.BAD_INPUT, "Cannot use --out " + outputRoot + ": cannot create "
-                    + scratch.getFileName() + " in it: " + IoReasons.of(e));
+                    + scratch.getFileName() + " in it: " + IoReasons.of(e), e);
         }
         CompletableFuture<SparkSession> starting = new CompletableFuture<>();
         new Thread(() -> {

@@ -51,9 +51,9 @@ public final class Trex implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if ("1".equals(System.getenv("TREX_DEBUG"))) {
+        if (ErrorHandler.Traces.of(System.getenv()) == ErrorHandler.Traces.PRINTED) {
             // spark-submit starts logging before this runs, so the configuration is read again with traces on.
-            System.setProperty("trex.log.traces", "full");
+            System.setProperty(ScrubbedTraces.PROPERTY, ScrubbedTraces.FULL);
             org.apache.logging.log4j.core.config.Configurator.reconfigure();
         }
         System.exit(execute(args));
@@ -65,10 +65,15 @@ public final class Trex implements Callable<Integer> {
     }
 
     static CommandLine newCommandLine() {
+        return newCommandLine(ErrorHandler.Traces.of(System.getenv()));
+    }
+
+    static CommandLine newCommandLine(ErrorHandler.Traces traces) {
         CommandLine commandLine = new CommandLine(new Trex());
         commandLine.registerConverter(LocalDate.class, Trex::date);
-        commandLine.setExecutionExceptionHandler(new ErrorHandler());
-        commandLine.setParameterExceptionHandler(new ErrorHandler());
+        ErrorHandler handler = new ErrorHandler(traces);
+        commandLine.setExecutionExceptionHandler(handler);
+        commandLine.setParameterExceptionHandler(handler);
         return commandLine;
     }
 

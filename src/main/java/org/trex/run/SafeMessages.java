@@ -1,6 +1,9 @@
 package org.trex.run;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -37,6 +40,8 @@ public final class SafeMessages {
     private static final int LONGEST_LIBRARY_LINE = 500;
     private static final int LONGEST_OWN_LINE = 2000;
     private static final Pattern ISO_DATES = Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)");
+    /** A trace's line that names a throwable (its own, a cause's or a suppressed one's), then gives its message. */
+    private static final Pattern THROWN = Pattern.compile("(\\s*(?:Caused by: |Suppressed: )?[\\w$.]+: )(.*)");
 
     private SafeMessages() {
     }
@@ -50,12 +55,33 @@ public final class SafeMessages {
         if (message.startsWith(JOOQ_STATEMENT)) {
             message = driverMessage(e).orElse(message);
         }
-        String line = message.lines().findFirst().orElse(message);
+        return scrubbed(message.lines().findFirst().orElse(message));
+    }
+
+    /**
+     * A throwable's stack trace as {@code printStackTrace} writes it, each line scrubbed as {@link #of} scrubs a
+     * message: the messages of the throwable, of its causes and of those suppressed can quote what a user typed or
+     * what a library read, as the frames between them cannot.
+     */
+    public static List<String> trace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString().lines().map(SafeMessages::traceLine).toList();
+    }
+
+    private static String traceLine(String line) {
+        Matcher thrown = THROWN.matcher(line);
+        return thrown.matches() ? line(thrown.group(1)) + scrubbed(thrown.group(2)) : scrubbed(line);
+    }
+
+    /** One line of a message, TREx's own ({@code Cannot ...}) or a library's, scrubbed. */
+    private static String scrubbed(String line) {
+        boolean own = line.startsWith("Cannot ");
         // A library's line can quote a whole row; TREx's own say what and why, which a reader needs whole.
-        int longest = line.startsWith("Cannot ") ? LONGEST_OWN_LINE : LONGEST_LIBRARY_LINE;
-        line = line.length() > longest ? line.substring(0, longest) + "..." : line;
-        String scrubbed = line(line);
-        return line.startsWith("Cannot ") ? scrubbed : ISO_DATES.matcher(scrubbed).replaceAll("[date]");
+        int longest = own ? LONGEST_OWN_LINE : LONGEST_LIBRARY_LINE;
+        String cut = line.length() > longest ? line.substring(0, longest) + "..." : line;
+        String scrubbed = line(cut);
+        return own ? scrubbed : ISO_DATES.matcher(scrubbed).replaceAll("[date]");
     }
 
     /**
