@@ -210,9 +210,14 @@ public final class Approvals {
     private Approval recordRevocation(RevocationStatement statement, SshSignature signature, BoardRegister board) {
         String extractId = statement.extractId();
         String doing = "revoke approval " + statement.reference() + " of extract " + extractId;
-        BoardMember member = BoardSignatures.revoker(statement, signature.armored(), board)
+        BoardMember member = board.member(signature.key())
                 .orElseThrow(() -> new IllegalArgumentException("Cannot " + doing + ": the signature by key "
-                        + signature.key().fingerprint() + " is not a board member's over this revocation statement"));
+                        + signature.key().fingerprint() + " is not a board member's"));
+        if (BoardSignatures.revoker(statement, signature.armored(), board).isEmpty()) {
+            throw new IllegalArgumentException("Cannot " + doing + ": the signature by " + member.describe()
+                    + " is not over this revocation statement; it was made over another statement (another reason,"
+                    + " reference or plan hash): sign the statement trex revoke prints for these options");
+        }
         return GovernanceDatabase.transaction(url, doing, dsl -> {
             adoptions.require(dsl, board, member.id(), doing);
             Approval approval = find(dsl, extractId, statement.reference())

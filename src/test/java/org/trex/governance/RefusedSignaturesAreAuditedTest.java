@@ -82,12 +82,31 @@ class RefusedSignaturesAreAuditedTest {
 
         assertThatThrownBy(() -> approvals.revoke(revocation, stranger, board.register()))
                 .hasMessage("Cannot revoke approval IGB-3 of extract discharge-delays: the signature by key "
-                        + stranger.key().fingerprint() + " is not a board member's over this revocation statement");
+                        + stranger.key().fingerprint() + " is not a board member's");
 
         assertThat(new AuditLog(url).list(AuditAction.REVOKE_REFUSED)).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("key " + stranger.key().fingerprint());
-            assertThat(entry.details()).contains("is not a board member's over this revocation statement");
+            assertThat(entry.details()).contains("is not a board member's");
         });
         assertThat(approvals.history("discharge-delays").get(0).revocation()).isEmpty();
+    }
+
+    @Test
+    void aMembersRevocationOverAnotherReasonIsToldSo() {
+        Approvals approvals = new Approvals(url);
+        Approval approval = approvals.sign(STATEMENT, board.sign(TestingBoard.CHAIR, STATEMENT.bytes()),
+                board.register());
+        RevocationStatement revocation = approval.revocationStatement("Withdrawn by the board");
+        SshSignature otherReason = board.sign(TestingBoard.CHAIR,
+                approval.revocationStatement("Another reason").bytes());
+
+        assertThatThrownBy(() -> approvals.revoke(revocation, otherReason, board.register()))
+                .hasMessageStartingWith("Cannot revoke approval IGB-3 of extract discharge-delays: the signature by"
+                        + " Dr Test Chair (")
+                .hasMessageEndingWith(" is not over this revocation statement; it was made over another statement"
+                        + " (another reason, reference or plan hash): sign the statement trex revoke prints for these"
+                        + " options");
+        assertThat(new AuditLog(url).list(AuditAction.REVOKE_REFUSED)).singleElement()
+                .satisfies(entry -> assertThat(entry.actor()).isEqualTo(TestingBoard.CHAIR));
     }
 }
