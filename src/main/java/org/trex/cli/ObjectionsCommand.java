@@ -184,7 +184,9 @@ public final class ObjectionsCommand implements Callable<Integer> {
         }
         for (DeletionNotice notice : round.issued()) {
             printer.println("ISSUED " + notice.id() + " to " + notice.release().release().extractId() + " run "
-                    + notice.release().release().runId() + ": " + notice.people().size() + " pseudonym(s) to delete,"
+                    + notice.release().release().runId() + ": " + notice.people().size()
+                    + (NoticeFiles.rowsToDelete(notice) ? " pseudonym(s) to delete," : " person(s) counted in its"
+                            + " aggregates alone, no row to delete,")
                     + " due " + notice.dueOn() + " -> " + out.resolve(notice.id() + ".md") + ", "
                     + out.resolve(notice.id() + ".json"));
         }

@@ -129,10 +129,18 @@ public final class NoticeFiles {
         Release release = notice.release().release();
         StringBuilder md = new StringBuilder();
         md.append("# Deletion notice ").append(notice.id()).append("\n\n");
-        md.append("People who objected to the use of their NHS number after extract `").append(release.extractId())
-                .append("` was released. Delete their rows below from every copy of the extract in the TRE by **")
-                .append(notice.dueOn()).append("**, then record it: `trex objections ack ").append(notice.id())
-                .append(" --by NAME`.\n\n");
+        md.append(notice.people().size()).append(" person(s) objected to the use of their NHS number after extract `")
+                .append(release.extractId()).append("` was released.");
+        if (rowsToDelete(notice)) {
+            md.append(" Delete their rows below from every copy of the extract in the TRE by **")
+                    .append(notice.dueOn()).append("**, then record it: `trex objections ack ").append(notice.id())
+                    .append(" --by NAME`.\n\n");
+        } else {
+            // An extract of aggregates alone holds no row of theirs: the notice is for the board's next review.
+            md.append(" The extract holds no row of theirs to delete: they were counted in its aggregates, which cannot"
+                    + " be recalled. Record that the notice was read: `trex objections ack ").append(notice.id())
+                    .append(" --by NAME`.\n\n");
+        }
         md.append("| | |\n|---|---|\n");
         md.append("| Status | ").append(notice.status(today).name().toLowerCase(java.util.Locale.ROOT)).append(" |\n");
         md.append("| Issued | ").append(notice.issuedAt()).append(" (objections in force on ").append(notice.asOf())
@@ -159,11 +167,18 @@ public final class NoticeFiles {
                 md.append('\n');
             } else {
                 md.append("## Aggregate `").append(output.name()).append("`: cannot be recalled\n\n")
-                        .append(held.size()).append(" of the people above were counted in it. Its counts are already ")
+                        .append(held.size()).append(" of the people this notice names were counted in it. Its counts")
+                        .append(" are already ")
                         .append("released; the next release of this spec needs a differencing review.\n\n");
             }
         }
         return md.toString();
+    }
+
+    /** Whether a record-level output of the release holds a row of someone the notice names. */
+    public static boolean rowsToDelete(DeletionNotice notice) {
+        return notice.release().release().outputs().stream()
+                .anyMatch(o -> o.kind() == ReleaseOutputKind.RECORDS && !holdings(notice, o.name()).isEmpty());
     }
 
     private static List<ReleaseRegister.Holding> holdings(DeletionNotice notice, String output) {

@@ -1,0 +1,62 @@
+package org.trex.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.trex.governance.DeletionNotice;
+import org.trex.governance.NoticedPerson;
+import org.trex.governance.Release;
+import org.trex.governance.ReleaseOutputKind;
+import org.trex.governance.ReleaseRegister;
+import org.trex.governance.ReleasedOutput;
+import org.trex.spec.Applicability;
+
+/**
+ * A deletion notice to an extract of aggregates alone says there is no row to delete (its counts cannot be recalled,
+ * and the next release needs a differencing review) rather than asking for rows that are not there; a notice to an
+ * extract with record-level rows of the person asks for them by the due date.
+ */
+class NoticeOfAggregatesAloneAsksForNoDeletionTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 7, 6);
+    private static final String PSEUDONYM = "ab".repeat(32);
+
+    @Test
+    void aggregatesAloneHoldNoRowToDelete() {
+        DeletionNotice notice = notice(new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE,
+                Optional.empty(), 42, List.of()));
+
+        assertThat(NoticeFiles.rowsToDelete(notice)).isFalse();
+        assertThat(NoticeFiles.markdown(notice, TODAY)).contains("1 person(s) objected to the use of their NHS number"
+                + " after extract `delays-aggregates` was released. The extract holds no row of theirs to delete: they"
+                + " were counted in its aggregates, which cannot be recalled. Record that the notice was read: `trex"
+                + " objections ack DN-000002 --by NAME`.")
+                .contains("1 of the people this notice names were counted in it.")
+                .doesNotContain("Delete their rows");
+    }
+
+    @Test
+    void recordsHoldingThePersonAreToBeDeleted() {
+        DeletionNotice notice = notice(new ReleasedOutput("spells", ReleaseOutputKind.RECORDS,
+                Optional.of("person"), 900, List.of()));
+
+        assertThat(NoticeFiles.rowsToDelete(notice)).isTrue();
+        assertThat(NoticeFiles.markdown(notice, TODAY)).contains("Delete their rows below from every copy of the"
+                + " extract in the TRE by **2026-08-05**").contains("| `" + PSEUDONYM + "` | 1 |");
+    }
+
+    private static DeletionNotice notice(ReleasedOutput output) {
+        Release release = new Release("delays-aggregates", "a36cb31b-0000-4000-8000-000000000001", 1,
+                "discharge-evaluation", "0123456789abcdef", Path.of("keys/discharge.key"), LocalDate.of(2026, 6, 30),
+                Applicability.APPLIES, 30, Path.of("out/delays-aggregates/run"), List.of(output));
+        NoticedPerson person = new NoticedPerson(PSEUDONYM, "local objection", List.of(
+                new ReleaseRegister.Holding(PSEUDONYM, output.name(), output.kind(), 1)));
+        return new DeletionNotice("DN-000002", new ReleaseRegister.Registered(1, Instant.parse(
+                "2026-07-01T06:00:00Z"), release), Instant.parse("2026-07-06T09:00:00Z"), TODAY,
+                TODAY.plusDays(30), Optional.empty(), Optional.empty(), List.of(person));
+    }
+}
