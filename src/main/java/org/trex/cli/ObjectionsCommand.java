@@ -210,9 +210,18 @@ public final class ObjectionsCommand implements Callable<Integer> {
 
     /** Records that a notice was done by {@code by}, rewrites its files in {@code out} and says so. */
     static DeletionNotice acknowledge(DatabaseUrl records, String notice, String by, Path out, PrintWriter printer) {
+        DeletionNotices notices = new DeletionNotices(records, Clock.systemUTC());
+        // The files the TRE works from must say done; ones written afresh elsewhere would leave them saying open.
+        notices.find(notice).filter(found -> found.doneAt().isEmpty() && !NoticeFiles.present(out, found))
+                .ifPresent(found -> {
+                    throw new CliException(ExitCode.BAD_INPUT, "Cannot acknowledge notice " + notice + ": its files ("
+                            + notice + ".md, " + notice + ".json) are not in " + out + "; give --out the folder trex"
+                            + " objections notices wrote them to, so that they say done (it writes them again there"
+                            + " if they were lost)");
+                });
         DeletionNotice done;
         try {
-            done = new DeletionNotices(records, Clock.systemUTC()).acknowledge(notice, by, Actor.current());
+            done = notices.acknowledge(notice, by, Actor.current());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }

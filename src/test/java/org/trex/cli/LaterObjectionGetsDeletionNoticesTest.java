@@ -207,6 +207,15 @@ class LaterObjectionGetsDeletionNoticesTest {
         String late = LocalDate.now(ZoneOffset.UTC).plusDays(31).toString();
 
         Result overdue = Workspace.trex("objections", "status", "--as-of", late, "--database-url", url.jdbcUrl());
+        Path elsewhere = root.resolve("elsewhere");
+        Result notWhereItsFilesAre = Workspace.trex("objections", "ack", "DN-000001", "--by", "TRE operator", "--out",
+                elsewhere.toString(), "--database-url", url.jdbcUrl());
+        assertThat(notWhereItsFilesAre.code()).as(notWhereItsFilesAre.all()).isEqualTo(ExitCode.BAD_INPUT);
+        // The folder's name is shown scrubbed as any long run of digits is (the temporary folder's).
+        assertThat(notWhereItsFilesAre.err()).contains("trex: Cannot acknowledge notice DN-000001: its files"
+                + " (DN-000001.md, DN-000001.json) are not in ", "/elsewhere; give --out the folder trex objections"
+                + " notices wrote them to, so that they say done");
+        assertThat(elsewhere).doesNotExist();
         for (int i = 1; i <= 5; i++) {
             Result ack = Workspace.trex("objections", "ack", "DN-00000" + i, "--by", "TRE operator", "--out",
                     notices.toString(), "--database-url", url.jdbcUrl());
