@@ -1,6 +1,7 @@
 package org.trex.governance;
 
 import static java.util.Objects.requireNonNull;
+import static org.jooq.impl.DSL.select;
 import static org.trex.governance.GovernanceTables.CELL_AS_OF;
 import static org.trex.governance.GovernanceTables.CELL_DIMENSIONS;
 import static org.trex.governance.GovernanceTables.CELL_EXTRACT_ID;
@@ -12,7 +13,10 @@ import static org.trex.governance.GovernanceTables.CELL_RUN_ID;
 import static org.trex.governance.GovernanceTables.CELL_SPEC_VERSION;
 import static org.trex.governance.GovernanceTables.CELL_STATUS;
 import static org.trex.governance.GovernanceTables.CELL_VALUE;
+import static org.trex.governance.GovernanceTables.RELEASE;
 import static org.trex.governance.GovernanceTables.RELEASED_CELL;
+import static org.trex.governance.GovernanceTables.RELEASE_PROJECT;
+import static org.trex.governance.GovernanceTables.RELEASE_RUN_ID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -74,12 +78,20 @@ public final class ReleaseLedger {
         }
     }
 
-    /** What earlier runs of the extract released, cell by cell, oldest first. */
-    public ReleaseHistory history(String extractId) {
+    /**
+     * What earlier runs released, cell by cell, oldest first: the extract's own runs and those of every other
+     * extract of its project, so that a spec copied under another ID (same outputs, same people) differences against
+     * what its original released rather than starting a ledger of its own.
+     */
+    public ReleaseHistory history(String extractId, String project) {
         requireNonNull(extractId, "extractId is null");
+        requireNonNull(project, "project is null");
         List<Record> rows = GovernanceDatabase.transaction(url, "read the released cells of " + extractId, dsl ->
                 dsl.select(CELL_RUN_ID, CELL_OUTPUT, CELL_MEASURE, CELL_DIMENSIONS, CELL_VALUE, CELL_RELEASED)
-                        .from(RELEASED_CELL).where(CELL_EXTRACT_ID.eq(extractId)).orderBy(CELL_ID).fetch()
+                        .from(RELEASED_CELL)
+                        .where(CELL_EXTRACT_ID.eq(extractId).or(CELL_RUN_ID.in(
+                                select(RELEASE_RUN_ID).from(RELEASE).where(RELEASE_PROJECT.eq(project)))))
+                        .orderBy(CELL_ID).fetch()
                         .stream().map(r -> (Record) r).toList());
         Map<CellKey, List<EarlierRelease>> cells = new LinkedHashMap<>();
         for (Record row : rows) {

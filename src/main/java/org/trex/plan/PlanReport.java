@@ -77,7 +77,8 @@ public final class PlanReport {
                         + " everything published (rounded cells, totals, other outputs of this extract), to within "
                         + policy.disclosure().protectionRange() + " (protection range; checked by linear programming)",
                 "aggregate outputs: a cell differing by 1 to " + policy.disclosure().suppressAtOrBelow()
-                        + " from an earlier release of this extract is suppressed (release ledger)",
+                        + " from an earlier release of this extract, or of another of its project, is suppressed"
+                        + " (release ledger)",
                 "aggregate sums: dominated ones suppressed (nk rule: n = " + policy.disclosure().dominance().n()
                         + ", k = " + policy.disclosure().dominance().kPercent() + "%; p% rule: p = "
                         + policy.disclosure().dominance().pPercent() + "%)");

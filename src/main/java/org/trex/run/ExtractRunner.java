@@ -203,7 +203,8 @@ public final class ExtractRunner {
             SparkSession session = spark.get();
             LOG.info("Waited {} ms for Spark", (System.nanoTime() - waitingForSpark) / 1_000_000);
             ExtractJob.Result job = new ExtractJob(session, request.source(), catalog, partitions)
-                    .run(plan, exclusions, preflight.key(), staged.data(), ledger.history(plan.spec().id()));
+                    .run(plan, exclusions, preflight.key(), staged.data(),
+                            ledger.history(plan.spec().id(), plan.spec().project()));
             List<OutputResult> results = job.outputs();
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             ApprovalFiles.write(staged.staging(), preflight.approval());

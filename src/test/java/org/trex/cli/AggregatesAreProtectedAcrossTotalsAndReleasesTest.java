@@ -147,8 +147,8 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
                 .satisfies(r -> assertThat(r.get("discharges")).as("suppressed in the second release").isEmpty());
         // The other test of this class releases the same extract in the same database: only this test's runs count.
         List<String> runs = List.of(firstRun.getFileName().toString(), secondRun.getFileName().toString());
-        List<EarlierRelease> releases = new ReleaseLedger(url).history(Workspace.EXTRACT).of(changed).stream()
-                .filter(release -> runs.contains(release.runId())).toList();
+        List<EarlierRelease> releases = new ReleaseLedger(url).history(Workspace.EXTRACT, "discharge-evaluation")
+                .of(changed).stream().filter(release -> runs.contains(release.runId())).toList();
         assertThat(releases).hasSize(2);
         assertThat(releases.get(1).value() - releases.get(0).value()).isEqualTo(1);
         assertThat(releases.get(0).released()).isPresent();
