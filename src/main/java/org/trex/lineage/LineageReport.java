@@ -174,7 +174,7 @@ public final class LineageReport {
             long leftOut = o.reconciliation().rowsLeftOut();
             String left = leftOut == 0 ? "" : "after " + count(leftOut) + " left out at this output";
             if (o.kind() == OutputKind.AGGREGATE) {
-                long groups = o.files().isEmpty() ? 0 : o.files().get(0).rows();
+                long groups = o.rowsWritten();
                 steps.add(new Step("Counted: " + o.name(), o.reconciliation().rowsOut(), "written",
                         left + (left.isEmpty() ? "" : "; ") + "into " + count(groups) + " groups"));
             } else {

@@ -248,7 +248,7 @@ public final class OpenLineageEvents {
                             .set("notes", notes(measures.notes()))));
             node.putObject("outputFacets").set("outputStatistics",
                     olFacet("1-0-2/OutputStatisticsOutputDatasetFacet")
-                            .put("rowCount", output.reconciliation().rowsOut())
+                            .put("rowCount", output.rowsWritten())
                             .put("size", output.bytes())
                             .put("fileCount", output.files().size()));
         }

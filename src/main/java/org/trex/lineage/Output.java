@@ -30,11 +30,23 @@ public record Output(
         requireNonNull(disclosure, "disclosure is null");
         // An aggregate's files hold groups, not the records its reconciliation counts.
         for (OutputFile file : files) {
+            if (file.rows() != files.get(0).rows()) {
+                throw new IllegalArgumentException("Cannot describe lineage: output " + name + " file " + file.path()
+                        + " has " + file.rows() + " rows, file " + files.get(0).path() + " has " + files.get(0).rows());
+            }
             if (kind == OutputKind.RECORDS && file.rows() != reconciliation.rowsOut()) {
                 throw new IllegalArgumentException("Cannot describe lineage: output " + name + " file " + file.path()
                         + " has " + file.rows() + " rows, the reconciliation says " + reconciliation.rowsOut());
             }
         }
+    }
+
+    /**
+     * The rows in its files (each holds them all, in its own format): a record output's rows out, an aggregate's
+     * groups.
+     */
+    public long rowsWritten() {
+        return files.isEmpty() ? 0 : files.get(0).rows();
     }
 
     /** Bytes in all of this output's files. */
