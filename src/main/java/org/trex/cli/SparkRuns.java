@@ -163,8 +163,7 @@ final class SparkRuns {
             out.printf("  %-28s read %,d, left out %,d, written %,d %s%n", result.plan().name(), result.rowsRead(),
                     result.rowsLeftOut(), result.rowsWritten(), result.plan().measures().isEmpty() ? "rows" : "groups");
             for (ExclusionCount count : result.excluded()) {
-                out.printf("      left out: %-26s %,d rows, %,d people%n", count.reason(), count.rows(),
-                        count.people());
+                out.printf("      left out: %-26s %s%n", count.reason(), count.describe());
             }
             out.printf("      disclosure: %s%n", result.disclosure().action());
         }

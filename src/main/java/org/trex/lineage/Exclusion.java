@@ -25,14 +25,23 @@ public record Exclusion(String reason, long rows, long people) {
         }
         LineageChecks.requireCount(rows, "rows");
         LineageChecks.requireCount(people, "people");
+        if (!peopleCountable(reason) && people != 0) {
+            throw new IllegalArgumentException("Cannot describe lineage: " + people + " people left out as "
+                    + reason + ", whose records cannot be counted as people");
+        }
     }
 
     /**
-     * People are counted by NHS number, so records left out for having none cannot be counted as people; their
-     * {@link #people()} is 0, which a reader should not take for "nobody".
+     * People are counted by NHS number, so records left out for having none, or an invalid one (a placeholder many
+     * share, a mistyped number), cannot be counted as people; their {@link #people()} is 0, which a reader should not
+     * take for "nobody", and the lineage shows none.
      */
     public boolean peopleCountable() {
-        return !reason.equals("missing_nhs_number");
+        return peopleCountable(reason);
+    }
+
+    private static boolean peopleCountable(String reason) {
+        return !reason.equals("missing_nhs_number") && !reason.equals("invalid_nhs_number");
     }
 
     /** The reason in words for a reader, or the code when TREx has no words for it. */

@@ -159,7 +159,7 @@ public final class LineageReport {
 
     /** People left out, or why they cannot be counted. */
     private static String people(Exclusion e) {
-        return e.peopleCountable() ? count(e.people()) : "not countable (no NHS number)";
+        return e.peopleCountable() ? count(e.people()) : "not countable (no valid NHS number)";
     }
 
     /** Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale. */

@@ -297,8 +297,14 @@ public final class OpenLineageEvents {
     private static ObjectNode exclusions(LineageRun run) {
         ObjectNode facet = trexFacet("TrexExclusionsRunFacet");
         ArrayNode list = facet.putArray("exclusions");
-        run.exclusions().forEach(e -> list.addObject()
-                .put("reason", e.reason()).put("rows", e.rows()).put("people", e.people()));
+        for (Exclusion e : run.exclusions()) {
+            ObjectNode node = list.addObject().put("reason", e.reason()).put("rows", e.rows());
+            if (e.peopleCountable()) {
+                node.put("people", e.people());
+            } else {
+                node.putNull("people");
+            }
+        }
         return facet;
     }
 

@@ -45,4 +45,13 @@ public enum ExclusionReason {
     public String description() {
         return description;
     }
+
+    /**
+     * Whether the records left out for this reason can be counted as people. People are told apart by their NHS
+     * number: a missing one tells no one apart, nor does an invalid one, a placeholder many share (0000000000) or a
+     * mistyped number, so those records are counted as records alone.
+     */
+    public boolean peopleCountable() {
+        return this != MISSING_NHS_NUMBER && this != INVALID_NHS_NUMBER;
+    }
 }

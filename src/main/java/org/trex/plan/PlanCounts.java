@@ -67,7 +67,6 @@ public record PlanCounts(long events, long people, long eventsWithoutValidNumber
                     while (rows.next()) {
                         events++;
                         String raw = rows.getString(2);
-                        String person = raw == null ? "missing:" + events : NhsNumber.normalise(raw);
                         Optional<NhsNumber> number = NhsNumber.tryParse(raw);
                         if (number.isPresent()) {
                             people.add(number.get().digits());
@@ -78,7 +77,10 @@ public record PlanCounts(long events, long people, long eventsWithoutValidNumber
                                 CouncilRecordObjection.of(rows.getBoolean(4)));
                         if (reason != null) {
                             leftOut.computeIfAbsent(reason, r -> new long[2])[0]++;
-                            peopleLeftOut.computeIfAbsent(reason, r -> new HashSet<>()).add(person);
+                            // An objection against a council record leaves its rows out whatever their number, but
+                            // only a valid number is a person to count.
+                            number.ifPresent(n -> peopleLeftOut.computeIfAbsent(reason, r -> new HashSet<>())
+                                    .add(n.digits()));
                         }
                     }
                 }

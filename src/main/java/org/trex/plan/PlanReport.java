@@ -90,13 +90,6 @@ public final class PlanReport {
     }
 
     /**
-     * People are told apart by NHS number: records without one cannot be counted as people, as lineage says.
-     */
-    private static boolean peopleCountable(ExclusionReason reason) {
-        return reason != ExclusionReason.MISSING_NHS_NUMBER;
-    }
-
-    /**
      * Warnings of runs that would be refused for want of a usable allow list (a run as of the plan's date, and the
      * spec's next scheduled run: a list current today can be stale by then), and of source tables never analysed.
      */
@@ -179,8 +172,8 @@ public final class PlanReport {
                 if (left[0] > 0 || plan.optOutsApplied().contains(reason)) {
                     out.append(bullet(markdown)).append("Left out, ").append(reason.description()).append(": ")
                             .append(small.display(left[0])).append(" events, ")
-                            .append(peopleCountable(reason) ? small.display(left[1]) + " people"
-                                    : "people not countable (no NHS number)").append('\n');
+                            .append(reason.peopleCountable() ? small.display(left[1]) + " people"
+                                    : "people not countable (no valid NHS number)").append('\n');
                 }
             }
         });
@@ -313,7 +306,7 @@ public final class PlanReport {
                     continue;
                 }
                 ObjectNode reasonNode = left.putObject(reason.code()).put("events", small.display(counted[0]));
-                if (peopleCountable(reason)) {
+                if (reason.peopleCountable()) {
                     reasonNode.put("people", small.display(counted[1]));
                 } else {
                     reasonNode.putNull("people");

@@ -8,6 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.trex.nhs.NhsNumber;
 import org.trex.optout.CouncilRecordObjection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
@@ -47,6 +48,24 @@ public final class ExclusionCheck implements Serializable {
     /** Whether a {@link #reason} column says the row is left out. */
     static Column leftOut(Column reason) {
         return reason.notEqual(KEPT);
+    }
+
+    /**
+     * Whether a row's raw NHS number is a valid one: only then is the row a person's to count. An invalid number
+     * tells no one apart (a placeholder many share, a mistyped one), nor does a missing one, whatever left the row out.
+     */
+    Column validNumber(Column rawNhsNumber) {
+        return JavaCalls.call(this, "isValidNumber", DataTypes.BooleanType, JavaCalls.Nulls.PASS_IN,
+                JavaCalls.Effects.NONE, rawNhsNumber.cast(DataTypes.StringType));
+    }
+
+    /** Called by generated code. */
+    public boolean isValidNumber(UTF8String rawNhsNumber) {
+        if (rawNhsNumber == null) {
+            return false;
+        }
+        Utf8Slice raw = Utf8Slice.of(rawNhsNumber);
+        return NhsNumber.numberIn(raw.array(), raw.offset(), raw.length()) >= 0;
     }
 
     /** True for rows with no reason; the others are tallied with their count key and dropped. */

@@ -29,7 +29,7 @@ final class ExclusionTally extends AccumulatorV2<ExclusionTally.LeftOut, Map<Int
     private static final long serialVersionUID = 1L;
     private static final ExclusionReason[] REASONS = ExclusionReason.values();
 
-    /** One row left out: its reason and its person's count key (empty when it has no NHS number). */
+    /** One row left out: its reason and its person's count key (empty when it has no valid NHS number). */
     record LeftOut(ExclusionReason reason, OptionalLong countKey) implements Serializable {
         LeftOut {
             requireNonNull(reason, "reason is null");

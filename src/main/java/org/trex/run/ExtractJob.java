@@ -313,7 +313,8 @@ public final class ExtractJob {
         ExclusionCheck check = new ExclusionCheck(exclusions, tally);
         return source.withColumn(EXCLUSION, check.reason(nhsNumber, col(OutputPlan.ON_ALLOW_LIST),
                         col(OutputPlan.RECORD_OBJECTION)))
-                .withColumn(COUNT_KEY, when(ExclusionCheck.leftOut(col(EXCLUSION)), person))
+                .withColumn(COUNT_KEY, when(ExclusionCheck.leftOut(col(EXCLUSION)).and(check.validNumber(nhsNumber)),
+                        person))
                 .filter(check.keep(col(EXCLUSION), col(COUNT_KEY)))
                 .drop(EXCLUSION, COUNT_KEY);
     }

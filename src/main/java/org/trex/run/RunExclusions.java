@@ -61,7 +61,7 @@ final class RunExclusions {
             return;
         }
         String reasons = counts().stream().filter(c -> ExclusionReason.fromCode(c.reason()).isPresent())
-                .map(c -> c.reason() + " " + c.rows() + " rows, " + c.people() + " people")
+                .map(c -> c.reason() + " " + c.describe())
                 .collect(Collectors.joining("; "));
         throw new EmptyExtractException("Cannot publish extract " + extract + ": every record was left out (" + read
                 + " rows read by its outputs" + (reasons.isEmpty() ? "" : "; left out: " + reasons) + ")");

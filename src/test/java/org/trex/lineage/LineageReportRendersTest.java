@@ -52,7 +52,8 @@ class LineageReportRendersTest {
                 "| spells | records | 44,012 | 2,135 | 41,877 |",
                 "Rows read by the 2 outputs: 61,117.",
                 "| Left out because | Code | Rows (all outputs) | People (each once) |",
-                "| 1,204 | not countable (no NHS number) |",
+                "| 1,204 | not countable (no valid NHS number) |",
+                "| 87 | not countable (no valid NHS number) |",
                 "    from health.inpatient\\_spell".replace("\\_", "_"),
                 "| data/spells.parquet | parquet | 41,877 |",
                 "- **Conditions:** Outputs stay in the TRE; No linkage to other datasets\n");

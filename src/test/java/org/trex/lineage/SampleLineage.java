@@ -113,7 +113,7 @@ final class SampleLineage {
 
     static List<Exclusion> exclusions() {
         return List.of(new Exclusion("missing_nhs_number", 1_204, 0),
-                new Exclusion("invalid_nhs_number", 87, 40),
+                new Exclusion("invalid_nhs_number", 87, 0),
                 new Exclusion("local_objection", 129, 17),
                 new Exclusion("national_data_opt_out_or_unchecked", 2_781, 602),
                 new Exclusion("type1_opt_out", 0, 0),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.trex.nhs.NhsNumber;
+import org.trex.optout.ExclusionReason;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.testing.SourceFixture;
@@ -40,12 +41,38 @@ class PlanCountsNoPeopleWithoutAnNhsNumberTest {
         PlanCounts counts = PlanCounts.count(plan, url, Optional.empty());
 
         assertThat(PlanReport.render(plan, Optional.of(counts), PlanFormat.TEXT)).contains(
-                "Left out, NHS number missing: no opt-out can be checked: 10 events, people not countable (no NHS "
-                        + "number)\n");
+                "Left out, NHS number missing: no opt-out can be checked: 10 events, people not countable (no valid "
+                        + "NHS number)\n");
         JsonNode missing = new ObjectMapper().readTree(PlanReport.render(plan, Optional.of(counts), PlanFormat.JSON))
                 .path("counts").path("leftOut").path("missing_nhs_number");
         assertThat(missing.path("events").asText()).isEqualTo("10");
         assertThat(missing.path("people").isNull()).isTrue();
+    }
+
+    @Test
+    void eventsWithAnInvalidNumberAreCountedButTheirPeopleAreNot() throws Exception {
+        DatabaseUrl url = TestDatabase.fresh();
+        try (SourceFixture fixture = SourceFixture.on(url)) {
+            for (int i = 0; i < 6; i++) {
+                fixture.spell("0000000000", ADMITTED, DISCHARGED, null);
+            }
+            for (String mistyped : List.of("9990000019", "999000001", "9990000027")) {
+                fixture.spell(mistyped, ADMITTED, DISCHARGED, null);
+            }
+            fixture.spell("9990000018", ADMITTED, DISCHARGED, null);
+            fixture.nationalList(LocalDate.of(2025, 6, 1));
+        }
+        ExtractPlan plan = plan();
+        PlanCounts counts = PlanCounts.count(plan, url, Optional.empty());
+
+        assertThat(counts.leftOut(ExclusionReason.INVALID_NHS_NUMBER)).containsExactly(9, 0);
+        assertThat(PlanReport.render(plan, Optional.of(counts), PlanFormat.TEXT)).contains(
+                "Left out, NHS number invalid (format, check digit or placeholder): no opt-out can be checked: 10"
+                        + " events, people not countable (no valid NHS number)\n");
+        JsonNode invalid = new ObjectMapper().readTree(PlanReport.render(plan, Optional.of(counts), PlanFormat.JSON))
+                .path("counts").path("leftOut").path("invalid_nhs_number");
+        assertThat(invalid.path("events").asText()).isEqualTo("10");
+        assertThat(invalid.path("people").isNull()).isTrue();
     }
 
     @Test
