@@ -40,13 +40,7 @@ class PlanCountsNoPeopleWithoutAnNhsNumberTest {
         ExtractPlan plan = plan();
         PlanCounts counts = PlanCounts.count(plan, url, Optional.empty());
 
-        assertThat(PlanReport.render(plan, Optional.of(counts), PlanFormat.TEXT)).contains(
-                "Left out, NHS number missing: no opt-out can be checked: 10 events, people not countable (no valid "
-                        + "NHS number)\n");
-        JsonNode missing = new ObjectMapper().readTree(PlanReport.render(plan, Optional.of(counts), PlanFormat.JSON))
-                .path("counts").path("leftOut").path("missing_nhs_number");
-        assertThat(missing.path("events").asText()).isEqualTo("10");
-        assertThat(missing.path("people").isNull()).isTrue();
+        tenEventsButNoPeople(plan, counts, ExclusionReason.MISSING_NHS_NUMBER);
     }
 
     @Test
@@ -66,13 +60,18 @@ class PlanCountsNoPeopleWithoutAnNhsNumberTest {
         PlanCounts counts = PlanCounts.count(plan, url, Optional.empty());
 
         assertThat(counts.leftOut(ExclusionReason.INVALID_NHS_NUMBER)).containsExactly(9, 0);
-        assertThat(PlanReport.render(plan, Optional.of(counts), PlanFormat.TEXT)).contains(
-                "Left out, NHS number invalid (format, check digit or placeholder): no opt-out can be checked: 10"
-                        + " events, people not countable (no valid NHS number)\n");
-        JsonNode invalid = new ObjectMapper().readTree(PlanReport.render(plan, Optional.of(counts), PlanFormat.JSON))
-                .path("counts").path("leftOut").path("invalid_nhs_number");
-        assertThat(invalid.path("events").asText()).isEqualTo("10");
-        assertThat(invalid.path("people").isNull()).isTrue();
+        tenEventsButNoPeople(plan, counts, ExclusionReason.INVALID_NHS_NUMBER);
+    }
+
+    /** The plan shows the reason's events, rounded to 10, and its people as not countable, in text and JSON. */
+    private static void tenEventsButNoPeople(ExtractPlan plan, PlanCounts counts, ExclusionReason reason)
+            throws Exception {
+        assertThat(PlanReport.render(plan, Optional.of(counts), PlanFormat.TEXT)).contains("Left out, "
+                + reason.description() + ": 10 events, people not countable (no valid NHS number)\n");
+        JsonNode json = new ObjectMapper().readTree(PlanReport.render(plan, Optional.of(counts), PlanFormat.JSON))
+                .path("counts").path("leftOut").path(reason.code());
+        assertThat(json.path("events").asText()).isEqualTo("10");
+        assertThat(json.path("people").isNull()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.trex.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trex.run.SpellsAndCareEventsRun.councilRecord;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,22 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.nhs.NhsNumber;
-import org.trex.optout.OptOutLoader;
-import org.trex.plan.ExtractPlan;
-import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.pseudonym.Pseudonymiser;
 import org.trex.source.DatabaseUrl;
-import org.trex.source.SourceCatalog;
-import org.trex.spec.Applicability;
-import org.trex.spec.DisclosureRules;
-import org.trex.spec.ExtractSpec;
-import org.trex.spec.KAnonymityAction;
-import org.trex.spec.Policy;
 import org.trex.testing.SourceFixture;
-import org.trex.testing.Specs;
 import org.trex.testing.TestDatabase;
-import org.trex.testing.TestSpark;
 
 /**
  * A run leaves out every social care row of a council record an objection is recorded against, and counts it as
@@ -37,8 +27,8 @@ import org.trex.testing.TestSpark;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunCountsAnObjectionBeforeAnUncheckableNumberTest {
-    static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
-    static final LocalDate DISCHARGED = LocalDate.of(2024, 6, 15);
+    static final LocalDate AS_OF = SpellsAndCareEventsRun.AS_OF;
+    static final LocalDate DISCHARGED = SpellsAndCareEventsRun.DISCHARGED;
     static final LocalDate EARLIER = LocalDate.of(2024, 1, 1);
     static final String OBJECTOR = "9990000018";
     static final String KEPT = "9990000026";
@@ -71,20 +61,7 @@ class RunCountsAnObjectionBeforeAnUncheckableNumberTest {
             councilRecord(fixture, BAD_CHECK_DIGIT);
             fixture.nationalList(LocalDate.of(2025, 6, 1));
         }
-        ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.socialCareEvents()));
-        Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
-                new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
-        job = new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), 2).run(plan,
-                OptOutLoader.load(url, plan.exclusions()), key, Files.createDirectories(out.resolve("data")));
-    }
-
-    /** A council record with one service a month before the discharge; returns its person_id. */
-    private static long councilRecord(SourceFixture fixture, String nhsNumber) throws Exception {
-        long person = fixture.person(nhsNumber, LocalDate.of(1944, 3, 10), "LE1 5WW");
-        fixture.service(person, "Long term support: Community", "Home support or domiciliary care",
-                DISCHARGED.minusDays(30), null);
-        return person;
+        job = SpellsAndCareEventsRun.run(url, key, out);
     }
 
     private Map<String, Long> leftOut(String output) {

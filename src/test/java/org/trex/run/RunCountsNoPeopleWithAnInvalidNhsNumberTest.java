@@ -1,8 +1,8 @@
 package org.trex.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trex.run.SpellsAndCareEventsRun.councilRecord;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,21 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.trex.optout.OptOutLoader;
-import org.trex.plan.ExtractPlan;
-import org.trex.plan.Planner;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseUrl;
-import org.trex.source.SourceCatalog;
-import org.trex.spec.Applicability;
-import org.trex.spec.DisclosureRules;
-import org.trex.spec.ExtractSpec;
-import org.trex.spec.KAnonymityAction;
-import org.trex.spec.Policy;
 import org.trex.testing.SourceFixture;
-import org.trex.testing.Specs;
 import org.trex.testing.TestDatabase;
-import org.trex.testing.TestSpark;
 
 /**
  * People are told apart by a valid NHS number. A placeholder many share (0000000000) or a mistyped number tells no one
@@ -37,8 +26,7 @@ import org.trex.testing.TestSpark;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunCountsNoPeopleWithAnInvalidNhsNumberTest {
-    static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
-    static final LocalDate DISCHARGED = LocalDate.of(2024, 6, 15);
+    static final LocalDate DISCHARGED = SpellsAndCareEventsRun.DISCHARGED;
     static final String OBJECTOR = "9990000018";
     static final String KEPT = "9990000026";
     static final String PLACEHOLDER = "0000000000";
@@ -59,20 +47,7 @@ class RunCountsNoPeopleWithAnInvalidNhsNumberTest {
             fixture.objection(councilRecord(fixture, PLACEHOLDER), DISCHARGED, null);
             fixture.nationalList(LocalDate.of(2025, 6, 1));
         }
-        ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.socialCareEvents()));
-        Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
-                new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1));
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(spec, policy, AS_OF, "{}", "{}");
-        job = new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), 2).run(plan,
-                OptOutLoader.load(url, plan.exclusions()), PseudonymKey.fromHex("cd".repeat(32), "test"),
-                Files.createDirectories(out.resolve("data")));
-    }
-
-    private static long councilRecord(SourceFixture fixture, String nhsNumber) throws Exception {
-        long person = fixture.person(nhsNumber, LocalDate.of(1944, 3, 10), "LE1 5WW");
-        fixture.service(person, "Long term support: Community", "Home support or domiciliary care",
-                DISCHARGED.minusDays(30), null);
-        return person;
+        job = SpellsAndCareEventsRun.run(url, PseudonymKey.fromHex("cd".repeat(32), "test"), out);
     }
 
     private Map<String, ExclusionCount> leftOut(String output) {
