@@ -2,6 +2,7 @@ package org.trex.disclosure;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import org.trex.spec.DisclosureRules;
 import org.trex.spec.ZeroCounts;
 
@@ -16,10 +17,36 @@ public final class SmallCounts {
     private final ZeroCounts zeros;
 
     public SmallCounts(DisclosureRules rules) {
-        requireNonNull(rules, "rules is null");
-        this.suppressAtOrBelow = rules.suppressAtOrBelow();
-        this.roundTo = rules.roundTo();
-        this.zeros = rules.zeros();
+        this(requireNonNull(rules, "rules is null").suppressAtOrBelow(), rules.roundTo(), rules.zeros());
+    }
+
+    /** The rules given one by one, as a published lineage states them. */
+    public SmallCounts(long suppressAtOrBelow, long roundTo, ZeroCounts zeros) {
+        if (suppressAtOrBelow < 0) {
+            throw new IllegalArgumentException("Cannot suppress counts at or below " + suppressAtOrBelow
+                    + ": it must be 0 or more");
+        }
+        if (roundTo < 1) {
+            throw new IllegalArgumentException("Cannot round counts to " + roundTo + ": it must be 1 or more");
+        }
+        this.suppressAtOrBelow = suppressAtOrBelow;
+        this.roundTo = roundTo;
+        this.zeros = requireNonNull(zeros, "zeros is null");
+    }
+
+    /** The threshold: a count at or below it is small. */
+    public long suppressAtOrBelow() {
+        return suppressAtOrBelow;
+    }
+
+    /** The rounding base. */
+    public long roundTo() {
+        return roundTo;
+    }
+
+    /** Whether a zero is small like any other count, or published. */
+    public ZeroCounts zeros() {
+        return zeros;
     }
 
     /** True when the count is small enough to tell about the few people in it. */
@@ -51,6 +78,23 @@ public final class SmallCounts {
             return new Interval(0, highest > suppressAtOrBelow ? highest : 0);
         }
         return new Interval(Math.max(lowest, suppressAtOrBelow + 1), highest);
+    }
+
+    /**
+     * Whether {@code value} is one these rules publish for some count: a multiple of the rounding base that a count
+     * above the threshold rounds to, or a zero they hold safe.
+     */
+    public boolean publishes(long value) {
+        if (value < 0 || value % roundTo != 0) {
+            return false;
+        }
+        return value == 0 && zeros == ZeroCounts.SAFE || value - roundTo / 2 + roundTo - 1 > suppressAtOrBelow;
+    }
+
+    /** The counts a suppressed one can be; empty when these rules suppress none (no threshold, zeros safe). */
+    public Optional<Interval> withheld() {
+        long lowest = zeros == ZeroCounts.SAFE ? 1 : 0;
+        return lowest > suppressAtOrBelow ? Optional.empty() : Optional.of(new Interval(lowest, suppressAtOrBelow));
     }
 
     /** The values that round to {@code released} (all a published sum tells: a sum may be small). */

@@ -14,8 +14,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.trex.extract.FileDigests;
 import org.trex.extract.Manifest;
@@ -23,10 +25,11 @@ import org.trex.extract.ManifestFile;
 
 /**
  * Checks an extract directory on its own, without the database: every file against the manifest, the lineage
- * events against their schemas, the run's START and COMPLETE, the reconciliation and the output files the lineage
- * names against the manifest, and that no file but the data (lineage, data dictionary, manifest, approval) holds what
- * looks like an NHS number, a postcode or a date of birth ({@link PersonalDataScan}; {@link BirthDates}: given the
- * source, only its people's).
+ * events against their schemas, the run's START and COMPLETE, that every count the lineage publishes is one the
+ * disclosure rules it states could show ({@link PublishedCounts}), the reconciliation (within the rounding of what is
+ * shown) and the output files the lineage names against the manifest, and that no file but the data (lineage, data
+ * dictionary, manifest, approval) holds what looks like an NHS number, a postcode or a date of birth
+ * ({@link PersonalDataScan}; {@link BirthDates}: given the source, only its people's).
  * The manifest and the lineage check each other, so changing a data file means changing both.
  */
 public final class ExtractVerifier {
@@ -92,7 +95,9 @@ public final class ExtractVerifier {
                     try {
                         loads.add(new SourceLoad(load.path("source").asText(), load.path("period").asText(),
                                 input.path("name").asText(), input.at("/facets/version/datasetVersion").asText(),
-                                load.path("rowsLoaded").asLong(), Instant.parse(load.path("loadedAt").asText())));
+                                load.path("rowsLoaded").isIntegralNumber()
+                                        ? OptionalLong.of(load.path("rowsLoaded").asLong()) : OptionalLong.empty(),
+                                Instant.parse(load.path("loadedAt").asText())));
                     } catch (IllegalArgumentException | DateTimeParseException e) {
                         // Not a well-formed load: verify() names it against the facet's schema.
                     }
@@ -161,6 +166,7 @@ public final class ExtractVerifier {
                 case "COMPLETE" -> complete = event;
                 default -> { }
             }
+            shownCounts(event, where, problems);
         }
         if (start == null) {
             problems.add("Cannot verify " + LineageLog.PATH + ": no START event for run " + manifest.runId());
@@ -173,14 +179,80 @@ public final class ExtractVerifier {
         checkOutputFiles(complete, manifest, problems);
     }
 
+    /**
+     * The counts an event publishes, each of which must be one its stated rules could show: an exact count where the
+     * rules would round or suppress it is one the lineage must not publish.
+     */
+    private static void shownCounts(JsonNode event, String where, List<String> problems) {
+        PublishedCounts counts;
+        try {
+            counts = PublishedCounts.stated(event.at("/run/facets/trex_policy"));
+        } catch (IllegalArgumentException e) {
+            problems.add("Cannot verify " + where + ": " + e.getMessage());
+            return;
+        }
+        Map<String, JsonNode> published = new LinkedHashMap<>();
+        for (JsonNode input : event.path("inputs")) {
+            published.put("rows read from " + input.path("name").asText(),
+                    input.at("/inputFacets/inputStatistics/rowCount"));
+            published.put("rows loaded from " + input.path("name").asText(), input.at("/facets/trex_load/rowsLoaded"));
+        }
+        for (JsonNode exclusion : event.at("/run/facets/trex_exclusions/exclusions")) {
+            String reason = exclusion.path("reason").asText();
+            published.put("rows left out as " + reason, exclusion.path("rows"));
+            if (exclusion.path("peopleCountable").asBoolean(true)) {
+                published.put("people left out as " + reason, exclusion.path("people"));
+            } else if (!exclusion.path("people").isNull()) {
+                problems.add("Cannot verify " + where + ": people left out as " + reason + " is "
+                        + exclusion.path("people") + ", but its records cannot be counted as people");
+            }
+        }
+        for (JsonNode output : event.at("/run/facets/trex_reconciliation/outputs")) {
+            published.put("rows in of output " + output.path("name").asText(), output.path("rowsIn"));
+            published.put("rows left out of output " + output.path("name").asText(), output.path("rowsLeftOut"));
+        }
+        published.forEach((what, value) -> {
+            if (!value.isMissingNode()) {
+                counts.problem(value).ifPresent(p -> problems.add("Cannot verify " + where + ": " + what + " is " + p));
+            }
+        });
+    }
+
+    /**
+     * Rows in - left out = rows out, as far as what is shown says: the run checked it on the exact counts before it
+     * published, and the lineage shows rows in and left out through the disclosure rules, so a record output's rows
+     * out (exact: its files show them) must be one the shown counts allow. An aggregate's rows out are its cells'.
+     */
     private static void checkReconciliation(JsonNode complete, List<String> problems) {
+        PublishedCounts counts;
+        try {
+            counts = PublishedCounts.stated(complete.at("/run/facets/trex_policy"));
+        } catch (IllegalArgumentException e) {
+            return; // reported with the event's counts
+        }
         for (JsonNode output : complete.at("/run/facets/trex_reconciliation/outputs")) {
-            long in = output.path("rowsIn").asLong();
-            long leftOut = output.path("rowsLeftOut").asLong();
+            String name = output.path("name").asText();
+            JsonNode in = output.path("rowsIn");
+            JsonNode leftOut = output.path("rowsLeftOut");
+            if (!OutputKind.RECORDS.code().equals(output.path("kind").asText())) {
+                if (!output.path("rowsOut").isMissingNode()) {
+                    problems.add("Cannot verify output " + name + ": lineage says " + output.path("rowsOut")
+                            + " rows out of an aggregate, whose counted rows only its cells may show");
+                }
+                continue;
+            }
+            if (counts.problem(in).isPresent() || counts.problem(leftOut).isPresent()
+                    || !output.path("rowsOut").isIntegralNumber()) {
+                continue;
+            }
             long out = output.path("rowsOut").asLong();
-            if (in - leftOut != out) {
-                problems.add("Cannot verify output " + output.path("name").asText() + ": " + in + " rows in - "
-                        + leftOut + " left out is " + (in - leftOut) + ", lineage says " + out + " rows out");
+            long lowest = (long) (counts.behind(in).lower() - counts.behind(leftOut).upper());
+            long highest = (long) (counts.behind(in).upper() - counts.behind(leftOut).lower());
+            if (out < lowest || out > highest) {
+                problems.add("Cannot verify output " + name + ": " + counts.text(in) + " rows in - "
+                        + counts.text(leftOut) + " left out is " + (lowest == highest ? lowest
+                                : "from " + Math.max(lowest, 0) + " to " + highest) + " (" + counts.words()
+                        + "), lineage says " + out + " rows out");
             }
         }
     }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.trex.linkage.ShownCount;
 
 /**
  * The lineage report a governance board reads: {@code lineage/report.html} (self-contained: inline CSS and
@@ -34,6 +36,8 @@ public final class LineageReport {
     private static final int CHART_LABEL_WIDTH = 300;
     private static final int CHART_BAR_WIDTH = 520;
     private static final int CHART_ROW_HEIGHT = 46;
+    /** A step whose count is not shown (suppressed, or an aggregate's, in its cells) is an outline this wide. */
+    private static final int CHART_OUTLINE_WIDTH = 40;
 
     private LineageReport() {
     }
@@ -72,6 +76,7 @@ public final class LineageReport {
     }
 
     private static Map<String, Object> view(LineageRun run, Instant completedAt) {
+        PublishedCounts counts = run.policy().counts();
         Map<String, Object> view = new LinkedHashMap<>();
         SpecIdentity spec = run.spec();
         view.put("spec", spec);
@@ -98,14 +103,15 @@ public final class LineageReport {
         view.put("sources", run.sources().stream().map(source -> Map.of(
                 "namespace", source.namespace(),
                 "name", source.name(),
-                "rowsRead", count(source.rowsRead()),
+                "rowsRead", counts.text(source.rowsRead()),
                 "fields", String.join(", ", source.fields().stream().map(Field::name).toList()),
                 "sql", source.sql(),
                 "sqlIndented", source.sql().strip().indent(4).stripTrailing())).toList());
-        view.put("rowsRead", count(run.rowsRead()));
+        view.put("rowsRead", counts.text(run.rowsRead()));
+        view.put("shownCounts", counts.words());
         view.put("outputCount", run.outputs().size());
         view.put("exclusions", run.exclusions().stream().map(e -> Map.of(
-                "label", e.label(), "reason", e.reason(), "rows", count(e.rows()), "people", people(e)))
+                "label", e.label(), "reason", e.reason(), "rows", counts.text(e.rows()), "people", people(e, counts)))
                 .toList());
         List<Map<String, Object>> outputs = new ArrayList<>();
         List<Map<String, Object>> files = new ArrayList<>();
@@ -114,8 +120,8 @@ public final class LineageReport {
         List<Map<String, Object>> disclosureNotes = new ArrayList<>();
         for (Output output : run.outputs()) {
             Reconciliation r = output.reconciliation();
-            outputs.add(Map.of("name", output.name(), "kind", output.kind().code(), "rowsIn", count(r.rowsIn()),
-                    "rowsLeftOut", count(r.rowsLeftOut()), "rowsOut", count(r.rowsOut()),
+            outputs.add(Map.of("name", output.name(), "kind", output.kind().code(), "rowsIn", counts.text(r.rowsIn()),
+                    "rowsLeftOut", counts.text(r.rowsLeftOut()), "rowsOut", rowsOut(output),
                     "contentSha256", output.contentSha256()));
             for (OutputFile file : output.files()) {
                 files.add(Map.of("path", file.path(), "format", file.format().code(), "rows", count(file.rows()),
@@ -144,55 +150,78 @@ public final class LineageReport {
         view.put("disclosure", disclosure);
         view.put("disclosureNotes", disclosureNotes);
         view.put("hasDisclosureNotes", !disclosureNotes.isEmpty());
-        view.put("chart", chart(run));
+        view.put("chart", chart(run, counts));
         run.linkage().ifPresent(section -> view.put("linkage", LinkageView.of(section)));
         return view;
     }
 
     /** One step of the flow chart, placed on the SVG's grid. */
-    record ChartBar(String label, String css, String note, String rows, int labelX, int barX, int width, int y,
+    record ChartBar(String label, String css, String note, String text, int labelX, int barX, int width, int y,
             int textY, int countX, boolean arrow, int arrowY1, int arrowY2) {
     }
 
-    private record Step(String label, long rows, String css, String note) {
+    /** A step of the chart: its rows as shown (empty when not shown: drawn as an outline), in words. */
+    private record Step(String label, OptionalLong rows, String css, String text, String note) {
     }
 
-    /** People left out, or why they cannot be counted. */
-    private static String people(Exclusion e) {
-        return e.peopleCountable() ? count(e.people()) : "not countable (no valid NHS number)";
+    /** People left out as shown, or why they cannot be counted. */
+    private static String people(Exclusion e, PublishedCounts counts) {
+        return e.peopleCountable() ? counts.text(e.people()) : "not countable (no valid NHS number)";
     }
 
-    /** Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale. */
-    private static Map<String, Object> chart(LineageRun run) {
+    /**
+     * A record output's rows out, exactly as its files hold them; an aggregate's counted rows are its cells', shown as
+     * disclosure control published them, so the reconciliation gives its groups instead.
+     */
+    private static String rowsOut(Output output) {
+        return output.kind() == OutputKind.RECORDS ? count(output.reconciliation().rowsOut())
+                : "counted in its cells (" + count(output.rowsWritten()) + " groups)";
+    }
+
+    /**
+     * Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale, from the
+     * counts as shown: a suppressed count, and the rows an aggregate counted, are outlines, whose width says nothing.
+     */
+    private static Map<String, Object> chart(LineageRun run, PublishedCounts counts) {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Rows read by " + run.outputs().size() + " outputs", run.rowsRead(), "read", ""));
+        steps.add(step("Rows read by " + run.outputs().size() + " outputs", run.rowsRead(), "read", "", counts));
         for (Exclusion e : run.exclusions()) {
-            steps.add(new Step("Left out: " + e.label(), e.rows(), "out",
-                    e.peopleCountable() ? count(e.people()) + " people" : "people not countable"));
+            steps.add(step("Left out: " + e.label(), e.rows(), "out",
+                    e.peopleCountable() ? counts.text(e.people()) + " people" : "people not countable", counts));
         }
         for (Output o : run.outputs()) {
-            long leftOut = o.reconciliation().rowsLeftOut();
-            String left = leftOut == 0 ? "" : "after " + count(leftOut) + " left out at this output";
+            String left = "after " + counts.text(o.reconciliation().rowsLeftOut()) + " left out at this output";
             if (o.kind() == OutputKind.AGGREGATE) {
-                long groups = o.rowsWritten();
-                steps.add(new Step("Counted: " + o.name(), o.reconciliation().rowsOut(), "written",
-                        left + (left.isEmpty() ? "" : "; ") + "into " + count(groups) + " groups"));
+                steps.add(new Step("Counted: " + o.name(), OptionalLong.empty(), "cells",
+                        "into " + count(o.rowsWritten()) + " groups", left + "; its counts are its cells"));
             } else {
-                steps.add(new Step("Written: " + o.name(), o.reconciliation().rowsOut(), "written", left));
+                long rows = o.reconciliation().rowsOut();
+                steps.add(new Step("Written: " + o.name(), OptionalLong.of(rows), "written", count(rows) + " rows",
+                        left));
             }
         }
-        long max = Math.max(1, steps.stream().mapToLong(Step::rows).max().orElse(1));
+        long max = Math.max(1, steps.stream().mapToLong(s -> s.rows().orElse(0)).max().orElse(1));
         List<ChartBar> bars = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
-            int width = s.rows() == 0 ? 0 : (int) Math.max(2, Math.round(CHART_BAR_WIDTH * (double) s.rows() / max));
+            long rows = s.rows().orElse(0);
+            int width = s.rows().isEmpty() ? CHART_OUTLINE_WIDTH
+                    : rows == 0 ? 0 : (int) Math.max(2, Math.round(CHART_BAR_WIDTH * (double) rows / max));
             int y = 10 + i * CHART_ROW_HEIGHT;
-            bars.add(new ChartBar(s.label(), s.css(), s.note(), count(s.rows()), CHART_LABEL_WIDTH - 12,
+            bars.add(new ChartBar(s.label(), s.css(), s.note(), s.text(), CHART_LABEL_WIDTH - 12,
                     CHART_LABEL_WIDTH, width, y, y + 18, CHART_LABEL_WIDTH + width + 8, i + 1 < steps.size(),
                     y + 28, y + CHART_ROW_HEIGHT - 2));
         }
         return Map.of("bars", bars, "width", CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 280,
                 "height", 20 + steps.size() * CHART_ROW_HEIGHT, "arrowX", CHART_LABEL_WIDTH - 6);
+    }
+
+    /** A step of rows as shown: a bar, or an outline marked suppressed. */
+    private static Step step(String label, long rows, String css, String note, PublishedCounts counts) {
+        ShownCount shown = counts.shown(rows);
+        return shown.suppressed()
+                ? new Step(label, OptionalLong.empty(), "suppressed", counts.text(rows) + " rows (suppressed)", note)
+                : new Step(label, shown.value(), css, counts.text(rows) + " rows", note);
     }
 
     private static String count(long value) {

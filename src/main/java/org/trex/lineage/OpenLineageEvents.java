@@ -40,7 +40,8 @@ public final class OpenLineageEvents {
 
     /**
      * The COMPLETE event: everything, including rows read, exclusions, reconciliation, output files and the linkage
-     * and exclusions section (counts as the policy's disclosure rules show them).
+     * and exclusions section. Every count is shown as the policy's disclosure rules show them ({@link
+     * PublishedCounts}), but those the data files show already: a file's rows, a record output's rows out.
      */
     public static ObjectNode complete(LineageRun run, Instant completedAt) {
         requireNonNull(run, "run is null");
@@ -108,11 +109,12 @@ public final class OpenLineageEvents {
         job.put("name", run.jobName());
         job.set("facets", jobFacets(run));
         ArrayNode inputs = event.putArray("inputs");
+        PublishedCounts counts = run.policy().counts();
         for (Source source : run.sources()) {
-            inputs.add(input(source, type));
+            inputs.add(input(source, type, counts));
         }
         for (SourceLoad load : run.loads()) {
-            inputs.add(input(load));
+            inputs.add(input(load, counts));
         }
         ArrayNode outputs = event.putArray("outputs");
         for (Output output : run.outputs()) {
@@ -145,9 +147,11 @@ public final class OpenLineageEvents {
                 .put("title", spec.title())
                 .put("sha256", spec.sha256())
                 .put("planHash", run.planHash()));
-        facets.set("trex_policy", trexFacet("TrexPolicyRunFacet")
+        ObjectNode policy = trexFacet("TrexPolicyRunFacet")
                 .put("id", run.policy().id())
-                .put("sha256", run.policy().sha256()));
+                .put("sha256", run.policy().sha256());
+        run.policy().counts().state(policy);
+        facets.set("trex_policy", policy);
         run.approval().ifPresent(approval -> {
             ObjectNode facet = trexFacet("TrexApprovalRunFacet")
                     .put("reference", approval.reference())
@@ -195,7 +199,7 @@ public final class OpenLineageEvents {
         return facets;
     }
 
-    private static ObjectNode input(Source source, EventType type) {
+    private static ObjectNode input(Source source, EventType type, PublishedCounts counts) {
         ObjectNode input = NODES.objectNode();
         input.put("namespace", source.namespace());
         input.put("name", source.name());
@@ -208,25 +212,31 @@ public final class OpenLineageEvents {
         inputFacets.set("trex_sourceQuery", trexFacet("TrexSourceQueryInputDatasetFacet")
                 .put("query", source.sql())
                 .put("dialect", "postgresql"));
-        if (type == EventType.COMPLETE) {
-            inputFacets.set("inputStatistics", olFacet("1-0-0/InputStatisticsInputDatasetFacet")
-                    .put("rowCount", source.rowsRead()));
+        // A suppressed count has no statistic: a reader of the facet would take any number for the rows read.
+        if (type == EventType.COMPLETE && !counts.shown(source.rowsRead()).suppressed()) {
+            ObjectNode statistics = olFacet("1-0-0/InputStatisticsInputDatasetFacet");
+            counts.put(statistics, "rowCount", source.rowsRead());
+            inputFacets.set("inputStatistics", statistics);
         }
         return input;
     }
 
     /** A loaded file as an input dataset, versioned by its SHA-256. */
-    private static ObjectNode input(SourceLoad load) {
+    private static ObjectNode input(SourceLoad load, PublishedCounts counts) {
         ObjectNode input = NODES.objectNode();
         input.put("namespace", SourceLoad.NAMESPACE);
         input.put("name", load.fileName());
         ObjectNode facets = input.putObject("facets");
         facets.set("version", olFacet("1-0-1/DatasetVersionDatasetFacet").put("datasetVersion", load.sha256()));
-        facets.set("trex_load", trexFacet("TrexLoadDatasetFacet")
+        ObjectNode facet = trexFacet("TrexLoadDatasetFacet")
                 .put("source", load.source())
-                .put("period", load.period())
-                .put("rowsLoaded", load.rowsLoaded())
-                .put("loadedAt", load.loadedAt().toString()));
+                .put("period", load.period());
+        if (load.rowsLoaded().isPresent()) {
+            counts.put(facet, "rowsLoaded", load.rowsLoaded().getAsLong());
+        } else {
+            facet.putNull("rowsLoaded");
+        }
+        facets.set("trex_load", facet.put("loadedAt", load.loadedAt().toString()));
         return input;
     }
 
@@ -295,12 +305,15 @@ public final class OpenLineageEvents {
     }
 
     private static ObjectNode exclusions(LineageRun run) {
+        PublishedCounts counts = run.policy().counts();
         ObjectNode facet = trexFacet("TrexExclusionsRunFacet");
         ArrayNode list = facet.putArray("exclusions");
         for (Exclusion e : run.exclusions()) {
-            ObjectNode node = list.addObject().put("reason", e.reason()).put("rows", e.rows());
+            ObjectNode node = list.addObject().put("reason", e.reason());
+            counts.put(node, "rows", e.rows());
+            node.put("peopleCountable", e.peopleCountable());
             if (e.peopleCountable()) {
-                node.put("people", e.people());
+                counts.put(node, "people", e.people());
             } else {
                 node.putNull("people");
             }
@@ -308,16 +321,22 @@ public final class OpenLineageEvents {
         return facet;
     }
 
+    /**
+     * Rows in and left out as shown; a record output's rows out exactly, as its files hold them, and an aggregate's
+     * not at all: the rows it counted are its cells' to show, as disclosure control published them.
+     */
     private static ObjectNode reconciliation(LineageRun run) {
+        PublishedCounts counts = run.policy().counts();
         ObjectNode facet = trexFacet("TrexReconciliationRunFacet");
         ArrayNode list = facet.putArray("outputs");
         for (Output output : run.outputs()) {
             Reconciliation r = output.reconciliation();
-            list.addObject()
-                    .put("name", output.name())
-                    .put("rowsIn", r.rowsIn())
-                    .put("rowsLeftOut", r.rowsLeftOut())
-                    .put("rowsOut", r.rowsOut());
+            ObjectNode node = list.addObject().put("name", output.name()).put("kind", output.kind().code());
+            counts.put(node, "rowsIn", r.rowsIn());
+            counts.put(node, "rowsLeftOut", r.rowsLeftOut());
+            if (output.kind() == OutputKind.RECORDS) {
+                node.put("rowsOut", r.rowsOut());
+            }
         }
         return facet;
     }

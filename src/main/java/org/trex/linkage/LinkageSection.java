@@ -153,7 +153,7 @@ public record LinkageSection(
     public static LinkageSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints) {
         requireNonNull(counts, "counts is null");
         requireNonNull(rules, "rules is null");
-        Shower show = new Shower(new SmallCounts(rules), rules.suppressAtOrBelow());
+        Shower show = new Shower(new SmallCounts(rules));
         ShownCount events = show.count(counts.indexEvents());
         ShownCount linked = show.count(counts.linkedEvents());
         List<Breakdown> breakdowns = new ArrayList<>();
@@ -288,9 +288,9 @@ public record LinkageSection(
     }
 
     /** Shows counts under one set of rules. */
-    private record Shower(SmallCounts rules, long threshold) {
+    private record Shower(SmallCounts rules) {
         ShownCount count(long value) {
-            return ShownCount.of(value, rules, threshold);
+            return ShownCount.of(value, rules);
         }
 
         /** Each tally on its own: the parts of no whole. */

@@ -12,9 +12,10 @@ public record ShownCount(OptionalLong value, long suppressedAtOrBelow) {
     }
 
     /** The count through the rules. */
-    static ShownCount of(long count, SmallCounts rules, long suppressedAtOrBelow) {
+    public static ShownCount of(long count, SmallCounts rules) {
         Long released = rules.release(count);
-        return new ShownCount(released == null ? OptionalLong.empty() : OptionalLong.of(released), suppressedAtOrBelow);
+        return new ShownCount(released == null ? OptionalLong.empty() : OptionalLong.of(released),
+                rules.suppressAtOrBelow());
     }
 
     public boolean suppressed() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jooq.Table;
 import org.trex.governance.RecordedLoad;
@@ -39,8 +40,8 @@ public final class CurrentFiles {
                             CURRENT_FILE.ROWS_LOADED, CURRENT_FILE.LOADED_AT)
                     .from(CURRENT_FILE).where(CURRENT_FILE.SOURCE.in(sources))
                     .orderBy(CURRENT_FILE.SOURCE, CURRENT_FILE.PERIOD, CURRENT_FILE.FILE_NAME)
-                    .fetch(r -> new SourceLoad(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                            r.value6().toInstant()));
+                    .fetch(r -> new SourceLoad(r.value1(), r.value2(), r.value3(), r.value4(),
+                            OptionalLong.of(r.value5()), r.value6().toInstant()));
         } catch (SQLException e) {
             throw new DatabaseException("Cannot read which files were loaded into " + url.redacted() + ": "
                     + DatabaseUrl.safeMessage(e), e);

@@ -79,7 +79,7 @@ final class LineageMapper {
         return LineageRun.of(request.runId(), started, request.asOf(), request.parent(),
                 new SpecIdentity(spec.id(), Integer.toString(spec.version()), spec.title(), spec.purpose().strip(),
                         spec.requester(), spec.legalBasis().strip(), plan.specSha256()),
-                new PolicyIdentity(plan.policy().id(), plan.policySha256()),
+                new PolicyIdentity(plan.policy().id(), plan.policySha256(), plan.policy().disclosure()),
                 plan.planHash(),
                 Optional.of(approvalRecord(approval)),
                 new KeyIdentity(projectKey.map(k -> k.name()).orElse(spec.project()), key.id()),

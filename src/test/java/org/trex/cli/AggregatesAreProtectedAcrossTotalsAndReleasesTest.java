@@ -2,6 +2,7 @@ package org.trex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.trex.disclosure.Quantity;
 import org.trex.disclosure.SmallCounts;
 import org.trex.generate.SyntheticData;
 import org.trex.governance.ReleaseLedger;
+import org.trex.lineage.LineageLog;
 import org.trex.nhs.NhsNumber;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.DisclosureRules;
@@ -47,7 +49,7 @@ import org.trex.testing.TestDatabase;
  * count can be worked out from the file itself (checked again from the published CSV alone, by an attacker who also
  * knows that discharges with social care at admission are some of the discharges); counts with a flag and with
  * its negation are never published beside their whole with only one of them blank; and a second release
- * of the extract, one discharge more, suppresses the cells that changed by it.
+ * of the extract, one discharge more, suppresses the cells that changed by it, which its lineage does not give back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
@@ -156,6 +158,31 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
         // Markdown escapes the underscores.
         assertThat(Files.readString(secondRun.resolve("lineage/report.md"))).contains((changed + " "
                 + CellStatus.DIFFERENCE.description() + ": differs from the release of run ").replace("_", "\\_"));
+        theLineageGivesNoSuppressedTotalBack(secondRun, runs.get(1), workspace.boardFile());
+    }
+
+    /**
+     * The summary's discharges, one more in the second release, are suppressed there as a difference: its lineage
+     * gives the rows the summary counted neither exactly (it published them as the aggregate's rows out, and as its
+     * OpenLineage row count) nor rounded, shows its rows in and left out as the policy shows counts, and verifies.
+     */
+    private void theLineageGivesNoSuppressedTotalBack(Path extract, String runId, Path board) throws IOException {
+        CellKey total = CellKey.of("delays_summary", "discharges", Map.of());
+        EarlierRelease summary = new ReleaseLedger(url).history(Workspace.EXTRACT).of(total).stream()
+                .filter(release -> release.runId().equals(runId)).findFirst().orElseThrow();
+        assertThat(summary.released()).as("the summary's discharges are suppressed").isEmpty();
+        assertThat(Files.readString(extract.resolve("lineage/report.md"))).containsPattern("\\| delays\\\\_summary \\|"
+                + " aggregate \\| [0-9,]*[05] \\| (&lt;=7|[0-9,]*[05]) \\| counted in its cells \\(1 groups\\) \\|");
+        JsonNode complete = LineageLog.read(extract.resolve("lineage/openlineage.ndjson")).stream()
+                .filter(event -> event.path("eventType").asText().equals("COMPLETE")).findFirst().orElseThrow();
+        JsonNode reconciled = complete.at("/run/facets/trex_reconciliation/outputs/3");
+        assertThat(reconciled.path("name").asText()).isEqualTo("delays_summary");
+        assertThat(reconciled.has("rowsOut")).isFalse();
+        assertThat(reconciled.path("rowsIn").asLong() % 5).isZero();
+        assertThat(complete.at("/outputs/3/outputFacets/outputStatistics/rowCount").asLong()).isEqualTo(1);
+        Result verify = Workspace.trex("verify", extract.toString(), "--board", board.toString(), "--database-url",
+                url.jdbcUrl());
+        assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.OK);
     }
 
     /** Adds {@code totals: [age_band]} to the spec's aggregate. */

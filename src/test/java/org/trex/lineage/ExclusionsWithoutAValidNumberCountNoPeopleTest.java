@@ -36,7 +36,7 @@ class ExclusionsWithoutAValidNumberCountNoPeopleTest {
         assertThat(exclusions.get(1).path("people").isNull()).isTrue();
         assertThat(exclusions.get(2).path("people").isNumber()).isTrue();
         assertThat(LineageReport.markdown(SampleLineage.finished(), SampleLineage.COMPLETED))
-                .contains("| Invalid NHS number | invalid\\_nhs\\_number | 87 | not countable (no valid NHS number) |");
+                .contains("| Invalid NHS number | invalid\\_nhs\\_number | 85 | not countable (no valid NHS number) |");
         assertThat(LineageReport.html(SampleLineage.finished(), SampleLineage.COMPLETED))
                 .contains("Left out: Invalid NHS number", "people not countable");
     }

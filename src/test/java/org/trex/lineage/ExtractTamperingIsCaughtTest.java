@@ -67,8 +67,9 @@ class ExtractTamperingIsCaughtTest {
         assertThat(ExtractVerifier.verify(dir)).startsWith(
                 "Cannot verify lineage/openlineage.ndjson: SHA-256 is " + FileDigests.sha256(log)
                         + ", manifest says " + manifestEntry("lineage/openlineage.ndjson").sha256())
-                .contains("Cannot verify output spells: 44012 rows in - 2000 left out is 42012, "
-                        + "lineage says 41877 rows out");
+                .contains("Cannot verify output spells: 44010 rows in - 2000 left out is from 42006 to 42014 (counts"
+                        + " at or below 7 suppressed (zeros disclosive), the rest rounded to the nearest 5), lineage"
+                        + " says 41877 rows out");
     }
 
     @Test
@@ -165,16 +166,7 @@ class ExtractTamperingIsCaughtTest {
         return Manifest.read(dir).files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
     }
 
-    /** Makes the manifest agree with a file again, as someone covering their tracks would. */
     private void rewriteManifestEntry(String path) throws Exception {
-        Manifest old = Manifest.read(dir);
-        Path file = dir.resolve(path);
-        long size = Files.size(file);
-        List<ManifestFile> files = old.files().stream()
-                .map(f -> f.path().equals(path)
-                        ? new ManifestFile(f.path(), f.format(), size, FileDigests.sha256(file), f.rows())
-                        : f)
-                .toList();
-        new Manifest(old.extract(), old.runId(), old.specSha256(), old.planHash(), files, old.outputs()).write(dir);
+        SampleExtract.rewriteManifestEntry(dir, path);
     }
 }

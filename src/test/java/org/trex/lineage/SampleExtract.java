@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.trex.extract.FileDigests;
 import org.trex.extract.Manifest;
+import org.trex.extract.ManifestFile;
 import org.trex.extract.ManifestOutput;
 
 /** Writes a complete sample extract directory the way a run does: data, README, lineage, then the manifest. */
@@ -46,5 +47,18 @@ final class SampleExtract {
                                 .toList())
                 .write(dir);
         return run;
+    }
+
+    /** Makes the manifest agree with a file again, as someone covering their tracks would. */
+    static void rewriteManifestEntry(Path dir, String path) throws IOException {
+        Manifest old = Manifest.read(dir);
+        Path file = dir.resolve(path);
+        long size = Files.size(file);
+        List<ManifestFile> files = old.files().stream()
+                .map(f -> f.path().equals(path)
+                        ? new ManifestFile(f.path(), f.format(), size, FileDigests.sha256(file), f.rows())
+                        : f)
+                .toList();
+        new Manifest(old.extract(), old.runId(), old.specSha256(), old.planHash(), files, old.outputs()).write(dir);
     }
 }

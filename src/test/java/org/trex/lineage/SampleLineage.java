@@ -94,7 +94,7 @@ final class SampleLineage {
                         "UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
                         "a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"),
                 new PolicyIdentity("nhs-england-default",
-                        "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01"),
+                        "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01", SampleLinkage.RULES),
                 "plan-5c9e1f0a",
                 Optional.of(new ApprovalRecord("DARS-NIC-123456", Instant.parse("2025-02-14T15:30:00Z"),
                         Optional.of(LocalDate.parse("2026-02-13")),
