@@ -166,6 +166,7 @@ final class SparkRuns {
                 out.printf("      left out: %-26s %s%n", count.reason(), count.describe());
             }
             out.printf("      disclosure: %s%n", result.disclosure().action());
+            result.disclosure().emptyGroupsInTheTre().ifPresent(groups -> out.printf("      %s%n", groups));
         }
         out.printf("National data opt-out: %s%n", outcome.nationalList().describe());
         out.printf("Extract:        %s%n", outcome.extractDirectory());

@@ -207,6 +207,10 @@ public final class ExtractVerifier {
                         + exclusion.path("people") + ", but its records cannot be counted as people");
             }
         }
+        for (JsonNode output : event.path("outputs")) {
+            published.put("values suppressed in " + output.path("name").asText(),
+                    output.at("/facets/trex_disclosure/valuesSuppressed"));
+        }
         for (JsonNode output : event.at("/run/facets/trex_reconciliation/outputs")) {
             published.put("rows in of output " + output.path("name").asText(), output.path("rowsIn"));
             published.put("rows left out of output " + output.path("name").asText(), output.path("rowsLeftOut"));

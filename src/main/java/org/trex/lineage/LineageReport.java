@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.trex.linkage.ShownCount;
 
@@ -116,7 +117,9 @@ public final class LineageReport {
         List<Map<String, Object>> outputs = new ArrayList<>();
         List<Map<String, Object>> files = new ArrayList<>();
         List<Map<String, Object>> columns = new ArrayList<>();
-        List<Map<String, Object>> disclosure = new ArrayList<>();
+        List<Map<String, Object>> recordDisclosure = new ArrayList<>();
+        List<Map<String, Object>> aggregateDisclosure = new ArrayList<>();
+        List<Map<String, Object>> aggregateGroups = new ArrayList<>();
         List<Map<String, Object>> disclosureNotes = new ArrayList<>();
         for (Output output : run.outputs()) {
             Reconciliation r = output.reconciliation();
@@ -137,17 +140,26 @@ public final class LineageReport {
                             "maskedCss", t.masking().masks() ? "masked" : ""));
                 }
             }
-            output.disclosure().ifPresent(d -> disclosure.add(Map.of("output", output.name(),
-                    "kRequired", d.kRequired(), "smallestClass", count(d.smallestClass()),
-                    "uniqueShare", d.uniquePercent(), "action", d.action(),
-                    "cellsSuppressed", count(d.cellsSuppressed()))));
-            output.disclosure().ifPresent(d -> d.notes().forEach(note ->
-                    disclosureNotes.add(Map.of("output", output.name(), "note", note))));
+            Optional<DisclosureMeasures> measures = output.disclosure();
+            if (measures.orElse(null) instanceof DisclosureMeasures.Records d) {
+                recordDisclosure.add(Map.of("output", output.name(), "kRequired", d.kRequired(),
+                        "smallestClass", count(d.smallestClass()), "uniqueShare", d.uniquePercent(),
+                        "action", d.action(), "valuesSuppressed", counts.text(d.valuesSuppressed())));
+            } else if (measures.orElse(null) instanceof DisclosureMeasures.Cells d) {
+                aggregateDisclosure.add(Map.of("output", output.name(), "rule", d.rule(), "cells", count(d.cells()),
+                        "cellsSuppressed", count(d.cellsSuppressed()), "action", d.action()));
+                d.groups().ifPresent(groups -> aggregateGroups.add(Map.of("output", output.name(), "groups", groups)));
+                d.notes().forEach(note -> disclosureNotes.add(Map.of("output", output.name(), "note", note)));
+            }
         }
         view.put("outputs", outputs);
         view.put("files", files);
         view.put("columns", columns);
-        view.put("disclosure", disclosure);
+        view.put("recordDisclosure", recordDisclosure);
+        view.put("hasRecordDisclosure", !recordDisclosure.isEmpty());
+        view.put("aggregateDisclosure", aggregateDisclosure);
+        view.put("hasAggregateDisclosure", !aggregateDisclosure.isEmpty());
+        view.put("aggregateGroups", aggregateGroups);
         view.put("disclosureNotes", disclosureNotes);
         view.put("hasDisclosureNotes", !disclosureNotes.isEmpty());
         view.put("chart", chart(run, counts));

@@ -249,13 +249,7 @@ public final class OpenLineageEvents {
         facets.set("columnLineage", columnLineage(output));
         if (type == EventType.COMPLETE) {
             output.disclosure().ifPresent(measures -> facets.set("trex_disclosure",
-                    trexFacet("TrexDisclosureOutputDatasetFacet")
-                            .put("kRequired", measures.kRequired())
-                            .put("smallestClass", measures.smallestClass())
-                            .put("uniqueShare", measures.uniqueShare())
-                            .put("action", measures.action())
-                            .put("cellsSuppressed", measures.cellsSuppressed())
-                            .set("notes", notes(measures.notes()))));
+                    disclosure(measures, run.policy().counts())));
             node.putObject("outputFacets").set("outputStatistics",
                     olFacet("1-0-2/OutputStatisticsOutputDatasetFacet")
                             .put("rowCount", output.rowsWritten())
@@ -265,10 +259,27 @@ public final class OpenLineageEvents {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.node.ArrayNode notes(java.util.List<String> notes) {
-        com.fasterxml.jackson.databind.node.ArrayNode array = NODES.arrayNode();
-        notes.forEach(array::add);
-        return array;
+    /** A record-level output's k-anonymity, or an aggregate's cells: what applies to each. */
+    private static ObjectNode disclosure(DisclosureMeasures measures, PublishedCounts counts) {
+        ObjectNode facet = trexFacet("TrexDisclosureOutputDatasetFacet");
+        if (measures instanceof DisclosureMeasures.Records records) {
+            facet.put("kind", OutputKind.RECORDS.code())
+                    .put("kRequired", records.kRequired())
+                    .put("smallestClass", records.smallestClass())
+                    .put("uniqueShare", records.uniqueShare())
+                    .put("action", records.action());
+            counts.put(facet, "valuesSuppressed", records.valuesSuppressed());
+        } else if (measures instanceof DisclosureMeasures.Cells cells) {
+            facet.put("kind", OutputKind.AGGREGATE.code())
+                    .put("rule", cells.rule())
+                    .put("cells", cells.cells())
+                    .put("cellsSuppressed", cells.cellsSuppressed())
+                    .put("action", cells.action());
+            cells.groups().ifPresent(groups -> facet.put("groups", groups));
+            ArrayNode notes = facet.putArray("notes");
+            cells.notes().forEach(notes::add);
+        }
+        return facet;
     }
 
     /** The dataset name of an output: extract, run and output, as laid out under the extract root. */

@@ -346,7 +346,8 @@ public final class ExtractJob {
             OutputWriter writer) {
         OutputPlan output = aggregate.output();
         Dataset<Row> released = spark.createDataFrame(aggregate.released(cells), aggregate.releasedSchema());
-        DisclosureOutcome outcome = DisclosureOutcome.ofCells(output.name(), cells, rules);
+        DisclosureOutcome outcome = DisclosureOutcome.ofCells(output.name(), cells, rules,
+                aggregate.cellsOfEmptyGroups());
         OutputWriter.Written written = writer.publish(writer.stageFew(output.name(), released));
         return new OutputResult(output, aggregate.read(), aggregate.excluded(), aggregate.used(), written.rows(),
                 outcome, written.schema(), written.files(), written.contentSha256(), aggregate.people());

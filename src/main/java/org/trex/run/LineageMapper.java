@@ -37,6 +37,7 @@ import org.trex.lineage.TransformationSubtype;
 import org.trex.lineage.TransformationType;
 import org.trex.linkage.LinkageSection;
 import org.trex.optout.NationalList;
+import org.trex.plan.AggregateGroups;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
@@ -186,12 +187,12 @@ final class LineageMapper {
         DisclosureOutcome disclosure = result.disclosure();
         int k = plan.policy().disclosure().k();
         Optional<DisclosureMeasures> measures = aggregate
-                ? Optional.of(new DisclosureMeasures(k, 0, 0, disclosure.action() + " (" + disclosure.rule() + ")",
-                        disclosure.cellsSuppressed(),
+                ? Optional.of(new DisclosureMeasures.Cells(disclosure.rule(), disclosure.cells(),
+                        disclosure.cellsSuppressed(), disclosure.action(), AggregateGroups.words(outputPlan),
                         disclosure.notes()))
-                : disclosure.after().map(after -> new DisclosureMeasures(k, after.smallestClass(), after.uniqueShare(),
-                        disclosure.action() + " on " + disclosure.quasiIdentifiers(), disclosure.valuesSuppressed(),
-                        List.of()));
+                : disclosure.after().map(after -> new DisclosureMeasures.Records(k, after.smallestClass(),
+                        after.uniqueShare(), disclosure.action() + " on " + disclosure.quasiIdentifiers(),
+                        disclosure.valuesSuppressed()));
         return new Output(outputPlan.name(), aggregate ? OutputKind.AGGREGATE : OutputKind.RECORDS,
                 result.schema().stream().map(c -> new Field(c.name(), c.type())).toList(), files,
                 new Reconciliation(result.rowsRead(), result.rowsLeftOut(), result.rowsUsed()),

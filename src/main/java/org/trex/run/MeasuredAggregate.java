@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,21 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             }
         }
         return cells;
+    }
+
+    /**
+     * The cells of the groups no row fell in, and of the totals over none: the table lists them, their counts zero
+     * (see {@link #completed}), for disclosure control to decide like any other.
+     */
+    Set<CellKey> cellsOfEmptyGroups() {
+        int rowsUsed = dimensions.size() + output.measures().size();
+        Set<CellKey> empty = new LinkedHashSet<>();
+        for (Row row : rows) {
+            if (row.getLong(rowsUsed) == 0) {
+                output.measures().stream().filter(m -> !m.isMean()).forEach(m -> empty.add(key(row, m)));
+            }
+        }
+        return empty;
     }
 
     private CellKey key(Row row, PlannedMeasure measure) {

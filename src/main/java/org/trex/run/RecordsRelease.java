@@ -59,8 +59,8 @@ final class RecordsRelease {
         if (qis.isEmpty()) {
             staged = writer.stage(output.name(), kept, pseudonyms, qis, person);
             used = staged.rows();
-            outcome = new DisclosureOutcome(qis, Optional.empty(), Optional.empty(),
-                    "none: no quasi-identifiers declared", 0, 0, "k = " + rules.k(), List.of());
+            outcome = DisclosureOutcome.ofRecords(qis, Optional.empty(), Optional.empty(),
+                    "none: no quasi-identifiers declared", 0, "k = " + rules.k());
         } else {
             // Measuring rows kept in memory costs a grouping; staging them twice costs a sort and a write.
             OutputWriter.Staged measured = rows == Rows.KEPT ? null : writer.stage(output.name(), kept, pseudonyms,
@@ -114,8 +114,8 @@ final class RecordsRelease {
                 }
             }
             EquivalenceClasses after = EquivalenceClasses.measure(staged.classes().sizes(), rules.k());
-            outcome = new DisclosureOutcome(qis, Optional.of(before), Optional.of(after), action,
-                    valuesSuppressed, 0, "k = " + rules.k() + ", below k: " + rules.belowK().yamlName(), List.of());
+            outcome = DisclosureOutcome.ofRecords(qis, Optional.of(before), Optional.of(after), action,
+                    valuesSuppressed, "k = " + rules.k() + ", below k: " + rules.belowK().yamlName());
         }
         List<ExclusionCount> leftOut = new ArrayList<>(tally.counts());
         leftOut.addAll(excluded);

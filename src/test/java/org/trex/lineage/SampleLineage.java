@@ -60,7 +60,7 @@ final class SampleLineage {
                                         TransformationSubtype.TRANSFORMATION, "month of admission",
                                         Masking.NOT_MASKED)),
                                 InputField.of(spells, "admission_date", filter)))),
-                Optional.of(new DisclosureMeasures(10, 12, 0.004, "suppress", 0, List.of())));
+                Optional.of(new DisclosureMeasures.Records(10, 12, 0.004, "suppress", 0)));
     }
 
     static Output countsOutput(String sha256Csv, long bytesCsv) {
@@ -77,7 +77,10 @@ final class SampleLineage {
                                 new Transformation(TransformationType.DIRECT, TransformationSubtype.AGGREGATION,
                                         "count of emergency readmissions within 30 days, rounded to 5",
                                         Masking.NOT_MASKED))))),
-                Optional.of(new DisclosureMeasures(10, 15, 0.0, "suppress cells under 10, round to 5", 2,
+                Optional.of(new DisclosureMeasures.Cells("counts <= 7 suppressed (zeros disclosive), others rounded"
+                        + " to the nearest 5; protection range 7", 12, 2, "suppressed 2 small counts; rounded the rest",
+                        Optional.of("every combination of admission_month (the values found in the data), each listed"
+                                + " whether or not anyone is in it"),
                         List.of("spells.people{age_band=65-69} suppressed: complementary, so a suppressed cell cannot "
                                 + "be worked out from totals: protects spells.people{age_band=70-74}"))));
     }

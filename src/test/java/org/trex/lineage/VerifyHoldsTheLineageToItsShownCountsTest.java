@@ -47,6 +47,10 @@ class VerifyHoldsTheLineageToItsShownCountsTest {
                 Arguments.of("a small count the rules would suppress", "\"type1_opt_out\",\"rows\":null",
                         "\"type1_opt_out\",\"rows\":5", "Cannot verify lineage/openlineage.ndjson line 2: rows left"
                                 + " out as type1_opt_out is 5, which the rules " + RULES + " never show"),
+                Arguments.of("an exact count of values suppressed", "\"valuesSuppressed\":null",
+                        "\"valuesSuppressed\":3", "Cannot verify lineage/openlineage.ndjson line 2: values"
+                                + " suppressed in readmissions-2025/" + SampleLineage.RUN_ID + "/data/spells is 3,"
+                                + " which the rules " + RULES + " never show"),
                 Arguments.of("people who cannot be counted", "\"peopleCountable\":false,\"people\":null}",
                         "\"peopleCountable\":false,\"people\":40}", "Cannot verify lineage/openlineage.ndjson line 2:"
                                 + " people left out as missing_nhs_number is 40, but its records cannot be counted as"

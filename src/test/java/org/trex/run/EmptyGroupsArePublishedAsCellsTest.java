@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.trex.disclosure.CellProtection;
+import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.ReleaseHistory;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
@@ -50,24 +51,9 @@ class EmptyGroupsArePublishedAsCellsTest {
     @ParameterizedTest(name = "zeros {0}")
     @EnumSource(ZeroCounts.class)
     void everyBandIsPublishedForEachSex(ZeroCounts zeros) {
-        // Everyone is delayed 0 or 1 days, women 0 only: five of the seven bands have no one in them.
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            boolean woman = i % 2 == 0;
-            int days = woman ? 0 : i % 3 == 0 ? 1 : 0;
-            rows.add(RowFactory.create(Generalisations.delayBand(days), woman ? "2" : "1", days > 0, days > 0 ? days
-                    : null, "p" + i));
-        }
-        StructType schema = new StructType().add("delay_band", DataTypes.StringType).add("sex", DataTypes.StringType)
-                .add("trex_where_delayed", DataTypes.BooleanType).add("trex_mean_mean_delay", DataTypes.IntegerType)
-                .add(MeasuredAggregate.PERSON, DataTypes.StringType);
-        Dataset<Row> kept = TestSpark.session().createDataFrame(rows, schema);
-
-        MeasuredAggregate measured = MeasuredAggregate.measure(plan(), kept, new ExclusionTally(),
-                new OutputWriter(TestSpark.session(), out, 2), 3, Optional.of(List.of()));
-        DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5).withZeros(zeros);
-        List<Row> released = measured.released(new CellProtection(rules).protect(
-                measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")), ReleaseHistory.NONE));
+        MeasuredAggregate measured = measured();
+        DisclosureRules rules = rules(zeros);
+        List<Row> released = measured.released(decided(measured, rules));
 
         List<String> groups = released.stream().map(row -> row.get(0) + " " + row.get(1)).toList();
         List<String> expected = new ArrayList<>();
@@ -88,6 +74,63 @@ class EmptyGroupsArePublishedAsCellsTest {
                 .findFirst().orElseThrow();
         assertThat(womenNotDelayed.get(2)).as("30 women, none delayed").isEqualTo(30L);
         assertThat(measured.used()).as("the empty groups use no rows").isEqualTo(60);
+    }
+
+    /**
+     * The outcome's action, which leaves the TRE, says where the groups no one is in stand among the small counts, but
+     * not how many there are where zeros are disclosive: that would say how many blanks are zeros (here 32 of 35,
+     * the delayed count of a group with people in it being zero too). The run's own output in the TRE says.
+     */
+    @ParameterizedTest(name = "zeros {0}")
+    @EnumSource(ZeroCounts.class)
+    void howManyGroupsNoOneIsInIsSaidOnlyInTheTre(ZeroCounts zeros) {
+        MeasuredAggregate measured = measured();
+        DisclosureRules rules = rules(zeros);
+
+        DisclosureOutcome outcome = DisclosureOutcome.ofCells("delays", decided(measured, rules), rules,
+                measured.cellsOfEmptyGroups());
+
+        // Women's six empty bands, men's five and the five totals over them, each with its two counts.
+        assertThat(measured.cellsOfEmptyGroups()).hasSize(32);
+        assertThat(outcome.cells()).isEqualTo(42);
+        if (zeros == ZeroCounts.DISCLOSIVE) {
+            assertThat(outcome.action()).isEqualTo("suppressed 35 small counts (every group no one is in among them,"
+                    + " if any is: its zeros are as disclosive as any small count, so how many is not said), 2"
+                    + " complementary cells; rounded the rest");
+            assertThat(outcome.emptyGroupsInTheTre()).contains("16 groups no one is in; 32 of the small counts"
+                    + " suppressed are their cells (not in the extract)");
+        } else {
+            // No count is small: the empty groups' zeros are published, and the file shows them.
+            assertThat(outcome.action()).isEqualTo("rounded");
+            assertThat(outcome.emptyGroupsInTheTre()).contains("16 groups no one is in; 0 of the small counts"
+                    + " suppressed are their cells (not in the extract)");
+        }
+    }
+
+    /** Everyone is delayed 0 or 1 days, women 0 only: five of the seven bands have no one in them. */
+    private MeasuredAggregate measured() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean woman = i % 2 == 0;
+            int days = woman ? 0 : i % 3 == 0 ? 1 : 0;
+            rows.add(RowFactory.create(Generalisations.delayBand(days), woman ? "2" : "1", days > 0, days > 0 ? days
+                    : null, "p" + i));
+        }
+        StructType schema = new StructType().add("delay_band", DataTypes.StringType).add("sex", DataTypes.StringType)
+                .add("trex_where_delayed", DataTypes.BooleanType).add("trex_mean_mean_delay", DataTypes.IntegerType)
+                .add(MeasuredAggregate.PERSON, DataTypes.StringType);
+        Dataset<Row> kept = TestSpark.session().createDataFrame(rows, schema);
+        return MeasuredAggregate.measure(plan(), kept, new ExclusionTally(),
+                new OutputWriter(TestSpark.session(), out, 2), 3, Optional.of(List.of()));
+    }
+
+    private static DisclosureRules rules(ZeroCounts zeros) {
+        return new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5).withZeros(zeros);
+    }
+
+    private static ProtectedCells decided(MeasuredAggregate measured, DisclosureRules rules) {
+        return new CellProtection(rules).protect(
+                measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")), ReleaseHistory.NONE);
     }
 
     private static OutputPlan plan() {
