@@ -187,7 +187,7 @@ public final class LineageReport {
      */
     private static String rowsOut(Output output) {
         return output.kind() == OutputKind.RECORDS ? count(output.reconciliation().rowsOut())
-                : "counted in its cells (" + count(output.rowsWritten()) + " groups)";
+                : "counted in its cells (" + groups(output.rowsWritten()) + ")";
     }
 
     /**
@@ -205,7 +205,7 @@ public final class LineageReport {
             String left = "after " + counts.text(o.reconciliation().rowsLeftOut()) + " left out at this output";
             if (o.kind() == OutputKind.AGGREGATE) {
                 steps.add(new Step("Counted: " + o.name(), OptionalLong.empty(), "cells",
-                        "into " + count(o.rowsWritten()) + " groups", left + "; its counts are its cells"));
+                        "into " + groups(o.rowsWritten()), left + "; its counts are its cells"));
             } else {
                 long rows = o.reconciliation().rowsOut();
                 steps.add(new Step("Written: " + o.name(), OptionalLong.of(rows), "written", count(rows) + " rows",
@@ -234,6 +234,10 @@ public final class LineageReport {
         return shown.suppressed()
                 ? new Step(label, OptionalLong.empty(), "suppressed", counts.text(rows) + " rows (suppressed)", note)
                 : new Step(label, shown.value(), css, counts.text(rows) + " rows", note);
+    }
+
+    private static String groups(long groups) {
+        return count(groups) + (groups == 1 ? " group" : " groups");
     }
 
     private static String count(long value) {

@@ -172,7 +172,7 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
                 .filter(release -> release.runId().equals(runId)).findFirst().orElseThrow();
         assertThat(summary.released()).as("the summary's discharges are suppressed").isEmpty();
         assertThat(Files.readString(extract.resolve("lineage/report.md"))).containsPattern("\\| delays\\\\_summary \\|"
-                + " aggregate \\| [0-9,]*[05] \\| (&lt;=7|[0-9,]*[05]) \\| counted in its cells \\(1 groups\\) \\|");
+                + " aggregate \\| [0-9,]*[05] \\| (&lt;=7|[0-9,]*[05]) \\| counted in its cells \\(1 group\\) \\|");
         JsonNode complete = LineageLog.read(extract.resolve("lineage/openlineage.ndjson")).stream()
                 .filter(event -> event.path("eventType").asText().equals("COMPLETE")).findFirst().orElseThrow();
         JsonNode reconciled = complete.at("/run/facets/trex_reconciliation/outputs/3");

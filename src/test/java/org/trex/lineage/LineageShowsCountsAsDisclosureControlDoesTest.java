@@ -42,10 +42,10 @@ class LineageShowsCountsAsDisclosureControlDoesTest {
                 "| Local objection | local\\_objection | 60 | 10 |",
                 "| Type 1 opt-out | type1\\_opt\\_out | &lt;=7 | &lt;=7 |",
                 "| spells | records | 44,010 | 2,135 | 41,877 |",
-                "| delays\\_summary | aggregate | 1,010 | 85 | counted in its cells (1 groups) |",
+                "| delays\\_summary | aggregate | 1,010 | 85 | counted in its cells (1 group) |",
                 "Data source postgres://localhost:5432; 1,010 rows read",
                 "(counts at or below 7 suppressed (zeros disclosive), the rest rounded to the nearest 5)");
-        assertThat(html).contains("1,705 rows", "&lt;&#61;7 rows (suppressed)", "into 1 groups",
+        assertThat(html).contains("1,705 rows", "&lt;&#61;7 rows (suppressed)", "into 1 group",
                 "after 85 left out at this output; its counts are its cells");
         for (String report : List.of(md, html)) {
             assertThat(report).doesNotContain("1,009", "924", "number | 12 |", "objection | 61 |", "| 8 |", "1,706");
