@@ -168,8 +168,8 @@ class AggregatesAreProtectedAcrossTotalsAndReleasesTest {
      */
     private void theLineageGivesNoSuppressedTotalBack(Path extract, String runId, Path board) throws IOException {
         CellKey total = CellKey.of("delays_summary", "discharges", Map.of());
-        EarlierRelease summary = new ReleaseLedger(url).history(Workspace.EXTRACT).of(total).stream()
-                .filter(release -> release.runId().equals(runId)).findFirst().orElseThrow();
+        EarlierRelease summary = new ReleaseLedger(url).history(Workspace.EXTRACT, "discharge-evaluation").of(total)
+                .stream().filter(release -> release.runId().equals(runId)).findFirst().orElseThrow();
         assertThat(summary.released()).as("the summary's discharges are suppressed").isEmpty();
         assertThat(Files.readString(extract.resolve("lineage/report.md"))).containsPattern("\\| delays\\\\_summary \\|"
                 + " aggregate \\| [0-9,]*[05] \\| (&lt;=7|[0-9,]*[05]) \\| counted in its cells \\(1 group\\) \\|");
