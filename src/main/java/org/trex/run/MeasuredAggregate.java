@@ -158,13 +158,15 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
     }
 
     /**
-     * The rows as released: Total where a row totals over a dimension, each count as decided (null when suppressed).
+     * The rows as released: Total where a row totals over a dimension, each count as decided (null when suppressed);
+     * in the order of each dimension's values as its list gives them (bands shortest first, months in turn), a blank
+     * first and a Total after its values, values beyond a list after it in their text's order.
      */
     List<Row> released(ProtectedCells decided) {
         Map<CellKey, DecidedCell> byKey = new LinkedHashMap<>();
         decided.of(output.name()).forEach(c -> byKey.put(c.key(), c));
         List<Row> released = new ArrayList<>();
-        for (Row row : rows) {
+        for (Row row : rows.stream().sorted(listOrder()).toList()) {
             BitSet totalled = totalledIn(row);
             Object[] values = new Object[dimensions.size() + output.measures().size()];
             for (int i = 0; i < dimensions.size(); i++) {
@@ -185,6 +187,23 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
             released.add(RowFactory.create(values));
         }
         return released;
+    }
+
+    /** Measured rows by each dimension in turn, as {@link #released} lays them out. */
+    private Comparator<Row> listOrder() {
+        Comparator<Row> order = (a, b) -> 0;
+        for (int i = 0; i < dimensions.size(); i++) {
+            int dimension = i;
+            List<String> listed = output.columns().get(i).values().orElse(List.of());
+            Comparator<Row> place = Comparator.comparingInt(row -> totalledIn(row).get(dimension) ? 2
+                    : row.isNullAt(dimension) ? -1 : listed.contains(String.valueOf(row.get(dimension))) ? 0 : 1);
+            order = order.thenComparing(place)
+                    .thenComparingInt(row -> row.isNullAt(dimension) ? -1
+                            : listed.indexOf(String.valueOf(row.get(dimension))))
+                    .thenComparing(row -> row.isNullAt(dimension) || totalledIn(row).get(dimension) ? ""
+                            : String.valueOf(row.get(dimension)));
+        }
+        return order;
     }
 
     /** A mean as released: blank where the count of the records it is over is suppressed, else to 1 decimal place. */

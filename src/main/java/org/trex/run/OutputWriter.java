@@ -156,15 +156,13 @@ final class OutputWriter {
     }
 
     /**
-     * Sorts and stages rows few enough to be held by the driver (an aggregate's released rows) as one part: sorted
-     * where they are, so neither sampled for ranges nor shuffled.
+     * Stages rows few enough to be held by the driver (an aggregate's released rows) as one part, in the order
+     * given (made from their content alone: {@link MeasuredAggregate#released}), so neither sampled nor shuffled.
      */
     Staged stageFew(String name, Dataset<Row> rows) {
         requireNonNull(name, "name is null");
         requireNonNull(rows, "rows is null");
-        Column[] order = Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        return staged(name, rows.schema(), rows.coalesce(1).sortWithinPartitions(order), List.of(), List.of(),
-                Optional.empty(), Optional.empty());
+        return staged(name, rows.schema(), rows.coalesce(1), List.of(), List.of(), Optional.empty(), Optional.empty());
     }
 
     private Staged staged(String name, StructType schema, Dataset<Row> sorted, List<String> pseudonyms,

@@ -62,8 +62,8 @@ class EmptyGroupsArePublishedAsCellsTest {
             expected.add(band + " 2");
             expected.add(band + " " + MeasuredAggregate.TOTAL);
         }
-        assertThat(groups).as("7 bands by each sex, and each band's total").containsExactlyInAnyOrderElementsOf(
-                expected);
+        assertThat(groups).as("7 bands, shortest first, by each sex and then each band's total")
+                .containsExactlyElementsOf(expected);
         Row emptyBand = released.stream().filter(row -> row.get(0).equals("21+") && row.get(1).equals("2"))
                 .findFirst().orElseThrow();
         Long zero = zeros == ZeroCounts.SAFE ? 0L : null;

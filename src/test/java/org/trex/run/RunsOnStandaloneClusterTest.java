@@ -138,7 +138,7 @@ class RunsOnStandaloneClusterTest {
                 .doesNotContain(KEPT, OBJECTOR, NATIONAL, BAD_CHECK_DIGIT);
         // Every band is listed, the six no one is in with their zeros suppressed.
         assertThat(local.csv().get("delays_by_band")).isEqualTo("delay_band,discharges,people,emergency\n0,,,\n1,,,\n"
-                + "14-20,,,\n2-3,2,2,2\n21+,,,\n4-6,,,\n7-13,,,\n");
+                + "2-3,2,2,2\n4-6,,,\n7-13,,,\n14-20,,,\n21+,,,\n");
     }
 
     @Test
