@@ -35,7 +35,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.types.StructField;
@@ -44,7 +43,6 @@ import org.trex.disclosure.Cell;
 import org.trex.disclosure.Contributions;
 import org.trex.disclosure.CellKey;
 import org.trex.disclosure.DecidedCell;
-import org.trex.disclosure.GroupGrid;
 import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.Additivity;
@@ -333,7 +331,8 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
         List<Path> people;
         Map<String, List<Row>> contributions = new LinkedHashMap<>();
         try {
-            rows = inOrder(completed(output, grouped.schema(), grouped.collectAsList(), totals), groups.size());
+            rows = inOrder(EmptyGroupRows.completed(output, grouped.schema(), grouped.collectAsList(), totals),
+                    groups.size());
             for (PlannedMeasure measure : output.measures()) {
                 if (measure.kind() == MeasureKind.SUM) {
                     contributions.put(measure.name(), largestContributions(measure, kept, groups, totals, largest));
@@ -353,68 +352,6 @@ record MeasuredAggregate(OutputPlan output, List<String> dimensions, List<String
                 .filter(f -> groups.contains(f.name())).toArray(StructField[]::new));
         return new MeasuredAggregate(output, groups, totals, dimensionTypes, rows, contributions, excluded, read, used,
                 people);
-    }
-
-    /**
-     * The measured rows, and a row of zeros (a blank mean) for each group of the table's grid ({@link GroupGrid})
-     * that no row fell in, in the groups and in each total: an empty group is published, as disclosure control
-     * decides its zero, rather than left out for a reader to infer.
-     */
-    private static List<Row> completed(OutputPlan output, StructType schema, List<Row> measured,
-            List<String> totals) {
-        List<String> groups = output.columns().stream().map(PlannedColumn::name).toList();
-        List<Optional<List<Object>>> listed = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            DataType type = schema.fields()[i].dataType();
-            listed.add(output.columns().get(i).values().map(values -> values.stream()
-                    .map(value -> typed(value, type, output)).toList()));
-        }
-        Map<Long, List<List<Object>>> byGrouping = new HashMap<>();
-        for (Row row : measured) {
-            List<Object> group = new ArrayList<>();
-            for (int i = 0; i < groups.size(); i++) {
-                group.add(row.get(i));
-            }
-            byGrouping.computeIfAbsent(row.getLong(row.length() - 1), id -> new ArrayList<>()).add(group);
-        }
-        GroupGrid grid = GroupGrid.of(output.name(), groups, listed, byGrouping.getOrDefault(0L, List.of()));
-        List<Row> completed = new ArrayList<>(measured);
-        for (int mask = 0; mask < 1 << totals.size(); mask++) {
-            BitSet totalled = new BitSet();
-            long grouping = 0;
-            for (int t = 0; t < totals.size(); t++) {
-                if ((mask >> t & 1) == 1) {
-                    int dimension = groups.indexOf(totals.get(t));
-                    totalled.set(dimension);
-                    grouping |= 1L << (groups.size() - 1 - dimension);
-                }
-            }
-            for (List<Object> group : grid.missing(totalled, byGrouping.getOrDefault(grouping, List.of()))) {
-                completed.add(empty(output, group, grouping));
-            }
-        }
-        return completed;
-    }
-
-    /** A listed value as the group column's type holds it: text, or a flag's true or false. */
-    private static Object typed(String value, DataType type, OutputPlan output) {
-        if (type.equals(DataTypes.StringType)) {
-            return value;
-        }
-        if (type.equals(DataTypes.BooleanType)) {
-            return Boolean.valueOf(value);
-        }
-        throw new IllegalStateException("Cannot list the groups of output " + output.name() + ": a group column of "
-                + type.simpleString() + " has a list of values, expected text or a flag");
-    }
-
-    /** The measured row of a group no row fell in: zero counts and sums, a blank mean, no rows used. */
-    private static Row empty(OutputPlan output, List<Object> group, long grouping) {
-        List<Object> values = new ArrayList<>(group);
-        output.measures().forEach(measure -> values.add(measure.isMean() ? null : 0L));
-        values.add(0L);
-        values.add(grouping);
-        return RowFactory.create(values.toArray());
     }
 
     /**
