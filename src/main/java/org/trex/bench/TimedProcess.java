@@ -57,7 +57,8 @@ public record TimedProcess(List<String> command, double seconds, double cpuSecon
             double seconds = (System.nanoTime() - started) / 1e9;
             String errors = Files.readString(err);
             if (exit != 0) {
-                throw new IllegalStateException("Cannot measure " + name + ": it exited with " + exit + "; see " + err);
+                throw new IllegalStateException("Cannot measure " + name + ": it exited with " + exit + ", saying "
+                        + lastWords(errors) + "; see " + err);
             }
             Matcher rss = MAX_RSS.matcher(errors);
             double cpu = 0;
@@ -72,6 +73,17 @@ public record TimedProcess(List<String> command, double seconds, double cpuSecon
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Cannot measure " + name + ": interrupted", e);
         }
+    }
+
+    /**
+     * What the child last said before GNU time's own lines, so a failure in CI, where the log is gone with the
+     * machine, still tells why; trex's errors never hold a person's data, and the bench's data are generated.
+     */
+    static String lastWords(String errors) {
+        List<String> said = errors.lines().takeWhile(line -> !line.startsWith("\tCommand being timed:")
+                && !line.startsWith("Command exited with non-zero status")).filter(line -> !line.isBlank()).toList();
+        return said.isEmpty() ? "nothing" : "\"" + String.join(" | ", said.subList(Math.max(0, said.size() - 3),
+                said.size())) + "\"";
     }
 
     private static void settle(String name) throws IOException, InterruptedException {
