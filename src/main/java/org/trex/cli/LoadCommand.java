@@ -110,12 +110,19 @@ public final class LoadCommand implements Callable<Integer> {
             }
             out.println(outcome.mode() == LoadMode.DRY_RUN
                     ? "Dry run: nothing written; period " + outcome.period() + " would get "
-                            + outcome.report().rowsLoaded() + " rows."
+                            + outcome.report().rowsLoaded() + " rows." + alsoReplaced(outcome, "would replace")
                     : String.format("Loaded %,d %s rows for period %s in %.1f s (the period's earlier rows replaced).",
                             outcome.report().rowsLoaded(), kind.cliName(), outcome.period(),
-                            outcome.took().toMillis() / 1000.0));
+                            outcome.took().toMillis() / 1000.0) + alsoReplaced(outcome, "replaced"));
             out.flush();
             return ExitCode.OK;
+        }
+
+        /** The loaded periods a load's own holds whole, which it replaces with its own. */
+        private static String alsoReplaced(LoadOutcome outcome, String verb) {
+            return outcome.alsoReplaced().isEmpty() ? ""
+                    : " It holds the loaded periods " + outcome.alsoReplaced() + " whole, and " + verb + " their rows"
+                            + " too.";
         }
 
         /** A dry run without --report prints its report; every other load writes it to a file. */

@@ -174,6 +174,9 @@ public final class SourceLoads {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", outcome.kind().cliName());
         details.put("period", outcome.period());
+        if (!outcome.alsoReplaced().isEmpty()) {
+            details.put("alsoReplaced", outcome.alsoReplaced());
+        }
         details.put("rowsRead", report.rowsRead());
         details.put("rowsLoaded", report.rowsLoaded());
         details.put("rowsQuarantined", report.rowsQuarantined());

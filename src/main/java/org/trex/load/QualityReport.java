@@ -34,6 +34,11 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
         findings = List.copyOf(requireNonNull(findings, "findings is null"));
     }
 
+    /** The files' names, as the load was given them. */
+    public List<String> fileNames() {
+        return files.stream().map(LoadedFile::name).toList();
+    }
+
     public long rowsRead() {
         return files.stream().mapToLong(LoadedFile::rowsRead).sum();
     }

@@ -110,7 +110,11 @@ public final class SourceLoader {
                 LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
                 check.checkAll(request.files(), mapping, RowSink.discard());
                 listener.checked(check.report());
-                return new LoadOutcome(kind, check.period(), check.report(), LoadMode.DRY_RUN, since(started));
+                String period = check.period();
+                List<String> replaced = LoadedPeriods.replacedBy(period, loadedPeriods(dsl, kind),
+                        check.report().fileNames());
+                return new LoadOutcome(kind, period, others(replaced, period), check.report(), LoadMode.DRY_RUN,
+                        since(started));
             }
             return dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
                     request, checker, mapping, listener, started));
@@ -178,21 +182,24 @@ public final class SourceLoader {
         QualityReport report = check.report();
         listener.checked(report);
         String period = check.period();
+        List<String> replaced = LoadedPeriods.replacedBy(period, loadedPeriods(dsl, kind), report.fileNames());
+        dsl.deleteFrom(periodTable(kind)).where(loadPeriod(kind).in(replaced)).execute();
         switch (kind) {
             case SOCIAL_CARE -> writeSocialCare(dsl, period);
             case HOSPITAL -> writeSpells(dsl, period);
             case OBJECTIONS -> writeObjections(dsl, period);
             default -> throw new IllegalStateException("Cannot load " + kind);
         }
-        dsl.deleteFrom(CURRENT_FILE).where(CURRENT_FILE.SOURCE.eq(kind.cliName()), CURRENT_FILE.PERIOD.eq(period))
-                .execute();
+        dsl.deleteFrom(CURRENT_FILE).where(CURRENT_FILE.SOURCE.eq(kind.cliName()),
+                CURRENT_FILE.PERIOD.in(replaced).or(CURRENT_FILE.PERIOD.eq(period))).execute();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (LoadedFile file : report.files()) {
             dsl.insertInto(CURRENT_FILE).set(CURRENT_FILE.SOURCE, kind.cliName()).set(CURRENT_FILE.PERIOD, period)
                     .set(CURRENT_FILE.FILE_NAME, file.name()).set(CURRENT_FILE.FILE_SHA256, file.sha256())
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
-        LoadOutcome outcome = new LoadOutcome(kind, period, report, LoadMode.LOAD, since(started));
+        LoadOutcome outcome = new LoadOutcome(kind, period, others(replaced, period), report, LoadMode.LOAD,
+                since(started));
         listener.written(outcome, dsl);
         return outcome;
     }
@@ -224,7 +231,6 @@ public final class SourceLoader {
                         .orderBy(staged("LA_Person_Unique_Identifier"), ORDINAL.desc()))
                 .onConflict(PERSON.COUNCIL_PERSON_ID).doUpdate().set(updates).execute();
 
-        dsl.deleteFrom(EVENT).where(EVENT.LOAD_PERIOD.eq(period)).execute();
         long maxEvent = dsl.select(coalesce(max(EVENT.EVENT_ID), 0L)).from(EVENT).fetchSingle().value1();
         Map<Field<?>, SelectField<?>> event = new LinkedHashMap<>();
         event.put(EVENT.EVENT_ID, val(maxEvent).plus(rowNumber().over().orderBy(ORDINAL)));
@@ -255,7 +261,6 @@ public final class SourceLoader {
     }
 
     private static void writeSpells(DSLContext dsl, String period) {
-        dsl.deleteFrom(INPATIENT_SPELL).where(INPATIENT_SPELL.LOAD_PERIOD.eq(period)).execute();
         long maxSpell = dsl.select(coalesce(max(INPATIENT_SPELL.SPELL_ID), 0L)).from(INPATIENT_SPELL).fetchSingle()
                 .value1();
         Map<Field<?>, SelectField<?>> spell = new LinkedHashMap<>();
@@ -281,7 +286,6 @@ public final class SourceLoader {
     }
 
     private static void writeObjections(DSLContext dsl, String period) {
-        dsl.deleteFrom(LOCAL_OBJECTION).where(LOCAL_OBJECTION.LOAD_PERIOD.eq(period)).execute();
         long maxObjection = dsl.select(coalesce(max(LOCAL_OBJECTION.OBJECTION_ID), 0L)).from(LOCAL_OBJECTION)
                 .fetchSingle().value1();
         Map<Field<?>, SelectField<?>> objection = new LinkedHashMap<>();
@@ -295,6 +299,33 @@ public final class SourceLoader {
                 .select(dsl.select(objection.values()).from(STAGING).join(PERSON)
                         .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
                 .execute();
+    }
+
+    /** The periods the source holds rows of, as they were loaded (rows {@code trex generate} wrote have none). */
+    private static List<String> loadedPeriods(DSLContext dsl, SourceKind kind) {
+        return dsl.selectDistinct(loadPeriod(kind)).from(periodTable(kind)).where(loadPeriod(kind).isNotNull())
+                .fetch(loadPeriod(kind));
+    }
+
+    /** The table whose rows a load replaces by period: social care's events (people are kept across periods). */
+    private static Table<?> periodTable(SourceKind kind) {
+        return switch (kind) {
+            case SOCIAL_CARE -> EVENT;
+            case HOSPITAL -> INPATIENT_SPELL;
+            case OBJECTIONS -> LOCAL_OBJECTION;
+        };
+    }
+
+    private static Field<String> loadPeriod(SourceKind kind) {
+        return switch (kind) {
+            case SOCIAL_CARE -> EVENT.LOAD_PERIOD;
+            case HOSPITAL -> INPATIENT_SPELL.LOAD_PERIOD;
+            case OBJECTIONS -> LOCAL_OBJECTION.LOAD_PERIOD;
+        };
+    }
+
+    private static List<String> others(List<String> replaced, String period) {
+        return replaced.stream().filter(other -> !other.equals(period)).toList();
     }
 
     /** Council person identifiers social care holds, which objections must name; empty for other sources. */
