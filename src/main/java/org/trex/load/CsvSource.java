@@ -9,8 +9,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +96,9 @@ public final class CsvSource implements AutoCloseable {
             return new CsvSource(file, digest, parser, positions, header.size(), ending);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             closeQuietly(parser);
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(file, e);
+            }
             // The parser's own words about a header can quote the whole line, which is a person's row when the
             // header line is missing; an I/O failure's cannot.
             throw new LoadRefusedException("Cannot load " + file + ": its header line cannot be read ("
@@ -100,6 +106,10 @@ public final class CsvSource implements AutoCloseable {
                     + "comma-separated header naming the " + kind.cliName() + " columns", e);
         } catch (IOException e) {
             closeQuietly(parser);
+            if (e instanceof CharacterCodingException) {
+                // the decoder reads ahead of the header: a byte that is not UTF-8 in an early row stops it here
+                throw notUtf8(file, e);
+            }
             throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
         }
     }
@@ -165,11 +175,12 @@ public final class CsvSource implements AutoCloseable {
      * place in its own terms, and a row's text never.
      */
     private LoadRefusedException unreadable(RuntimeException e, long start) {
+        if (e.getCause() instanceof CharacterCodingException) {
+            return notUtf8(file, e);
+        }
         String said = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
         String why;
-        if (e.getCause() instanceof CharacterCodingException) {
-            why = "near line " + (parser.getCurrentLineNumber() + 1) + " it holds bytes that are not UTF-8";
-        } else if (said.contains("EOF reached before encapsulated token finished")) {
+        if (said.contains("EOF reached before encapsulated token finished")) {
             why = "it ends inside a quoted value, in the row that starts on line " + start
                     + " (a truncated file, or a quote never closed)";
         } else if (said.contains("between encapsulated token and delimiter")) {
@@ -180,6 +191,57 @@ public final class CsvSource implements AutoCloseable {
         }
         return new LoadRefusedException("Cannot load " + file + ": " + why + ", expected UTF-8 CSV with RFC 4180"
                 + " quoting", e);
+    }
+
+    private static LoadRefusedException notUtf8(Path file, Exception e) {
+        return new LoadRefusedException("Cannot load " + file + ": " + notUtf8(file) + ", expected UTF-8 CSV with"
+                + " RFC 4180 quoting", e);
+    }
+
+    /**
+     * Where the first byte that is not UTF-8 lies, as {@code line N (byte offset B) holds ...}: the decoder reads ahead
+     * of the parser, which cannot say. A file saved as Windows-1252 (Excel's "CSV") holds such bytes wherever a name or
+     * a note has an accent or a pound sign; the byte is not shown, as it is a letter of a person's data.
+     */
+    private static String notUtf8(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long base = 0;
+        long line = 1;
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                CoderResult result;
+                do {
+                    result = decoder.decode(in, out, end);
+                    line += newlines(out.flip());
+                    out.clear();
+                    if (result.isError()) {
+                        return "line " + line + " (byte offset " + (base + in.position()) + ") holds bytes that are"
+                                + " not UTF-8 (saved as Windows-1252? save it as UTF-8)";
+                    }
+                } while (result.isOverflow());
+                base += in.position();
+                in.compact();
+            }
+        } catch (IOException e) {
+            return "it holds bytes that are not UTF-8 (" + firstLine(e) + " when finding them)";
+        }
+        return "it holds bytes that are not UTF-8";
+    }
+
+    private static long newlines(CharBuffer chars) {
+        long count = 0;
+        while (chars.hasRemaining()) {
+            if (chars.get() == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int newlines(String value) {

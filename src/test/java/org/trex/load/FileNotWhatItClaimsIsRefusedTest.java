@@ -55,7 +55,8 @@ class FileNotWhatItClaimsIsRefusedTest {
                         Files.readAllBytes(CldFile.hospital().row("", "S1").write(dir.resolve("s.csv"))),
                         "it is not a social-care file: it lacks the required columns [LA_Code,"),
                 Arguments.of("latin1.csv", (valid + "E08000026,2024-04-01,2025-03-31,P9,,1940-01-01,,Female,\u00e9")
-                        .getBytes(StandardCharsets.ISO_8859_1), "it holds bytes that are not UTF-8"),
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                        ") holds bytes that are not UTF-8 (saved as Windows-1252?"),
                 Arguments.of("cut-in-a-quote.csv", (valid + "E08000026,\"2024-04-01").getBytes(StandardCharsets.UTF_8),
                         "it ends inside a quoted value, in the row that starts on line 3 (a truncated file, or a quote"
                         + " never closed), expected UTF-8 CSV with RFC 4180 quoting"),
