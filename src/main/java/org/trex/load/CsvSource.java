@@ -302,7 +302,8 @@ public final class CsvSource implements AutoCloseable {
     }
 
     /**
-     * Where each national column sits in the file, or -1; refuses missing required, unexplained and repeated columns.
+     * Where each national column sits in the file, or -1, its name matched whatever its case; refuses missing required,
+     * unexplained and repeated columns.
      * A first line that names no column it should is not quoted: it may be a person's row, the header line missing.
      */
     private static int[] positions(Path file, SourceKind kind, SourceMapping mapping, List<String> header) {
@@ -317,10 +318,11 @@ public final class CsvSource implements AutoCloseable {
             String national = mapping.columns().getOrDefault(local, local);
             int index = indexOf(columns, national);
             if (index >= 0 && positions[index] >= 0) {
-                repeated.add(national);
+                repeated.add(columns.get(index).name());
             } else if (index >= 0) {
                 positions[index] = i;
-            } else if (!kind.acceptedUnused().contains(national) && !mapping.ignored().contains(local)) {
+            } else if (kind.acceptedUnused().stream().noneMatch(national::equalsIgnoreCase)
+                    && !mapping.ignored().contains(local)) {
                 unexplained.add(local);
                 continue;
             }
@@ -356,9 +358,10 @@ public final class CsvSource implements AutoCloseable {
         return positions;
     }
 
+    /** Whatever its case: exports write the national names as their tools do (NHS_NUMBER, nhs_number). */
     private static int indexOf(List<NationalColumn> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(name)) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
                 return i;
             }
         }
