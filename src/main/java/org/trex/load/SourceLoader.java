@@ -7,7 +7,10 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.splitPart;
 import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -225,11 +229,16 @@ public final class SourceLoader {
         Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
         person.keySet().stream().filter(f -> f != PERSON.PERSON_ID && f != PERSON.COUNCIL_PERSON_ID)
                 .forEach(f -> updates.put(f, excluded(f)));
+        // A person's details are those of their latest reporting period: an earlier period loaded again (made before
+        // a death was recorded, or a number traced) leaves what a later one gave. The replaced periods' events are
+        // gone by now, so the events left of a later period are another load's.
+        Condition noLaterPeriod = notExists(selectOne().from(EVENT).where(EVENT.PERSON_ID.eq(PERSON.PERSON_ID),
+                splitPart(EVENT.LOAD_PERIOD, "/", 2).gt(period.substring(period.indexOf('/') + 1))));
         // the latest row of each person wins: DISTINCT ON keeps the first row of each group in this order
         dsl.insertInto(PERSON).columns(person.keySet())
                 .select(dsl.select(person.values()).distinctOn(staged("LA_Person_Unique_Identifier")).from(STAGING)
                         .orderBy(staged("LA_Person_Unique_Identifier"), ORDINAL.desc()))
-                .onConflict(PERSON.COUNCIL_PERSON_ID).doUpdate().set(updates).execute();
+                .onConflict(PERSON.COUNCIL_PERSON_ID).doUpdate().set(updates).where(noLaterPeriod).execute();
 
         long maxEvent = dsl.select(coalesce(max(EVENT.EVENT_ID), 0L)).from(EVENT).fetchSingle().value1();
         Map<Field<?>, SelectField<?>> event = new LinkedHashMap<>();
