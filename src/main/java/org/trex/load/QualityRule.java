@@ -9,6 +9,8 @@ public enum QualityRule {
             Effect.QUARANTINE),
     UNKNOWN_CODE("not a value of the national list", Effect.QUARANTINE),
     UNREADABLE_NUMBER("not a number", Effect.QUARANTINE),
+    NUMBER_TOO_LARGE("more digits before the decimal point than the column keeps (a cost in pence?)",
+            Effect.QUARANTINE),
     INCONSISTENT_EVENT("a Service event needs a service type, and only a Service event may have one",
             Effect.QUARANTINE),
     DUPLICATE_REFERENCE("the reference appears on an earlier row of the same period", Effect.QUARANTINE),

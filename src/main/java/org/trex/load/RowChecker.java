@@ -3,6 +3,7 @@ package org.trex.load;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,12 +124,23 @@ public final class RowChecker {
                 return date.toString();
             }
             case DECIMAL -> {
+                BigDecimal number;
                 try {
-                    return new BigDecimal(value).toPlainString();
+                    number = new BigDecimal(value);
                 } catch (NumberFormatException e) {
                     findings.add(Finding.of(file, line, column, QualityRule.UNREADABLE_NUMBER));
                     return value;
                 }
+                SourceKind.Digits digits = kind.digits(column.name());
+                int before = digits.precision() - digits.scale();
+                // rounded as PostgreSQL rounds it (99999999.999 becomes 100000000.00), once it is known to be short
+                // enough to round: 1E999999999 would take a billion digits
+                if (number.precision() - number.scale() > before || number.setScale(digits.scale(),
+                        RoundingMode.HALF_UP).precision() - digits.scale() > before) {
+                    findings.add(Finding.of(file, line, column, QualityRule.NUMBER_TOO_LARGE));
+                    return value;
+                }
+                return number.toPlainString();
             }
             case NHS_NUMBER -> {
                 if (NhsNumberStatus.of(value) == NhsNumberStatus.INVALID) {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.DataType;
 import org.jooq.Table;
 
 /**
@@ -172,6 +173,21 @@ public enum SourceKind {
             case HOSPITAL -> List.of(INPATIENT_SPELL);
             case OBJECTIONS -> List.of(LOCAL_OBJECTION);
         };
+    }
+
+    /** The digits a number is kept in, in all and after the point: its source column's {@code numeric(p, s)}. */
+    record Digits(int precision, int scale) {
+    }
+
+    /** How a {@link ColumnKind#DECIMAL} column is kept: a number it cannot hold is quarantined, not a load failed. */
+    Digits digits(String column) {
+        DataType<?> type = switch (column) {
+            case "Unit_Cost" -> EVENT.UNIT_COST.getDataType();
+            case "Planned_units_per_week" -> EVENT.PLANNED_UNITS_PER_WEEK.getDataType();
+            default -> throw new IllegalArgumentException("Cannot find the digits of " + column + ": it is not a"
+                    + " number of the " + cliName + " layout");
+        };
+        return new Digits(type.precision(), type.scale());
     }
 
     /** The position of a column in {@link #columns()}. */

@@ -20,7 +20,8 @@ import org.trex.testing.TestDatabase;
 
 /**
  * A row that breaks a quarantining rule is reported with its file, line, column and rule (and the code, for a
- * coded column) and is not loaded; the valid row beside it is.
+ * coded column) and is not loaded; the valid row beside it is (a number its column cannot keep, too, where it failed
+ * the whole load with PostgreSQL's numeric field overflow).
  */
 class EachBrokenRuleQuarantinesItsRowTest {
     private static DatabaseUrl url;
@@ -56,6 +57,14 @@ class EachBrokenRuleQuarantinesItsRowTest {
                         Optional.of("Service user")),
                 Arguments.of(Map.of("Unit_Cost", "12,50"), QualityRule.UNREADABLE_NUMBER, "Unit_Cost",
                         Optional.empty()),
+                Arguments.of(Map.of("Unit_Cost", "123456789.00"), QualityRule.NUMBER_TOO_LARGE, "Unit_Cost",
+                        Optional.empty()),
+                Arguments.of(Map.of("Unit_Cost", "99999999.995"), QualityRule.NUMBER_TOO_LARGE, "Unit_Cost",
+                        Optional.empty()),
+                Arguments.of(Map.of("Unit_Cost", "1E999999999"), QualityRule.NUMBER_TOO_LARGE, "Unit_Cost",
+                        Optional.empty()),
+                Arguments.of(Map.of("Planned_units_per_week", "100000"), QualityRule.NUMBER_TOO_LARGE,
+                        "Planned_units_per_week", Optional.empty()),
                 Arguments.of(Map.of("Service_Type", "", "Service_Component", ""), QualityRule.INCONSISTENT_EVENT,
                         "Service_Type", Optional.empty()),
                 Arguments.of(Map.of("Event_Reference", "R0"), QualityRule.DUPLICATE_REFERENCE, "Event_Reference",
