@@ -118,7 +118,7 @@ public final class SourceLoader {
                 List<String> replaced = LoadedPeriods.replacedBy(period, loadedPeriods(dsl, kind),
                         check.report().fileNames());
                 return new LoadOutcome(kind, period, others(replaced, period), check.report(), LoadMode.DRY_RUN,
-                        since(started));
+                        since(started), unknownObjectors(check.report()));
             }
             return dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
                     request, checker, mapping, listener, started));
@@ -188,6 +188,7 @@ public final class SourceLoader {
         String period = check.period();
         List<String> replaced = LoadedPeriods.replacedBy(period, loadedPeriods(dsl, kind), report.fileNames());
         dsl.deleteFrom(periodTable(kind)).where(loadPeriod(kind).in(replaced)).execute();
+        int people = dsl.fetchCount(PERSON);
         switch (kind) {
             case SOCIAL_CARE -> writeSocialCare(dsl, period);
             case HOSPITAL -> writeSpells(dsl, period);
@@ -202,8 +203,16 @@ public final class SourceLoader {
                     .set(CURRENT_FILE.FILE_NAME, file.name()).set(CURRENT_FILE.FILE_SHA256, file.sha256())
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
+        List<String> warnings = new ArrayList<>(unknownObjectors(report));
+        int added = dsl.fetchCount(PERSON) - people;
+        if (added > 0 && dsl.fetchExists(LOCAL_OBJECTION)) {
+            warnings.add("WARNING: this load adds " + added + (added == 1 ? " person" : " people") + " after the"
+                    + " objection register was loaded: load the register again (trex load objections FILE); an"
+                    + " objection it holds for one of them was quarantined then, as naming no person, and does not"
+                    + " apply until it is loaded again");
+        }
         LoadOutcome outcome = new LoadOutcome(kind, period, others(replaced, period), report, LoadMode.LOAD,
-                since(started));
+                since(started), warnings);
         listener.written(outcome, dsl);
         return outcome;
     }
@@ -308,6 +317,17 @@ public final class SourceLoader {
                 .select(dsl.select(objection.values()).from(STAGING).join(PERSON)
                         .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
                 .execute();
+    }
+
+    /**
+     * Objections quarantined for naming no person social care holds: they do not apply now, nor once their people are
+     * loaded, as nothing keeps them; only the register loaded again after those people records them.
+     */
+    private static List<String> unknownObjectors(QualityReport report) {
+        long unknown = report.findings().stream().filter(f -> f.rule() == QualityRule.UNKNOWN_PERSON).count();
+        return unknown == 0 ? List.of() : List.of("WARNING: objections naming no person loaded from social care: "
+                + unknown + ", quarantined; they do not apply, now or once their people are loaded, until this"
+                + " register is loaded again after the social care files that hold them");
     }
 
     /** The periods the source holds rows of, as they were loaded (rows {@code trex generate} wrote have none). */
