@@ -273,6 +273,12 @@ public final class CsvSource implements AutoCloseable {
             throw new LoadRefusedException("Cannot load " + file + ": it is empty, expected a CSV file whose first"
                     + " line names the " + kind.cliName() + " columns");
         }
+        if (head.length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
+                || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+            // Excel's "Unicode text" and some exports: every other byte is a zero, which would read as binary
+            throw new LoadRefusedException("Cannot load " + file + ": it is UTF-16 text (its first bytes are a UTF-16"
+                    + " byte order mark), expected UTF-8; save it as CSV UTF-8");
+        }
         for (int i = start; i < head.length; i++) {
             if (head[i] == 0) {
                 throw new LoadRefusedException("Cannot load " + file + ": it is binary (a zero byte at offset " + i

@@ -21,7 +21,7 @@ import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
 /**
- * A file that is empty, binary, separated by another delimiter or lacking the layout's columns is refused with
+ * A file that is empty, binary, UTF-16, separated by another delimiter or lacking the layout's columns is refused with
  * its name and what was expected, before anything is written: the period's earlier rows stay.
  */
 class FileNotWhatItClaimsIsRefusedTest {
@@ -47,6 +47,8 @@ class FileNotWhatItClaimsIsRefusedTest {
                 Arguments.of("extract.parquet", new byte[] {'P', 'A', 'R', '1', 0, 0, 1, 2},
                         "it is binary (a zero byte "
                         + "at offset 4), expected a UTF-8 CSV text file"),
+                Arguments.of("unicode-text.csv", unicodeText(valid), "it is UTF-16 text (its first bytes are a UTF-16"
+                        + " byte order mark), expected UTF-8; save it as CSV UTF-8"),
                 Arguments.of("semicolons.csv", valid.replace(',', ';').getBytes(StandardCharsets.UTF_8),
                         "its header is separated by ';', expected commas"),
                 Arguments.of("tabs.tsv", valid.replace(',', '\t').getBytes(StandardCharsets.UTF_8),
@@ -63,6 +65,16 @@ class FileNotWhatItClaimsIsRefusedTest {
                 Arguments.of("stray-quote.csv", (valid + "E08000026,\"2024-04-01\"X,2025-03-31,P9\n")
                         .getBytes(StandardCharsets.UTF_8), "the row that starts on line 3 has a character after a"
                         + " value's closing quote (a quote inside a value is written twice)"));
+    }
+
+    /** As Excel saves "Unicode text": a little-endian UTF-16 byte order mark, then UTF-16LE. */
+    private static byte[] unicodeText(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        return bytes;
     }
 
     @Test
