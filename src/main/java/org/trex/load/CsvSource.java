@@ -16,6 +16,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class CsvSource implements AutoCloseable {
                 // the decoder reads ahead of the header: a byte that is not UTF-8 in an early row stops it here
                 throw notUtf8(file, e);
             }
-            throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
+            throw new LoadRefusedException("Cannot load " + file + ": " + whyUnreadable(e), e);
         }
     }
 
@@ -266,7 +267,7 @@ public final class CsvSource implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new LoadRefusedException("Cannot load " + file + ": there is no such file");
         } catch (IOException e) {
-            throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
+            throw new LoadRefusedException("Cannot load " + file + ": " + whyUnreadable(e), e);
         }
         int start = head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
         if (new String(head, start, head.length - start, StandardCharsets.ISO_8859_1).isBlank()) {
@@ -303,7 +304,7 @@ public final class CsvSource implements AutoCloseable {
             channel.position(channel.size() - 1).read(last);
             return last.get(0) == '\n' || last.get(0) == '\r' ? Ending.LINE_BREAK : Ending.MID_LINE;
         } catch (IOException e) {
-            throw new LoadRefusedException("Cannot load " + file + ": " + firstLine(e), e);
+            throw new LoadRefusedException("Cannot load " + file + ": " + whyUnreadable(e), e);
         }
     }
 
@@ -380,6 +381,20 @@ public final class CsvSource implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash files: this Java has no SHA-256", e);
         }
+    }
+
+    /**
+     * Why a file cannot be read, in words: the JDK names a denied read by the path alone, which a message already
+     * names ({@code Cannot load F: F}).
+     */
+    static String whyUnreadable(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "this user may not read it (see its permissions)";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "there is no such file";
+        }
+        return firstLine(e);
     }
 
     private static String firstLine(Throwable e) {
