@@ -207,8 +207,8 @@ public final class SourceLoader {
         int added = dsl.fetchCount(PERSON) - people;
         if (added > 0 && dsl.fetchExists(LOCAL_OBJECTION)) {
             warnings.add("WARNING: this load adds " + added + (added == 1 ? " person" : " people") + " after the"
-                    + " objection register was loaded: load the register again (trex load objections FILE); an"
-                    + " objection it holds for one of them was quarantined then, as naming no person, and does not"
+                    + " objection register was loaded: load the register again (trex load objections FILE), as"
+                    + " any objection it holds for one of them was quarantined then, as naming no person, and does not"
                     + " apply until it is loaded again");
         }
         LoadOutcome outcome = new LoadOutcome(kind, period, others(replaced, period), report, LoadMode.LOAD,

@@ -39,7 +39,7 @@ class ObjectionsNamingNoPersonYetAreWarnedOfTest {
                 + " hold them\n");
         assertThat(care.code()).as(care.all()).isEqualTo(ExitCode.OK);
         assertThat(care.out()).contains("\nWARNING: this load adds 1 person after the objection register was loaded:"
-                + " load the register again (trex load objections FILE); an objection it holds for one of them was"
+                + " load the register again (trex load objections FILE), as any objection it holds for one of them was"
                 + " quarantined then, as naming no person, and does not apply until it is loaded again\n");
         assertThat(again.code()).as(again.all()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).doesNotContain("WARNING");
