@@ -14,6 +14,11 @@ public enum ColumnKind {
     NHS_NUMBER,
     /** A decimal number (a cost, units per week). */
     DECIMAL,
+    /**
+     * An identifier rows are matched by (a council's person, an event, a spell): spaces around it, which exports pad
+     * it with, are dropped, so " 100203" names the person 100203 names. May identify a person.
+     */
+    IDENTIFIER,
     /** An identifier or text: may name or identify a person. */
     TEXT
 }

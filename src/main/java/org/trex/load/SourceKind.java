@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.trex.load.ColumnKind.CODE;
 import static org.trex.load.ColumnKind.DATE;
 import static org.trex.load.ColumnKind.DECIMAL;
+import static org.trex.load.ColumnKind.IDENTIFIER;
 import static org.trex.load.ColumnKind.NHS_NUMBER;
 import static org.trex.load.ColumnKind.PERSONAL_DATE;
 import static org.trex.load.ColumnKind.TEXT;
@@ -33,7 +34,7 @@ public enum SourceKind {
             required("LA_Code", TEXT),
             required("Reporting_Period_Start_Date", DATE),
             required("Reporting_Period_End_Date", DATE),
-            required("LA_Person_Unique_Identifier", TEXT),
+            required("LA_Person_Unique_Identifier", IDENTIFIER),
             optional("NHS_Number", NHS_NUMBER),
             required("Date_of_Birth", PERSONAL_DATE),
             optional("Date_of_Death", PERSONAL_DATE),
@@ -45,7 +46,7 @@ public enum SourceKind {
             optional("Primary_Support_Reason", CODE),
             optional("Accommodation_Status", CODE),
             required("Event_Type", CODE),
-            required("Event_Reference", TEXT),
+            required("Event_Reference", IDENTIFIER),
             required("Event_Start_Date", DATE),
             optional("Event_End_Date", DATE),
             optional("Event_Outcome", CODE),
@@ -69,7 +70,7 @@ public enum SourceKind {
                     "Adult_2_Linked_Person_ID", "Adult_3_Linked_Person_ID", "Provider_CQC_Location_Name"),
             Optional.of("Event_Reference")),
     HOSPITAL("hospital", List.of(
-            required("Hospital_Provider_Spell_Number", TEXT),
+            required("Hospital_Provider_Spell_Number", IDENTIFIER),
             optional("NHS_Number", NHS_NUMBER),
             required("Organisation_Code_Code_of_Provider", TEXT),
             optional("Person_Birth_Date", PERSONAL_DATE),
@@ -88,7 +89,7 @@ public enum SourceKind {
             Set.of(),
             Optional.of("Hospital_Provider_Spell_Number")),
     OBJECTIONS("objections", List.of(
-            required("LA_Person_Unique_Identifier", TEXT),
+            required("LA_Person_Unique_Identifier", IDENTIFIER),
             required("Objection_Recorded_Date", DATE),
             optional("Objection_Withdrawn_Date", DATE),
             required("Objection_Received_Via", CODE)),
