@@ -114,7 +114,7 @@ public final class LoadCommand implements Callable<Integer> {
                     : String.format("Loaded %,d %s rows for period %s in %.1f s (the period's earlier rows replaced).",
                             outcome.report().rowsLoaded(), kind.cliName(), outcome.period(),
                             outcome.took().toMillis() / 1000.0) + alsoReplaced(outcome, "replaced"));
-            outcome.warnings().forEach(out::println);
+            outcome.notices().forEach(out::println);
             out.flush();
             return ExitCode.OK;
         }

@@ -14,10 +14,10 @@ import java.util.List;
  * @param report rows per file and every finding
  * @param mode whether anything was written
  * @param took from start to commit
- * @param warnings what the user must do for the load to take full effect, each a line
+ * @param notices what the load tells the user beyond its counts (what it removed, what they must do), each a line
  */
 public record LoadOutcome(SourceKind kind, String period, List<String> alsoReplaced, QualityReport report,
-        LoadMode mode, Duration took, List<String> warnings) {
+        LoadMode mode, Duration took, List<String> notices) {
     public LoadOutcome {
         requireNonNull(kind, "kind is null");
         requireNonNull(period, "period is null");
@@ -25,6 +25,6 @@ public record LoadOutcome(SourceKind kind, String period, List<String> alsoRepla
         requireNonNull(report, "report is null");
         requireNonNull(mode, "mode is null");
         requireNonNull(took, "took is null");
-        warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+        notices = List.copyOf(requireNonNull(notices, "notices is null"));
     }
 }

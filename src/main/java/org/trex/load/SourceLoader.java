@@ -203,16 +203,27 @@ public final class SourceLoader {
                     .set(CURRENT_FILE.FILE_NAME, file.name()).set(CURRENT_FILE.FILE_SHA256, file.sha256())
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
-        List<String> warnings = new ArrayList<>(unknownObjectors(report));
+        List<String> notices = new ArrayList<>(unknownObjectors(report));
         int added = dsl.fetchCount(PERSON) - people;
+        if (kind == SourceKind.SOCIAL_CARE) {
+            // a period replaced whole takes with it the people only its rows held; an objector stays, so that their
+            // objection still reaches their NHS number in the other sources
+            int removed = dsl.deleteFrom(PERSON).where(notExists(selectOne().from(EVENT)
+                    .where(EVENT.PERSON_ID.eq(PERSON.PERSON_ID))), notExists(selectOne().from(LOCAL_OBJECTION)
+                    .where(LOCAL_OBJECTION.PERSON_ID.eq(PERSON.PERSON_ID)))).execute();
+            if (removed > 0) {
+                notices.add("Removed " + removed + (removed == 1 ? " person" : " people") + " whose every event was in"
+                        + " the rows replaced: no loaded period holds them any more.");
+            }
+        }
         if (added > 0 && dsl.fetchExists(LOCAL_OBJECTION)) {
-            warnings.add("WARNING: this load adds " + added + (added == 1 ? " person" : " people") + " after the"
+            notices.add("WARNING: this load adds " + added + (added == 1 ? " person" : " people") + " after the"
                     + " objection register was loaded: load the register again (trex load objections FILE), as"
                     + " any objection it holds for one of them was quarantined then, as naming no person, and does not"
                     + " apply until it is loaded again");
         }
         LoadOutcome outcome = new LoadOutcome(kind, period, others(replaced, period), report, LoadMode.LOAD,
-                since(started), warnings);
+                since(started), notices);
         listener.written(outcome, dsl);
         return outcome;
     }
