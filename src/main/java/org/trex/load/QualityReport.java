@@ -65,6 +65,10 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
             lines.add(String.format("%s: %,d rows read, %,d loaded, %,d quarantined (SHA-256 %s)", file.name(),
                     file.rowsRead(), file.rowsLoaded(), file.rowsQuarantined(), file.sha256()));
         }
+        if (!findings.isEmpty()) {
+            // the counts below are of findings: summed, they need not be the rows quarantined above
+            lines.add("  findings by rule (a row may break several; flagged rows are loaded):");
+        }
         countsByRule().forEach((rule, count) -> lines.add(String.format("  %-9s %,8d %s: %s",
                 rule.effect() == QualityRule.Effect.QUARANTINE ? "quarantine" : "flag", count, rule.name(),
                 rule.description())));
