@@ -347,7 +347,7 @@ public final class SourceLoader {
                 .fetch(loadPeriod(kind));
     }
 
-    /** The table whose rows a load replaces by period: social care's events (people are kept across periods). */
+    /** The table whose rows a load replaces by period: social care's events (its people follow them). */
     private static Table<?> periodTable(SourceKind kind) {
         return switch (kind) {
             case SOCIAL_CARE -> EVENT;
