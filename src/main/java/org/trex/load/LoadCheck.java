@@ -37,7 +37,7 @@ public final class LoadCheck {
     /**
      * @param periodGiven the period named on the command line; otherwise social care rows give it and the other
      *     sources are one period, {@code all}
-     * @param knownPersons council person identifiers social care holds, for objections; empty otherwise
+     * @param knownPersons council person identifiers social care holds, to flag objections awaiting theirs; else empty
      */
     public LoadCheck(SourceKind kind, RowChecker checker, Optional<String> periodGiven, Set<String> knownPersons) {
         this.kind = requireNonNull(kind, "kind is null");

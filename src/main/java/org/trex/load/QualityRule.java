@@ -15,7 +15,8 @@ public enum QualityRule {
             Effect.QUARANTINE),
     DUPLICATE_REFERENCE("the reference appears on an earlier row of the same period", Effect.QUARANTINE),
     WRONG_FIELD_COUNT("the row has a different number of fields from the header", Effect.QUARANTINE),
-    UNKNOWN_PERSON("the person identifier names no person loaded from social care", Effect.QUARANTINE),
+    UNKNOWN_PERSON("the person identifier names no person loaded from social care yet: kept, and applied from the "
+            + "social care load that brings the person in", Effect.FLAG),
     INVALID_NHS_NUMBER("not ten digits with a correct check digit, or one digit ten times (a placeholder): loaded as "
             + "given, left out of extracts", Effect.FLAG),
     PERSON_FIELDS_DISAGREE("differs from an earlier row of the same person: the latest row wins", Effect.FLAG);

@@ -16,6 +16,7 @@ import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
 import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
+import static org.trex.source.jooq.opt_out.Tables.OBJECTION_AWAITING_PERSON;
 import static org.trex.source.jooq.social_care.Tables.EVENT;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
@@ -118,7 +119,7 @@ public final class SourceLoader {
                 List<String> replaced = LoadedPeriods.replacedBy(period, loadedPeriods(dsl, kind),
                         check.report().fileNames());
                 return new LoadOutcome(kind, period, others(replaced, period), check.report(), LoadMode.DRY_RUN,
-                        since(started), unknownObjectors(check.report()));
+                        since(started), List.of());
             }
             return dsl.transactionResult(configuration -> write(configuration.dsl(), connection,
                     request, checker, mapping, listener, started));
@@ -188,7 +189,10 @@ public final class SourceLoader {
         String period = check.period();
         List<String> replaced = LoadedPeriods.replacedBy(period, loadedPeriods(dsl, kind), report.fileNames());
         dsl.deleteFrom(periodTable(kind)).where(loadPeriod(kind).in(replaced)).execute();
-        int people = dsl.fetchCount(PERSON);
+        if (kind == SourceKind.OBJECTIONS) {
+            dsl.deleteFrom(OBJECTION_AWAITING_PERSON).where(OBJECTION_AWAITING_PERSON.LOAD_PERIOD.in(replaced))
+                    .execute();
+        }
         switch (kind) {
             case SOCIAL_CARE -> writeSocialCare(dsl, period);
             case HOSPITAL -> writeSpells(dsl, period);
@@ -203,8 +207,7 @@ public final class SourceLoader {
                     .set(CURRENT_FILE.FILE_NAME, file.name()).set(CURRENT_FILE.FILE_SHA256, file.sha256())
                     .set(CURRENT_FILE.ROWS_LOADED, file.rowsLoaded()).set(CURRENT_FILE.LOADED_AT, now).execute();
         }
-        List<String> notices = new ArrayList<>(unknownObjectors(report));
-        int added = dsl.fetchCount(PERSON) - people;
+        List<String> notices = new ArrayList<>();
         if (kind == SourceKind.SOCIAL_CARE) {
             // a period replaced whole takes with it the people only its rows held; an objector stays, so that their
             // objection still reaches their NHS number in the other sources
@@ -215,12 +218,6 @@ public final class SourceLoader {
                 notices.add("Removed " + removed + (removed == 1 ? " person" : " people") + " whose every event was in"
                         + " the rows replaced: no loaded period holds them any more.");
             }
-        }
-        if (added > 0 && dsl.fetchExists(LOCAL_OBJECTION)) {
-            notices.add("WARNING: this load adds " + added + (added == 1 ? " person" : " people") + " after the"
-                    + " objection register was loaded: load the register again (trex load objections FILE), as"
-                    + " any objection it holds for one of them was quarantined then, as naming no person, and does not"
-                    + " apply until it is loaded again");
         }
         LoadOutcome outcome = new LoadOutcome(kind, period, others(replaced, period), report, LoadMode.LOAD,
                 since(started), notices);
@@ -287,6 +284,29 @@ public final class SourceLoader {
                 .select(dsl.select(event.values()).from(STAGING).join(PERSON)
                         .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
                 .execute();
+        adoptAwaitingObjections(dsl);
+    }
+
+    /**
+     * Moves the register's objections that waited for a person this load brought in to the objections a run
+     * applies, in the load's own transaction: from its commit, no run sees the person's records without them.
+     */
+    private static void adoptAwaitingObjections(DSLContext dsl) {
+        long maxObjection = dsl.select(coalesce(max(LOCAL_OBJECTION.OBJECTION_ID), 0L)).from(LOCAL_OBJECTION)
+                .fetchSingle().value1();
+        dsl.insertInto(LOCAL_OBJECTION, LOCAL_OBJECTION.OBJECTION_ID, LOCAL_OBJECTION.PERSON_ID,
+                        LOCAL_OBJECTION.RECORDED_DATE, LOCAL_OBJECTION.WITHDRAWN_DATE, LOCAL_OBJECTION.RECEIVED_VIA,
+                        LOCAL_OBJECTION.LOAD_PERIOD)
+                .select(dsl.select(val(maxObjection).plus(rowNumber().over().orderBy(
+                                OBJECTION_AWAITING_PERSON.COUNCIL_PERSON_ID, OBJECTION_AWAITING_PERSON.RECORDED_DATE)),
+                        PERSON.PERSON_ID, OBJECTION_AWAITING_PERSON.RECORDED_DATE,
+                        OBJECTION_AWAITING_PERSON.WITHDRAWN_DATE, OBJECTION_AWAITING_PERSON.RECEIVED_VIA,
+                        OBJECTION_AWAITING_PERSON.LOAD_PERIOD)
+                        .from(OBJECTION_AWAITING_PERSON).join(PERSON)
+                        .on(PERSON.COUNCIL_PERSON_ID.eq(OBJECTION_AWAITING_PERSON.COUNCIL_PERSON_ID)))
+                .execute();
+        dsl.deleteFrom(OBJECTION_AWAITING_PERSON).whereExists(selectOne().from(PERSON)
+                .where(PERSON.COUNCIL_PERSON_ID.eq(OBJECTION_AWAITING_PERSON.COUNCIL_PERSON_ID))).execute();
     }
 
     private static void writeSpells(DSLContext dsl, String period) {
@@ -328,23 +348,25 @@ public final class SourceLoader {
                 .select(dsl.select(objection.values()).from(STAGING).join(PERSON)
                         .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
                 .execute();
-    }
-
-    /**
-     * Objections quarantined for naming no person social care holds: they do not apply now, nor once their people are
-     * loaded, as nothing keeps them; only the register loaded again after those people records them.
-     */
-    private static List<String> unknownObjectors(QualityReport report) {
-        long unknown = report.findings().stream().filter(f -> f.rule() == QualityRule.UNKNOWN_PERSON).count();
-        return unknown == 0 ? List.of() : List.of("WARNING: objections naming no person loaded from social care: "
-                + unknown + ", quarantined; they do not apply, now or once their people are loaded, until this"
-                + " register is loaded again after the social care files that hold them");
+        // an objection is never dropped for naming a person social care has not loaded yet: it waits for them
+        dsl.insertInto(OBJECTION_AWAITING_PERSON, OBJECTION_AWAITING_PERSON.COUNCIL_PERSON_ID,
+                        OBJECTION_AWAITING_PERSON.RECORDED_DATE, OBJECTION_AWAITING_PERSON.WITHDRAWN_DATE,
+                        OBJECTION_AWAITING_PERSON.RECEIVED_VIA, OBJECTION_AWAITING_PERSON.LOAD_PERIOD)
+                .select(dsl.select(staged("LA_Person_Unique_Identifier"), date("Objection_Recorded_Date"),
+                                date("Objection_Withdrawn_Date"), staged("Objection_Received_Via"), val(period))
+                        .from(STAGING).whereNotExists(selectOne().from(PERSON)
+                                .where(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier")))))
+                .execute();
     }
 
     /** The periods the source holds rows of, as they were loaded (rows {@code trex generate} wrote have none). */
     private static List<String> loadedPeriods(DSLContext dsl, SourceKind kind) {
-        return dsl.selectDistinct(loadPeriod(kind)).from(periodTable(kind)).where(loadPeriod(kind).isNotNull())
-                .fetch(loadPeriod(kind));
+        var periods = dsl.selectDistinct(loadPeriod(kind)).from(periodTable(kind)).where(loadPeriod(kind).isNotNull());
+        // a register's period may hold only objections that wait for their people
+        return kind == SourceKind.OBJECTIONS
+                ? periods.union(dsl.selectDistinct(OBJECTION_AWAITING_PERSON.LOAD_PERIOD)
+                        .from(OBJECTION_AWAITING_PERSON)).fetch(loadPeriod(kind))
+                : periods.fetch(loadPeriod(kind));
     }
 
     /** The table whose rows a load replaces by period: social care's events (its people follow them). */
@@ -368,18 +390,26 @@ public final class SourceLoader {
         return replaced.stream().filter(other -> !other.equals(period)).toList();
     }
 
-    /** Council person identifiers social care holds, which objections must name; empty for other sources. */
+    /** Council person identifiers social care holds, to flag objections that wait for theirs; else empty. */
     private static Set<String> knownPersons(DSLContext dsl, SourceKind kind) {
         return kind == SourceKind.OBJECTIONS
                 ? Set.copyOf(dsl.select(PERSON.COUNCIL_PERSON_ID).from(PERSON).fetch(PERSON.COUNCIL_PERSON_ID))
                 : Set.of();
     }
 
-    /** The tables a load locks and analyses: those it writes, and the people objections must name. */
+    /**
+     * The tables a load locks and analyses: those it writes, the people objections name, and the objections that
+     * wait for a person, which a social care load adopts. People come first in every load, so two loads lock in
+     * one order.
+     */
     private static List<Table<?>> written(SourceKind kind) {
         List<Table<?>> tables = new ArrayList<>(kind.tables());
         if (kind == SourceKind.OBJECTIONS) {
             tables.add(0, PERSON);
+        }
+        if (kind != SourceKind.HOSPITAL) {
+            tables.remove(LOCAL_OBJECTION);
+            tables.addAll(List.of(LOCAL_OBJECTION, OBJECTION_AWAITING_PERSON));
         }
         tables.add(CURRENT_FILE);
         return tables;

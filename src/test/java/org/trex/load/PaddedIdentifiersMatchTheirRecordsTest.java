@@ -12,8 +12,8 @@ import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
 
 /**
- * Spaces an export pads an identifier with are dropped: an objection naming " P1" or "P1 " is P1's (it was
- * quarantined as naming no person, and P1's records reached extracts), a CLD row of "P1 " is the person P1 and not
+ * Spaces an export pads an identifier with are dropped: an objection naming " P1" or "P1 " is P1's (it waited
+ * for a person "P1 " who never came, and P1's records reached extracts), a CLD row of "P1 " is the person P1 and not
  * a second one, and an event reference or spell number repeated with padding is a duplicate.
  */
 class PaddedIdentifiersMatchTheirRecordsTest {

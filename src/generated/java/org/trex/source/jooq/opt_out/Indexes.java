@@ -9,6 +9,7 @@ import org.jooq.OrderField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
 import org.trex.source.jooq.opt_out.tables.LocalObjection;
+import org.trex.source.jooq.opt_out.tables.ObjectionAwaitingPerson;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -20,4 +21,6 @@ public class Indexes {
 
     public static final Index LOCAL_OBJECTION_LOAD_PERIOD = Internal.createIndex(DSL.name("local_objection_load_period"), LocalObjection.LOCAL_OBJECTION, new OrderField[] { LocalObjection.LOCAL_OBJECTION.LOAD_PERIOD }, false);
     public static final Index LOCAL_OBJECTION_PERSON = Internal.createIndex(DSL.name("local_objection_person"), LocalObjection.LOCAL_OBJECTION, new OrderField[] { LocalObjection.LOCAL_OBJECTION.PERSON_ID }, false);
+    public static final Index OBJECTION_AWAITING_PERSON_LOAD_PERIOD = Internal.createIndex(DSL.name("objection_awaiting_person_load_period"), ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON, new OrderField[] { ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON.LOAD_PERIOD }, false);
+    public static final Index OBJECTION_AWAITING_PERSON_PERSON = Internal.createIndex(DSL.name("objection_awaiting_person_person"), ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON, new OrderField[] { ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON.COUNCIL_PERSON_ID }, false);
 }

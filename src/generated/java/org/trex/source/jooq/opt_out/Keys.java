@@ -12,9 +12,11 @@ import org.jooq.impl.Internal;
 import org.trex.source.jooq.opt_out.tables.LocalObjection;
 import org.trex.source.jooq.opt_out.tables.NationalDataAllowList;
 import org.trex.source.jooq.opt_out.tables.NationalDataOptOutCheck;
+import org.trex.source.jooq.opt_out.tables.ObjectionAwaitingPerson;
 import org.trex.source.jooq.opt_out.tables.records.LocalObjectionRecord;
 import org.trex.source.jooq.opt_out.tables.records.NationalDataAllowListRecord;
 import org.trex.source.jooq.opt_out.tables.records.NationalDataOptOutCheckRecord;
+import org.trex.source.jooq.opt_out.tables.records.ObjectionAwaitingPersonRecord;
 import org.trex.source.jooq.ref.tables.ObjectionChannel;
 import org.trex.source.jooq.ref.tables.records.ObjectionChannelRecord;
 import org.trex.source.jooq.social_care.tables.Person;
@@ -39,4 +41,5 @@ public class Keys {
     public static final ForeignKey<LocalObjectionRecord, PersonRecord> LOCAL_OBJECTION__LOCAL_OBJECTION_PERSON_ID_FKEY = Internal.createForeignKey(LocalObjection.LOCAL_OBJECTION, DSL.name("local_objection_person_id_fkey"), new TableField[] { LocalObjection.LOCAL_OBJECTION.PERSON_ID }, org.trex.source.jooq.social_care.Keys.PERSON_PKEY, new TableField[] { Person.PERSON.PERSON_ID }, true);
     public static final ForeignKey<LocalObjectionRecord, ObjectionChannelRecord> LOCAL_OBJECTION__LOCAL_OBJECTION_RECEIVED_VIA_FKEY = Internal.createForeignKey(LocalObjection.LOCAL_OBJECTION, DSL.name("local_objection_received_via_fkey"), new TableField[] { LocalObjection.LOCAL_OBJECTION.RECEIVED_VIA }, org.trex.source.jooq.ref.Keys.OBJECTION_CHANNEL_PKEY, new TableField[] { ObjectionChannel.OBJECTION_CHANNEL.VALUE }, true);
     public static final ForeignKey<NationalDataAllowListRecord, NationalDataOptOutCheckRecord> NATIONAL_DATA_ALLOW_LIST__NATIONAL_DATA_ALLOW_LIST_LIST_DATE_FKEY = Internal.createForeignKey(NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST, DSL.name("national_data_allow_list_list_date_fkey"), new TableField[] { NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST.LIST_DATE }, Keys.NATIONAL_DATA_OPT_OUT_CHECK_PKEY, new TableField[] { NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK.LIST_DATE }, true);
+    public static final ForeignKey<ObjectionAwaitingPersonRecord, ObjectionChannelRecord> OBJECTION_AWAITING_PERSON__OBJECTION_AWAITING_PERSON_RECEIVED_VIA_FKEY = Internal.createForeignKey(ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON, DSL.name("objection_awaiting_person_received_via_fkey"), new TableField[] { ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON.RECEIVED_VIA }, org.trex.source.jooq.ref.Keys.OBJECTION_CHANNEL_PKEY, new TableField[] { ObjectionChannel.OBJECTION_CHANNEL.VALUE }, true);
 }

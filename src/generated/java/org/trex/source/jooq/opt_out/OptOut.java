@@ -14,6 +14,7 @@ import org.trex.source.jooq.DefaultCatalog;
 import org.trex.source.jooq.opt_out.tables.LocalObjection;
 import org.trex.source.jooq.opt_out.tables.NationalDataAllowList;
 import org.trex.source.jooq.opt_out.tables.NationalDataOptOutCheck;
+import org.trex.source.jooq.opt_out.tables.ObjectionAwaitingPerson;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -28,6 +29,8 @@ public class OptOut extends SchemaImpl {
     public final NationalDataAllowList NATIONAL_DATA_ALLOW_LIST = NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST;
 
     public final NationalDataOptOutCheck NATIONAL_DATA_OPT_OUT_CHECK = NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK;
+
+    public final ObjectionAwaitingPerson OBJECTION_AWAITING_PERSON = ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON;
 
     private OptOut() {
         super("opt_out", null);
@@ -44,7 +47,8 @@ public class OptOut extends SchemaImpl {
         return Arrays.asList(
             LocalObjection.LOCAL_OBJECTION,
             NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST,
-            NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK
+            NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK,
+            ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON
         );
     }
 }

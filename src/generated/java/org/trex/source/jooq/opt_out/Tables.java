@@ -7,6 +7,7 @@ package org.trex.source.jooq.opt_out;
 import org.trex.source.jooq.opt_out.tables.LocalObjection;
 import org.trex.source.jooq.opt_out.tables.NationalDataAllowList;
 import org.trex.source.jooq.opt_out.tables.NationalDataOptOutCheck;
+import org.trex.source.jooq.opt_out.tables.ObjectionAwaitingPerson;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -17,4 +18,6 @@ public class Tables {
     public static final NationalDataAllowList NATIONAL_DATA_ALLOW_LIST = NationalDataAllowList.NATIONAL_DATA_ALLOW_LIST;
 
     public static final NationalDataOptOutCheck NATIONAL_DATA_OPT_OUT_CHECK = NationalDataOptOutCheck.NATIONAL_DATA_OPT_OUT_CHECK;
+
+    public static final ObjectionAwaitingPerson OBJECTION_AWAITING_PERSON = ObjectionAwaitingPerson.OBJECTION_AWAITING_PERSON;
 }

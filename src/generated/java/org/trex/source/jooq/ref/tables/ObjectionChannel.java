@@ -27,6 +27,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 import org.trex.source.jooq.opt_out.tables.LocalObjection.LocalObjectionPath;
+import org.trex.source.jooq.opt_out.tables.ObjectionAwaitingPerson.ObjectionAwaitingPersonPath;
 import org.trex.source.jooq.ref.Keys;
 import org.trex.source.jooq.ref.Ref;
 import org.trex.source.jooq.ref.tables.records.ObjectionChannelRecord;
@@ -113,6 +114,15 @@ public class ObjectionChannel extends TableImpl<ObjectionChannelRecord> {
             _localObjection = new LocalObjectionPath(this, null, org.trex.source.jooq.opt_out.Keys.LOCAL_OBJECTION__LOCAL_OBJECTION_RECEIVED_VIA_FKEY.getInverseKey());
 
         return _localObjection;
+    }
+
+    private transient ObjectionAwaitingPersonPath _objectionAwaitingPerson;
+
+    public ObjectionAwaitingPersonPath objectionAwaitingPerson() {
+        if (_objectionAwaitingPerson == null)
+            _objectionAwaitingPerson = new ObjectionAwaitingPersonPath(this, null, org.trex.source.jooq.opt_out.Keys.OBJECTION_AWAITING_PERSON__OBJECTION_AWAITING_PERSON_RECEIVED_VIA_FKEY.getInverseKey());
+
+        return _objectionAwaitingPerson;
     }
 
     @Override
