@@ -355,7 +355,9 @@ public final class CsvSource implements AutoCloseable {
             problems.add("it names the columns " + repeated + " more than once");
         }
         if (!problems.isEmpty()) {
-            StringBuilder why = new StringBuilder("Cannot load " + file + ": it is not a " + kind.cliName() + " file: ")
+            String article = kind == SourceKind.OBJECTIONS ? "an " : "a ";
+            StringBuilder why = new StringBuilder("Cannot load " + file + ": it is not " + article + kind.cliName()
+                    + " file: ")
                     .append(String.join(" and ", problems));
             why.append(", expected the ").append(kind.cliName()).append(" columns ")
                     .append(columns.stream().map(NationalColumn::name).toList())

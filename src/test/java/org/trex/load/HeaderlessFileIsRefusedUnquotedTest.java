@@ -61,4 +61,16 @@ class HeaderlessFileIsRefusedUnquotedTest {
                 .hasMessageStartingWith("Cannot load " + twice + ": it is not a social-care file: it names the "
                         + "columns [NHS_Number] more than once, expected the social-care columns [");
     }
+
+    @Test
+    void anObjectionRegisterWithoutItsHeaderIsRefusedInWords() throws Exception {
+        Path written = CldFile.objections().row("P1", "").write(dir.resolve("register.csv"));
+        Path headerless = Files.write(dir.resolve("register-headerless.csv"),
+                Files.readAllLines(written).subList(1, 2));
+
+        assertThatThrownBy(() -> Loads.load(url, SourceKind.OBJECTIONS, headerless))
+                .isInstanceOf(LoadRefusedException.class)
+                .hasMessageStartingWith("Cannot load " + headerless + ": it is not an objections file: it lacks the "
+                        + "required columns [LA_Person_Unique_Identifier,");
+    }
 }
