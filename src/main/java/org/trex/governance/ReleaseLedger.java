@@ -27,9 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.trex.disclosure.CellKey;
 import org.trex.disclosure.DecidedCell;
 import org.trex.disclosure.EarlierRelease;
@@ -89,8 +91,7 @@ public final class ReleaseLedger {
         List<Record> rows = GovernanceDatabase.transaction(url, "read the released cells of " + extractId, dsl ->
                 dsl.select(CELL_RUN_ID, CELL_OUTPUT, CELL_MEASURE, CELL_DIMENSIONS, CELL_VALUE, CELL_RELEASED)
                         .from(RELEASED_CELL)
-                        .where(CELL_EXTRACT_ID.eq(extractId).or(CELL_RUN_ID.in(
-                                select(RELEASE_RUN_ID).from(RELEASE).where(RELEASE_PROJECT.eq(project)))))
+                        .where(ofExtractOrProject(extractId, project))
                         .orderBy(CELL_ID).fetch()
                         .stream().map(r -> (Record) r).toList());
         Map<CellKey, List<EarlierRelease>> cells = new LinkedHashMap<>();
@@ -101,6 +102,34 @@ public final class ReleaseLedger {
                             Optional.ofNullable(row.get(CELL_RELEASED))));
         }
         return new ReleaseHistory(cells);
+    }
+
+    /**
+     * Refuses to publish run {@code runId} when a run other than those in {@code read}, the history its cells were
+     * checked against, has since released cells of the extract or its project: two runs at once (an Airflow backfill,
+     * a scheduled run beside a manual one) would otherwise each be checked against the ledger without the other, and
+     * their cells could differ by the few people differencing protects. Called under the audit log's lock, which
+     * every publication takes, so of two such runs the second to publish sees the first's cells.
+     */
+    static void requireUnchangedSince(DSLContext dsl, String extractId, String project, ReleaseHistory read,
+            String runId) {
+        Optional<String> since = dsl.select(CELL_RUN_ID).from(RELEASED_CELL)
+                .where(ofExtractOrProject(extractId, project))
+                .and(CELL_RUN_ID.ne(runId))
+                .and(read.runIds().isEmpty() ? DSL.noCondition() : CELL_RUN_ID.notIn(read.runIds()))
+                .orderBy(CELL_ID).limit(1).fetchOptional(CELL_RUN_ID);
+        if (since.isPresent()) {
+            throw new IllegalStateException("Cannot publish run " + runId + " of " + extractId + ": run "
+                    + since.get() + " of project " + project + " released aggregate cells while it ran, after it"
+                    + " checked its cells against the release ledger; run it again, so that its cells are checked"
+                    + " against that release's");
+        }
+    }
+
+    /** The ledger's cells of an extract and of every release of its project. */
+    private static Condition ofExtractOrProject(String extractId, String project) {
+        return CELL_EXTRACT_ID.eq(extractId).or(CELL_RUN_ID.in(
+                select(RELEASE_RUN_ID).from(RELEASE).where(RELEASE_PROJECT.eq(project))));
     }
 
     private static String json(Map<String, String> dimensions) {

@@ -55,6 +55,7 @@ import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.trex.disclosure.DecidedCell;
+import org.trex.disclosure.ReleaseHistory;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.Applicability;
@@ -110,14 +111,16 @@ public final class ReleaseRegister {
      * rename that publishes the extract) before the one transaction commits. None of them stands unless the extract
      * was published, so no deletion notice, no differencing check and no key binding ever concerns an extract that
      * never existed. A run the audit log recorded as abandoned while it ran (its session lost) is refused before
-     * {@code publish} runs. When the commit fails after {@code publish} ran, this throws, and the caller must undo the
-     * publication.
+     * {@code publish} runs, as is one with cells when another run released cells of its extract or project after
+     * {@code checkedAgainst}, the ledger its cells were decided against, was read. When the commit fails after
+     * {@code publish} ran, this throws, and the caller must undo the publication.
      */
-    public long recordPublished(Release release, String keyName, List<DecidedCell> cells, String actor,
-            Map<String, ?> endDetails, Runnable publish) {
+    public long recordPublished(Release release, String keyName, List<DecidedCell> cells,
+            ReleaseHistory checkedAgainst, String actor, Map<String, ?> endDetails, Runnable publish) {
         requireNonNull(release, "release is null");
         requireNonNull(keyName, "keyName is null");
         requireNonNull(cells, "cells is null");
+        requireNonNull(checkedAgainst, "checkedAgainst is null");
         requireNonNull(endDetails, "endDetails is null");
         requireNonNull(publish, "publish is null");
         return inTransaction("record the release of run " + release.runId() + " of " + release.extractId(),
@@ -131,6 +134,10 @@ public final class ReleaseRegister {
                     new AuditLog(url, clock).append(dsl, actor, AuditAction.RUN_END, Optional.of(release.extractId()),
                             Optional.of(release.runId()), endDetails);
                     LiveRuns.requireNotAbandoned(dsl, release.runId());
+                    if (!cells.isEmpty()) {
+                        ReleaseLedger.requireUnchangedSince(dsl, release.extractId(), release.project(),
+                                checkedAgainst, release.runId());
+                    }
                     publish.run();
                     return id;
                 });

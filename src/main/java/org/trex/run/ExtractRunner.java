@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.trex.disclosure.DecidedCell;
+import org.trex.disclosure.ReleaseHistory;
 import org.trex.extract.ExtractDirectory;
 import org.trex.extract.FileDigests;
 import org.trex.extract.FullDisk;
@@ -198,13 +199,13 @@ public final class ExtractRunner {
             CompletableFuture<LinkageSection> linkage = CompletableFuture.supplyAsync(
                     () -> new LinkageQueries(catalog).section(plan, exclusions, request.source()),
                     ExtractRunner::beside);
-            ReleaseLedger ledger = new ReleaseLedger(request.governance());
+            ReleaseHistory history = new ReleaseLedger(request.governance()).history(plan.spec().id(),
+                    plan.spec().project());
             long waitingForSpark = System.nanoTime();
             SparkSession session = spark.get();
             LOG.info("Waited {} ms for Spark", (System.nanoTime() - waitingForSpark) / 1_000_000);
             ExtractJob.Result job = new ExtractJob(session, request.source(), catalog, partitions)
-                    .run(plan, exclusions, preflight.key(), staged.data(),
-                            ledger.history(plan.spec().id(), plan.spec().project()));
+                    .run(plan, exclusions, preflight.key(), staged.data(), history);
             List<OutputResult> results = job.outputs();
             Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
             ApprovalFiles.write(staged.staging(), preflight.approval());
@@ -235,7 +236,8 @@ public final class ExtractRunner {
             }
             String manifestSha256 = FileDigests.sha256(staged.staging().resolve("manifest.json"));
             publish(release(request, plan, preflight.key(), staged, results), preflight.projectKey().name(),
-                    job.cells().cells(), endDetails("succeeded", results, manifestSha256, Optional.empty()), results);
+                    job.cells().cells(), history, endDetails("succeeded", results, manifestSha256, Optional.empty()),
+                    results);
             List<String> warnings = new ArrayList<>(unanalysed);
             warnings.addAll(send(List.of(OpenLineageEvents.start(lineage),
                     OpenLineageEvents.complete(finished, completed))));
@@ -251,14 +253,14 @@ public final class ExtractRunner {
          * lock, so no other process can record it as abandoned once the check has passed.
          */
         private synchronized void publish(Release release, String keyName, List<DecidedCell> cells,
-                Map<String, Object> details, List<OutputResult> results) {
+                ReleaseHistory history, Map<String, Object> details, List<OutputResult> results) {
             if (ended) {
                 throw new IllegalStateException("Cannot publish run " + runId + ": the process is stopping");
             }
             long started = System.nanoTime();
             try {
                 new ReleaseRegister(request.governance(), clock).recordPublished(release, keyName, cells,
-                        request.actor(), details, () -> {
+                        history, request.actor(), details, () -> {
                             lock.requireHeld();
                             removePeople(results);
                             directory.publish();

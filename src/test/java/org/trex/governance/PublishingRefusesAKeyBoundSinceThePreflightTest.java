@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trex.disclosure.ReleaseHistory;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
@@ -44,8 +45,8 @@ class PublishingRefusesAKeyBoundSinceThePreflightTest {
     }
 
     private void publish(Release release, Runnable publishing) {
-        new ReleaseRegister(url, Clock.systemUTC()).recordPublished(release, KEY_NAME, List.of(), "tester",
-                Map.of("outcome", "succeeded"), publishing);
+        new ReleaseRegister(url, Clock.systemUTC()).recordPublished(release, KEY_NAME, List.of(), ReleaseHistory.NONE,
+                "tester", Map.of("outcome", "succeeded"), publishing);
     }
 
     private Release release(String project, String keyId) {

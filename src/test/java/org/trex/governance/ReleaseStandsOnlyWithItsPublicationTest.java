@@ -20,6 +20,7 @@ import org.trex.disclosure.CellKey;
 import org.trex.disclosure.CellStatus;
 import org.trex.disclosure.DecidedCell;
 import org.trex.disclosure.Quantity;
+import org.trex.disclosure.ReleaseHistory;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.Applicability;
 import org.trex.testing.Sql;
@@ -66,8 +67,8 @@ class ReleaseStandsOnlyWithItsPublicationTest {
     void aPublicationThatFailsLeavesNoRecordOfTheRelease() {
         ReleaseRegister register = new ReleaseRegister(url, Clock.systemUTC());
 
-        assertThatThrownBy(() -> register.recordPublished(release, "discharge-evaluation-2025", cells(), "tester",
-                Map.of("outcome", "succeeded"), () -> {
+        assertThatThrownBy(() -> register.recordPublished(release, "discharge-evaluation-2025", cells(),
+                ReleaseHistory.NONE, "tester", Map.of("outcome", "succeeded"), () -> {
                     throw new IllegalStateException("Cannot publish run-1: the disk is full");
                 })).hasMessage("Cannot publish run-1: the disk is full");
 
@@ -77,7 +78,7 @@ class ReleaseStandsOnlyWithItsPublicationTest {
     @Test
     void aPublicationThatSucceedsRecordsTheReleaseItsCellsAndItsEnd() {
         new ReleaseRegister(url, Clock.systemUTC()).recordPublished(release, "discharge-evaluation-2025", cells(),
-                "tester", Map.of("outcome", "succeeded"), () -> { });
+                ReleaseHistory.NONE, "tester", Map.of("outcome", "succeeded"), () -> { });
 
         assertThat(recorded()).containsExactly("[run-1]", "[run-1]", "[0123456789abcdef]",
                 "[KEY_BIND, RUN_END]");
