@@ -116,9 +116,13 @@ public final class ExtractRunner {
         String stopped = "Cannot complete run " + runId + " of " + plan.spec().id() + ": " + STOPPED;
         Object hook = hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
             attempt.fail(STOPPED);
-            // The JVM halts when its hooks end, so the main thread's own error line may never be printed: a
-            // scheduler's log gets the line from here, and only from here.
-            System.err.println("trex: " + stopped);
+            // The JVM halts when its hooks end, so the main thread's own line may never be printed: a scheduler's
+            // log gets the line from here, and only from here. A signal that came while the run was publishing
+            // waited for it, and a run that published stands: saying it could not complete would have the operator
+            // run it again, or withhold an extract the records hold as released.
+            System.err.println(attempt.published().map(extract -> "trex: Published run " + runId + " of "
+                    + plan.spec().id() + " (" + extract + ") and recorded its end before the process was stopped"
+                    + " (SIGTERM or shutdown); the extract stands").orElse("trex: " + stopped));
             System.err.flush();
             return scala.runtime.BoxedUnit.UNIT;
         });
@@ -165,6 +169,8 @@ public final class ExtractRunner {
         private final String runId;
         private ExtractDirectory directory;
         private boolean ended;
+        /** Where the run's extract stands once published and recorded. */
+        private Path published;
         /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
         private volatile boolean stopping;
 
@@ -270,7 +276,13 @@ public final class ExtractRunner {
                 throw e;
             }
             ended = true;
+            published = directory.target();
             LOG.info("Registered the release and published it in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+
+        /** The extract, once the run published it and recorded its end; empty until then, and for a failed run. */
+        synchronized Optional<Path> published() {
+            return Optional.ofNullable(published);
         }
 
         void markStopping() {
