@@ -309,8 +309,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<OpenLineageHttpSender> sender = OpenLineageHttpSender.fromEnvironment(environment);
         for (AuditEntry entry : closed.recorded()) {
             String message = "Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
-                    + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and it "
-                    + "published no extract";
+                    + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and no "
+                    + "release of it was recorded (an extract it left in place is withdrawn by the extract's next run)";
             printer.println(message);
             Optional<UUID> lineageRun = entry.runId().flatMap(RunCommand::uuid);
             if (sender.isPresent() && lineageRun.isPresent() && entry.extractId().isPresent()) {

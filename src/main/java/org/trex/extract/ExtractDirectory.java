@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -126,6 +128,47 @@ public final class ExtractDirectory {
             throw new UncheckedIOException("Cannot withdraw " + target
                     + " after its publication could not be recorded: "
                     + IoReasons.of(e), e);
+        }
+    }
+
+    /**
+     * The folders under {@code <root>/<extractId>} named as runs are (a UUID): published extracts, recorded or not;
+     * none when the extract has no folder yet.
+     */
+    public static List<Path> runFolders(Path root, String extractId) {
+        Path extractRoot = root.resolve(extractId);
+        if (!Files.isDirectory(extractRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(extractRoot)) {
+            return children.filter(Files::isDirectory).filter(p -> isRunId(p.getFileName().toString())).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the runs in " + extractRoot + ": " + IoReasons.of(e), e);
+        }
+    }
+
+    /**
+     * Takes an extract no release stands for away from its final path in one step, renamed to a staging folder of
+     * its run, which is then removed; what a removal that fails leaves is a staging folder with no lease, which the
+     * extract's next run removes.
+     */
+    public static void withdraw(Path runFolder) {
+        requireNonNull(runFolder, "runFolder is null");
+        Path staging = runFolder.resolveSibling(STAGING_PREFIX + runFolder.getFileName());
+        try {
+            Files.move(runFolder, staging, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot withdraw " + runFolder + ": " + IoReasons.of(e), e);
+        }
+        deleteTree(staging);
+    }
+
+    private static boolean isRunId(String name) {
+        try {
+            return UUID.fromString(name).toString().equals(name);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

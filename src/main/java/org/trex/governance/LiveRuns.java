@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public final class LiveRuns {
     /** Why an abandoned run published nothing: the rename into place commits only with the run's RUN_END. */
     static final String NOT_PUBLISHED = "no release was recorded: an extract is renamed into place only inside the "
             + "transaction that records its run's RUN_END, so none stands unless the process died between that rename "
-            + "and its commit (trex verify then says published but not recorded: do not release it)";
+            + "and its commit (trex verify then says published but not recorded: do not release it; the extract's next "
+            + "run withdraws it)";
     static final String STAGING = "its staging folder, if left, is removed by the extract's next run once its lease "
             + "lapses, as a failed run's";
 
@@ -159,6 +161,23 @@ public final class LiveRuns {
         details.put("staging", STAGING);
         return Optional.of(audit.append(dsl, actor, AuditAction.RUN_ABANDONED, Optional.ofNullable(start.value2()),
                 Optional.of(runId), details));
+    }
+
+    /**
+     * Of {@code runIds}, those the audit log records as abandoned, each with its RUN_ABANDONED entry's seq: none of
+     * them published (a run recorded so publishes nothing), so an extract one left at its final path, its process
+     * dead between the rename and the commit that would have recorded it, is one no release stands for.
+     */
+    public Map<String, Long> abandoned(Collection<String> runIds) {
+        requireNonNull(runIds, "runIds is null");
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        return GovernanceDatabase.transaction(url, "read the audit log", dsl -> dsl.select(AUDIT_RUN_ID, AUDIT_SEQ)
+                .from(AUDIT_LOG)
+                .where(AUDIT_ACTION.eq(AuditAction.RUN_ABANDONED.name()))
+                .and(AUDIT_RUN_ID.in(runIds))
+                .orderBy(AUDIT_SEQ).fetchMap(AUDIT_RUN_ID, AUDIT_SEQ));
     }
 
     private static List<Record3<Long, String, String>> unended(DSLContext dsl) {

@@ -27,6 +27,7 @@ import org.trex.extract.ManifestOutput;
 import org.trex.governance.ApprovalFiles;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
+import org.trex.governance.LiveRuns;
 import org.trex.governance.RunLock;
 import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
@@ -192,6 +193,7 @@ public final class ExtractRunner {
                     throw new IllegalStateException("Cannot start run " + runId + ": the process is stopping");
                 }
             }
+            withdrawUnrecorded();
             Path log = staged.staging().resolve(LineageLog.PATH);
             LineageLog.append(log, OpenLineageEvents.start(lineage));
             long loading = System.nanoTime();
@@ -249,6 +251,22 @@ public final class ExtractRunner {
                     OpenLineageEvents.complete(finished, completed))));
             return new RunOutcome(staged.target(), plan, finished, results, manifestSha256, warnings,
                     preflight.nationalList());
+        }
+
+        /**
+         * Withdraws the extracts of this extract's runs that died between renaming their extract into place and
+         * committing its record (recorded as abandoned since, by this run's start or earlier): no release stands for
+         * them, so no deletion notice would ever reach the people they hold.
+         */
+        private void withdrawUnrecorded() {
+            Map<String, Path> folders = new TreeMap<>();
+            ExtractDirectory.runFolders(request.outputRoot(), plan.spec().id())
+                    .forEach(folder -> folders.put(folder.getFileName().toString(), folder));
+            new LiveRuns(request.governance(), clock).abandoned(folders.keySet()).forEach((run, seq) -> {
+                ExtractDirectory.withdraw(folders.get(run));
+                LOG.warn("Withdrew {}: run {} renamed it into place and ended before recording it (audit entry {}"
+                        + " records it abandoned), so no release stands for it", folders.get(run), run, seq);
+            });
         }
 
         /**
