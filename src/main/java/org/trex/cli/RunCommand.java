@@ -45,6 +45,7 @@ import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
+import org.trex.spec.IdentifiersInText;
 import org.trex.spec.LoadedSpec;
 import org.trex.spec.SpecException;
 import picocli.CommandLine;
@@ -142,7 +143,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
         Optional<UUID> given = Optional.ofNullable(runId).flatMap(RunCommand::uuid);
-        Optional<String> schedulerRun = given.isPresent() ? Optional.empty() : Optional.ofNullable(runId);
+        Optional<String> schedulerRun = given.isPresent() ? Optional.empty() : Optional.ofNullable(runId).map(
+                RunCommand::withoutIdentifiers);
         // A scheduler's run ID names a DAG run, which holds many extract tasks and their retries: each is a run of
         // its own, so its ID is fresh and the scheduler's is only its parent.
         UUID id = given.orElseGet(UUID::randomUUID);
@@ -190,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer,
             PrintWriter errors) {
-        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : runId;
+        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : withoutIdentifiers(runId);
         AtomicInteger skipped = new AtomicInteger();
         DueRunSummary summary;
         try {
@@ -324,6 +326,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "recorded as such: read-only access to the governance database");
         }
         printer.flush();
+    }
+
+    /**
+     * A scheduler's run ID with what looks like an NHS number or a full postcode in it (typed by hand for a manual
+     * run) redacted, as the audit log stores it: the ID goes into the lineage beside the data, its FAIL events and
+     * the runs a pass records, and would otherwise hold a run back only once it had read everything.
+     */
+    private static String withoutIdentifiers(String schedulerRunId) {
+        return IdentifiersInText.redacted(schedulerRunId);
     }
 
     /** A run ID as a UUID: a run's own, as its lineage events carry it; other text is a scheduler's, of no run. */
