@@ -90,13 +90,13 @@ public final class ExtractDirectory {
         return staging.resolve("data");
     }
 
-    /** Releases the lease so the published directory holds only the extract's own files. */
-    public void sealContents() {
-        lease.close();
-    }
-
-    /** Restricts every file and directory to the owner and renames staging to the final path in one step. */
+    /**
+     * Restricts every file and directory to the owner and renames staging to the final path in one step. The lease
+     * goes only now, so the published directory holds only the extract's own files, and until now no other run took
+     * the staging for a dead run's, however long the run took to record its release.
+     */
     public Path publish() {
+        lease.close();
         try {
             try (Stream<Path> paths = Files.walk(staging)) {
                 for (Path path : paths.toList()) {

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +59,8 @@ public final class Lease implements AutoCloseable {
         Files.createDirectory(pending,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
-            Files.writeString(pending.resolve(FILE), host() + "\n" + ProcessHandle.current().pid() + "\n",
+            ProcessHandle self = ProcessHandle.current();
+            Files.writeString(pending.resolve(FILE), host() + "\n" + self.pid() + "\n" + started(self) + "\n",
                     StandardCharsets.UTF_8);
             Files.move(pending, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -72,20 +74,24 @@ public final class Lease implements AutoCloseable {
                 HEARTBEATS.scheduleAtFixedRate(() -> renew(file), period, period, TimeUnit.MILLISECONDS));
     }
 
-    /** Whether {@code folder}'s writer is gone: its heartbeat stale, or its process on this host ended. */
+    /**
+     * Whether {@code folder}'s writer is gone: its process on this host ended (or its ID now names another process),
+     * or, for a writer on another host, its heartbeat is stale. A live writer on this host keeps its folder however old
+     * its heartbeat: a process paused (SIGSTOP, a suspended machine) or a clock stepped forward stops no run.
+     */
     public static boolean abandoned(Path folder) {
         requireNonNull(folder, "folder is null");
         Path file = folder.resolve(FILE);
         Instant now = Instant.now();
         try {
             if (!Files.exists(file)) {
-                // Being created (the lease comes just after the folder), or sealed for publication: judge by the
-                // folder.
+                // A folder its run left without a lease (one it failed to remove, an extract withdrawn in part):
+                // judge by the folder.
                 return stale(Files.getLastModifiedTime(folder), now);
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() >= 2 && lines.get(0).equals(host()) && !alive(lines.get(1))) {
-                return true;
+            if (lines.size() >= 2 && lines.get(0).equals(host())) {
+                return !alive(lines.get(1), lines.size() >= 3 ? Optional.of(lines.get(2)) : Optional.empty());
             }
             return stale(Files.getLastModifiedTime(file), now);
         } catch (IOException e) {
@@ -117,12 +123,20 @@ public final class Lease implements AutoCloseable {
         return modified.toInstant().plus(STALE).isBefore(now);
     }
 
-    private static boolean alive(String pid) {
+    /** Whether process {@code pid} lives and, when the lease says when its writer started, is that writer. */
+    private static boolean alive(String pid, Optional<String> started) {
         try {
-            return ProcessHandle.of(Long.parseLong(pid.strip())).map(ProcessHandle::isAlive).orElse(false);
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pid.strip()))
+                    .filter(ProcessHandle::isAlive);
+            return process.isPresent() && started.map(s -> s.strip().equals(started(process.get()))).orElse(true);
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** When a process started, in milliseconds since the epoch, as a lease records it; blank when not known. */
+    private static String started(ProcessHandle process) {
+        return process.info().startInstant().map(at -> Long.toString(at.toEpochMilli())).orElse("");
     }
 
     /** This host's name, as a lease records it. */

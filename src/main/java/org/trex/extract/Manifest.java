@@ -80,7 +80,7 @@ public record Manifest(
 
     /**
      * The relative paths (with {@code /}) of all regular files under an extract directory, sorted, except
-     * {@code manifest.json} at its root.
+     * {@code manifest.json} and, in staging, the run's {@code .lease} at its root.
      */
     public static List<String> listFiles(Path extractDir) {
         requireNonNull(extractDir, "extractDir is null");
@@ -88,6 +88,8 @@ public record Manifest(
             return walk.filter(Files::isRegularFile)
                     .map(p -> extractDir.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !p.equals(FILE_NAME))
+                    // The run's lease, held in staging until the rename, is none of the extract's files.
+                    .filter(p -> !p.equals(Lease.FILE))
                     .sorted()
                     .toList();
         } catch (IOException e) {

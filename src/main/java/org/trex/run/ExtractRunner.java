@@ -225,7 +225,6 @@ public final class ExtractRunner {
             Instant completed = clock.instant();
             LineageLog.append(log, OpenLineageEvents.complete(finished, completed));
             LineageReport.write(staged.staging(), finished, completed);
-            staged.sealContents();
             Map<String, Long> rowsByPath = new TreeMap<>();
             Map<String, String> sha256ByPath = new TreeMap<>();
             results.forEach(r -> r.files().forEach(f -> {
