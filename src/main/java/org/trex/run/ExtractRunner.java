@@ -404,7 +404,15 @@ public final class ExtractRunner {
             LineageLog.append(failed, OpenLineageEvents.start(lineage));
             LineageLog.append(failed, OpenLineageEvents.fail(lineage, clock.instant(), message));
         } catch (RuntimeException e) {
-            // The run has already failed; a full disk must not hide the original error.
+            // The run has already failed; a full disk must not hide the original error, nor leave a log cut mid-line
+            // that no lineage reader can parse.
+            try {
+                Files.deleteIfExists(failed);
+            } catch (IOException ignored) {
+                // What is left is a line cut short at worst; the warning below says what happened.
+            }
+            LOG.warn("Cannot write the FAIL event of run {} to {} ({}): removed what was written of it; the audit"
+                    + " log's failed end records the failure", lineage.runId(), failed, SafeMessages.of(e));
         }
         send(List.of(OpenLineageEvents.fail(lineage, clock.instant(), message)));
     }

@@ -51,8 +51,7 @@ class DiskFilledMidRunIsToldInTrexsWordsTest {
                         .containsPattern("/disk/out is full \\([0-9,]+ bytes free\\): .*No space left on device")
                         .doesNotContain("Job aborted"));
         assertThat(disk.heldAtTheEnd()).as("what the failed run left on the disk")
-                .noneMatch(path -> path.contains("/.staging-") || path.contains("/discharge-delays/" + runId))
-                .anyMatch(path -> path.endsWith("/failed-runs/" + runId + ".ndjson"));
+                .noneMatch(path -> path.contains("/.staging-") || path.contains("/discharge-delays/" + runId));
         List<AuditEntry> ends = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();
         assertThat(ends).singleElement().satisfies(e -> assertThat(e.details())

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assumptions;
  * A real disk of a few pages for {@code trex} in a child JVM: a tmpfs mounted on a folder in user and mount
  * namespaces of the child's own (util-linux's {@code unshare}, which needs no root where the kernel lets users make
  * namespaces), so a test meets ENOSPC as an operator does, without filling the machine's disk. It goes when the child
- * ends, so what it held then is listed beside it first. Tests that need one are skipped where none can be made.
+ * ends, so what it held then is listed and copied beside it first. Tests that need one are skipped where none can be
+ * made.
  */
 final class SmallDisk {
     /** What the disk holds when {@code trex} starts. */
@@ -23,7 +24,7 @@ final class SmallDisk {
         FULL
     }
 
-    /** Mounts the tmpfs, fills it if asked, runs the rest, then lists the tmpfs (filler aside) and exits as it did. */
+    /** Mounts the tmpfs, fills it if asked, runs the rest, lists and copies what it holds (filler aside), exits so. */
     private static final String SCRIPT = """
             disk=$1; size=$2; start=$3; listing=$4; shift 4
             mount -t tmpfs -o size="$size" trex-small-disk "$disk" || exit 97
@@ -31,6 +32,7 @@ final class SmallDisk {
             "$@"
             code=$?
             find "$disk" -mindepth 1 ! -name filler > "$listing"
+            mkdir -p "$listing.files" && cp -a "$disk/." "$listing.files" && rm -f "$listing.files/filler"
             exit $code
             """;
 
@@ -80,6 +82,11 @@ final class SmallDisk {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A copy of the files the disk held when {@code trex} ended (the filler aside), under their paths on it. */
+    Path filesAtTheEnd() {
+        return listing.resolveSibling(listing.getFileName() + ".files");
     }
 
     private static List<String> namespaces(List<String> command) {
