@@ -15,9 +15,11 @@ import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 import static org.trex.source.jooq.health.Tables.INPATIENT_SPELL;
+import static org.trex.source.jooq.health.Tables.SPELL_IDENTITY;
 import static org.trex.source.jooq.opt_out.Tables.LOCAL_OBJECTION;
 import static org.trex.source.jooq.opt_out.Tables.OBJECTION_AWAITING_PERSON;
 import static org.trex.source.jooq.social_care.Tables.EVENT;
+import static org.trex.source.jooq.social_care.Tables.EVENT_IDENTITY;
 import static org.trex.source.jooq.social_care.Tables.PERSON;
 import static org.trex.source.jooq.source_load.Tables.CURRENT_FILE;
 
@@ -40,6 +42,7 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.SelectField;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -257,9 +260,11 @@ public final class SourceLoader {
                         .orderBy(staged("LA_Person_Unique_Identifier"), ORDINAL.desc()))
                 .onConflict(PERSON.COUNCIL_PERSON_ID).doUpdate().set(updates).where(noLaterPeriod).execute();
 
-        long maxEvent = dsl.select(coalesce(max(EVENT.EVENT_ID), 0L)).from(EVENT).fetchSingle().value1();
+        Field<String> reportingPeriod = DSL.concat(staged("Reporting_Period_Start_Date"), inline("/"),
+                staged("Reporting_Period_End_Date"));
+        Table<?> identified = identify(dsl, EVENT_IDENTITY, EVENT.EVENT_ID, period, reportingPeriod, "Event_Reference");
         Map<Field<?>, SelectField<?>> event = new LinkedHashMap<>();
-        event.put(EVENT.EVENT_ID, val(maxEvent).plus(rowNumber().over().orderBy(ORDINAL)));
+        event.put(EVENT.EVENT_ID, recordId(identified));
         event.put(EVENT.PERSON_ID, PERSON.PERSON_ID);
         event.put(EVENT.EVENT_TYPE, staged("Event_Type"));
         event.put(EVENT.EVENT_REFERENCE, staged("Event_Reference"));
@@ -281,7 +286,7 @@ public final class SourceLoader {
         event.put(EVENT.REVIEW_OUTCOME, staged("Review_Outcomes_Achieved"));
         event.put(EVENT.LOAD_PERIOD, val(period));
         dsl.insertInto(EVENT).columns(event.keySet())
-                .select(dsl.select(event.values()).from(STAGING).join(PERSON)
+                .select(dsl.select(event.values()).from(identified).join(PERSON)
                         .on(PERSON.COUNCIL_PERSON_ID.eq(staged("LA_Person_Unique_Identifier"))))
                 .execute();
         adoptAwaitingObjections(dsl);
@@ -310,10 +315,10 @@ public final class SourceLoader {
     }
 
     private static void writeSpells(DSLContext dsl, String period) {
-        long maxSpell = dsl.select(coalesce(max(INPATIENT_SPELL.SPELL_ID), 0L)).from(INPATIENT_SPELL).fetchSingle()
-                .value1();
+        Table<?> identified = identify(dsl, SPELL_IDENTITY, INPATIENT_SPELL.SPELL_ID, period, val(period),
+                "Hospital_Provider_Spell_Number");
         Map<Field<?>, SelectField<?>> spell = new LinkedHashMap<>();
-        spell.put(INPATIENT_SPELL.SPELL_ID, val(maxSpell).plus(rowNumber().over().orderBy(ORDINAL)));
+        spell.put(INPATIENT_SPELL.SPELL_ID, recordId(identified));
         spell.put(INPATIENT_SPELL.NHS_NUMBER, staged("NHS_Number"));
         spell.put(INPATIENT_SPELL.PROVIDER_CODE, staged("Organisation_Code_Code_of_Provider"));
         spell.put(INPATIENT_SPELL.DATE_OF_BIRTH, date("Person_Birth_Date"));
@@ -331,7 +336,39 @@ public final class SourceLoader {
         spell.put(INPATIENT_SPELL.DISCHARGE_READY_DATE, date("Discharge_Ready_Date"));
         spell.put(INPATIENT_SPELL.LOAD_PERIOD, val(period));
         dsl.insertInto(INPATIENT_SPELL).columns(spell.keySet())
-                .select(dsl.select(spell.values()).from(STAGING)).execute();
+                .select(dsl.select(spell.values()).from(identified)).execute();
+    }
+
+    /**
+     * Gives each staged row the ID its record had when its period was loaded before, and a record new to the period
+     * an ID above every ID ever given, so a reload keeps a record's pseudonym its own and never hands it to another
+     * record. Returns the staged rows joined to their IDs.
+     *
+     * @param identity the source's identity table (load period, reporting period, reference, record ID)
+     * @param recordsId the ID column of the table the rows go to, where {@code trex generate} gives IDs of its own
+     * @param reportingPeriod the period a row states, within which its reference is unique
+     * @param referenceColumn the file's column naming the record
+     */
+    private static Table<?> identify(DSLContext dsl, Table<?> identity, TableField<?, Long> recordsId,
+            String period, Field<String> reportingPeriod, String referenceColumn) {
+        Field<String> loadPeriod = identity.field("load_period", String.class);
+        Field<String> stated = identity.field("reporting_period", String.class);
+        Field<String> reference = identity.field("reference", String.class);
+        Field<Long> recordId = identity.field("record_id", Long.class);
+        long highest = Math.max(dsl.select(coalesce(max(recordId), 0L)).from(identity).fetchSingle().value1(),
+                dsl.select(coalesce(max(recordsId), 0L)).from(recordsId.getTable()).fetchSingle().value1());
+        Condition sameRecord = loadPeriod.eq(period).and(stated.eq(reportingPeriod))
+                .and(reference.eq(staged(referenceColumn)));
+        dsl.insertInto(identity, loadPeriod, stated, reference, recordId)
+                .select(dsl.select(val(period), reportingPeriod, staged(referenceColumn),
+                                val(highest).plus(rowNumber().over().orderBy(ORDINAL)))
+                        .from(STAGING).whereNotExists(selectOne().from(identity).where(sameRecord)))
+                .execute();
+        return STAGING.join(identity).on(sameRecord);
+    }
+
+    private static Field<Long> recordId(Table<?> identified) {
+        return identified.field("record_id", Long.class);
     }
 
     private static void writeObjections(DSLContext dsl, String period) {

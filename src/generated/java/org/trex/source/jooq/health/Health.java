@@ -14,6 +14,7 @@ import org.trex.source.jooq.DefaultCatalog;
 import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
+import org.trex.source.jooq.health.tables.SpellIdentity;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -28,6 +29,8 @@ public class Health extends SchemaImpl {
     public final GpRegistration GP_REGISTRATION = GpRegistration.GP_REGISTRATION;
 
     public final InpatientSpell INPATIENT_SPELL = InpatientSpell.INPATIENT_SPELL;
+
+    public final SpellIdentity SPELL_IDENTITY = SpellIdentity.SPELL_IDENTITY;
 
     private Health() {
         super("health", null);
@@ -44,7 +47,8 @@ public class Health extends SchemaImpl {
         return Arrays.asList(
             GpOptOutRecord.GP_OPT_OUT_RECORD,
             GpRegistration.GP_REGISTRATION,
-            InpatientSpell.INPATIENT_SPELL
+            InpatientSpell.INPATIENT_SPELL,
+            SpellIdentity.SPELL_IDENTITY
         );
     }
 }

@@ -12,9 +12,11 @@ import org.jooq.impl.Internal;
 import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
+import org.trex.source.jooq.health.tables.SpellIdentity;
 import org.trex.source.jooq.health.tables.records.GpOptOutRecordRecord;
 import org.trex.source.jooq.health.tables.records.GpRegistrationRecord;
 import org.trex.source.jooq.health.tables.records.InpatientSpellRecord;
+import org.trex.source.jooq.health.tables.records.SpellIdentityRecord;
 import org.trex.source.jooq.ref.tables.AdmissionMethod;
 import org.trex.source.jooq.ref.tables.AdmissionSource;
 import org.trex.source.jooq.ref.tables.DischargeDestination;
@@ -41,6 +43,8 @@ public class Keys {
     public static final UniqueKey<GpOptOutRecordRecord> GP_OPT_OUT_RECORD_PKEY = Internal.createUniqueKey(GpOptOutRecord.GP_OPT_OUT_RECORD, DSL.name("gp_opt_out_record_pkey"), new TableField[] { GpOptOutRecord.GP_OPT_OUT_RECORD.RECORD_ID }, true);
     public static final UniqueKey<GpRegistrationRecord> GP_REGISTRATION_PKEY = Internal.createUniqueKey(GpRegistration.GP_REGISTRATION, DSL.name("gp_registration_pkey"), new TableField[] { GpRegistration.GP_REGISTRATION.REGISTRATION_ID }, true);
     public static final UniqueKey<InpatientSpellRecord> INPATIENT_SPELL_PKEY = Internal.createUniqueKey(InpatientSpell.INPATIENT_SPELL, DSL.name("inpatient_spell_pkey"), new TableField[] { InpatientSpell.INPATIENT_SPELL.SPELL_ID }, true);
+    public static final UniqueKey<SpellIdentityRecord> SPELL_IDENTITY_PKEY = Internal.createUniqueKey(SpellIdentity.SPELL_IDENTITY, DSL.name("spell_identity_pkey"), new TableField[] { SpellIdentity.SPELL_IDENTITY.LOAD_PERIOD, SpellIdentity.SPELL_IDENTITY.REPORTING_PERIOD, SpellIdentity.SPELL_IDENTITY.REFERENCE }, true);
+    public static final UniqueKey<SpellIdentityRecord> SPELL_IDENTITY_RECORD_ID_KEY = Internal.createUniqueKey(SpellIdentity.SPELL_IDENTITY, DSL.name("spell_identity_record_id_key"), new TableField[] { SpellIdentity.SPELL_IDENTITY.RECORD_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions

@@ -7,6 +7,7 @@ package org.trex.source.jooq.health;
 import org.trex.source.jooq.health.tables.GpOptOutRecord;
 import org.trex.source.jooq.health.tables.GpRegistration;
 import org.trex.source.jooq.health.tables.InpatientSpell;
+import org.trex.source.jooq.health.tables.SpellIdentity;
 
 
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
@@ -17,4 +18,6 @@ public class Tables {
     public static final GpRegistration GP_REGISTRATION = GpRegistration.GP_REGISTRATION;
 
     public static final InpatientSpell INPATIENT_SPELL = InpatientSpell.INPATIENT_SPELL;
+
+    public static final SpellIdentity SPELL_IDENTITY = SpellIdentity.SPELL_IDENTITY;
 }

@@ -34,7 +34,9 @@ import org.trex.source.jooq.ref.tables.records.RouteOfAccessRecord;
 import org.trex.source.jooq.ref.tables.records.ServiceComponentRecord;
 import org.trex.source.jooq.ref.tables.records.ServiceTypeRecord;
 import org.trex.source.jooq.social_care.tables.Event;
+import org.trex.source.jooq.social_care.tables.EventIdentity;
 import org.trex.source.jooq.social_care.tables.Person;
+import org.trex.source.jooq.social_care.tables.records.EventIdentityRecord;
 import org.trex.source.jooq.social_care.tables.records.EventRecord;
 import org.trex.source.jooq.social_care.tables.records.PersonRecord;
 
@@ -47,6 +49,8 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<EventRecord> EVENT_PKEY = Internal.createUniqueKey(Event.EVENT, DSL.name("event_pkey"), new TableField[] { Event.EVENT.EVENT_ID }, true);
+    public static final UniqueKey<EventIdentityRecord> EVENT_IDENTITY_PKEY = Internal.createUniqueKey(EventIdentity.EVENT_IDENTITY, DSL.name("event_identity_pkey"), new TableField[] { EventIdentity.EVENT_IDENTITY.LOAD_PERIOD, EventIdentity.EVENT_IDENTITY.REPORTING_PERIOD, EventIdentity.EVENT_IDENTITY.REFERENCE }, true);
+    public static final UniqueKey<EventIdentityRecord> EVENT_IDENTITY_RECORD_ID_KEY = Internal.createUniqueKey(EventIdentity.EVENT_IDENTITY, DSL.name("event_identity_record_id_key"), new TableField[] { EventIdentity.EVENT_IDENTITY.RECORD_ID }, true);
     public static final UniqueKey<PersonRecord> PERSON_COUNCIL_PERSON_ID_KEY = Internal.createUniqueKey(Person.PERSON, DSL.name("person_council_person_id_key"), new TableField[] { Person.PERSON.COUNCIL_PERSON_ID }, true);
     public static final UniqueKey<PersonRecord> PERSON_PKEY = Internal.createUniqueKey(Person.PERSON, DSL.name("person_pkey"), new TableField[] { Person.PERSON.PERSON_ID }, true);
 

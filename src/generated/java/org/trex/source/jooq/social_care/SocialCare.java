@@ -12,6 +12,7 @@ import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 import org.trex.source.jooq.DefaultCatalog;
 import org.trex.source.jooq.social_care.tables.Event;
+import org.trex.source.jooq.social_care.tables.EventIdentity;
 import org.trex.source.jooq.social_care.tables.Person;
 
 
@@ -23,6 +24,8 @@ public class SocialCare extends SchemaImpl {
     public static final SocialCare SOCIAL_CARE = new SocialCare();
 
     public final Event EVENT = Event.EVENT;
+
+    public final EventIdentity EVENT_IDENTITY = EventIdentity.EVENT_IDENTITY;
 
     public final Person PERSON = Person.PERSON;
 
@@ -40,6 +43,7 @@ public class SocialCare extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Event.EVENT,
+            EventIdentity.EVENT_IDENTITY,
             Person.PERSON
         );
     }

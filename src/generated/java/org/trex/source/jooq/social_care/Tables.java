@@ -5,6 +5,7 @@ package org.trex.source.jooq.social_care;
 
 
 import org.trex.source.jooq.social_care.tables.Event;
+import org.trex.source.jooq.social_care.tables.EventIdentity;
 import org.trex.source.jooq.social_care.tables.Person;
 
 
@@ -12,6 +13,8 @@ import org.trex.source.jooq.social_care.tables.Person;
 public class Tables {
 
     public static final Event EVENT = Event.EVENT;
+
+    public static final EventIdentity EVENT_IDENTITY = EventIdentity.EVENT_IDENTITY;
 
     public static final Person PERSON = Person.PERSON;
 }
