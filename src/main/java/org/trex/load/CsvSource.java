@@ -8,17 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -41,8 +34,6 @@ import org.trex.spec.SourceMapping;
  * the layout's columns is refused when opened, before any row is read.
  */
 public final class CsvSource implements AutoCloseable {
-    private static final int SNIFF_BYTES = 8192;
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Path file;
     private final MessageDigest digest;
@@ -75,8 +66,8 @@ public final class CsvSource implements AutoCloseable {
         requireNonNull(file, "file is null");
         requireNonNull(kind, "kind is null");
         requireNonNull(mapping, "mapping is null");
-        sniff(file, kind);
-        Ending ending = ending(file);
+        FileBytes.sniff(file, kind);
+        Ending ending = FileBytes.ending(file);
         MessageDigest digest = newDigest();
         CSVParser parser = null;
         try {
@@ -84,7 +75,7 @@ public final class CsvSource implements AutoCloseable {
                     1 << 16);
             in.mark(3);
             byte[] start = in.readNBytes(3);
-            if (!java.util.Arrays.equals(start, BOM)) {
+            if (!java.util.Arrays.equals(start, FileBytes.BOM)) {
                 in.reset();
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
@@ -103,15 +94,15 @@ public final class CsvSource implements AutoCloseable {
             // The parser's own words about a header can quote the whole line, which is a person's row when the
             // header line is missing; an I/O failure's cannot.
             throw new LoadRefusedException("Cannot load " + file + ": its header line cannot be read ("
-                    + (e instanceof UncheckedIOException ? firstLine(e) : "not a CSV header") + "), expected a "
-                    + "comma-separated header naming the " + kind.cliName() + " columns", e);
+                    + (e instanceof UncheckedIOException ? FileBytes.firstLine(e) : "not a CSV header")
+                    + "), expected a comma-separated header naming the " + kind.cliName() + " columns", e);
         } catch (IOException e) {
             closeQuietly(parser);
             if (e instanceof CharacterCodingException) {
                 // the decoder reads ahead of the header: a byte that is not UTF-8 in an early row stops it here
                 throw notUtf8(file, e);
             }
-            throw new LoadRefusedException("Cannot load " + file + ": " + whyUnreadable(e), e);
+            throw new LoadRefusedException("Cannot load " + file + ": " + FileBytes.whyUnreadable(e), e);
         }
     }
 
@@ -195,54 +186,8 @@ public final class CsvSource implements AutoCloseable {
     }
 
     private static LoadRefusedException notUtf8(Path file, Exception e) {
-        return new LoadRefusedException("Cannot load " + file + ": " + notUtf8(file) + ", expected UTF-8 CSV with"
-                + " RFC 4180 quoting", e);
-    }
-
-    /**
-     * Where the first byte that is not UTF-8 lies, as {@code line N (byte offset B) holds ...}: the decoder reads ahead
-     * of the parser, which cannot say. A file saved as Windows-1252 (Excel's "CSV") holds such bytes wherever a name or
-     * a note has an accent or a pound sign; the byte is not shown, as it is a letter of a person's data.
-     */
-    private static String notUtf8(Path file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
-        long base = 0;
-        long line = 1;
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            boolean end = false;
-            while (!end) {
-                end = channel.read(in) < 0;
-                in.flip();
-                CoderResult result;
-                do {
-                    result = decoder.decode(in, out, end);
-                    line += newlines(out.flip());
-                    out.clear();
-                    if (result.isError()) {
-                        return "line " + line + " (byte offset " + (base + in.position()) + ") holds bytes that are"
-                                + " not UTF-8 (saved as Windows-1252? save it as UTF-8)";
-                    }
-                } while (result.isOverflow());
-                base += in.position();
-                in.compact();
-            }
-        } catch (IOException e) {
-            return "it holds bytes that are not UTF-8 (" + firstLine(e) + " when finding them)";
-        }
-        return "it holds bytes that are not UTF-8";
-    }
-
-    private static long newlines(CharBuffer chars) {
-        long count = 0;
-        while (chars.hasRemaining()) {
-            if (chars.get() == '\n') {
-                count++;
-            }
-        }
-        return count;
+        return new LoadRefusedException("Cannot load " + file + ": " + FileBytes.notUtf8(file)
+                + ", expected UTF-8 CSV with RFC 4180 quoting", e);
     }
 
     private static int newlines(String value) {
@@ -254,58 +199,6 @@ public final class CsvSource implements AutoCloseable {
             }
         }
         return count;
-    }
-
-    /** Refuses what is plainly not a CSV file from its first bytes, before the parser sees it. */
-    private static void sniff(Path file, SourceKind kind) {
-        if (Files.isDirectory(file)) {
-            throw new LoadRefusedException("Cannot load " + file + ": it is a folder, expected a CSV file");
-        }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new LoadRefusedException("Cannot load " + file + ": there is no such file");
-        } catch (IOException e) {
-            throw new LoadRefusedException("Cannot load " + file + ": " + whyUnreadable(e), e);
-        }
-        int start = head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
-        if (new String(head, start, head.length - start, StandardCharsets.ISO_8859_1).isBlank()) {
-            throw new LoadRefusedException("Cannot load " + file + ": it is empty, expected a CSV file whose first"
-                    + " line names the " + kind.cliName() + " columns");
-        }
-        if (head.length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
-                || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
-            // Excel's "Unicode text" and some exports: every other byte is a zero, which would read as binary
-            throw new LoadRefusedException("Cannot load " + file + ": it is UTF-16 text (its first bytes are a UTF-16"
-                    + " byte order mark), expected UTF-8; save it as CSV UTF-8");
-        }
-        for (int i = start; i < head.length; i++) {
-            if (head[i] == 0) {
-                throw new LoadRefusedException("Cannot load " + file + ": it is binary (a zero byte at offset " + i
-                        + "), expected a UTF-8 CSV text file");
-            }
-        }
-        String firstLine = new String(head, start, head.length - start, StandardCharsets.UTF_8).lines().findFirst()
-                .orElse("");
-        if (!firstLine.contains(",")) {
-            for (String delimiter : List.of(";", "\t", "|")) {
-                if (firstLine.contains(delimiter)) {
-                    throw new LoadRefusedException("Cannot load " + file + ": its header is separated by "
-                            + (delimiter.equals("\t") ? "tabs" : "'" + delimiter + "'") + ", expected commas");
-                }
-            }
-        }
-    }
-
-    private static Ending ending(Path file) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.position(channel.size() - 1).read(last);
-            return last.get(0) == '\n' || last.get(0) == '\r' ? Ending.LINE_BREAK : Ending.MID_LINE;
-        } catch (IOException e) {
-            throw new LoadRefusedException("Cannot load " + file + ": " + whyUnreadable(e), e);
-        }
     }
 
     /**
@@ -383,25 +276,6 @@ public final class CsvSource implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash files: this Java has no SHA-256", e);
         }
-    }
-
-    /**
-     * Why a file cannot be read, in words: the JDK names a denied read by the path alone, which a message already
-     * names ({@code Cannot load F: F}).
-     */
-    static String whyUnreadable(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "this user may not read it (see its permissions)";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "there is no such file";
-        }
-        return firstLine(e);
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        return message.lines().findFirst().orElse(message);
     }
 
     private static void closeQuietly(CSVParser parser) {

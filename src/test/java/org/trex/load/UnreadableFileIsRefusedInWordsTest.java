@@ -25,7 +25,7 @@ class UnreadableFileIsRefusedInWordsTest {
 
     @Test
     void aDeniedReadIsNamedAsOne() {
-        assertThat(CsvSource.whyUnreadable(new AccessDeniedException(dir.resolve("spells.csv").toString())))
+        assertThat(FileBytes.whyUnreadable(new AccessDeniedException(dir.resolve("spells.csv").toString())))
                 .isEqualTo("this user may not read it (see its permissions)");
     }
 
