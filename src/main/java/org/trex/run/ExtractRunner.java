@@ -58,8 +58,6 @@ import org.trex.spec.AggregateOutput;
  */
 public final class ExtractRunner {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractRunner.class);
-    /** Where failed runs keep their START and FAIL events, beside (never inside) the extracts. */
-    public static final String FAILED_RUNS = "failed-runs";
     /** Below SparkContext's own shutdown hook (50), so a stopped run is cleaned up after Spark's tasks stopped. */
     private static final int AFTER_SPARK_STOPS = 40;
     /** Above every hook of Spark's, so the run knows it is being stopped before Spark's stopping fails it. */
@@ -193,7 +191,8 @@ public final class ExtractRunner {
                     throw new IllegalStateException("Cannot start run " + runId + ": the process is stopping");
                 }
             }
-            withdrawUnrecorded();
+            UnrecordedExtracts.withdraw(request.outputRoot(), plan.spec().id(), new LiveRuns(request.governance(),
+                    clock));
             Path log = staged.staging().resolve(LineageLog.PATH);
             LineageLog.append(log, OpenLineageEvents.start(lineage));
             long loading = System.nanoTime();
@@ -250,22 +249,6 @@ public final class ExtractRunner {
                     OpenLineageEvents.complete(finished, completed))));
             return new RunOutcome(staged.target(), plan, finished, results, manifestSha256, warnings,
                     preflight.nationalList());
-        }
-
-        /**
-         * Withdraws the extracts of this extract's runs that died between renaming their extract into place and
-         * committing its record (recorded as abandoned since, by this run's start or earlier): no release stands for
-         * them, so no deletion notice would ever reach the people they hold.
-         */
-        private void withdrawUnrecorded() {
-            Map<String, Path> folders = new TreeMap<>();
-            ExtractDirectory.runFolders(request.outputRoot(), plan.spec().id())
-                    .forEach(folder -> folders.put(folder.getFileName().toString(), folder));
-            new LiveRuns(request.governance(), clock).abandoned(folders.keySet()).forEach((run, seq) -> {
-                ExtractDirectory.withdraw(folders.get(run));
-                LOG.warn("Withdrew {}: run {} renamed it into place and ended before recording it (audit entry {}"
-                        + " records it abandoned), so no release stands for it", folders.get(run), run, seq);
-            });
         }
 
         /**
@@ -397,23 +380,7 @@ public final class ExtractRunner {
     }
 
     private void recordFailure(RunRequest request, LineageRun lineage, String message) {
-        Path failed = request.outputRoot().resolve(lineage.jobName()).resolve(FAILED_RUNS)
-                .resolve(lineage.runId() + ".ndjson");
-        try {
-            // LineageLog creates the folders owner-only, as every file TREx writes
-            LineageLog.append(failed, OpenLineageEvents.start(lineage));
-            LineageLog.append(failed, OpenLineageEvents.fail(lineage, clock.instant(), message));
-        } catch (RuntimeException e) {
-            // The run has already failed; a full disk must not hide the original error, nor leave a log cut mid-line
-            // that no lineage reader can parse.
-            try {
-                Files.deleteIfExists(failed);
-            } catch (IOException ignored) {
-                // What is left is a line cut short at worst; the warning below says what happened.
-            }
-            LOG.warn("Cannot write the FAIL event of run {} to {} ({}): removed what was written of it; the audit"
-                    + " log's failed end records the failure", lineage.runId(), failed, SafeMessages.of(e));
-        }
+        FailedRunLog.write(request.outputRoot(), lineage, clock.instant(), message);
         send(List.of(OpenLineageEvents.fail(lineage, clock.instant(), message)));
     }
 

@@ -20,7 +20,7 @@ import org.trex.generate.SyntheticData;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
-import org.trex.run.ExtractRunner;
+import org.trex.run.FailedRunLog;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
@@ -65,9 +65,9 @@ class FailedTaskTakesTheFailurePathTest {
         Path extractRoot = workspace.out.resolve(Workspace.EXTRACT);
         try (var children = Files.list(extractRoot)) {
             assertThat(children.map(p -> p.getFileName().toString())).as("no staging left")
-                    .containsExactly(ExtractRunner.FAILED_RUNS);
+                    .containsExactly(FailedRunLog.FOLDER);
         }
-        Path failed = extractRoot.resolve(ExtractRunner.FAILED_RUNS).resolve(runId + ".ndjson");
+        Path failed = extractRoot.resolve(FailedRunLog.FOLDER).resolve(runId + ".ndjson");
         assertThat(Files.readString(failed)).contains("\"eventType\":\"FAIL\"");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(failed.getParent())))
                 .isEqualTo("rwx------");

@@ -16,7 +16,7 @@ import org.trex.generate.SyntheticData;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
-import org.trex.run.ExtractRunner;
+import org.trex.run.FailedRunLog;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
@@ -52,7 +52,7 @@ class PublicationAndItsRecordAreOneDecisionTest {
                 + "Cannot record the release of run " + runId + " of discharge-delays in ");
         assertThat(workspace.published()).as("the withdrawn extract").isEmpty();
         try (var children = Files.list(workspace.out.resolve(Workspace.EXTRACT))) {
-            assertThat(children.map(p -> p.getFileName().toString())).containsExactly(ExtractRunner.FAILED_RUNS);
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly(FailedRunLog.FOLDER);
         }
         List<AuditEntry> ends = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();

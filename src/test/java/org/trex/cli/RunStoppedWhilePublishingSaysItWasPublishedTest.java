@@ -14,7 +14,7 @@ import org.trex.generate.SyntheticData;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
-import org.trex.run.ExtractRunner;
+import org.trex.run.FailedRunLog;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
@@ -55,7 +55,7 @@ class RunStoppedWhilePublishingSaysItWasPublishedTest {
 
         assertThat(child.exitValue()).as(Files.readString(log)).isEqualTo(143);
         assertThat(extract).isDirectory();
-        assertThat(extract.resolveSibling(ExtractRunner.FAILED_RUNS).resolve(runId + ".ndjson")).doesNotExist();
+        assertThat(extract.resolveSibling(FailedRunLog.FOLDER).resolve(runId + ".ndjson")).doesNotExist();
         List<AuditEntry> ends = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();
         assertThat(ends).singleElement().satisfies(e -> assertThat(e.details()).contains("\"outcome\":\"succeeded\""));

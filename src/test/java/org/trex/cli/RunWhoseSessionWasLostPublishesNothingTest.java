@@ -21,7 +21,7 @@ import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.LiveRuns;
-import org.trex.run.ExtractRunner;
+import org.trex.run.FailedRunLog;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.Sql;
 import org.trex.testing.TestDatabase;
@@ -122,7 +122,7 @@ class RunWhoseSessionWasLostPublishesNothingTest {
         assertThat(workspace.published()).as("no extract published").isEmpty();
         try (var children = Files.list(workspace.out.resolve(Workspace.EXTRACT))) {
             assertThat(children.map(p -> p.getFileName().toString())).as("no staging left")
-                    .containsExactly(ExtractRunner.FAILED_RUNS);
+                    .containsExactly(FailedRunLog.FOLDER);
         }
         assertThat(Sql.strings(workspace.url, "SELECT run_id FROM trex_governance.release")).isEmpty();
         List<AuditEntry> ends = new AuditLog(workspace.url).list(Optional.empty()).stream()

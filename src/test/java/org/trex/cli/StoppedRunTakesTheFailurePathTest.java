@@ -15,7 +15,7 @@ import org.trex.generate.SyntheticData;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
-import org.trex.run.ExtractRunner;
+import org.trex.run.FailedRunLog;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
 
@@ -59,7 +59,7 @@ class StoppedRunTakesTheFailurePathTest {
         // Whichever ends the run first, the hook or the run itself failing on the Spark the signal stopped, the
         // signal is the reason given, not the error the stopped Spark threw.
         String stopped = "the process was stopped (SIGTERM or shutdown) before the run ended";
-        assertThat(Files.readString(extractRoot.resolve(ExtractRunner.FAILED_RUNS).resolve(runId + ".ndjson")))
+        assertThat(Files.readString(extractRoot.resolve(FailedRunLog.FOLDER).resolve(runId + ".ndjson")))
                 .contains("\"eventType\":\"FAIL\"", stopped).doesNotContain("NullPointerException");
         List<AuditEntry> ends = new AuditLog(url).list(Optional.empty()).stream()
                 .filter(e -> e.action() == AuditAction.RUN_END && e.runId().equals(Optional.of(runId))).toList();
