@@ -42,7 +42,7 @@ public final class LoadBench {
             write(file, rows);
             long started = System.nanoTime();
             LoadOutcome outcome = SourceLoader.load(url, new LoadRequest(SourceKind.SOCIAL_CARE, List.of(file),
-                    Optional.empty(), Optional.empty(), LoadMode.LOAD), report -> { });
+                    Optional.empty(), Optional.empty(), Optional.empty(), LoadMode.LOAD), report -> { });
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(outcome.report().rowsRead(), outcome.report().rowsLoaded(), seconds);
         } finally {

@@ -33,12 +33,12 @@ final class DemoFiles {
         Optional<Path> release1 = Optional.of(mappings.resolve("cld-release-1.yaml"));
         for (Path file : files.socialCare()) {
             load(loads, url, new LoadRequest(SourceKind.SOCIAL_CARE, List.of(file), release1, Optional.empty(),
-                    LoadMode.LOAD), folder, printer);
+                    Optional.empty(), LoadMode.LOAD), folder, printer);
         }
         load(loads, url, new LoadRequest(SourceKind.HOSPITAL, List.of(files.hospital()), Optional.empty(),
-                Optional.empty(), LoadMode.LOAD), folder, printer);
+                Optional.empty(), Optional.empty(), LoadMode.LOAD), folder, printer);
         load(loads, url, new LoadRequest(SourceKind.OBJECTIONS, List.of(files.objections()), Optional.empty(),
-                Optional.empty(), LoadMode.LOAD), folder, printer);
+                Optional.empty(), Optional.empty(), LoadMode.LOAD), folder, printer);
     }
 
     private static void load(SourceLoads loads, DatabaseUrl url, LoadRequest request, Path folder,

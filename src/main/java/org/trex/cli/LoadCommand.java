@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.SourceLoads;
+import org.trex.load.CouncilCode;
 import org.trex.load.LoadListener;
 import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
@@ -77,12 +78,17 @@ public final class LoadCommand implements Callable<Integer> {
 
         abstract SourceKind kind();
 
+        /** The council's own LA code the rows are held to: social care's alone state one. */
+        Optional<CouncilCode> council() {
+            return Optional.empty();
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             SourceKind kind = kind();
             LoadRequest request = new LoadRequest(kind, files, Optional.ofNullable(mapping),
-                    Optional.ofNullable(period), dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
+                    Optional.ofNullable(period), council(), dryRun ? LoadMode.DRY_RUN : LoadMode.LOAD);
             DatabaseUrl source = database.required();
             if (reportToFile()) {
                 QualityReport.requireWritable(reportFile(kind));
@@ -159,9 +165,17 @@ public final class LoadCommand implements Callable<Integer> {
     @Command(name = "social-care", mixinStandardHelpOptions = true,
             description = "Load a council's ASC-CLD submission (national CLD column names, Release 2 values).")
     static final class SocialCare extends FileLoad {
+        @Mixin
+        CouncilOptions councilOptions;
+
         @Override
         SourceKind kind() {
             return SourceKind.SOCIAL_CARE;
+        }
+
+        @Override
+        Optional<CouncilCode> council() {
+            return councilOptions.code();
         }
     }
 

@@ -25,6 +25,8 @@ public final class LoadCheck {
     private final RowChecker checker;
     private final Optional<String> periodGiven;
     private final Set<String> knownPersons;
+    private final Optional<CouncilCode> council;
+    private final CouncilCodes councils;
 
     private final List<Finding> findings = new ArrayList<>();
     private final List<LoadedFile> files = new ArrayList<>();
@@ -38,12 +40,16 @@ public final class LoadCheck {
      * @param periodGiven the period named on the command line; otherwise social care rows give it and the other
      *     sources are one period, {@code all}
      * @param knownPersons council person identifiers social care holds, to flag objections awaiting theirs; else empty
+     * @param council the council's own LA code social care rows must state; else they must state one
      */
-    public LoadCheck(SourceKind kind, RowChecker checker, Optional<String> periodGiven, Set<String> knownPersons) {
+    public LoadCheck(SourceKind kind, RowChecker checker, Optional<String> periodGiven, Set<String> knownPersons,
+            Optional<CouncilCode> council) {
         this.kind = requireNonNull(kind, "kind is null");
         this.checker = requireNonNull(checker, "checker is null");
         this.periodGiven = requireNonNull(periodGiven, "periodGiven is null");
         this.knownPersons = Set.copyOf(requireNonNull(knownPersons, "knownPersons is null"));
+        this.council = requireNonNull(council, "council is null");
+        this.councils = new CouncilCodes(council);
     }
 
     /** Opens every file first, so a file that is not what it claims is refused before any row is taken. */
@@ -56,6 +62,7 @@ public final class LoadCheck {
             for (CsvSource source : sources) {
                 check(source, sink);
             }
+            councils.requireOneCouncil(names());
         } finally {
             sources.forEach(CsvSource::close);
         }
@@ -74,6 +81,9 @@ public final class LoadCheck {
             if (!checked.quarantined()) {
                 crossRow(name, row.line(), checked.values(), rowFindings);
             }
+            if (kind == SourceKind.SOCIAL_CARE && row.complete()) {
+                councils.row(row.line(), checked.values(), name);
+            }
             findings.addAll(rowFindings);
             boolean accepted = rowFindings.stream().noneMatch(f -> f.rule().effect() == QualityRule.Effect.QUARANTINE);
             lastLine = row.line();
@@ -81,7 +91,9 @@ public final class LoadCheck {
             if (accepted) {
                 loaded++;
                 periods.add(statedPeriod(checked.values()));
-                sink.accept(++ordinal, checked.values());
+                if (!councils.refusing()) {
+                    sink.accept(++ordinal, checked.values());
+                }
             }
         }
         if (source.ending() == CsvSource.Ending.MID_LINE && !lastRowWhole) {
@@ -89,6 +101,7 @@ public final class LoadCheck {
             throw new LoadRefusedException("Cannot load " + name + ": it ends mid-row at line " + lastLine
                     + " (a truncated file?)");
         }
+        councils.requireOwnCouncil(name, read);
         files.add(new LoadedFile(name, source.sha256(), read, loaded));
     }
 
@@ -180,6 +193,6 @@ public final class LoadCheck {
     }
 
     public QualityReport report() {
-        return new QualityReport(kind, files, findings);
+        return new QualityReport(kind, files, findings, council);
     }
 }

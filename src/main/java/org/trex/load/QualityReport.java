@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,14 +25,20 @@ import org.trex.extract.IoReasons;
  * The data-quality report of a load: rows per file and every finding (file, line, column, rule, and for a value
  * not on its column's list the listed code it matches but for case and spacing). Built from {@link Finding}s only,
  * so it holds no value of the file: no NHS number, name, date of birth, postcode or free text.
+ *
+ * @param council the council's LA code a social care load's rows were held to; empty when none was set (and for the
+ *     other sources, whose rows state no council)
  */
-public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Finding> findings) {
+public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Finding> findings,
+        Optional<CouncilCode> council) {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     public QualityReport {
         requireNonNull(kind, "kind is null");
         files = List.copyOf(requireNonNull(files, "files is null"));
         findings = List.copyOf(requireNonNull(findings, "findings is null"));
+        requireNonNull(council, "council is null");
+        CouncilCodes.requireSocialCare(kind, council);
     }
 
     /** The files' names, as the load was given them. */
@@ -64,6 +71,11 @@ public record QualityReport(SourceKind kind, List<LoadedFile> files, List<Findin
         for (LoadedFile file : files) {
             lines.add(String.format("%s: %,d rows read, %,d loaded, %,d quarantined (SHA-256 %s)", file.name(),
                     file.rowsRead(), file.rowsLoaded(), file.rowsQuarantined(), file.sha256()));
+        }
+        if (kind == SourceKind.SOCIAL_CARE) {
+            lines.add(council.map(code -> "LA_Code checked: every row loaded states the council's own, " + code)
+                    .orElse("LA_Code not checked against the council's own (another council's file would load),"
+                            + " only that the rows state one: give " + CouncilCodes.SETTING));
         }
         if (!findings.isEmpty()) {
             // the counts below are of findings: summed, they need not be the rows quarantined above

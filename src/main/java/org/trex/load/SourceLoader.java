@@ -99,7 +99,8 @@ public final class SourceLoader {
             request.files().forEach(file -> CsvSource.open(file, kind, mapping).close());
             RowChecker checker = new RowChecker(kind, lists, mapping);
             if (request.mode() == LoadMode.DRY_RUN) {
-                LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
+                LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind),
+                        request.council());
                 check.checkAll(request.files(), mapping, RowSink.discard());
                 listener.checked(check.report());
                 String period = check.period();
@@ -159,7 +160,7 @@ public final class SourceLoader {
                 .columns(kind.columns().stream().map(c -> field(name(c.name()), SQLDataType.CLOB)).toList())
                 .onCommitDrop().execute();
         // before the COPY starts: the connection can run no other statement until it ends
-        LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind));
+        LoadCheck check = new LoadCheck(kind, checker, request.period(), knownPersons(dsl, kind), request.council());
         String names = kind.columns().stream().map(c -> RENDER.render(name(c.name())))
                 .collect(Collectors.joining(", "));
         StagingCopy copy = new StagingCopy(connection.unwrap(PGConnection.class).getCopyAPI()

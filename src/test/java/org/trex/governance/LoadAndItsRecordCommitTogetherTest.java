@@ -48,7 +48,7 @@ class LoadAndItsRecordCommitTogetherTest {
         }
         Path file = CldFile.hospital().row("", "S1").row("", "S2").write(dir.resolve("apc.csv"));
         LoadRequest request = new LoadRequest(SourceKind.HOSPITAL, List.of(file), Optional.empty(), Optional.empty(),
-                LoadMode.LOAD);
+                Optional.empty(), LoadMode.LOAD);
         SourceLoads loads = new SourceLoads(url, Clock.systemUTC());
 
         assertThatThrownBy(() -> loads.load(url, request, "tester", report -> { }))

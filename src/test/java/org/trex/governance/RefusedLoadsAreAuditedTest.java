@@ -107,7 +107,8 @@ class RefusedLoadsAreAuditedTest {
     private static void load(DatabaseUrl source, DatabaseUrl governance, LoadMode mode, Optional<Path> mapping,
             Path... files) {
         new SourceLoads(governance, Clock.systemUTC()).load(source,
-                new LoadRequest(SourceKind.HOSPITAL, List.of(files), mapping, Optional.empty(), mode), "loader",
+                new LoadRequest(SourceKind.HOSPITAL, List.of(files), mapping, Optional.empty(), Optional.empty(),
+                        mode), "loader",
                 report -> { });
     }
 

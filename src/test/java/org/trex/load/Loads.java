@@ -12,11 +12,11 @@ final class Loads {
 
     static LoadOutcome load(DatabaseUrl url, SourceKind kind, Path... files) {
         return SourceLoader.load(url, new LoadRequest(kind, List.of(files), Optional.empty(), Optional.empty(),
-                LoadMode.LOAD), report -> { });
+                Optional.empty(), LoadMode.LOAD), report -> { });
     }
 
     static LoadOutcome loadMapped(DatabaseUrl url, SourceKind kind, Path mapping, Path... files) {
         return SourceLoader.load(url, new LoadRequest(kind, List.of(files), Optional.of(mapping), Optional.empty(),
-                LoadMode.LOAD), report -> { });
+                Optional.empty(), LoadMode.LOAD), report -> { });
     }
 }

@@ -39,7 +39,7 @@ class MappingFileErrorsNameTheirLineTest {
         Path file = CldFile.socialCare().row("P1", "E1").write(dir.resolve("cld.csv"));
 
         assertThatThrownBy(() -> SourceLoader.load(url, new LoadRequest(SourceKind.SOCIAL_CARE, List.of(file),
-                Optional.of(mapping), Optional.empty(), LoadMode.LOAD), report -> { }))
+                Optional.of(mapping), Optional.empty(), Optional.empty(), LoadMode.LOAD), report -> { }))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining(mapping + ":4:8: Cannot read columns.Sex 'Gender_Code': it is not a social-care"
                         + " column, expected one of [LA_Code,")
