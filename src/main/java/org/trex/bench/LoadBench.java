@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.trex.load.CouncilCode;
 import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
 import org.trex.load.LoadRequest;
@@ -26,6 +27,8 @@ import org.trex.source.DatabaseUrl;
  */
 public final class LoadBench {
     private static final int EVENTS_PER_PERSON = 5;
+    /** The code the file's rows state, which the load is held to, as a council's load is. */
+    private static final CouncilCode COUNCIL = new CouncilCode("E08000026");
 
     private LoadBench() {
     }
@@ -42,7 +45,7 @@ public final class LoadBench {
             write(file, rows);
             long started = System.nanoTime();
             LoadOutcome outcome = SourceLoader.load(url, new LoadRequest(SourceKind.SOCIAL_CARE, List.of(file),
-                    Optional.empty(), Optional.empty(), Optional.empty(), LoadMode.LOAD), report -> { });
+                    Optional.empty(), Optional.empty(), Optional.of(COUNCIL), LoadMode.LOAD), report -> { });
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(outcome.report().rowsRead(), outcome.report().rowsLoaded(), seconds);
         } finally {
@@ -65,7 +68,7 @@ public final class LoadBench {
                 String nine = Integer.toString(999_000_000 + person % 900_000);
                 int check = NhsNumber.checkDigit(nine);
                 LocalDate begin = start.plusDays(i % 300);
-                out.write("E08000026,2024-04-01,2025-03-31,P" + person + "," + (check < 0 ? "" : nine + check)
+                out.write(COUNCIL + ",2024-04-01,2025-03-31,P" + person + "," + (check < 0 ? "" : nine + check)
                         + ",1940-05-01,,Female,\"White: English, Welsh, Scottish, Northern Irish or British\",,,"
                         + "Service user,,,Service,E" + i + "," + begin + "," + begin.plusDays(14) + ",,,,,"
                         + "Short term support: ST-Max,Reablement,CASSR commissioned support,,,,,,\r\n");

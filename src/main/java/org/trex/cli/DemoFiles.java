@@ -33,7 +33,7 @@ final class DemoFiles {
         Optional<Path> release1 = Optional.of(mappings.resolve("cld-release-1.yaml"));
         for (Path file : files.socialCare()) {
             load(loads, url, new LoadRequest(SourceKind.SOCIAL_CARE, List.of(file), release1, Optional.empty(),
-                    Optional.empty(), LoadMode.LOAD), folder, printer);
+                    Optional.of(NationalFiles.COUNCIL_CODE), LoadMode.LOAD), folder, printer);
         }
         load(loads, url, new LoadRequest(SourceKind.HOSPITAL, List.of(files.hospital()), Optional.empty(),
                 Optional.empty(), Optional.empty(), LoadMode.LOAD), folder, printer);

@@ -118,7 +118,7 @@ public final class GenerateCommand implements Callable<Integer> {
             out.println(
                     "Wrote the council's files (their rows are no longer in the database; load them with trex load):");
             files.socialCare().forEach(file -> out.println("  trex load social-care " + file
-                    + " --mapping mappings/cld-release-1.yaml"));
+                    + " --mapping mappings/cld-release-1.yaml --council-code " + NationalFiles.COUNCIL_CODE));
             out.println("  trex load hospital " + files.hospital());
             out.println("  trex load objections " + files.objections());
         }

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 
 /** The council side of a pass: an individual's social care person record, its care events and local objection. */
 final class CouncilRecords {
-    private static final String COUNCIL_CODE = "E06000016";
+    /** The generated council's LA code, as its CLD files state it. */
+    static final String COUNCIL_CODE = "E06000016";
     private static final Weighted<String> MISSING_TRACE = Weighted.of("not_traced", 50, "no_match", 35,
             "multiple_matches", 15);
     private static final Weighted<String> SUPPORT_REASON = Weighted.of(

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trex.load.CouncilCode;
 import org.trex.load.NationalColumn;
 import org.trex.load.SourceKind;
 import org.trex.source.DatabaseException;
@@ -40,6 +41,8 @@ import org.trex.source.DatabaseUrl;
  * lists): loading the files puts the population back as a council's load would.
  */
 public final class NationalFiles {
+    /** The LA code the council's CLD files state, to load them as the council would, held to its own. */
+    public static final CouncilCode COUNCIL_CODE = new CouncilCode(CouncilRecords.COUNCIL_CODE);
     /** Share of rows whose dates are written {@code dd/MM/yyyy}. */
     static final double UK_DATE_RATE = 0.10;
     /** Share of social care rows written in Release 1 wording. */
