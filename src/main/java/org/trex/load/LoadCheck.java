@@ -17,7 +17,8 @@ import org.trex.spec.SourceMapping;
 /**
  * Checks every row of a load's files, row by row ({@link RowChecker}) and across rows: a reference seen
  * twice in one period, a person whose date of birth or NHS number differs between rows (the latest row in
- * file order wins, as it goes to the database last), and for objections a person no social care load holds.
+ * file order wins, as it goes to the database last), for objections a person no social care load holds, and for
+ * social care the council its rows state ({@link CouncilCodes}: the council's own, else one).
  * Accepted rows go to a {@link RowSink} as they are read, so a file is never held in memory.
  */
 public final class LoadCheck {
