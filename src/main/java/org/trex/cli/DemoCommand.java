@@ -130,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
             printer.flush();
 
             UUID runId = UUID.randomUUID();
-            RunOutcome outcome = SparkRuns.withRunner(master, 4, out, () -> null,
+            RunOutcome outcome = SparkRuns.withRunner(master, 4, out, Clock.systemUTC(), () -> null,
                     (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
                     runId, AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
             SparkRuns.printSummary(printer, outcome);

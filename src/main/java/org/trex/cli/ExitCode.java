@@ -5,7 +5,8 @@ public final class ExitCode {
     public static final int OK = 0;
     /**
      * What the machine or the data did, not what the user typed: a run that failed, or was refused for a missing or
-     * stale opt-out list, for leaving out every record or for a full disk under {@code --out}; verification failed.
+     * stale opt-out list, for leaving out every record, for a full disk under {@code --out} or for a host clock far
+     * from the database's; verification failed.
      */
     public static final int FAILURE = 1;
     /** What the user typed or wrote: a bad option, spec, key or run ID, an {@code --out} that is no folder. */

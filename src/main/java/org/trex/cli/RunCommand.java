@@ -41,7 +41,9 @@ import org.trex.run.RunOutcome;
 import org.trex.run.RunRequest;
 import org.trex.run.SafeMessages;
 import org.trex.run.SparkSessions;
+import org.trex.source.DatabaseClock;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.HostClockException;
 import org.trex.source.SourceCatalog;
 import org.trex.spec.BoardFiles;
 import org.trex.spec.BoardRegister;
@@ -63,7 +65,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ran (with --due: every due extract ran)",
             "1:the run failed, or was refused for a missing or stale national data opt-out list, for leaving"
-                + " out every record, or for a full disk under --out",
+                + " out every record, for a full disk under --out, or for a host clock over 2 min from the"
+                + " database's",
             "2:bad input (an --as-of after today, a bad key, a key other than the project's or another project's, a"
                 + " --run-id UUID already used, an unreachable database, a source database TREx never loaded or of"
                 + " another TREx version)",
@@ -124,24 +127,40 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
+    /** This host's clock; a test gives a wrong one. */
+    Clock host = Clock.systemDefaultZone();
+
     @Override
     public Integer call() {
         if (due == (specFile != null)) {
             throw new CliException(ExitCode.BAD_INPUT, "Cannot run: give either SPEC or --due");
         }
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
-        if (due) {
-            // Before any spec is read or period claimed: a due pass as of a later day would mark its periods done.
-            Preflight.requireAsOfNotAfterToday("run the due extracts in " + specsDirectory, date, Clock.systemUTC());
-        }
         DatabaseUrl source = database.required();
         DatabaseUrl governanceUrl = governance.required(database);
+        // Today, and the times of what is recorded, are the database's: a host whose clock was set back would
+        // otherwise run what expired and claim periods not yet due. A single run is refused for a far host clock
+        // by its preflight, which audits the refusal under the extract's name.
+        DatabaseClock time = DatabaseClock.read(governanceUrl, host);
+        Clock clock = time.clock(host);
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         PrintWriter printer = commandSpec.commandLine().getOut();
-        return due ? runDue(date, source, governanceUrl, printer, commandSpec.commandLine().getErr())
-                : runOne(date, source, governanceUrl, printer);
+        if (!due) {
+            return runOne(date, source, governanceUrl, clock, printer);
+        }
+        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : withoutIdentifiers(runId);
+        try {
+            time.requireWithin(DatabaseClock.MOST_SKEW, "run the due extracts in " + specsDirectory);
+        } catch (HostClockException refusal) {
+            recordDueRefusal(governanceUrl, date, schedulerRunId, clock, refusal);
+            throw refusal;
+        }
+        // Before any spec is read or period claimed: a due pass as of a later day would mark its periods done.
+        Preflight.requireAsOfNotAfterToday("run the due extracts in " + specsDirectory, date, clock);
+        return runDue(date, source, governanceUrl, clock, schedulerRunId, printer, commandSpec.commandLine().getErr());
     }
 
-    private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
+    private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, Clock clock,
+            PrintWriter printer) {
         Optional<UUID> given = Optional.ofNullable(runId).flatMap(RunCommand::uuid);
         Optional<String> schedulerRun = given.isPresent() ? Optional.empty() : Optional.ofNullable(runId).map(
                 RunCommand::withoutIdentifiers);
@@ -152,10 +171,10 @@ public final class RunCommand implements Callable<Integer> {
         // data is read.
         RunOutcome outcome;
         try {
-            outcome = SparkRuns.withRunner(master, partitions, out, () -> {
-                closeAbandoned(governanceUrl, printer);
+            outcome = SparkRuns.withRunner(master, partitions, out, host, () -> {
+                closeAbandoned(governanceUrl, printer, clock);
                 RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
-                return new Checked(request, Preflight.check(request, SourceCatalog.standard(), Clock.systemUTC()));
+                return new Checked(request, Preflight.check(request, SourceCatalog.standard(), host));
             }, (runner, checked) -> runner.run(checked.request(), checked.preflight()));
         } catch (SparkRuns.FullOutFolder full) {
             // Found before the checks, so audited here as they audit their refusals: a scheduler's operator looks for
@@ -163,7 +182,7 @@ public final class RunCommand implements Callable<Integer> {
             RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
             CliException refusal = new CliException(ExitCode.FAILURE, "Cannot run extract "
                     + request.spec().spec().value().id() + ": " + SafeMessages.of(full.disk()), full);
-            Preflight.recordRefusal(request, Optional.empty(), Clock.systemUTC(), refusal);
+            Preflight.recordRefusal(request, Optional.empty(), clock, refusal);
             throw refusal;
         }
         SparkRuns.printSummary(printer, outcome);
@@ -190,15 +209,14 @@ public final class RunCommand implements Callable<Integer> {
      * Runs the pass; what ran and how the pass ended go to {@code printer}, what failed or was skipped to
      * {@code errors}, so that a scheduler's log keeps its failures apart.
      */
-    private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer,
-            PrintWriter errors) {
-        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : withoutIdentifiers(runId);
+    private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, Clock clock,
+            String schedulerRunId, PrintWriter printer, PrintWriter errors) {
         AtomicInteger skipped = new AtomicInteger();
         DueRunSummary summary;
         try {
-            summary = SparkRuns.withRunner(master, partitions, out,
-                    () -> dueSpecs(date, governanceUrl, printer, errors, skipped, schedulerRunId),
-                    (runner, due) -> new DueRunner(governanceUrl)
+            summary = SparkRuns.withRunner(master, partitions, out, host,
+                    () -> dueSpecs(date, governanceUrl, clock, printer, errors, skipped, schedulerRunId),
+                    (runner, due) -> new DueRunner(governanceUrl, clock)
                             .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
                         LoadedSpec spec = due.approved().get(extract.extractId());
                         UUID uuid = UUID.fromString(id);
@@ -212,13 +230,7 @@ public final class RunCommand implements Callable<Integer> {
             // scheduler's run ID.
             CliException refusal = new CliException(ExitCode.FAILURE, "Cannot run the due extracts in "
                     + specsDirectory + ": " + SafeMessages.of(full.disk()), full);
-            Map<String, Object> details = new java.util.LinkedHashMap<>();
-            details.put("specs", specsDirectory.toString());
-            details.put("asOf", date.toString());
-            details.put("reason", SafeMessages.of(refusal));
-            details.put("schedulerRunId", schedulerRunId);
-            Preflight.recordRefusal(governanceUrl, Actor.current(), Optional.empty(), Optional.empty(), details,
-                    Clock.systemUTC());
+            recordDueRefusal(governanceUrl, date, schedulerRunId, clock, refusal);
             throw refusal;
         }
         for (DueRunReport report : summary.runs()) {
@@ -236,11 +248,22 @@ public final class RunCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
-    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, PrintWriter printer, PrintWriter errors,
-            AtomicInteger skipped, String schedulerRunId) {
-        closeAbandoned(governanceUrl, printer);
-        Approvals approvals = new Approvals(governanceUrl);
-        Skips skips = new Skips(new AuditLog(governanceUrl), errors, skipped, schedulerRunId);
+    /** Audits a pass refused whole, before it read a spec: its entry names no extract or run, only the scheduler's. */
+    private void recordDueRefusal(DatabaseUrl governanceUrl, LocalDate date, String schedulerRunId, Clock clock,
+            RuntimeException refusal) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("specs", specsDirectory.toString());
+        details.put("asOf", date.toString());
+        details.put("reason", SafeMessages.of(refusal));
+        details.put("schedulerRunId", schedulerRunId);
+        Preflight.recordRefusal(governanceUrl, Actor.current(), Optional.empty(), Optional.empty(), details, clock);
+    }
+
+    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, Clock clock, PrintWriter printer,
+            PrintWriter errors, AtomicInteger skipped, String schedulerRunId) {
+        closeAbandoned(governanceUrl, printer, clock);
+        Approvals approvals = new Approvals(governanceUrl, clock);
+        Skips skips = new Skips(new AuditLog(governanceUrl, clock), errors, skipped, schedulerRunId);
         Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
         List<ScheduledExtract> scheduled = new ArrayList<>();
         for (Path file : specFiles()) {
@@ -253,7 +276,8 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 BoardRegister board = BoardFiles.forSpec(file);
                 var status = approvals.check(
-                        ApprovalSubject.of(new Planner(SourceCatalog.standard()).plan(spec, board, date)), board, date);
+                        ApprovalSubject.of(new Planner(SourceCatalog.standard(), clock).plan(spec, board, date)), board,
+                        date);
                 if (status.approval().isPresent() && status.state() == org.trex.governance.ApprovalState.APPROVED) {
                     approved.put(spec.spec().value().id(), spec);
                     scheduled.add(ScheduledExtract.of(spec.spec().value()));
@@ -297,17 +321,18 @@ public final class RunCommand implements Callable<Integer> {
      * the runs TREx starts, and {@code trex audit}, close what a dead run left open. A read-only role records none,
      * and is told which runs look abandoned.
      */
-    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer) {
-        closeAbandoned(governanceUrl, printer, System.getenv());
+    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer, Clock clock) {
+        closeAbandoned(governanceUrl, printer, System.getenv(), clock);
     }
 
     /**
      * Records each abandoned run, and ends its lineage with an ABORT event where the runs send their events
      * ({@link OpenLineageHttpSender}), so a lineage server does not show it running for ever.
      */
-    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer, Map<String, String> environment) {
+    static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer, Map<String, String> environment,
+            Clock clock) {
         GovernanceSchema.migrate(governanceUrl);
-        LiveRuns.Closed closed = new LiveRuns(governanceUrl, Clock.systemUTC()).closeAbandoned(Actor.current());
+        LiveRuns.Closed closed = new LiveRuns(governanceUrl, clock).closeAbandoned(Actor.current());
         Optional<OpenLineageHttpSender> sender = OpenLineageHttpSender.fromEnvironment(environment);
         for (AuditEntry entry : closed.recorded()) {
             String message = "Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")

@@ -44,7 +44,7 @@ final class SparkRuns {
      * session is stopped and its scratch removed before their exception is thrown, so a refusal still leaves nothing
      * behind, and no data has been read.
      */
-    static <C, T> T withRunner(String master, int partitions, Path outputRoot, Supplier<C> checks,
+    static <C, T> T withRunner(String master, int partitions, Path outputRoot, Clock host, Supplier<C> checks,
             BiFunction<ExtractRunner, C, T> work) {
         // Named at random: process IDs repeat across the hosts that share a cluster's --out.
         Path scratch = outputRoot.resolve(SCRATCH_PREFIX + UUID.randomUUID());
@@ -80,7 +80,7 @@ final class SparkRuns {
         try {
             C checked = checks.get();
             return work.apply(new ExtractRunner(() -> started(starting), SourceCatalog.standard(), partitions,
-                    Clock.systemUTC(), System.getenv()), checked);
+                    host, System.getenv()), checked);
         } finally {
             SparkSession spark = starting.exceptionally(e -> null).join();
             if (spark != null) {

@@ -35,8 +35,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:failure (a run failed, or was refused for a stale opt-out list, for leaving out every record or for"
-                + " a full disk under --out; verification found problems)",
+            "1:failure (a run failed, or was refused for a stale opt-out list, for leaving out every record, for"
+                + " a full disk under --out or for a host clock over 2 min from the database's; verification found"
+                + " problems)",
             "2:bad usage or bad input (invalid spec or policy, bad key, a key other than the project's or another"
                 + " project's, a --run-id already used, unreachable database, a source database TREx never loaded,"
                 + " of another TREx version, or holding a load the governance records do not)",

@@ -68,26 +68,27 @@ public final class ExtractRunner {
     private final Supplier<SparkSession> spark;
     private final SourceCatalog catalog;
     private final int partitions;
-    private final Clock clock;
+    /** The host's clock, which each run's preflight moves onto the database's time. */
+    private final Clock host;
     private final Map<String, String> environment;
 
     /**
      * A runner on the session {@code spark} gives, asked for only when a run's job starts: a run checks its approval,
      * starts under its lock and loads the opt-out lists (PostgreSQL's work) while the session may still be starting.
      */
-    public ExtractRunner(Supplier<SparkSession> spark, SourceCatalog catalog, int partitions, Clock clock,
+    public ExtractRunner(Supplier<SparkSession> spark, SourceCatalog catalog, int partitions, Clock host,
             Map<String, String> environment) {
         this.spark = requireNonNull(spark, "spark is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.partitions = partitions;
-        this.clock = requireNonNull(clock, "clock is null");
+        this.host = requireNonNull(host, "host is null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
     }
 
     /** Runs the request; throws {@code NotApprovedException} before anything is read when it is not approved. */
     public RunOutcome run(RunRequest request) {
         requireNonNull(request, "request is null");
-        return run(request, Preflight.check(request, catalog, clock));
+        return run(request, Preflight.check(request, catalog, host));
     }
 
     /**
@@ -100,13 +101,14 @@ public final class ExtractRunner {
         ExtractPlan plan = preflight.plan();
         SignedApproval approval = preflight.approval();
         PseudonymKey key = preflight.key();
+        Clock clock = preflight.clock();
         AuditLog audit = new AuditLog(request.governance(), clock);
         String runId = request.runId().toString();
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
                 org.apache.spark.package$.MODULE$.SPARK_VERSION()).withLoads(preflight.loads());
         RunLock lock = RunStart.begin(request, preflight, audit, clock);
-        Attempt attempt = new Attempt(request, plan, lineage, audit, lock);
+        Attempt attempt = new Attempt(request, plan, lineage, audit, lock, clock);
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
         Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
             attempt.markStopping();
@@ -165,6 +167,7 @@ public final class ExtractRunner {
         private final LineageRun lineage;
         private final AuditLog audit;
         private final RunLock lock;
+        private final Clock clock;
         private final String runId;
         private ExtractDirectory directory;
         private boolean ended;
@@ -173,12 +176,13 @@ public final class ExtractRunner {
         /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
         private volatile boolean stopping;
 
-        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit, RunLock lock) {
+        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit, RunLock lock, Clock clock) {
             this.request = request;
             this.plan = plan;
             this.lineage = lineage;
             this.audit = audit;
             this.lock = lock;
+            this.clock = clock;
             this.runId = lineage.runId().toString();
         }
 
@@ -319,7 +323,7 @@ public final class ExtractRunner {
                     LOG.warn("Cannot remove staging {}: {}", directory.staging(), SafeMessages.of(e));
                 }
             }
-            recordFailure(request, lineage, message);
+            recordFailure(request, lineage, clock, message);
             try {
                 audit.append(request.actor(), AuditAction.RUN_END, Optional.of(plan.spec().id()), Optional.of(runId),
                         endDetails("failed", List.of(), "", Optional.of(message)));
@@ -379,7 +383,7 @@ public final class ExtractRunner {
         }
     }
 
-    private void recordFailure(RunRequest request, LineageRun lineage, String message) {
+    private void recordFailure(RunRequest request, LineageRun lineage, Clock clock, String message) {
         FailedRunLog.write(request.outputRoot(), lineage, clock.instant(), message);
         send(List.of(OpenLineageEvents.fail(lineage, clock.instant(), message)));
     }

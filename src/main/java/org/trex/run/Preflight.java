@@ -24,6 +24,7 @@ import org.trex.plan.ExtractPlan;
 import org.trex.plan.Planner;
 import org.trex.pseudonym.KeyException;
 import org.trex.pseudonym.PseudonymKey;
+import org.trex.source.DatabaseClock;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.source.SourceSchema;
@@ -33,10 +34,10 @@ import org.trex.spec.ProjectKey;
 
 /**
  * What a run needs before it may start: its plan, the signed approval of that plan, a usable key, the national list
- * it applies and the recorded loads behind what it reads.
+ * it applies, the recorded loads behind what it reads, and the clock it was all judged by (the database's time).
  */
 public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey key, NationalList nationalList,
-        List<SourceLoad> loads) {
+        List<SourceLoad> loads, Clock clock) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Preflight.class);
 
     public Preflight {
@@ -45,6 +46,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
         requireNonNull(key, "key is null");
         requireNonNull(nationalList, "nationalList is null");
         loads = List.copyOf(requireNonNull(loads, "loads is null"));
+        requireNonNull(clock, "clock is null");
     }
 
     /**
@@ -59,11 +61,20 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * record would be left out, and an empty extract must not be published as a result; an as-of date after today
      * is refused ({@code IllegalArgumentException}). A refusal is audited
      * (RUN_REFUSED) before it is thrown.
+     * Every judgement of "now" (today for the opt-outs, the approval's expiry, the as-of date, the audit's times) is
+     * made on the governance database's time, read first against {@code host}, the clock of the host that runs
+     * it: a host more than {@link DatabaseClock#MOST_SKEW} from it is refused ({@code HostClockException}), as the
+     * run's files and lineage carry the host's time.
      */
-    public static Preflight check(RunRequest request, SourceCatalog catalog, Clock clock) {
+    public static Preflight check(RunRequest request, SourceCatalog catalog, Clock host) {
         long started = System.nanoTime();
         ExtractPlan plan = null;
+        Clock clock = host;
         try {
+            DatabaseClock time = DatabaseClock.read(request.governance(), host);
+            // Moved onto the database's time before the refusal, so its audit entry has the database's time too.
+            clock = time.clock(host);
+            time.requireWithin(DatabaseClock.MOST_SKEW, "run extract " + request.spec().spec().value().id());
             BoardRegister board = BoardFiles.forSpec(request.spec().spec().file());
             plan = new Planner(catalog, clock).plan(request.spec(), board, request.asOf());
             requireAsOfNotAfterToday("run extract " + plan.spec().id(), request.asOf(), clock);
@@ -90,7 +101,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
                     plan.spec().id());
             LOG.info("Planned {} and checked its approval, key, national list and loads in {} ms", plan.spec().id(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Preflight(plan, approval, key, nationalList, loads);
+            return new Preflight(plan, approval, key, nationalList, loads, clock);
         } catch (RuntimeException e) {
             recordRefusal(request, Optional.ofNullable(plan), clock, e);
             throw e;

@@ -49,7 +49,7 @@ class AbandonedRunEndsItsLineageWithAnAbortTest {
         StringWriter printed = new StringWriter();
         try {
             RunCommand.closeAbandoned(url, new PrintWriter(printed), Map.of(OpenLineageHttpSender.URL_VARIABLE,
-                    "http://127.0.0.1:" + server.getAddress().getPort()));
+                    "http://127.0.0.1:" + server.getAddress().getPort()), Clock.systemUTC());
         } finally {
             server.stop(0);
         }
@@ -77,7 +77,7 @@ class AbandonedRunEndsItsLineageWithAnAbortTest {
         StringWriter printed = new StringWriter();
 
         RunCommand.closeAbandoned(url, new PrintWriter(printed), Map.of(OpenLineageHttpSender.URL_VARIABLE,
-                "http://127.0.0.1:" + closedPort));
+                "http://127.0.0.1:" + closedPort), Clock.systemUTC());
 
         assertThat(printed.toString()).contains("Recorded run " + runId + " of discharge-delays as abandoned",
                 "WARNING Cannot send lineage event ABORT of run " + runId + " to http://127.0.0.1:" + closedPort);

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.trex.governance.DemoBoard;
@@ -114,9 +116,15 @@ final class Workspace {
     }
 
     static Result trex(String... args) {
+        return trex(commandLine -> { }, args);
+    }
+
+    /** {@code trex} with {@code setUp} done to its command line first (a wrong host clock given to a command). */
+    static Result trex(Consumer<CommandLine> setUp, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = Trex.newCommandLine();
+        setUp.accept(commandLine);
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int code = commandLine.execute(args);
@@ -160,6 +168,17 @@ final class Workspace {
 
     Result run(String... extra) {
         return trex(runArguments(extra).toArray(String[]::new));
+    }
+
+    /** {@code trex run} of the spec, as {@link #run}, on a host whose clock is {@code host}. */
+    Result runOnHost(Clock host, String... extra) {
+        return runOnHost(host, runArguments(extra));
+    }
+
+    /** {@code trex run} with {@code args} (from {@code run} on) on a host whose clock is {@code host}. */
+    static Result runOnHost(Clock host, List<String> args) {
+        return trex(commandLine -> ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).host = host,
+                args.toArray(String[]::new));
     }
 
     /** Published extract directories of the spec's extract: not staging, not the failed-runs log. */
