@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.trex.governance.AuditEntry;
 import org.trex.governance.AuditLog;
 import org.trex.governance.ChainProblem;
 import org.trex.governance.GovernanceSchema;
-import org.trex.source.DatabaseClock;
 import org.trex.source.DatabaseUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +59,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "List only entries from this date (UTC, yyyy-mm-dd); --verify still checks them all.")
     LocalDate since;
 
+    @Mixin
+    HostClock hostClock;
+
     @Spec
     CommandSpec spec;
 
@@ -77,9 +78,7 @@ public final class AuditCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        // Stamped with the database's time; a wrong host clock does not stop an auditor reading the log.
-        Clock host = Clock.systemUTC();
-        RunCommand.closeAbandoned(url, out, DatabaseClock.read(url, host).clock(host));
+        RunCommand.closeAbandoned(url, out, hostClock.databaseTime(url));
         List<AuditAnchor> anchored = anchors();
         List<AuditEntry> entries = log.list(Optional.ofNullable(since).map(date -> date.atStartOfDay(ZoneOffset.UTC)
                 .toInstant()));

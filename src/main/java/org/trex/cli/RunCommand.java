@@ -127,8 +127,8 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    /** This host's clock; a test gives a wrong one. */
-    Clock host = Clock.systemDefaultZone();
+    @Mixin
+    HostClock hostClock;
 
     @Override
     public Integer call() {
@@ -137,30 +137,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         DatabaseUrl source = database.required();
         DatabaseUrl governanceUrl = governance.required(database);
-        // Today, and the times of what is recorded, are the database's: a host whose clock was set back would
-        // otherwise run what expired and claim periods not yet due. A single run is refused for a far host clock
-        // by its preflight, which audits the refusal under the extract's name.
-        DatabaseClock time = DatabaseClock.read(governanceUrl, host);
-        Clock clock = time.clock(host);
-        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         PrintWriter printer = commandSpec.commandLine().getOut();
-        if (!due) {
-            return runOne(date, source, governanceUrl, clock, printer);
-        }
-        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : withoutIdentifiers(runId);
-        try {
-            time.requireWithin(DatabaseClock.MOST_SKEW, "run the due extracts in " + specsDirectory);
-        } catch (HostClockException refusal) {
-            recordDueRefusal(governanceUrl, date, schedulerRunId, clock, refusal);
-            throw refusal;
-        }
-        // Before any spec is read or period claimed: a due pass as of a later day would mark its periods done.
-        Preflight.requireAsOfNotAfterToday("run the due extracts in " + specsDirectory, date, clock);
-        return runDue(date, source, governanceUrl, clock, schedulerRunId, printer, commandSpec.commandLine().getErr());
+        return due ? runDue(source, governanceUrl, printer, commandSpec.commandLine().getErr())
+                : runOne(source, governanceUrl, printer);
     }
 
-    private int runOne(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, Clock clock,
-            PrintWriter printer) {
+    /**
+     * The database's time, going on as this host's clock ticks: today, and the times of what is recorded, are the
+     * database's, as a host whose clock was set back would otherwise run what expired and claim periods not yet due.
+     */
+    private DatabaseClock databaseTime(DatabaseUrl governanceUrl) {
+        return DatabaseClock.read(governanceUrl, hostClock.host);
+    }
+
+    /** The run's as-of date: the one given, else today by {@code clock}. */
+    private LocalDate asOf(Clock clock) {
+        return asOf == null ? LocalDate.now(clock) : asOf;
+    }
+
+    private int runOne(DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer) {
+        Clock host = hostClock.host;
         Optional<UUID> given = Optional.ofNullable(runId).flatMap(RunCommand::uuid);
         Optional<String> schedulerRun = given.isPresent() ? Optional.empty() : Optional.ofNullable(runId).map(
                 RunCommand::withoutIdentifiers);
@@ -172,14 +168,19 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             outcome = SparkRuns.withRunner(master, partitions, out, host, () -> {
+                // Only the clock's reading here: a host too far from it is refused by the preflight, which audits
+                // the refusal under the extract's name.
+                Clock clock = databaseTime(governanceUrl).clock(host);
                 closeAbandoned(governanceUrl, printer, clock);
-                RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
+                RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, asOf(clock),
+                        schedulerRun);
                 return new Checked(request, Preflight.check(request, SourceCatalog.standard(), host));
             }, (runner, checked) -> runner.run(checked.request(), checked.preflight()));
         } catch (SparkRuns.FullOutFolder full) {
             // Found before the checks, so audited here as they audit their refusals: a scheduler's operator looks for
             // the run in the audit log.
-            RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, date, schedulerRun);
+            Clock clock = databaseTime(governanceUrl).clock(host);
+            RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, asOf(clock), schedulerRun);
             CliException refusal = new CliException(ExitCode.FAILURE, "Cannot run extract "
                     + request.spec().spec().value().id() + ": " + SafeMessages.of(full.disk()), full);
             Preflight.recordRefusal(request, Optional.empty(), clock, refusal);
@@ -209,12 +210,23 @@ public final class RunCommand implements Callable<Integer> {
      * Runs the pass; what ran and how the pass ended go to {@code printer}, what failed or was skipped to
      * {@code errors}, so that a scheduler's log keeps its failures apart.
      */
-    private int runDue(LocalDate date, DatabaseUrl source, DatabaseUrl governanceUrl, Clock clock,
-            String schedulerRunId, PrintWriter printer, PrintWriter errors) {
+    private int runDue(DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer, PrintWriter errors) {
+        DatabaseClock time = databaseTime(governanceUrl);
+        Clock clock = time.clock(hostClock.host);
+        LocalDate date = asOf(clock);
+        String schedulerRunId = runId == null ? UUID.randomUUID().toString() : withoutIdentifiers(runId);
+        try {
+            time.requireWithin(DatabaseClock.MOST_SKEW, "run the due extracts in " + specsDirectory);
+        } catch (HostClockException refusal) {
+            recordDueRefusal(governanceUrl, date, schedulerRunId, clock, refusal);
+            throw refusal;
+        }
+        // Before any spec is read or period claimed: a due pass as of a later day would mark its periods done.
+        Preflight.requireAsOfNotAfterToday("run the due extracts in " + specsDirectory, date, clock);
         AtomicInteger skipped = new AtomicInteger();
         DueRunSummary summary;
         try {
-            summary = SparkRuns.withRunner(master, partitions, out, host,
+            summary = SparkRuns.withRunner(master, partitions, out, hostClock.host,
                     () -> dueSpecs(date, governanceUrl, clock, printer, errors, skipped, schedulerRunId),
                     (runner, due) -> new DueRunner(governanceUrl, clock)
                             .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {

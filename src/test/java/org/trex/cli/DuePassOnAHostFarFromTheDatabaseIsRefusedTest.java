@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +28,10 @@ class DuePassOnAHostFarFromTheDatabaseIsRefusedTest {
         Workspace workspace = Workspace.create(root, TestDatabase.fresh());
         assertThat(workspace.approve("IGB-AHEAD").code()).isEqualTo(ExitCode.OK);
 
-        Result due = Workspace.runOnHost(Clock.offset(Clock.systemDefaultZone(), Duration.ofMinutes(10)),
-                List.of("run", "--due", "--specs", workspace.spec.getParent().toString(), "--out",
-                        workspace.out.toString(), "--master", "local[2]", "--key-file", workspace.key.toString(),
-                        "--database-url", workspace.url.jdbcUrl(), "--run-id", "scheduled__ahead"));
+        Result due = Workspace.trexOnHost(Clock.offset(Clock.systemDefaultZone(), Duration.ofMinutes(10)),
+                "run", "--due", "--specs", workspace.spec.getParent().toString(), "--out", workspace.out.toString(),
+                "--master", "local[2]", "--key-file", workspace.key.toString(), "--database-url",
+                workspace.url.jdbcUrl(), "--run-id", "scheduled__ahead");
 
         assertThat(due.code()).as(due.all()).isEqualTo(ExitCode.FAILURE);
         // The folder's name is left out of the comparison: the temporary folder's run of digits is scrubbed.

@@ -172,13 +172,18 @@ final class Workspace {
 
     /** {@code trex run} of the spec, as {@link #run}, on a host whose clock is {@code host}. */
     Result runOnHost(Clock host, String... extra) {
-        return runOnHost(host, runArguments(extra));
+        return trexOnHost(host, runArguments(extra).toArray(String[]::new));
     }
 
-    /** {@code trex run} with {@code args} (from {@code run} on) on a host whose clock is {@code host}. */
-    static Result runOnHost(Clock host, List<String> args) {
-        return trex(commandLine -> ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).host = host,
-                args.toArray(String[]::new));
+    /** {@code trex} with {@code args} on a host whose clock is {@code host}: every command's {@link HostClock}. */
+    static Result trexOnHost(Clock host, String... args) {
+        return trex(commandLine -> onHost(commandLine, host), args);
+    }
+
+    private static void onHost(CommandLine commandLine, Clock host) {
+        commandLine.getCommandSpec().mixins().values().stream().map(CommandLine.Model.CommandSpec::userObject)
+                .filter(HostClock.class::isInstance).forEach(mixin -> ((HostClock) mixin).host = host);
+        commandLine.getSubcommands().values().forEach(sub -> onHost(sub, host));
     }
 
     /** Published extract directories of the spec's extract: not staging, not the failed-runs log. */
