@@ -130,6 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
             printer.flush();
 
             UUID runId = UUID.randomUUID();
+            // The embedded database runs on this host: its time is this host's.
             RunOutcome outcome = SparkRuns.withRunner(master, 4, out, Clock.systemUTC(), () -> null,
                     (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
                     runId, AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
@@ -170,13 +171,13 @@ public final class DemoCommand implements Callable<Integer> {
         printer.println("                (the demo runs each command below itself, on its embedded database, which it"
                 + " shuts down at the end)");
         printer.printf("Notices:        bin/trex objections notices --as-of %s --out %s%n", objected, notices);
-        NoticeRound round = ObjectionsCommand.issue(url, url, List.of(key), objected, notices);
+        NoticeRound round = ObjectionsCommand.issue(url, url, List.of(key), objected, notices, Clock.systemUTC());
         ObjectionsCommand.print(printer, round, objected, notices);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (DeletionNotice notice : round.issued()) {
             printer.printf("Acknowledge:    bin/trex objections ack %s --by '%s' --out %s%n", notice.id(), TRE_OPERATOR,
                     notices);
-            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, notices, printer);
+            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, notices, printer, Clock.systemUTC());
         }
         printer.println("Status:         bin/trex objections status");
         ObjectionsCommand.status(url, today, printer);

@@ -44,8 +44,9 @@ public final class ObjectionsCommand implements Callable<Integer> {
         return ExitCode.BAD_INPUT;
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** Today in UTC, as notices' due dates are counted. */
+    private static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** {@code trex objections notices}. */
@@ -78,6 +79,9 @@ public final class ObjectionsCommand implements Callable<Integer> {
         @Mixin
         GovernanceOptions governance;
 
+        @Mixin
+        HostClock hostClock;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +89,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
         public Integer call() {
             DatabaseUrl source = database.required();
             DatabaseUrl records = governance.required(database);
+            // A notice's due date counts from its issue: a host's clock set back would shorten the time to delete.
+            Clock clock = hostClock.onDatabaseTime(records, "issue deletion notices");
             SourceSchema.requireCurrent(source, "issue deletion notices");
             GovernanceSchema.migrate(records);
             List<Path> keys = new ArrayList<>(keyFiles);
@@ -92,8 +98,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
             if (environmentKey != null && !environmentKey.isBlank()) {
                 keys.add(Path.of(environmentKey));
             }
-            LocalDate date = asOf != null ? asOf : today();
-            NoticeRound round = issue(source, records, keys, date, out);
+            LocalDate date = asOf != null ? asOf : today(clock);
+            NoticeRound round = issue(source, records, keys, date, out, clock);
             print(spec.commandLine().getOut(), round, date, out);
             return round.unresolved().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }
@@ -122,11 +128,15 @@ public final class ObjectionsCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Mixin
+        HostClock hostClock;
+
         @Override
         public Integer call() {
             DatabaseUrl records = governance.required(database);
+            Clock clock = hostClock.onDatabaseTime(records, "acknowledge notice " + notice);
             GovernanceSchema.migrate(records);
-            acknowledge(records, notice, by, out, spec.commandLine().getOut());
+            acknowledge(records, notice, by, out, spec.commandLine().getOut(), clock);
             return ExitCode.OK;
         }
     }
@@ -150,11 +160,16 @@ public final class ObjectionsCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Mixin
+        HostClock hostClock;
+
         @Override
         public Integer call() {
             DatabaseUrl records = governance.required(database);
+            // A host whose clock was set back would show an overdue notice as open, and exit 0 to the alert.
+            Clock clock = hostClock.onDatabaseTime(records, "list the deletion notices");
             GovernanceSchema.migrate(records);
-            LocalDate date = asOf != null ? asOf : today();
+            LocalDate date = asOf != null ? asOf : today(clock);
             long overdue = status(records, date, spec.commandLine().getOut());
             return overdue > 0 ? ExitCode.NOTICES_OVERDUE : ExitCode.OK;
         }
@@ -164,9 +179,10 @@ public final class ObjectionsCommand implements Callable<Integer> {
      * Issues the notices due on {@code date} for local objections and numbers off the allow list, trying the
      * {@code keys} and each release's own key file; {@code trex objections notices} and {@code trex demo} share it.
      */
-    static NoticeRound issue(DatabaseUrl source, DatabaseUrl records, List<Path> keys, LocalDate date, Path out) {
+    static NoticeRound issue(DatabaseUrl source, DatabaseUrl records, List<Path> keys, LocalDate date, Path out,
+            Clock clock) {
         return new ObjectionNotices(records, List.of(new LocalObjections(source), new AllowListDrops(source)),
-                new KeyLocator(keys), Clock.systemUTC()).issue(date, out, Actor.current());
+                new KeyLocator(keys), clock).issue(date, out, Actor.current());
     }
 
     /** What a round of notices issued and could not check, one line each. */
@@ -209,8 +225,9 @@ public final class ObjectionsCommand implements Callable<Integer> {
     }
 
     /** Records that a notice was done by {@code by}, rewrites its files in {@code out} and says so. */
-    static DeletionNotice acknowledge(DatabaseUrl records, String notice, String by, Path out, PrintWriter printer) {
-        DeletionNotices notices = new DeletionNotices(records, Clock.systemUTC());
+    static DeletionNotice acknowledge(DatabaseUrl records, String notice, String by, Path out, PrintWriter printer,
+            Clock clock) {
+        DeletionNotices notices = new DeletionNotices(records, clock);
         // The files the TRE works from must say done; ones written afresh elsewhere would leave them saying open.
         notices.find(notice).filter(found -> found.doneAt().isEmpty() && !NoticeFiles.present(out, found))
                 .ifPresent(found -> {
@@ -225,7 +242,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
-        NoticeFiles.write(out, done, today());
+        NoticeFiles.write(out, done, today(clock));
         printer.println("DONE " + done.id() + " (" + done.release().release().extractId() + " run "
                 + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow());
         printer.flush();
