@@ -88,17 +88,21 @@ public final class OptOutsCommand implements Callable<Integer> {
             boolean all;
         }
 
+        @Mixin
+        HostClock hostClock;
+
         @Override
         public Integer call() {
             DatabaseUrl source = database.required();
             DatabaseUrl governanceUrl = governance.required(database);
-            LocalDate date = asOf == null ? LocalDate.now() : asOf;
+            Clock clock = hostClock.onDatabaseTime(governanceUrl, "write the opt-out request");
+            LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
             Optional<LoadedSpec> spec = Optional.ofNullable(scope.spec).map(Specs::load);
             // A request reads the source and changes nothing in it: a database never loaded, or loaded by another
             // TREx, is refused rather than given the schema, which would send an empty request.
             SourceSchema.requireCurrent(source, "write the opt-out request");
             List<String> raw = spec.map(s -> {
-                ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(s, date);
+                ExtractPlan plan = new Planner(SourceCatalog.standard(), clock).plan(s, date);
                 return AllowLists.rawNumbers(source, plan.cohortSql(), OutputPlan.NHS_NUMBER);
             }).orElseGet(() -> AllowLists.rawNumbers(source,
                     SqlText.inlined(AllowLists.everySourceNumber(SourceCatalog.standard())),
@@ -110,7 +114,7 @@ public final class OptOutsCommand implements Callable<Integer> {
             details.put("numbers", request.count());
             details.put("sha256", request.sha256());
             GovernanceSchema.migrate(governanceUrl);
-            new AuditLog(governanceUrl).append(Actor.current(), AuditAction.OPT_OUT_REQUEST,
+            new AuditLog(governanceUrl, clock).append(Actor.current(), AuditAction.OPT_OUT_REQUEST,
                     spec.map(s -> s.spec().value().id()), Optional.empty(), details);
             PrintWriter printer = commandSpec.commandLine().getOut();
             printer.printf("Wrote %,d NHS numbers to %s%nSHA-256: %s%n", request.count(), out, request.sha256());
@@ -153,23 +157,29 @@ public final class OptOutsCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec commandSpec;
 
+        @Mixin
+        HostClock hostClock;
+
         @Override
         public Integer call() {
-            if (listDate.isAfter(LocalDate.now())) {
+            DatabaseUrl source = database.required();
+            DatabaseUrl governanceUrl = governance.required(database);
+            // A list's age decides whether runs may use it: a host whose clock runs ahead would take a list dated
+            // days to come, which would then pass for current until long after it went stale.
+            Clock clock = hostClock.onDatabaseTime(governanceUrl, "load the allow list of " + listDate);
+            if (listDate.isAfter(LocalDate.now(clock))) {
                 throw new CliException(ExitCode.BAD_INPUT, "Cannot load the allow list of " + listDate
                         + ": the date is in the future (give the date of the check)");
             }
-            DatabaseUrl source = database.required();
-            DatabaseUrl governanceUrl = governance.required(database);
             SourceSchema.migrate(source);
             GovernanceSchema.migrate(governanceUrl);
             Optional<NationalCheckFile> sent = Optional.ofNullable(request)
                     .map(r -> NationalCheckFile.read(r, Optional.empty()));
             NationalCheckFile answer = NationalCheckFile.read(response, sent);
             if (!allAllowed) {
-                refuseARequest(answer, sent, new AuditLog(governanceUrl));
+                refuseARequest(answer, sent, new AuditLog(governanceUrl, clock));
             }
-            AllowLists.Loaded loaded = AllowLists.load(source, listDate, answer, sent, Clock.systemUTC());
+            AllowLists.Loaded loaded = AllowLists.load(source, listDate, answer, sent, clock);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("listDate", listDate.toString());
             details.put("responseFile", response.toAbsolutePath().toString());
@@ -181,7 +191,7 @@ public final class OptOutsCommand implements Callable<Integer> {
             if (allAllowed) {
                 details.put("allAllowedConfirmed", true);
             }
-            new AuditLog(governanceUrl).append(Actor.current(), AuditAction.OPT_OUT_LOAD, Optional.empty(),
+            new AuditLog(governanceUrl, clock).append(Actor.current(), AuditAction.OPT_OUT_LOAD, Optional.empty(),
                     Optional.empty(), details);
             PrintWriter printer = commandSpec.commandLine().getOut();
             printer.printf("Loaded the national data opt-out allow list of %s: %,d numbers%s%s%n", listDate,
