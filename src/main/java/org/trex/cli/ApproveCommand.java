@@ -2,6 +2,7 @@ package org.trex.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,6 +60,9 @@ public final class ApproveCommand implements Callable<Integer> {
     @Mixin
     GovernanceOptions governance;
 
+    @Mixin
+    HostClock hostClock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -76,9 +80,12 @@ public final class ApproveCommand implements Callable<Integer> {
         }
         SshSignature signature = signing.signature(statement.bytes());
         DatabaseUrl url = governance.required(database);
+        String doing = "approve extract " + statement.extractId();
+        // An expiry is refused when it is not after today, and signatures are recorded at the database's time.
+        Clock clock = hostClock.onDatabaseTime(url, doing);
         GovernanceSchema.migrate(url);
-        Approval approval = new Approvals(url).sign(statement, signature, board,
-                () -> BoardSigning.requireAdopted(url, board, "approve extract " + statement.extractId(), out));
+        Approval approval = new Approvals(url, clock).sign(statement, signature, board,
+                () -> BoardSigning.requireAdopted(url, board, doing, out, clock));
         SignatureTally tally = BoardSignatures.count(statement, approval.signatures(), board);
         out.printf("Signed approval %s of %s v%d by %s%nPlan hash: %s%n%s%n", approval.reference(),
                 approval.extractId(), approval.specVersion(), board.member(signature.key()).orElseThrow().describe(),

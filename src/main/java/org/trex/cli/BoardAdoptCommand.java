@@ -50,6 +50,9 @@ public final class BoardAdoptCommand implements Callable<Integer> {
     @Mixin
     GovernanceOptions governance;
 
+    @Mixin
+    HostClock hostClock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -57,8 +60,9 @@ public final class BoardAdoptCommand implements Callable<Integer> {
     public Integer call() {
         BoardRegister next = BoardFiles.load(file);
         DatabaseUrl url = governance.required(database);
+        Clock clock = hostClock.onDatabaseTime(url, "adopt board register " + file);
         GovernanceSchema.migrate(url);
-        BoardAdoptions adoptions = new BoardAdoptions(url, Clock.systemUTC());
+        BoardAdoptions adoptions = new BoardAdoptions(url, clock);
         PrintWriter out = commandSpec.commandLine().getOut();
         if (statement) {
             out.print(adoptions.statement(next).text());

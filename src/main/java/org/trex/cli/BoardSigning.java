@@ -40,8 +40,8 @@ final class BoardSigning {
      * Refuses a board register other than the one the governance database adopted, and adopts it when none is,
      * printing its SHA-256 so an IG officer can check what was trusted on first use.
      */
-    static void requireAdopted(DatabaseUrl url, BoardRegister board, String doing, PrintWriter out) {
-        if (new BoardAdoptions(url, Clock.systemUTC()).require(board, Actor.current(), doing)
+    static void requireAdopted(DatabaseUrl url, BoardRegister board, String doing, PrintWriter out, Clock clock) {
+        if (new BoardAdoptions(url, clock).require(board, Actor.current(), doing)
                 == BoardCheck.ADOPTED_ON_FIRST_USE) {
             out.println(BoardAdoptions.firstUseNotice(board));
         }

@@ -73,6 +73,9 @@ public final class LoadCommand implements Callable<Integer> {
                         + " --dry-run, standard output).")
         Path report;
 
+        @Mixin
+        HostClock hostClock;
+
         @Spec
         CommandSpec spec;
 
@@ -108,8 +111,8 @@ public final class LoadCommand implements Callable<Integer> {
                 } else {
                     DatabaseUrl governanceUrl = governance.required(database);
                     GovernanceSchema.migrate(governanceUrl);
-                    outcome = new SourceLoads(governanceUrl, Clock.systemUTC()).load(source, request, Actor.current(),
-                            report);
+                    Clock clock = hostClock.onDatabaseTime(governanceUrl, "load " + kind.cliName() + " files");
+                    outcome = new SourceLoads(governanceUrl, clock).load(source, request, Actor.current(), report);
                 }
             } catch (LoadRefusedException e) {
                 throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);

@@ -24,6 +24,8 @@ import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.source.SourceSchema;
 import org.trex.spec.BoardFiles;
+import org.trex.spec.BoardRegister;
+import org.trex.spec.LoadedSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +54,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     GovernanceOptions governance;
 
+    @Mixin
+    HostClock hostClock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -64,9 +69,15 @@ public final class PlanCommand implements Callable<Integer> {
             default -> throw new CliException(ExitCode.BAD_INPUT,
                     "Cannot render plan as " + format + ": use text, markdown or json");
         };
-        ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(Specs.load(specFile),
-                BoardFiles.forSpec(specFile), asOf == null ? LocalDate.now() : asOf);
+        LoadedSpec spec = Specs.load(specFile);
+        BoardRegister board = BoardFiles.forSpec(specFile);
         Optional<DatabaseUrl> url = database.url();
+        // With a database, today (the as-of date by default, the day opt-outs are checked on) and the PLAN entry's
+        // time are the database's, as the run's will be.
+        Clock clock = url.map(u -> hostClock.onDatabaseTime(governance.required(database), "plan " + specFile))
+                .orElse(hostClock.host);
+        ExtractPlan plan = new Planner(SourceCatalog.standard(), clock).plan(spec, board,
+                asOf == null ? LocalDate.now(clock) : asOf);
         url.ifPresent(u -> SourceSchema.requireCurrent(u, "count the cohort of extract " + plan.spec().id()));
         Optional<LocalDate> scheduledRun = plan.spec().schedule()
                 .flatMap(cron -> new CronSchedule(cron).firstRunOnOrAfter(plan.asOf()));
@@ -74,14 +85,14 @@ public final class PlanCommand implements Callable<Integer> {
         Optional<LinkageSection> linkage = url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u));
         Optional<DatabaseUrl> governanceUrl = url.map(u -> governance.required(database));
         governanceUrl.ifPresent(GovernanceSchema::migrate);
-        Optional<List<DifferencingReview>> reviews = governanceUrl.map(u -> new DeletionNotices(u, Clock.systemUTC())
+        Optional<List<DifferencingReview>> reviews = governanceUrl.map(u -> new DeletionNotices(u, clock)
                 .differencingReviews(plan.spec().id()));
         commandSpec.commandLine().getOut().print(TerminalText.safe(PlanReport.render(plan, counts, linkage, reviews,
                 planFormat)));
         commandSpec.commandLine().getOut().flush();
         if (governanceUrl.isPresent()) {
-            new AuditLog(governanceUrl.get()).append(Actor.current(), AuditAction.PLAN, Optional.of(plan.spec().id()),
-                    Optional.empty(),
+            new AuditLog(governanceUrl.get(), clock).append(Actor.current(), AuditAction.PLAN,
+                    Optional.of(plan.spec().id()), Optional.empty(),
                     Map.of("specVersion", plan.spec().version(), "planHash", plan.planHash(),
                             "asOf", plan.asOf().toString()));
         }

@@ -2,6 +2,7 @@ package org.trex.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.trex.governance.Approval;
 import org.trex.governance.Approvals;
@@ -41,6 +42,9 @@ public final class RevokeCommand implements Callable<Integer> {
     @Mixin
     GovernanceOptions governance;
 
+    @Mixin
+    HostClock hostClock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -49,8 +53,10 @@ public final class RevokeCommand implements Callable<Integer> {
         String extractId = Specs.load(specFile).spec().value().id();
         BoardRegister board = BoardFiles.forSpec(specFile);
         DatabaseUrl url = governance.required(database);
+        String doing = "revoke approval " + reference + " of extract " + extractId;
+        Clock clock = hostClock.onDatabaseTime(url, doing);
         GovernanceSchema.migrate(url);
-        Approvals approvals = new Approvals(url);
+        Approvals approvals = new Approvals(url, clock);
         Approval approval = approvals.history(extractId).stream().filter(a -> a.reference().equals(reference.strip()))
                 .findFirst().orElseThrow(() -> new CliException(ExitCode.BAD_INPUT, "Cannot revoke approval "
                         + reference + " of extract " + extractId + ": there is no such approval"));
@@ -61,8 +67,8 @@ public final class RevokeCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
-        Approval revoked = approvals.revoke(statement, signing.signature(statement.bytes()), board, () -> BoardSigning
-                .requireAdopted(url, board, "revoke approval " + reference + " of extract " + extractId, out));
+        Approval revoked = approvals.revoke(statement, signing.signature(statement.bytes()), board,
+                () -> BoardSigning.requireAdopted(url, board, doing, out, clock));
         out.printf("Revoked approval %s of %s (plan hash %s) by %s%n", revoked.reference(), revoked.extractId(),
                 revoked.planHash(), revoked.revocation().orElseThrow().by());
         out.flush();

@@ -77,6 +77,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     GovernanceOptions governance;
 
+    @Mixin
+    HostClock hostClock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -141,9 +144,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 + a.reference() + " of this plan was revoked by " + r.by() + " at " + r.at() + " (" + r.reason()
                 + "): ask the board whether this extract may still be used"))));
         problems.addAll(loadProblems(url, loads));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Overdue or open by the records' date, whatever this host's clock says: verifying is never refused for it.
+        Clock clock = hostClock.databaseTime(url);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         // Open deletion notices do not make the extract fail verification; they say what must still be deleted.
-        new DeletionNotices(url, Clock.systemUTC()).forRun(manifest.runId().toString()).stream()
+        new DeletionNotices(url, clock).forRun(manifest.runId().toString()).stream()
                 .filter(n -> n.status(today) != NoticeStatus.DONE)
                 .forEach(n -> out.println("NOTICE " + ObjectionsCommand.line(n, n.status(today))));
         return recorded ? "State: published and recorded (the audit log has this run's successful end)"
