@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +33,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.trex.source.DatabaseUrl;
@@ -86,11 +87,14 @@ public final class AuditLog {
         requireNonNull(details, "details is null");
         // EXCLUSIVE still lets readers in but makes every other appender wait for our commit.
         dsl.query("LOCK TABLE {0} IN EXCLUSIVE MODE", AUDIT_LOG).execute();
-        Record2<Long, String> last = dsl.select(AUDIT_SEQ, AUDIT_HASH).from(AUDIT_LOG)
+        Record3<Long, String, OffsetDateTime> last = dsl.select(AUDIT_SEQ, AUDIT_HASH, AUDIT_AT).from(AUDIT_LOG)
                 .orderBy(AUDIT_SEQ.desc()).limit(1).fetchOne();
         long seq = last == null ? 1 : last.value1() + 1;
         String prevHash = last == null ? GENESIS_HASH : last.value2();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Never before the entry it follows: each host's clock is the database's time as that host read it, a few
+        // milliseconds out, and an entry's time must not say it came before one its sequence puts ahead of it.
+        Instant at = last == null || !now.isBefore(last.value3().toInstant()) ? now : last.value3().toInstant();
         // Hash what PostgreSQL will hand back, so verify() recomputes the same bytes from the stored jsonb.
         // The log is kept for good and cannot be edited: a file name, period or scheduler ID someone typed as a
         // person's NHS number or postcode goes in redacted, as it is on the terminal.
