@@ -20,12 +20,18 @@ import org.trex.testing.TestDatabase;
 class AuditEntriesNeverGoBackInTimeTest {
     private static final Instant FIRST = Instant.parse("2026-12-06T12:00:00.000250Z");
 
-    @Test
-    void anEntryFromAHostWhoseClockLagsTakesTheTimeOfTheOneBeforeIt() {
+    /** A log whose one entry was appended at {@link #FIRST}. */
+    private static DatabaseUrl logWithAnEntryAtFirst() {
         DatabaseUrl url = TestDatabase.fresh();
         GovernanceSchema.migrate(url);
         new AuditLog(url, Clock.fixed(FIRST, ZoneOffset.UTC)).append("runner", AuditAction.RUN_START,
                 Optional.of("discharge-delays"), Optional.of("run-1"), Map.of());
+        return url;
+    }
+
+    @Test
+    void anEntryFromAHostWhoseClockLagsTakesTheTimeOfTheOneBeforeIt() {
+        DatabaseUrl url = logWithAnEntryAtFirst();
         Clock lagging = Clock.fixed(FIRST.minus(Duration.ofMillis(3)), ZoneOffset.UTC);
 
         AuditLog log = new AuditLog(url, lagging);
@@ -38,10 +44,7 @@ class AuditEntriesNeverGoBackInTimeTest {
 
     @Test
     void anEntryFromAClockAheadKeepsItsOwnTime() {
-        DatabaseUrl url = TestDatabase.fresh();
-        GovernanceSchema.migrate(url);
-        new AuditLog(url, Clock.fixed(FIRST, ZoneOffset.UTC)).append("runner", AuditAction.RUN_START,
-                Optional.of("discharge-delays"), Optional.of("run-1"), Map.of());
+        DatabaseUrl url = logWithAnEntryAtFirst();
         Instant later = FIRST.plusMillis(3);
 
         AuditLog log = new AuditLog(url, Clock.fixed(later, ZoneOffset.UTC));
