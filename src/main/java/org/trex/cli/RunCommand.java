@@ -143,8 +143,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The database's time, going on as this host's clock ticks: today, and the times of what is recorded, are the
-     * database's, as a host whose clock was set back would otherwise run what expired and claim periods not yet due.
+     * The database's time against this host's clock: today, and the times of what is recorded, are the database's,
+     * as a host whose clock was set back would otherwise run what expired and claim periods not yet due.
      */
     private DatabaseClock databaseTime(DatabaseUrl governanceUrl) {
         return DatabaseClock.read(governanceUrl, hostClock.host);

@@ -64,7 +64,7 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
      * Every judgement of "now" (today for the opt-outs, the approval's expiry, the as-of date, the audit's times) is
      * made on the governance database's time, read first against {@code host}, the clock of the host that runs
      * it: a host more than {@link DatabaseClock#MOST_SKEW} from it is refused ({@code HostClockException}), as the
-     * run's files and lineage carry the host's time.
+     * run's files and Spark still carry the host's time.
      */
     public static Preflight check(RunRequest request, SourceCatalog catalog, Clock host) {
         long started = System.nanoTime();
@@ -110,8 +110,8 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
 
     /**
      * Refuses an as-of date after today: a run as of a day still to come would mark that day's period done, and the
-     * scheduler's run on the day would then find nothing due. Today is the host's, as the default as-of is, so the
-     * default is never refused in the hours the host's date is ahead of UTC's.
+     * scheduler's run on the day would then find nothing due. Today is {@code clock}'s date in its zone (the host's),
+     * as the default as-of is, so the default is never refused in the hours the host's date is ahead of UTC's.
      */
     public static void requireAsOfNotAfterToday(String doing, LocalDate asOf, Clock clock) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
