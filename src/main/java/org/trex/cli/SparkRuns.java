@@ -22,6 +22,7 @@ import org.trex.extract.Lease;
 import org.trex.run.ExclusionCount;
 import org.trex.run.ExtractRunner;
 import org.trex.run.OutputResult;
+import org.trex.run.RunFailedException;
 import org.trex.run.RunOutcome;
 import org.trex.run.SafeMessages;
 import org.trex.run.SparkSessions;
@@ -34,6 +35,8 @@ import org.trex.source.SourceCatalog;
 final class SparkRuns {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkRuns.class);
     private static final String SCRATCH_PREFIX = ".trex-scratch-";
+    /** Below SparkContext's own shutdown hook (50), as a run's: the line comes after Spark's last log lines. */
+    private static final int AFTER_SPARK_STOPS = 40;
     private SparkRuns() {
     }
 
@@ -77,11 +80,24 @@ final class SparkRuns {
                 starting.completeExceptionally(e);
             }
         }, "trex-spark-start").start();
+        Checks stage = new Checks();
+        var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
+        Object hook = null;
         try {
-            C checked = checks.get();
+            hook = stage.hook(hooks);
+            C checked;
+            try {
+                checked = checks.get();
+            } catch (RuntimeException e) {
+                throw stage.stopped() ? stage.told(e) : e;
+            }
+            stage.pass();
             return work.apply(new ExtractRunner(() -> started(starting), SourceCatalog.standard(), partitions,
                     host, System.getenv()), checked);
         } finally {
+            if (hook != null) {
+                hooks.removeShutdownHook(hook);
+            }
             SparkSession spark = starting.exceptionally(e -> null).join();
             if (spark != null) {
                 spark.stop();
@@ -91,6 +107,58 @@ final class SparkRuns {
             if (!rootExisted) {
                 removeIfEmpty(outputRoot);
             }
+        }
+    }
+
+    /**
+     * Whether a signal stopped the command while its checks ran, before any run started; no run has a hook of its own
+     * yet, so this one says so, and the work does not begin once it has. From the work's start on, each run's own
+     * hook tells its end.
+     */
+    private static final class Checks {
+        private static final String STOPPED = "Cannot run: the process was stopped (SIGTERM or shutdown) before the "
+                + "run started; nothing was read or published: run the command again";
+        private boolean passed;
+        private boolean stopped;
+
+        /** This stage's hook, which tells a signal that comes before the checks pass. */
+        Object hook(org.apache.spark.util.ShutdownHookManager$ hooks) {
+            try {
+                return hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
+                    stop();
+                    return scala.runtime.BoxedUnit.UNIT;
+                });
+            } catch (IllegalStateException shuttingDown) {
+                // Spark's hooks are running already: the command's own error line is the only one.
+                throw new RunFailedException(STOPPED, shuttingDown, RunFailedException.Told.BY_THE_COMMAND);
+            }
+        }
+
+        synchronized void stop() {
+            if (passed) {
+                return;
+            }
+            stopped = true;
+            // The JVM halts when its hooks end, and does not wait for the main thread's line.
+            System.err.println("trex: " + STOPPED);
+            System.err.flush();
+        }
+
+        synchronized boolean stopped() {
+            return stopped;
+        }
+
+        /** The checks passed: the work begins, unless a signal stopped the command first. */
+        synchronized void pass() {
+            if (stopped) {
+                throw told(null);
+            }
+            passed = true;
+        }
+
+        /** The failure of a command a signal stopped, whose line the hook printed. */
+        RunFailedException told(RuntimeException cause) {
+            return new RunFailedException(STOPPED, cause, RunFailedException.Told.BY_SHUTDOWN);
         }
     }
 

@@ -64,6 +64,9 @@ public final class ExtractRunner {
     private static final int BEFORE_SPARK_STOPS = Integer.MAX_VALUE;
     /** Why a run ends when a signal (or any shutdown) stops the process, whatever failure the stopping causes. */
     static final String STOPPED = "the process was stopped (SIGTERM or shutdown) before the run ended";
+    /** Why a run stopped before its RUN_START was recorded ends: nothing to end, nothing read, nothing to undo. */
+    static final String NOT_STARTED = "the process was stopped (SIGTERM or shutdown) before the run started; nothing "
+            + "was read or published and the audit log records no start of it: run it again";
 
     private final Supplier<SparkSession> spark;
     private final SourceCatalog catalog;
@@ -107,26 +110,43 @@ public final class ExtractRunner {
         Instant started = clock.instant();
         LineageRun lineage = LineageMapper.started(request, plan, approval, key, preflight.nationalList(), started,
                 org.apache.spark.package$.MODULE$.SPARK_VERSION()).withLoads(preflight.loads());
-        RunLock lock = RunStart.begin(request, preflight, audit, clock);
-        Attempt attempt = new Attempt(request, plan, lineage, audit, lock, clock);
+        Attempt attempt = new Attempt(request, plan, lineage, audit, clock);
+        String notStarted = "Cannot start run " + runId + " of " + plan.spec().id() + ": " + NOT_STARTED;
         var hooks = org.apache.spark.util.ShutdownHookManager$.MODULE$;
-        Object stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
-            attempt.markStopping();
-            return scala.runtime.BoxedUnit.UNIT;
-        });
+        Object stopping;
+        Object hook;
+        try {
+            stopping = hooks.addShutdownHook(BEFORE_SPARK_STOPS, () -> {
+                attempt.markStopping();
+                return scala.runtime.BoxedUnit.UNIT;
+            });
+            // Before the run starts, so a signal that comes while it takes its lock and records its RUN_START still
+            // gets its line, and a RUN_START it recorded gets its failed end.
+            hook = hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
+                attempt.fail(STOPPED);
+                // The JVM halts when its hooks end, so the main thread's own line may never be printed: a scheduler's
+                // log gets the line from here, and only from here.
+                System.err.println("trex: " + attempt.stoppedLine());
+                System.err.flush();
+                return scala.runtime.BoxedUnit.UNIT;
+            });
+        } catch (IllegalStateException shuttingDown) {
+            // Spark's hooks are running: the process is stopping, and a run started now would have no hook to end it.
+            throw new RunFailedException(notStarted, shuttingDown, RunFailedException.Told.BY_THE_COMMAND);
+        }
         String stopped = "Cannot complete run " + runId + " of " + plan.spec().id() + ": " + STOPPED;
-        Object hook = hooks.addShutdownHook(AFTER_SPARK_STOPS, () -> {
-            attempt.fail(STOPPED);
-            // The JVM halts when its hooks end, so the main thread's own line may never be printed: a scheduler's
-            // log gets the line from here, and only from here. A signal that came while the run was publishing
-            // waited for it, and a run that published stands: saying it could not complete would have the operator
-            // run it again, or withhold an extract the records hold as released.
-            System.err.println(attempt.published().map(extract -> "trex: Published run " + runId + " of "
-                    + plan.spec().id() + " (" + extract + ") and recorded its end before the process was stopped"
-                    + " (SIGTERM or shutdown); the extract stands").orElse("trex: " + stopped));
-            System.err.flush();
-            return scala.runtime.BoxedUnit.UNIT;
-        });
+        RunLock lock;
+        try {
+            lock = attempt.start(preflight);
+        } catch (RuntimeException e) {
+            if (attempt.stopping()) {
+                throw new RunFailedException(notStarted, e, RunFailedException.Told.BY_SHUTDOWN);
+            }
+            // A refused start (its run ID taken meanwhile, the audit log unreachable) keeps its own message and code.
+            hooks.removeShutdownHook(hook);
+            hooks.removeShutdownHook(stopping);
+            throw e;
+        }
         try {
             return attempt.perform(preflight);
         } catch (Exception e) {
@@ -166,9 +186,10 @@ public final class ExtractRunner {
         private final ExtractPlan plan;
         private final LineageRun lineage;
         private final AuditLog audit;
-        private final RunLock lock;
         private final Clock clock;
         private final String runId;
+        /** The run ID's lock, from the run's start (its RUN_START recorded); null while it has not started. */
+        private RunLock lock;
         private ExtractDirectory directory;
         private boolean ended;
         /** Where the run's extract stands once published and recorded. */
@@ -176,14 +197,38 @@ public final class ExtractRunner {
         /** Set by the first shutdown hook: whatever fails the run from then on, the signal is why. */
         private volatile boolean stopping;
 
-        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit, RunLock lock, Clock clock) {
+        Attempt(RunRequest request, ExtractPlan plan, LineageRun lineage, AuditLog audit, Clock clock) {
             this.request = request;
             this.plan = plan;
             this.lineage = lineage;
             this.audit = audit;
-            this.lock = lock;
             this.clock = clock;
             this.runId = lineage.runId().toString();
+        }
+
+        /**
+         * Takes the run's lock and records its RUN_START, unless a signal ended the attempt first: under the attempt's
+         * monitor, so a stopping process either ends a run that started or finds none, never a RUN_START left open.
+         */
+        synchronized RunLock start(Preflight preflight) {
+            if (ended) {
+                throw new IllegalStateException("Cannot start run " + runId + ": the process is stopping");
+            }
+            lock = RunStart.begin(request, preflight, audit, clock);
+            return lock;
+        }
+
+        /** What the process says when a signal stopped it: published, never started, or failed. */
+        synchronized String stoppedLine() {
+            if (published != null) {
+                // A signal that came while the run was publishing waited for it, and a run that published stands:
+                // saying it could not complete would have the operator run it again, or withhold an extract the
+                // records hold as released.
+                return "Published run " + runId + " of " + plan.spec().id() + " (" + published + ") and recorded its"
+                        + " end before the process was stopped (SIGTERM or shutdown); the extract stands";
+            }
+            return "Cannot " + (lock == null ? "start" : "complete") + " run " + runId + " of " + plan.spec().id()
+                    + ": " + (lock == null ? NOT_STARTED : STOPPED);
         }
 
         RunOutcome perform(Preflight preflight) throws IOException {
@@ -284,11 +329,6 @@ public final class ExtractRunner {
             LOG.info("Registered the release and published it in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
 
-        /** The extract, once the run published it and recorded its end; empty until then, and for a failed run. */
-        synchronized Optional<Path> published() {
-            return Optional.ofNullable(published);
-        }
-
         void markStopping() {
             stopping = true;
         }
@@ -316,6 +356,10 @@ public final class ExtractRunner {
                 return;
             }
             ended = true;
+            if (lock == null) {
+                // Stopped before it started: no RUN_START to end, no FAIL event for a run no record knows.
+                return;
+            }
             if (directory != null) {
                 try {
                     directory.discard();

@@ -2,7 +2,10 @@ package org.trex.run;
 
 import static java.util.Objects.requireNonNull;
 
-/** A run that started and failed; its message is scrubbed of anything that could identify a person. */
+/**
+ * A run that failed, or a command a signal stopped before its run started; its message is scrubbed of anything that
+ * could identify a person.
+ */
 public final class RunFailedException extends RuntimeException {
     /** Who tells the user why the run failed. */
     public enum Told {
