@@ -36,6 +36,7 @@ import org.trex.lineage.OpenLineageHttpSender;
 import org.trex.lineage.ParentRun;
 import org.trex.plan.Planner;
 import org.trex.run.ExtractRunner;
+import org.trex.run.FailedRunLog;
 import org.trex.run.Preflight;
 import org.trex.run.RunOutcome;
 import org.trex.run.RunRequest;
@@ -329,9 +330,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Records each started run whose process died without ending it (kill -9, a power cut) as abandoned, and says so:
-     * the runs TREx starts, and {@code trex audit}, close what a dead run left open. A read-only role records none,
-     * and is told which runs look abandoned.
+     * Records each started run whose process ended without recording its end (killed, or failed with the governance
+     * database down: its FAIL event is then cited) as abandoned, and says so: the runs TREx starts, and
+     * {@code trex audit}, close what a dead run left open. A read-only role records none, and is told which runs look
+     * abandoned.
      */
     static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer, Clock clock) {
         closeAbandoned(governanceUrl, printer, System.getenv(), clock);
@@ -344,12 +346,21 @@ public final class RunCommand implements Callable<Integer> {
     static void closeAbandoned(DatabaseUrl governanceUrl, PrintWriter printer, Map<String, String> environment,
             Clock clock) {
         GovernanceSchema.migrate(governanceUrl);
-        LiveRuns.Closed closed = new LiveRuns(governanceUrl, clock).closeAbandoned(Actor.current());
+        Map<String, LiveRuns.RecordedFailure> failures = new java.util.HashMap<>();
+        LiveRuns.Closed closed = new LiveRuns(governanceUrl, clock).closeAbandoned(Actor.current(),
+                run -> {
+                    Optional<LiveRuns.RecordedFailure> failure = FailedRunLog.failure(run);
+                    failure.ifPresent(f -> failures.put(run.runId(), f));
+                    return failure;
+                });
         Optional<OpenLineageHttpSender> sender = OpenLineageHttpSender.fromEnvironment(environment);
         for (AuditEntry entry : closed.recorded()) {
+            Optional<LiveRuns.RecordedFailure> failure = entry.runId().map(failures::get);
             String message = "Recorded run " + entry.runId().orElse("-") + " of " + entry.extractId().orElse("-")
-                    + " as abandoned (audit entry " + entry.seq() + "): its process ended without ending it, and no "
-                    + "release of it was recorded (an extract it left in place is withdrawn by the extract's next run)";
+                    + " as abandoned (audit entry " + entry.seq() + "): its process ended without recording its end"
+                    + failure.map(f -> " (it failed at " + f.failedAt() + ": " + f.error() + ")").orElse("")
+                    + ", and no release of it was recorded (an extract it left in place is withdrawn by the extract's"
+                    + " next run)";
             printer.println(message);
             Optional<UUID> lineageRun = entry.runId().flatMap(RunCommand::uuid);
             if (sender.isPresent() && lineageRun.isPresent() && entry.extractId().isPresent()) {

@@ -2,6 +2,7 @@ package org.trex.governance;
 
 import static java.util.Objects.requireNonNull;
 import static org.trex.governance.GovernanceTables.AUDIT_ACTION;
+import static org.trex.governance.GovernanceTables.AUDIT_DETAILS;
 import static org.trex.governance.GovernanceTables.AUDIT_EXTRACT_ID;
 import static org.trex.governance.GovernanceTables.AUDIT_LOG;
 import static org.trex.governance.GovernanceTables.AUDIT_RUN_ID;
@@ -9,6 +10,7 @@ import static org.trex.governance.GovernanceTables.AUDIT_SEQ;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -20,8 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Field;
+import org.jooq.Record4;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -39,6 +43,8 @@ public final class LiveRuns {
             + "transaction that records its run's RUN_END, so none stands unless the process died between that rename "
             + "and its commit (trex verify then says published but not recorded: do not release it; the extract's next "
             + "run withdraws it)";
+    /** The RUN_START detail naming the output root the run wrote in, where its FAIL event is kept. */
+    public static final String OUTPUT_ROOT = "outputRoot";
     static final String STAGING = "its staging folder, if left, is removed by the extract's next run once its lease "
             + "lapses, as a failed run's";
 
@@ -69,11 +75,27 @@ public final class LiveRuns {
         }
     }
 
-    /** A started run with neither an end nor a live lock, named by its RUN_START entry. */
-    public record AbandonedRun(long startSeq, Optional<String> extractId, String runId) {
+    /**
+     * A started run with neither an end nor a live lock, named by its RUN_START entry, with the output root that entry
+     * names (runs started before it was recorded name none).
+     */
+    public record AbandonedRun(long startSeq, Optional<String> extractId, String runId, Optional<Path> outputRoot) {
         public AbandonedRun {
             requireNonNull(extractId, "extractId is null");
             Texts.requireText(runId, "run ID");
+            requireNonNull(outputRoot, "outputRoot is null");
+        }
+    }
+
+    /**
+     * The failure an abandoned run recorded where the audit log could not take it (its FAIL event, written when the
+     * governance database was unreachable): where, when, and its error message, which holds no person's data.
+     */
+    public record RecordedFailure(Path file, String failedAt, String error) {
+        public RecordedFailure {
+            requireNonNull(file, "file is null");
+            Texts.requireText(failedAt, "failedAt");
+            Texts.requireText(error, "error");
         }
     }
 
@@ -89,31 +111,35 @@ public final class LiveRuns {
     }
 
     /**
-     * Records a RUN_ABANDONED entry for each started run that has no end and no live process. A role without the
-     * privilege to append (an IG officer's, read-only) records none and is told which runs it left unrecorded.
+     * Records a RUN_ABANDONED entry for each started run that has no end and no live process, citing the failure
+     * {@code failures} finds it recorded elsewhere, as a run that failed while the governance database was down could
+     * not record its end. A role without the privilege to append (an IG officer's, read-only) records none and is
+     * told which runs it left unrecorded.
      */
-    public Closed closeAbandoned(String actor) {
+    public Closed closeAbandoned(String actor, Function<AbandonedRun, Optional<RecordedFailure>> failures) {
         Texts.requireText(actor, "actor");
+        requireNonNull(failures, "failures is null");
         AuditLog audit = new AuditLog(url, clock);
         List<AuditEntry> recorded = new ArrayList<>();
         List<AbandonedRun> unrecorded = new ArrayList<>();
         Connection connection = url.connect();
         try {
             DSLContext locks = GovernanceDatabase.using(connection);
-            for (Record3<Long, String, String> start : unended(locks)) {
-                String runId = start.value3();
+            for (AbandonedRun run : unended(locks)) {
+                String runId = run.runId();
                 // A live run holds its lock; this session cannot take it, so a live run is never marked.
                 if (!tryLock(locks, runId)) {
                     continue;
                 }
                 try {
+                    Optional<RecordedFailure> failure = failures.apply(run);
                     GovernanceDatabase.transaction(url, "record abandoned run " + runId,
-                            dsl -> abandon(dsl, audit, actor, start)).ifPresent(recorded::add);
+                            dsl -> abandon(dsl, audit, actor, run, failure)).ifPresent(recorded::add);
                 } catch (DatabaseException e) {
                     if (!GovernanceDatabase.deniesPrivilege(e)) {
                         throw e;
                     }
-                    unrecorded.add(new AbandonedRun(start.value1(), Optional.ofNullable(start.value2()), runId));
+                    unrecorded.add(run);
                 } finally {
                     locks.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(lockKey(runId))))
                             .fetch();
@@ -143,24 +169,38 @@ public final class LiveRuns {
         }
     }
 
-    private static Optional<AuditEntry> abandon(DSLContext dsl, AuditLog audit, String actor,
-            Record3<Long, String, String> start) {
+    /**
+     * The run's RUN_ABANDONED entry. Its reason says only what the log knows, that the process ended without recording
+     * the run's end, and the failure the run recorded elsewhere when there is one: a run that failed while the
+     * governance database was down is not said to have been killed.
+     */
+    private static Optional<AuditEntry> abandon(DSLContext dsl, AuditLog audit, String actor, AbandonedRun run,
+            Optional<RecordedFailure> failure) {
         // Under the log's lock, so an end the run committed before its lock was freed is seen, as is another
         // reconciler's entry.
         dsl.query("LOCK TABLE {0} IN EXCLUSIVE MODE", AUDIT_LOG).execute();
-        String runId = start.value3();
+        String runId = run.runId();
         if (dsl.fetchExists(AUDIT_LOG, AUDIT_RUN_ID.eq(runId).and(AUDIT_ACTION.in(AuditAction.RUN_END.name(),
                 AuditAction.RUN_ABANDONED.name())))) {
             return Optional.empty();
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("outcome", "abandoned");
-        details.put("runStartSeq", start.value1());
-        details.put("reason", "the run's process ended (killed, or its host stopped) without recording its end");
+        details.put("runStartSeq", run.startSeq());
+        details.put("reason", failure.map(f -> "the run failed, and its process ended without recording its end in "
+                + "the audit log (the governance database could not take it); its FAIL event gives the failure")
+                .orElse("the run's process ended without recording its end in the audit log, and no FAIL event of it"
+                        + " was found" + run.outputRoot().map(root -> " under " + root).orElse("")
+                        + ": it was killed or its host stopped, or it failed and could keep no record of it"));
+        failure.ifPresent(f -> {
+            details.put("error", f.error());
+            details.put("failedAt", f.failedAt());
+            details.put("failEvent", f.file().toString());
+        });
         details.put("published", NOT_PUBLISHED);
         details.put("staging", STAGING);
-        return Optional.of(audit.append(dsl, actor, AuditAction.RUN_ABANDONED, Optional.ofNullable(start.value2()),
-                Optional.of(runId), details));
+        return Optional.of(audit.append(dsl, actor, AuditAction.RUN_ABANDONED, run.extractId(), Optional.of(runId),
+                details));
     }
 
     /**
@@ -180,16 +220,22 @@ public final class LiveRuns {
                 .orderBy(AUDIT_SEQ).fetchMap(AUDIT_RUN_ID, AUDIT_SEQ));
     }
 
-    private static List<Record3<Long, String, String>> unended(DSLContext dsl) {
+    private static List<AbandonedRun> unended(DSLContext dsl) {
         var ends = AUDIT_LOG.as("ends");
         var endRun = DSL.field(DSL.name("ends", "run_id"), SQLDataType.CLOB);
         var endAction = DSL.field(DSL.name("ends", "action"), SQLDataType.CLOB);
-        return dsl.select(AUDIT_SEQ, AUDIT_EXTRACT_ID, AUDIT_RUN_ID).from(AUDIT_LOG)
+        Field<String> outputRoot = DSL.field("{0} ->> {1}", SQLDataType.CLOB, AUDIT_DETAILS, DSL.inline(OUTPUT_ROOT));
+        return dsl.select(AUDIT_SEQ, AUDIT_EXTRACT_ID, AUDIT_RUN_ID, outputRoot).from(AUDIT_LOG)
                 .where(AUDIT_ACTION.eq(AuditAction.RUN_START.name()))
                 .and(AUDIT_RUN_ID.isNotNull())
                 .andNotExists(DSL.selectOne().from(ends).where(endRun.eq(AUDIT_RUN_ID))
                         .and(endAction.in(AuditAction.RUN_END.name(), AuditAction.RUN_ABANDONED.name())))
-                .orderBy(AUDIT_SEQ).fetch();
+                .orderBy(AUDIT_SEQ).fetch(LiveRuns::abandonedRun);
+    }
+
+    private static AbandonedRun abandonedRun(Record4<Long, String, String, String> start) {
+        return new AbandonedRun(start.value1(), Optional.ofNullable(start.value2()), start.value3(),
+                Optional.ofNullable(start.value4()).map(Path::of));
     }
 
     private static boolean tryLock(DSLContext dsl, String runId) {

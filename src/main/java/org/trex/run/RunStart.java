@@ -73,6 +73,8 @@ final class RunStart {
         details.put("toolVersion", BuildInfo.current().version());
         details.put("commit", BuildInfo.current().commit());
         request.schedulerRunId().ifPresent(id -> details.put("schedulerRunId", id));
+        // Where its FAIL event is kept, for the process that finds the run ended without an end in the audit log.
+        details.put(LiveRuns.OUTPUT_ROOT, request.outputRoot().toAbsolutePath().normalize().toString());
         return details;
     }
 }

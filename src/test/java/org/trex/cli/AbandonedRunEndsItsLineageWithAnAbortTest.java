@@ -63,7 +63,7 @@ class AbandonedRunEndsItsLineageWithAnAbortTest {
         assertThat(event.path("job").path("namespace").asText()).isEqualTo("trex");
         assertThat(event.path("job").path("name").asText()).isEqualTo("discharge-delays");
         assertThat(event.path("run").path("facets").path("errorMessage").path("message").asText())
-                .contains("its process ended without ending it");
+                .contains("its process ended without recording its end");
     }
 
     @Test

@@ -45,7 +45,8 @@ class RunWhoseSessionWasLostPublishesNothingTest {
         String runId = UUID.randomUUID().toString();
 
         Result run = runLosingItsSession(workspace, runId, () -> {
-            List<AuditEntry> recorded = new LiveRuns(url, Clock.systemUTC()).closeAbandoned("reconciler").recorded();
+            List<AuditEntry> recorded = new LiveRuns(url, Clock.systemUTC())
+                    .closeAbandoned("reconciler", abandoned -> Optional.empty()).recorded();
             assertThat(recorded).as("the run whose session was lost").singleElement()
                     .satisfies(e -> assertThat(e.runId()).contains(runId));
         });

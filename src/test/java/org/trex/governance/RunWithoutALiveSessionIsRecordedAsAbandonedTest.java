@@ -32,19 +32,22 @@ class RunWithoutALiveSessionIsRecordedAsAbandonedTest {
         assertThatThrownBy(() -> runs.hold("live-extract", "run-live"))
                 .hasMessage("Cannot run extract live-extract: run ID run-live was already used: a live run holds it;"
                         + " give another --run-id");
-        assertThat(runs.closeAbandoned("reconciler").recorded()).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo(AuditAction.RUN_ABANDONED);
-            assertThat(e.runId()).contains("run-dead");
-            assertThat(e.extractId()).contains("dead-extract");
-            assertThat(e.details()).contains("\"runStartSeq\":" + deadStart.seq(), "\"outcome\":\"abandoned\"",
-                    "no release was recorded");
-        });
-        assertThat(runs.closeAbandoned("reconciler").recorded()).as("an abandoned run is recorded once").isEmpty();
+        assertThat(runs.closeAbandoned("reconciler", run -> Optional.empty()).recorded()).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo(AuditAction.RUN_ABANDONED);
+                    assertThat(e.runId()).contains("run-dead");
+                    assertThat(e.extractId()).contains("dead-extract");
+                    assertThat(e.details()).contains("\"runStartSeq\":" + deadStart.seq(),
+                            "\"outcome\":\"abandoned\"", "no release was recorded");
+                });
+        assertThat(runs.closeAbandoned("reconciler", run -> Optional.empty()).recorded())
+                .as("an abandoned run is recorded once").isEmpty();
 
         audit.append("tester", AuditAction.RUN_END, Optional.of("live-extract"), Optional.of("run-live"), Map.of());
         live.close();
 
-        assertThat(runs.closeAbandoned("reconciler").recorded()).as("a run that ended").isEmpty();
+        assertThat(runs.closeAbandoned("reconciler", run -> Optional.empty()).recorded())
+                .as("a run that ended").isEmpty();
         assertThat(audit.list(AuditAction.RUN_ABANDONED)).extracting(AuditEntry::runId)
                 .containsExactly(Optional.of("run-dead"));
     }
