@@ -22,8 +22,9 @@ public enum AuditAction {
     /** An extract run ended (details: outcome, counts, manifest digest). */
     RUN_END,
     /**
-     * A started run's process died without ending it (kill -9, a power cut): no session held its run lock (details:
-     * its RUN_START's seq, that no extract was published by it, what becomes of its staging).
+     * A started run's process ended without recording its end (kill -9, a power cut, or a failure while the governance
+     * database was down): no session held its run lock (details: its RUN_START's seq, that no extract was published
+     * by it, what becomes of its staging, and the failure its FAIL event records where one was found).
      */
     RUN_ABANDONED,
     /** An extract directory or the audit chain was verified. */

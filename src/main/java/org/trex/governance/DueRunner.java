@@ -96,8 +96,9 @@ public final class DueRunner {
                 dsl.update(SCHEDULED_RUN)
                         .set(RUN_STATUS, ScheduledRunStatus.FAILED.name())
                         .set(RUN_FINISHED_AT, now())
-                        .set(RUN_FAILURE, "Cannot complete the run: its process ended (killed, or its host stopped) "
-                                + "before it recorded an end; found by scheduler run " + schedulerRunId)
+                        .set(RUN_FAILURE, "Cannot complete the run: its process ended before it recorded an end "
+                                + "(killed, its host stopped, or the governance database unreachable; the run's audit "
+                                + "entries say which); found by scheduler run " + schedulerRunId)
                         .where(RUN_RUN_ID.eq(row.value3()))
                         .and(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name()))
                         .execute();

@@ -51,8 +51,9 @@ class PeriodLeftStartedByADeadPassIsMarkedFailedTest {
                     tuple("live-extract", DueRunReport.Status.RUNNING_ELSEWHERE));
             Record2<String, String> marked = status(url, "run-dead");
             assertThat(marked.value1()).isEqualTo(ScheduledRunStatus.FAILED.name());
-            assertThat(marked.value2()).isEqualTo("Cannot complete the run: its process ended (killed, or its host "
-                    + "stopped) before it recorded an end; found by scheduler run scheduler-next");
+            assertThat(marked.value2()).isEqualTo("Cannot complete the run: its process ended before it recorded an "
+                    + "end (killed, its host stopped, or the governance database unreachable; the run's audit entries "
+                    + "say which); found by scheduler run scheduler-next");
             assertThat(status(url, "run-live").value1()).as("a live pass's period")
                     .isEqualTo(ScheduledRunStatus.STARTED.name());
         }
