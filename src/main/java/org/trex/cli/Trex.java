@@ -57,7 +57,12 @@ public final class Trex implements Callable<Integer> {
             System.setProperty(ScrubbedTraces.PROPERTY, ScrubbedTraces.FULL);
             org.apache.logging.log4j.core.config.Configurator.reconfigure();
         }
-        System.exit(execute(args));
+        int code = execute(args);
+        if (code == ExitCode.OK) {
+            // Only a command that succeeded: a refused run loads a fraction of a run's classes.
+            ClassDataArchive.markSucceededIfAsked();
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code, without exiting the JVM. */
