@@ -22,6 +22,7 @@ import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 import org.trex.extract.FileDigests;
+import org.trex.load.CouncilCode;
 import org.trex.load.LoadListener;
 import org.trex.load.LoadMode;
 import org.trex.load.LoadOutcome;
@@ -29,6 +30,7 @@ import org.trex.load.LoadRefusedException;
 import org.trex.load.LoadRequest;
 import org.trex.load.LoadedFile;
 import org.trex.load.QualityReport;
+import org.trex.load.SourceKind;
 import org.trex.load.SourceLoader;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.SpecException;
@@ -40,6 +42,8 @@ import org.trex.spec.SpecException;
  */
 public final class SourceLoads {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoads.class);
+    /** A social care load's {@code councilCode} when no council code was set, so LA_Code was held to one code only. */
+    static final String NOT_CHECKED = "not set: LA_Code held to one code, not checked to be the council's";
     private static final Table<Record> LOAD = table(name(GovernanceTables.SCHEMA, "source_load"));
     private static final Field<Long> LOAD_ID = field(name("source_load", "id"), SQLDataType.BIGINT);
     private static final Field<String> LOAD_SOURCE = field(name("source_load", "source"), SQLDataType.CLOB);
@@ -180,6 +184,10 @@ public final class SourceLoads {
         details.put("rowsRead", report.rowsRead());
         details.put("rowsLoaded", report.rowsLoaded());
         details.put("rowsQuarantined", report.rowsQuarantined());
+        if (outcome.kind() == SourceKind.SOCIAL_CARE) {
+            // The IG officer's record of whether the rows were held to the council's own LA code, and to which.
+            details.put("councilCode", report.council().map(CouncilCode::value).orElse(NOT_CHECKED));
+        }
         List<Map<String, Object>> files = new ArrayList<>();
         for (LoadedFile file : report.files()) {
             Map<String, Object> one = new LinkedHashMap<>();
