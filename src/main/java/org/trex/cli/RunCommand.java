@@ -166,9 +166,8 @@ public final class RunCommand implements Callable<Integer> {
         UUID id = given.orElseGet(UUID::randomUUID);
         // Spark starts while the spec is read and its approval and key are checked; a refusal stops it before any
         // data is read.
-        RunOutcome outcome;
         try {
-            outcome = SparkRuns.withRunner(master, partitions, out, host, () -> {
+            SparkRuns.withRunner(master, partitions, out, host, () -> {
                 // Only the clock's reading here: a host too far from it is refused by the preflight, which audits
                 // the refusal under the extract's name.
                 Clock clock = databaseTime(governanceUrl).clock(host);
@@ -176,7 +175,13 @@ public final class RunCommand implements Callable<Integer> {
                 RunRequest request = request(Specs.load(specFile), source, governanceUrl, id, asOf(clock),
                         schedulerRun);
                 return new Checked(request, Preflight.check(request, SourceCatalog.standard(), host));
-            }, (runner, checked) -> runner.run(checked.request(), checked.preflight()));
+            }, (runner, checked) -> {
+                RunOutcome published = runner.run(checked.request(), checked.preflight());
+                // Before Spark stops: a signal while it stops still exits 143, but after the lines that say where
+                // the published extract is, so the operator knows it stands.
+                SparkRuns.printSummary(printer, published);
+                return published;
+            });
         } catch (SparkRuns.FullOutFolder full) {
             // Found before the checks, so audited here as they audit their refusals: a scheduler's operator looks for
             // the run in the audit log.
@@ -187,7 +192,6 @@ public final class RunCommand implements Callable<Integer> {
             Preflight.recordRefusal(request, Optional.empty(), clock, refusal);
             throw refusal;
         }
-        SparkRuns.printSummary(printer, outcome);
         return ExitCode.OK;
     }
 
