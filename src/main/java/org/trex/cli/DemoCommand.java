@@ -177,7 +177,8 @@ public final class DemoCommand implements Callable<Integer> {
         for (DeletionNotice notice : round.issued()) {
             printer.printf("Acknowledge:    bin/trex objections ack %s --by '%s' --out %s%n", notice.id(), TRE_OPERATOR,
                     notices);
-            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, notices, printer, Clock.systemUTC());
+            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, List.of(), notices, printer,
+                    Clock.systemUTC());
         }
         printer.println("Status:         bin/trex objections status");
         ObjectionsCommand.status(url, today, printer);

@@ -8,12 +8,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.trex.governance.CheckedCopy;
 import org.trex.governance.DeletionNotice;
 import org.trex.governance.DeletionNotices;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.NoticeStatus;
 import org.trex.governance.ReleaseOutputKind;
+import org.trex.notice.CopyCheck;
 import org.trex.notice.KeyLocator;
 import org.trex.notice.NoticeFiles;
 import org.trex.notice.NoticeRound;
@@ -107,13 +111,26 @@ public final class ObjectionsCommand implements Callable<Integer> {
 
     /** {@code trex objections ack}. */
     @Command(name = "ack", mixinStandardHelpOptions = true,
-            description = "Record that the TRE deleted what a notice names (audit entry); rewrites its files in --out.")
+            description = "Record that the TRE deleted what a notice names (audit entry); rewrites its files in --out. "
+                    + "Each --copy is read first (manifest.json, data/<output>.csv and .parquet): the acknowledgement "
+                    + "is refused while one still holds a row of anyone the notice names, and the files checked (with "
+                    + "their SHA-256 and rows) go in the audit entry. Without --copy it is recorded on the operator's "
+                    + "word, unchecked, and the notice says so.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:recorded done", "1:a copy still holds rows the notice names, or more rows than the "
+                + "release less them", "2:bad input (no such notice, already done, a folder that is not a copy of "
+                + "the notice's release)"})
     static final class Ack implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NOTICE", description = "The notice ID, such as DN-000001.")
         String notice;
 
         @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who deleted the rows.")
         String by;
+
+        @Option(names = "--copy", paramLabel = "DIR",
+                description = "A copy of the released extract as the TRE holds it, with the rows deleted (repeatable: "
+                        + "every copy); each is checked before the notice is recorded done.")
+        List<Path> copies = new ArrayList<>();
 
         @Option(names = "--out", defaultValue = "notices", paramLabel = "DIR",
                 description = "Where notice files go (default: ${DEFAULT-VALUE}).")
@@ -136,7 +153,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
             DatabaseUrl records = governance.required(database);
             Clock clock = hostClock.onDatabaseTime(records, "acknowledge notice " + notice);
             GovernanceSchema.migrate(records);
-            acknowledge(records, notice, by, out, spec.commandLine().getOut(), clock);
+            acknowledge(records, notice, by, copies, out, spec.commandLine().getOut(), clock);
             return ExitCode.OK;
         }
     }
@@ -224,29 +241,59 @@ public final class ObjectionsCommand implements Callable<Integer> {
         printer.flush();
     }
 
-    /** Records that a notice was done by {@code by}, rewrites its files in {@code out} and says so. */
-    static DeletionNotice acknowledge(DatabaseUrl records, String notice, String by, Path out, PrintWriter printer,
-            Clock clock) {
+    /**
+     * Checks each of {@code copies} against the notice, records it done by {@code by} with what was checked (none: on
+     * the operator's word), rewrites its files in {@code out} and says so.
+     */
+    static DeletionNotice acknowledge(DatabaseUrl records, String notice, String by, List<Path> copies, Path out,
+            PrintWriter printer, Clock clock) {
         DeletionNotices notices = new DeletionNotices(records, clock);
+        Optional<DeletionNotice> open;
+        try {
+            open = notices.find(notice).filter(found -> found.doneAt().isEmpty());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        }
         // The files the TRE works from must say done; ones written afresh elsewhere would leave them saying open.
-        notices.find(notice).filter(found -> found.doneAt().isEmpty() && !NoticeFiles.present(out, found))
-                .ifPresent(found -> {
-                    throw new CliException(ExitCode.BAD_INPUT, "Cannot acknowledge notice " + notice + ": its files ("
-                            + notice + ".md, " + notice + ".json) are not in " + out + "; give --out the folder trex"
-                            + " objections notices wrote them to, so that they say done (it writes them again there"
-                            + " if they were lost)");
-                });
+        open.filter(found -> !NoticeFiles.present(out, found)).ifPresent(found -> {
+            throw new CliException(ExitCode.BAD_INPUT, "Cannot acknowledge notice " + notice + ": its files ("
+                    + notice + ".md, " + notice + ".json) are not in " + out + "; give --out the folder trex"
+                    + " objections notices wrote them to, so that they say done (it writes them again there"
+                    + " if they were lost)");
+        });
+        List<CheckedCopy> checked = new ArrayList<>();
+        if (open.isPresent()) {
+            for (Path copy : copies) {
+                CheckedCopy read = check(open.get(), copy);
+                checked.add(read);
+                printer.println("CHECKED " + read.folder() + ": " + read.files().stream()
+                        .map(f -> f.path() + " " + f.rows() + " rows").collect(Collectors.joining(", "))
+                        + "; no row of anyone " + notice + " names");
+            }
+        }
         DeletionNotice done;
         try {
-            done = notices.acknowledge(notice, by, Actor.current());
+            done = notices.acknowledge(notice, by, checked, Actor.current());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
         }
         NoticeFiles.write(out, done, today(clock));
         printer.println("DONE " + done.id() + " (" + done.release().release().extractId() + " run "
-                + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow());
+                + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow() + ", "
+                + done.evidence().orElseThrow()
+                + (checked.isEmpty() ? " (give --copy DIR for each copy of the extract to have TREx check it)" : ""));
         printer.flush();
         return done;
+    }
+
+    private static CheckedCopy check(DeletionNotice notice, Path copy) {
+        try {
+            return CopyCheck.check(notice, copy);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.BAD_INPUT, e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new CliException(ExitCode.FAILURE, e.getMessage(), e);
+        }
     }
 
     /** Lists every notice with its status on {@code date} and a summary line; returns how many are overdue. */
@@ -271,7 +318,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
                 status.name().toUpperCase(Locale.ROOT), notice.id(), notice.release().release().extractId(),
                 notice.release().release().runId(), notice.people().size(), notice.dueOn()));
         notice.doneAt().ifPresent(at -> line.append(", done ").append(at).append(" by ")
-                .append(notice.doneBy().orElseThrow()));
+                .append(notice.doneBy().orElseThrow()).append(", ").append(notice.evidence().orElseThrow()));
         List<String> aggregates = notice.outputs(ReleaseOutputKind.AGGREGATE);
         if (!aggregates.isEmpty()) {
             line.append("; counted in aggregates ").append(aggregates).append(" (cannot be recalled)");

@@ -2,6 +2,7 @@ package org.trex.governance;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * What a TRE must delete from one released extract, by when: the people (by pseudonym) who objected after it was
  * released, with their rows in each output; aggregates are named, as they cannot be recalled. Done once the TRE
- * says so ({@code doneAt}, {@code doneBy}).
+ * says so ({@code doneAt}, {@code doneBy}), with the copies of the extract TREx read to check it ({@code checkedIn}),
+ * none when it was recorded on the operator's word.
  */
 public record DeletionNotice(
         String id,
@@ -20,6 +22,7 @@ public record DeletionNotice(
         LocalDate dueOn,
         Optional<Instant> doneAt,
         Optional<String> doneBy,
+        List<Path> checkedIn,
         List<NoticedPerson> people) {
 
     private static final String PREFIX = "DN-";
@@ -32,6 +35,11 @@ public record DeletionNotice(
         requireNonNull(dueOn, "dueOn is null");
         requireNonNull(doneAt, "doneAt is null");
         requireNonNull(doneBy, "doneBy is null");
+        checkedIn = List.copyOf(requireNonNull(checkedIn, "checkedIn is null"));
+        if (!checkedIn.isEmpty() && doneAt.isEmpty()) {
+            throw new IllegalArgumentException("Cannot read notice " + id
+                    + ": it names copies checked but is not done");
+        }
         people = List.copyOf(requireNonNull(people, "people is null"));
     }
 
@@ -53,6 +61,19 @@ public record DeletionNotice(
                 .filter(name -> people.stream()
                         .anyMatch(p -> p.holdings().stream().anyMatch(h -> h.output().equals(name))))
                 .toList();
+    }
+
+    /**
+     * How the notice was recorded done, in words: "checked in N copies (paths)" or "on the operator's word,
+     * unchecked"; empty while it is not done.
+     */
+    public Optional<String> evidence() {
+        if (doneAt.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(checkedIn.isEmpty() ? "on the operator's word, unchecked"
+                : "checked in " + checkedIn.size() + " cop" + (checkedIn.size() == 1 ? "y" : "ies") + " ("
+                        + String.join(", ", checkedIn.stream().map(Path::toString).toList()) + ")");
     }
 
     static String id(long number) {

@@ -3,6 +3,7 @@ package org.trex.governance;
 import static java.util.Objects.requireNonNull;
 import static org.trex.governance.GovernanceTables.NOTICE;
 import static org.trex.governance.GovernanceTables.NOTICE_AS_OF;
+import static org.trex.governance.GovernanceTables.NOTICE_CHECKED_COPIES;
 import static org.trex.governance.GovernanceTables.NOTICE_DONE_AT;
 import static org.trex.governance.GovernanceTables.NOTICE_DONE_BY;
 import static org.trex.governance.GovernanceTables.NOTICE_DUE_ON;
@@ -15,12 +16,14 @@ import static org.trex.governance.GovernanceTables.NOTICE_PERSON_RELEASE_ID;
 import static org.trex.governance.GovernanceTables.NOTICE_PERSON_SOURCE;
 import static org.trex.governance.GovernanceTables.NOTICE_RELEASE_ID;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,10 +113,14 @@ public final class DeletionNotices {
         return issued.map(number -> find(DeletionNotice.id(number)).orElseThrow());
     }
 
-    /** Records that the TRE deleted what the notice names; a notice is done once. */
-    public DeletionNotice acknowledge(String noticeId, String by, String actor) {
+    /**
+     * Records that the TRE deleted what the notice names, with the copies of the extract read to check it (none: on
+     * the operator's word, unchecked); a notice is done once.
+     */
+    public DeletionNotice acknowledge(String noticeId, String by, List<CheckedCopy> copies, String actor) {
         long number = DeletionNotice.number(noticeId);
         Texts.requireText(by, "by");
+        requireNonNull(copies, "copies is null");
         Texts.requireText(actor, "actor");
         DeletionNotice notice = find(noticeId).orElseThrow(() -> new IllegalArgumentException(
                 "Cannot acknowledge notice " + noticeId + ": there is no such notice"));
@@ -126,19 +133,32 @@ public final class DeletionNotices {
             int updated = dsl.update(NOTICE)
                     .set(NOTICE_DONE_AT, now.atOffset(ZoneOffset.UTC))
                     .set(NOTICE_DONE_BY, by)
+                    .set(NOTICE_CHECKED_COPIES, copies.stream().map(c -> c.folder().toString()).toArray(String[]::new))
                     .where(NOTICE_ID.eq(number))
                     .and(NOTICE_DONE_AT.isNull())
                     .execute();
             if (updated != 1) {
                 throw new IllegalArgumentException("Cannot acknowledge notice " + noticeId + ": it was done meanwhile");
             }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("notice", noticeId);
+            details.put("by", by);
+            details.put("checked", copies.isEmpty() ? "unchecked: recorded on the operator's word"
+                    : "no row of a pseudonym the notice names remained in the copies");
+            details.put("copies", copies.stream().map(DeletionNotices::evidence).toList());
             new AuditLog(url, clock).append(dsl, actor, AuditAction.NOTICE_ACK,
                     Optional.of(notice.release().release().extractId()),
-                    Optional.of(notice.release().release().runId()),
-                    Map.of("notice", noticeId, "by", by));
+                    Optional.of(notice.release().release().runId()), details);
             return updated;
         });
         return find(noticeId).orElseThrow();
+    }
+
+    private static Map<String, Object> evidence(CheckedCopy copy) {
+        Map<String, Object> files = new LinkedHashMap<>();
+        copy.files().forEach(f -> files.put(f.path(), Map.of("output", f.output(), "sha256", f.sha256(),
+                "rows", f.rows(), "namedPseudonymsFound", 0)));
+        return Map.of("path", copy.folder().toString(), "files", files);
     }
 
     /** The notice with this ID, if there is one. */
@@ -183,13 +203,16 @@ public final class DeletionNotices {
         return GovernanceDatabase.transaction(url, "read the deletion notices", dsl -> {
             List<DeletionNotice> notices = new ArrayList<>();
             for (Record row : dsl.select(NOTICE_ID, NOTICE_RELEASE_ID, NOTICE_ISSUED_AT, NOTICE_AS_OF, NOTICE_DUE_ON,
-                    NOTICE_DONE_AT, NOTICE_DONE_BY).from(NOTICE).where(condition).orderBy(NOTICE_ID).fetch()) {
+                    NOTICE_DONE_AT, NOTICE_DONE_BY, NOTICE_CHECKED_COPIES).from(NOTICE).where(condition)
+                    .orderBy(NOTICE_ID).fetch()) {
                 long number = row.get(NOTICE_ID);
                 ReleaseRegister.Registered release = releases.get(row.get(NOTICE_RELEASE_ID));
                 notices.add(new DeletionNotice(DeletionNotice.id(number), release,
                         row.get(NOTICE_ISSUED_AT).toInstant(), row.get(NOTICE_AS_OF), row.get(NOTICE_DUE_ON),
                         Optional.ofNullable(row.get(NOTICE_DONE_AT)).map(java.time.OffsetDateTime::toInstant),
-                        Optional.ofNullable(row.get(NOTICE_DONE_BY)), people(dsl, number, release.id())));
+                        Optional.ofNullable(row.get(NOTICE_DONE_BY)),
+                        Arrays.stream(row.get(NOTICE_CHECKED_COPIES)).map(Path::of).toList(),
+                        people(dsl, number, release.id())));
             }
             return notices;
         });

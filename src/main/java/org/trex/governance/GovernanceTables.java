@@ -111,6 +111,8 @@ final class GovernanceTables {
     static final Field<OffsetDateTime> NOTICE_DONE_AT =
             field(name("deletion_notice", "done_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
     static final Field<String> NOTICE_DONE_BY = field(name("deletion_notice", "done_by"), SQLDataType.CLOB);
+    static final Field<String[]> NOTICE_CHECKED_COPIES =
+            field(name("deletion_notice", "checked_copies"), SQLDataType.CLOB.array());
 
     static final Table<Record> NOTICE_PERSON = table(name(SCHEMA, "deletion_notice_person"));
     static final Field<Long> NOTICE_PERSON_NOTICE_ID =

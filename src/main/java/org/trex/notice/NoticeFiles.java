@@ -97,6 +97,11 @@ public final class NoticeFiles {
         root.put("dueOn", notice.dueOn().toString());
         notice.doneAt().ifPresent(at -> root.put("doneAt", at.toString()));
         notice.doneBy().ifPresent(by -> root.put("doneBy", by));
+        notice.evidence().ifPresent(evidence -> root.put("doneEvidence", evidence));
+        if (notice.doneAt().isPresent()) {
+            ArrayNode copies = root.putArray("checkedCopies");
+            notice.checkedIn().forEach(copy -> copies.add(copy.toString()));
+        }
         root.put("extract", release.extractId());
         root.put("run", release.runId());
         root.put("project", release.project());
@@ -134,7 +139,8 @@ public final class NoticeFiles {
         if (rowsToDelete(notice)) {
             md.append(" Delete their rows below from every copy of the extract in the TRE by **")
                     .append(notice.dueOn()).append("**, then record it: `trex objections ack ").append(notice.id())
-                    .append(" --by NAME`.\n\n");
+                    .append(" --by NAME --copy DIR` (once for each copy: TREx reads each and refuses while one still")
+                    .append(" holds their rows; without `--copy` it is recorded on your word, unchecked).\n\n");
         } else {
             // An extract of aggregates alone holds no row of theirs: the notice is for the board's next review.
             md.append(" The extract holds no row of theirs to delete: they were counted in its aggregates, which cannot"
@@ -147,7 +153,8 @@ public final class NoticeFiles {
                 .append(") |\n");
         md.append("| Due | ").append(notice.dueOn()).append(" |\n");
         notice.doneAt().ifPresent(at -> md.append("| Done | ").append(at).append(" by ")
-                .append(notice.doneBy().orElseThrow()).append(" |\n"));
+                .append(notice.doneBy().orElseThrow()).append(", ").append(notice.evidence().orElseThrow())
+                .append(" |\n"));
         md.append("| Extract | `").append(release.extractId()).append("` run `").append(release.runId())
                 .append("` |\n");
         md.append("| Where | `").append(release.extractPath()).append("` |\n");

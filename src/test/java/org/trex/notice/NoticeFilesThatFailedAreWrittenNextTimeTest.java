@@ -79,7 +79,7 @@ class NoticeFilesThatFailedAreWrittenNextTimeTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("DN-000001.md"))))
                 .isEqualTo("rw-------");
 
-        new DeletionNotices(url, Clock.systemUTC()).acknowledge("DN-000001", "TRE operator", "test");
+        new DeletionNotices(url, Clock.systemUTC()).acknowledge("DN-000001", "TRE operator", List.of(), "test");
         Path elsewhere = folder.resolve("elsewhere");
         assertThat(notices.issue(asOf, elsewhere, "test").rewritten()).isEmpty();
         assertThat(elsewhere).doesNotExist();

@@ -57,6 +57,6 @@ class NoticeOfAggregatesAloneAsksForNoDeletionTest {
                 new ReleaseRegister.Holding(PSEUDONYM, output.name(), output.kind(), 1)));
         return new DeletionNotice("DN-000002", new ReleaseRegister.Registered(1, Instant.parse(
                 "2026-07-01T06:00:00Z"), release), Instant.parse("2026-07-06T09:00:00Z"), TODAY,
-                TODAY.plusDays(30), Optional.empty(), Optional.empty(), List.of(person));
+                TODAY.plusDays(30), Optional.empty(), Optional.empty(), List.of(), List.of(person));
     }
 }

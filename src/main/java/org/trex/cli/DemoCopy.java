@@ -1,0 +1,115 @@
+package org.trex.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * A TRE's copy of an extract, as an operator makes one: the published extract copied to a folder of its own, then
+ * the rows of some people deleted from it, in CSV and Parquet; the published extract is left as it was released.
+ */
+final class DemoCopy {
+    private DemoCopy() {
+    }
+
+    /** Copies every file of {@code extract} to {@code copy}, as a TRE copies an extract it is given. */
+    static Path copyOf(Path extract, Path copy) {
+        try (Stream<Path> files = Files.walk(extract)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(extract.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy extract " + extract + " to " + copy + ": " + e.getMessage(), e);
+        }
+        return copy;
+    }
+
+    /** Rewrites a CSV file without the rows whose {@code column} is one of {@code pseudonyms}; none if absent. */
+    static void deleteFromCsv(Path file, String column, Set<String> pseudonyms) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Path cleaned = file.resolveSibling(file.getFileName() + ".cleaned");
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(reader);
+                Writer writer = Files.newBufferedWriter(cleaned, StandardCharsets.UTF_8);
+                CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().print(writer)) {
+            printer.printRecord(parser.getHeaderNames());
+            int index = parser.getHeaderMap().get(column);
+            for (CSVRecord record : parser) {
+                if (!pseudonyms.contains(record.get(index))) {
+                    printer.printRecord(record.values());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete rows from " + file + ": " + e.getMessage(), e);
+        }
+        replace(cleaned, file);
+    }
+
+    /** Rewrites a Parquet file without the rows whose {@code column} is one of {@code pseudonyms}; none if absent. */
+    static void deleteFromParquet(Path file, String column, Set<String> pseudonyms) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Path cleaned = file.resolveSibling(file.getFileName() + ".cleaned");
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            int index = schema.getFieldIndex(column);
+            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(cleaned))
+                    .withType(schema).build()) {
+                PageReadStore pages;
+                while ((pages = reader.readNextRowGroup()) != null) {
+                    RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+                            .getRecordReader(pages, new GroupRecordConverter(schema));
+                    for (long i = 0; i < pages.getRowCount(); i++) {
+                        Group row = records.read();
+                        if (row.getFieldRepetitionCount(index) == 0
+                                || !pseudonyms.contains(row.getString(index, 0))) {
+                            writer.write(row);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete rows from " + file + ": " + e.getMessage(), e);
+        }
+        replace(cleaned, file);
+    }
+
+    private static void replace(Path cleaned, Path file) {
+        try {
+            Files.move(cleaned, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
