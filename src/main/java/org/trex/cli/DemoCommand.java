@@ -44,14 +44,15 @@ import picocli.CommandLine.Option;
  * generates synthetic linked records, makes a demo board of two members with fresh ed25519 keys, has both sign the
  * example extract's approval statement, runs it through the same path as production (which checks the
  * signatures), has one person the extract holds object afterwards and takes the deletion notice that follows to
- * done, then shuts the database down.
+ * done, checked in a copy of the extract cleaned of their rows, then shuts the database down.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the example extract end to end on an embedded PostgreSQL with synthetic data: generate, "
                 + "approve (two demo board members sign with fresh keys in DIR/board-keys, listed in "
                 + "DIR/governance/board.yaml), run on Spark, write the extract with its lineage report; then one "
-                + "person in the extract objects, a deletion notice is issued (DIR/notices) and acknowledged. Writes a "
-                + "fresh random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
+                + "person in the extract objects, a deletion notice is issued (DIR/notices), its rows are deleted from "
+                + "a copy of the extract (DIR/tre-copy) and the notice is acknowledged with that copy checked. "
+                + "Writes a fresh random demo key to DIR/demo.key so the pseudonyms can be checked by hand.")
 public final class DemoCommand implements Callable<Integer> {
     /** The as-of date the synthetic data is made for (its allow list is current then). */
     static final LocalDate AS_OF = SyntheticData.AS_OF;
@@ -175,9 +176,13 @@ public final class DemoCommand implements Callable<Integer> {
         ObjectionsCommand.print(printer, round, objected, notices);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (DeletionNotice notice : round.issued()) {
-            printer.printf("Acknowledge:    bin/trex objections ack %s --by '%s' --out %s%n", notice.id(), TRE_OPERATOR,
-                    notices);
-            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, List.of(), notices, printer,
+            // The published extract stays as released (trex verify checks it); the TRE's copy is what is cleaned.
+            Path copy = DemoCopy.make(notice, out.resolve("tre-copy").resolve(notice.release().release().extractId()));
+            printer.printf("TRE copy:       %s (the extract copied, the rows %s names deleted from its CSV and Parquet)"
+                    + "%n", copy, notice.id());
+            printer.printf("Acknowledge:    bin/trex objections ack %s --by '%s' --copy %s --out %s%n", notice.id(),
+                    TRE_OPERATOR, copy, notices);
+            ObjectionsCommand.acknowledge(url, notice.id(), TRE_OPERATOR, List.of(copy), notices, printer,
                     Clock.systemUTC());
         }
         printer.println("Status:         bin/trex objections status");

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,13 +27,33 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
+import org.trex.governance.DeletionNotice;
+import org.trex.governance.NoticedPerson;
+import org.trex.governance.ReleaseOutputKind;
+import org.trex.governance.ReleaseRegister;
+import org.trex.governance.ReleasedOutput;
 
 /**
- * A TRE's copy of an extract, as an operator makes one: the published extract copied to a folder of its own, then
- * the rows of some people deleted from it, in CSV and Parquet; the published extract is left as it was released.
+ * The demo's TRE copy of its extract: the published extract copied to a folder of its own, then the rows a deletion
+ * notice names deleted from it, in CSV and Parquet, as a TRE operator would; the published extract is left as it
+ * was released, so {@code trex verify} still passes on it.
  */
 final class DemoCopy {
     private DemoCopy() {
+    }
+
+    /** Copies the notice's released extract to {@code copy} and deletes the notice's rows there; returns the copy. */
+    static Path make(DeletionNotice notice, Path copy) {
+        copyOf(notice.release().release().extractPath(), copy);
+        for (ReleasedOutput output : notice.release().release().outputs()) {
+            if (output.kind() == ReleaseOutputKind.RECORDS && output.personColumn().isPresent()) {
+                Set<String> named = named(notice, output.name());
+                Path data = copy.resolve("data");
+                deleteFromCsv(data.resolve(output.name() + ".csv"), output.personColumn().get(), named);
+                deleteFromParquet(data.resolve(output.name() + ".parquet"), output.personColumn().get(), named);
+            }
+        }
+        return copy;
     }
 
     /** Copies every file of {@code extract} to {@code copy}, as a TRE copies an extract it is given. */
@@ -49,6 +71,13 @@ final class DemoCopy {
             throw new UncheckedIOException("Cannot copy extract " + extract + " to " + copy + ": " + e.getMessage(), e);
         }
         return copy;
+    }
+
+    /** The pseudonyms the notice names in one output. */
+    static Set<String> named(DeletionNotice notice, String output) {
+        return notice.people().stream().map(NoticedPerson::holdings).flatMap(List::stream)
+                .filter(h -> h.output().equals(output)).map(ReleaseRegister.Holding::pseudonym)
+                .collect(Collectors.toSet());
     }
 
     /** Rewrites a CSV file without the rows whose {@code column} is one of {@code pseudonyms}; none if absent. */

@@ -31,15 +31,27 @@ class DemoShowsTheObjectionCycleTest {
 
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.OK);
         Path notices = out.resolve("notices");
+        Path copy = out.resolve("tre-copy/discharge-delays");
         assertThat(result.out()).as(result.all())
                 .contains("Objection:      one person the extract holds objected on 2026-07-01")
                 .containsPattern("ISSUED DN-000001 to discharge-delays run [0-9a-f-]{36}: 1 pseudonym\\(s\\) to delete,"
                         + " due \\d{4}-\\d{2}-\\d{2} -> " + Pattern.quote(notices.resolve("DN-000001.md") + ", "
                         + notices.resolve("DN-000001.json")))
+                .contains("TRE copy:       " + copy, "--copy " + copy, "CHECKED " + copy.toAbsolutePath()
+                        + ": data/spells.csv ", "; no row of anyone DN-000001 names")
                 .contains("DONE DN-000001 (discharge-delays run ", ") by Demo TRE operator at ")
+                .contains(", checked in 1 copy (" + copy.toAbsolutePath() + ")")
                 .containsPattern("DONE +DN-000001 discharge-delays run [0-9a-f-]{36}: 1 people, due .*, done .* by Demo"
                         + " TRE operator")
                 .contains("1 notice(s) on ", ": 0 open, 0 overdue, 1 done");
+        Path published;
+        try (Stream<Path> runs = Files.list(out.resolve("discharge-delays"))) {
+            published = runs.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        }
+        // The rows were deleted from the TRE's copy: the published extract is as released.
+        Result verify = Workspace.trex("verify", published.toString(), "--board",
+                out.resolve("governance/board.yaml").toString());
+        assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.OK);
         assertThat(notices.resolve("DN-000001.json")).exists();
         assertThat(notices.resolve("DN-000001.md")).exists();
         assertThat(TEN_DIGITS.matcher(result.all()).results().map(m -> m.group())).as("printed").isEmpty();
