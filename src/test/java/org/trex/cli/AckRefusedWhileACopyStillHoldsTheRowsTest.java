@@ -31,10 +31,7 @@ class AckRefusedWhileACopyStillHoldsTheRowsTest {
 
     @AfterEach
     void theNoticeStaysOpen() throws Exception {
-        assertThat(release.status().out()).contains("OPEN     " + ReleaseWithANotice.NOTICE);
-        assertThat(release.ackEntries()).isEmpty();
-        assertThat(Files.readString(release.notices().resolve(ReleaseWithANotice.NOTICE + ".json")))
-                .contains("\"status\" : \"open\"");
+        release.assertStillOpen();
     }
 
     @Test

@@ -29,8 +29,7 @@ class AckRefusesAFolderThatIsNotACopyOfTheReleaseTest {
 
     @AfterEach
     void nothingIsRecorded() throws Exception {
-        assertThat(release.status().out()).contains("OPEN     " + ReleaseWithANotice.NOTICE);
-        assertThat(release.ackEntries()).isEmpty();
+        release.assertStillOpen();
     }
 
     @Test

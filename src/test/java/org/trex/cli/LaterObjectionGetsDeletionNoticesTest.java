@@ -45,7 +45,6 @@ import org.trex.testing.TestDatabase;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LaterObjectionGetsDeletionNoticesTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
-    private static final LocalDate DISCHARGED = LocalDate.of(2024, 10, 15);
     private static final String DISCHARGE = "discharge-delays";
     private static final String REABLEMENT = "reablement-ascof-2d";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,17 +68,8 @@ class LaterObjectionGetsDeletionNoticesTest {
         root = folder;
         url = TestDatabase.fresh();
         fixture = SourceFixture.on(url);
-        for (int i = 0; numbers.size() < 8; i++) {
-            String nine = String.format("999%06d", 100 + i);
-            int check = NhsNumber.checkDigit(nine);
-            if (check < 10) {
-                numbers.add(nine + check);
-            }
-        }
-        for (String number : numbers) {
-            people.add(fixture.person(number, LocalDate.of(1944, 3, 10), "LE1 5WW"));
-            fixture.spell(number, DISCHARGED.minusDays(9), DISCHARGED, DISCHARGED.minusDays(2));
-        }
+        numbers.addAll(ReleaseWithANotice.numbers(100));
+        people.addAll(ReleaseWithANotice.dischargedAgedEighty(fixture, numbers));
         fixture.nationalList(AS_OF.minusDays(20));
         fixture.objection(people.get(6), AS_OF.minusDays(30), null);
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
@@ -99,17 +89,7 @@ class LaterObjectionGetsDeletionNoticesTest {
         notices = root.resolve("notices");
         DemoBoard board = TestingBoard.create(root);
         for (String extract : List.of(DISCHARGE, REABLEMENT)) {
-            Path spec = root.resolve("extracts").resolve(extract + ".yaml");
-            for (String member : List.of(TestingBoard.CHAIR, TestingBoard.GUARDIAN)) {
-                Result approve = Workspace.trex("approve", spec.toString(), "--sign-with",
-                        board.keyFile(member).toString(), "--reference", "IGB-" + extract, "--database-url",
-                        url.jdbcUrl());
-                assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
-            }
-            Result run = Workspace.trex("run", spec.toString(), "--as-of", AS_OF.toString(), "--out",
-                    root.resolve("out").toString(), "--master", "local[2]", "--partitions", "2",
-                    "--database-url", url.jdbcUrl());
-            assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
+            ReleaseWithANotice.approveAndRun(root, url, board, extract);
         }
     }
 

@@ -37,20 +37,11 @@ record ReleaseWithANotice(Path root, DatabaseUrl url, Path notices, Path extract
     static ReleaseWithANotice create(Path root) throws Exception {
         DatabaseUrl url = TestDatabase.fresh();
         Path keyFile = root.resolve("keys").resolve("discharge-evaluation.key");
-        List<String> numbers = new ArrayList<>();
+        List<String> numbers;
         List<Long> people = new ArrayList<>();
         try (SourceFixture fixture = SourceFixture.on(url)) {
-            for (int i = 0; numbers.size() < 8; i++) {
-                String nine = String.format("999%06d", 300 + i);
-                int check = NhsNumber.checkDigit(nine);
-                if (check < 10) {
-                    numbers.add(nine + check);
-                }
-            }
-            for (String number : numbers) {
-                people.add(fixture.person(number, LocalDate.of(1944, 3, 10), "LE1 5WW"));
-                fixture.spell(number, DISCHARGED.minusDays(9), DISCHARGED, DISCHARGED.minusDays(2));
-            }
+            numbers = numbers(300);
+            people.addAll(dischargedAgedEighty(fixture, numbers));
             fixture.nationalList(AS_OF.minusDays(20));
             Files.createDirectories(root.resolve("extracts"));
             Files.createDirectories(root.resolve("policies"));
@@ -61,17 +52,7 @@ record ReleaseWithANotice(Path root, DatabaseUrl url, Path notices, Path extract
             SpecCopies.copyDefinitions(root);
             Files.writeString(keyFile, "5e6f".repeat(16) + "\n");
             Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            DemoBoard board = TestingBoard.create(root);
-            for (String member : List.of(TestingBoard.CHAIR, TestingBoard.GUARDIAN)) {
-                Result approve = Workspace.trex("approve", spec.toString(), "--sign-with",
-                        board.keyFile(member).toString(), "--reference", "IGB-" + EXTRACT, "--database-url",
-                        url.jdbcUrl());
-                assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
-            }
-            Result run = Workspace.trex("run", spec.toString(), "--as-of", AS_OF.toString(), "--out",
-                    root.resolve("out").toString(), "--master", "local[2]", "--partitions", "2",
-                    "--database-url", url.jdbcUrl());
-            assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
+            approveAndRun(root, url, TestingBoard.create(root), EXTRACT);
             fixture.objection(people.get(3), AS_OF.plusDays(6), null);
         }
         Path notices = root.resolve("notices");
@@ -85,6 +66,44 @@ record ReleaseWithANotice(Path root, DatabaseUrl url, Path notices, Path extract
         String pseudonym = new Pseudonymiser(PseudonymKey.fromFile(keyFile))
                 .pseudonym(NhsNumber.parse(numbers.get(3)));
         return new ReleaseWithANotice(root, url, notices, extract, pseudonym);
+    }
+
+    /** Eight valid NHS numbers, from 999 then {@code first} as six digits. */
+    static List<String> numbers(int first) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; numbers.size() < 8; i++) {
+            String nine = String.format("999%06d", first + i);
+            int check = NhsNumber.checkDigit(nine);
+            if (check < 10) {
+                numbers.add(nine + check);
+            }
+        }
+        return numbers;
+    }
+
+    /** Adds each number as a person aged 80 with one spell, all discharged on one day; returns their person IDs. */
+    static List<Long> dischargedAgedEighty(SourceFixture fixture, List<String> numbers) throws Exception {
+        List<Long> people = new ArrayList<>();
+        for (String number : numbers) {
+            people.add(fixture.person(number, LocalDate.of(1944, 3, 10), "LE1 5WW"));
+            fixture.spell(number, DISCHARGED.minusDays(9), DISCHARGED, DISCHARGED.minusDays(2));
+        }
+        return people;
+    }
+
+    /** Has two members of {@code board} approve the workspace's spec of {@code extract}, then runs it. */
+    static void approveAndRun(Path root, DatabaseUrl url, DemoBoard board, String extract) {
+        Path spec = root.resolve("extracts").resolve(extract + ".yaml");
+        for (String member : List.of(TestingBoard.CHAIR, TestingBoard.GUARDIAN)) {
+            Result approve = Workspace.trex("approve", spec.toString(), "--sign-with",
+                    board.keyFile(member).toString(), "--reference", "IGB-" + extract, "--database-url",
+                    url.jdbcUrl());
+            assertThat(approve.code()).as(approve.all()).isEqualTo(ExitCode.OK);
+        }
+        Result run = Workspace.trex("run", spec.toString(), "--as-of", AS_OF.toString(), "--out",
+                root.resolve("out").toString(), "--master", "local[2]", "--partitions", "2",
+                "--database-url", url.jdbcUrl());
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
     }
 
     /** A copy of the released extract, as the TRE would hold it before deleting anything. */
@@ -115,6 +134,13 @@ record ReleaseWithANotice(Path root, DatabaseUrl url, Path notices, Path extract
 
     Result status() {
         return Workspace.trex("objections", "status", "--database-url", url.jdbcUrl());
+    }
+
+    /** Asserts that the notice is open, in the database and its file, and that no acknowledgement was recorded. */
+    void assertStillOpen() throws Exception {
+        assertThat(status().out()).contains("OPEN     " + NOTICE);
+        assertThat(ackEntries()).isEmpty();
+        assertThat(Files.readString(notices.resolve(NOTICE + ".json"))).contains("\"status\" : \"open\"");
     }
 
     /** The details of each NOTICE_ACK audit entry, as stored. */
