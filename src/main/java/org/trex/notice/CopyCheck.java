@@ -111,8 +111,10 @@ public final class CopyCheck {
             Scan scan = form == Form.CSV ? csv(notice, file, path, column, named)
                     : parquet(notice, file, path, column, named);
             if (!scan.found().isEmpty()) {
-                remaining.add(scan.found().size() + " row(s) of " + output.name() + " whose person the notice names ("
-                        + path + " " + form.position + " " + shown(scan.found()) + ")");
+                int found = scan.found().size();
+                remaining.add(found + (found == 1 ? " row of " : " rows of ") + output.name() + " whose person the"
+                        + " notice names (" + path + " " + (found == 1 ? form.position : form.positions) + " "
+                        + shown(scan.found()) + ")");
             } else if (scan.rows() > most) {
                 throw new IllegalStateException(refusal(notice) + "copy " + folder + " holds " + scan.rows()
                         + " rows of " + output.name() + " in " + path + ", more than the " + most + " left of the "
@@ -141,15 +143,17 @@ public final class CopyCheck {
 
     /** The forms an extract writes each record-level output in, and how a place in each is counted. */
     private enum Form {
-        CSV(".csv", "lines"),
-        PARQUET(".parquet", "rows");
+        CSV(".csv", "line", "lines"),
+        PARQUET(".parquet", "row", "rows");
 
         private final String suffix;
         private final String position;
+        private final String positions;
 
-        Form(String suffix, String position) {
+        Form(String suffix, String position, String positions) {
             this.suffix = suffix;
             this.position = position;
+            this.positions = positions;
         }
     }
 

@@ -42,8 +42,8 @@ class AckRefusedWhileACopyStillHoldsTheRowsTest {
 
         assertThat(ack.code()).as(ack.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(ack.err()).contains("trex: Cannot acknowledge DN-000001: copy ", "/tre/untouched still holds 1"
-                + " row(s) of spells whose person the notice names (data/spells.csv lines " + release.releasedLine()
-                + "); and 1 row(s) of spells whose person the notice names (data/spells.parquet rows ")
+                + " row of spells whose person the notice names (data/spells.csv line " + release.releasedLine()
+                + "); and 1 row of spells whose person the notice names (data/spells.parquet row ")
                 .doesNotContain(release.pseudonym());
     }
 
@@ -55,8 +55,8 @@ class AckRefusedWhileACopyStillHoldsTheRowsTest {
         Result ack = release.ack(copy.toString());
 
         assertThat(ack.code()).as(ack.all()).isEqualTo(ExitCode.FAILURE);
-        assertThat(ack.err()).containsPattern("/tre/csv-only still holds 1 row\\(s\\) of spells whose person the notice"
-                + " names \\(data/spells.parquet rows \\d+\\)\n").doesNotContain("spells.csv", release.pseudonym());
+        assertThat(ack.err()).containsPattern("/tre/csv-only still holds 1 row of spells whose person the notice"
+                + " names \\(data/spells.parquet row \\d+\\)\n").doesNotContain("spells.csv", release.pseudonym());
     }
 
     @Test
