@@ -56,6 +56,11 @@ public final class CopyCheck {
         requireNonNull(notice, "notice is null");
         requireNonNull(copy, "copy is null");
         Path folder = copy.toAbsolutePath().normalize();
+        if (!NoticeFiles.rowsToDelete(notice)) {
+            throw new IllegalArgumentException(refusal(notice) + "it names no row to delete (its people were counted"
+                    + " in aggregates alone), so there is nothing to check in copy " + folder + "; acknowledge it"
+                    + " without --copy");
+        }
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(refusal(notice) + "copy " + folder + " is not a folder");
         }

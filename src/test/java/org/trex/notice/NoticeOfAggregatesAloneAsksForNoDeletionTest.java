@@ -1,6 +1,7 @@
 package org.trex.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trex.governance.DeletionNotice;
 import org.trex.governance.NoticedPerson;
 import org.trex.governance.Release;
@@ -19,7 +21,7 @@ import org.trex.spec.Applicability;
 /**
  * A deletion notice to an extract of aggregates alone says there is no row to delete (its counts cannot be recalled,
  * and the next release needs a differencing review) rather than asking for rows that are not there; a notice to an
- * extract with record-level rows of the person asks for them by the due date.
+ * extract with record-level rows of the person asks for them by the due date. Nor is a copy of it checked for rows.
  */
 class NoticeOfAggregatesAloneAsksForNoDeletionTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 7, 6);
@@ -37,6 +39,17 @@ class NoticeOfAggregatesAloneAsksForNoDeletionTest {
                 + " objections ack DN-000002 --by NAME`.")
                 .contains("1 of the people this notice names were counted in it.")
                 .doesNotContain("Delete their rows");
+    }
+
+    @Test
+    void noCopyIsCheckedForANoticeOfAggregatesAlone(@TempDir Path copy) {
+        DeletionNotice notice = notice(new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE,
+                Optional.empty(), 42, List.of()));
+
+        assertThatThrownBy(() -> CopyCheck.check(notice, copy)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot acknowledge DN-000002: it names no row to delete (its people were counted in"
+                        + " aggregates alone), so there is nothing to check in copy " + copy + "; acknowledge it"
+                        + " without --copy");
     }
 
     @Test
