@@ -281,7 +281,8 @@ public final class ObjectionsCommand implements Callable<Integer> {
         printer.println("DONE " + done.id() + " (" + done.release().release().extractId() + " run "
                 + done.release().release().runId() + ") by " + by + " at " + done.doneAt().orElseThrow() + ", "
                 + done.evidence().orElseThrow()
-                + (checked.isEmpty() ? " (give --copy DIR for each copy of the extract to have TREx check it)" : ""));
+                + (checked.isEmpty() && !done.outputs(ReleaseOutputKind.RECORDS).isEmpty()
+                        ? " (give --copy DIR for each copy of the extract to have TREx check it)" : ""));
         printer.flush();
         return done;
     }

@@ -64,12 +64,15 @@ public record DeletionNotice(
     }
 
     /**
-     * How the notice was recorded done, in words: "checked in N copies (paths)" or "on the operator's word,
-     * unchecked"; empty while it is not done.
+     * How the notice was recorded done, in words: "checked in N copies (paths)", "on the operator's word, unchecked",
+     * or, for a notice naming aggregates alone, that there was no row to delete; empty while it is not done.
      */
     public Optional<String> evidence() {
         if (doneAt.isEmpty()) {
             return Optional.empty();
+        }
+        if (outputs(ReleaseOutputKind.RECORDS).isEmpty()) {
+            return Optional.of("read: it named no row to delete");
         }
         return Optional.of(checkedIn.isEmpty() ? "on the operator's word, unchecked"
                 : "checked in " + checkedIn.size() + " cop" + (checkedIn.size() == 1 ? "y" : "ies") + " ("

@@ -143,7 +143,9 @@ public final class DeletionNotices {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("notice", noticeId);
             details.put("by", by);
-            details.put("checked", copies.isEmpty() ? "unchecked: recorded on the operator's word"
+            details.put("checked", notice.outputs(ReleaseOutputKind.RECORDS).isEmpty()
+                    ? "nothing to check: the notice named aggregates alone, no row to delete"
+                    : copies.isEmpty() ? "unchecked: recorded on the operator's word"
                     : "no row of a pseudonym the notice names remained in the copies");
             details.put("copies", copies.stream().map(DeletionNotices::evidence).toList());
             new AuditLog(url, clock).append(dsl, actor, AuditAction.NOTICE_ACK,

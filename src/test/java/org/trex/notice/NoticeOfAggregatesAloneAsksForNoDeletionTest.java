@@ -42,9 +42,14 @@ class NoticeOfAggregatesAloneAsksForNoDeletionTest {
     }
 
     @Test
-    void noCopyIsCheckedForANoticeOfAggregatesAlone(@TempDir Path copy) {
+    void aNoticeOfAggregatesAloneIsDoneWithoutACopy(@TempDir Path copy) {
         DeletionNotice notice = notice(new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE,
                 Optional.empty(), 42, List.of()));
+        DeletionNotice done = new DeletionNotice(notice.id(), notice.release(), notice.issuedAt(), notice.asOf(),
+                notice.dueOn(), Optional.of(Instant.parse("2026-07-07T09:00:00Z")), Optional.of("TRE operator"),
+                List.of(), notice.people());
+
+        assertThat(done.evidence()).contains("read: it named no row to delete");
 
         assertThatThrownBy(() -> CopyCheck.check(notice, copy)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot acknowledge DN-000002: it names no row to delete (its people were counted in"
