@@ -62,7 +62,9 @@ final class DemoCopy {
             for (Path file : files.toList()) {
                 Path target = copy.resolve(extract.relativize(file).toString());
                 if (Files.isDirectory(file)) {
+                    // As owner-only as the extract's own folders: the copy holds the same rows.
                     Files.createDirectories(target);
+                    Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(file));
                 } else {
                     Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
@@ -136,6 +138,7 @@ final class DemoCopy {
 
     private static void replace(Path cleaned, Path file) {
         try {
+            Files.setPosixFilePermissions(cleaned, Files.getPosixFilePermissions(file));
             Files.move(cleaned, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot replace " + file + ": " + e.getMessage(), e);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,12 @@ class DemoShowsTheObjectionCycleTest {
         Result verify = Workspace.trex("verify", published.toString(), "--board",
                 out.resolve("governance/board.yaml").toString());
         assertThat(verify.code()).as(verify.all()).isEqualTo(ExitCode.OK);
+        for (Path file : List.of(copy, copy.resolve("data"), copy.resolve("data/spells.csv"),
+                copy.resolve("data/spells.parquet"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                            published.resolve(copy.relativize(file).toString()))));
+        }
         assertThat(notices.resolve("DN-000001.json")).exists();
         assertThat(notices.resolve("DN-000001.md")).exists();
         assertThat(TEN_DIGITS.matcher(result.all()).results().map(m -> m.group())).as("printed").isEmpty();
