@@ -1,5 +1,8 @@
 package org.trex.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,6 +10,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.trex.source.DatabaseUrl;
@@ -55,9 +59,23 @@ public final class TestDatabase {
             return new DatabaseUrl(container.getJdbcUrl() + "&user=" + container.getUsername()
                     + "&password=" + container.getPassword());
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(Path.of(System.getProperty("java.io.tmpdir")));
+        // Its files are removed by the next test JVM rather than at this one's exit, which Surefire cuts short after
+        // 30 s: removing the hundreds of databases the tests create takes longer on CI's disk.
+        Path parent = Path.of(System.getProperty("java.io.tmpdir"), "test-postgres");
+        removeStoppedServers(parent);
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(parent, EmbeddedDatabase.OnClose.KEEP_FILES);
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         return embedded.url();
+    }
+
+    /** Removes the files of earlier test JVMs' servers, each stopped (a running server has its postmaster.pid). */
+    private static void removeStoppedServers(Path parent) {
+        try (Stream<Path> servers = Files.isDirectory(parent) ? Files.list(parent) : Stream.empty()) {
+            servers.filter(server -> !Files.exists(server.resolve("data").resolve("postmaster.pid")))
+                    .forEach(EmbeddedDatabase::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list earlier test servers in " + parent + ": " + e.getMessage(), e);
+        }
     }
 
     private static DatabaseUrl withDatabase(DatabaseUrl server, String name) {
