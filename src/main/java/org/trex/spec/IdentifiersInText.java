@@ -1,6 +1,7 @@
 package org.trex.spec;
 
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trex.nhs.NhsNumber;
@@ -14,6 +15,9 @@ public final class IdentifiersInText {
     private static final Pattern NHS_LIKE = Pattern.compile("(?<!\\d)\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?!\\d)");
     // A token of hex digits this long is a hash or key ID, whose digit runs are no one's number.
     private static final int HASH_LENGTH = 16;
+    // A key's fingerprint (43 characters) or a line of an SSH signature (64) in base64: random letters and digits,
+    // between '+' and '/', spell a postcode's shape by chance (one run in a few hundred signed), a person's never.
+    private static final int ENCODED_LENGTH = 32;
     private static final String REDACTED = "[redacted]";
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     // A run ID's groups are shorter than a hash, and its last one (twelve hex digits) may hold ten digits in a row.
@@ -48,8 +52,9 @@ public final class IdentifiersInText {
 
     /** The text with each NHS number and full postcode it holds replaced by {@code [redacted]}. */
     public static String redacted(String text) {
-        String postcodes = POSTCODE.matcher(numbersRedacted(text)).replaceAll(REDACTED);
-        return POSTCODE_ANY_CASE.matcher(postcodes).replaceAll(REDACTED);
+        String numbers = numbersRedacted(text);
+        String postcodes = POSTCODE.matcher(numbers).replaceAll(found -> outsideEncoded(numbers, found));
+        return POSTCODE_ANY_CASE.matcher(postcodes).replaceAll(found -> outsideEncoded(postcodes, found));
     }
 
     private static String numbersRedacted(String text) {
@@ -69,7 +74,23 @@ public final class IdentifiersInText {
 
     /** Whether the text holds a full postcode: in capitals with or without its space, in small letters with it. */
     public static boolean holdsPostcode(String text) {
-        return POSTCODE.matcher(text).find() || POSTCODE_ANY_CASE.matcher(text).find();
+        return !redacted(text).equals(numbersRedacted(text));
+    }
+
+    private static String outsideEncoded(String text, MatchResult found) {
+        int start = found.start();
+        while (start > 0 && isBase64(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = found.end();
+        while (end < text.length() && isBase64(text.charAt(end))) {
+            end++;
+        }
+        return Matcher.quoteReplacement(end - start >= ENCODED_LENGTH ? found.group() : REDACTED);
+    }
+
+    private static boolean isBase64(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=');
     }
 
     private static boolean inHash(String text, int at) {

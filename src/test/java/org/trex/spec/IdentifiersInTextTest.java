@@ -43,6 +43,25 @@ class IdentifiersInTextTest {
     }
 
     @Test
+    void aPostcodesShapeInsideASignatureOrFingerprintIsNoOnesPostcode() {
+        // A line of an SSH signature and a key's fingerprint, each spelling LE31DD between '/' and '+' by chance.
+        assertThat(IdentifiersInText.found("AAAAUwAAAAtzc2gtZWQyNTUxOQAAAEC7U9qehH48ptTmjuEhfHgi/LE31DD+OPhRMPZ5sON"))
+                .isEmpty();
+        assertThat(IdentifiersInText.found("\"keyFingerprint\":\"SHA256:UyNpYe7cvQKtmZjOJCw/LE31DD+B49LNhdoM8gt2x\""))
+                .isEmpty();
+        assertThat(IdentifiersInText.found("-----BEGIN SSH SIGNATURE-----\\nU1NIU0lHAAAAAQAAADMAAAAL/LE31DD+ZWQyNTUx"))
+                .isEmpty();
+    }
+
+    @Test
+    void aPostcodeBesideShortCodesIsStillFound() {
+        assertThat(IdentifiersInText.found("path /home/tre/LE31DD/notes.txt")).contains("a postcode");
+        assertThat(IdentifiersInText.found("ref A1+LE31DD+B2")).contains("a postcode");
+        assertThat(IdentifiersInText.redacted("U1NIU0lHAAAAAQAAADMAAAALc3NoLWVk/LE31DD+ at LE3 1DD"))
+                .isEqualTo("U1NIU0lHAAAAAQAAADMAAAALc3NoLWVk/LE31DD+ at [redacted]");
+    }
+
+    @Test
     void redactionReplacesTheIdentifiersAndKeepsTheRest() {
         assertThat(IdentifiersInText.redacted("Cannot use '999 000 0018' or LE3 1DD in run 0a7208f1-7eee-38f3-b643-"
                 + "a9990000018b")).isEqualTo("Cannot use '[redacted]' or [redacted] in run 0a7208f1-7eee-38f3-b643-"
