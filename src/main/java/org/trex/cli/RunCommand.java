@@ -2,40 +2,22 @@ package org.trex.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import org.trex.extract.IoReasons;
-import org.trex.governance.ApprovalSubject;
-import org.trex.governance.Approvals;
-import org.trex.governance.AuditAction;
 import org.trex.governance.AuditEntry;
-import org.trex.governance.AuditLog;
-import org.trex.governance.DueRunReport;
-import org.trex.governance.DueOutcome;
-import org.trex.governance.DueRunSummary;
-import org.trex.governance.DueRunner;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.LiveRuns;
-import org.trex.governance.RunResult;
-import org.trex.governance.ScheduledExtract;
 import org.trex.lineage.OpenLineageEvents;
 import org.trex.lineage.OpenLineageHttpSender;
 import org.trex.lineage.ParentRun;
-import org.trex.plan.Planner;
-import org.trex.run.ExtractRunner;
 import org.trex.run.FailedRunLog;
 import org.trex.run.Preflight;
 import org.trex.run.RunOutcome;
@@ -44,13 +26,9 @@ import org.trex.run.SafeMessages;
 import org.trex.run.SparkSessions;
 import org.trex.source.DatabaseClock;
 import org.trex.source.DatabaseUrl;
-import org.trex.source.HostClockException;
 import org.trex.source.SourceCatalog;
-import org.trex.spec.BoardFiles;
-import org.trex.spec.BoardRegister;
 import org.trex.spec.IdentifiersInText;
 import org.trex.spec.LoadedSpec;
-import org.trex.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -203,134 +181,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The specs in --specs that have a schedule and an approval of their current plan, read while Spark starts. */
-    private record DueSpecs(Map<String, LoadedSpec> approved, List<ScheduledExtract> scheduled) {
-        DueSpecs {
-            approved = Map.copyOf(requireNonNull(approved, "approved is null"));
-            scheduled = List.copyOf(requireNonNull(scheduled, "scheduled is null"));
-        }
-    }
-
-    /**
-     * Runs the pass; what ran and how the pass ended go to {@code printer}, what failed or was skipped to
-     * {@code errors}, so that a scheduler's log keeps its failures apart.
-     */
+    /** The --due pass, as of --as-of (else the database's today), under --run-id (else one of its own). */
     private int runDue(DatabaseUrl source, DatabaseUrl governanceUrl, PrintWriter printer, PrintWriter errors) {
         DatabaseClock time = databaseTime(governanceUrl);
-        Clock clock = time.clock(hostClock.host);
-        LocalDate date = asOf(clock);
+        LocalDate date = asOf(time.clock(hostClock.host));
         String schedulerRunId = runId == null ? UUID.randomUUID().toString() : withoutIdentifiers(runId);
-        try {
-            time.requireWithin(DatabaseClock.MOST_SKEW, "run the due extracts in " + specsDirectory);
-        } catch (HostClockException refusal) {
-            recordDueRefusal(governanceUrl, date, schedulerRunId, clock, refusal);
-            throw refusal;
-        }
-        // Before any spec is read or period claimed: a due pass as of a later day would mark its periods done.
-        Preflight.requireAsOfNotAfterToday("run the due extracts in " + specsDirectory, date, clock);
-        AtomicInteger skipped = new AtomicInteger();
-        DueRunSummary summary;
-        try {
-            summary = SparkRuns.withRunner(master, partitions, out, hostClock.host,
-                    () -> dueSpecs(date, governanceUrl, clock, printer, errors, skipped, schedulerRunId),
-                    (runner, due) -> new DueRunner(governanceUrl, clock)
-                            .runDue(due.scheduled(), date, schedulerRunId, (extract, asOfDate, id) -> {
-                        LoadedSpec spec = due.approved().get(extract.extractId());
-                        UUID uuid = UUID.fromString(id);
-                        RunOutcome outcome = runner.run(request(spec, source, governanceUrl, uuid, asOfDate,
-                                Optional.of(schedulerRunId)));
-                        SparkRuns.printSummary(printer, outcome);
-                        return RunResult.succeeded(outcome.extractDirectory().toString());
-                    }));
-        } catch (SparkRuns.FullOutFolder full) {
-            // Before any spec was read, so the pass is refused whole: its entry names no extract or run, only the
-            // scheduler's run ID.
-            CliException refusal = new CliException(ExitCode.FAILURE, "Cannot run the due extracts in "
-                    + specsDirectory + ": " + SafeMessages.of(full.disk()), full);
-            recordDueRefusal(governanceUrl, date, schedulerRunId, clock, refusal);
-            throw refusal;
-        }
-        for (DueRunReport report : summary.runs()) {
-            (report.status() == DueRunReport.Status.FAILED ? errors : printer).printf("%-24s period %s: %s%s%n",
-                    report.extractId(), report.periodKey(),
-                    report.status().name().toLowerCase(java.util.Locale.ROOT),
-                    report.message().isEmpty() ? "" : " (" + report.message() + ")");
-        }
-        // A spec skipped as unapproved, changed or unreadable did not run: the scheduler must hear of it.
-        DueOutcome outcome = skipped.get() > 0 ? DueOutcome.SOME_FAILED : summary.outcome();
-        printer.println("Outcome: " + outcome.name().toLowerCase(java.util.Locale.ROOT)
-                + (skipped.get() > 0 ? " (" + skipped.get() + " spec(s) skipped, named on standard error)" : ""));
-        errors.flush();
-        printer.flush();
-        return outcome.exitCode();
-    }
-
-    /** Audits a pass refused whole, before it read a spec: its entry names no extract or run, only the scheduler's. */
-    private void recordDueRefusal(DatabaseUrl governanceUrl, LocalDate date, String schedulerRunId, Clock clock,
-            RuntimeException refusal) {
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("specs", specsDirectory.toString());
-        details.put("asOf", date.toString());
-        details.put("reason", SafeMessages.of(refusal));
-        details.put("schedulerRunId", schedulerRunId);
-        Preflight.recordRefusal(governanceUrl, Actor.current(), Optional.empty(), Optional.empty(), details, clock);
-    }
-
-    private DueSpecs dueSpecs(LocalDate date, DatabaseUrl governanceUrl, Clock clock, PrintWriter printer,
-            PrintWriter errors, AtomicInteger skipped, String schedulerRunId) {
-        closeAbandoned(governanceUrl, printer, clock);
-        Approvals approvals = new Approvals(governanceUrl, clock);
-        Skips skips = new Skips(new AuditLog(governanceUrl, clock), errors, skipped, schedulerRunId);
-        Map<String, LoadedSpec> approved = new java.util.LinkedHashMap<>();
-        List<ScheduledExtract> scheduled = new ArrayList<>();
-        for (Path file : specFiles()) {
-            Optional<String> extractId = Optional.empty();
-            try {
-                LoadedSpec spec = Specs.load(file);
-                extractId = Optional.of(spec.spec().value().id());
-                if (spec.spec().value().schedule().isEmpty()) {
-                    continue;
-                }
-                BoardRegister board = BoardFiles.forSpec(file);
-                var status = approvals.check(
-                        ApprovalSubject.of(new Planner(SourceCatalog.standard(), clock).plan(spec, board, date)), board,
-                        date);
-                if (status.approval().isPresent() && status.state() == org.trex.governance.ApprovalState.APPROVED) {
-                    approved.put(spec.spec().value().id(), spec);
-                    scheduled.add(ScheduledExtract.of(spec.spec().value()));
-                } else {
-                    skips.skip(file, extractId, SafeMessages.line(status.message()), List.of());
-                }
-            } catch (SpecException e) {
-                skips.skip(file, extractId, "invalid spec, policy or board register", e.problems().stream()
-                        .map(String::valueOf).toList());
-            } catch (RuntimeException e) {
-                // One spec that cannot be planned or checked must not stop the others.
-                skips.skip(file, extractId, SafeMessages.of(e), List.of());
-            }
-        }
-        return new DueSpecs(approved, scheduled);
-    }
-
-    /**
-     * Specs a due pass skipped: each is printed on standard error, counted (the pass exits 5) and audited as a refused
-     * run, as a run of the spec by hand would be; the scheduler's run ID is in the entry, as the skipped run had none
-     * of its own.
-     */
-    private record Skips(AuditLog audit, PrintWriter errors, AtomicInteger count, String schedulerRunId) {
-        void skip(Path file, Optional<String> extractId, String reason, List<String> problems) {
-            errors.println("skipped " + file + ": " + reason);
-            problems.forEach(p -> errors.println("  " + p));
-            count.incrementAndGet();
-            Map<String, Object> details = new java.util.LinkedHashMap<>();
-            details.put("spec", file.toString());
-            details.put("reason", "Cannot run scheduled spec " + file + ": " + reason);
-            if (!problems.isEmpty()) {
-                details.put("problems", problems.stream().map(SafeMessages::line).toList());
-            }
-            details.put("schedulerRunId", schedulerRunId);
-            audit.append(Actor.current(), AuditAction.RUN_REFUSED, extractId, Optional.empty(), details);
-        }
+        DuePass.Spark spark = new DuePass.Spark(master, partitions, out, hostClock.host);
+        DuePass pass = new DuePass(specsDirectory, governanceUrl, spark, (spec, id, asOfDate, scheduler) ->
+                request(spec, source, governanceUrl, id, asOfDate, Optional.of(scheduler)));
+        return pass.run(time, date, schedulerRunId, printer, errors);
     }
 
     /**
@@ -406,14 +265,5 @@ public final class RunCommand implements Callable<Integer> {
         Optional<ParentRun> parent = schedulerRun.map(s -> new ParentRun("scheduler", "trex-run",
                 UUID.nameUUIDFromBytes(("scheduler:" + s).getBytes(StandardCharsets.UTF_8))));
         return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, schedulerRun, Actor.current());
-    }
-
-    private List<Path> specFiles() {
-        try (Stream<Path> files = Files.list(specsDirectory)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
-        } catch (IOException e) {
-            throw new CliException(ExitCode.BAD_INPUT,
-                    "Cannot list extract specs in " + specsDirectory + ": " + IoReasons.of(e));
-        }
     }
 }
