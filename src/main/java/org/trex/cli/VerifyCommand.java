@@ -229,12 +229,17 @@ public final class VerifyCommand implements Callable<Integer> {
         return problems;
     }
 
-    /** Each file the lineage names as loaded must be in the governance record of loads, into the same source. */
+    /**
+     * Each file the lineage names as loaded must be in the governance record of loads, into the same source and, where
+     * the lineage says whose LA code its rows were held to, held to the same.
+     */
     private static List<String> loadProblems(DatabaseUrl url, List<SourceLoad> loads) {
         List<String> problems = new ArrayList<>();
         for (SourceLoad load : CurrentFiles.unrecorded(loads, url)) {
             problems.add("Cannot verify load of " + load.fileName() + ": the governance records hold no load of"
-                    + " SHA-256 " + load.sha256() + " into " + load.source() + " period " + load.period());
+                    + " SHA-256 " + load.sha256() + " into " + load.source() + " period " + load.period()
+                    + load.council().map(check -> check.heldTo().map(code -> " held to the council's LA code " + code)
+                            .orElse(" without the council's LA code")).orElse(""));
         }
         return problems;
     }

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.trex.load.CouncilCode;
 import org.trex.load.LoadedFile;
 
 /**
  * One {@code trex load} as the governance records hold it: the source and period it replaced, who loaded it and
- * when, and each file with its SHA-256 and rows.
+ * when, the council's LA code a social care load held its rows to, and each file with its SHA-256 and rows.
  *
  * @param id the record's ID
  * @param source the source's CLI name (social-care, hospital, objections)
@@ -16,15 +18,18 @@ import org.trex.load.LoadedFile;
  * @param loadedBy who loaded it
  * @param loadedAt when it committed
  * @param auditSeq the audit log entry that recorded it
+ * @param council the council's LA code every row's LA_Code was held to (V76); empty when none was set, and for the
+ *     sources other than social care
  * @param files the files in the order they were given
  */
 public record RecordedLoad(long id, String source, String period, String loadedBy, Instant loadedAt, long auditSeq,
-        List<LoadedFile> files) {
+        Optional<CouncilCode> council, List<LoadedFile> files) {
     public RecordedLoad {
         Texts.requireText(source, "source");
         Texts.requireText(period, "period");
         Texts.requireText(loadedBy, "loadedBy");
         requireNonNull(loadedAt, "loadedAt is null");
+        requireNonNull(council, "council is null");
         files = List.copyOf(requireNonNull(files, "files is null"));
     }
 

@@ -36,9 +36,9 @@ import org.trex.source.DatabaseUrl;
 import org.trex.spec.SpecException;
 
 /**
- * The record of every {@code trex load} in the governance database ({@code trex_governance.source_load}, V60) and
- * its LOAD audit entry. A load and its record are one decision: they commit in one transaction when the governance
- * tables are in the source database.
+ * The record of every {@code trex load} in the governance database ({@code trex_governance.source_load}, V60; the
+ * council's LA code a social care load's rows were held to, V76) and its LOAD audit entry. A load and its record are
+ * one decision: they commit in one transaction when the governance tables are in the source database.
  */
 public final class SourceLoads {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoads.class);
@@ -52,6 +52,8 @@ public final class SourceLoads {
     private static final Field<java.time.OffsetDateTime> LOAD_AT =
             field(name("source_load", "loaded_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
     private static final Field<Long> LOAD_AUDIT_SEQ = field(name("source_load", "audit_seq"), SQLDataType.BIGINT);
+    private static final Field<String> LOAD_COUNCIL_CODE =
+            field(name("source_load", "council_code"), SQLDataType.CLOB);
 
     private static final Table<Record> FILE = table(name(GovernanceTables.SCHEMA, "source_load_file"));
     private static final Field<Long> FILE_LOAD_ID = field(name("source_load_file", "load_id"), SQLDataType.BIGINT);
@@ -203,6 +205,7 @@ public final class SourceLoads {
                 Optional.empty(), details);
         long id = dsl.insertInto(LOAD).set(LOAD_SOURCE, outcome.kind().cliName()).set(LOAD_PERIOD, outcome.period())
                 .set(LOAD_BY, actor).set(LOAD_AT, entry.at().atOffset(ZoneOffset.UTC)).set(LOAD_AUDIT_SEQ, entry.seq())
+                .set(LOAD_COUNCIL_CODE, report.council().map(CouncilCode::value).orElse(null))
                 .returningResult(LOAD_ID).fetchSingle().value1();
         int ordinal = 0;
         for (LoadedFile file : report.files()) {
@@ -215,13 +218,14 @@ public final class SourceLoads {
 
     private static List<RecordedLoad> loads(DSLContext dsl, List<Long> ids) {
         List<RecordedLoad> loads = new ArrayList<>();
-        for (Record load : dsl.select(LOAD_ID, LOAD_SOURCE, LOAD_PERIOD, LOAD_BY, LOAD_AT, LOAD_AUDIT_SEQ).from(LOAD)
-                .where(LOAD_ID.in(ids)).orderBy(LOAD_ID).fetch()) {
+        for (Record load : dsl.select(LOAD_ID, LOAD_SOURCE, LOAD_PERIOD, LOAD_BY, LOAD_AT, LOAD_AUDIT_SEQ,
+                LOAD_COUNCIL_CODE).from(LOAD).where(LOAD_ID.in(ids)).orderBy(LOAD_ID).fetch()) {
             List<LoadedFile> files = dsl.select(FILE_NAME, FILE_SHA256, FILE_ROWS_READ, FILE_ROWS_LOADED).from(FILE)
                     .where(FILE_LOAD_ID.eq(load.get(LOAD_ID))).orderBy(FILE_ORDINAL)
                     .fetch(r -> new LoadedFile(r.value1(), r.value2(), r.value3(), r.value4()));
             loads.add(new RecordedLoad(load.get(LOAD_ID), load.get(LOAD_SOURCE), load.get(LOAD_PERIOD),
-                    load.get(LOAD_BY), load.get(LOAD_AT).toInstant(), load.get(LOAD_AUDIT_SEQ), files));
+                    load.get(LOAD_BY), load.get(LOAD_AT).toInstant(), load.get(LOAD_AUDIT_SEQ),
+                    Optional.ofNullable(load.get(LOAD_COUNCIL_CODE)).map(CouncilCode::new), files));
         }
         return loads;
     }

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.trex.extract.FileDigests;
@@ -97,7 +98,7 @@ public final class ExtractVerifier {
                                 input.path("name").asText(), input.at("/facets/version/datasetVersion").asText(),
                                 load.path("rowsLoaded").isIntegralNumber()
                                         ? OptionalLong.of(load.path("rowsLoaded").asLong()) : OptionalLong.empty(),
-                                Instant.parse(load.path("loadedAt").asText())));
+                                Instant.parse(load.path("loadedAt").asText()), council(load.path("councilCode"))));
                     } catch (IllegalArgumentException | DateTimeParseException e) {
                         // Not a well-formed load: verify() names it against the facet's schema.
                     }
@@ -105,6 +106,15 @@ public final class ExtractVerifier {
             }
         }
         return List.copyOf(loads);
+    }
+
+    /** What a load's facet says of the council's LA code: nothing where it has no {@code councilCode}. */
+    private static Optional<CouncilCodeCheck> council(JsonNode code) {
+        if (code.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(code.isNull() ? CouncilCodeCheck.NOT_CHECKED
+                : new CouncilCodeCheck(Optional.of(code.asText())));
     }
 
     private static void checkFiles(Path extractDir, Manifest manifest, List<String> problems) {

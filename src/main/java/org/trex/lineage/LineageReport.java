@@ -108,6 +108,16 @@ public final class LineageReport {
                 "fields", String.join(", ", source.fields().stream().map(Field::name).toList()),
                 "sql", source.sql(),
                 "sqlIndented", source.sql().strip().indent(4).stripTrailing())).toList());
+        view.put("loads", run.loads().stream().map(load -> Map.of(
+                "name", load.fileName(),
+                "source", load.source(),
+                "period", load.period(),
+                "sha256", load.sha256(),
+                "rowsLoaded", load.rowsLoaded().isPresent() ? counts.text(load.rowsLoaded().getAsLong()) : "suppressed",
+                "loadedAt", load.loadedAt().toString(),
+                // A list of one or none, as a template cannot tell an absent value from its parent's.
+                "council", load.council().map(CouncilCodeCheck::inWords).stream().toList())).toList());
+        view.put("hasLoads", !run.loads().isEmpty());
         view.put("rowsRead", counts.text(run.rowsRead()));
         view.put("shownCounts", counts.words());
         view.put("outputCount", run.outputs().size());

@@ -236,7 +236,11 @@ public final class OpenLineageEvents {
         } else {
             facet.putNull("rowsLoaded");
         }
-        facets.set("trex_load", facet.put("loadedAt", load.loadedAt().toString()));
+        facet.put("loadedAt", load.loadedAt().toString());
+        // null says the rows were not held to the council's code; absent, that the source states no council.
+        load.council().ifPresent(check -> check.heldTo().ifPresentOrElse(code -> facet.put("councilCode", code),
+                () -> facet.putNull("councilCode")));
+        facets.set("trex_load", facet);
         return input;
     }
 

@@ -93,8 +93,8 @@ public record Preflight(ExtractPlan plan, SignedApproval approval, PseudonymKey 
             SourceSchema.requireCurrent(request.source(), "run extract " + plan.spec().id());
             NationalList nationalList = NationalList.on(request.source(), plan.policy(), request.asOf(),
                     plan.optOutsOn()).requireUsable();
-            List<SourceLoad> loads = CurrentFiles.of(request.source(), plan);
-            CurrentFiles.requireRecorded(loads, request.governance(), plan.spec().id());
+            List<SourceLoad> loads = CurrentFiles.recorded(CurrentFiles.of(request.source(), plan),
+                    request.governance(), plan.spec().id());
             // Before any row is read: a key other than the project's would make pseudonyms that link to nothing
             // before, and another project's would link to that project's. Only a published run binds it.
             new ProjectKeys(request.governance(), clock).check(named.project(), named.name(), key.id(),

@@ -3,8 +3,6 @@ package org.trex.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +15,8 @@ import org.trex.testing.TestDatabase;
 /**
  * A social care load's LOAD audit entry says whether its rows were held to the council's own LA code, and to which,
  * so an information governance officer reading the log can tell a load checked against the council from one that
- * was held only to one code; other sources' entries say nothing of a council.
+ * was held only to one code; other sources' entries say nothing of a council. Its record in
+ * {@code trex_governance.source_load}, which a run's lineage cites, holds the code too, and no code otherwise.
  */
 class SocialCareLoadRecordsItsCouncilCodeTest {
     private static final String OURS = "E06000016";
@@ -34,6 +33,7 @@ class SocialCareLoadRecordsItsCouncilCodeTest {
 
         assertThat(loaded.code()).as(loaded.all()).isEqualTo(ExitCode.OK);
         assertThat(councilCode(url)).isEqualTo(OURS);
+        assertThat(recorded(url)).isEqualTo(OURS);
     }
 
     @Test
@@ -45,6 +45,7 @@ class SocialCareLoadRecordsItsCouncilCodeTest {
 
         assertThat(loaded.code()).as(loaded.all()).isEqualTo(ExitCode.OK);
         assertThat(councilCode(url)).isEqualTo("not set: LA_Code held to one code, not checked to be the council's");
+        assertThat(recorded(url)).isEqualTo("(none)");
     }
 
     @Test
@@ -56,6 +57,7 @@ class SocialCareLoadRecordsItsCouncilCodeTest {
 
         assertThat(loaded.code()).as(loaded.all()).isEqualTo(ExitCode.OK);
         assertThat(councilCode(url)).isEqualTo("(none)");
+        assertThat(recorded(url)).isEqualTo("(none)");
     }
 
     private static String councilCode(DatabaseUrl url) {
@@ -63,10 +65,11 @@ class SocialCareLoadRecordsItsCouncilCodeTest {
                 + " WHERE action = 'LOAD'").get(0);
     }
 
+    private static String recorded(DatabaseUrl url) {
+        return Sql.strings(url, "SELECT coalesce(council_code, '(none)') FROM trex_governance.source_load").get(0);
+    }
+
     private Result load(DatabaseUrl url, String source, Path file, String... options) {
-        List<String> args = new ArrayList<>(List.of("load", source, file.toString(), "--report",
-                dir.resolve("report.csv").toString(), "--database-url", url.jdbcUrl()));
-        args.addAll(List.of(options));
-        return Workspace.trex(args.toArray(String[]::new));
+        return Workspace.load(url, source, file, dir.resolve("report.csv"), options);
     }
 }

@@ -119,6 +119,12 @@ final class Workspace {
         return trex(commandLine -> { }, args);
     }
 
+    /** {@code trex load} of {@code file} into {@code source}, its quality report written to {@code report}. */
+    static Result load(DatabaseUrl url, String source, Path file, Path report, String... options) {
+        return trex(concat(List.of("load", source, file.toString(), "--report", report.toString(), "--database-url",
+                url.jdbcUrl()), options));
+    }
+
     /** {@code trex} with {@code setUp} done to its command line first (a wrong host clock given to a command). */
     static Result trex(Consumer<CommandLine> setUp, String... args) {
         StringWriter out = new StringWriter();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.Sql;
@@ -48,9 +47,7 @@ class KeyIdBelongsToOneProjectInTheDatabaseTest {
     @Test
     void theUpgradeMakesTheFirstProjectToBindAKeyIdItsOwner() {
         DatabaseUrl url = TestDatabase.fresh();
-        Flyway.configure().dataSource(url.jdbcUrl(), null, null).locations("classpath:db/governance")
-                .table("trex_governance_schema_history").schemas("trex_governance").defaultSchema("trex_governance")
-                .target("73").load().migrate();
+        TestDatabase.governanceAt(url, "73");
         // Bound before TREx refused a second project: both stay as recorded.
         Sql.execute(url, BINDING + "('reablement-evaluation', 'k', '" + KEY_ID + "', 'r', 'run-2',"
                 + " TIMESTAMPTZ '2026-03-01 10:00:00+00')");

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.trex.source.DatabaseUrl;
 import org.trex.testing.TestDatabase;
@@ -22,9 +21,7 @@ class RegisterUpgradeKeepsEveryPseudonymTest {
     @Test
     void pseudonymsHeldAsTextAreFoundAgainAsBytes() throws Exception {
         DatabaseUrl url = TestDatabase.fresh();
-        Flyway.configure().dataSource(url.jdbcUrl(), null, null).locations("classpath:db/governance")
-                .table("trex_governance_schema_history").schemas("trex_governance").defaultSchema("trex_governance")
-                .target("63").load().migrate();
+        TestDatabase.governanceAt(url, "63");
         try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO trex_governance.release (extract_id, run_id, spec_version, project, key_id,"
                     + " key_file, as_of, deletion_days, extract_path, released_at, national_data_opt_out)"

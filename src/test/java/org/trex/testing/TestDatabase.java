@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.trex.source.DatabaseUrl;
@@ -93,5 +94,12 @@ public final class TestDatabase {
                 .filter(p -> !p.startsWith("user=") && !p.startsWith("password=")).map(p -> "&" + p)
                 .collect(Collectors.joining());
         return new DatabaseUrl(parts[0] + "?user=" + role + "&password=" + password + others);
+    }
+
+    /** Applies the governance migrations up to {@code version} alone: the schema a TREx of that version left. */
+    public static void governanceAt(DatabaseUrl url, String version) {
+        Flyway.configure().dataSource(url.jdbcUrl(), null, null).locations("classpath:db/governance")
+                .table("trex_governance_schema_history").schemas("trex_governance").defaultSchema("trex_governance")
+                .target(version).load().migrate();
     }
 }
