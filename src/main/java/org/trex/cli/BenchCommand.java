@@ -47,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pairs", defaultValue = "1", paramLabel = "N",
             description = "Time psql \\copy and trex run N times, alternating on the same data, and judge the run's "
-                    + "targets on the median of the pairs: one machine's timings move by 10-20% from minute to minute "
+                    + "targets on the median of the pairs: one machine's timings move by 10-20%% from minute to minute "
                     + "(default: ${DEFAULT-VALUE}).")
     int pairs;
 
