@@ -53,8 +53,8 @@ public final class IdentifiersInText {
     /** The text with each NHS number and full postcode it holds replaced by {@code [redacted]}. */
     public static String redacted(String text) {
         String numbers = numbersRedacted(text);
-        String postcodes = POSTCODE.matcher(numbers).replaceAll(found -> outsideEncoded(numbers, found));
-        return POSTCODE_ANY_CASE.matcher(postcodes).replaceAll(found -> outsideEncoded(postcodes, found));
+        String postcodes = POSTCODE.matcher(numbers).replaceAll(found -> redactedUnlessEncoded(numbers, found));
+        return POSTCODE_ANY_CASE.matcher(postcodes).replaceAll(found -> redactedUnlessEncoded(postcodes, found));
     }
 
     private static String numbersRedacted(String text) {
@@ -74,10 +74,16 @@ public final class IdentifiersInText {
 
     /** Whether the text holds a full postcode: in capitals with or without its space, in small letters with it. */
     public static boolean holdsPostcode(String text) {
-        return !redacted(text).equals(numbersRedacted(text));
+        return POSTCODE.matcher(text).results().anyMatch(found -> !encoded(text, found))
+                || POSTCODE_ANY_CASE.matcher(text).results().anyMatch(found -> !encoded(text, found));
     }
 
-    private static String outsideEncoded(String text, MatchResult found) {
+    private static String redactedUnlessEncoded(String text, MatchResult found) {
+        return Matcher.quoteReplacement(encoded(text, found) ? found.group() : REDACTED);
+    }
+
+    /** Whether a match lies inside a run of base64 long enough to be a signature's or a fingerprint's. */
+    private static boolean encoded(String text, MatchResult found) {
         int start = found.start();
         while (start > 0 && isBase64(text.charAt(start - 1))) {
             start--;
@@ -86,7 +92,7 @@ public final class IdentifiersInText {
         while (end < text.length() && isBase64(text.charAt(end))) {
             end++;
         }
-        return Matcher.quoteReplacement(end - start >= ENCODED_LENGTH ? found.group() : REDACTED);
+        return end - start >= ENCODED_LENGTH;
     }
 
     private static boolean isBase64(char c) {
