@@ -65,9 +65,6 @@ public record Manifest(
         requireNonNull(sha256ByPath, "sha256ByPath is null");
         List<ManifestFile> files = new ArrayList<>();
         for (String path : listFiles(extractDir)) {
-            if (path.startsWith(ExtractDirectory.UNPUBLISHED + "/")) {
-                continue;
-            }
             Path file = extractDir.resolve(path);
             Long rows = rowsByPath.get(path);
             // Data files were digested as they were written; reading gigabytes again would add nothing.
@@ -80,7 +77,7 @@ public record Manifest(
 
     /**
      * The relative paths (with {@code /}) of all regular files under an extract directory, sorted, except
-     * {@code manifest.json} and, in staging, the run's {@code .lease} at its root.
+     * {@code manifest.json} and, in staging, the run's {@code .lease} at its root and its {@code .unpublished} files.
      */
     public static List<String> listFiles(Path extractDir) {
         requireNonNull(extractDir, "extractDir is null");
@@ -88,8 +85,9 @@ public record Manifest(
             return walk.filter(Files::isRegularFile)
                     .map(p -> extractDir.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !p.equals(FILE_NAME))
-                    // The run's lease, held in staging until the rename, is none of the extract's files.
-                    .filter(p -> !p.equals(Lease.FILE))
+                    // The run's lease, held in staging until the rename, is none of the extract's files; nor are
+                    // the files it keeps there unpublished (the people of its outputs, hundreds of thousands of lines).
+                    .filter(p -> !p.equals(Lease.FILE) && !p.startsWith(ExtractDirectory.UNPUBLISHED + "/"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
