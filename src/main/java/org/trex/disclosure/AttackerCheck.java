@@ -24,9 +24,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * What an attacker can infer about each suppressed cell from everything published (sdcTable's {@code attack}):
- * every published cell as the range of counts that round to it, every relation between totals and their cells,
- * and that no count is negative. The narrowest range of a suppressed cell is its minimum and maximum under those
- * constraints, found by linear programming.
+ * every published cell as the range of counts that round to it, every total known from outside the aggregates as
+ * the range it is known to lie in, every relation between totals and their cells, and that no count is negative.
+ * The narrowest range of a suppressed cell is its minimum and maximum under those constraints, found by linear
+ * programming.
  */
 public final class AttackerCheck {
     private static final int MAX_ITERATIONS = 100_000;
@@ -48,9 +49,20 @@ public final class AttackerCheck {
     /** The interval of each suppressed cell among {@code wanted}, solving only the groups of cells they are in. */
     public Map<CellKey, Interval> intervals(Collection<DecidedCell> cells, List<Relation> relations,
             Set<CellKey> wanted) {
+        return intervals(cells, relations, wanted, Map.of());
+    }
+
+    /**
+     * The interval of each suppressed cell among {@code wanted}, the attacker knowing the cells of {@code known} to lie
+     * within their intervals rather than within what their released values round from (totals published outside
+     * the aggregates, {@link KnownTotal}).
+     */
+    public Map<CellKey, Interval> intervals(Collection<DecidedCell> cells, List<Relation> relations,
+            Set<CellKey> wanted, Map<CellKey, Interval> known) {
         requireNonNull(cells, "cells is null");
         requireNonNull(relations, "relations is null");
         requireNonNull(wanted, "wanted is null");
+        requireNonNull(known, "known is null");
         // Cells that no chain of relations joins constrain one another in nothing: one linear programme for each
         // group of related cells (a measure and the measures that are its parts are one group).
         Map<CellKey, CellKey> group = new HashMap<>();
@@ -72,7 +84,7 @@ public final class AttackerCheck {
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
         byGroup.forEach((root, members) -> {
             if (members.stream().anyMatch(m -> wanted.contains(m.key()))) {
-                intervals.putAll(intervals(members, relationsByGroup.getOrDefault(root, List.of()), wanted));
+                intervals.putAll(intervals(members, relationsByGroup.getOrDefault(root, List.of()), wanted, known));
             }
         });
         return intervals;
@@ -98,14 +110,14 @@ public final class AttackerCheck {
     }
 
     private Map<CellKey, Interval> intervals(List<DecidedCell> ordered, List<Relation> relations,
-            Set<CellKey> wanted) {
+            Set<CellKey> wanted, Map<CellKey, Interval> known) {
         Map<CellKey, Integer> index = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             index.put(ordered.get(i).key(), i);
         }
         Set<CellKey> related = new HashSet<>();
         relations.forEach(r -> r.members().forEach(m -> related.add(m.key())));
-        List<LinearConstraint> constraints = constraints(ordered, relations, index);
+        List<LinearConstraint> constraints = constraints(ordered, relations, index, known);
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
         for (DecidedCell cell : ordered) {
             if (!cell.status().suppressed() || !wanted.contains(cell.key())) {
@@ -129,12 +141,18 @@ public final class AttackerCheck {
     }
 
     private List<LinearConstraint> constraints(List<DecidedCell> cells, List<Relation> relations,
-            Map<CellKey, Integer> index) {
+            Map<CellKey, Integer> index, Map<CellKey, Interval> known) {
         int size = cells.size();
         List<LinearConstraint> constraints = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             DecidedCell cell = cells.get(i);
-            if (cell.released().isPresent()) {
+            Interval total = known.get(cell.key());
+            if (total != null) {
+                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, total.lower()));
+                if (!Double.isInfinite(total.upper())) {
+                    constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.LEQ, total.upper()));
+                }
+            } else if (cell.released().isPresent()) {
                 long released = cell.released().get();
                 Interval published = cell.cell().contributions().isPresent() ? smallCounts.rounding(released)
                         : smallCounts.published(released);

@@ -2,6 +2,7 @@ package org.trex.disclosure;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.trex.spec.DisclosureRules;
 
 /**
  * The cell decisions of a policy over all the aggregate cells of one extract: primary suppression (small counts,
  * dominated sums, differences from earlier releases), rounding, and secondary suppression. Complementary cells are
  * suppressed one at a time, each where the attacker check finds a suppressed cell pinned down to within the
- * protection range, until no suppressed cell can be narrowed that far from what is published; if no cell is left
- * to suppress, it refuses.
+ * protection range, until no suppressed cell can be narrowed that far from what is published (the totals a records
+ * output shows included, {@link KnownTotal}, which it cannot suppress: a cell they pin down by themselves is exposed
+ * only where the aggregates narrow it further); if no cell is left to suppress, it refuses.
  */
 public final class CellProtection {
     /** Linear programming works in floating point: widths this close to the range count as equal. */
@@ -46,8 +49,19 @@ public final class CellProtection {
      * throws {@link DisclosureRefusedException} when they cannot be protected.
      */
     public ProtectedCells protect(List<Cell> cells, List<PartsOfWhole> wholes, ReleaseHistory history) {
+        return protect(cells, wholes, List.of(), history);
+    }
+
+    /**
+     * Decides every cell, the attacker knowing that the cells of each whole's parts are parts of its cells, and
+     * knowing the totals published outside the aggregates (which are never suppressed, nor among the cells returned);
+     * throws {@link DisclosureRefusedException} when they cannot be protected.
+     */
+    public ProtectedCells protect(List<Cell> cells, List<PartsOfWhole> wholes, List<KnownTotal> knownTotals,
+            ReleaseHistory history) {
         requireNonNull(cells, "cells is null");
         requireNonNull(wholes, "wholes is null");
+        requireNonNull(knownTotals, "knownTotals is null");
         requireNonNull(history, "history is null");
         Map<CellKey, DecidedCell> decided = new LinkedHashMap<>();
         for (Cell cell : cells) {
@@ -55,33 +69,46 @@ public final class CellProtection {
                 throw new IllegalArgumentException("Cannot protect cells: cell " + cell.key() + " appears twice");
             }
         }
-        List<Relation> relations = Margins.relations(cells, wholes);
-        Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations);
+        KnownTotals known = KnownTotals.of(knownTotals, decided);
+        List<Cell> related = new ArrayList<>(cells);
+        known.totals().forEach(total -> related.add(total.cell()));
+        List<Relation> relations = Margins.relations(related, wholes);
+        Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations, decided.keySet(),
+                known.intervals());
         boolean complemented = false;
+        double exposedAtOrBelow = rules.protectionRange() + TOLERANCE;
         while (true) {
+            // What the known totals tell by themselves, suppression cannot hide: a cell they pin down is exposed only
+            // where the aggregates narrow it further (the records output shows the rest, under its own rules).
             List<CellKey> exposed = intervals.entrySet().stream()
-                    .filter(e -> e.getValue().width() <= rules.protectionRange() + TOLERANCE)
+                    .filter(e -> e.getValue().width() <= exposedAtOrBelow && (!known.pinDown(e.getKey(), decided,
+                            relations, attacker, exposedAtOrBelow) || e.getValue().width()
+                            < known.alone(e.getKey(), decided, relations, attacker).width() - TOLERANCE))
                     .map(Map.Entry::getKey).toList();
             if (exposed.isEmpty()) {
-                return new ProtectedCells(List.copyOf(decided.values()), relations.size(),
-                        complemented ? attacker.intervals(decided.values(), relations) : intervals);
+                return new ProtectedCells(decided.values().stream().filter(c -> !known.holds(c.key())).toList(),
+                        relations.size(), complemented ? attacker.intervals(decided.values(), relations,
+                                decided.keySet(), known.intervals()) : intervals);
             }
             CellKey first = exposed.get(0);
-            Complement next = complement(exposed, decided, relations).orElseThrow(() -> new DisclosureRefusedException(
-                    "Cannot publish cell " + first + ": from what is published an attacker can narrow it to "
-                            + intervals.get(first) + ", no wider than the protection range " + rules.protectionRange()
+            Complement next = complement(exposed, decided, relations, known, exposedAtOrBelow).orElseThrow(() ->
+                    new DisclosureRefusedException("Cannot publish cell " + first
+                            + ": from what is published an attacker can narrow it to " + intervals.get(first)
+                            + known.given(first, decided, relations, attacker, exposedAtOrBelow)
+                            + ", no wider than the protection range " + rules.protectionRange()
                             + ", and no cell is left to suppress beside it"));
             Cell complement = next.cell();
             decided.put(complement.key(), new DecidedCell(complement, CellStatus.COMPLEMENTARY, Optional.empty(),
                     "protects " + next.protects() + ", which an attacker could otherwise narrow to "
-                            + intervals.get(next.protects())));
+                            + intervals.get(next.protects())
+                            + known.given(next.protects(), decided, relations, attacker, exposedAtOrBelow)));
             complemented = true;
             // Suppressing a cell only loosens what the attacker knows, so no interval narrows: only the cells that
             // were too narrow, and the one just suppressed, need solving again (all of them once more at the end,
             // for the intervals reported).
             Set<CellKey> again = new HashSet<>(exposed);
             again.add(complement.key());
-            intervals.putAll(attacker.intervals(decided.values(), relations, again));
+            intervals.putAll(attacker.intervals(decided.values(), relations, again, known.intervals()));
         }
     }
 
@@ -118,7 +145,10 @@ public final class CellProtection {
      * enough), preferring cells that are not totals; else the largest published cell related to an exposed one.
      */
     private Optional<Complement> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
-            List<Relation> relations) {
+            List<Relation> relations, KnownTotals known, double exposedAtOrBelow) {
+        Predicate<Cell> hideable = cell -> !suppressed(decided, cell) && !known.holds(cell.key());
+        // Only the best candidates are asked whether a known total pins them down: each asks a linear programme.
+        Predicate<Cell> hides = cell -> !known.pinDown(cell.key(), decided, relations, attacker, exposedAtOrBelow);
         // Totals of their own quantity's cells only: a count without a flag covers its parts' cells, but in its own
         // table it may be a cell of a total like any other; and a cell equal to its twin in another output is none.
         Set<CellKey> totals = new HashSet<>();
@@ -129,9 +159,10 @@ public final class CellProtection {
         for (CellKey key : exposed) {
             for (Relation relation : relations) {
                 if (contains(relation, key) && relation.members().filter(m -> suppressed(decided, m)).count() == 1) {
-                    Optional<Cell> best = relation.members().filter(m -> !suppressed(decided, m))
-                            .min(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
-                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()));
+                    Optional<Cell> best = relation.members().filter(hideable)
+                            .sorted(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
+                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()))
+                            .filter(hides).findFirst();
                     if (best.isPresent()) {
                         return Optional.of(new Complement(best.get(), key));
                     }
@@ -139,8 +170,9 @@ public final class CellProtection {
             }
         }
         return relations.stream().filter(r -> exposed.stream().anyMatch(k -> contains(r, k)))
-                .flatMap(Relation::members).filter(m -> !suppressed(decided, m))
-                .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
+                .flatMap(Relation::members).filter(hideable).distinct()
+                .sorted(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
+                .filter(hides).findFirst()
                 .map(cell -> new Complement(cell, exposed.stream().filter(k -> relations.stream()
                         .anyMatch(r -> contains(r, k) && contains(r, cell.key()))).findFirst().orElseThrow()));
     }

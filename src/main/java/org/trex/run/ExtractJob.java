@@ -24,10 +24,12 @@ import org.trex.disclosure.Cell;
 import org.trex.disclosure.CellProtection;
 import org.trex.disclosure.DominanceCheck;
 import org.trex.disclosure.DisclosureRefusedException;
+import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.PartsOfWhole;
 import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.ReleaseHistory;
+import org.trex.disclosure.SmallCounts;
 import org.trex.optout.ExclusionRules;
 import org.trex.pgcopy.PgCopySource;
 import org.trex.plan.ExtractPlan;
@@ -116,6 +118,8 @@ public final class ExtractJob {
         RunExclusions leftOut = new RunExclusions();
         Map<ScanPlan, SharedRows> shared = new HashMap<>();
         Map<ScanPlan, List<Path>> peopleOfRead = new HashMap<>();
+        // A records output shows its rows, and its people, to anyone: the totals of the aggregates of its read.
+        Map<ScanPlan, List<RecordsTotals.Released>> recordsOfRead = new HashMap<>();
         long read = 0;
         try (ReleasesAhead ahead = new ReleasesAhead(spark.sparkContext())) {
             // A records output with a read of its own needs nothing of the others: it goes ahead, beside them.
@@ -160,8 +164,11 @@ public final class ExtractJob {
                     } else {
                         // Records outputs with reads of their own went ahead: this one's rows are its shared read's.
                         OutputResult result = release.release(output, kept, RecordsRelease.Rows.KEPT, tally);
-                        scan.filter(s -> holdsPeopleOfItsRead(output, result))
+                        RecordsTotals.PersonColumn person = personColumn(output);
+                        scan.filter(s -> holdsPeopleOfItsRead(person, result))
                                 .ifPresent(s -> peopleOfRead.putIfAbsent(s, result.people()));
+                        scan.ifPresent(s -> recordsOfRead.computeIfAbsent(s, r -> new ArrayList<>())
+                                .add(new RecordsTotals.Released(result, person)));
                         leftOut.add(result.excluded(), tally);
                         read += result.rowsRead();
                         results.put(output.name(), result);
@@ -179,7 +186,7 @@ public final class ExtractJob {
             broadcast.destroy();
         }
         leftOut.requireSomeKept(plan.spec().id(), read);
-        ProtectedCells cells = protect(aggregates, plan.spec(), rules, history);
+        ProtectedCells cells = protect(aggregates, plan, recordsOfRead, rules, history);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
         }
@@ -210,16 +217,18 @@ public final class ExtractJob {
         return tally;
     }
 
-    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractSpec spec, DisclosureRules rules,
-            ReleaseHistory history) {
+    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractPlan plan,
+            Map<ScanPlan, List<RecordsTotals.Released>> recordsOfRead, DisclosureRules rules, ReleaseHistory history) {
+        ExtractSpec spec = plan.spec();
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
         List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),
                 SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
+        List<KnownTotal> known = RecordsTotals.of(plan, aggregates, quantities, recordsOfRead, new SmallCounts(rules));
         long started = System.nanoTime();
         try {
-            ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, history);
+            ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, known, history);
             LOG.info("Disclosure control decided {} aggregate cells ({} relations between them) in {} ms", cells.size(),
                     decided.relations(), (System.nanoTime() - started) / 1_000_000);
             return decided;
@@ -233,16 +242,25 @@ public final class ExtractJob {
      * the read's aggregates can name its people rather than count them again: its person column is the pseudonym of
      * each row's own NHS number, not a quasi-identifier that disclosure control could blank, and no row was dropped.
      */
-    private boolean holdsPeopleOfItsRead(OutputPlan output, OutputResult result) {
+    private static boolean holdsPeopleOfItsRead(RecordsTotals.PersonColumn person, OutputResult result) {
+        return person == RecordsTotals.PersonColumn.OWN_NUMBER && !result.people().isEmpty() && result.excluded()
+                .stream().noneMatch(count -> count.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED));
+    }
+
+    /** Whose pseudonym a records output's person column holds, and whether disclosure control could blank it. */
+    private RecordsTotals.PersonColumn personColumn(OutputPlan output) {
         SourceDataset dataset = catalog.source(output.output().dataset());
-        boolean ownNumber = OutputResult.personColumn(output)
-                .filter(name -> !output.quasiIdentifiers().contains(name))
+        Optional<String> column = OutputResult.personColumn(output);
+        boolean ownNumber = column
                 .flatMap(name -> output.columns().stream().filter(c -> c.name().equals(name)).findFirst())
-                .flatMap(column -> dataset.field(column.sourceField()))
+                .flatMap(planned -> dataset.field(planned.sourceField()))
                 .filter(field -> field.expression().equals(dataset.nhsNumber()))
                 .isPresent();
-        return ownNumber && !result.people().isEmpty() && result.excluded().stream()
-                .noneMatch(count -> count.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED));
+        if (!ownNumber) {
+            return RecordsTotals.PersonColumn.NONE;
+        }
+        return output.quasiIdentifiers().contains(column.orElseThrow()) ? RecordsTotals.PersonColumn.BLANKABLE
+                : RecordsTotals.PersonColumn.OWN_NUMBER;
     }
 
     /** Reads and checks a shared read's rows once, keeping them for every output that takes columns from them. */

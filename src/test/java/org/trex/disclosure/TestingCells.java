@@ -2,6 +2,7 @@ package org.trex.disclosure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Small tables of cells for the disclosure tests, written as "dimension=value,..." keys. */
 final class TestingCells {
@@ -25,5 +26,11 @@ final class TestingCells {
             }
         }
         return CellKey.of(output, "count", dimensions);
+    }
+
+    /** Each cell's status by its key as text, in the cells' order. */
+    static Map<String, CellStatus> statuses(ProtectedCells result) {
+        return result.cells().stream().collect(Collectors.toMap(c -> c.key().toString(), DecidedCell::status,
+                (a, b) -> a, LinkedHashMap::new));
     }
 }

@@ -1,0 +1,104 @@
+package org.trex.disclosure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The totals published outside the aggregates that one protection knows, by the key of each as a cell. */
+final class KnownTotals {
+    private final Map<CellKey, KnownTotal> byKey;
+    /** What the known totals alone tell of each cell asked about, as found. */
+    private final Map<CellKey, Interval> alone = new HashMap<>();
+
+    private KnownTotals(Map<CellKey, KnownTotal> byKey) {
+        this.byKey = byKey;
+    }
+
+    /**
+     * The totals, each added to {@code decided} as a published cell: the attacker reads it like one, but from its
+     * interval ({@link #intervals}), and it is never suppressed.
+     */
+    static KnownTotals of(List<KnownTotal> totals, Map<CellKey, DecidedCell> decided) {
+        requireNonNull(totals, "totals is null");
+        requireNonNull(decided, "decided is null");
+        Map<CellKey, KnownTotal> byKey = new LinkedHashMap<>();
+        for (KnownTotal total : totals) {
+            Cell cell = total.cell();
+            if (decided.containsKey(cell.key())) {
+                throw new IllegalArgumentException("Cannot protect cells: the total " + cell.key()
+                        + " known from outside the aggregates is there twice, or is one of their cells");
+            }
+            byKey.put(cell.key(), total);
+            decided.put(cell.key(), new DecidedCell(cell, CellStatus.PUBLISHED, Optional.of(cell.value()),
+                    "published outside the aggregates, as " + total.source()));
+        }
+        return new KnownTotals(byKey);
+    }
+
+    List<KnownTotal> totals() {
+        return List.copyOf(byKey.values());
+    }
+
+    /** What the attacker knows of each total, by its key. */
+    Map<CellKey, Interval> intervals() {
+        return byKey.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> e.getValue().known()));
+    }
+
+    /** Whether the key is a known total's. */
+    boolean holds(CellKey key) {
+        return byKey.containsKey(key);
+    }
+
+    /**
+     * What the known totals alone tell of a cell, every cell of the aggregates suppressed: no suppression hides more.
+     * Independent of what is decided, so found once.
+     */
+    Interval alone(CellKey key, Map<CellKey, DecidedCell> decided, List<Relation> relations, AttackerCheck attacker) {
+        return alone.computeIfAbsent(key, k -> attacker.intervals(decided.values().stream()
+                .map(c -> holds(c.key()) || c.status().suppressed() ? c
+                        : new DecidedCell(c.cell(), CellStatus.COMPLEMENTARY, Optional.empty(), c.reason()))
+                .toList(), relations, Set.of(k), intervals()).get(k));
+    }
+
+    /**
+     * Whether the known totals alone narrow a cell to at most {@code exposedAtOrBelow}: suppressing it would hide
+     * nothing (it is no complement), and what they tell of it suppressing others cannot hide either.
+     */
+    boolean pinDown(CellKey key, Map<CellKey, DecidedCell> decided, List<Relation> relations, AttackerCheck attacker,
+            double exposedAtOrBelow) {
+        return !byKey.isEmpty() && alone(key, decided, relations, attacker).width() <= exposedAtOrBelow;
+    }
+
+    /** The sources of the known totals of a cell's quantity (of all, if none is of its quantity), in words. */
+    private String sources(CellKey key, Map<CellKey, DecidedCell> decided) {
+        Quantity quantity = decided.get(key).cell().quantity();
+        List<KnownTotal> same = byKey.values().stream().filter(t -> t.quantity().equals(quantity)).toList();
+        return (same.isEmpty() ? byKey.values() : same).stream().map(KnownTotal::source).distinct()
+                .collect(Collectors.joining(" and "));
+    }
+
+    /**
+     * " given the rows of records output X" when it takes the known totals to narrow the cell to at most {@code
+     * exposedAtOrBelow} (without them it would be wider), so a reader sees why a complement was needed; else "".
+     */
+    String given(CellKey key, Map<CellKey, DecidedCell> decided, List<Relation> relations, AttackerCheck attacker,
+            double exposedAtOrBelow) {
+        if (byKey.isEmpty()) {
+            return "";
+        }
+        List<DecidedCell> aggregates = decided.values().stream().filter(c -> !holds(c.key())).toList();
+        List<Relation> among = relations.stream().filter(r -> r.members().noneMatch(m -> holds(m.key()))).toList();
+        Interval without = attacker.intervals(aggregates, among, Set.of(key)).get(key);
+        if (without == null || without.width() <= exposedAtOrBelow) {
+            return "";
+        }
+        return " given " + sources(key, decided);
+    }
+}

@@ -1,0 +1,125 @@
+package org.trex.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.trex.disclosure.Interval;
+import org.trex.disclosure.KnownTotal;
+import org.trex.disclosure.Quantity;
+import org.trex.disclosure.SmallCounts;
+import org.trex.plan.ExtractPlan;
+import org.trex.plan.PlannedMeasure;
+import org.trex.plan.ScanPlan;
+import org.trex.spec.CountOf;
+import org.trex.spec.MeasureKind;
+
+/**
+ * The totals of the aggregates' counts that a records output of the same shared read shows anyway, for disclosure
+ * control to protect against ({@link KnownTotal}): the outputs of one read hold the same rows, so an aggregate's count
+ * of its rows (no flag) totals to the records output's rows, which anyone counts in its file, and its count of people
+ * to the pseudonyms there. Where disclosure control dropped records, or could blank the pseudonyms, the file only
+ * bounds the total, and the bound is what the attacker is taken to know.
+ */
+final class RecordsTotals {
+    /** What a records output's person column holds. */
+    enum PersonColumn {
+        /** The pseudonym of each row's own NHS number, never blanked: one distinct value a person of its rows. */
+        OWN_NUMBER,
+        /** Each row's own pseudonym, but a quasi-identifier disclosure control may blank: no more than its people. */
+        BLANKABLE,
+        /** None, or another identifier's pseudonym: it says nothing of the people counted. */
+        NONE
+    }
+
+    /** A records output of a shared read as released, and what its person column holds. */
+    record Released(OutputResult result, PersonColumn person) {
+        Released {
+            requireNonNull(result, "result is null");
+            requireNonNull(person, "person is null");
+        }
+    }
+
+    private RecordsTotals() {
+    }
+
+    /**
+     * The totals an attacker knows of each aggregate's counts without a flag, from each records output that shares its
+     * read, shown as {@code shown} shows the records dropped from them.
+     */
+    static List<KnownTotal> of(ExtractPlan plan, List<MeasuredAggregate> aggregates,
+            Map<String, Map<String, Quantity>> quantities, Map<ScanPlan, List<Released>> records, SmallCounts shown) {
+        Map<List<String>, KnownTotal> totals = new LinkedHashMap<>();
+        Map<String, Long> people = new HashMap<>();
+        for (MeasuredAggregate aggregate : aggregates) {
+            String name = aggregate.output().name();
+            List<Released> beside = plan.scanOf(name).map(s -> records.getOrDefault(s, List.of())).orElse(List.of());
+            for (Released released : beside) {
+                for (PlannedMeasure measure : aggregate.output().measures()) {
+                    if (measure.kind() != MeasureKind.COUNT || measure.whereField().isPresent()) {
+                        continue;
+                    }
+                    Quantity quantity = quantities.get(name).get(measure.name());
+                    String output = released.result().plan().name();
+                    known(released, measure.countOf(), shown, people).ifPresent(interval -> totals.putIfAbsent(
+                            List.of(output, quantity.id()), new KnownTotal(output, quantity, interval)));
+                }
+            }
+        }
+        return List.copyOf(totals.values());
+    }
+
+    /** What the records output's file says of the read's rows or people: exactly, within a range, or nothing. */
+    private static Optional<Interval> known(Released released, CountOf counted, SmallCounts shown,
+            Map<String, Long> people) {
+        OutputResult result = released.result();
+        Optional<Interval> dropped = result.excluded().stream()
+                .filter(count -> count.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED))
+                .map(count -> shown.shown(count.rows())).reduce((a, b) -> new Interval(a.lower() + b.lower(),
+                        a.upper() + b.upper()));
+        if (counted == CountOf.RECORDS) {
+            long rows = result.rowsWritten();
+            return Optional.of(dropped.map(d -> new Interval(rows + d.lower(), rows + d.upper()))
+                    .orElse(new Interval(rows, rows)));
+        }
+        if (released.person() == PersonColumn.NONE) {
+            return Optional.empty();
+        }
+        long seen = people.computeIfAbsent(result.plan().name(), output -> distinctPeople(output, result.people()));
+        if (released.person() == PersonColumn.BLANKABLE) {
+            // A blanked pseudonym may be anyone's: the file shows at least this many people, and no most.
+            return Optional.of(new Interval(seen, Double.POSITIVE_INFINITY));
+        }
+        // Each record dropped may have been the only one of its person.
+        return Optional.of(dropped.map(d -> new Interval(seen, seen + d.upper())).orElse(new Interval(seen, seen)));
+    }
+
+    /**
+     * The people in an output's people files, one line a person in each file: distinct across them, as a person's
+     * rows are in one part only when the rows were sorted on their pseudonym.
+     */
+    private static long distinctPeople(String output, List<Path> files) {
+        Set<String> people = new HashSet<>();
+        for (Path file : files) {
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+                // A line is the pseudonym, a tab and the person's rows.
+                lines.forEach(line -> people.add(line.split("\t", 2)[0]));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot count the people of output " + output + " in " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return people.size();
+    }
+}

@@ -1,0 +1,112 @@
+package org.trex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trex.cli.Workspace.Result;
+import org.trex.disclosure.Additivity;
+import org.trex.disclosure.AttackerCheck;
+import org.trex.disclosure.Cell;
+import org.trex.disclosure.CellKey;
+import org.trex.disclosure.CellStatus;
+import org.trex.disclosure.DecidedCell;
+import org.trex.disclosure.Interval;
+import org.trex.disclosure.Margins;
+import org.trex.disclosure.Quantity;
+import org.trex.disclosure.SmallCounts;
+import org.trex.generate.SyntheticData;
+import org.trex.source.DatabaseUrl;
+import org.trex.spec.DisclosureRules;
+import org.trex.spec.KAnonymityAction;
+import org.trex.testing.TestDatabase;
+
+/**
+ * End to end on PostgreSQL and Spark: a records output of the cohort's spells and an aggregate counting them by
+ * discharge method share one read, so the records file's rows are the aggregate's total, though the aggregate
+ * publishes none. Unrounded, its small cells (the rare methods, and the listed ones nobody had) together would be
+ * that total minus the one large cell, each narrowed to within the protection range; a complement is suppressed, and
+ * an attacker with both files, counting the records file's rows, cannot narrow any blank count to within the range.
+ */
+class RecordsRowCountGivesNoSuppressedCellBackTest {
+    private static final String BY_METHOD = "by_method";
+
+    @Test
+    void theRecordsFilesRowCountGivesNoBlankCountBack(@TempDir Path root) throws IOException {
+        DatabaseUrl url = TestDatabase.fresh();
+        SyntheticData.generate(url, 2000, 11);
+        Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "round_to: 5",
+                "round_to: 1"));
+        String spec = Files.readString(workspace.spec);
+        Files.writeString(workspace.spec, spec.substring(0, spec.indexOf("outputs:")) + """
+                outputs:
+                  - name: spells
+                    kind: records
+                    dataset: inpatient_spell
+                    fields:
+                      - {name: person, source: nhs_number, form: pseudonym}
+                      - {name: spell, source: spell_id, form: pseudonym}
+                    quasi_identifiers: []
+                  - name: by_method
+                    kind: aggregate
+                    dataset: inpatient_spell
+                    group_by:
+                      - {name: discharge_method, source: discharge_method, form: as_is}
+                    measures:
+                      - {name: discharges, count: records}
+                """ + spec.substring(spec.indexOf("schedule:")));
+        assertThat(workspace.approve("IGB-RECORDS-TOTAL").code()).isEqualTo(ExitCode.OK);
+
+        Result run = workspace.run();
+
+        assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
+        Path published = workspace.published().get(0);
+        long rows = Files.readAllLines(published.resolve("data/spells.csv")).size() - 1;
+        List<String> cells = Files.readAllLines(published.resolve("data/" + BY_METHOD + ".csv"));
+        assertThat(cells).as("a discharge method's count is suppressed").anyMatch(line -> line.endsWith(","));
+        DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1);
+        Map<CellKey, Interval> intervals = attack(cells, rows, rules);
+        assertThat(intervals).as("suppressed cells").isNotEmpty();
+        assertThat(intervals).allSatisfy((cell, interval) -> assertThat(interval.width())
+                .as(cell + " " + interval + " from " + cells + " and " + rows + " records")
+                .isGreaterThan(rules.protectionRange()));
+        assertThat(Files.readString(published.resolve("lineage/report.md")))
+                .contains("given the rows of records output spells");
+    }
+
+    /**
+     * What an attacker infers from the aggregate's published rows and the records file's row count, which is their
+     * total: each blank count's interval.
+     */
+    private static Map<CellKey, Interval> attack(List<String> lines, long rows, DisclosureRules rules) {
+        Quantity spells = new Quantity("spells", Additivity.EXACT);
+        List<DecidedCell> decided = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> values = Arrays.asList(line.split(",", -1));
+            Cell cell = Cell.count(CellKey.of(BY_METHOD, "discharges", Map.of("discharge_method", values.get(0))),
+                    spells, 0);
+            decided.add(values.get(1).isEmpty()
+                    ? new DecidedCell(cell, CellStatus.SMALL_COUNT, Optional.empty(), "blank")
+                    : new DecidedCell(cell, CellStatus.PUBLISHED, Optional.of(Long.valueOf(values.get(1))), "shown"));
+        }
+        Cell total = Cell.count(CellKey.of("spells", "rows", Map.of()), spells, rows);
+        decided.add(new DecidedCell(total, CellStatus.PUBLISHED, Optional.of(rows), "the records file's rows"));
+        return new AttackerCheck(new SmallCounts(rules)).intervals(decided,
+                Margins.relations(decided.stream().map(DecidedCell::cell).toList()),
+                decided.stream().map(DecidedCell::key).collect(java.util.stream.Collectors.toSet()),
+                Map.of(total.key(), new Interval(rows, rows)));
+    }
+
+    private static String replaceOnce(String text, String from, String to) {
+        assertThat(text).contains(from);
+        return text.replace(from, to);
+    }
+}
