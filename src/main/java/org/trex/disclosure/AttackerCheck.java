@@ -199,7 +199,8 @@ public final class AttackerCheck {
             return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
         } catch (NoFeasibleSolutionException e) {
             throw new IllegalStateException("Cannot check what an attacker infers: the published cells and their"
-                    + " totals contradict one another (a total computed from other rows?)", e);
+                    + " totals contradict one another (a total computed from other rows, or a records output's rows"
+                    + " taken as the total of an aggregate counting others?)", e);
         }
     }
 

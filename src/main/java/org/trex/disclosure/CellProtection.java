@@ -91,7 +91,7 @@ public final class CellProtection {
                                 decided.keySet(), known.intervals()) : intervals);
             }
             CellKey first = exposed.get(0);
-            Complement next = complement(exposed, decided, relations, known, exposedAtOrBelow).orElseThrow(() ->
+            Complement next = complement(exposed, decided, relations, known).orElseThrow(() ->
                     new DisclosureRefusedException("Cannot publish cell " + first
                             + ": from what is published an attacker can narrow it to " + intervals.get(first)
                             + known.given(first, decided, relations, attacker, exposedAtOrBelow)
@@ -145,10 +145,9 @@ public final class CellProtection {
      * enough), preferring cells that are not totals; else the largest published cell related to an exposed one.
      */
     private Optional<Complement> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
-            List<Relation> relations, KnownTotals known, double exposedAtOrBelow) {
+            List<Relation> relations, KnownTotals known) {
+        // A cell a known total pins down by itself may still be a complement: suppressed, it no longer narrows others.
         Predicate<Cell> hideable = cell -> !suppressed(decided, cell) && !known.holds(cell.key());
-        // Only the best candidates are asked whether a known total pins them down: each asks a linear programme.
-        Predicate<Cell> hides = cell -> !known.pinDown(cell.key(), decided, relations, attacker, exposedAtOrBelow);
         // Totals of their own quantity's cells only: a count without a flag covers its parts' cells, but in its own
         // table it may be a cell of a total like any other; and a cell equal to its twin in another output is none.
         Set<CellKey> totals = new HashSet<>();
@@ -160,9 +159,8 @@ public final class CellProtection {
             for (Relation relation : relations) {
                 if (contains(relation, key) && relation.members().filter(m -> suppressed(decided, m)).count() == 1) {
                     Optional<Cell> best = relation.members().filter(hideable)
-                            .sorted(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
-                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()))
-                            .filter(hides).findFirst();
+                            .min(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
+                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()));
                     if (best.isPresent()) {
                         return Optional.of(new Complement(best.get(), key));
                     }
@@ -170,9 +168,8 @@ public final class CellProtection {
             }
         }
         return relations.stream().filter(r -> exposed.stream().anyMatch(k -> contains(r, k)))
-                .flatMap(Relation::members).filter(hideable).distinct()
-                .sorted(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
-                .filter(hides).findFirst()
+                .flatMap(Relation::members).filter(hideable)
+                .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
                 .map(cell -> new Complement(cell, exposed.stream().filter(k -> relations.stream()
                         .anyMatch(r -> contains(r, k) && contains(r, cell.key()))).findFirst().orElseThrow()));
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * A total of one quantity's cells that is published outside the aggregates, so an attacker knows it whatever
  * disclosure control decides: the rows (or people) of a records output that holds the very rows an aggregate counted,
- * which anyone can count in its file. It is known to lie within {@code known} (one value when the file holds every
- * row counted; wider when disclosure control dropped some of them), is never suppressed and is never written.
+ * which anyone can count in its file. It is known to lie within {@code known} (one value, but for people whose records
+ * disclosure control dropped or could blank a range), is never suppressed and is never written.
  */
 public record KnownTotal(String output, Quantity quantity, Interval known) {
     public KnownTotal {

@@ -68,8 +68,8 @@ final class KnownTotals {
     }
 
     /**
-     * Whether the known totals alone narrow a cell to at most {@code exposedAtOrBelow}: suppressing it would hide
-     * nothing (it is no complement), and what they tell of it suppressing others cannot hide either.
+     * Whether the known totals alone narrow a cell to at most {@code exposedAtOrBelow}: what they tell of it, no
+     * suppression in the aggregates can hide.
      */
     boolean pinDown(CellKey key, Map<CellKey, DecidedCell> decided, List<Relation> relations, AttackerCheck attacker,
             double exposedAtOrBelow) {

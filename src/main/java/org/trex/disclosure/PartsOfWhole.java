@@ -11,7 +11,8 @@ import java.util.List;
  * {@link Coverage#DISJOINT} no record is in two parts (flags that exclude each other), so the parts add up to at most
  * the whole (records only: one person may have records in each); with {@link Coverage#ALL} every record of the whole
  * is in exactly one part (a flag and its negation, never blank), so the parts add up to the whole (records) or cover
- * it (people). Only counts: a sum's values may be negative. The parts are counted in the whole's own output, or
+ * it (people); the people of some records are {@link Coverage#SOME} of those records, at most as many. Only counts: a
+ * sum's values may be negative. The parts are counted in the whole's own output, or
  * ({@link Reach#EVERY_OUTPUT}) in any output that counts them, where every output counting the same rows defines its
  * dimensions alike.
  */
@@ -44,9 +45,12 @@ public record PartsOfWhole(Quantity whole, List<Quantity> parts, Coverage covera
             throw new IllegalArgumentException("Cannot relate " + ids + " to " + whole.id()
                     + ": expected distinct parts other than the whole");
         }
-        if (parts.stream().anyMatch(p -> p.additivity() != whole.additivity())) {
+        // The people of some records are at most those records; no more than that relates the two.
+        boolean peopleOfRecords = coverage == Coverage.SOME && whole.additivity() == Additivity.EXACT;
+        if (parts.stream().anyMatch(p -> p.additivity() != whole.additivity()) && !peopleOfRecords) {
             throw new IllegalArgumentException("Cannot relate " + ids + " to " + whole.id()
-                    + ": they count different things (records and people)");
+                    + ": they count different things (records and people), which relate only as the people of some"
+                    + " records (SOME)");
         }
         if (coverage == Coverage.DISJOINT && whole.additivity() != Additivity.EXACT) {
             throw new IllegalArgumentException("Cannot say " + ids + " count none of one another's people in "

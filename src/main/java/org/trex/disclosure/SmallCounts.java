@@ -97,11 +97,6 @@ public final class SmallCounts {
         return lowest > suppressAtOrBelow ? Optional.empty() : Optional.of(new Interval(lowest, suppressAtOrBelow));
     }
 
-    /** What a count tells once these rules show it: the counts suppressed like it, or those rounding as it does. */
-    public Interval shown(long count) {
-        return isSmall(count) ? withheld().orElseThrow() : published(rounded(count));
-    }
-
     /** The values that round to {@code released} (all a published sum tells: a sum may be small). */
     public Interval rounding(long released) {
         return new Interval(Math.max(released - roundTo / 2, 0), released - roundTo / 2 + roundTo - 1);

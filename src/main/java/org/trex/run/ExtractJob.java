@@ -118,8 +118,8 @@ public final class ExtractJob {
         RunExclusions leftOut = new RunExclusions();
         Map<ScanPlan, SharedRows> shared = new HashMap<>();
         Map<ScanPlan, List<Path>> peopleOfRead = new HashMap<>();
-        // A records output shows its rows, and its people, to anyone: the totals of the aggregates of its read.
-        Map<ScanPlan, List<RecordsTotals.Released>> recordsOfRead = new HashMap<>();
+        // A records output shows its rows, and its people, to anyone: the totals of the aggregates of the same rows.
+        List<RecordsTotals.Released> records = new ArrayList<>();
         long read = 0;
         try (ReleasesAhead ahead = new ReleasesAhead(spark.sparkContext())) {
             // A records output with a read of its own needs nothing of the others: it goes ahead, beside them.
@@ -134,6 +134,7 @@ public final class ExtractJob {
                     leftOut.add(released.result().excluded(), released.tally());
                     read += released.result().rowsRead();
                     results.put(output.name(), released.result());
+                    records.add(new RecordsTotals.Released(released.result(), personColumn(output)));
                     continue;
                 }
                 Optional<ScanPlan> scan = plan.scanOf(output.name());
@@ -167,8 +168,7 @@ public final class ExtractJob {
                         RecordsTotals.PersonColumn person = personColumn(output);
                         scan.filter(s -> holdsPeopleOfItsRead(person, result))
                                 .ifPresent(s -> peopleOfRead.putIfAbsent(s, result.people()));
-                        scan.ifPresent(s -> recordsOfRead.computeIfAbsent(s, r -> new ArrayList<>())
-                                .add(new RecordsTotals.Released(result, person)));
+                        records.add(new RecordsTotals.Released(result, person));
                         leftOut.add(result.excluded(), tally);
                         read += result.rowsRead();
                         results.put(output.name(), result);
@@ -186,7 +186,7 @@ public final class ExtractJob {
             broadcast.destroy();
         }
         leftOut.requireSomeKept(plan.spec().id(), read);
-        ProtectedCells cells = protect(aggregates, plan, recordsOfRead, rules, history);
+        ProtectedCells cells = protect(aggregates, plan.spec(), records, rules, history);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
         }
@@ -217,15 +217,14 @@ public final class ExtractJob {
         return tally;
     }
 
-    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractPlan plan,
-            Map<ScanPlan, List<RecordsTotals.Released>> recordsOfRead, DisclosureRules rules, ReleaseHistory history) {
-        ExtractSpec spec = plan.spec();
+    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractSpec spec,
+            List<RecordsTotals.Released> records, DisclosureRules rules, ReleaseHistory history) {
         Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
         List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),
                 SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
-        List<KnownTotal> known = RecordsTotals.of(plan, aggregates, quantities, recordsOfRead, new SmallCounts(rules));
+        List<KnownTotal> known = RecordsTotals.of(aggregates, quantities, records);
         long started = System.nanoTime();
         try {
             ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, known, history);

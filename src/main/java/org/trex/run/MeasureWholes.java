@@ -27,7 +27,8 @@ final class MeasureWholes {
      * Which quantities count part of another's records or people, read from each output's counts (over the same
      * rows, cell by cell): a count with a flag is part of the same count without one, and of the count with a flag
      * that its flag implies; two flags that split every record between them add up to the count without one, and
-     * records with flags that exclude one another add up to at most a count all are part of. Flags
+     * records with flags that exclude one another add up to at most a count all are part of; a count of people is
+     * at most the count of records with its flag (or none). Flags
      * are related through their definitions only in outputs on the index dataset, where they name the spec's
      * variables (elsewhere a flag is a source field, of which only its own count is known to be a part). Outputs on
      * the index dataset that count the same rows (the same window, the same thing counted) and give their shared
@@ -67,6 +68,12 @@ final class MeasureWholes {
             Optional<String> wholeFlag = whole.measure().whereField();
             // The flags of this whole's parts, by their quantity, where the flags are the spec's variables.
             Map<Quantity, String> flagged = new TreeMap<>(Comparator.comparing(Quantity::id));
+            if (whole.measure().countOf() == CountOf.RECORDS) {
+                // The people of a cell's records (with the same flag, or none) are at most as many as its records.
+                counts.stream().filter(people -> people.measure().countOf() == CountOf.PEOPLE
+                        && people.measure().whereField().equals(wholeFlag)).forEach(people -> wholes.add(
+                                new PartsOfWhole(of, List.of(people.quantity()), PartsOfWhole.Coverage.SOME, reach)));
+            }
             for (Count part : counts) {
                 Quantity counted = part.quantity();
                 if (part.measure().countOf() != whole.measure().countOf() || of.equals(counted)

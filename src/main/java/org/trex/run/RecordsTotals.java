@@ -18,19 +18,17 @@ import java.util.stream.Stream;
 import org.trex.disclosure.Interval;
 import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.Quantity;
-import org.trex.disclosure.SmallCounts;
-import org.trex.plan.ExtractPlan;
 import org.trex.plan.PlannedMeasure;
-import org.trex.plan.ScanPlan;
 import org.trex.spec.CountOf;
 import org.trex.spec.MeasureKind;
+import org.trex.spec.OutputSpec;
 
 /**
- * The totals of the aggregates' counts that a records output of the same shared read shows anyway, for disclosure
- * control to protect against ({@link KnownTotal}): the outputs of one read hold the same rows, so an aggregate's count
- * of its rows (no flag) totals to the records output's rows, which anyone counts in its file, and its count of people
- * to the pseudonyms there. Where disclosure control dropped records, or could blank the pseudonyms, the file only
- * bounds the total, and the bound is what the attacker is taken to know.
+ * The totals of the aggregates' counts that a records output of the same rows shows anyway, for disclosure control to
+ * protect against ({@link KnownTotal}): outputs of one dataset and window hold the same rows, whichever read they take
+ * them from, so an aggregate's count of its rows (no flag) totals to the records output's rows, which anyone counts in
+ * its file, and its count of people to the pseudonyms there. Where disclosure control dropped records, or could blank
+ * the pseudonyms, the file only bounds the people, and the bound is what the attacker is taken to know.
  */
 final class RecordsTotals {
     /** What a records output's person column holds. */
@@ -55,24 +53,27 @@ final class RecordsTotals {
     }
 
     /**
-     * The totals an attacker knows of each aggregate's counts without a flag, from each records output that shares its
-     * read, shown as {@code shown} shows the records dropped from them.
+     * The totals an attacker knows of each aggregate's counts without a flag, from each records output of the same
+     * dataset and window. A records output whose rows, before disclosure control dropped any, are not as many as the
+     * aggregate used holds other rows than the attacker takes it to (a spec the planner reads differently): it tells
+     * nothing of the aggregate's total.
      */
-    static List<KnownTotal> of(ExtractPlan plan, List<MeasuredAggregate> aggregates,
-            Map<String, Map<String, Quantity>> quantities, Map<ScanPlan, List<Released>> records, SmallCounts shown) {
+    static List<KnownTotal> of(List<MeasuredAggregate> aggregates, Map<String, Map<String, Quantity>> quantities,
+            List<Released> records) {
         Map<List<String>, KnownTotal> totals = new LinkedHashMap<>();
         Map<String, Long> people = new HashMap<>();
         for (MeasuredAggregate aggregate : aggregates) {
-            String name = aggregate.output().name();
-            List<Released> beside = plan.scanOf(name).map(s -> records.getOrDefault(s, List.of())).orElse(List.of());
+            OutputSpec counted = aggregate.output().output();
+            List<Released> beside = records.stream().filter(r -> sameRows(r.result().plan().output(), counted)
+                    && r.result().rowsUsed() + droppedRows(r.result()) == aggregate.used()).toList();
             for (Released released : beside) {
                 for (PlannedMeasure measure : aggregate.output().measures()) {
                     if (measure.kind() != MeasureKind.COUNT || measure.whereField().isPresent()) {
                         continue;
                     }
-                    Quantity quantity = quantities.get(name).get(measure.name());
+                    Quantity quantity = quantities.get(counted.name()).get(measure.name());
                     String output = released.result().plan().name();
-                    known(released, measure.countOf(), shown, people).ifPresent(interval -> totals.putIfAbsent(
+                    known(released, measure.countOf(), people).ifPresent(interval -> totals.putIfAbsent(
                             List.of(output, quantity.id()), new KnownTotal(output, quantity, interval)));
                 }
             }
@@ -80,20 +81,30 @@ final class RecordsTotals {
         return List.copyOf(totals.values());
     }
 
-    /** What the records output's file says of the read's rows or people: exactly, within a range, or nothing. */
-    private static Optional<Interval> known(Released released, CountOf counted, SmallCounts shown,
-            Map<String, Long> people) {
+    /** Whether two outputs hold the same rows: those of one dataset in one window around the cohort's index events. */
+    private static boolean sameRows(OutputSpec one, OutputSpec other) {
+        return one.dataset().equals(other.dataset()) && one.window().equals(other.window());
+    }
+
+    /** The records disclosure control dropped from a records output. */
+    private static long droppedRows(OutputResult result) {
+        return result.excluded().stream().filter(c -> c.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED))
+                .mapToLong(ExclusionCount::rows).sum();
+    }
+
+    /**
+     * What the records output's file and lineage say of the rows or people counted: exactly, within a range, or
+     * nothing. The lineage says how many records disclosure control dropped ("then dropped 2 records still below
+     * k"), so their rows are known exactly, though not whose they were.
+     */
+    private static Optional<Interval> known(Released released, CountOf counted, Map<String, Long> people) {
         OutputResult result = released.result();
-        Optional<Interval> dropped = result.excluded().stream()
-                .filter(count -> count.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED))
-                .map(count -> shown.shown(count.rows())).reduce((a, b) -> new Interval(a.lower() + b.lower(),
-                        a.upper() + b.upper()));
+        long dropped = droppedRows(result);
         if (counted == CountOf.RECORDS) {
-            long rows = result.rowsWritten();
-            return Optional.of(dropped.map(d -> new Interval(rows + d.lower(), rows + d.upper()))
-                    .orElse(new Interval(rows, rows)));
+            long rows = result.rowsWritten() + dropped;
+            return Optional.of(new Interval(rows, rows));
         }
-        if (released.person() == PersonColumn.NONE) {
+        if (released.person() == PersonColumn.NONE || result.people().isEmpty() && result.rowsWritten() > 0) {
             return Optional.empty();
         }
         long seen = people.computeIfAbsent(result.plan().name(), output -> distinctPeople(output, result.people()));
@@ -102,7 +113,7 @@ final class RecordsTotals {
             return Optional.of(new Interval(seen, Double.POSITIVE_INFINITY));
         }
         // Each record dropped may have been the only one of its person.
-        return Optional.of(dropped.map(d -> new Interval(seen, seen + d.upper())).orElse(new Interval(seen, seen)));
+        return Optional.of(new Interval(seen, seen + dropped));
     }
 
     /**

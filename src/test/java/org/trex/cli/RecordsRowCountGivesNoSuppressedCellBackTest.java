@@ -30,24 +30,19 @@ import org.trex.spec.KAnonymityAction;
 import org.trex.testing.TestDatabase;
 
 /**
- * End to end on PostgreSQL and Spark: a records output of the cohort's spells and an aggregate counting them by
- * discharge method share one read, so the records file's rows are the aggregate's total, though the aggregate
- * publishes none. Unrounded, its small cells (the rare methods, and the listed ones nobody had) together would be
- * that total minus the one large cell, each narrowed to within the protection range; a complement is suppressed, and
- * an attacker with both files, counting the records file's rows, cannot narrow any blank count to within the range.
+ * End to end on PostgreSQL and Spark: a records output and an aggregate counting the same rows, so the records file's
+ * rows are the aggregate's total, though the aggregate publishes none: the cohort's spells, which share one read, or
+ * the social care events in a window around them, which each output reads for itself. Unrounded, the aggregate's
+ * small cells (the rare values, and the listed ones nobody had) together would be that total minus the large cells,
+ * each narrowed to within the protection range; a complement is suppressed, and an attacker with both files, counting
+ * the records file's rows, cannot narrow any blank count to within the range.
  */
 class RecordsRowCountGivesNoSuppressedCellBackTest {
-    private static final String BY_METHOD = "by_method";
+    private static final String COUNTED = "counted";
 
     @Test
-    void theRecordsFilesRowCountGivesNoBlankCountBack(@TempDir Path root) throws IOException {
-        DatabaseUrl url = TestDatabase.fresh();
-        SyntheticData.generate(url, 2000, 11);
-        Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "round_to: 5",
-                "round_to: 1"));
-        String spec = Files.readString(workspace.spec);
-        Files.writeString(workspace.spec, spec.substring(0, spec.indexOf("outputs:")) + """
-                outputs:
+    void theSpellsFilesRowCountGivesNoBlankCountBack(@TempDir Path root) throws IOException {
+        attackBoth(root, """
                   - name: spells
                     kind: records
                     dataset: inpatient_spell
@@ -55,23 +50,61 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                       - {name: person, source: nhs_number, form: pseudonym}
                       - {name: spell, source: spell_id, form: pseudonym}
                     quasi_identifiers: []
-                  - name: by_method
+                  - name: counted
                     kind: aggregate
                     dataset: inpatient_spell
                     group_by:
                       - {name: discharge_method, source: discharge_method, form: as_is}
                     measures:
                       - {name: discharges, count: records}
-                """ + spec.substring(spec.indexOf("schedule:")));
+                """, "spells", "data/spells.csv");
+    }
+
+    @Test
+    void theEventsFilesRowCountGivesNoBlankCountBackThoughEachOutputReadsItsOwn(@TempDir Path root)
+            throws IOException {
+        attackBoth(root, """
+                  - name: events
+                    kind: records
+                    dataset: social_care_event
+                    window: {from_days: -365, to_days: 180}
+                    fields:
+                      - {name: person, source: nhs_number, form: pseudonym}
+                      - {name: event, source: event_id, form: pseudonym}
+                    quasi_identifiers: []
+                  - name: counted
+                    kind: aggregate
+                    dataset: social_care_event
+                    window: {from_days: -365, to_days: 180}
+                    group_by:
+                      - {name: service_type, source: service_type, form: as_is}
+                    measures:
+                      - {name: events, count: records}
+                """, "events", "data/events.csv");
+    }
+
+    /**
+     * Runs a spec of these two outputs, the aggregate named {@link #COUNTED}, unrounded, and attacks its published
+     * cells knowing the records file's rows.
+     */
+    private static void attackBoth(Path root, String outputs, String records, String recordsFile)
+            throws IOException {
+        DatabaseUrl url = TestDatabase.fresh();
+        SyntheticData.generate(url, 2000, 11);
+        Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "round_to: 5",
+                "round_to: 1"));
+        String spec = Files.readString(workspace.spec);
+        Files.writeString(workspace.spec, spec.substring(0, spec.indexOf("outputs:")) + "outputs:\n" + outputs
+                + spec.substring(spec.indexOf("schedule:")));
         assertThat(workspace.approve("IGB-RECORDS-TOTAL").code()).isEqualTo(ExitCode.OK);
 
         Result run = workspace.run();
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
         Path published = workspace.published().get(0);
-        long rows = Files.readAllLines(published.resolve("data/spells.csv")).size() - 1;
-        List<String> cells = Files.readAllLines(published.resolve("data/" + BY_METHOD + ".csv"));
-        assertThat(cells).as("a discharge method's count is suppressed").anyMatch(line -> line.endsWith(","));
+        long rows = Files.readAllLines(published.resolve(recordsFile)).size() - 1;
+        List<String> cells = Files.readAllLines(published.resolve("data/" + COUNTED + ".csv"));
+        assertThat(cells).as("a count is suppressed").anyMatch(line -> line.endsWith(","));
         DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1);
         Map<CellKey, Interval> intervals = attack(cells, rows, rules);
         assertThat(intervals).as("suppressed cells").isNotEmpty();
@@ -79,7 +112,7 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                 .as(cell + " " + interval + " from " + cells + " and " + rows + " records")
                 .isGreaterThan(rules.protectionRange()));
         assertThat(Files.readString(published.resolve("lineage/report.md")))
-                .contains("given the rows of records output spells");
+                .contains("given the rows of records output " + records);
     }
 
     /**
@@ -91,8 +124,7 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
         List<DecidedCell> decided = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> values = Arrays.asList(line.split(",", -1));
-            Cell cell = Cell.count(CellKey.of(BY_METHOD, "discharges", Map.of("discharge_method", values.get(0))),
-                    spells, 0);
+            Cell cell = Cell.count(CellKey.of(COUNTED, "rows", Map.of("value", values.get(0))), spells, 0);
             decided.add(values.get(1).isEmpty()
                     ? new DecidedCell(cell, CellStatus.SMALL_COUNT, Optional.empty(), "blank")
                     : new DecidedCell(cell, CellStatus.PUBLISHED, Optional.of(Long.valueOf(values.get(1))), "shown"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.trex.spec.DisclosureRules;
@@ -151,13 +152,33 @@ class AttackerKnowsAMeasureIsPartOfItsWholeTest {
     }
 
     @Test
+    void aCellsPeopleAreAtMostItsRecords() {
+        Quantity people = new Quantity("people of inpatient_spell", Additivity.BOUNDED);
+        Cell discharges = cell("discharges", DISCHARGES, "F", 12);
+        Cell shown = cell("people", people, "F", 10);
+        // The women's discharges suppressed to protect another cell; their people shown.
+        List<DecidedCell> decided = List.of(
+                new DecidedCell(discharges, CellStatus.COMPLEMENTARY, Optional.empty(), "protects another"),
+                new DecidedCell(shown, CellStatus.PUBLISHED, Optional.of(10L), "shown"));
+        AttackerCheck attacker = new AttackerCheck(new SmallCounts(UNROUNDED));
+
+        assertThat(attacker.intervals(decided, Margins.relations(List.of(discharges, shown))))
+                .containsOnly(Map.entry(key("discharges", "F"), new Interval(0, Double.POSITIVE_INFINITY)));
+        // Ten people have ten records or more.
+        assertThat(attacker.intervals(decided, Margins.relations(List.of(discharges, shown),
+                List.of(PartsOfWhole.some(DISCHARGES, people)))))
+                .containsOnly(Map.entry(key("discharges", "F"), new Interval(10, Double.POSITIVE_INFINITY)));
+    }
+
+    @Test
     void relationsThatCannotHoldAreRefused() {
         Quantity people = new Quantity("people of inpatient_spell", Additivity.BOUNDED);
 
         assertThatThrownBy(() -> PartsOfWhole.some(people, REABLEMENT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot relate [records of inpatient_spell where discharged_to_reablement] to people of"
-                        + " inpatient_spell: they count different things (records and people)");
+                        + " inpatient_spell: they count different things (records and people), which relate only as"
+                        + " the people of some records (SOME)");
         assertThatThrownBy(() -> new PartsOfWhole(DISCHARGES, List.of(REABLEMENT), PartsOfWhole.Coverage.ALL))
                 .hasMessage("Cannot say [records of inpatient_spell where discharged_to_reablement] cover all of"
                         + " records of inpatient_spell: one part covering all is the whole itself");

@@ -58,7 +58,7 @@ class KnownTotalFromARecordsOutputIsProtectedAgainstTest {
 
     @Test
     void aRowCountThatOnlyBoundsTheTotalIsProtectedAgainstToo() {
-        // Records disclosure control dropped, shown as at most 2: the aggregate counted 63 to 65 rows.
+        // People of a records file from which disclosure control dropped two records: 63 to 65 of them.
         KnownTotal rows = new KnownTotal("spells", SPELLS, new Interval(63, 65));
 
         ProtectedCells result = new CellProtection(UNROUNDED).protect(bySex, List.of(), List.of(rows),
@@ -100,5 +100,26 @@ class KnownTotalFromARecordsOutputIsProtectedAgainstTest {
                 Map.entry("summary.count{}", CellStatus.DIFFERENCE));
         assertThat(result.intervals()).containsEntry(key("summary", ""), new Interval(63, 63));
         assertThat(result.intervals().get(key("by_sex", "sex=F")).width()).isGreaterThan(7);
+    }
+
+    @Test
+    void aCellTheRowsPinDownByThemselvesMayStillHideAnother() {
+        // Eight spells, all in band A; the zeros of the other bands suppressed. The file's 8 rows and A's count
+        // (10, so 8 to 12) say the blanks are all 0. A itself the rows pin down to [0, 8], within the range of 10,
+        // whatever is published; suppressed, it leaves every band [0, 8], which is all the rows tell of them.
+        List<Cell> byBand = List.of(cell("by_band", SPELLS, "band=A", 8), cell("by_band", SPELLS, "band=B", 0),
+                cell("by_band", SPELLS, "band=C", 0));
+        KnownTotal rows = new KnownTotal("spells", SPELLS, new Interval(8, 8));
+        DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 3, 5).withProtectionRange(10);
+
+        ProtectedCells result = new CellProtection(rules).protect(byBand, List.of(), List.of(rows),
+                ReleaseHistory.NONE);
+
+        assertThat(statuses(result)).containsExactly(
+                Map.entry("by_band.count{band=A}", CellStatus.COMPLEMENTARY),
+                Map.entry("by_band.count{band=B}", CellStatus.SMALL_COUNT),
+                Map.entry("by_band.count{band=C}", CellStatus.SMALL_COUNT));
+        assertThat(result.intervals()).containsEntry(key("by_band", "band=B"), new Interval(0, 8))
+                .containsEntry(key("by_band", "band=A"), new Interval(0, 8));
     }
 }

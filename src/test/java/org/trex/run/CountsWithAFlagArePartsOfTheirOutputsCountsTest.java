@@ -22,8 +22,9 @@ import org.trex.spec.RelativeWindow;
 
 /**
  * The run tells disclosure control which counts of an output are parts of which (ASCOF 2D's): a count with a flag
- * is part of the count without one, and of the count whose flag its own flag's definition requires; never a count
- * of people of a count of records, and through definitions only where the flags are the spec's variables.
+ * is part of the count without one, and of the count whose flag its own flag's definition requires; a count of people
+ * is part of the count of records with its flag (or none), never of another; and through definitions only where the
+ * flags are the spec's variables.
  */
 class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
     private static final FlagRelations ASCOF = new FlagRelations(LoadedSpec.load(
@@ -47,7 +48,9 @@ class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
                 PartsOfWhole.some(q.get("discharges"), q.get("reablement")),
                 PartsOfWhole.some(q.get("discharges"), q.get("outcome")),
                 PartsOfWhole.some(q.get("people"), q.get("people_reabled")),
-                PartsOfWhole.some(q.get("reablement"), q.get("outcome")));
+                PartsOfWhole.some(q.get("reablement"), q.get("outcome")),
+                PartsOfWhole.some(q.get("discharges"), q.get("people")),
+                PartsOfWhole.some(q.get("reablement"), q.get("people_reabled")));
     }
 
     @Test
@@ -60,7 +63,9 @@ class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
                 .containsExactlyInAnyOrder(
                         PartsOfWhole.some(q.get("discharges"), q.get("reablement")),
                         PartsOfWhole.some(q.get("discharges"), q.get("outcome")),
-                        PartsOfWhole.some(q.get("people"), q.get("people_reabled")));
+                        PartsOfWhole.some(q.get("people"), q.get("people_reabled")),
+                        PartsOfWhole.some(q.get("discharges"), q.get("people")),
+                        PartsOfWhole.some(q.get("reablement"), q.get("people_reabled")));
     }
 
     private static MeasuredAggregate aggregate(String dataset) {

@@ -53,6 +53,9 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                 PartsOfWhole.some(q.get("discharges"), q.get("not_ready")),
                 PartsOfWhole.some(q.get("people"), q.get("people_ready")),
                 PartsOfWhole.some(q.get("people"), q.get("people_not_ready")),
+                PartsOfWhole.some(q.get("discharges"), q.get("people")),
+                PartsOfWhole.some(q.get("ready"), q.get("people_ready")),
+                PartsOfWhole.some(q.get("not_ready"), q.get("people_not_ready")),
                 new PartsOfWhole(q.get("discharges"), sorted(q.get("ready"), q.get("not_ready")),
                         PartsOfWhole.Coverage.DISJOINT));
     }

@@ -27,6 +27,7 @@ import org.trex.spec.Applicability;
 import org.trex.spec.DisclosureRules;
 import org.trex.spec.ExtractSpec;
 import org.trex.spec.KAnonymityAction;
+import org.trex.spec.OutputSpec;
 import org.trex.spec.Policy;
 import org.trex.testing.SourceFixture;
 import org.trex.testing.Specs;
@@ -73,7 +74,11 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     }
 
     private ExtractJob.Result run(Policy policy, String name) {
-        ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells(), Specs.delaysByBand()));
+        return run(policy, name, List.of(Specs.spells(), Specs.delaysByBand()));
+    }
+
+    private ExtractJob.Result run(Policy policy, String name, List<OutputSpec> outputs) {
+        ExtractSpec spec = Specs.spec(Specs.cohort(List.of()), outputs);
         // Run on its as-of day: an objection recorded after it is not yet made (a later day's run applies it:
         // BackdatedRunAppliesObjectionsMadeSinceTest).
         Clock asOfDay = Clock.fixed(AS_OF.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
@@ -144,7 +149,8 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
     void aggregatesAreSuppressedAndRounded() throws Exception {
         Policy policy = Specs.policy(Applicability.APPLIES, Applicability.APPLIES,
                 new DisclosureRules(1, KAnonymityAction.SUPPRESS, 3, 5));
-        OutputResult aggregate = run(policy, "aggregate").outputs().get(1);
+        // Alone: beside the records output, whose file shows the five spells, the table would tell their band.
+        OutputResult aggregate = run(policy, "aggregate", List.of(Specs.delaysByBand())).outputs().get(0);
 
         // Five kept spells, all in delay band 2-3: five is above 3 and rounds to 5; emergency counts all five too.
         // The other bands are listed, their zeros suppressed.
@@ -152,5 +158,10 @@ class ExclusionsAreAppliedBeforeAnythingLeavesTest {
                 .isEqualTo("delay_band,discharges,people,emergency\n0,,,\n1,,,\n2-3,5,5,5\n4-6,,,\n7-13,,,\n"
                         + "14-20,,,\n21+,,,\n");
         assertThat(aggregate.rowsUsed()).isEqualTo(5);
+        // Beside the spells file, which shows the five spells, 2-3's counts would say every spell is in it.
+        run(policy, "beside-records");
+        assertThat(Files.readString(out.resolve("beside-records/delays_by_band.csv")))
+                .isEqualTo("delay_band,discharges,people,emergency\n0,,,\n1,,,\n2-3,,,\n4-6,,,\n7-13,,,\n"
+                        + "14-20,,,\n21+,,,\n");
     }
 }
