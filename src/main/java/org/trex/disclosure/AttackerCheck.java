@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
 import org.apache.commons.math3.optim.linear.LinearConstraintSet;
@@ -118,16 +119,27 @@ public final class AttackerCheck {
         Set<CellKey> related = new HashSet<>();
         relations.forEach(r -> r.members().forEach(m -> related.add(m.key())));
         List<LinearConstraint> constraints = constraints(ordered, relations, index, known);
+        List<CellKey> solving = ordered.stream().filter(c -> c.status().suppressed()).map(DecidedCell::key)
+                .filter(key -> wanted.contains(key) && related.contains(key)).toList();
+        // Each bound is a linear programme of its own over the same constraints, which no solver changes: they are
+        // solved side by side, on every core (Spark's tasks are done by now), and each found where it was asked.
+        List<Double> bounds = solving.stream()
+                .flatMap(key -> Stream.of(GoalType.MINIMIZE, GoalType.MAXIMIZE).map(goal -> Map.entry(key, goal)))
+                .toList().parallelStream()
+                .map(bound -> bound(bound.getValue(), index.get(bound.getKey()), ordered.size(), constraints))
+                .toList();
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
+        int next = 0;
         for (DecidedCell cell : ordered) {
             if (!cell.status().suppressed() || !wanted.contains(cell.key())) {
                 continue;
             }
-            int variable = index.get(cell.key());
-            intervals.put(cell.key(), related.contains(cell.key())
-                    ? solved(bound(GoalType.MINIMIZE, variable, ordered.size(), constraints),
-                            bound(GoalType.MAXIMIZE, variable, ordered.size(), constraints))
-                    : new Interval(0, Double.POSITIVE_INFINITY));
+            if (related.contains(cell.key())) {
+                intervals.put(cell.key(), solved(bounds.get(next), bounds.get(next + 1)));
+                next += 2;
+            } else {
+                intervals.put(cell.key(), new Interval(0, Double.POSITIVE_INFINITY));
+            }
         }
         return intervals;
     }
