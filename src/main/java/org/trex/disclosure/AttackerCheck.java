@@ -8,20 +8,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 /**
  * What an attacker can infer about each suppressed cell from everything published (sdcTable's {@code attack}):
@@ -31,7 +26,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * programming.
  */
 public final class AttackerCheck {
-    private static final int MAX_ITERATIONS = 100_000;
     /** How far apart two bounds of one value may come out of the solver. */
     private static final double SOLVER_NOISE = 1e-6;
 
@@ -118,15 +112,15 @@ public final class AttackerCheck {
         }
         Set<CellKey> related = new HashSet<>();
         relations.forEach(r -> r.members().forEach(m -> related.add(m.key())));
-        List<LinearConstraint> constraints = constraints(ordered, relations, index, known);
+        ExpressionsBasedModel programme = programme(ordered, relations, index, known);
         List<CellKey> solving = ordered.stream().filter(c -> c.status().suppressed()).map(DecidedCell::key)
                 .filter(key -> wanted.contains(key) && related.contains(key)).toList();
-        // Each bound is a linear programme of its own over the same constraints, which no solver changes: they are
-        // solved side by side, on every core (Spark's tasks are done by now), and each found where it was asked.
+        // Each bound is a linear programme of its own over the same constraints: they are solved side by side, on
+        // every core (Spark's tasks are done by now), each on its own copy, and each found where it was asked.
         List<Double> bounds = solving.stream()
-                .flatMap(key -> Stream.of(GoalType.MINIMIZE, GoalType.MAXIMIZE).map(goal -> Map.entry(key, goal)))
+                .flatMap(key -> Stream.of(Goal.LEAST, Goal.GREATEST).map(goal -> Map.entry(key, goal)))
                 .toList().parallelStream()
-                .map(bound -> bound(bound.getValue(), index.get(bound.getKey()), ordered.size(), constraints))
+                .map(bound -> bound(bound.getValue(), index.get(bound.getKey()), programme))
                 .toList();
         Map<CellKey, Interval> intervals = new LinkedHashMap<>();
         int next = 0;
@@ -152,68 +146,79 @@ public final class AttackerCheck {
         return upper < lower && lower - upper < SOLVER_NOISE ? new Interval(lower, lower) : new Interval(lower, upper);
     }
 
-    private List<LinearConstraint> constraints(List<DecidedCell> cells, List<Relation> relations,
+    /** One variable for each cell, bounded by what is published of it, and one constraint for each relation. */
+    private ExpressionsBasedModel programme(List<DecidedCell> cells, List<Relation> relations,
             Map<CellKey, Integer> index, Map<CellKey, Interval> known) {
-        int size = cells.size();
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            DecidedCell cell = cells.get(i);
-            Interval total = known.get(cell.key());
-            if (total != null) {
-                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, total.lower()));
-                if (!Double.isInfinite(total.upper())) {
-                    constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.LEQ, total.upper()));
-                }
-            } else if (cell.released().isPresent()) {
-                long released = cell.released().get();
-                Interval published = cell.cell().contributions().isPresent() ? smallCounts.rounding(released)
-                        : smallCounts.published(released);
-                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, published.lower()));
-                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.LEQ, published.upper()));
-            } else {
-                constraints.add(new LinearConstraint(unit(size, i, 1), Relationship.GEQ, 0));
-            }
+        ExpressionsBasedModel programme = new ExpressionsBasedModel();
+        List<Variable> counts = new ArrayList<>(cells.size());
+        for (DecidedCell cell : cells) {
+            Interval range = range(cell, known.get(cell.key()));
+            Variable count = programme.addVariable().lower(range.lower());
+            counts.add(Double.isInfinite(range.upper()) ? count : count.upper(range.upper()));
         }
         for (Relation relation : relations) {
-            int total = requireIndexed(index, relation.total());
-            double[] sum = unit(size, total, 1);
+            Variable total = counts.get(requireIndexed(index, relation.total()));
+            Expression sum = programme.addExpression().set(total, 1);
             for (Cell part : relation.parts()) {
-                sum[requireIndexed(index, part)] -= 1;
+                Variable count = counts.get(requireIndexed(index, part));
+                sum.add(count, -1);
             }
             switch (relation.additivity()) {
-                case EXACT -> constraints.add(new LinearConstraint(sum, Relationship.EQ, 0));
-                case AT_LEAST -> constraints.add(new LinearConstraint(sum, Relationship.GEQ, 0));
+                case EXACT -> sum.level(0);
+                case AT_LEAST -> sum.lower(0);
                 case BOUNDED -> {
                     // People: the total is at most the sum of its cells and at least each of them.
-                    constraints.add(new LinearConstraint(sum, Relationship.LEQ, 0));
+                    sum.upper(0);
                     for (Cell part : relation.parts()) {
-                        double[] atMost = unit(size, requireIndexed(index, part), 1);
-                        atMost[total] -= 1;
-                        constraints.add(new LinearConstraint(atMost, Relationship.LEQ, 0));
+                        programme.addExpression().set(counts.get(requireIndexed(index, part)), 1).set(total, -1)
+                                .upper(0);
                     }
                 }
             }
         }
-        return constraints;
+        return programme;
     }
 
     /**
-     * Counts are kept at zero or more by constraints, not by {@link NonNegativeConstraint}: with that option
-     * commons-math3 3.6.1 returns too narrow a bound when cells sit in one relation alike (several suppressed
-     * cells under one total), which suppressed complementary cells nothing needed.
+     * What the attacker knows of a cell before any relation: a total known from outside the aggregates lies in its
+     * interval, a published cell in what its value rounds from, and a suppressed one is no count below zero.
      */
-    private static double bound(GoalType goal, int variable, int size, List<LinearConstraint> constraints) {
-        try {
-            return new SimplexSolver()
-                    .optimize(new MaxIter(MAX_ITERATIONS), new LinearObjectiveFunction(unit(size, variable, 1), 0),
-                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(false)).getValue();
-        } catch (UnboundedSolutionException e) {
-            return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
-        } catch (NoFeasibleSolutionException e) {
+    private Interval range(DecidedCell cell, Interval total) {
+        if (total != null) {
+            return total;
+        }
+        if (cell.released().isEmpty()) {
+            return new Interval(0, Double.POSITIVE_INFINITY);
+        }
+        long released = cell.released().get();
+        return cell.cell().contributions().isPresent() ? smallCounts.rounding(released)
+                : smallCounts.published(released);
+    }
+
+    private static double bound(Goal goal, int variable, ExpressionsBasedModel programme) {
+        ExpressionsBasedModel solving = programme.copy();
+        solving.getVariable(variable).weight(1);
+        Optimisation.Result result = goal == Goal.LEAST ? solving.minimise() : solving.maximise();
+        Optimisation.State state = result.getState();
+        if (state == Optimisation.State.UNBOUNDED) {
+            return goal == Goal.GREATEST ? Double.POSITIVE_INFINITY : 0;
+        }
+        if (state == Optimisation.State.INFEASIBLE) {
             throw new IllegalStateException("Cannot check what an attacker infers: the published cells and their"
                     + " totals contradict one another (a total computed from other rows, or a records output's rows"
-                    + " taken as the total of an aggregate counting others?)", e);
+                    + " taken as the total of an aggregate counting others?)");
         }
+        if (!state.isOptimal()) {
+            throw new IllegalStateException("Cannot check what an attacker infers: the linear programme of a cell's "
+                    + goal.name().toLowerCase(Locale.ROOT) + " bound ended " + state);
+        }
+        return result.getValue();
+    }
+
+    /** Which end of a suppressed cell's interval a linear programme finds. */
+    private enum Goal {
+        LEAST,
+        GREATEST
     }
 
     private static int requireIndexed(Map<CellKey, Integer> index, Cell cell) {
@@ -225,9 +230,4 @@ public final class AttackerCheck {
         return i;
     }
 
-    private static double[] unit(int size, int i, double value) {
-        double[] row = new double[size];
-        row[i] = value;
-        return row;
-    }
 }
