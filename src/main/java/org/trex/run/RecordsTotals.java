@@ -53,10 +53,11 @@ final class RecordsTotals {
     }
 
     /**
-     * The totals an attacker knows of each aggregate's counts without a flag, from each records output of the same
-     * dataset and window. A records output whose rows, before disclosure control dropped any, are not as many as the
-     * aggregate used holds other rows than the attacker takes it to (a spec the planner reads differently): it tells
-     * nothing of the aggregate's total.
+     * The totals an attacker knows of each aggregate's counts, from each records output of the same dataset and
+     * window: a count without a flag totals to its rows or people, and a count with one to no more than those. A
+     * records output whose rows, before disclosure control dropped any, are not as many as the aggregate used holds
+     * other rows than the attacker takes it to (a spec the planner reads differently): it tells nothing of the
+     * aggregate's total.
      */
     static List<KnownTotal> of(List<MeasuredAggregate> aggregates, Map<String, Map<String, Quantity>> quantities,
             List<Released> records) {
@@ -66,19 +67,31 @@ final class RecordsTotals {
             OutputSpec counted = aggregate.output().output();
             List<Released> beside = records.stream().filter(r -> sameRows(r.result().plan().output(), counted)
                     && r.result().rowsUsed() + droppedRows(r.result()) == aggregate.used()).toList();
+            List<PlannedMeasure> counts = aggregate.output().measures().stream()
+                    .filter(m -> m.kind() == MeasureKind.COUNT).toList();
             for (Released released : beside) {
-                for (PlannedMeasure measure : aggregate.output().measures()) {
-                    if (measure.kind() != MeasureKind.COUNT || measure.whereField().isPresent()) {
-                        continue;
-                    }
+                for (PlannedMeasure measure : counts) {
                     Quantity quantity = quantities.get(counted.name()).get(measure.name());
                     String output = released.result().plan().name();
-                    known(released, measure.countOf(), people).ifPresent(interval -> totals.putIfAbsent(
-                            List.of(output, quantity.id()), new KnownTotal(output, quantity, interval)));
+                    known(released, measure.countOf(), people)
+                            .flatMap(interval -> measure.whereField().isEmpty() ? Optional.of(interval)
+                                    : atMost(interval, measure, counts))
+                            .ifPresent(interval -> totals.putIfAbsent(List.of(output, quantity.id()),
+                                    new KnownTotal(output, quantity, interval)));
                 }
             }
         }
         return List.copyOf(totals.values());
+    }
+
+    /**
+     * What the records output tells of a count with a flag: at most all its rows (or people). Where the aggregate
+     * counts them without a flag too, that count's total is known and the flagged count is part of it ({@link
+     * MeasureWholes}), which says as much; where it does not, the flagged count's own total is known to be no more.
+     */
+    private static Optional<Interval> atMost(Interval all, PlannedMeasure flagged, List<PlannedMeasure> counts) {
+        boolean whole = counts.stream().anyMatch(m -> m.whereField().isEmpty() && m.countOf() == flagged.countOf());
+        return whole || Double.isInfinite(all.upper()) ? Optional.empty() : Optional.of(new Interval(0, all.upper()));
     }
 
     /** Whether two outputs hold the same rows: those of one dataset in one window around the cohort's index events. */

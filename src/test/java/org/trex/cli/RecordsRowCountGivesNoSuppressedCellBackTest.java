@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.cli.Workspace.Result;
@@ -35,7 +36,8 @@ import org.trex.testing.TestDatabase;
  * the social care events in a window around them, which each output reads for itself. Unrounded, the aggregate's
  * small cells (the rare values, and the listed ones nobody had) together would be that total minus the large cells,
  * each narrowed to within the protection range; a complement is suppressed, and an attacker with both files, counting
- * the records file's rows, cannot narrow any blank count to within the range.
+ * the records file's rows, cannot narrow any blank count to within the range. An aggregate counting the rows only
+ * with a flag is bounded by them too: its total is at most the records file's rows.
  */
 class RecordsRowCountGivesNoSuppressedCellBackTest {
     private static final String COUNTED = "counted";
@@ -83,18 +85,54 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                 """, "events", "data/events.csv");
     }
 
-    /**
-     * Runs a spec of these two outputs, the aggregate named {@link #COUNTED}, unrounded, and attacks its published
-     * cells knowing the records file's rows.
-     */
+    @Test
+    void theSpellsFilesRowCountBoundsACountWithAFlagThatHasNoCountWithoutOne(@TempDir Path root)
+            throws IOException {
+        // Every spell of the cohort is discharged by one of its methods: the flagged count is all the rows, and the
+        // records file's rows are at least its total, though the aggregate counts nothing without the flag.
+        attack(root, """
+                variables:
+                  discharged_by_a_cohort_method:
+                    type: flag
+                    description: Discharged by one of the methods the cohort takes, as every spell of it is
+                    field: discharge_method
+                    in: ['1', '2', '3']
+                """, """
+                  - name: spells
+                    kind: records
+                    dataset: inpatient_spell
+                    fields:
+                      - {name: person, source: nhs_number, form: pseudonym}
+                      - {name: spell, source: spell_id, form: pseudonym}
+                    quasi_identifiers: []
+                  - name: counted
+                    kind: aggregate
+                    dataset: inpatient_spell
+                    group_by:
+                      - {name: discharge_method, source: discharge_method, form: as_is}
+                    measures:
+                      - {name: discharges, count: records, where: discharged_by_a_cohort_method}
+                """, "spells", "data/spells.csv", rows -> new Interval(0, rows));
+    }
+
     private static void attackBoth(Path root, String outputs, String records, String recordsFile)
             throws IOException {
+        attack(root, "", outputs, records, recordsFile, rows -> new Interval(rows, rows));
+    }
+
+    /**
+     * Runs a spec of these two outputs (and the variables given), the aggregate named {@link #COUNTED}, unrounded,
+     * and attacks its published cells knowing what the records file's rows tell of their total.
+     */
+    private static void attack(Path root, String variables, String outputs, String records, String recordsFile,
+            LongFunction<Interval> total) throws IOException {
         DatabaseUrl url = TestDatabase.fresh();
         SyntheticData.generate(url, 2000, 11);
         Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "round_to: 5",
                 "round_to: 1"));
         String spec = Files.readString(workspace.spec);
-        Files.writeString(workspace.spec, spec.substring(0, spec.indexOf("outputs:")) + "outputs:\n" + outputs
+        Files.writeString(workspace.spec, spec.substring(0, spec.indexOf("outputs:")) + variables + "outputs:\n"
+                + outputs
                 + spec.substring(spec.indexOf("schedule:")));
         assertThat(workspace.approve("IGB-RECORDS-TOTAL").code()).isEqualTo(ExitCode.OK);
 
@@ -106,7 +144,7 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
         List<String> cells = Files.readAllLines(published.resolve("data/" + COUNTED + ".csv"));
         assertThat(cells).as("a count is suppressed").anyMatch(line -> line.endsWith(","));
         DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1);
-        Map<CellKey, Interval> intervals = attack(cells, rows, rules);
+        Map<CellKey, Interval> intervals = attack(cells, rows, total.apply(rows), rules);
         assertThat(intervals).as("suppressed cells").isNotEmpty();
         assertThat(intervals).allSatisfy((cell, interval) -> assertThat(interval.width())
                 .as(cell + " " + interval + " from " + cells + " and " + rows + " records")
@@ -116,10 +154,11 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
     }
 
     /**
-     * What an attacker infers from the aggregate's published rows and the records file's row count, which is their
-     * total: each blank count's interval.
+     * What an attacker infers from the aggregate's published rows and the records file's row count, which tells
+     * their total: each blank count's interval.
      */
-    private static Map<CellKey, Interval> attack(List<String> lines, long rows, DisclosureRules rules) {
+    private static Map<CellKey, Interval> attack(List<String> lines, long rows, Interval known,
+            DisclosureRules rules) {
         Quantity spells = new Quantity("spells", Additivity.EXACT);
         List<DecidedCell> decided = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -134,7 +173,7 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
         return new AttackerCheck(new SmallCounts(rules)).intervals(decided,
                 Margins.relations(decided.stream().map(DecidedCell::cell).toList()),
                 decided.stream().map(DecidedCell::key).collect(java.util.stream.Collectors.toSet()),
-                Map.of(total.key(), new Interval(rows, rows)));
+                Map.of(total.key(), known));
     }
 
     private static String replaceOnce(String text, String from, String to) {

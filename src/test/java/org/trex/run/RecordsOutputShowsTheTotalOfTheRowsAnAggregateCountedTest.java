@@ -27,7 +27,8 @@ import org.trex.spec.RelativeWindow;
 /**
  * Which totals of an aggregate's counts a records output gives an attacker: its rows (those written and those
  * disclosure control dropped, which the lineage states) and its people, where it holds the rows the aggregate counted,
- * whichever read each took them from; none where it holds other rows.
+ * whichever read each took them from; none where it holds other rows. A count with a flag, where the aggregate has
+ * none without one, is at most those rows or people.
  */
 class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
     private static final RelativeWindow AROUND = new RelativeWindow(-365, 180);
@@ -51,6 +52,22 @@ class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
         assertThat(totals).containsExactly(
                 new KnownTotal("events", quantities.get("counted").get("events"), new Interval(12, 12)),
                 new KnownTotal("events", quantities.get("counted").get("people"), new Interval(3, 5)));
+    }
+
+    @Test
+    void countsWithAFlagAndNoneWithoutOneAreAtMostTheRowsAndTheirPeople() throws IOException {
+        List<MeasureSpec> flagged = List.of(
+                new MeasureSpec("reablement", CountOf.RECORDS, Optional.of("reablement")),
+                new MeasureSpec("people_in_reablement", CountOf.PEOPLE, Optional.of("reablement")));
+        MeasuredAggregate counted = aggregate(AROUND, 12, flagged);
+        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+
+        List<KnownTotal> totals = RecordsTotals.of(List.of(counted), quantities,
+                List.of(records(AROUND, 10, 2, RecordsTotals.PersonColumn.OWN_NUMBER)));
+
+        assertThat(totals).containsExactly(
+                new KnownTotal("events", quantities.get("counted").get("reablement"), new Interval(0, 12)),
+                new KnownTotal("events", quantities.get("counted").get("people_in_reablement"), new Interval(0, 5)));
     }
 
     @Test
@@ -79,8 +96,12 @@ class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
     }
 
     private static MeasuredAggregate aggregate(RelativeWindow window, long used) {
-        AggregateOutput output = new AggregateOutput("counted", "social_care_event", window, List.of(), MEASURES);
-        OutputPlan plan = new OutputPlan(output, List.of(), List.of(), MEASURES.stream()
+        return aggregate(window, used, MEASURES);
+    }
+
+    private static MeasuredAggregate aggregate(RelativeWindow window, long used, List<MeasureSpec> measures) {
+        AggregateOutput output = new AggregateOutput("counted", "social_care_event", window, List.of(), measures);
+        OutputPlan plan = new OutputPlan(output, List.of(), List.of(), measures.stream()
                 .map(m -> new PlannedMeasure(m, m.where().map(w -> "trex_where_" + m.name()), Optional.empty()))
                 .toList(), "select", "select");
         return new MeasuredAggregate(plan, List.of(), List.of(), new StructType(), List.of(), Map.of(), List.of(),
