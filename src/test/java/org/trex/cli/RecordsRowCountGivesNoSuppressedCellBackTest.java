@@ -41,10 +41,8 @@ import org.trex.testing.TestDatabase;
  */
 class RecordsRowCountGivesNoSuppressedCellBackTest {
     private static final String COUNTED = "counted";
-
-    @Test
-    void theSpellsFilesRowCountGivesNoBlankCountBack(@TempDir Path root) throws IOException {
-        attackBoth(root, """
+    /** The cohort's spells as records, and an aggregate of them by discharge method, its measures to follow. */
+    private static final String SPELLS_AND_COUNTED = """
                   - name: spells
                     kind: records
                     dataset: inpatient_spell
@@ -58,6 +56,11 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                     group_by:
                       - {name: discharge_method, source: discharge_method, form: as_is}
                     measures:
+                """;
+
+    @Test
+    void theSpellsFilesRowCountGivesNoBlankCountBack(@TempDir Path root) throws IOException {
+        attackBoth(root, SPELLS_AND_COUNTED + """
                       - {name: discharges, count: records}
                 """, "spells", "data/spells.csv");
     }
@@ -97,20 +100,7 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                     description: Discharged by one of the methods the cohort takes, as every spell of it is
                     field: discharge_method
                     in: ['1', '2', '3']
-                """, """
-                  - name: spells
-                    kind: records
-                    dataset: inpatient_spell
-                    fields:
-                      - {name: person, source: nhs_number, form: pseudonym}
-                      - {name: spell, source: spell_id, form: pseudonym}
-                    quasi_identifiers: []
-                  - name: counted
-                    kind: aggregate
-                    dataset: inpatient_spell
-                    group_by:
-                      - {name: discharge_method, source: discharge_method, form: as_is}
-                    measures:
+                """, SPELLS_AND_COUNTED + """
                       - {name: discharges, count: records, where: discharged_by_a_cohort_method}
                 """, "spells", "data/spells.csv", rows -> new Interval(0, rows));
     }
