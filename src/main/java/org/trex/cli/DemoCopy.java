@@ -16,22 +16,19 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.trex.governance.DeletionNotice;
 import org.trex.governance.NoticedPerson;
 import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
 import org.trex.governance.ReleasedOutput;
+import org.trex.notice.ParquetRows;
 
 /**
  * The demo's TRE copy of its extract: the published extract copied to a folder of its own, then the rows a deletion
@@ -117,23 +114,24 @@ final class DemoCopy {
             int index = schema.getFieldIndex(column);
             try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(cleaned))
                     .withType(schema).build()) {
-                PageReadStore pages;
-                while ((pages = reader.readNextRowGroup()) != null) {
-                    RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
-                            .getRecordReader(pages, new GroupRecordConverter(schema));
-                    for (long i = 0; i < pages.getRowCount(); i++) {
-                        Group row = records.read();
-                        if (row.getFieldRepetitionCount(index) == 0
-                                || !pseudonyms.contains(row.getString(index, 0))) {
-                            writer.write(row);
-                        }
+                ParquetRows.forEach(reader, schema, row -> {
+                    if (row.getFieldRepetitionCount(index) == 0 || !pseudonyms.contains(row.getString(index, 0))) {
+                        write(writer, row, file);
                     }
-                }
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete rows from " + file + ": " + e.getMessage(), e);
         }
         replace(cleaned, file);
+    }
+
+    private static void write(ParquetWriter<Group> writer, Group row, Path file) {
+        try {
+            writer.write(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete rows from " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void replace(Path cleaned, Path file) {

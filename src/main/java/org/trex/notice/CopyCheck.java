@@ -16,14 +16,10 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.ParquetDecodingException;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
@@ -203,22 +199,15 @@ public final class CopyCheck {
             }
             // Only the person column is read: its pages are a small part of the file.
             MessageType projection = new MessageType(schema.getName(), schema.getType(column));
-            reader.setRequestedSchema(projection);
             List<Long> found = new ArrayList<>();
-            long rows = 0;
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = new ColumnIOFactory().getColumnIO(projection)
-                        .getRecordReader(pages, new GroupRecordConverter(projection));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    Group row = records.read();
-                    rows++;
-                    if (row.getFieldRepetitionCount(0) > 0 && named.contains(row.getString(0, 0))) {
-                        found.add(rows);
-                    }
+            long[] rows = {0};
+            ParquetRows.forEach(reader, projection, row -> {
+                rows[0]++;
+                if (row.getFieldRepetitionCount(0) > 0 && named.contains(row.getString(0, 0))) {
+                    found.add(rows[0]);
                 }
-            }
-            return new Scan(rows, found);
+            });
+            return new Scan(rows[0], found);
         } catch (IOException e) {
             throw notThatOutput(notice, file, path, "it cannot be read as Parquet (" + IoReasons.of(e) + ")");
         } catch (ParquetDecodingException e) {
