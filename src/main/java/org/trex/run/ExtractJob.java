@@ -224,7 +224,8 @@ public final class ExtractJob {
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
         List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),
                 SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
-        List<KnownTotal> known = RecordsTotals.of(aggregates, quantities, records);
+        List<KnownTotal> known = new ArrayList<>(RecordsTotals.of(aggregates, quantities, records));
+        known.addAll(RecordsTotals.shownInLineage(aggregates, quantities, new SmallCounts(rules), known));
         long started = System.nanoTime();
         try {
             ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, known, history);

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.trex.disclosure.Interval;
 import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.Quantity;
+import org.trex.disclosure.SmallCounts;
 import org.trex.plan.PlannedMeasure;
 import org.trex.spec.CountOf;
 import org.trex.spec.MeasureKind;
@@ -82,6 +83,43 @@ final class RecordsTotals {
             }
         }
         return List.copyOf(totals.values());
+    }
+
+    /**
+     * The totals an attacker knows of each aggregate's counts of records from its lineage, where no records output
+     * tells them already ({@code fromRecords}, exact): the rows it counted are its rows in less its rows left out, each
+     * shown through {@code rules} (rounded, or at most the threshold), so they lie between the least and the most
+     * those two shown counts allow. A count with a flag, where the aggregate has none without one, is at most that.
+     */
+    static List<KnownTotal> shownInLineage(List<MeasuredAggregate> aggregates,
+            Map<String, Map<String, Quantity>> quantities, SmallCounts rules, List<KnownTotal> fromRecords) {
+        Set<Quantity> known = new HashSet<>();
+        fromRecords.forEach(total -> known.add(total.quantity()));
+        Map<Quantity, KnownTotal> totals = new LinkedHashMap<>();
+        for (MeasuredAggregate aggregate : aggregates) {
+            String name = aggregate.output().name();
+            Interval in = shown(aggregate.read(), rules);
+            Interval leftOut = shown(aggregate.read() - aggregate.used(), rules);
+            Interval counted = new Interval(Math.max(0, in.lower() - leftOut.upper()), in.upper() - leftOut.lower());
+            List<PlannedMeasure> counts = aggregate.output().measures().stream()
+                    .filter(m -> m.kind() == MeasureKind.COUNT).toList();
+            for (PlannedMeasure measure : counts) {
+                Quantity quantity = quantities.get(name).get(measure.name());
+                if (measure.countOf() != CountOf.RECORDS || known.contains(quantity)) {
+                    continue;
+                }
+                (measure.whereField().isEmpty() ? Optional.of(counted) : atMost(counted, measure, counts))
+                        .ifPresent(interval -> totals.putIfAbsent(quantity,
+                                new KnownTotal(name, quantity, interval, KnownTotal.Shown.IN_THE_LINEAGE)));
+            }
+        }
+        return List.copyOf(totals.values());
+    }
+
+    /** The counts that {@code rules} show as they show {@code count}: what an attacker reading it knows of it. */
+    private static Interval shown(long count, SmallCounts rules) {
+        Long released = rules.release(count);
+        return released == null ? rules.withheld().orElseThrow() : rules.published(released);
     }
 
     /**

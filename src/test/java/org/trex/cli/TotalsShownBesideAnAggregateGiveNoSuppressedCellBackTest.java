@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.cli.Workspace.Result;
@@ -37,9 +39,10 @@ import org.trex.testing.TestDatabase;
  * small cells (the rare values, and the listed ones nobody had) together would be that total minus the large cells,
  * each narrowed to within the protection range; a complement is suppressed, and an attacker with both files, counting
  * the records file's rows, cannot narrow any blank count to within the range. An aggregate counting the rows only
- * with a flag is bounded by them too: its total is at most the records file's rows.
+ * with a flag is bounded by them too: its total is at most the records file's rows. Without a records output, the
+ * lineage's rows in and left out of the aggregate (exact, unrounded) give its total just the same.
  */
-class RecordsRowCountGivesNoSuppressedCellBackTest {
+class TotalsShownBesideAnAggregateGiveNoSuppressedCellBackTest {
     private static final String COUNTED = "counted";
     /** The cohort's spells as records, and an aggregate of them by discharge method, its measures to follow. */
     private static final String SPELLS_AND_COUNTED = """
@@ -105,17 +108,47 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                 """, "spells", "data/spells.csv", rows -> new Interval(0, rows));
     }
 
+    @Test
+    void theLineagesRowsInAndLeftOutGiveNoBlankCountBack(@TempDir Path root) throws IOException {
+        attack(root, "", """
+                  - name: counted
+                    kind: aggregate
+                    dataset: inpatient_spell
+                    group_by:
+                      - {name: discharge_method, source: discharge_method, form: as_is}
+                    measures:
+                      - {name: discharges, count: records}
+                """, published -> {
+                    Matcher shown = Pattern.compile("\\| counted \\| aggregate \\| ([0-9,]+) \\| ([0-9,]+) \\|")
+                            .matcher(Files.readString(published.resolve("lineage/report.md")));
+                    assertThat(shown.find()).as("the aggregate's rows in and left out, shown exactly").isTrue();
+                    long counted = number(shown.group(1)) - number(shown.group(2));
+                    return new Interval(counted, counted);
+                }, "the rows in and left out of output counted in the lineage");
+    }
+
     private static void attackBoth(Path root, String outputs, String records, String recordsFile)
             throws IOException {
         attack(root, "", outputs, records, recordsFile, rows -> new Interval(rows, rows));
     }
 
-    /**
-     * Runs a spec of these two outputs (and the variables given), the aggregate named {@link #COUNTED}, unrounded,
-     * and attacks its published cells knowing what the records file's rows tell of their total.
-     */
     private static void attack(Path root, String variables, String outputs, String records, String recordsFile,
             LongFunction<Interval> total) throws IOException {
+        attack(root, variables, outputs, published -> total.apply(Files.readAllLines(published.resolve(recordsFile))
+                .size() - 1), "the rows of records output " + records);
+    }
+
+    /** What the attacker reads of the aggregate's total in the published extract. */
+    private interface TotalShown {
+        Interval in(Path published) throws IOException;
+    }
+
+    /**
+     * Runs a spec of these outputs (and the variables given), the aggregate named {@link #COUNTED}, unrounded, and
+     * attacks its published cells knowing what is shown beside them of their total, which its reasons name.
+     */
+    private static void attack(Path root, String variables, String outputs, TotalShown total, String given)
+            throws IOException {
         DatabaseUrl url = TestDatabase.fresh();
         SyntheticData.generate(url, 2000, 11);
         Workspace workspace = Workspace.create(root, url, policy -> replaceOnce(policy, "round_to: 5",
@@ -130,25 +163,24 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(ExitCode.OK);
         Path published = workspace.published().get(0);
-        long rows = Files.readAllLines(published.resolve(recordsFile)).size() - 1;
+        Interval known = total.in(published);
         List<String> cells = Files.readAllLines(published.resolve("data/" + COUNTED + ".csv"));
         assertThat(cells).as("a count is suppressed").anyMatch(line -> line.endsWith(","));
         DisclosureRules rules = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 1);
-        Map<CellKey, Interval> intervals = attack(cells, rows, total.apply(rows), rules);
+        Map<CellKey, Interval> intervals = attack(cells, known, rules);
         assertThat(intervals).as("suppressed cells").isNotEmpty();
         assertThat(intervals).allSatisfy((cell, interval) -> assertThat(interval.width())
-                .as(cell + " " + interval + " from " + cells + " and " + rows + " records")
+                .as(cell + " " + interval + " from " + cells + " and a total in " + known)
                 .isGreaterThan(rules.protectionRange()));
         assertThat(Files.readString(published.resolve("lineage/report.md")))
-                .contains("given the rows of records output " + records);
+                .contains("given " + given);
     }
 
     /**
-     * What an attacker infers from the aggregate's published rows and the records file's row count, which tells
-     * their total: each blank count's interval.
+     * What an attacker infers from the aggregate's published rows and what they know of their total: each blank
+     * count's interval.
      */
-    private static Map<CellKey, Interval> attack(List<String> lines, long rows, Interval known,
-            DisclosureRules rules) {
+    private static Map<CellKey, Interval> attack(List<String> lines, Interval known, DisclosureRules rules) {
         Quantity spells = new Quantity("spells", Additivity.EXACT);
         List<DecidedCell> decided = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -158,12 +190,17 @@ class RecordsRowCountGivesNoSuppressedCellBackTest {
                     ? new DecidedCell(cell, CellStatus.SMALL_COUNT, Optional.empty(), "blank")
                     : new DecidedCell(cell, CellStatus.PUBLISHED, Optional.of(Long.valueOf(values.get(1))), "shown"));
         }
-        Cell total = Cell.count(CellKey.of("spells", "rows", Map.of()), spells, rows);
-        decided.add(new DecidedCell(total, CellStatus.PUBLISHED, Optional.of(rows), "the records file's rows"));
+        long least = Math.round(known.lower());
+        Cell total = Cell.count(CellKey.of("shown", "rows", Map.of()), spells, least);
+        decided.add(new DecidedCell(total, CellStatus.PUBLISHED, Optional.of(least), "the total shown"));
         return new AttackerCheck(new SmallCounts(rules)).intervals(decided,
                 Margins.relations(decided.stream().map(DecidedCell::cell).toList()),
                 decided.stream().map(DecidedCell::key).collect(java.util.stream.Collectors.toSet()),
                 Map.of(total.key(), known));
+    }
+
+    private static long number(String shown) {
+        return Long.parseLong(shown.replace(",", ""));
     }
 
     private static String replaceOnce(String text, String from, String to) {
