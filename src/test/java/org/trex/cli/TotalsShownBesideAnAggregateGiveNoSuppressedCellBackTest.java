@@ -44,7 +44,16 @@ import org.trex.testing.TestDatabase;
  */
 class TotalsShownBesideAnAggregateGiveNoSuppressedCellBackTest {
     private static final String COUNTED = "counted";
-    /** The cohort's spells as records, and an aggregate of them by discharge method, its measures to follow. */
+    /** An aggregate of the cohort's spells by discharge method, its measures to follow. */
+    private static final String COUNTED_BY_METHOD = """
+                  - name: counted
+                    kind: aggregate
+                    dataset: inpatient_spell
+                    group_by:
+                      - {name: discharge_method, source: discharge_method, form: as_is}
+                    measures:
+                """;
+    /** The cohort's spells as records, and {@link #COUNTED_BY_METHOD}. */
     private static final String SPELLS_AND_COUNTED = """
                   - name: spells
                     kind: records
@@ -53,13 +62,7 @@ class TotalsShownBesideAnAggregateGiveNoSuppressedCellBackTest {
                       - {name: person, source: nhs_number, form: pseudonym}
                       - {name: spell, source: spell_id, form: pseudonym}
                     quasi_identifiers: []
-                  - name: counted
-                    kind: aggregate
-                    dataset: inpatient_spell
-                    group_by:
-                      - {name: discharge_method, source: discharge_method, form: as_is}
-                    measures:
-                """;
+                """ + COUNTED_BY_METHOD;
 
     @Test
     void theSpellsFilesRowCountGivesNoBlankCountBack(@TempDir Path root) throws IOException {
@@ -110,13 +113,7 @@ class TotalsShownBesideAnAggregateGiveNoSuppressedCellBackTest {
 
     @Test
     void theLineagesRowsInAndLeftOutGiveNoBlankCountBack(@TempDir Path root) throws IOException {
-        attack(root, "", """
-                  - name: counted
-                    kind: aggregate
-                    dataset: inpatient_spell
-                    group_by:
-                      - {name: discharge_method, source: discharge_method, form: as_is}
-                    measures:
+        attack(root, "", COUNTED_BY_METHOD + """
                       - {name: discharges, count: records}
                 """, published -> {
                     Matcher shown = Pattern.compile("\\| counted \\| aggregate \\| ([0-9,]+) \\| ([0-9,]+) \\|")
