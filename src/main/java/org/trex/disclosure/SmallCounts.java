@@ -97,6 +97,14 @@ public final class SmallCounts {
         return lowest > suppressAtOrBelow ? Optional.empty() : Optional.of(new Interval(lowest, suppressAtOrBelow));
     }
 
+    /**
+     * The counts that a count shown as {@code released} can be: those it rounds from, or any a suppressed one can be
+     * where it is null.
+     */
+    public Interval behind(Long released) {
+        return released == null ? withheld().orElseThrow() : published(released);
+    }
+
     /** The values that round to {@code released} (all a published sum tells: a sum may be small). */
     public Interval rounding(long released) {
         return new Interval(Math.max(released - roundTo / 2, 0), released - roundTo / 2 + roundTo - 1);

@@ -110,6 +110,6 @@ public final class PublishedCounts {
 
     /** The exact counts a published one (checked by {@link #problem}) can stand for. */
     Interval behind(JsonNode published) {
-        return published.isNull() ? rules.withheld().orElseThrow() : rules.published(published.asLong());
+        return rules.behind(published.isNull() ? null : published.asLong());
     }
 }

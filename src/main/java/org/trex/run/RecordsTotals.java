@@ -98,8 +98,8 @@ final class RecordsTotals {
         Map<Quantity, KnownTotal> totals = new LinkedHashMap<>();
         for (MeasuredAggregate aggregate : aggregates) {
             String name = aggregate.output().name();
-            Interval in = shown(aggregate.read(), rules);
-            Interval leftOut = shown(aggregate.read() - aggregate.used(), rules);
+            Interval in = rules.behind(rules.release(aggregate.read()));
+            Interval leftOut = rules.behind(rules.release(aggregate.read() - aggregate.used()));
             Interval counted = new Interval(Math.max(0, in.lower() - leftOut.upper()), in.upper() - leftOut.lower());
             List<PlannedMeasure> counts = aggregate.output().measures().stream()
                     .filter(m -> m.kind() == MeasureKind.COUNT).toList();
@@ -114,12 +114,6 @@ final class RecordsTotals {
             }
         }
         return List.copyOf(totals.values());
-    }
-
-    /** The counts that {@code rules} show as they show {@code count}: what an attacker reading it knows of it. */
-    private static Interval shown(long count, SmallCounts rules) {
-        Long released = rules.release(count);
-        return released == null ? rules.withheld().orElseThrow() : rules.published(released);
     }
 
     /**
