@@ -73,8 +73,8 @@ public final class CellProtection {
         List<Cell> related = new ArrayList<>(cells);
         known.totals().forEach(total -> related.add(total.cell()));
         List<Relation> relations = Margins.relations(related, wholes);
-        Map<CellKey, Interval> intervals = attacker.intervals(decided.values(), relations, decided.keySet(),
-                known.intervals());
+        AttackerCheck.Attack attack = attacker.attack(relations, known.intervals());
+        Map<CellKey, Interval> intervals = attack.intervals(decided.values(), decided.keySet());
         boolean complemented = false;
         double exposedAtOrBelow = rules.protectionRange() + TOLERANCE;
         while (true) {
@@ -87,8 +87,8 @@ public final class CellProtection {
                     .map(Map.Entry::getKey).toList();
             if (exposed.isEmpty()) {
                 return new ProtectedCells(decided.values().stream().filter(c -> !known.holds(c.key())).toList(),
-                        relations.size(), complemented ? attacker.intervals(decided.values(), relations,
-                                decided.keySet(), known.intervals()) : intervals);
+                        relations.size(), complemented ? attack.intervals(decided.values(), decided.keySet())
+                                : intervals, attack.programmes());
             }
             CellKey first = exposed.get(0);
             Complement next = complement(exposed, decided, relations, known).orElseThrow(() ->
@@ -104,11 +104,11 @@ public final class CellProtection {
                             + known.given(next.protects(), decided, relations, attacker, exposedAtOrBelow)));
             complemented = true;
             // Suppressing a cell only loosens what the attacker knows, so no interval narrows: only the cells that
-            // were too narrow, and the one just suppressed, need solving again (all of them once more at the end,
-            // for the intervals reported).
+            // were too narrow, and the one just suppressed, are asked again (all of them once more at the end, for
+            // the intervals reported), and the attack solves again only the bounds the loosened cell could move.
             Set<CellKey> again = new HashSet<>(exposed);
             again.add(complement.key());
-            intervals.putAll(attacker.intervals(decided.values(), relations, again, known.intervals()));
+            intervals.putAll(attack.intervals(decided.values(), again));
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The cells of an extract's aggregates with what was decided for each, the relations an attacker could use, and
- * the interval the attacker check found for each suppressed cell (all wider than the protection range).
+ * The cells of an extract's aggregates with what was decided for each, the relations an attacker could use, the
+ * interval the attacker check found for each suppressed cell (all wider than the protection range), and how many
+ * linear programmes it took.
  */
-public record ProtectedCells(List<DecidedCell> cells, int relations, Map<CellKey, Interval> intervals) {
+public record ProtectedCells(List<DecidedCell> cells, int relations, Map<CellKey, Interval> intervals,
+        long programmes) {
     public ProtectedCells {
         cells = List.copyOf(requireNonNull(cells, "cells is null"));
         intervals = Map.copyOf(requireNonNull(intervals, "intervals is null"));

@@ -229,8 +229,9 @@ public final class ExtractJob {
         long started = System.nanoTime();
         try {
             ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, known, history);
-            LOG.info("Disclosure control decided {} aggregate cells ({} relations between them) in {} ms", cells.size(),
-                    decided.relations(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Disclosure control decided {} aggregate cells ({} relations between them, {} linear programmes)"
+                    + " in {} ms", cells.size(), decided.relations(), decided.programmes(),
+                    (System.nanoTime() - started) / 1_000_000);
             return decided;
         } catch (DisclosureRefusedException e) {
             throw new DisclosureException(e.getMessage());
