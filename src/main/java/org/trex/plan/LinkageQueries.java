@@ -180,7 +180,7 @@ public final class LinkageQueries {
                 .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
                 .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
                 .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE));
-        var allowList = Planner.allowList(plan.policy(), index.nhsNumber(), SqlText.optOutsOn(plan.optOutsOn()));
+        var allowList = OptOutColumns.allowList(plan.policy(), index.nhsNumber(), SqlText.optOutsOn(plan.optOutsOn()));
         IndexRows indexRows = IndexRows.of(plan.spec(), catalog, asOf);
         Condition inCohort = indexRows.cohort();
         var query = sql.select(
@@ -191,11 +191,11 @@ public final class LinkageQueries {
                         field(key.isNotNull().and(key.ne(inline(""))).and(linked)).as("linked"),
                         field(afterDeath).as("after_death"),
                         field(other.SPELL_ID.isNotNull()).as("overlapping"),
-                        Planner.onAllowList(allowList),
+                        OptOutColumns.onAllowList(allowList),
                         holders.field("client_type", String.class),
                         holders.field("postcode", String.class),
                         INPATIENT_SPELL.SPELL_ID)
-                .from(Planner.withAllowList(indexRows.from(), allowList)
+                .from(OptOutColumns.withAllowList(indexRows.from(), allowList)
                         .leftJoin(sex).on(sex.CODE.eq(INPATIENT_SPELL.SEX))
                         .leftJoin(holders).on(holderKey.eq(key))
                         .leftJoin(other).on(overlapping))

@@ -34,7 +34,6 @@ import org.trex.source.SourceDataset;
 import org.trex.source.SourceField;
 import org.trex.source.SqlText;
 import org.trex.spec.AggregateOutput;
-import org.trex.spec.Applicability;
 import org.trex.spec.BoardRegister;
 import org.trex.spec.CohortSpec;
 import org.trex.spec.DataOrigin;
@@ -65,7 +64,6 @@ public final class Planner {
     private static final String WHERE_PREFIX = "trex_where_";
     private static final String MEAN_PREFIX = "trex_mean_";
     private static final String READ_PREFIX = "trex_read_";
-    private static final String ALLOW_LIST = "trex_allow_list";
     private static final String NO_BOARD = "none";
 
     private final SourceCatalog catalog;
@@ -140,11 +138,12 @@ public final class Planner {
         ExclusionQueries exclusions = ExclusionQueryBuilder.build(policy, List.copyOf(origins), optOutsOn);
         IndexRows rows = IndexRows.of(spec, catalog, asOfParam);
         Condition inCohort = rows.cohort();
-        Optional<AllowListQueries.Join> cohortList = allowList(policy, rows.index().nhsNumber(), optOutsOnParam);
+        Optional<AllowListQueries.Join> cohortList = OptOutColumns.allowList(policy, rows.index().nhsNumber(),
+                optOutsOnParam);
         String cohortSql = SqlText.inlined(select(rows.index().rowId().as(OutputPlan.ROW_ID),
-                rows.index().nhsNumber().as(OutputPlan.NHS_NUMBER), onAllowList(cohortList),
-                recordObjection(rows.index(), optOutsOnParam))
-                .from(withAllowList(rows.from(), cohortList)).where(inCohort));
+                rows.index().nhsNumber().as(OutputPlan.NHS_NUMBER), OptOutColumns.onAllowList(cohortList),
+                OptOutColumns.recordObjection(rows.index(), optOutsOnParam))
+                .from(OptOutColumns.withAllowList(rows.from(), cohortList)).where(inCohort));
         List<PlannedVariable> variables = planVariables(spec, asOfParam);
         StringBuilder hashed = new StringBuilder()
                 .append("spec\n").append(specCanonical).append("\npolicy\n").append(policyCanonical)
@@ -161,35 +160,6 @@ public final class Planner {
                 .append(q.sqlTemplate()));
         return new ExtractPlan(spec, policy, asOf, optOutsOn, variables, outputs, scan.stream().toList(), exclusions,
                 cohortSql, sha256(specCanonical), sha256(policyCanonical), boardSha256, sha256(hashed.toString()));
-    }
-
-    /**
-     * The national allow list, joined to a source's NHS number inside the SELECT, when the policy applies the
-     * opt-out. Joined, not fetched: the list never leaves PostgreSQL, and each row reaches Spark with one flag.
-     */
-    static Optional<AllowListQueries.Join> allowList(Policy policy, Field<String> nhsNumber,
-            Param<LocalDate> optOutsOn) {
-        return policy.optOuts().nationalDataOptOut() == Applicability.APPLIES
-                ? Optional.of(AllowListQueries.join(nhsNumber, optOutsOn, ALLOW_LIST))
-                : Optional.empty();
-    }
-
-    static SelectField<Boolean> onAllowList(Optional<AllowListQueries.Join> list) {
-        return list.map(AllowListQueries.Join::onList).orElse(inline(true)).as(OutputPlan.ON_ALLOW_LIST);
-    }
-
-    /** Whether an objection is in force against the row's council record: false for rows that are not one's. */
-    static SelectField<Boolean> recordObjection(SourceDataset dataset, Param<LocalDate> optOutsOn) {
-        return dataset.councilRecord()
-                .<Field<Boolean>>map(record -> ExclusionQueryBuilder.objectionOnRecord(record, optOutsOn))
-                .orElse(inline(false)).as(OutputPlan.RECORD_OBJECTION);
-    }
-
-    static Table<?> withAllowList(Table<?> from, Optional<AllowListQueries.Join> list) {
-        if (list.isEmpty()) {
-            return from;
-        }
-        return from.leftJoin(list.get().table()).on(list.get().on());
     }
 
     private OutputPlan planOutput(ExtractSpec spec, Policy policy, OutputSpec output, Param<LocalDate> asOf,
@@ -231,12 +201,12 @@ public final class Planner {
             selected.add(index.rowId().as(OutputPlan.ROW_ID));
             selected.add(index.nhsNumber().as(OutputPlan.NHS_NUMBER));
             selected.add(indexDate.as(OutputPlan.INDEX_DATE));
-            Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), optOutsOn);
-            selected.add(onAllowList(list));
-            selected.add(recordObjection(index, optOutsOn));
+            Optional<AllowListQueries.Join> list = OptOutColumns.allowList(policy, index.nhsNumber(), optOutsOn);
+            selected.add(OptOutColumns.onAllowList(list));
+            selected.add(OptOutColumns.recordObjection(index, optOutsOn));
             indexValues(fields, measures).forEach((column, value) -> selected.add(rows.field(value).as(column)));
             Condition inCohort = rows.cohort();
-            query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
+            query = select(selected).from(OptOutColumns.withAllowList(rows.from(), list)).where(inCohort);
         } else {
             List<SelectField<?>> cohortFields = new ArrayList<>(List.of(
                     index.rowId().as(INDEX_ROW_ID), index.nhsNumber().as(INDEX_NHS_NUMBER), indexDate.as(INDEX_DATE)));
@@ -250,9 +220,9 @@ public final class Planner {
             selected.add(dataset.rowId().as(OutputPlan.ROW_ID));
             selected.add(dataset.nhsNumber().as(OutputPlan.NHS_NUMBER));
             selected.add(cohortDate.as(OutputPlan.INDEX_DATE));
-            Optional<AllowListQueries.Join> list = allowList(policy, dataset.nhsNumber(), optOutsOn);
-            selected.add(onAllowList(list));
-            selected.add(recordObjection(dataset, optOutsOn));
+            Optional<AllowListQueries.Join> list = OptOutColumns.allowList(policy, dataset.nhsNumber(), optOutsOn);
+            selected.add(OptOutColumns.onAllowList(list));
+            selected.add(OptOutColumns.recordObjection(dataset, optOutsOn));
             for (FieldSpec field : fields) {
                 Field<?> expression = field.fromIndexEvent()
                         ? cohortTable.field(INDEX_FIELD_PREFIX + field.sourceField())
@@ -279,7 +249,7 @@ public final class Planner {
             Table<?> joined = dataset.from()
                     .join(cohortTable).on(SourceCatalog.linkKey(dataset.nhsNumber())
                             .eq(SourceCatalog.linkKey(cohortTable.field(INDEX_NHS_NUMBER, String.class))));
-            query = select(selected).from(withAllowList(joined, list)).where(window);
+            query = select(selected).from(OptOutColumns.withAllowList(joined, list)).where(window);
             dataset.tables().forEach(t -> tables.add(qualified(t)));
         }
         return new OutputPlan(output, List.copyOf(tables), columns, measures, SqlText.template(query),
@@ -319,10 +289,10 @@ public final class Planner {
         }
         List<String> own = List.of(OutputPlan.ROW_ID, OutputPlan.NHS_NUMBER, OutputPlan.INDEX_DATE,
                 OutputPlan.ON_ALLOW_LIST, OutputPlan.RECORD_OBJECTION);
-        Optional<AllowListQueries.Join> list = allowList(policy, index.nhsNumber(), optOutsOn);
+        Optional<AllowListQueries.Join> list = OptOutColumns.allowList(policy, index.nhsNumber(), optOutsOn);
         List<SelectField<?>> selected = new ArrayList<>(List.of(index.rowId().as(OutputPlan.ROW_ID),
                 index.nhsNumber().as(OutputPlan.NHS_NUMBER), rows.indexDate().as(OutputPlan.INDEX_DATE),
-                onAllowList(list), recordObjection(index, optOutsOn)));
+                OptOutColumns.onAllowList(list), OptOutColumns.recordObjection(index, optOutsOn)));
         Map<String, String> readColumns = new LinkedHashMap<>();
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         Set<String> tables = new LinkedHashSet<>();
@@ -342,7 +312,8 @@ public final class Planner {
         }
         // The cohort's own conditions may join more: asked for before the joins are taken.
         Condition inCohort = rows.cohort();
-        org.jooq.Select<?> query = select(selected).from(withAllowList(rows.from(), list)).where(inCohort);
+        org.jooq.Select<?> query = select(selected).from(OptOutColumns.withAllowList(rows.from(), list))
+                .where(inCohort);
         return Optional.of(new ScanPlan(index.name(), List.copyOf(tables), columns, SqlText.template(query),
                 SqlText.inlined(query)));
     }

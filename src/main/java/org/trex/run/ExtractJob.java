@@ -219,7 +219,7 @@ public final class ExtractJob {
 
     private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractSpec spec,
             List<RecordsTotals.Released> records, DisclosureRules rules, ReleaseHistory history) {
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(aggregates);
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
         List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),

@@ -115,7 +115,7 @@ final class MeasureWholes {
         Map<String, String> definitions = new HashMap<>();
         return counts.stream().map(Count::output).distinct().flatMap(output -> output.columns().stream())
                 .allMatch(column -> definitions.computeIfAbsent(column.name(),
-                        name -> MeasuredAggregate.definition(column)).equals(MeasuredAggregate.definition(column)));
+                        name -> AggregateQuantities.definition(column)).equals(AggregateQuantities.definition(column)));
     }
 
     /** One count of each quantity: two measures of one quantity count the same. */
@@ -136,7 +136,7 @@ final class MeasureWholes {
             if (measure.whereField().isEmpty()) {
                 return Optional.of(id);
             }
-            String flag = MeasuredAggregate.flagged(measure.whereField().get());
+            String flag = AggregateQuantities.flagged(measure.whereField().get());
             return id.endsWith(flag) ? Optional.of(id.substring(0, id.length() - flag.length())) : Optional.empty();
         }
     }

@@ -52,7 +52,7 @@ class AggregateOverNoRowCountsZeroTest {
 
         MeasuredAggregate measured = MeasuredAggregate.measure(output, none, new ExclusionTally(),
                 new OutputWriter(TestSpark.session(), out, 1), 2, Optional.of(List.of()));
-        List<Cell> cells = measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("summary"));
+        List<Cell> cells = measured.cells(AggregateQuantities.of(List.of(measured)).get("summary"));
 
         assertThat(cells).extracting(c -> c.key().measure(), Cell::value)
                 .containsExactly(tuple("discharges", 0L), tuple("people", 0L), tuple("emergency", 0L));

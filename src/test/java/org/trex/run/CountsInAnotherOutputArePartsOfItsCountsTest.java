@@ -43,7 +43,7 @@ class CountsInAnotherOutputArePartsOfItsCountsTest {
     void flaggedCountsInOneOutputArePartsOfTheCountInAnother() throws IOException {
         MeasuredAggregate summary = aggregate("summary", "inpatient_spell", FieldForm.AGE_BAND, List.of(DISCHARGES));
         MeasuredAggregate flags = aggregate("flags", "inpatient_spell", FieldForm.AGE_BAND, List.of(READY, NOT_READY));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(summary, flags));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(summary, flags));
         Quantity discharges = quantities.get("summary").get("discharges");
         Quantity ready = quantities.get("flags").get("ready");
         Quantity notReady = quantities.get("flags").get("not_ready");
@@ -64,7 +64,7 @@ class CountsInAnotherOutputArePartsOfItsCountsTest {
         MeasuredAggregate summary = aggregate("summary", "inpatient_spell", FieldForm.AGE_BAND, List.of(DISCHARGES));
         MeasuredAggregate flags =
                 aggregate("flags", "inpatient_spell", FieldForm.YEAR_OF_BIRTH, List.of(READY, NOT_READY));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(summary, flags));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(summary, flags));
 
         assertThat(MeasureWholes.of(List.of(summary, flags), quantities, flags(), "inpatient_spell")).isEmpty();
     }
@@ -74,7 +74,7 @@ class CountsInAnotherOutputArePartsOfItsCountsTest {
         MeasuredAggregate summary = aggregate("summary", "inpatient_spell", FieldForm.AGE_BAND, List.of(DISCHARGES));
         MeasuredAggregate care =
                 aggregate("care", "social_care_event", FieldForm.AGE_BAND, List.of(READY, NOT_READY));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(summary, care));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(summary, care));
 
         assertThat(MeasureWholes.of(List.of(summary, care), quantities, flags(), "inpatient_spell")).isEmpty();
     }

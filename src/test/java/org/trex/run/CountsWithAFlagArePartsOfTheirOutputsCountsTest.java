@@ -39,7 +39,7 @@ class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
     @Test
     void onTheIndexDatasetFlagsArePartsOfTheFlagsTheyRequire() {
         MeasuredAggregate total = aggregate("inpatient_spell");
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(total));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(total));
         Map<String, Quantity> q = quantities.get("ascof");
 
         List<PartsOfWhole> wholes = MeasureWholes.of(List.of(total), quantities, ASCOF, "inpatient_spell");
@@ -56,7 +56,7 @@ class CountsWithAFlagArePartsOfTheirOutputsCountsTest {
     @Test
     void elsewhereAFlagIsOnlyPartOfTheCountWithoutOne() {
         MeasuredAggregate events = aggregate("social_care_event");
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(events));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(events));
         Map<String, Quantity> q = quantities.get("ascof");
 
         assertThat(MeasureWholes.of(List.of(events), quantities, ASCOF, "inpatient_spell"))

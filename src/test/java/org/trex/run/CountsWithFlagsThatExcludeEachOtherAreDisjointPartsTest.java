@@ -43,7 +43,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
     @Test
     void recordsWithEitherFlagAddUpToAtMostTheWhole() throws IOException {
         MeasuredAggregate aggregate = aggregate(MEASURES);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(aggregate));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(aggregate));
         Map<String, Quantity> q = quantities.get("care");
 
         List<PartsOfWhole> wholes = MeasureWholes.of(List.of(aggregate), quantities, flags(), "inpatient_spell");
@@ -68,7 +68,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                 new MeasureSpec("care_home", CountOf.RECORDS, Optional.of("to_care_home")),
                 new MeasureSpec("hospice", CountOf.RECORDS, Optional.of("to_hospice")));
         MeasuredAggregate aggregate = aggregate(measures);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(aggregate));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(aggregate));
         Map<String, Quantity> q = quantities.get("care");
         FlagRelations destinations = flags("""
                 to_usual_residence:
@@ -106,7 +106,7 @@ class CountsWithFlagsThatExcludeEachOtherAreDisjointPartsTest {
                 new MeasureSpec("discharged_on_ready_date", CountOf.RECORDS, Optional.of("discharged_on_ready_date")),
                 new MeasureSpec("delayed_one_day_or_more", CountOf.RECORDS, Optional.of("delayed_one_day_or_more")));
         MeasuredAggregate aggregate = aggregate(measures);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(aggregate));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(aggregate));
         Map<String, Quantity> q = quantities.get("care");
         FlagRelations shipped = new FlagRelations(LoadedSpec.load(Path.of("extracts/discharge-delays.yaml"),
                 SourceCatalog.standard()).spec().value());

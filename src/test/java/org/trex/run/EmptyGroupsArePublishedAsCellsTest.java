@@ -130,7 +130,7 @@ class EmptyGroupsArePublishedAsCellsTest {
 
     private static ProtectedCells decided(MeasuredAggregate measured, DisclosureRules rules) {
         return new CellProtection(rules).protect(
-                measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")), ReleaseHistory.NONE);
+                measured.cells(AggregateQuantities.of(List.of(measured)).get("delays")), ReleaseHistory.NONE);
     }
 
     private static OutputPlan plan() {

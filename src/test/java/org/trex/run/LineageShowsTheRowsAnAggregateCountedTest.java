@@ -34,7 +34,7 @@ class LineageShowsTheRowsAnAggregateCountedTest {
     @Test
     void roundedRowsInAndLeftOutBoundTheRowsCounted() {
         MeasuredAggregate counted = aggregate(40, 30, List.of(RECORDS, PEOPLE, FLAGGED));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
 
         // 40 shown as 40 is 38 to 42; 10 shown as 10 is 8 to 12 (above the threshold of 7).
         assertThat(RecordsTotals.shownInLineage(List.of(counted), quantities, rules(5), List.of())).containsExactly(
@@ -45,7 +45,7 @@ class LineageShowsTheRowsAnAggregateCountedTest {
     @Test
     void unroundedTheyGiveItExactlyAndAFlaggedCountAtMostThat() {
         MeasuredAggregate counted = aggregate(40, 30, List.of(FLAGGED));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
 
         assertThat(RecordsTotals.shownInLineage(List.of(counted), quantities, rules(1), List.of())).containsExactly(
                 new KnownTotal("counted", quantities.get("counted").get("reablement"), new Interval(0, 30),
@@ -55,7 +55,7 @@ class LineageShowsTheRowsAnAggregateCountedTest {
     @Test
     void rowsLeftOutAtOrBelowTheThresholdAreAnythingUpToIt() {
         MeasuredAggregate counted = aggregate(40, 35, List.of(RECORDS));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
 
         assertThat(RecordsTotals.shownInLineage(List.of(counted), quantities, rules(1), List.of()))
                 .extracting(KnownTotal::known).containsExactly(new Interval(33, 40));
@@ -64,7 +64,7 @@ class LineageShowsTheRowsAnAggregateCountedTest {
     @Test
     void aTotalARecordsOutputShowsIsNotTakenAgain() {
         MeasuredAggregate counted = aggregate(40, 30, List.of(RECORDS));
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
         KnownTotal file = new KnownTotal("events", quantities.get("counted").get("events"), new Interval(30, 30));
 
         assertThat(RecordsTotals.shownInLineage(List.of(counted), quantities, rules(1), List.of(file))).isEmpty();

@@ -54,7 +54,7 @@ class MeanIsBlankWhereItsCountIsSuppressedTest {
         MeasuredAggregate measured = new MeasuredAggregate(plan, List.of("sex"), List.of(),
                 new StructType().add("sex", DataTypes.StringType), rows, Map.of(), List.of(), 40, 40, List.of());
         ProtectedCells decided = new CellProtection(new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5))
-                .protect(measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays")),
+                .protect(measured.cells(AggregateQuantities.of(List.of(measured)).get("delays")),
                         ReleaseHistory.NONE);
 
         List<Row> released = measured.released(decided);
@@ -64,7 +64,7 @@ class MeanIsBlankWhereItsCountIsSuppressedTest {
         assertThat(released.get(1).get(1)).isEqualTo(10L);
         assertThat(released.get(1).get(2)).isEqualTo(4.3);
         assertThat(released.get(2).get(2)).as("no records, no mean").isNull();
-        assertThat(measured.cells(MeasuredAggregate.quantities(List.of(measured)).get("delays"))).hasSize(3);
+        assertThat(measured.cells(AggregateQuantities.of(List.of(measured)).get("delays"))).hasSize(3);
         assertThat(measured.releasedSchema().apply("mean_delay_days").dataType()).isEqualTo(DataTypes.DoubleType);
     }
 }

@@ -43,7 +43,7 @@ class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
     @Test
     void rowsDroppedAreCountedExactlyAndTheirPeopleBounded() throws IOException {
         MeasuredAggregate counted = aggregate(AROUND, 12);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
         // Ten rows written, two dropped as still below k: the person column is the row's own pseudonym.
         RecordsTotals.Released events = records(AROUND, 10, 2, RecordsTotals.PersonColumn.OWN_NUMBER);
 
@@ -60,7 +60,7 @@ class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
                 new MeasureSpec("reablement", CountOf.RECORDS, Optional.of("reablement")),
                 new MeasureSpec("people_in_reablement", CountOf.PEOPLE, Optional.of("reablement")));
         MeasuredAggregate counted = aggregate(AROUND, 12, flagged);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
 
         List<KnownTotal> totals = RecordsTotals.of(List.of(counted), quantities,
                 List.of(records(AROUND, 10, 2, RecordsTotals.PersonColumn.OWN_NUMBER)));
@@ -73,7 +73,7 @@ class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
     @Test
     void aPersonColumnThatMayBeBlankedSaysOnlyHowManyPeopleAtLeast() throws IOException {
         MeasuredAggregate counted = aggregate(AROUND, 10);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
 
         List<KnownTotal> totals = RecordsTotals.of(List.of(counted), quantities,
                 List.of(records(AROUND, 10, 0, RecordsTotals.PersonColumn.BLANKABLE)));
@@ -85,7 +85,7 @@ class RecordsOutputShowsTheTotalOfTheRowsAnAggregateCountedTest {
     @Test
     void anotherWindowOrAnotherNumberOfRowsTellsNothing() throws IOException {
         MeasuredAggregate counted = aggregate(AROUND, 12);
-        Map<String, Map<String, Quantity>> quantities = MeasuredAggregate.quantities(List.of(counted));
+        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(List.of(counted));
 
         assertThat(RecordsTotals.of(List.of(counted), quantities,
                 List.of(records(new RelativeWindow(-30, 180), 12, 0, RecordsTotals.PersonColumn.OWN_NUMBER))))
