@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -143,12 +144,12 @@ public final class AttackerCheck {
             // every core (Spark's tasks are done by now). Each thread builds the model it solves: ojAlgo's copy()
             // writes to the model it copies (its sets of fixed variables and of references), no place for threads
             // to meet, and taking the copies one at a time doubled the time of 150 cells.
-            List<Optimum> solved = unsolved.parallelStream()
-                    .map(bound -> bound.solve(programme(ranges, among, index), index.get(bound.cell()), members,
-                            ranges))
+            List<Supplier<Optimum>> solved = unsolved.parallelStream()
+                    .map(bound -> attempt(() -> bound.solve(programme(ranges, among, index), index.get(bound.cell()),
+                            members, ranges)))
                     .toList();
             for (int i = 0; i < unsolved.size(); i++) {
-                optima.put(unsolved.get(i), solved.get(i));
+                optima.put(unsolved.get(i), solved.get(i).get());
             }
             programmes += unsolved.size();
             Map<CellKey, Interval> intervals = new LinkedHashMap<>();
@@ -162,6 +163,22 @@ public final class AttackerCheck {
                         : new Interval(0, Double.POSITIVE_INFINITY));
             }
             return intervals;
+        }
+    }
+
+    /**
+     * What {@code solving} gave or threw, to take on the calling thread: a parallel stream rethrows a copy of a
+     * worker's exception whose message starts with the class's name, and the first failure in the bounds' order is the
+     * one told.
+     */
+    private static Supplier<Optimum> attempt(Supplier<Optimum> solving) {
+        try {
+            Optimum optimum = solving.get();
+            return () -> optimum;
+        } catch (RuntimeException e) {
+            return () -> {
+                throw e;
+            };
         }
     }
 
@@ -250,7 +267,9 @@ public final class AttackerCheck {
             if (state == Optimisation.State.UNBOUNDED) {
                 return new Optimum(goal == Goal.GREATEST ? Double.POSITIVE_INFINITY : 0, null, members, ranges);
             }
-            if (state == Optimisation.State.INFEASIBLE) {
+            // Without presolvers, ojAlgo calls a programme whose variables are all fixed, and contradict one another,
+            // invalid rather than infeasible.
+            if (state == Optimisation.State.INFEASIBLE || state == Optimisation.State.INVALID) {
                 throw new IllegalStateException("Cannot check what an attacker infers: the published cells and their"
                         + " totals contradict one another (a total computed from other rows, or a records output's"
                         + " rows taken as the total of an aggregate counting others?)");
