@@ -46,12 +46,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.trex.disclosure.DecidedCell;
@@ -69,8 +66,6 @@ import org.trex.spec.Applicability;
 public final class ReleaseRegister {
     private static final int FLUSH_AT = 1 << 20;
     private static final HexFormat HEX = HexFormat.of();
-    /** The transaction's own table the people of a release arrive in before they join the register. */
-    private static final String ARRIVING = "trex_release_person_arriving";
 
     private final DatabaseUrl url;
     private final Clock clock;
@@ -178,17 +173,13 @@ public final class ReleaseRegister {
                 .set(RELEASE_RELEASED_AT, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                 .returningResult(RELEASE_ID)
                 .fetchSingle().value1();
-        // The people go first into a table of this transaction's own, without keys or checks, and then into the
-        // register in key order, output first: a new release's outputs have the highest IDs, so its people go in
-        // at the end of the key however large the register has grown.
-        Table<Record> arriving = DSL.table(DSL.name(ARRIVING));
-        Field<Long> outputColumn = DSL.field(DSL.name(PERSON_OUTPUT_ID.getName()), Long.class);
-        Field<byte[]> pseudonymColumn = DSL.field(DSL.name(PERSON_PSEUDONYM.getName()), byte[].class);
-        Field<Long> rowsColumn = DSL.field(DSL.name(PERSON_ROWS.getName()), Long.class);
-        dsl.createTemporaryTable(arriving).column(outputColumn, SQLDataType.BIGINT)
-                .column(pseudonymColumn, SQLDataType.BLOB).column(rowsColumn, SQLDataType.BIGINT)
-                .onCommitDrop().execute();
-        String copy = "COPY " + dsl.render(arriving) + " (" + PERSON_OUTPUT_ID.getName() + ", "
+        // Straight into the register, one COPY an output: a new release's outputs have the highest IDs, and each
+        // output's people files come in pseudonym order when its rows were sorted on them (PeopleCounts), so its people
+        // go in at the end of the key however large the register has grown. Through a table of the transaction's own
+        // and an ordered insert, 810,000 people took 2.7-3.1 s of PostgreSQL's time where this takes 1.5-1.8 s, and
+        // people in any order take no longer this way (docs/performance.md, "Measured 2026-12-07"). Each COPY's
+        // output is checked once for the statement (V72), not once a person.
+        String copy = "COPY " + dsl.render(RELEASE_PERSON) + " (" + PERSON_OUTPUT_ID.getName() + ", "
                 + PERSON_PSEUDONYM.getName() + ", " + PERSON_ROWS.getName() + ") FROM STDIN";
         // Outputs that counted the same rows share their people files: such an output names the first one's
         // people rather than holding a copy (the aggregates over a record-level output's read).
@@ -210,11 +201,6 @@ public final class ReleaseRegister {
                 holderOfFiles.put(output.people(), outputId);
             }
         }
-        // Their outputs are checked once for the whole insert (V72), not once a person.
-        dsl.insertInto(RELEASE_PERSON, PERSON_OUTPUT_ID, PERSON_PSEUDONYM, PERSON_ROWS)
-                .select(DSL.select(outputColumn, pseudonymColumn, rowsColumn).from(arriving)
-                        .orderBy(outputColumn, pseudonymColumn))
-                .execute();
         return id;
     }
 
