@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +37,7 @@ import org.trex.linkage.Groups;
 import org.trex.linkage.Label;
 import org.trex.linkage.LinkageCounts;
 import org.trex.linkage.LinkageSection;
+import org.trex.linkage.OverlappingSpells;
 import org.trex.linkage.Tally;
 import org.trex.nhs.NhsNumberStatus;
 import org.trex.optout.CouncilRecordObjection;
@@ -55,10 +55,11 @@ import org.trex.spec.CohortSpec;
 import org.trex.transform.Generalisations;
 
 /**
- * Counts the linkage and exclusions section of a plan on the live source: one pass over the cohort's index
- * events (each event's groups, whether it links to a council record, and whether it is implausible, computed
- * by PostgreSQL; its exclusion reason by the same rules the run applies), one over the council records (trace
- * outcome and NHS-number validity, grouped by PostgreSQL), and one count of numbers with different dates of birth.
+ * Counts the linkage and exclusions section of a plan on the live source: one pass over the source's spells by
+ * number to find those that overlap another ({@link OverlappingSpells}), one over the cohort's index events (each
+ * event's groups, whether it links to a council record, and whether it is after a death, computed by PostgreSQL; its
+ * exclusion reason by the same rules the run applies), one over the council records (trace outcome and NHS-number
+ * validity, grouped by PostgreSQL), and one count of numbers with different dates of birth.
  */
 public final class LinkageQueries {
     private static final Label CLIENT_TYPE = new Label("client_type", "Client type");
@@ -143,7 +144,6 @@ public final class LinkageQueries {
         Field<LocalDate> indexDate = catalog.indexDate(spec.indexEvent());
         Field<LocalDate> born = catalog.indexDateOfBirth(spec.indexEvent());
         var sex = Tables.SEX;
-        var other = INPATIENT_SPELL.as("other_spell");
         Field<String> key = SourceCatalog.linkKey(INPATIENT_SPELL.NHS_NUMBER);
         // The council records by number, grouped once and joined by hash: a lookup of each per event cost a council-
         // sized run more than its own job. Of several records holding a number (duplicates), the first recorded
@@ -170,16 +170,6 @@ public final class LinkageQueries {
         Field<String> holderKey = holders.field("link_key", String.class);
         Condition linked = holderKey.isNotNull();
         Condition afterDeath = holders.field("first_death", LocalDate.class).lt(indexDate);
-        // Spells that share a day (a transfer discharged and admitted on one day) do not overlap. The person's other
-        // spells are joined to the cohort's rows in the pass itself, so an event overlapping k spells comes k times
-        // and counts once. Joined as a subquery of overlapping cohort spells instead, a cohort that PostgreSQL
-        // expects to be tiny (a condition on social care at index) got a nested loop that ran the subquery again for
-        // every event: hours at council size. Here PostgreSQL probes the person's spells by index for a cohort it
-        // expects to be small and hashes them for one it expects to be large.
-        Condition overlapping = SourceCatalog.linkKey(other.NHS_NUMBER).eq(key)
-                .and(other.SPELL_ID.ne(INPATIENT_SPELL.SPELL_ID))
-                .and(other.ADMISSION_DATE.lt(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)))
-                .and(coalesce(other.DISCHARGE_DATE, asOf).gt(INPATIENT_SPELL.ADMISSION_DATE));
         var allowList = OptOutColumns.allowList(plan.policy(), index.nhsNumber(), SqlText.optOutsOn(plan.optOutsOn()));
         IndexRows indexRows = IndexRows.of(plan.spec(), catalog, asOf);
         Condition inCohort = indexRows.cohort();
@@ -190,46 +180,64 @@ public final class LinkageQueries {
                         INPATIENT_SPELL.ETHNIC_CATEGORY,
                         field(key.isNotNull().and(key.ne(inline(""))).and(linked)).as("linked"),
                         field(afterDeath).as("after_death"),
-                        field(other.SPELL_ID.isNotNull()).as("overlapping"),
                         OptOutColumns.onAllowList(allowList),
                         holders.field("client_type", String.class),
                         holders.field("postcode", String.class),
                         INPATIENT_SPELL.SPELL_ID)
                 .from(OptOutColumns.withAllowList(indexRows.from(), allowList)
                         .leftJoin(sex).on(sex.CODE.eq(INPATIENT_SPELL.SEX))
-                        .leftJoin(holders).on(holderKey.eq(key))
-                        .leftJoin(other).on(overlapping))
+                        .leftJoin(holders).on(holderKey.eq(key)))
                 .where(inCohort);
+        OverlappingSpells.Found overlapping = overlappingSpells(sql, asOf);
         CohortPass pass = new CohortPass();
-        // Only events that overlap another spell can come more than once; only theirs need remembering.
-        Set<Long> overlappingSeen = new HashSet<>();
         // Read from JDBC's result set, not as jOOQ records: building a record of every spell was most of this
         // thread's time for a cohort of millions.
         try (ResultSet row = query.fetchSize(FETCH_SIZE).fetchResultSet()) {
             while (row.next()) {
-                boolean overlaps = row.getBoolean(7);
-                if (overlaps && !overlappingSeen.add(row.getLong(11))) {
-                    continue;
-                }
                 pass.events++;
                 boolean isLinked = row.getBoolean(5);
                 pass.linked += isLinked ? 1 : 0;
                 pass.afterDeath += row.getBoolean(6) ? 1 : 0;
-                pass.overlapping += overlaps ? 1 : 0;
+                pass.overlapping += overlapping.contains(row.getLong(10)) ? 1 : 0;
                 // A spell belongs to no council record: its objections are found by its number.
-                ExclusionReason reason = rules.classify(row.getString(1), row.getBoolean(8),
+                ExclusionReason reason = rules.classify(row.getString(1), row.getBoolean(7),
                         CouncilRecordObjection.NONE);
                 String sexWords = row.getString(3);
-                String district = Generalisations.postcodeDistrict(row.getString(10));
+                String district = Generalisations.postcodeDistrict(row.getString(9));
                 pass.tally.add(List.of(row.getString(2), sexWords == null ? Groups.UNKNOWN : sexWords,
                                 Groups.ethnicityGroup(row.getString(4)),
-                                isLinked ? row.getString(9) : Groups.NO_COUNCIL_RECORD,
+                                isLinked ? row.getString(8) : Groups.NO_COUNCIL_RECORD,
                                 isLinked ? (district == null ? Groups.UNKNOWN : district) : Groups.NO_COUNCIL_RECORD),
                         Optional.ofNullable(reason).map(ExclusionReason::code),
                         isLinked ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
             }
         }
         return pass;
+    }
+
+    /**
+     * Every spell that overlaps another spell of its number, of all the source's spells: a cohort's event can overlap
+     * a spell outside the cohort. PostgreSQL gives them by number (from the index on the link key, or sorted) and the
+     * sweep checks each number's few spells in order of admission. Joining the cohort to the person's other spells
+     * instead, PostgreSQL compared every pair of a number's spells: at 5 million spells, 27 million pairs took 17 s of
+     * its time where this takes 4-7 s (docs/performance.md, "Measured 2026-12-07").
+     */
+    private static OverlappingSpells.Found overlappingSpells(DSLContext sql, Param<LocalDate> asOf)
+            throws SQLException {
+        Field<String> key = SourceCatalog.linkKey(INPATIENT_SPELL.NHS_NUMBER);
+        OverlappingSpells spells = new OverlappingSpells();
+        try (ResultSet row = sql.select(key, INPATIENT_SPELL.SPELL_ID, INPATIENT_SPELL.ADMISSION_DATE,
+                        coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf))
+                .from(INPATIENT_SPELL)
+                .where(key.isNotNull().and(INPATIENT_SPELL.ADMISSION_DATE.isNotNull()))
+                .orderBy(key)
+                .fetchSize(FETCH_SIZE).fetchResultSet()) {
+            while (row.next()) {
+                spells.add(row.getString(1), row.getLong(2), row.getObject(3, LocalDate.class).toEpochDay(),
+                        row.getObject(4, LocalDate.class).toEpochDay());
+            }
+        }
+        return spells.found();
     }
 
     /** The age band at the index date, from the bands' starting ages, oldest first. */
