@@ -188,7 +188,7 @@ public final class LinkageQueries {
                         .leftJoin(sex).on(sex.CODE.eq(INPATIENT_SPELL.SEX))
                         .leftJoin(holders).on(holderKey.eq(key)))
                 .where(inCohort);
-        OverlappingSpells.Found overlapping = overlappingSpells(sql, asOf);
+        OverlappingSpells.Found overlapping = overlappingSpells(sql, IndexRows.of(plan.spec(), catalog, asOf), asOf);
         CohortPass pass = new CohortPass();
         // Read from JDBC's result set, not as jOOQ records: building a record of every spell was most of this
         // thread's time for a cohort of millions.
@@ -216,20 +216,28 @@ public final class LinkageQueries {
     }
 
     /**
-     * Every spell that overlaps another spell of its number, of all the source's spells: a cohort's event can overlap
-     * a spell outside the cohort. PostgreSQL gives them by number (from the index on the link key, or sorted) and the
-     * sweep checks each number's few spells in order of admission. Joining the cohort to the person's other spells
-     * instead, PostgreSQL compared every pair of a number's spells: at 5 million spells, 27 million pairs took 17 s of
-     * its time where this takes 4-7 s (docs/performance.md, "Measured 2026-12-07").
+     * Every spell that overlaps another spell of its number among those that can overlap one of the cohort's events (a
+     * spell outside the cohort can): admitted by the cohort's last end and ending from its first admission on.
+     * PostgreSQL gives them by number (from the index on the link key, or sorted) and the sweep checks each number's
+     * few spells in order of admission. Joining the cohort to the person's other spells instead, PostgreSQL compared
+     * every pair of a number's spells: at 5 million spells, 27 million pairs took 17 s of its time where this takes
+     * 4-7 s; at council size the cohort's span keeps a quarter of the spells (docs/performance.md, "Measured
+     * 2026-12-07").
      */
-    private static OverlappingSpells.Found overlappingSpells(DSLContext sql, Param<LocalDate> asOf)
+    private static OverlappingSpells.Found overlappingSpells(DSLContext sql, IndexRows cohort, Param<LocalDate> asOf)
             throws SQLException {
-        Field<String> key = SourceCatalog.linkKey(INPATIENT_SPELL.NHS_NUMBER);
+        Table<?> span = select(max(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)).as("last_end"),
+                        min(INPATIENT_SPELL.ADMISSION_DATE).as("first_admission"))
+                .from(cohort.from()).where(cohort.cohort()).asTable("cohort_span");
+        var spell = INPATIENT_SPELL.as("swept_spell");
+        Field<String> key = SourceCatalog.linkKey(spell.NHS_NUMBER);
+        Field<LocalDate> end = coalesce(spell.DISCHARGE_DATE, asOf);
         OverlappingSpells spells = new OverlappingSpells();
-        try (ResultSet row = sql.select(key, INPATIENT_SPELL.SPELL_ID, INPATIENT_SPELL.ADMISSION_DATE,
-                        coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf))
-                .from(INPATIENT_SPELL)
-                .where(key.isNotNull().and(INPATIENT_SPELL.ADMISSION_DATE.isNotNull()))
+        try (ResultSet row = sql.select(key, spell.SPELL_ID, spell.ADMISSION_DATE, end)
+                .from(spell).crossJoin(span)
+                .where(key.isNotNull().and(spell.ADMISSION_DATE.isNotNull())
+                        .and(spell.ADMISSION_DATE.le(span.field("last_end", LocalDate.class)))
+                        .and(end.ge(span.field("first_admission", LocalDate.class))))
                 .orderBy(key)
                 .fetchSize(FETCH_SIZE).fetchResultSet()) {
             while (row.next()) {
