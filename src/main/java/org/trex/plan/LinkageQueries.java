@@ -226,10 +226,10 @@ public final class LinkageQueries {
      */
     private static OverlappingSpells.Found overlappingSpells(DSLContext sql, IndexRows cohort, Param<LocalDate> asOf)
             throws SQLException {
+        // The condition before the tables: it joins what it needs (social care at the index date) into them.
+        Condition inCohort = cohort.cohort();
         // The span first, then as values: with them PostgreSQL estimates how many spells lie in it and takes them by
         // the index on the link key when that is most of them, where as a join it guessed a ninth and sorted them all.
-        // The condition first: it joins what it needs (social care at the index date) into the rows' tables.
-        Condition inCohort = cohort.cohort();
         var span = sql.select(max(coalesce(INPATIENT_SPELL.DISCHARGE_DATE, asOf)), min(INPATIENT_SPELL.ADMISSION_DATE))
                 .from(cohort.from()).where(inCohort).fetchSingle();
         OverlappingSpells spells = new OverlappingSpells();
