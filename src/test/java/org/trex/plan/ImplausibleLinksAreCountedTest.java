@@ -29,7 +29,8 @@ import org.trex.testing.TestDatabase;
  * On hand-made records, the linkage counts find each implausible link: an index event after the date of death on
  * the linked council record, one number on council records with two dates of birth (but not one with the same date
  * twice), and spells of one number that overlap (but not a transfer discharged and admitted on the same day), each
- * once however many of the number's other spells it overlaps.
+ * once however many of the number's other spells it overlaps. A blank number links nothing, even to a council record
+ * whose number is blank too, so a spell of one is neither linked nor after that record's death.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImplausibleLinksAreCountedTest {
@@ -52,11 +53,13 @@ class ImplausibleLinksAreCountedTest {
             fixture.person(ONE_BIRTH_DATE_TWICE, LocalDate.of(1950, 7, 1), "LE1 5WW");
             fixture.person(ONE_BIRTH_DATE_TWICE, LocalDate.of(1950, 7, 1), "LE1 5WW");
             long died = fixture.person(DIED, LocalDate.of(1944, 3, 10), "LE2 1AB");
+            long blankDied = fixture.person(" - ", LocalDate.of(1944, 3, 10), "LE2 1AB");
             try (Connection connection = url.connect();
                     PreparedStatement death = connection.prepareStatement(
-                            "UPDATE social_care.person SET date_of_death = ? WHERE person_id = ?")) {
+                            "UPDATE social_care.person SET date_of_death = ? WHERE person_id IN (?, ?)")) {
                 death.setObject(1, LocalDate.of(2024, 5, 1));
                 death.setLong(2, died);
+                death.setLong(3, blankDied);
                 death.executeUpdate();
             }
             fixture.spell(DIED, LocalDate.of(2024, 6, 5), LocalDate.of(2024, 6, 15), null);
@@ -66,6 +69,7 @@ class ImplausibleLinksAreCountedTest {
             fixture.spell(TRANSFERRED, LocalDate.of(2024, 6, 10), LocalDate.of(2024, 6, 15), null);
             fixture.spell(TRANSFERRED, LocalDate.of(2024, 6, 15), LocalDate.of(2024, 6, 20), null);
             fixture.spell(null, LocalDate.of(2024, 6, 15), LocalDate.of(2024, 6, 20), null);
+            fixture.spell("-", LocalDate.of(2024, 6, 15), LocalDate.of(2024, 6, 20), null);
         }
         ExtractPlan plan = new Planner(SourceCatalog.standard()).plan(
                 Specs.spec(Specs.cohort(List.of()), List.of(Specs.spells())),
@@ -84,19 +88,19 @@ class ImplausibleLinksAreCountedTest {
 
     @Test
     void indexEventsLinkWhenACouncilRecordHoldsTheirNumber() {
-        assertThat(counts.indexEvents()).isEqualTo(8);
+        assertThat(counts.indexEvents()).isEqualTo(9);
         assertThat(counts.linkedEvents()).isEqualTo(2);
         assertThat(counts.groups()).filteredOn(g -> g.dimension().equals("age_band"))
                 .extracting(GroupCount::group, GroupCount::events, GroupCount::notLinked)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("75-84", 8L, 6L));
-        assertThat(counts.leftOut("missing_nhs_number")).isEqualTo(1);
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("75-84", 9L, 7L));
+        assertThat(counts.leftOut("missing_nhs_number")).isEqualTo(2);
     }
 
     @Test
     void councilRecordsAreCountedByTraceOutcomeAndValidity() {
-        assertThat(byCode(counts.traceOutcomes())).containsEntry("matched", 5L).containsEntry("not_traced", 0L);
+        assertThat(byCode(counts.traceOutcomes())).containsEntry("matched", 6L).containsEntry("not_traced", 0L);
         assertThat(byCode(counts.numberValidity())).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "valid", 5L, "missing", 0L, "invalid", 0L));
+                "valid", 5L, "missing", 1L, "invalid", 0L));
     }
 
     private static Map<String, Long> byCode(List<Tally> tallies) {
