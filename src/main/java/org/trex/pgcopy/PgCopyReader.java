@@ -20,8 +20,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
+import org.trex.source.CopyTuples;
 import org.trex.source.DatabaseException;
 
 /**
@@ -31,28 +30,18 @@ import org.trex.source.DatabaseException;
  */
 final class PgCopyReader implements PartitionReader<InternalRow> {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    private static final int HAS_OIDS = 1 << 16;
-    /** PostgreSQL counts days and microseconds from 2000-01-01, Spark from 1970-01-01. */
-    private static final int DAYS_2000 = 10_957;
+    /** PostgreSQL counts microseconds from 2000-01-01, Spark from 1970-01-01. */
     private static final long MICROS_2000 = 946_684_800_000_000L;
     private static final int NUMERIC_NEGATIVE = 0x4000;
-    private static final byte[] EMPTY = new byte[0];
 
     private final List<PgColumn> columns;
     private final PgType[] types;
     private final PgCopyPartition partition;
     private final ZoneRules localZone;
     private final Connection connection;
-    private final CopyOut copy;
+    /** Its buffers are never written once a tuple is given in them, so UTF8Strings may point into them. */
+    private final CopyTuples tuples;
 
-    /** Unread COPY bytes are buf[pos, limit); a buffer is never written after UTF8Strings point into it. */
-    private byte[] buf = EMPTY;
-    private int pos;
-    private int limit;
-    private boolean headerRead;
     private boolean finished;
     private InternalRow row;
 
@@ -62,8 +51,8 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
         this.partition = partition;
         // Spark's JDBC source reads a timestamp without time zone as a local time of this JVM's zone.
         this.localZone = ZoneId.systemDefault().getRules();
-        String sql = "COPY (SELECT * FROM (\n" + options.query() + "\n) AS trex_src"
-                + partition.where(quote(partitionColumn)) + ") TO STDOUT (FORMAT binary)";
+        String select = "SELECT * FROM (\n" + options.query() + "\n) AS trex_src"
+                + partition.where(quote(partitionColumn));
         Connection opened = null;
         try {
             opened = PgCopySource.connect(options.url());
@@ -74,7 +63,7 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
                     statement.execute("SET TRANSACTION SNAPSHOT '" + options.snapshot() + "'");
                 }
             }
-            this.copy = opened.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            this.tuples = CopyTuples.start(opened, select, types.length, partition.label());
             this.connection = opened;
         } catch (SQLException e) {
             closeQuietly(opened);
@@ -88,40 +77,15 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
             return false;
         }
         try {
-            if (!headerRead) {
-                readHeader();
-            }
-            if (!ensure(2)) {
-                throw corrupt("the data ended before its trailer");
-            }
-            short fields = (short) SHORT.get(buf, pos);
-            pos += 2;
-            if (fields == -1) {
-                // Read on to CopyDone so the statement completes rather than being cut off.
-                while (copy.readFromCopy() != null) {
-                    // nothing follows the trailer
-                }
+            if (!tuples.next()) {
                 finished = true;
                 return false;
             }
-            if (fields != types.length) {
-                throw corrupt("a row has " + fields + " fields, the query " + types.length + " columns");
-            }
             Object[] values = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
-                if (!ensure(4)) {
-                    throw corrupt("the data ended inside a row");
+                if (!tuples.isNull(i)) {
+                    values[i] = decode(i, tuples.offset(i), tuples.length(i));
                 }
-                int length = (int) INT.get(buf, pos);
-                pos += 4;
-                if (length == -1) {
-                    continue;
-                }
-                if (length < 0 || !ensure(length)) {
-                    throw corrupt("the data ended inside a row");
-                }
-                values[i] = decode(i, length);
-                pos += length;
             }
             row = new GenericInternalRow(values);
             return true;
@@ -139,94 +103,42 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
     @Override
     public void close() {
         finished = true;
-        if (copy.isActive()) {
-            try {
-                copy.cancelCopy();
-            } catch (SQLException e) {
-                // Closing the connection below ends the server's side all the same.
-            }
-        }
+        tuples.close();
         closeQuietly(connection);
     }
 
-    private void readHeader() throws SQLException {
-        if (!ensure(SIGNATURE.length + 8)) {
-            throw corrupt("the data ended inside its header");
-        }
-        for (int i = 0; i < SIGNATURE.length; i++) {
-            if (buf[pos + i] != SIGNATURE[i]) {
-                throw corrupt("it does not start with the binary COPY signature");
-            }
-        }
-        pos += SIGNATURE.length;
-        int flags = (int) INT.get(buf, pos);
-        int extension = (int) INT.get(buf, pos + 4);
-        pos += 8;
-        if ((flags & HAS_OIDS) != 0 || extension < 0 || !ensure(extension)) {
-            throw corrupt("its header is not one this reader knows");
-        }
-        pos += extension;
-        headerRead = true;
-    }
-
-    /**
-     * Makes {@code n} bytes readable from {@code pos}, reading COPY messages as needed; false if the data
-     * ends first. PostgreSQL sends a message per row (the first also carries the header), so joining a
-     * remainder to the next message is the rare case; it copies, as strings may point into the old buffer.
-     */
-    private boolean ensure(int n) throws SQLException {
-        while (limit - pos < n) {
-            byte[] next = copy.readFromCopy();
-            if (next == null) {
-                return false;
-            }
-            if (pos == limit) {
-                buf = next;
-                limit = next.length;
-            } else {
-                byte[] joined = new byte[limit - pos + next.length];
-                System.arraycopy(buf, pos, joined, 0, limit - pos);
-                System.arraycopy(next, 0, joined, limit - pos, next.length);
-                buf = joined;
-                limit = joined.length;
-            }
-            pos = 0;
-        }
-        return true;
-    }
-
-    private Object decode(int column, int length) {
+    private Object decode(int column, int offset, int length) {
         PgType type = types[column];
         int fixed = type.fixedLength();
         if (fixed >= 0 && length != fixed) {
-            throw corrupt("column " + columns.get(column).name() + " has a " + length + "-byte " + type.pgName()
-                    + " value; has the query's type changed since its schema was read?");
+            throw tuples.corrupt("column " + columns.get(column).name() + " has a " + length + "-byte "
+                    + type.pgName() + " value; has the query's type changed since its schema was read?");
         }
         return switch (type) {
-            case INT2 -> (short) SHORT.get(buf, pos);
-            case INT4 -> (int) INT.get(buf, pos);
-            case INT8 -> (long) LONG.get(buf, pos);
-            case BOOL -> buf[pos] != 0;
-            case FLOAT4 -> Float.intBitsToFloat((int) INT.get(buf, pos));
-            case FLOAT8 -> Double.longBitsToDouble((long) LONG.get(buf, pos));
-            case TEXT -> UTF8String.fromBytes(buf, pos, length);
+            case INT2 -> tuples.int2(column);
+            case INT4 -> tuples.int4(column);
+            case INT8 -> tuples.int8(column);
+            case BOOL -> tuples.bool(column);
+            case FLOAT4 -> Float.intBitsToFloat(tuples.int4(column));
+            case FLOAT8 -> Double.longBitsToDouble(tuples.int8(column));
+            case TEXT -> UTF8String.fromBytes(tuples.buffer(), offset, length);
             case DATE -> date(column);
             case TIMESTAMP -> localTimestamp(column);
             case TIMESTAMPTZ -> micros(column) + MICROS_2000;
-            case NUMERIC -> numeric(column, length);
+            case NUMERIC -> numeric(column, offset, length);
         };
     }
 
     private int date(int column) {
-        int days = (int) INT.get(buf, pos);
+        int days = tuples.int4(column);
         if (days == Integer.MAX_VALUE || days == Integer.MIN_VALUE) {
             throw unreadable(column, "holds a date of infinity, which Spark's DateType cannot hold");
         }
-        return days + DAYS_2000;
+        return (int) tuples.epochDay(column);
     }
 
     private long micros(int column) {
-        long micros = (long) LONG.get(buf, pos);
+        long micros = tuples.int8(column);
         if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
             throw unreadable(column, "holds a timestamp of infinity, which Spark's TimestampType cannot hold");
         }
@@ -250,12 +162,13 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
      * numeric's binary form: digit count, weight (of the first base-10000 digit), sign, display scale
      * (unused here), then the digits. Rounded half up to the column's scale, as Spark's JDBC source rounds.
      */
-    private Decimal numeric(int column, int length) {
+    private Decimal numeric(int column, int pos, int length) {
+        byte[] buf = tuples.buffer();
         int digits = (short) SHORT.get(buf, pos) & 0xFFFF;
         int weight = (short) SHORT.get(buf, pos + 2);
         int sign = (short) SHORT.get(buf, pos + 4) & 0xFFFF;
         if (length != 8 + 2 * digits) {
-            throw corrupt("column " + columns.get(column).name() + " has a malformed numeric value");
+            throw tuples.corrupt("column " + columns.get(column).name() + " has a malformed numeric value");
         }
         if (sign != 0 && sign != NUMERIC_NEGATIVE) {
             throw unreadable(column, "holds a numeric NaN or infinity, which Spark's DecimalType cannot hold");
@@ -290,11 +203,6 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
     private DatabaseException failure(SQLException e) {
         return new DatabaseException("Cannot read " + partition.label() + " from PostgreSQL: "
                 + PgCopySource.safeMessage(e), e);
-    }
-
-    private DatabaseException corrupt(String what) {
-        return new DatabaseException("Cannot read " + partition.label() + " from PostgreSQL: its COPY data is not as "
-                + "expected: " + what);
     }
 
     /** Names the column, never the value: a row may be a person's data. */

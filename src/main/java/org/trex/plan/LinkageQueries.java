@@ -44,6 +44,7 @@ import org.trex.optout.CouncilRecordObjection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
 import org.trex.optout.OptOutLoader;
+import org.trex.source.CopyTuples;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
@@ -104,11 +105,11 @@ public final class LinkageQueries {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES);
-            // Its passes are read by cursor, which PostgreSQL never runs in parallel; planned as if it would, the
-            // sweep's pass sorted five million spells on disk (9-15 s at 5M) where the link key's index gives them in
-            // order (5.3-5.9 s).
+            // Serial plans: the section is counted beside a run's job, which keeps the cores busy. Planned for two
+            // workers, the sweep's pass at 5M sorted five million spells (8.9-10 CPU s over three processes; 9-15 s in
+            // one when read by cursor, which launches none) where the link key's index gives them in order (5.3-5.9 s).
             sql.setLocal(DSL.name("max_parallel_workers_per_gather"), inline(0)).execute();
-            CohortPass cohort = cohort(sql, plan, rules);
+            CohortPass cohort = cohort(connection, sql, plan, rules);
             List<Tally> traces = new ArrayList<>();
             long[] validity = new long[NhsNumberStatus.values().length];
             councilRecords(sql, traces, validity);
@@ -136,7 +137,8 @@ public final class LinkageQueries {
         long overlapping;
     }
 
-    private CohortPass cohort(DSLContext sql, ExtractPlan plan, ExclusionRules rules) throws SQLException {
+    private CohortPass cohort(Connection connection, DSLContext sql, ExtractPlan plan, ExclusionRules rules)
+            throws SQLException {
         CohortSpec spec = plan.spec().cohort();
         SourceDataset index = catalog.indexSource(spec.indexEvent());
         if (!index.rowId().getTable().equals(INPATIENT_SPELL)) {
@@ -194,25 +196,29 @@ public final class LinkageQueries {
                         .leftJoin(sex).on(sex.CODE.eq(INPATIENT_SPELL.SEX))
                         .leftJoin(holders).on(holderKey.eq(key)))
                 .where(inCohort);
-        OverlappingSpells.Found overlapping = overlappingSpells(sql, IndexRows.of(plan.spec(), catalog, asOf), asOf);
+        OverlappingSpells.Found overlapping = overlappingSpells(connection, sql,
+                IndexRows.of(plan.spec(), catalog, asOf), asOf);
         CohortPass pass = new CohortPass();
-        // Read from JDBC's result set, not as jOOQ records: building a record of every spell was most of this
-        // thread's time for a cohort of millions.
-        try (ResultSet row = query.fetchSize(FETCH_SIZE).fetchResultSet()) {
+        // By binary COPY, each value decoded where it lies: read through a cursor as text, PostgreSQL spent 1.9 s more
+        // of its time on the pass at 5M, and the JVM more on its tuples (docs/performance.md, 2026-12-07, second).
+        try (CopyTuples row = CopyTuples.start(connection, SqlText.inlined(query), query.getSelect().size(),
+                "the cohort's index events")) {
             while (row.next()) {
                 pass.events++;
-                boolean isLinked = row.getBoolean(5);
+                boolean isLinked = row.bool(4);
                 pass.linked += isLinked ? 1 : 0;
-                pass.afterDeath += row.getBoolean(6) ? 1 : 0;
-                pass.overlapping += overlapping.contains(row.getLong(10)) ? 1 : 0;
+                pass.afterDeath += row.bool(5) ? 1 : 0;
+                pass.overlapping += overlapping.contains(row.int8(9)) ? 1 : 0;
                 // A spell belongs to no council record: its objections are found by its number.
-                ExclusionReason reason = rules.classify(row.getString(1), row.getBoolean(7),
-                        CouncilRecordObjection.NONE);
-                String sexWords = row.getString(3);
-                String district = Generalisations.postcodeDistrict(row.getString(9));
-                pass.tally.add(List.of(row.getString(2), sexWords == null ? Groups.UNKNOWN : sexWords,
-                                Groups.ethnicityGroup(row.getString(4)),
-                                isLinked ? row.getString(8) : Groups.NO_COUNCIL_RECORD,
+                ExclusionReason reason = row.isNull(0)
+                        ? rules.classify(null, row.bool(6), CouncilRecordObjection.NONE)
+                        : rules.classify(row.buffer(), row.offset(0), row.length(0), row.bool(6),
+                                CouncilRecordObjection.NONE);
+                String sexWords = row.text(2);
+                String district = Generalisations.postcodeDistrict(row.text(8));
+                pass.tally.add(List.of(row.text(1), sexWords == null ? Groups.UNKNOWN : sexWords,
+                                Groups.ethnicityGroup(row.text(3)),
+                                isLinked ? row.text(7) : Groups.NO_COUNCIL_RECORD,
                                 isLinked ? (district == null ? Groups.UNKNOWN : district) : Groups.NO_COUNCIL_RECORD),
                         Optional.ofNullable(reason).map(ExclusionReason::code),
                         isLinked ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
@@ -230,8 +236,8 @@ public final class LinkageQueries {
      * 4-7 s; at council size the cohort's span keeps a quarter of the spells (docs/performance.md, "Measured
      * 2026-12-07").
      */
-    private static OverlappingSpells.Found overlappingSpells(DSLContext sql, IndexRows cohort, Param<LocalDate> asOf)
-            throws SQLException {
+    private static OverlappingSpells.Found overlappingSpells(Connection connection, DSLContext sql, IndexRows cohort,
+            Param<LocalDate> asOf) throws SQLException {
         // The condition before the tables: it joins what it needs (social care at the index date) into them.
         Condition inCohort = cohort.cohort();
         // The span first, then as values: with them PostgreSQL estimates how many spells lie in it and takes them by
@@ -245,15 +251,14 @@ public final class LinkageQueries {
         var spell = INPATIENT_SPELL.as("swept_spell");
         Field<String> key = SourceCatalog.linkKey(spell.NHS_NUMBER);
         Field<LocalDate> end = coalesce(spell.DISCHARGE_DATE, asOf);
-        try (ResultSet row = sql.select(key, spell.SPELL_ID, spell.ADMISSION_DATE, end)
+        var swept = sql.select(key, spell.SPELL_ID, spell.ADMISSION_DATE, end)
                 .from(spell)
                 .where(key.isNotNull().and(spell.ADMISSION_DATE.isNotNull())
                         .and(spell.ADMISSION_DATE.le(span.value1())).and(end.ge(span.value2())))
-                .orderBy(key)
-                .fetchSize(FETCH_SIZE).fetchResultSet()) {
+                .orderBy(key);
+        try (CopyTuples row = CopyTuples.start(connection, SqlText.inlined(swept), 4, "the spells to sweep")) {
             while (row.next()) {
-                spells.add(row.getString(1), row.getLong(2), row.getObject(3, LocalDate.class).toEpochDay(),
-                        row.getObject(4, LocalDate.class).toEpochDay());
+                spells.add(row.text(0), row.int8(1), row.epochDay(2), row.epochDay(3));
             }
         }
         return spells.found();
@@ -285,7 +290,7 @@ public final class LinkageQueries {
             byStatus.put(row.value1(), 0L);
             words.put(row.value1(), row.value2());
         }
-        // Read from JDBC, as the cohort pass reads its spells: about a row a council record.
+        // Read from JDBC's result set rather than as jOOQ records: about a row a council record.
         try (ResultSet row = sql.select(status, number, records).from(grouped).fetchSize(FETCH_SIZE)
                 .fetchResultSet()) {
             while (row.next()) {
