@@ -42,7 +42,6 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
     /** Its buffers are never written once a tuple is given in them, so UTF8Strings may point into them. */
     private final CopyTuples tuples;
 
-    private boolean finished;
     private InternalRow row;
 
     PgCopyReader(PgCopyOptions options, List<PgColumn> columns, String partitionColumn, PgCopyPartition partition) {
@@ -73,12 +72,8 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
 
     @Override
     public boolean next() {
-        if (finished) {
-            return false;
-        }
         try {
             if (!tuples.next()) {
-                finished = true;
                 return false;
             }
             Object[] values = new Object[types.length];
@@ -102,7 +97,6 @@ final class PgCopyReader implements PartitionReader<InternalRow> {
     /** Cancels a COPY still running (a killed or failed task) so the server stops sending, then disconnects. */
     @Override
     public void close() {
-        finished = true;
         tuples.close();
         closeQuietly(connection);
     }
