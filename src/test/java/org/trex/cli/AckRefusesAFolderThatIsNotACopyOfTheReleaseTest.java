@@ -2,6 +2,7 @@ package org.trex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -15,8 +16,10 @@ import org.trex.cli.Workspace.Result;
 
 /**
  * {@code trex objections ack --copy} refuses, as bad input, a folder that is not a copy of the notice's release: one
- * whose manifest names another run (saying which), one with no manifest, one without the output the notice names
- * and one whose file of it is not that output; nothing is recorded.
+ * whose manifest names another run (saying which), one with no manifest, one without the output the notice names,
+ * one whose file of it is not that output, and one whose Parquet file of it was damaged partway through (its pages
+ * overwritten, its footer whole) or cut short, as a file it cannot read is never taken to hold no row of the notice's
+ * people; nothing is recorded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AckRefusesAFolderThatIsNotACopyOfTheReleaseTest {
@@ -83,6 +86,40 @@ class AckRefusesAFolderThatIsNotACopyOfTheReleaseTest {
 
         assertThat(ack.code()).as(ack.all()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(ack.err()).contains("/tre/placeholder holds data/spells.csv, but it has no column person");
+    }
+
+    @Test
+    void aParquetFileWhosePagesWereOverwrittenIsRefused() throws Exception {
+        Path copy = cleaned("pages-overwritten");
+        Path parquet = copy.resolve("data/spells.parquet");
+        long size = Files.size(parquet);
+        // Past the four-byte magic number, up to the footer and its length and magic at the end: the pages alone.
+        try (RandomAccessFile file = new RandomAccessFile(parquet.toFile(), "rw")) {
+            file.seek(size - 8);
+            int footer = Integer.reverseBytes(file.readInt());
+            file.seek(4);
+            file.write(new byte[(int) (size - 8 - footer - 4)]);
+        }
+
+        Result ack = release.ack(copy.toString());
+
+        assertThat(ack.code()).as(ack.all()).isEqualTo(ExitCode.BAD_INPUT);
+        // The reason after it is Parquet's own, from whichever structure it met first.
+        assertThat(ack.err()).contains("trex: Cannot acknowledge DN-000001: copy ", "/tre/pages-overwritten holds"
+                + " data/spells.parquet, but it cannot be read as Parquet (");
+    }
+
+    @Test
+    void aParquetFileCutShortIsRefused() throws Exception {
+        Path copy = cleaned("cut-short");
+        try (RandomAccessFile file = new RandomAccessFile(copy.resolve("data/spells.parquet").toFile(), "rw")) {
+            file.setLength(file.length() / 2);
+        }
+
+        Result ack = release.ack(copy.toString());
+
+        assertThat(ack.code()).as(ack.all()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ack.err()).contains("/tre/cut-short holds data/spells.parquet, but it is not a Parquet file\n");
     }
 
     private Path cleaned(String name) {
