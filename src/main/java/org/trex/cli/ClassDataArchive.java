@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The mark of a first run or demo that succeeded, which {@code bin/trex} asks for when the JVM writes its class-data
  * archive as it exits (JDK 17's dynamic CDS): the launcher adopts the archive only with the mark, as a refused run
- * loads a fraction of a run's classes, and an archive newer than the jar would be kept.
+ * loads a fraction of a run's classes, and an archive newer than the jar would be kept. While a failed first run holds
+ * archiving back, the launcher asks for the mark of a run that writes no archive: it lifts the hold.
  */
 final class ClassDataArchive {
     /** The system property that names the mark to leave; the launcher sets it on a jar's first run or demo. */

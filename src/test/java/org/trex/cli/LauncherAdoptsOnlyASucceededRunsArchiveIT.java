@@ -24,7 +24,8 @@ import org.trex.testing.TestDatabase;
 /**
  * {@code bin/trex} as a scheduler starts it, on the jar {@code package} built: the class-data archive a jar's first
  * run writes as its JVM exits is mapped by the commands after it only when that run succeeded and the archive was
- * written whole; a JVM that maps an archive cut short dies of SIGBUS.
+ * written whole; a JVM that maps an archive cut short dies of SIGBUS. A first run that failed holds archiving back
+ * (writing the archive takes seconds, failed or not) until a run succeeds.
  */
 class LauncherAdoptsOnlyASucceededRunsArchiveIT {
     // The same options for every command: a JVM maps an archive only under the options it was written with.
@@ -87,7 +88,37 @@ class LauncherAdoptsOnlyASucceededRunsArchiveIT {
 
         assertThat(version.code()).as(version.output()).isZero();
         assertThat(archive).doesNotExist();
-        assertThat(leftBehind()).isEmpty();
+        assertThat(leftBehind()).as("only the hold on archiving").containsExactly(hold());
+    }
+
+    @Test
+    void aRefusedFirstRunHoldsArchivingBackUntilARunSucceeds() throws Exception {
+        Finished first = launch(workspace.runArguments());
+        assertThat(first.code()).as(first.output()).isEqualTo(ExitCode.NOT_APPROVED);
+
+        Finished again = launch(workspace.runArguments());
+
+        assertThat(again.code()).as(again.output()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(leftBehind()).as("no archive written by the run refused again").containsExactly(hold());
+
+        assertThat(workspace.approve("IGB-CDS-HELD").code()).isEqualTo(ExitCode.OK);
+        Finished succeeded = launch(workspace.runArguments());
+
+        assertThat(succeeded.code()).as(succeeded.output()).isZero();
+        assertThat(leftBehind()).as("its mark of success, and still no archive")
+                .anyMatch(file -> file.getFileName().toString().endsWith(".ok"))
+                .noneMatch(file -> file.getFileName().toString().endsWith(".tmp"));
+
+        Finished after = launch(workspace.runArguments());
+
+        assertThat(after.code()).as(after.output()).isZero();
+        assertThat(leftBehind()).as("the hold lifted: the run after the success wrote its archive and its mark")
+                .doesNotContain(hold())
+                .anyMatch(file -> file.getFileName().toString().endsWith(".tmp"))
+                .anyMatch(file -> file.getFileName().toString().endsWith(".ok"));
+        Finished version = launch(List.of("--version"));
+        assertThat(version.code()).as(version.output()).isZero();
+        assertThat(archive).isRegularFile();
     }
 
     @Test
@@ -136,6 +167,11 @@ class LauncherAdoptsOnlyASucceededRunsArchiveIT {
         builder.environment().put("TREX_JAVA_OPTS", (JAVA_OPTS + " " + String.join(" ", javaOptions)).trim());
         builder.environment().remove("SPARK_HOME");
         return builder.start();
+    }
+
+    /** What a failed first run leaves so that the runs after it write no archive until one succeeds. */
+    private Path hold() {
+        return home.resolve("target/trex.jsa.held");
     }
 
     private List<Path> leftBehind() throws IOException {
