@@ -62,6 +62,7 @@ public final class Trex implements Callable<Integer> {
             // Only a command that succeeded: a refused run loads a fraction of a run's classes.
             ClassDataArchive.markSucceededIfAsked();
         }
+        ClassDataArchive.sayIfWriting(System.err);
         System.exit(code);
     }
 

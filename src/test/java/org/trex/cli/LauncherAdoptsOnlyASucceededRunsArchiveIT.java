@@ -68,6 +68,8 @@ class LauncherAdoptsOnlyASucceededRunsArchiveIT {
         Finished run = launch(workspace.runArguments());
 
         assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("trex: writing the class-data archive later commands start from (" + archive
+                + ", once for each build of the jar; 10-20 s)\n");
         assertThat(archive).as("adopted before a command after the run").doesNotExist();
         Finished version = launch(List.of("--version"), "-Xlog:class+load=info");
         assertThat(version.code()).as(version.output()).isZero();
@@ -99,6 +101,7 @@ class LauncherAdoptsOnlyASucceededRunsArchiveIT {
         Finished again = launch(workspace.runArguments());
 
         assertThat(again.code()).as(again.output()).isEqualTo(ExitCode.NOT_APPROVED);
+        assertThat(again.output()).doesNotContain("class-data archive");
         assertThat(leftBehind()).as("no archive written by the run refused again").containsExactly(hold());
 
         assertThat(workspace.approve("IGB-CDS-HELD").code()).isEqualTo(ExitCode.OK);
