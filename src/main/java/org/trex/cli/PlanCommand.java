@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.trex.governance.AuditAction;
 import org.trex.governance.AuditLog;
 import org.trex.governance.CronSchedule;
@@ -81,8 +82,11 @@ public final class PlanCommand implements Callable<Integer> {
         url.ifPresent(u -> SourceSchema.requireCurrent(u, "count the cohort of extract " + plan.spec().id()));
         Optional<LocalDate> scheduledRun = plan.spec().schedule()
                 .flatMap(cron -> new CronSchedule(cron).firstRunOnOrAfter(plan.asOf()));
+        // The linkage section on a session of its own while the cohort is counted: each is mostly PostgreSQL's work.
+        CompletableFuture<Optional<LinkageSection>> linkageCounted = CompletableFuture.supplyAsync(
+                () -> url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u)));
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u, scheduledRun));
-        Optional<LinkageSection> linkage = url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u));
+        Optional<LinkageSection> linkage = SparkRuns.joined(linkageCounted);
         Optional<DatabaseUrl> governanceUrl = url.map(u -> governance.required(database));
         governanceUrl.ifPresent(GovernanceSchema::migrate);
         Optional<List<DifferencingReview>> reviews = governanceUrl.map(u -> new DeletionNotices(u, clock)

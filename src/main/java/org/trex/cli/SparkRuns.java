@@ -92,7 +92,7 @@ final class SparkRuns {
                 throw stage.stopped() ? stage.told(e) : e;
             }
             stage.pass();
-            return work.apply(new ExtractRunner(() -> started(starting), SourceCatalog.standard(), partitions,
+            return work.apply(new ExtractRunner(() -> joined(starting), SourceCatalog.standard(), partitions,
                     host, System.getenv()), checked);
         } finally {
             if (hook != null) {
@@ -209,10 +209,10 @@ final class SparkRuns {
         }
     }
 
-    /** The started session, or what stopped it starting, as thrown on this thread. */
-    private static SparkSession started(CompletableFuture<SparkSession> starting) {
+    /** The future's value (a started session, say), or what ended it, as thrown on this thread. */
+    static <T> T joined(CompletableFuture<T> future) {
         try {
-            return starting.join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
