@@ -42,11 +42,10 @@ import org.trex.extract.FileDigests;
 
 /**
  * Writes one output as exactly one Parquet and one CSV file, both with their rows in an order fixed by their
- * content (by the leading pseudonym, then a hash of the row, then every column; see {@link HexRangeBuckets}),
- * so the same content always gives the same CSV bytes: its SHA-256 is the output's content digest. The Parquet
- * file's bytes are the same from run to run too, once its footer is put in canonical form ({@link ParquetFooter}).
- * Ordering
- * on content also means the row order says nothing about the source's order.
+ * content (by the leading pseudonym, the person's where there is one, then a hash of the row, then every column; see
+ * {@link HexRangeBuckets}), so the same content always gives the same CSV bytes: its SHA-256 is the output's content
+ * digest. The Parquet file's bytes are the same from run to run too, once its footer is put in canonical form
+ * ({@link ParquetFooter}). Ordering on content also means the row order says nothing about the source's order.
  *
  * <p>Rows are first staged: range-partitioned and sorted in parallel (or, when they lie in one partition, sorted
  * there), each partition written in one pass as a Parquet part and a CSV part ({@link StagedParts}), the parts' order
@@ -107,10 +106,10 @@ final class OutputWriter {
 
     /**
      * Sorts and stages {@code rows}, measuring the classes of equal values in the {@code measured} columns (none
-     * when empty). The first of the {@code pseudonyms} columns leads the order, and then the ranges are known
-     * without looking at the data; without one, Spark samples the rows first to find them. Rows that lie in one
-     * partition are staged as one part, sorted where they are. With a {@code person} column of person pseudonyms, the
-     * same pass counts each person's rows.
+     * when empty). The {@code person} column of person pseudonyms leads the order, or else the first of the {@code
+     * pseudonyms} columns, and then the ranges are known without looking at the data; without one, Spark samples the
+     * rows first to find them. Rows that lie in one partition are staged as one part, sorted where they are. With a
+     * person column, the same pass counts each person's rows, each person in one part.
      */
     Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured,
             Optional<String> person) {
@@ -119,7 +118,10 @@ final class OutputWriter {
         requireNonNull(pseudonyms, "pseudonyms is null");
         requireNonNull(measured, "measured is null");
         requireNonNull(person, "person is null");
-        Optional<String> leadingPseudonym = pseudonyms.stream().findFirst();
+        // The person's pseudonym leads when there is one, whatever the spec lists first: the ranges then hold each
+        // person's rows in one part, so each part counts its own people and the register, keyed by person, takes them.
+        Optional<String> leadingPseudonym = person.filter(pseudonyms::contains).or(() -> pseudonyms.stream()
+                .findFirst());
         List<String> columns = List.of(rows.columns());
         List<String> orderNames = new ArrayList<>();
         leadingPseudonym.ifPresent(orderNames::add);

@@ -162,20 +162,19 @@ final class RecordsTotals {
     }
 
     /**
-     * The people in an output's people files, one line a person in each file: distinct across them, as a person's
-     * rows are in one part only when the rows were sorted on their pseudonym.
+     * The people in an output's people files, one line a person: each person is in one file only, as staging sorts
+     * the rows on the person's pseudonym, so the lines are counted and no pseudonym is held.
      */
     private static long distinctPeople(String output, List<Path> files) {
-        Set<String> people = new HashSet<>();
+        long people = 0;
         for (Path file : files) {
             try (Stream<String> lines = Files.lines(file, StandardCharsets.US_ASCII)) {
-                // A line is the pseudonym, a tab and the person's rows.
-                lines.forEach(line -> people.add(line.split("\t", 2)[0]));
+                people += lines.count();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot count the people of output " + output + " in " + file + ": "
                         + e.getMessage(), e);
             }
         }
-        return people.size();
+        return people;
     }
 }
