@@ -11,10 +11,6 @@ import static org.trex.governance.GovernanceTables.RUN_STARTED_AT;
 import static org.trex.governance.GovernanceTables.RUN_STATUS;
 import static org.trex.governance.GovernanceTables.SCHEDULED_RUN;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,7 +26,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.trex.plan.DifferencingReview;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
@@ -89,7 +84,7 @@ public final class DueRunner {
                 .where(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name())).orderBy(RUN_STARTED_AT).fetch();
         for (var row : started) {
             long key = lockKey(row.value1(), row.value2());
-            if (!tryLock(dsl, key)) {
+            if (!AdvisoryLocks.tryLock(dsl, key)) {
                 continue;
             }
             try {
@@ -103,18 +98,9 @@ public final class DueRunner {
                         .and(RUN_STATUS.eq(ScheduledRunStatus.STARTED.name()))
                         .execute();
             } finally {
-                unlock(dsl, key);
+                AdvisoryLocks.unlock(dsl, key);
             }
         }
-    }
-
-    private static boolean tryLock(DSLContext dsl, long key) {
-        return dsl.select(DSL.function("pg_try_advisory_lock", SQLDataType.BOOLEAN, DSL.val(key))).fetchSingle()
-                .value1();
-    }
-
-    private static void unlock(DSLContext dsl, long key) {
-        dsl.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(key))).fetch();
     }
 
     private DueRunReport runLocked(DSLContext dsl, DueRun run, LocalDate asOf, String schedulerRunId,
@@ -122,7 +108,7 @@ public final class DueRunner {
         String extractId = run.extract().extractId();
         String periodKey = run.period().key();
         long key = lockKey(extractId, periodKey);
-        if (!tryLock(dsl, key)) {
+        if (!AdvisoryLocks.tryLock(dsl, key)) {
             return new DueRunReport(extractId, periodKey, DueRunReport.Status.RUNNING_ELSEWHERE, Optional.empty(),
                     "Skipped extract " + extractId + " for period " + periodKey + ": already running elsewhere");
         }
@@ -134,7 +120,7 @@ public final class DueRunner {
             }
             return launch(dsl, run, asOf, schedulerRunId, launcher);
         } finally {
-            unlock(dsl, key);
+            AdvisoryLocks.unlock(dsl, key);
         }
     }
 
@@ -215,13 +201,7 @@ public final class DueRunner {
 
     /** A 64-bit advisory lock key for (extract, period), from SHA-256 so keys of different pairs do not meet. */
     static long lockKey(String extractId, String periodKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("trex.scheduled_run\n" + extractId + "\n" + periodKey).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot take a scheduling lock: SHA-256 is not available", e);
-        }
+        return AdvisoryLocks.key("trex.scheduled_run", extractId, periodKey);
     }
 
     private OffsetDateTime now() {

@@ -8,11 +8,7 @@ import static org.trex.governance.GovernanceTables.AUDIT_LOG;
 import static org.trex.governance.GovernanceTables.AUDIT_RUN_ID;
 import static org.trex.governance.GovernanceTables.AUDIT_SEQ;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,7 +64,7 @@ public final class LiveRuns {
                 throw new IllegalArgumentException("Cannot run extract " + extractId + ": run ID " + runId
                         + " was already used: a live run holds it; give another --run-id");
             }
-            return new RunLock(connection, runId);
+            return new RunLock(url, connection, runId);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -141,8 +137,7 @@ public final class LiveRuns {
                     }
                     unrecorded.add(run);
                 } finally {
-                    locks.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, DSL.val(lockKey(runId))))
-                            .fetch();
+                    AdvisoryLocks.unlock(locks, lockKey(runId));
                 }
             }
         } catch (DataAccessException e) {
@@ -239,19 +234,12 @@ public final class LiveRuns {
     }
 
     private static boolean tryLock(DSLContext dsl, String runId) {
-        return dsl.select(DSL.function("pg_try_advisory_lock", SQLDataType.BOOLEAN, DSL.val(lockKey(runId))))
-                .fetchSingle().value1();
+        return AdvisoryLocks.tryLock(dsl, lockKey(runId));
     }
 
     /** A 64-bit advisory lock key for a run ID, from SHA-256 so it meets no scheduling lock's key. */
     static long lockKey(String runId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("trex.run\n" + runId).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot take a run's lock: SHA-256 is not available", e);
-        }
+        return AdvisoryLocks.key("trex.run", runId);
     }
 
     static void closeQuietly(Connection connection) {

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.trex.source.DatabaseUrl;
 
 /** A run's lock on its run ID, held by its own database session: closing it (or the process dying) frees it. */
 public final class RunLock implements AutoCloseable {
@@ -14,11 +17,14 @@ public final class RunLock implements AutoCloseable {
      * the audit log's lock, which every other appender waits for.
      */
     private static final int ANSWER_MILLIS = 10_000;
+    private static final String LEDGER = "trex.release_ledger";
 
+    private final DatabaseUrl url;
     private final Connection connection;
     private final String runId;
 
-    RunLock(Connection connection, String runId) {
+    RunLock(DatabaseUrl url, Connection connection, String runId) {
+        this.url = requireNonNull(url, "url is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.runId = Texts.requireText(runId, "run ID");
     }
@@ -46,6 +52,36 @@ public final class RunLock implements AutoCloseable {
                             DSL.val(key >>> Integer.SIZE), DSL.val(key & 0xFFFF_FFFFL))));
         } catch (SQLException | DataAccessException e) {
             return false;
+        }
+    }
+
+    /**
+     * Waits until no other run that releases aggregate cells of extract {@code extractId} or of project {@code
+     * project} is running, then keeps such runs waiting until this lock is closed: their cells are differenced
+     * against each other's through the release ledger, so they take turns, each reading the ledger the one before
+     * it left. Calls {@code waiting} once, before it waits, if another run has the turn. The locks are taken in one
+     * order, the extract's and then the project's, so two runs never wait for each other.
+     */
+    public void takeLedgerTurn(String extractId, String project, Runnable waiting) {
+        Texts.requireText(extractId, "extract ID");
+        Texts.requireText(project, "project");
+        requireNonNull(waiting, "waiting is null");
+        DSLContext dsl = GovernanceDatabase.using(connection);
+        boolean told = false;
+        try {
+            for (long key : List.of(AdvisoryLocks.key(LEDGER, "extract", extractId),
+                    AdvisoryLocks.key(LEDGER, "project", project))) {
+                if (AdvisoryLocks.tryLock(dsl, key)) {
+                    continue;
+                }
+                if (!told) {
+                    waiting.run();
+                    told = true;
+                }
+                AdvisoryLocks.lock(dsl, key);
+            }
+        } catch (DataAccessException e) {
+            throw GovernanceDatabase.failure(url, "take run " + runId + "'s turn at the release ledger", e);
         }
     }
 

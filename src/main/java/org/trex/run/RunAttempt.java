@@ -146,6 +146,13 @@ final class RunAttempt {
         CompletableFuture<LinkageSection> linkage = CompletableFuture.supplyAsync(
                 () -> new LinkageQueries(parts.catalog()).section(plan, exclusions, request.source()),
                 RunAttempt::beside);
+        if (plan.outputs().stream().anyMatch(output -> output.output() instanceof AggregateOutput)) {
+            // Read the ledger only once no other run of the extract or project can add cells to it before this one
+            // publishes, so this run's cells are differenced against every earlier release's.
+            lock.takeLedgerTurn(plan.spec().id(), plan.spec().project(), () -> LOG.info("Waiting for another run of"
+                    + " extract {} or project {} to end: runs that release aggregate cells take turns at the release"
+                    + " ledger, each differenced against the one before", plan.spec().id(), plan.spec().project()));
+        }
         ReleaseHistory history = new ReleaseLedger(request.governance()).history(plan.spec().id(),
                 plan.spec().project());
         long waitingForSpark = System.nanoTime();

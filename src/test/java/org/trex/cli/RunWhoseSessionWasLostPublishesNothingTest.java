@@ -99,9 +99,9 @@ class RunWhoseSessionWasLostPublishesNothingTest {
                 Thread.sleep(50);
             }
             assertThat(run.isDone()).as("the run ended before publishing: %s", run.isDone() ? run.get() : "").isFalse();
-            // The only other session holding an advisory lock here is the run's lock on its run ID.
-            long holder = single(sql, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND " + here
-                    + " AND pid <> pg_backend_pid()");
+            // The only other session holding advisory locks here is the run's: on its run ID, and its ledger turn.
+            long holder = single(sql, "SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+                    + here + " AND pid <> pg_backend_pid()");
             assertThat(single(sql, "SELECT pg_terminate_backend(" + holder + ", 10000)::int")).isEqualTo(1);
             meanwhile.run();
             sql.execute("SELECT pg_advisory_unlock(" + GATE + ")");
