@@ -59,13 +59,28 @@ public final class HexRangeBuckets implements Serializable {
 
     /** Called by generated code: the key of the slice {@code hex} falls in. */
     public int keyOf(UTF8String hex) {
-        return keys[(int) (leading(hex, DIGITS) * keys.length >>> (4 * DIGITS))];
+        return keys[slice(leading(hex, DIGITS))];
     }
 
     /** Called by generated code: the sort key of a row; Spark compares longs signed, so the top bit is flipped. */
     public long orderKeyOf(UTF8String hex, long rowHash) {
         long unsigned = leading(hex, ORDER_DIGITS) << ROW_HASH_BITS | rowHash >>> (64 - ROW_HASH_BITS);
         return unsigned ^ Long.MIN_VALUE;
+    }
+
+    /** How many slices the range is cut into: one for each partition. */
+    int count() {
+        return keys.length;
+    }
+
+    /** The slice, which is the partition, of a row with sort key {@code orderKey} ({@link #orderKeyOf}). */
+    int sliceOfOrderKey(long orderKey) {
+        return slice((orderKey ^ Long.MIN_VALUE) >>> (64 - 4 * DIGITS));
+    }
+
+    /** The slice of a pseudonym whose leading hex digits are {@code leading}. */
+    private int slice(long leading) {
+        return (int) (leading * keys.length >>> (4 * DIGITS));
     }
 
     /** The first {@code digits} (up to 16) hex digits as a number; null reads as all zeros, so it sorts first. */

@@ -48,10 +48,10 @@ import org.trex.extract.FileDigests;
  * ({@link ParquetFooter}). Ordering on content also means the row order says nothing about the source's order.
  *
  * <p>Rows are first staged: range-partitioned and sorted in parallel (or, when they lie in one partition, sorted
- * there), each partition written in one pass as a Parquet part and a CSV part ({@link StagedParts}), the parts' order
- * being the rows' order. Staging measures the
- * classes of the values it is asked to, and disclosure control may stage a changed copy. Publishing joins the Parquet
- * parts into one file by copying their row groups (nothing is encoded again) and the CSV parts under one
+ * there and cut into the same ranges), each range written in one pass as a Parquet part and a CSV part ({@link
+ * StagedParts}), the parts' order being the rows' order, so the parts are the same however the rows came. Staging
+ * measures the classes of the values it is asked to, and disclosure control may stage a changed copy. Publishing joins
+ * the Parquet parts into one file by copying their row groups (nothing is encoded again) and the CSV parts under one
  * header; no row is read again.
  */
 final class OutputWriter {
@@ -107,9 +107,10 @@ final class OutputWriter {
     /**
      * Sorts and stages {@code rows}, measuring the classes of equal values in the {@code measured} columns (none
      * when empty). The {@code person} column of person pseudonyms leads the order, or else the first of the {@code
-     * pseudonyms} columns, and then the ranges are known without looking at the data; without one, Spark samples the
-     * rows first to find them. Rows that lie in one partition are staged as one part, sorted where they are. With a
-     * person column, the same pass counts each person's rows, each person in one part.
+     * pseudonyms} columns, and then the rows are staged in one part for each range of its values, known without
+     * looking at the data; rows that lie in one partition are sorted where they are and cut into the same parts.
+     * Without a pseudonym the rows are staged as one part. With a person column, the same pass counts each person's
+     * rows, each person in one part.
      */
     Staged stage(String name, Dataset<Row> rows, List<String> pseudonyms, List<String> measured,
             Optional<String> person) {
@@ -140,9 +141,15 @@ final class OutputWriter {
             Dataset<Row> spread = onePart ? rows.coalesce(1) : rows.repartition(partitions, buckets.partitionKey(lead));
             sorted = spread.withColumn(ORDER_KEY, buckets.orderKey(spread.col(leadingPseudonym.get()), xxhash64(order)))
                     .sortWithinPartitions(ORDER_KEY);
-            sortKey = Optional.of(new StagedParts.SortKey(orderNames));
+            // Rows in one partition are written in the slices' parts all the same, so the Parquet file's row groups
+            // are the same however many partitions the read took (PostgreSQL's estimate of its rows decides that).
+            sortKey = Optional.of(new StagedParts.SortKey(orderNames, onePart ? Optional.of(buckets)
+                    : Optional.empty()));
         } else {
-            Dataset<Row> spread = onePart ? rows.coalesce(1) : rows.repartitionByRange(partitions, order);
+            // With no pseudonym to cut ranges by, the rows go to one part: ranges of Spark's own would come from a
+            // sample of the read's partitions (a second read of the source), so the Parquet file's row groups would
+            // follow how many partitions the read took.
+            Dataset<Row> spread = onePart ? rows.coalesce(1) : rows.repartition(1);
             sorted = spread.sortWithinPartitions(order);
             sortKey = Optional.empty();
         }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
@@ -72,13 +73,16 @@ final class StagedParts implements Serializable {
     }
 
     /**
-     * Rows that arrive sorted on their last column, a long that is not written, and still need the rows that tie
-     * on it put in content order: by the {@code content} columns, in that order, ascending with nulls first, as
-     * Spark sorts.
+     * Rows that arrive sorted on their last column, a long that is not written ({@link HexRangeBuckets#orderKey}),
+     * and still need the rows that tie on it put in content order: by the {@code content} columns, in that order,
+     * ascending with nulls first, as Spark sorts. With {@code slices}, rows that arrive in one partition are written
+     * as one part for each slice of the key's range, as rows spread over the slices' partitions are, so the parts,
+     * and the Parquet file joined from them, are the same whichever way the rows came.
      */
-    record SortKey(List<String> content) {
+    record SortKey(List<String> content, Optional<HexRangeBuckets> slices) {
         SortKey {
             content = List.copyOf(requireNonNull(content, "content is null"));
+            requireNonNull(slices, "slices is null");
         }
     }
 
@@ -114,6 +118,8 @@ final class StagedParts implements Serializable {
     private final int[] measured;
     /** The columns that order rows tied on the sort key; null when the rows arrive in their final order. */
     private final int[] tieOrder;
+    /** The slices a partition's rows are written in, one part each; null to write each partition as one part. */
+    private final HexRangeBuckets slices;
     /** The column of person pseudonyms to count, or -1; and the folder their counts go to, or null. */
     private final int person;
     private final String peopleFolder;
@@ -123,6 +129,7 @@ final class StagedParts implements Serializable {
             Path csvFolder, List<String> measured, Optional<SortKey> sortKey, Optional<People> people) {
         this.measured = measured.stream().mapToInt(schema::fieldIndex).toArray();
         this.tieOrder = sortKey.map(key -> key.content().stream().mapToInt(schema::fieldIndex).toArray()).orElse(null);
+        this.slices = sortKey.flatMap(SortKey::slices).orElse(null);
         this.person = people.map(p -> schema.fieldIndex(p.column())).orElse(-1);
         this.peopleFolder = people.map(p -> p.folder().toString()).orElse(null);
         // Rows sorted on a key led by the person's pseudonym hold each person's rows together.
@@ -185,8 +192,8 @@ final class StagedParts implements Serializable {
             // Spark may plan no partition at all for no rows; the output still gets its (empty) files.
             partitions = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(), 1);
         }
-        // Tasks answer {partition, rows, class keys, class sizes}: plain values, which any serializer Spark uses
-        // carries.
+        // Tasks answer {part, rows, class keys, class sizes} for each part they wrote: plain values, which any
+        // serializer Spark uses carries.
         List<Object[]> answers = partitions.mapPartitionsWithIndex(parts::writePart, true).collect();
         Map<ByteBuffer, Long> classes = new HashMap<>();
         List<Part> written = new ArrayList<>();
@@ -215,23 +222,37 @@ final class StagedParts implements Serializable {
     }
 
     private Iterator<Object[]> writePart(int partition, Iterator<InternalRow> rows) {
-        long attempt = TaskContext.get().taskAttemptId();
-        Part names = part(partition, 0);
-        Path parquetPart = names.parquet();
-        Path csvPart = names.csv();
-        Path parquetAttempt = Path.of(parquetFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
-        Path csvAttempt = Path.of(csvFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
-        TaskAttemptContextImpl context = new TaskAttemptContextImpl(hadoop.value(),
-                new TaskAttemptID(new TaskID(new JobID("trex", 0), TaskType.MAP, partition), (int) attempt));
-        Path peopleAttempt = peopleFolder == null ? null
-                : Path.of(peopleFolder, String.format(".part-%05d-%d.tmp", partition, attempt));
-        long count = 0;
-        ClassCounts classes = new ClassCounts();
-        OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
-        // With a sort key, each row carries it last: the CSV and the class counts read only the columns before
-        // it, and Parquet (which writes every column of what it is given) gets a view without it.
+        // With a sort key, each row carries it last: the CSV and the class counts read only the columns before it.
         Iterator<InternalRow> ordered = tieOrder == null ? rows
                 : new TiesInContentOrder(rows, schema.length(), contentOrder());
+        ClassCounts classes = new ClassCounts();
+        if (slices == null) {
+            return List.<Object[]>of(classes.answer(partition, writePart(partition, ordered, classes))).iterator();
+        }
+        // Every slice gets its part, an empty one too, as an empty partition does.
+        SliceRows sliced = new SliceRows(ordered);
+        List<Object[]> answers = new ArrayList<>();
+        for (int slice = 0; slice < slices.count(); slice++) {
+            answers.add(classes.answer(slice, writePart(slice, sliced.of(slice), classes)));
+        }
+        return answers.iterator();
+    }
+
+    /** Writes {@code rows} as part {@code number}, counting their classes into {@code classes}; returns the rows. */
+    private long writePart(int number, Iterator<InternalRow> rows, ClassCounts classes) {
+        long attempt = TaskContext.get().taskAttemptId();
+        Part names = part(number, 0);
+        Path parquetPart = names.parquet();
+        Path csvPart = names.csv();
+        Path parquetAttempt = Path.of(parquetFolder, String.format(".part-%05d-%d.tmp", number, attempt));
+        Path csvAttempt = Path.of(csvFolder, String.format(".part-%05d-%d.tmp", number, attempt));
+        TaskAttemptContextImpl context = new TaskAttemptContextImpl(hadoop.value(),
+                new TaskAttemptID(new TaskID(new JobID("trex", 0), TaskType.MAP, number), (int) attempt));
+        Path peopleAttempt = peopleFolder == null ? null
+                : Path.of(peopleFolder, String.format(".part-%05d-%d.tmp", number, attempt));
+        long count = 0;
+        OutputWriter parquetWriter = parquet.newInstance(parquetAttempt.toUri().toString(), schema, context);
+        // Parquet writes every column of what it is given, so with a sort key it gets a view without it.
         ProjectingInternalRow withoutKey = tieOrder == null ? null : leadingColumns(schema);
         boolean whole = false;
         try {
@@ -239,8 +260,8 @@ final class StagedParts implements Serializable {
                     PeopleCounts people = peopleAttempt == null ? null
                             : PeopleCounts.open(peopleAttempt, personOrder)) {
                 CsvFormat.Lines lines = csv.lines(out);
-                while (ordered.hasNext()) {
-                    InternalRow row = ordered.next();
+                while (rows.hasNext()) {
+                    InternalRow row = rows.next();
                     if (withoutKey == null) {
                         parquetWriter.write(row);
                     } else {
@@ -262,18 +283,53 @@ final class StagedParts implements Serializable {
                     StandardCopyOption.ATOMIC_MOVE);
             Files.move(csvAttempt, csvPart, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (peopleAttempt != null) {
-                Files.move(peopleAttempt, peoplePart(partition), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(peopleAttempt, peoplePart(number), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write staged part " + partition + " in " + parquetFolder + ": "
+            throw new UncheckedIOException("Cannot write staged part " + number + " in " + parquetFolder + ": "
                     + e.getMessage(), e);
         } finally {
             if (!whole) {
                 abandon(parquetWriter, parquetAttempt, csvAttempt, peopleAttempt);
             }
         }
-        return List.<Object[]>of(classes.answer(partition, count)).iterator();
+        return count;
+    }
+
+    /**
+     * A partition's rows, sorted on their key, handed out a slice at a time: the rows of a slice end where the next
+     * row's key is in a later slice. The row looked at is handed out before the next is read, as Spark reuses rows.
+     */
+    private final class SliceRows {
+        private final Iterator<InternalRow> rows;
+        private InternalRow next;
+
+        SliceRows(Iterator<InternalRow> rows) {
+            this.rows = rows;
+        }
+
+        Iterator<InternalRow> of(int slice) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    if (next == null && rows.hasNext()) {
+                        next = rows.next();
+                    }
+                    return next != null && slices.sliceOfOrderKey(next.getLong(schema.length())) == slice;
+                }
+
+                @Override
+                public InternalRow next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException("no more rows in slice " + slice);
+                    }
+                    InternalRow row = next;
+                    next = null;
+                    return row;
+                }
+            };
+        }
     }
 
     /** Spark's own ascending, nulls-first order over the tie-breaking columns. */
@@ -335,7 +391,8 @@ final class StagedParts implements Serializable {
             }
         }
 
-        Object[] answer(int partition, long rows) {
+        /** The classes counted since the last answer, with the part's number and rows; the driver sums them. */
+        Object[] answer(int part, long rows) {
             byte[][] keys = new byte[sizes.size()][];
             long[] counts = new long[sizes.size()];
             int i = 0;
@@ -343,7 +400,8 @@ final class StagedParts implements Serializable {
                 keys[i] = entry.getKey().getBytes();
                 counts[i++] = entry.getValue()[0];
             }
-            return new Object[] {(long) partition, rows, keys, counts};
+            sizes.clear();
+            return new Object[] {(long) part, rows, keys, counts};
         }
     }
 

@@ -49,7 +49,7 @@ class RowsTiedOnTheSortKeyFollowTheirContentTest {
         Path csv = Files.createDirectory(folder.resolve("csv"));
 
         List<StagedParts.Part> parts = StagedParts.write(TestSpark.session(), sorted, parquet, csv, "zstd", List.of(),
-                List.of(), Optional.of(new StagedParts.SortKey(List.of("name", "n")))).parts();
+                List.of(), Optional.of(new StagedParts.SortKey(List.of("name", "n"), Optional.empty()))).parts();
 
         List<String> all = new ArrayList<>();
         for (StagedParts.Part part : parts) {
