@@ -235,6 +235,11 @@ final class StagedParts implements Serializable {
         for (int slice = 0; slice < slices.count(); slice++) {
             answers.add(classes.answer(slice, writePart(slice, sliced.of(slice), classes)));
         }
+        // A row of an earlier slice after a later one's would be in no part: the task fails rather than lose it.
+        if (!sliced.exhausted()) {
+            throw new IllegalStateException("Cannot stage partition " + partition + " in " + parquetFolder
+                    + ": its rows did not arrive in the order of their sort key");
+        }
         return answers.iterator();
     }
 
@@ -309,14 +314,19 @@ final class StagedParts implements Serializable {
             this.rows = rows;
         }
 
+        /** Whether every row was handed out. */
+        boolean exhausted() {
+            if (next == null && rows.hasNext()) {
+                next = rows.next();
+            }
+            return next == null;
+        }
+
         Iterator<InternalRow> of(int slice) {
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    if (next == null && rows.hasNext()) {
-                        next = rows.next();
-                    }
-                    return next != null && slices.sliceOfOrderKey(next.getLong(schema.length())) == slice;
+                    return !exhausted() && slices.sliceOfOrderKey(next.getLong(schema.length())) == slice;
                 }
 
                 @Override
