@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
@@ -230,7 +229,7 @@ final class StagedParts implements Serializable {
             return List.<Object[]>of(classes.answer(partition, writePart(partition, ordered, classes))).iterator();
         }
         // Every slice gets its part, an empty one too, as an empty partition does.
-        SliceRows sliced = new SliceRows(ordered);
+        SlicedRows sliced = new SlicedRows(ordered, slices, schema.length());
         List<Object[]> answers = new ArrayList<>();
         for (int slice = 0; slice < slices.count(); slice++) {
             answers.add(classes.answer(slice, writePart(slice, sliced.of(slice), classes)));
@@ -300,46 +299,6 @@ final class StagedParts implements Serializable {
             }
         }
         return count;
-    }
-
-    /**
-     * A partition's rows, sorted on their key, handed out a slice at a time: the rows of a slice end where the next
-     * row's key is in a later slice. The row looked at is handed out before the next is read, as Spark reuses rows.
-     */
-    private final class SliceRows {
-        private final Iterator<InternalRow> rows;
-        private InternalRow next;
-
-        SliceRows(Iterator<InternalRow> rows) {
-            this.rows = rows;
-        }
-
-        /** Whether every row was handed out. */
-        boolean exhausted() {
-            if (next == null && rows.hasNext()) {
-                next = rows.next();
-            }
-            return next == null;
-        }
-
-        Iterator<InternalRow> of(int slice) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return !exhausted() && slices.sliceOfOrderKey(next.getLong(schema.length())) == slice;
-                }
-
-                @Override
-                public InternalRow next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException("no more rows in slice " + slice);
-                    }
-                    InternalRow row = next;
-                    next = null;
-                    return row;
-                }
-            };
-        }
     }
 
     /** Spark's own ascending, nulls-first order over the tie-breaking columns. */
