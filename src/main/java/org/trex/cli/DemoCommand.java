@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.trex.governance.TurnWait;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.generate.GenerationSummary;
 import org.trex.generate.SyntheticData;
@@ -134,7 +135,8 @@ public final class DemoCommand implements Callable<Integer> {
             // The embedded database runs on this host: its time is this host's.
             RunOutcome outcome = SparkRuns.withRunner(master, 4, out, Clock.systemUTC(), () -> null,
                     (runner, none) -> runner.run(new RunRequest(loaded, url, url, out,
-                    runId, AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current())));
+                    runId, AS_OF, Optional.of(key), Optional.empty(), Optional.empty(), Actor.current(),
+                    TurnWait.DEFAULT)));
             SparkRuns.printSummary(printer, outcome);
             printer.printf("Demo key:       %s (demo only; check a pseudonym with: bin/trex pseudonym --key-file %s "
                     + "999...)%n", key, key);

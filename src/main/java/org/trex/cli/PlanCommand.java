@@ -21,6 +21,7 @@ import org.trex.plan.PlanCounts;
 import org.trex.plan.PlanFormat;
 import org.trex.plan.PlanReport;
 import org.trex.plan.Planner;
+import org.trex.run.Futures;
 import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.source.SourceSchema;
@@ -86,7 +87,7 @@ public final class PlanCommand implements Callable<Integer> {
         CompletableFuture<Optional<LinkageSection>> linkageCounted = CompletableFuture.supplyAsync(
                 () -> url.map(u -> new LinkageQueries(SourceCatalog.standard()).section(plan, u)));
         Optional<PlanCounts> counts = url.map(u -> PlanCounts.count(plan, u, scheduledRun));
-        Optional<LinkageSection> linkage = SparkRuns.joined(linkageCounted);
+        Optional<LinkageSection> linkage = Futures.joined(linkageCounted);
         Optional<DatabaseUrl> governanceUrl = url.map(u -> governance.required(database));
         governanceUrl.ifPresent(GovernanceSchema::migrate);
         Optional<List<DifferencingReview>> reviews = governanceUrl.map(u -> new DeletionNotices(u, clock)

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.trex.governance.AuditEntry;
 import org.trex.governance.GovernanceSchema;
 import org.trex.governance.LiveRuns;
+import org.trex.governance.TurnWait;
 import org.trex.lineage.OpenLineageEvents;
 import org.trex.lineage.OpenLineageHttpSender;
 import org.trex.lineage.ParentRun;
@@ -91,6 +92,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "expects, up to N, and its rows are sorted and written in N parts, or in one if it took one "
                     + "(default: ${DEFAULT-VALUE}).")
     int partitions;
+
+    @Option(names = "--wait-for-turn", defaultValue = "1h", paramLabel = "TIME",
+            description = "A spec with aggregate outputs: the longest the run waits while another run of its extract "
+                    + "or project has the release ledger (they take turns, each differenced against the one before), "
+                    + "then fails: 90s, 30m, 2h; 0s does not wait (default: ${DEFAULT-VALUE}).")
+    TurnWait turnWait;
 
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Pseudonymisation key file (default: $TREX_KEY_FILE, else the policy's file for the "
@@ -264,6 +271,7 @@ public final class RunCommand implements Callable<Integer> {
                 .or(() -> Optional.ofNullable(System.getenv("TREX_KEY_FILE")).map(Path::of));
         Optional<ParentRun> parent = schedulerRun.map(s -> new ParentRun("scheduler", "trex-run",
                 UUID.nameUUIDFromBytes(("scheduler:" + s).getBytes(StandardCharsets.UTF_8))));
-        return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, schedulerRun, Actor.current());
+        return new RunRequest(spec, source, governanceUrl, out, id, date, key, parent, schedulerRun, Actor.current(),
+                turnWait);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -21,6 +20,7 @@ import org.trex.extract.IoReasons;
 import org.trex.extract.Lease;
 import org.trex.run.ExclusionCount;
 import org.trex.run.ExtractRunner;
+import org.trex.run.Futures;
 import org.trex.run.OutputResult;
 import org.trex.run.RunFailedException;
 import org.trex.run.RunOutcome;
@@ -92,7 +92,7 @@ final class SparkRuns {
                 throw stage.stopped() ? stage.told(e) : e;
             }
             stage.pass();
-            return work.apply(new ExtractRunner(() -> joined(starting), SourceCatalog.standard(), partitions,
+            return work.apply(new ExtractRunner(() -> Futures.joined(starting), SourceCatalog.standard(), partitions,
                     host, System.getenv()), checked);
         } finally {
             if (hook != null) {
@@ -206,21 +206,6 @@ final class SparkRuns {
             Files.deleteIfExists(folder);
         } catch (IOException ignored) {
             // Not empty (an extract was published, or another process writes there), or already gone.
-        }
-    }
-
-    /** The future's value (a started session, say), or what ended it, as thrown on this thread. */
-    static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 

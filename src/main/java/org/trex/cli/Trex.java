@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.trex.governance.TurnWait;
 
 /** The {@code trex} command line: one subcommand per step of the extract pipeline. */
 @Command(
@@ -78,6 +79,7 @@ public final class Trex implements Callable<Integer> {
     static CommandLine newCommandLine(ErrorHandler.Traces traces) {
         CommandLine commandLine = new CommandLine(new Trex());
         commandLine.registerConverter(LocalDate.class, Trex::date);
+        commandLine.registerConverter(TurnWait.class, Trex::turnWait);
         ErrorHandler handler = new ErrorHandler(traces);
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);
@@ -90,6 +92,15 @@ public final class Trex implements Callable<Integer> {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("not a date of the form YYYY-MM-DD, such as 2026-06-30");
+        }
+    }
+
+    private static TurnWait turnWait(String value) {
+        try {
+            return TurnWait.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("not a wait of whole seconds, minutes or hours, such as 90s, "
+                    + "30m or 2h (0s: no wait)");
         }
     }
 

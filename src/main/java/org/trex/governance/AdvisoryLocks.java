@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -13,6 +15,9 @@ import org.jooq.impl.SQLDataType;
  * so a run's lock, a schedule's and the release ledger's never meet, and held until unlocked or the session ends.
  */
 final class AdvisoryLocks {
+    /** PostgreSQL's SQLSTATE for a lock not taken within {@code lock_timeout}. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private AdvisoryLocks() {
     }
 
@@ -36,6 +41,28 @@ final class AdvisoryLocks {
     /** Takes the lock, waiting for as long as another session holds it. */
     static void lock(DSLContext dsl, long key) {
         dsl.select(DSL.function("pg_advisory_lock", SQLDataType.OTHER, DSL.val(key))).fetch();
+    }
+
+    /**
+     * Takes the lock, waiting at most {@code most} (at least a millisecond) for another session to let go of it;
+     * whether this session holds it now. PostgreSQL's {@code lock_timeout}, set for the wait alone, ends it.
+     */
+    static boolean lock(DSLContext dsl, long key, Duration most) {
+        long millis = Math.max(1, Math.min(most.toMillis(), Integer.MAX_VALUE));
+        dsl.select(DSL.function("set_config", SQLDataType.VARCHAR, DSL.val("lock_timeout"),
+                DSL.val(millis + "ms"), DSL.val(false))).fetch();
+        try {
+            lock(dsl, key);
+            return true;
+        } catch (DataAccessException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
+                return false;
+            }
+            throw e;
+        } finally {
+            dsl.select(DSL.function("set_config", SQLDataType.VARCHAR, DSL.val("lock_timeout"), DSL.val("0"),
+                    DSL.val(false))).fetch();
+        }
     }
 
     static void unlock(DSLContext dsl, long key) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -60,13 +61,17 @@ public final class RunLock implements AutoCloseable {
      * project} is running, then keeps such runs waiting until this lock is closed: their cells are differenced
      * against each other's through the release ledger, so they take turns, each reading the ledger the one before
      * it left. Calls {@code waiting} once, before it waits, if another run has the turn. The locks are taken in one
-     * order, the extract's and then the project's, so two runs never wait for each other.
+     * order, the extract's and then the project's, so two runs never wait for each other. Waits at most {@code most}
+     * in all, then refuses: a run that hangs would otherwise keep every later run of its project
+     * waiting, and a nightly schedule would pile them up behind it.
      */
-    public void takeLedgerTurn(String extractId, String project, Runnable waiting) {
+    public void takeLedgerTurn(String extractId, String project, TurnWait most, Runnable waiting) {
         Texts.requireText(extractId, "extract ID");
         Texts.requireText(project, "project");
+        requireNonNull(most, "most is null");
         requireNonNull(waiting, "waiting is null");
         DSLContext dsl = GovernanceDatabase.using(connection);
+        long deadline = System.nanoTime() + Math.min(most.most().toNanos(), Long.MAX_VALUE / 2);
         boolean told = false;
         try {
             for (long key : List.of(AdvisoryLocks.key(LEDGER, "extract", extractId),
@@ -78,7 +83,14 @@ public final class RunLock implements AutoCloseable {
                     waiting.run();
                     told = true;
                 }
-                AdvisoryLocks.lock(dsl, key);
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0 || !AdvisoryLocks.lock(dsl, key, Duration.ofMillis(left))) {
+                    throw new IllegalStateException("Cannot take run " + runId + "'s turn at the release ledger: "
+                            + "another run of extract " + extractId + " or project " + project + " still had it after "
+                            + "the longest wait allowed (" + most + "); runs that release aggregate "
+                            + "cells take turns, each differenced against the one before, so run it again once that "
+                            + "run has ended");
+                }
             }
         } catch (DataAccessException e) {
             throw GovernanceDatabase.failure(url, "take run " + runId + "'s turn at the release ledger", e);

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -218,7 +217,7 @@ final class OutputWriter {
             List<Path> people = keepPeople(staged.name(), staged.people());
             discard(staged);
             WrittenFile parquetFile = describe(parquet, "parquet", staged.rows(), FileDigests.sha256(parquet));
-            String csvSha256 = joined(csvDigest);
+            String csvSha256 = Futures.joined(csvDigest);
             WrittenFile csvFile = describe(csv, "csv", staged.rows(), csvSha256);
             LOG.info("Output {}: published its Parquet and CSV files, digested, in {} ms", staged.name(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -270,15 +269,6 @@ final class OutputWriter {
         Path folder = peopleFolder(name);
         Files.createDirectories(folder.getParent());
         return Files.createDirectory(folder);
-    }
-
-    /** The future's value, or the exception that ended it as thrown. */
-    static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     /** Removes a staged copy that will not be published. */

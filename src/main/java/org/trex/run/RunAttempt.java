@@ -149,9 +149,10 @@ final class RunAttempt {
         if (plan.outputs().stream().anyMatch(output -> output.output() instanceof AggregateOutput)) {
             // Read the ledger only once no other run of the extract or project can add cells to it before this one
             // publishes, so this run's cells are differenced against every earlier release's.
-            lock.takeLedgerTurn(plan.spec().id(), plan.spec().project(), () -> LOG.info("Waiting for another run of"
-                    + " extract {} or project {} to end: runs that release aggregate cells take turns at the release"
-                    + " ledger, each differenced against the one before", plan.spec().id(), plan.spec().project()));
+            lock.takeLedgerTurn(plan.spec().id(), plan.spec().project(), request.turnWait(), () -> LOG.info(
+                    "Waiting for another run of extract {} or project {} to end: runs that release aggregate cells"
+                    + " take turns at the release ledger, each differenced against the one before (at most {})",
+                    plan.spec().id(), plan.spec().project(), request.turnWait()));
         }
         ReleaseHistory history = new ReleaseLedger(request.governance()).history(plan.spec().id(),
                 plan.spec().project());
@@ -164,7 +165,7 @@ final class RunAttempt {
         Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
         ApprovalFiles.write(staged.staging(), preflight.approval());
         long waiting = System.nanoTime();
-        LinkageSection missed = OutputWriter.joined(linkage);
+        LinkageSection missed = Futures.joined(linkage);
         LOG.info("Waited {} ms for the linkage section, counted beside the job",
                 (System.nanoTime() - waiting) / 1_000_000);
         LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source(), missed);

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.trex.governance.TurnWait;
 import org.trex.lineage.ParentRun;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.LoadedSpec;
 
 /**
  * One run of an approved extract: the spec, where to read and record, where to write, as of when,
- * under which run ID, with which key file (else the policy's), and the scheduler's run (its lineage
- * parent and its own run ID as the scheduler names it) if any.
+ * under which run ID, with which key file (else the policy's), the scheduler's run (its lineage
+ * parent and its own run ID as the scheduler names it) if any, and the longest it waits for its turn at the release
+ * ledger.
  */
 public record RunRequest(
         LoadedSpec spec,
@@ -25,7 +27,8 @@ public record RunRequest(
         Optional<Path> keyFile,
         Optional<ParentRun> parent,
         Optional<String> schedulerRunId,
-        String actor) {
+        String actor,
+        TurnWait turnWait) {
 
     public RunRequest {
         requireNonNull(spec, "spec is null");
@@ -38,6 +41,7 @@ public record RunRequest(
         requireNonNull(parent, "parent is null");
         requireNonNull(schedulerRunId, "schedulerRunId is null");
         requireNonNull(actor, "actor is null");
+        requireNonNull(turnWait, "turnWait is null");
     }
 
     /** The key file to use: the one given, else the policy's for the spec's project, relative to the policy file. */

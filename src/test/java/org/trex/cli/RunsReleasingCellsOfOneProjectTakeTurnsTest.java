@@ -29,6 +29,7 @@ import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
 import org.trex.governance.ReleasedOutput;
 import org.trex.governance.RunLock;
+import org.trex.governance.TurnWait;
 import org.trex.pseudonym.PseudonymKey;
 import org.trex.source.DatabaseUrl;
 import org.trex.spec.Applicability;
@@ -59,7 +60,7 @@ class RunsReleasingCellsOfOneProjectTakeTurnsTest {
         Path log = root.resolve("second.log");
         Process run;
         try (RunLock first = new LiveRuns(url, Clock.systemUTC()).hold(Workspace.EXTRACT, FIRST)) {
-            first.takeLedgerTurn(Workspace.EXTRACT, PROJECT, () -> { });
+            first.takeLedgerTurn(Workspace.EXTRACT, PROJECT, TurnWait.DEFAULT, () -> { });
             // A process of its own, as a scheduler starts one: a second run in this JVM would share its Spark.
             run = Workspace.start(workspace.runArguments("--run-id", second), log);
             awaitWaiting(url, run, log);
