@@ -3,9 +3,9 @@ package org.trex.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.trex.governance.TurnWait;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import org.trex.governance.TurnWait;
 
 /** The {@code trex} command line: one subcommand per step of the extract pipeline. */
 @Command(

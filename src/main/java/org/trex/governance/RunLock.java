@@ -71,7 +71,7 @@ public final class RunLock implements AutoCloseable {
         requireNonNull(most, "most is null");
         requireNonNull(waiting, "waiting is null");
         DSLContext dsl = GovernanceDatabase.using(connection);
-        long deadline = System.nanoTime() + Math.min(most.most().toNanos(), Long.MAX_VALUE / 2);
+        long deadline = System.nanoTime() + most.most().toNanos();
         boolean told = false;
         try {
             for (long key : List.of(AdvisoryLocks.key(LEDGER, "extract", extractId),

@@ -12,15 +12,21 @@ import java.util.regex.Pattern;
  * no wait at all.
  */
 public record TurnWait(Duration most) {
+    /** The longest wait the form writes: within what {@link System#nanoTime} measures. */
+    private static final Duration LONGEST = Duration.ofHours(999_999);
     /** An hour: far longer than a run takes at a large council's size, short of a nightly schedule's next night. */
     public static final TurnWait DEFAULT = new TurnWait(Duration.ofHours(1));
-    private static final Pattern FORM = Pattern.compile("(\\d{1,7})([smh])");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,6})([smh])");
 
     public TurnWait {
         requireNonNull(most, "most is null");
         if (most.isNegative()) {
             throw new IllegalArgumentException("Cannot wait " + most + " for a turn at the release ledger: the wait "
                     + "is negative");
+        }
+        if (most.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("Cannot wait " + most + " for a turn at the release ledger: the longest "
+                    + "wait is " + LONGEST);
         }
     }
 

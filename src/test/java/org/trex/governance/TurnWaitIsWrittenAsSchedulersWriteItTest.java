@@ -15,6 +15,7 @@ class TurnWaitIsWrittenAsSchedulersWriteItTest {
         assertThat(TurnWait.parse("30m").most()).isEqualTo(Duration.ofMinutes(30));
         assertThat(TurnWait.parse("2h").most()).isEqualTo(Duration.ofHours(2));
         assertThat(TurnWait.parse("0s").most()).isZero();
+        assertThat(TurnWait.parse("999999h").most()).isEqualTo(Duration.ofHours(999_999));
         assertThat(TurnWait.DEFAULT.most()).isEqualTo(Duration.ofHours(1));
     }
 
@@ -28,7 +29,7 @@ class TurnWaitIsWrittenAsSchedulersWriteItTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1d", "-5m", "PT1H", "1.5h", "30", "m", "12345678s"})
+    @ValueSource(strings = {"", "1d", "-5m", "PT1H", "1.5h", "30", "m", "1234567h"})
     void otherFormsAreRefused(String text) {
         assertThatThrownBy(() -> TurnWait.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -40,5 +41,11 @@ class TurnWaitIsWrittenAsSchedulersWriteItTest {
     void aNegativeWaitIsRefused() {
         assertThatThrownBy(() -> new TurnWait(Duration.ofSeconds(-1)))
                 .hasMessage("Cannot wait PT-1S for a turn at the release ledger: the wait is negative");
+    }
+
+    @Test
+    void aWaitLongerThanTheFormWritesIsRefused() {
+        assertThatThrownBy(() -> new TurnWait(Duration.ofDays(365L * 300)))
+                .hasMessage("Cannot wait PT2628000H for a turn at the release ledger: the longest wait is PT999999H");
     }
 }
