@@ -2,6 +2,7 @@ package org.trex.governance;
 
 import static java.util.Objects.requireNonNull;
 import static org.trex.governance.GovernanceTables.AUDIT_ACTION;
+import static org.trex.governance.GovernanceTables.AUDIT_AT;
 import static org.trex.governance.GovernanceTables.AUDIT_DETAILS;
 import static org.trex.governance.GovernanceTables.AUDIT_EXTRACT_ID;
 import static org.trex.governance.GovernanceTables.AUDIT_LOG;
@@ -14,10 +15,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -213,6 +216,27 @@ public final class LiveRuns {
                 .where(AUDIT_ACTION.eq(AuditAction.RUN_ABANDONED.name()))
                 .and(AUDIT_RUN_ID.in(runIds))
                 .orderBy(AUDIT_SEQ).fetchMap(AUDIT_RUN_ID, AUDIT_SEQ));
+    }
+
+    /**
+     * The started run whose session holds advisory lock {@code key}, in words ({@code run R of extract E (started at
+     * T)}), when the audit log names one: a run's session holds its run ID's lock beside any other it takes.
+     */
+    static Optional<String> holding(DSLContext dsl, long key) {
+        // pg_locks shows a bigint advisory key as two unsigned halves, with objsubid 1.
+        Set<Long> held = new HashSet<>();
+        dsl.fetch("SELECT held.classid::bigint, held.objid::bigint FROM pg_catalog.pg_locks AS holding "
+                        + "JOIN pg_catalog.pg_locks AS held ON held.pid = holding.pid "
+                        + "WHERE holding.locktype = 'advisory' AND holding.granted AND holding.objsubid = 1 "
+                        + "AND holding.classid::bigint = ? AND holding.objid::bigint = ? "
+                        + "AND holding.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = "
+                        + "current_database()) AND held.locktype = 'advisory' AND held.granted AND held.objsubid = 1",
+                key >>> Integer.SIZE, key & 0xFFFF_FFFFL)
+                .forEach(lock -> held.add(lock.get(0, Long.class) << Integer.SIZE | lock.get(1, Long.class)));
+        return unended(dsl).stream().filter(run -> held.contains(lockKey(run.runId()))).findFirst()
+                .map(run -> "run " + run.runId() + run.extractId().map(id -> " of extract " + id).orElse("")
+                        + " (started at " + dsl.select(AUDIT_AT).from(AUDIT_LOG).where(AUDIT_SEQ.eq(run.startSeq()))
+                                .fetchSingle().value1().toInstant() + ")");
     }
 
     private static List<AbandonedRun> unended(DSLContext dsl) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -60,17 +61,19 @@ public final class RunLock implements AutoCloseable {
      * Waits until no other run that releases aggregate cells of extract {@code extractId} or of project {@code
      * project} is running, then keeps such runs waiting until this lock is closed: their cells are differenced
      * against each other's through the release ledger, so they take turns, each reading the ledger the one before
-     * it left. Calls {@code waiting} once, before it waits, if another run has the turn. The locks are taken in one
-     * order, the extract's and then the project's, so two runs never wait for each other. Waits at most {@code most}
-     * in all, then refuses: a run that hangs would otherwise keep every later run of its project
-     * waiting, and a nightly schedule would pile them up behind it.
+     * it left. Tells {@code waiting}, once, which run has the turn (in words; another run of the extract or project
+     * when the audit log names none), before it waits. The locks are taken in one order, the extract's and then the
+     * project's, so two runs never wait for each other. Waits at most {@code most} in all, then refuses, naming the
+     * run that still has the turn: a run that hangs would otherwise keep every later run of its project waiting, and
+     * a nightly schedule would pile them up behind it.
      */
-    public void takeLedgerTurn(String extractId, String project, TurnWait most, Runnable waiting) {
+    public void takeLedgerTurn(String extractId, String project, TurnWait most, Consumer<String> waiting) {
         Texts.requireText(extractId, "extract ID");
         Texts.requireText(project, "project");
         requireNonNull(most, "most is null");
         requireNonNull(waiting, "waiting is null");
         DSLContext dsl = GovernanceDatabase.using(connection);
+        String others = "another run of extract " + extractId + " or project " + project;
         long deadline = System.nanoTime() + most.most().toNanos();
         boolean told = false;
         try {
@@ -80,16 +83,16 @@ public final class RunLock implements AutoCloseable {
                     continue;
                 }
                 if (!told) {
-                    waiting.run();
+                    waiting.accept(LiveRuns.holding(dsl, key).orElse(others));
                     told = true;
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0 || !AdvisoryLocks.lock(dsl, key, Duration.ofMillis(left))) {
                     throw new IllegalStateException("Cannot take run " + runId + "'s turn at the release ledger: "
-                            + "another run of extract " + extractId + " or project " + project + " still had it after "
-                            + "the longest wait allowed (" + most + "); runs that release aggregate "
-                            + "cells take turns, each differenced against the one before, so run it again once that "
-                            + "run has ended");
+                            + LiveRuns.holding(dsl, key).orElse(others) + " still had it after the longest wait "
+                            + "allowed (" + most + "); runs that release aggregate cells of extract " + extractId
+                            + " or project " + project + " take turns, each differenced against the one before, so "
+                            + "run it again once that run has ended");
                 }
             }
         } catch (DataAccessException e) {

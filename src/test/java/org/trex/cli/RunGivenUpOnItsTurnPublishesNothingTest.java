@@ -34,14 +34,15 @@ class RunGivenUpOnItsTurnPublishesNothingTest {
 
         Workspace.Result result;
         try (RunLock hung = new LiveRuns(url, Clock.systemUTC()).hold("another-extract", "run-that-hangs")) {
-            hung.takeLedgerTurn("another-extract", "discharge-evaluation", TurnWait.DEFAULT, () -> { });
+            hung.takeLedgerTurn("another-extract", "discharge-evaluation", TurnWait.DEFAULT, holder -> { });
             result = workspace.run("--run-id", runId, "--wait-for-turn", "2s");
         }
 
         assertThat(result.code()).as(result.all()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.err()).contains("trex: Cannot complete run " + runId + " of discharge-delays: Cannot take "
                 + "run " + runId + "'s turn at the release ledger: another run of extract discharge-delays or project "
-                + "discharge-evaluation still had it after the longest wait allowed (2s)");
+                + "discharge-evaluation still had it after the longest wait allowed (2s); runs that release aggregate "
+                + "cells of extract discharge-delays or project discharge-evaluation take turns");
         assertThat(workspace.published()).isEmpty();
         assertThat(Sql.strings(url, "SELECT run_id FROM trex_governance.release")).isEmpty();
         assertThat(Sql.strings(url, "SELECT details::text FROM trex_governance.audit_log WHERE action = 'RUN_END'"))
