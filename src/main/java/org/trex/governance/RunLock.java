@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -20,6 +20,8 @@ public final class RunLock implements AutoCloseable {
      */
     private static final int ANSWER_MILLIS = 10_000;
     private static final String LEDGER = "trex.release_ledger";
+    /** How often a run waiting for its turn at the release ledger says it still waits. */
+    private static final Duration REMINDER = Duration.ofMinutes(1);
 
     private final DatabaseUrl url;
     private final Connection connection;
@@ -61,38 +63,45 @@ public final class RunLock implements AutoCloseable {
      * Waits until no other run that releases aggregate cells of extract {@code extractId} or of project {@code
      * project} is running, then keeps such runs waiting until this lock is closed: their cells are differenced
      * against each other's through the release ledger, so they take turns, each reading the ledger the one before
-     * it left. Tells {@code waiting}, once, which run has the turn (in words; another run of the extract or project
-     * when the audit log names none), before it waits. The locks are taken in one order, the extract's and then the
-     * project's, so two runs never wait for each other. Waits at most {@code most} in all, then refuses, naming the
-     * run that still has the turn: a run that hangs would otherwise keep every later run of its project waiting, and
-     * a nightly schedule would pile them up behind it.
+     * it left. Tells {@code waiting} which run has the turn (in words; another run of the extract or project when the
+     * audit log names none) and how long it has waited, as it starts to wait and again each minute it waits, so a
+     * scheduler's log shows a wait alive and the run it is for, which may change. The locks are taken in one order,
+     * the extract's and then the project's, so two runs never wait for each other. Waits at most {@code most} in all,
+     * then refuses, naming the run that still has the turn: a run that hangs would otherwise keep every later run of
+     * its project waiting, and a nightly schedule would pile them up behind it.
      */
-    public void takeLedgerTurn(String extractId, String project, TurnWait most, Consumer<String> waiting) {
+    public void takeLedgerTurn(String extractId, String project, TurnWait most, BiConsumer<String, Duration> waiting) {
+        takeLedgerTurn(extractId, project, most, REMINDER, waiting);
+    }
+
+    /** As {@link #takeLedgerTurn(String, String, TurnWait, BiConsumer)}, telling {@code waiting} each {@code every}. */
+    void takeLedgerTurn(String extractId, String project, TurnWait most, Duration every,
+            BiConsumer<String, Duration> waiting) {
         Texts.requireText(extractId, "extract ID");
         Texts.requireText(project, "project");
         requireNonNull(most, "most is null");
+        requireNonNull(every, "every is null");
         requireNonNull(waiting, "waiting is null");
         DSLContext dsl = GovernanceDatabase.using(connection);
         String others = "another run of extract " + extractId + " or project " + project;
-        long deadline = System.nanoTime() + most.most().toNanos();
-        boolean told = false;
+        long started = System.nanoTime();
+        long deadline = started + most.most().toNanos();
         try {
             for (long key : List.of(AdvisoryLocks.key(LEDGER, "extract", extractId),
                     AdvisoryLocks.key(LEDGER, "project", project))) {
-                if (AdvisoryLocks.tryLock(dsl, key)) {
-                    continue;
-                }
-                if (!told) {
-                    waiting.accept(LiveRuns.holding(dsl, key).orElse(others));
-                    told = true;
-                }
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0 || !AdvisoryLocks.lock(dsl, key, Duration.ofMillis(left))) {
-                    throw new IllegalStateException("Cannot take run " + runId + "'s turn at the release ledger: "
-                            + LiveRuns.holding(dsl, key).orElse(others) + " still had it after the longest wait "
-                            + "allowed (" + most + "); runs that release aggregate cells of extract " + extractId
-                            + " or project " + project + " take turns, each differenced against the one before, so "
-                            + "run it again once that run has ended");
+                boolean taken = AdvisoryLocks.tryLock(dsl, key);
+                while (!taken) {
+                    long now = System.nanoTime();
+                    long left = (deadline - now) / 1_000_000;
+                    if (left <= 0) {
+                        throw new IllegalStateException("Cannot take run " + runId + "'s turn at the release ledger: "
+                                + LiveRuns.holding(dsl, key).orElse(others) + " still had it after the longest wait "
+                                + "allowed (" + most + "); runs that release aggregate cells of extract " + extractId
+                                + " or project " + project + " take turns, each differenced against the one before, "
+                                + "so run it again once that run has ended");
+                    }
+                    waiting.accept(LiveRuns.holding(dsl, key).orElse(others), Duration.ofNanos(now - started));
+                    taken = AdvisoryLocks.lock(dsl, key, Duration.ofMillis(Math.min(left, every.toMillis())));
                 }
             }
         } catch (DataAccessException e) {

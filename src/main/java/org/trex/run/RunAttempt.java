@@ -149,10 +149,11 @@ final class RunAttempt {
         if (plan.outputs().stream().anyMatch(output -> output.output() instanceof AggregateOutput)) {
             // Read the ledger only once no other run of the extract or project can add cells to it before this one
             // publishes, so this run's cells are differenced against every earlier release's.
-            lock.takeLedgerTurn(plan.spec().id(), plan.spec().project(), request.turnWait(), holder -> LOG.info(
-                    "Waiting for {} to end: runs that release aggregate cells of extract {} or project {} take turns"
-                    + " at the release ledger, each differenced against the one before (at most {})", holder,
-                    plan.spec().id(), plan.spec().project(), request.turnWait()));
+            lock.takeLedgerTurn(plan.spec().id(), plan.spec().project(), request.turnWait(),
+                    (holder, waited) -> LOG.info("Waiting for {} to end: runs that release aggregate cells of extract"
+                            + " {} or project {} take turns at the release ledger, each differenced against the one"
+                            + " before ({} min waited, at most {})", holder, plan.spec().id(), plan.spec().project(),
+                            waited.toMinutes(), request.turnWait()));
         }
         ReleaseHistory history = new ReleaseLedger(request.governance()).history(plan.spec().id(),
                 plan.spec().project());

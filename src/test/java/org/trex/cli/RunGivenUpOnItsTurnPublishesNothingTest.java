@@ -34,7 +34,7 @@ class RunGivenUpOnItsTurnPublishesNothingTest {
 
         Workspace.Result result;
         try (RunLock hung = new LiveRuns(url, Clock.systemUTC()).hold("another-extract", "run-that-hangs")) {
-            hung.takeLedgerTurn("another-extract", "discharge-evaluation", TurnWait.DEFAULT, holder -> { });
+            hung.takeLedgerTurn("another-extract", "discharge-evaluation", TurnWait.DEFAULT, (holder, waited) -> { });
             result = workspace.run("--run-id", runId, "--wait-for-turn", "2s");
         }
 

@@ -60,7 +60,7 @@ class RunsReleasingCellsOfOneProjectTakeTurnsTest {
         Path log = root.resolve("second.log");
         Process run;
         try (RunLock first = new LiveRuns(url, Clock.systemUTC()).hold(Workspace.EXTRACT, FIRST)) {
-            first.takeLedgerTurn(Workspace.EXTRACT, PROJECT, TurnWait.DEFAULT, holder -> { });
+            first.takeLedgerTurn(Workspace.EXTRACT, PROJECT, TurnWait.DEFAULT, (holder, waited) -> { });
             // A process of its own, as a scheduler starts one: a second run in this JVM would share its Spark.
             run = Workspace.start(workspace.runArguments("--run-id", second), log);
             awaitWaiting(url, run, log);
@@ -74,7 +74,8 @@ class RunsReleasingCellsOfOneProjectTakeTurnsTest {
         assertThat(run.exitValue()).as(said).isEqualTo(ExitCode.OK);
         assertThat(said).contains("Waiting for another run of extract discharge-delays or project discharge-evaluation"
                 + " to end: runs that release aggregate cells of extract discharge-delays or project"
-                + " discharge-evaluation take turns at the release ledger, each differenced against the one before");
+                + " discharge-evaluation take turns at the release ledger, each differenced against the one before"
+                + " (0 min waited, at most 1h)");
         assertThat(Sql.strings(url, "SELECT run_id FROM trex_governance.release ORDER BY id"))
                 .containsExactly(FIRST, second);
     }
