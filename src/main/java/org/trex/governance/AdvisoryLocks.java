@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -17,6 +21,9 @@ import org.jooq.impl.SQLDataType;
 final class AdvisoryLocks {
     /** PostgreSQL's SQLSTATE for a lock not taken within {@code lock_timeout}. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Table<?> PG_LOCKS = DSL.table(DSL.name("pg_catalog", "pg_locks"));
+    /** A granted advisory lock on a bigint key, in {@code pg_locks} as the alias given. */
+    private static final String GRANTED = "%1$s.locktype = 'advisory' AND %1$s.granted AND %1$s.objsubid = 1";
 
     private AdvisoryLocks() {
     }
@@ -63,6 +70,31 @@ final class AdvisoryLocks {
             dsl.select(DSL.function("set_config", SQLDataType.VARCHAR, DSL.val("lock_timeout"), DSL.val("0"),
                     DSL.val(false))).fetch();
         }
+    }
+
+    /** Whether this session holds the lock. */
+    static boolean heldHere(DSLContext dsl, long key) {
+        return dsl.fetchExists(DSL.selectOne().from(PG_LOCKS.as("mine")).where(granted("mine", key))
+                .and("mine.pid = pg_backend_pid()"));
+    }
+
+    /** The locks of the session of this database that holds {@code key}, that one too; none if no session does. */
+    static Set<Long> heldBeside(DSLContext dsl, long key) {
+        Set<Long> held = new HashSet<>();
+        dsl.select(DSL.field("held.classid::bigint", Long.class), DSL.field("held.objid::bigint", Long.class))
+                .from(PG_LOCKS.as("holding")).join(PG_LOCKS.as("held")).on("held.pid = holding.pid")
+                .where(granted("holding", key))
+                .and("holding.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())")
+                .and(GRANTED.formatted("held"))
+                .forEach(lock -> held.add(lock.value1() << Integer.SIZE | lock.value2()));
+        return held;
+    }
+
+    /** A granted advisory lock on {@code key} in {@code pg_locks} as {@code alias}. */
+    private static Condition granted(String alias, long key) {
+        // pg_locks shows a bigint advisory key as two unsigned halves, with objsubid 1.
+        return DSL.condition(GRANTED.formatted(alias) + " AND " + alias + ".classid::bigint = {0} AND " + alias
+                + ".objid::bigint = {1}", DSL.val(key >>> Integer.SIZE), DSL.val(key & 0xFFFF_FFFFL));
     }
 
     static void unlock(DSLContext dsl, long key) {

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,16 +222,10 @@ public final class LiveRuns {
      * T)}), when the audit log names one: a run's session holds its run ID's lock beside any other it takes.
      */
     static Optional<String> holding(DSLContext dsl, long key) {
-        // pg_locks shows a bigint advisory key as two unsigned halves, with objsubid 1.
-        Set<Long> held = new HashSet<>();
-        dsl.fetch("SELECT held.classid::bigint, held.objid::bigint FROM pg_catalog.pg_locks AS holding "
-                        + "JOIN pg_catalog.pg_locks AS held ON held.pid = holding.pid "
-                        + "WHERE holding.locktype = 'advisory' AND holding.granted AND holding.objsubid = 1 "
-                        + "AND holding.classid::bigint = ? AND holding.objid::bigint = ? "
-                        + "AND holding.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = "
-                        + "current_database()) AND held.locktype = 'advisory' AND held.granted AND held.objsubid = 1",
-                key >>> Integer.SIZE, key & 0xFFFF_FFFFL)
-                .forEach(lock -> held.add(lock.get(0, Long.class) << Integer.SIZE | lock.get(1, Long.class)));
+        Set<Long> held = AdvisoryLocks.heldBeside(dsl, key);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
         return unended(dsl).stream().filter(run -> held.contains(lockKey(run.runId()))).findFirst()
                 .map(run -> "run " + run.runId() + run.extractId().map(id -> " of extract " + id).orElse("")
                         + " (started at " + dsl.select(AUDIT_AT).from(AUDIT_LOG).where(AUDIT_SEQ.eq(run.startSeq()))

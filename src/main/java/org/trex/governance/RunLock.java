@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.trex.source.DatabaseUrl;
 
 /** A run's lock on its run ID, held by its own database session: closing it (or the process dying) frees it. */
@@ -48,12 +47,7 @@ public final class RunLock implements AutoCloseable {
         long key = LiveRuns.lockKey(runId);
         try {
             connection.setNetworkTimeout(Runnable::run, ANSWER_MILLIS);
-            // pg_locks shows a bigint advisory key as two unsigned halves, with objsubid 1.
-            return GovernanceDatabase.using(connection).fetchExists(
-                    DSL.selectOne().from(DSL.table(DSL.name("pg_catalog", "pg_locks"))).where(DSL.condition(
-                            "locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND objsubid = 1 "
-                            + "AND classid::bigint = {0} AND objid::bigint = {1}",
-                            DSL.val(key >>> Integer.SIZE), DSL.val(key & 0xFFFF_FFFFL))));
+            return AdvisoryLocks.heldHere(GovernanceDatabase.using(connection), key);
         } catch (SQLException | DataAccessException e) {
             return false;
         }
