@@ -125,6 +125,10 @@ public final class NoticeFiles {
                                 + "differencing review");
             }
         }
+        List<String> unnamed = withoutPersonColumn(release);
+        if (!unnamed.isEmpty()) {
+            unnamed.forEach(root.putArray("withoutPersonColumn")::add);
+        }
         ArrayNode people = root.putArray("people");
         notice.people().forEach(p -> people.addObject().put("pseudonym", p.pseudonym()).put("source", p.source()));
         return root;
@@ -143,8 +147,10 @@ public final class NoticeFiles {
                     .append(" holds their rows; without `--copy` it is recorded on your word, unchecked).\n\n");
         } else {
             // An extract of aggregates alone holds no row of theirs: the notice is for the board's next review.
-            md.append(" The extract holds no row of theirs to delete: they were counted in its aggregates, which cannot"
-                    + " be recalled. Record that the notice was read: `trex objections ack ").append(notice.id())
+            md.append(withoutPersonColumn(release).isEmpty() ? " The extract holds no row of theirs to delete"
+                    : " The extract holds no row of theirs that TREx can name (but see below)").append(": they were"
+                    + " counted in its aggregates, which cannot be recalled. Record that the notice was read: `trex"
+                    + " objections ack ").append(notice.id())
                     .append(" --by NAME`.\n\n");
         }
         md.append("| | |\n|---|---|\n");
@@ -160,6 +166,13 @@ public final class NoticeFiles {
         md.append("| Where | `").append(release.extractPath()).append("` |\n");
         md.append("| Project | ").append(release.project()).append(" (key ID `").append(release.keyId())
                 .append("`) |\n\n");
+        for (String output : withoutPersonColumn(release)) {
+            md.append("## `").append(output).append("`: rows no notice can name\n\n")
+                    .append("It holds no pseudonym of an NHS number, by which the release register finds a person's")
+                    .append(" rows, so TREx cannot tell whether it holds rows of the people this notice names, nor")
+                    .append(" which: with the extract's owner, decide whether to delete the whole output from every")
+                    .append(" copy (`trex plan` warns of such an output before a board approves it).\n\n");
+        }
         for (ReleasedOutput output : release.outputs()) {
             List<ReleaseRegister.Holding> held = holdings(notice, output.name());
             if (held.isEmpty()) {
@@ -186,6 +199,13 @@ public final class NoticeFiles {
     public static boolean rowsToDelete(DeletionNotice notice) {
         return notice.release().release().outputs().stream()
                 .anyMatch(o -> o.kind() == ReleaseOutputKind.RECORDS && !holdings(notice, o.name()).isEmpty());
+    }
+
+    /** The release's record-level outputs without a person column: the register holds none of their people. */
+    private static List<String> withoutPersonColumn(Release release) {
+        return release.outputs().stream()
+                .filter(output -> output.kind() == ReleaseOutputKind.RECORDS && output.personColumn().isEmpty())
+                .map(ReleasedOutput::name).toList();
     }
 
     private static List<ReleaseRegister.Holding> holdings(DeletionNotice notice, String output) {

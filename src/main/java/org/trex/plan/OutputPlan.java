@@ -3,6 +3,9 @@ package org.trex.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
+import org.trex.pseudonym.IdentifierKind;
+import org.trex.spec.FieldForm;
 import org.trex.spec.OutputSpec;
 import org.trex.spec.RecordOutput;
 
@@ -53,5 +56,20 @@ public record OutputPlan(
     /** The quasi-identifier columns of a record-level output; none for aggregates. */
     public List<String> quasiIdentifiers() {
         return output instanceof RecordOutput records ? records.quasiIdentifiers() : List.of();
+    }
+
+    /**
+     * The column of a record-level output that holds each person's pseudonym (of an NHS number), if it has one: the
+     * release register and deletion notices find a person's rows by it.
+     */
+    public Optional<String> personColumn() {
+        if (!(output instanceof RecordOutput)) {
+            return Optional.empty();
+        }
+        return columns.stream()
+                .filter(c -> c.form() == FieldForm.PSEUDONYM
+                        && c.identifierKind().equals(Optional.of(IdentifierKind.NHS_NUMBER)))
+                .map(PlannedColumn::name)
+                .findFirst();
     }
 }

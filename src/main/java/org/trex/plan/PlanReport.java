@@ -247,12 +247,13 @@ public final class PlanReport {
 
     /**
      * What the spec itself warrants a warning of: whole dates in its words, follow-up past the as-of date, zeros
-     * that can be inferred from the groups an aggregate leaves out.
+     * that can be inferred from the groups an aggregate leaves out, rows no deletion notice could name.
      */
     private static List<String> specWarnings(ExtractPlan plan) {
         List<String> warnings = new ArrayList<>(DatesInWords.warnings(plan));
         FollowUp.warning(plan).ifPresent(warnings::add);
         warnings.addAll(AggregateGroups.warnings(plan));
+        warnings.addAll(PersonColumns.warnings(plan));
         return warnings;
     }
 

@@ -251,7 +251,7 @@ public final class ExtractJob {
     /** Whose pseudonym a records output's person column holds, and whether disclosure control could blank it. */
     private RecordsTotals.PersonColumn personColumn(OutputPlan output) {
         SourceDataset dataset = catalog.source(output.output().dataset());
-        Optional<String> column = OutputResult.personColumn(output);
+        Optional<String> column = output.personColumn();
         boolean ownNumber = column
                 .flatMap(name -> output.columns().stream().filter(c -> c.name().equals(name)).findFirst())
                 .flatMap(planned -> dataset.field(planned.sourceField()))

@@ -4,12 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.trex.plan.OutputPlan;
-import org.trex.plan.PlannedColumn;
-import org.trex.pseudonym.IdentifierKind;
-import org.trex.spec.AggregateOutput;
-import org.trex.spec.FieldForm;
 
 /**
  * What a run did for one output: rows read from the source, left out by reason, used, and written;
@@ -43,18 +38,6 @@ public record OutputResult(
             throw new IllegalStateException("Cannot reconcile output " + plan.name() + ": read " + rowsRead
                     + " - left out " + left + " != used " + rowsUsed);
         }
-    }
-
-    /** The column of a record-level output that holds each person's pseudonym, if it has one. */
-    public static Optional<String> personColumn(OutputPlan output) {
-        if (output.output() instanceof AggregateOutput) {
-            return Optional.empty();
-        }
-        return output.columns().stream()
-                .filter(c -> c.form() == FieldForm.PSEUDONYM
-                        && c.identifierKind().equals(Optional.of(IdentifierKind.NHS_NUMBER)))
-                .map(PlannedColumn::name)
-                .findFirst();
     }
 
     /** Rows left out for every reason together. */

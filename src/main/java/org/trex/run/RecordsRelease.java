@@ -51,7 +51,7 @@ final class RecordsRelease {
         List<String> pseudonyms = output.columns().stream().filter(c -> c.form() == FieldForm.PSEUDONYM)
                 .map(PlannedColumn::name).toList();
         List<String> qis = output.quasiIdentifiers();
-        Optional<String> person = OutputResult.personColumn(output);
+        Optional<String> person = output.personColumn();
         List<ExclusionCount> excluded = new ArrayList<>();
         DisclosureOutcome outcome;
         OutputWriter.Staged staged;

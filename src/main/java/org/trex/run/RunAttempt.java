@@ -295,7 +295,7 @@ final class RunAttempt {
             boolean aggregate = result.plan().output() instanceof AggregateOutput;
             outputs.add(new ReleasedOutput(result.plan().name(),
                     aggregate ? ReleaseOutputKind.AGGREGATE : ReleaseOutputKind.RECORDS,
-                    OutputResult.personColumn(result.plan()), result.rowsWritten(), result.people()));
+                    result.plan().personColumn(), result.rowsWritten(), result.people()));
         }
         return new Release(plan.spec().id(), request.runId().toString(), plan.spec().version(), plan.spec().project(),
                 key.id(), request.resolvedKeyFile().toAbsolutePath(), request.asOf(),
