@@ -324,6 +324,10 @@ public final class ObjectionsCommand implements Callable<Integer> {
         if (!aggregates.isEmpty()) {
             line.append("; counted in aggregates ").append(aggregates).append(" (cannot be recalled)");
         }
+        List<String> unnamed = notice.release().release().outputsWithoutPersonColumn();
+        if (!unnamed.isEmpty()) {
+            line.append("; rows no notice can name in ").append(unnamed).append(" (no person column)");
+        }
         return line.toString();
     }
 }

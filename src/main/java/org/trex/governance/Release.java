@@ -45,4 +45,11 @@ public record Release(
         requireNonNull(extractPath, "extractPath is null");
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
     }
+
+    /** The record-level outputs without a person column, whose rows no deletion notice can name. */
+    public List<String> outputsWithoutPersonColumn() {
+        return outputs.stream()
+                .filter(output -> output.kind() == ReleaseOutputKind.RECORDS && output.personColumn().isEmpty())
+                .map(ReleasedOutput::name).toList();
+    }
 }

@@ -125,7 +125,7 @@ public final class NoticeFiles {
                                 + "differencing review");
             }
         }
-        List<String> unnamed = withoutPersonColumn(release);
+        List<String> unnamed = release.outputsWithoutPersonColumn();
         if (!unnamed.isEmpty()) {
             unnamed.forEach(root.putArray("withoutPersonColumn")::add);
         }
@@ -147,7 +147,7 @@ public final class NoticeFiles {
                     .append(" holds their rows; without `--copy` it is recorded on your word, unchecked).\n\n");
         } else {
             // An extract of aggregates alone holds no row of theirs: the notice is for the board's next review.
-            md.append(withoutPersonColumn(release).isEmpty() ? " The extract holds no row of theirs to delete"
+            md.append(release.outputsWithoutPersonColumn().isEmpty() ? " The extract holds no row of theirs to delete"
                     : " The extract holds no row of theirs that TREx can name (but see below)").append(": they were"
                     + " counted in its aggregates, which cannot be recalled. Record that the notice was read: `trex"
                     + " objections ack ").append(notice.id())
@@ -166,7 +166,7 @@ public final class NoticeFiles {
         md.append("| Where | `").append(release.extractPath()).append("` |\n");
         md.append("| Project | ").append(release.project()).append(" (key ID `").append(release.keyId())
                 .append("`) |\n\n");
-        for (String output : withoutPersonColumn(release)) {
+        for (String output : release.outputsWithoutPersonColumn()) {
             md.append("## `").append(output).append("`: rows no notice can name\n\n")
                     .append("It holds no pseudonym of an NHS number, by which the release register finds a person's")
                     .append(" rows, so TREx cannot tell whether it holds rows of the people this notice names, nor")
@@ -199,13 +199,6 @@ public final class NoticeFiles {
     public static boolean rowsToDelete(DeletionNotice notice) {
         return notice.release().release().outputs().stream()
                 .anyMatch(o -> o.kind() == ReleaseOutputKind.RECORDS && !holdings(notice, o.name()).isEmpty());
-    }
-
-    /** The release's record-level outputs without a person column: the register holds none of their people. */
-    private static List<String> withoutPersonColumn(Release release) {
-        return release.outputs().stream()
-                .filter(output -> output.kind() == ReleaseOutputKind.RECORDS && output.personColumn().isEmpty())
-                .map(ReleasedOutput::name).toList();
     }
 
     private static List<ReleaseRegister.Holding> holdings(DeletionNotice notice, String output) {

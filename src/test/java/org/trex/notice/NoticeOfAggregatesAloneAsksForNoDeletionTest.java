@@ -11,12 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trex.governance.DeletionNotice;
-import org.trex.governance.NoticedPerson;
-import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
-import org.trex.governance.ReleaseRegister;
 import org.trex.governance.ReleasedOutput;
-import org.trex.spec.Applicability;
+import org.trex.testing.TestingNotices;
 
 /**
  * A deletion notice to an extract of aggregates alone says there is no row to delete (its counts cannot be recalled,
@@ -24,7 +21,7 @@ import org.trex.spec.Applicability;
  * extract with record-level rows of the person asks for them by the due date. Nor is a copy of it checked for rows.
  */
 class NoticeOfAggregatesAloneAsksForNoDeletionTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 7, 6);
+    private static final LocalDate TODAY = TestingNotices.ISSUED_ON;
     private static final String PSEUDONYM = "ab".repeat(32);
 
     @Test
@@ -68,13 +65,7 @@ class NoticeOfAggregatesAloneAsksForNoDeletionTest {
     }
 
     private static DeletionNotice notice(ReleasedOutput output) {
-        Release release = new Release("delays-aggregates", "a36cb31b-0000-4000-8000-000000000001", 1,
-                "discharge-evaluation", "0123456789abcdef", Path.of("keys/discharge.key"), LocalDate.of(2026, 6, 30),
-                Applicability.APPLIES, 30, Path.of("out/delays-aggregates/run"), List.of(output));
-        NoticedPerson person = new NoticedPerson(PSEUDONYM, "local objection", List.of(
-                new ReleaseRegister.Holding(PSEUDONYM, output.name(), output.kind(), 1)));
-        return new DeletionNotice("DN-000002", new ReleaseRegister.Registered(1, Instant.parse(
-                "2026-07-01T06:00:00Z"), release), Instant.parse("2026-07-06T09:00:00Z"), TODAY,
-                TODAY.plusDays(30), Optional.empty(), Optional.empty(), List.of(), List.of(person));
+        return TestingNotices.open("DN-000002", "delays-aggregates", "a36cb31b-0000-4000-8000-000000000001",
+                List.of(output), output, PSEUDONYM);
     }
 }
