@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.trex.governance.CheckedCopy;
 import org.trex.governance.DeletionNotice;
 import org.trex.governance.DeletionNotices;
@@ -266,8 +267,9 @@ public final class ObjectionsCommand implements Callable<Integer> {
             for (Path copy : copies) {
                 CheckedCopy read = check(open.get(), copy);
                 checked.add(read);
-                printer.println("CHECKED " + read.folder() + ": " + read.files().stream()
-                        .map(f -> f.path() + " " + f.rows() + " rows").collect(Collectors.joining(", "))
+                printer.println("CHECKED " + read.folder() + ": " + Stream.concat(read.files().stream()
+                        .map(f -> f.path() + " " + f.rows() + " rows"), read.deletedWhole().stream()
+                        .map(output -> output + " deleted whole")).collect(Collectors.joining(", "))
                         + "; no row of anyone " + notice + " names");
             }
         }
@@ -324,7 +326,7 @@ public final class ObjectionsCommand implements Callable<Integer> {
         if (!aggregates.isEmpty()) {
             line.append("; counted in aggregates ").append(aggregates).append(" (cannot be recalled)");
         }
-        List<String> unnamed = notice.release().release().outputsWithoutPersonColumn();
+        List<String> unnamed = notice.release().release().outputsOfUnknownPeople();
         if (!unnamed.isEmpty()) {
             line.append("; rows no notice can name in ").append(unnamed).append(" (no person column)");
         }

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A copy of a released extract that was read before its deletion notice was recorded done: its folder and each data
- * file read there, none holding a row of anyone the notice names.
+ * A copy of a released extract that was read before its deletion notice was recorded done: its folder, each data
+ * file read there, none holding a row of anyone the notice names, and the outputs found deleted whole (those without
+ * a person column that held someone the notice names, whose rows no check can find).
  */
-public record CheckedCopy(Path folder, List<CheckedFile> files) {
+public record CheckedCopy(Path folder, List<CheckedFile> files, List<String> deletedWhole) {
     public CheckedCopy {
         requireNonNull(folder, "folder is null");
         files = List.copyOf(requireNonNull(files, "files is null"));
-        if (files.isEmpty()) {
+        deletedWhole = List.copyOf(requireNonNull(deletedWhole, "deletedWhole is null"));
+        if (files.isEmpty() && deletedWhole.isEmpty()) {
             throw new IllegalArgumentException("Cannot record copy " + folder + " as checked: no file of it was read");
         }
     }

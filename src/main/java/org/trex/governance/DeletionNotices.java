@@ -160,7 +160,8 @@ public final class DeletionNotices {
         Map<String, Object> files = new LinkedHashMap<>();
         copy.files().forEach(f -> files.put(f.path(), Map.of("output", f.output(), "sha256", f.sha256(),
                 "rows", f.rows(), "namedPseudonymsFound", 0)));
-        return Map.of("path", copy.folder().toString(), "files", files);
+        return copy.deletedWhole().isEmpty() ? Map.of("path", copy.folder().toString(), "files", files)
+                : Map.of("path", copy.folder().toString(), "files", files, "deletedWhole", copy.deletedWhole());
     }
 
     /** The notice with this ID, if there is one. */

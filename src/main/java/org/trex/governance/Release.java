@@ -46,10 +46,9 @@ public record Release(
         outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
     }
 
-    /** The record-level outputs without a person column, whose rows no deletion notice can name. */
-    public List<String> outputsWithoutPersonColumn() {
-        return outputs.stream()
-                .filter(output -> output.kind() == ReleaseOutputKind.RECORDS && output.personColumn().isEmpty())
+    /** The outputs holding people the register does not know, so that no deletion notice can name their rows. */
+    public List<String> outputsOfUnknownPeople() {
+        return outputs.stream().filter(output -> output.registered() == RegisteredPeople.UNKNOWN)
                 .map(ReleasedOutput::name).toList();
     }
 }

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -66,6 +67,9 @@ import org.trex.spec.Applicability;
 public final class ReleaseRegister {
     private static final int FLUSH_AT = 1 << 20;
     private static final HexFormat HEX = HexFormat.of();
+    /** Whether the register holds any person of an output: its own, or those of the output it shares them with. */
+    private static final Field<Boolean> PEOPLE_REGISTERED = DSL.field(DSL.exists(DSL.selectOne().from(RELEASE_PERSON)
+            .where(PERSON_OUTPUT_ID.eq(DSL.coalesce(OUTPUT_PEOPLE_OF, OUTPUT_ID))))).as("people_registered");
 
     private final DatabaseUrl url;
     private final Clock clock;
@@ -251,7 +255,8 @@ public final class ReleaseRegister {
     /** Every registered release, oldest first. */
     public List<Registered> releases() {
         return GovernanceDatabase.transaction(url, "read the release register", dsl -> {
-            var outputs = dsl.select(OUTPUT_RELEASE_ID, OUTPUT_NAME, OUTPUT_KIND, OUTPUT_PERSON_COLUMN, OUTPUT_ROWS)
+            var outputs = dsl.select(OUTPUT_RELEASE_ID, OUTPUT_NAME, OUTPUT_KIND, OUTPUT_PERSON_COLUMN, OUTPUT_ROWS,
+                            PEOPLE_REGISTERED)
                     .from(RELEASE_OUTPUT).orderBy(OUTPUT_ID).fetchGroups(OUTPUT_RELEASE_ID);
             return dsl.select(RELEASE_ID, RELEASE_EXTRACT_ID, RELEASE_RUN_ID, RELEASE_SPEC_VERSION, RELEASE_PROJECT,
                             RELEASE_KEY_ID, RELEASE_KEY_FILE, RELEASE_AS_OF, RELEASE_NATIONAL_DATA_OPT_OUT,
@@ -299,10 +304,22 @@ public final class ReleaseRegister {
         return HEX.parseHex(pseudonym);
     }
 
+    /**
+     * Whether the register knows an output's people: it holds some (its own or those of the output it shares them
+     * with), or the output needs none (no rows; an aggregate or one with a person column, which counts its own).
+     */
+    private static RegisteredPeople registered(Record output) {
+        boolean unknown = ReleaseOutputKind.valueOf(output.get(OUTPUT_KIND)) == ReleaseOutputKind.RECORDS
+                && output.get(OUTPUT_PERSON_COLUMN) == null && output.get(OUTPUT_ROWS) > 0
+                && !output.get(PEOPLE_REGISTERED);
+        return unknown ? RegisteredPeople.UNKNOWN : RegisteredPeople.KNOWN;
+    }
+
     private static Registered registered(Record row, org.jooq.Result<? extends Record> outputs) {
         List<ReleasedOutput> released = outputs == null ? List.of() : outputs.stream()
                 .map(o -> new ReleasedOutput(o.get(OUTPUT_NAME), ReleaseOutputKind.valueOf(o.get(OUTPUT_KIND)),
-                        Optional.ofNullable(o.get(OUTPUT_PERSON_COLUMN)), o.get(OUTPUT_ROWS), List.of()))
+                        Optional.ofNullable(o.get(OUTPUT_PERSON_COLUMN)), o.get(OUTPUT_ROWS), List.of(),
+                        registered(o)))
                 .toList();
         Release release = new Release(row.get(RELEASE_EXTRACT_ID), row.get(RELEASE_RUN_ID),
                 row.get(RELEASE_SPEC_VERSION), row.get(RELEASE_PROJECT), row.get(RELEASE_KEY_ID),

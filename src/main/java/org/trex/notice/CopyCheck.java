@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -35,10 +37,11 @@ import org.trex.governance.ReleasedOutput;
 /**
  * Reads a copy of a released extract as the TRE holds it ({@code manifest.json}, {@code data/<output>.csv} and
  * {@code .parquet}) and checks that it holds no row of anyone a deletion notice names, in every form present, before
- * the notice is recorded done. A folder that is not a copy of the notice's release, or a file that is not its
- * output, is refused with {@link IllegalArgumentException}; a copy that still holds rows to delete, or more rows
- * than the release less the notice's, with {@link IllegalStateException}. Messages name files and lines, never a
- * pseudonym.
+ * the notice is recorded done; an output without a person column that holds someone the notice names must be gone
+ * whole, as no check can find their rows in it. A folder that is not a copy of the notice's release, or a file that is
+ * not its output, is refused with {@link IllegalArgumentException}; a copy that still holds rows to delete, or more
+ * rows than the release less the notice's, with {@link IllegalStateException}. Messages name files and lines, never
+ * a pseudonym.
  */
 public final class CopyCheck {
     /** Enough lines to find the rows in an editor; the count says how many there are. */
@@ -79,24 +82,48 @@ public final class CopyCheck {
                     + extract + " run " + run);
         }
         List<CheckedCopy.CheckedFile> files = new ArrayList<>();
+        List<String> deletedWhole = new ArrayList<>();
         List<String> remaining = new ArrayList<>();
         for (ReleasedOutput output : notice.release().release().outputs()) {
-            if (output.kind() == ReleaseOutputKind.RECORDS && notice.outputs(ReleaseOutputKind.RECORDS)
-                    .contains(output.name())) {
-                files.addAll(checkOutput(notice, folder, output, remaining));
+            if (output.kind() != ReleaseOutputKind.RECORDS
+                    || !notice.outputs(ReleaseOutputKind.RECORDS).contains(output.name())) {
+                continue;
+            }
+            Optional<String> column = output.personColumn();
+            if (column.isPresent()) {
+                files.addAll(checkOutput(notice, folder, output, column.get(), remaining));
+            } else if (deletedWhole(notice, folder, output, remaining)) {
+                deletedWhole.add(output.name());
             }
         }
         if (!remaining.isEmpty()) {
             throw new IllegalStateException(refusal(notice) + "copy " + folder + " still holds "
                     + String.join("; and ", remaining));
         }
-        return new CheckedCopy(folder, files);
+        return new CheckedCopy(folder, files, deletedWhole);
+    }
+
+    /**
+     * Whether the copy holds neither form of an output without a person column that holds someone the notice names:
+     * no check can find their rows in it, so the whole output must go.
+     */
+    private static boolean deletedWhole(DeletionNotice notice, Path folder, ReleasedOutput output,
+            List<String> remaining) {
+        List<String> held = Arrays.stream(Form.values()).map(form -> "data/" + output.name() + form.suffix)
+                .filter(path -> Files.exists(folder.resolve(path))).toList();
+        if (held.isEmpty()) {
+            return true;
+        }
+        long rows = notice.people().stream().flatMap(p -> p.holdings().stream())
+                .filter(h -> h.output().equals(output.name())).mapToLong(ReleaseRegister.Holding::rows).sum();
+        remaining.add(String.join(" and ", held) + ", whose " + rows + (rows == 1 ? " row" : " rows") + " of people the"
+                + " notice names no check can find, as " + output.name() + " has no person column: delete the whole"
+                + " output");
+        return false;
     }
 
     private static List<CheckedCopy.CheckedFile> checkOutput(DeletionNotice notice, Path folder, ReleasedOutput output,
-            List<String> remaining) {
-        String column = output.personColumn().orElseThrow(() -> new IllegalArgumentException(refusal(notice)
-                + "the release register names no person column for output " + output.name()));
+            String column, List<String> remaining) {
         List<ReleaseRegister.Holding> held = notice.people().stream().flatMap(p -> p.holdings().stream())
                 .filter(h -> h.output().equals(output.name())).toList();
         Set<String> named = held.stream().map(ReleaseRegister.Holding::pseudonym).collect(Collectors.toSet());

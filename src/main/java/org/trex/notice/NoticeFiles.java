@@ -116,7 +116,8 @@ public final class NoticeFiles {
             }
             if (output.kind() == ReleaseOutputKind.RECORDS) {
                 ObjectNode node = delete.addObject().put("output", output.name());
-                output.personColumn().ifPresent(column -> node.put("personColumn", column));
+                output.personColumn().ifPresentOrElse(column -> node.put("personColumn", column),
+                        () -> node.put("wholeOutput", true));
                 ArrayNode rows = node.putArray("pseudonyms");
                 held.forEach(h -> rows.addObject().put("pseudonym", h.pseudonym()).put("rows", h.rows()));
             } else {
@@ -125,9 +126,9 @@ public final class NoticeFiles {
                                 + "differencing review");
             }
         }
-        List<String> unnamed = release.outputsWithoutPersonColumn();
-        if (!unnamed.isEmpty()) {
-            unnamed.forEach(root.putArray("withoutPersonColumn")::add);
+        List<String> unknown = release.outputsOfUnknownPeople();
+        if (!unknown.isEmpty()) {
+            unknown.forEach(root.putArray("peopleUnknown")::add);
         }
         ArrayNode people = root.putArray("people");
         notice.people().forEach(p -> people.addObject().put("pseudonym", p.pseudonym()).put("source", p.source()));
@@ -147,7 +148,7 @@ public final class NoticeFiles {
                     .append(" holds their rows; without `--copy` it is recorded on your word, unchecked).\n\n");
         } else {
             // An extract of aggregates alone holds no row of theirs: the notice is for the board's next review.
-            md.append(release.outputsWithoutPersonColumn().isEmpty() ? " The extract holds no row of theirs to delete"
+            md.append(release.outputsOfUnknownPeople().isEmpty() ? " The extract holds no row of theirs to delete"
                     : " The extract holds no row of theirs that TREx can name (but see below)").append(": they were"
                     + " counted in its aggregates, which cannot be recalled. Record that the notice was read: `trex"
                     + " objections ack ").append(notice.id())
@@ -166,11 +167,12 @@ public final class NoticeFiles {
         md.append("| Where | `").append(release.extractPath()).append("` |\n");
         md.append("| Project | ").append(release.project()).append(" (key ID `").append(release.keyId())
                 .append("`) |\n\n");
-        for (String output : release.outputsWithoutPersonColumn()) {
+        for (String output : release.outputsOfUnknownPeople()) {
             md.append("## `").append(output).append("`: rows no notice can name\n\n")
-                    .append("It holds no pseudonym of an NHS number, by which the release register finds a person's")
-                    .append(" rows, so TREx cannot tell whether it holds rows of the people this notice names, nor")
-                    .append(" which: with the extract's owner, decide whether to delete the whole output from every")
+                    .append("It holds no pseudonym of an NHS number, and no other output of its read counted its")
+                    .append(" people, so the release register does not know whom it holds: TREx cannot tell whether it")
+                    .append(" holds rows of the people this notice names, nor which. With the extract's owner, decide")
+                    .append(" whether to delete the whole output from every")
                     .append(" copy (`trex plan` warns of such an output before a board approves it).\n\n");
         }
         for (ReleasedOutput output : release.outputs()) {
@@ -179,9 +181,15 @@ public final class NoticeFiles {
                 continue;
             }
             if (output.kind() == ReleaseOutputKind.RECORDS) {
-                md.append("## Delete from `").append(output.name()).append("`");
-                output.personColumn().ifPresent(c -> md.append(" (rows whose `").append(c).append("` is)"));
-                md.append("\n\n| pseudonym | rows |\n|---|---|\n");
+                output.personColumn().ifPresentOrElse(column -> md.append("## Delete from `").append(output.name())
+                        .append("` (rows whose `").append(column).append("` is)\n\n"), () -> md.append("## Delete the")
+                        .append(" whole of `").append(output.name()).append("`\n\nIt holds ").append(held.stream()
+                                .mapToLong(ReleaseRegister.Holding::rows).sum()).append(" row(s) of these people, but")
+                        .append(" no pseudonym of an NHS number to find them by: delete the output (`data/")
+                        .append(output.name()).append(".csv` and `.parquet`) from every copy; `--copy` accepts a copy")
+                        .append(" only without it. Should the extract's owner decide otherwise, record the notice")
+                        .append(" without `--copy`.\n\n"));
+                md.append("| pseudonym | rows |\n|---|---|\n");
                 held.forEach(h ->
                         md.append("| `").append(h.pseudonym()).append("` | ").append(h.rows()).append(" |\n"));
                 md.append('\n');

@@ -186,6 +186,17 @@ public final class ExtractJob {
             broadcast.destroy();
         }
         leftOut.requireSomeKept(plan.spec().id(), read);
+        // A records output without a person column holds the people of its shared read when it dropped no row: the
+        // register takes them from the files another output of the read counted, so a deletion notice finds them.
+        for (OutputPlan output : plan.outputs()) {
+            OutputResult result = results.get(output.name());
+            boolean droppedNone = result != null && result.excluded().stream()
+                    .noneMatch(count -> count.reason().equals(ExclusionCount.DISCLOSURE_SUPPRESSED));
+            if (droppedNone && result.people().isEmpty() && output.personColumn().isEmpty()) {
+                plan.scanOf(output.name()).map(peopleOfRead::get)
+                        .ifPresent(people -> results.put(output.name(), result.holding(people)));
+            }
+        }
         ProtectedCells cells = protect(aggregates, plan.spec(), records, rules, history);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));

@@ -40,6 +40,12 @@ public record OutputResult(
         }
     }
 
+    /** This result holding {@code held}, the files of the people of the same rows another output counted. */
+    OutputResult holding(List<Path> held) {
+        return new OutputResult(plan, rowsRead, excluded, rowsUsed, rowsWritten, disclosure, schema, files,
+                contentSha256, held);
+    }
+
     /** Rows left out for every reason together. */
     public long rowsLeftOut() {
         return excluded.stream().mapToLong(ExclusionCount::rows).sum();

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.trex.cli.Workspace.Result;
 import org.trex.governance.DemoBoard;
@@ -35,6 +36,11 @@ record ReleaseWithANotice(Path root, DatabaseUrl url, Path notices, Path extract
     private static final String EXTRACT = "discharge-delays";
 
     static ReleaseWithANotice create(Path root) throws Exception {
+        return create(root, UnaryOperator.identity());
+    }
+
+    /** The same release of the shipped spec as {@code edit} changes it. */
+    static ReleaseWithANotice create(Path root, UnaryOperator<String> edit) throws Exception {
         DatabaseUrl url = TestDatabase.fresh();
         Path keyFile = root.resolve("keys").resolve("discharge-evaluation.key");
         List<String> numbers;
@@ -47,7 +53,7 @@ record ReleaseWithANotice(Path root, DatabaseUrl url, Path notices, Path extract
             Files.createDirectories(root.resolve("policies"));
             Files.createDirectories(root.resolve("keys"));
             Path spec = root.resolve("extracts").resolve(EXTRACT + ".yaml");
-            Files.copy(Path.of("extracts", EXTRACT + ".yaml"), spec);
+            Files.writeString(spec, edit.apply(Files.readString(Path.of("extracts", EXTRACT + ".yaml"))));
             Files.copy(Path.of("policies/service-evaluation.yaml"), root.resolve("policies/service-evaluation.yaml"));
             SpecCopies.copyDefinitions(root);
             Files.writeString(keyFile, "5e6f".repeat(16) + "\n");

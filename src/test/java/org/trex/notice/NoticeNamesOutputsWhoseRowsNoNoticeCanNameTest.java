@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.trex.governance.DeletionNotice;
+import org.trex.governance.RegisteredPeople;
 import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleasedOutput;
 import org.trex.testing.TestingNotices;
 
 /**
- * A records output released without a person column holds rows the register cannot find a person in: a notice to its
- * release says so, by name, so the TRE does not take the rows it lists for all there are.
+ * A records output released without a person column, whose people no other output of its read counted, holds rows the
+ * register cannot find a person in: a notice to its release says so, by name, so the TRE does not take the rows it
+ * lists for all there are. One whose people the register knows is named only where it holds someone the notice names.
  */
 class NoticeNamesOutputsWhoseRowsNoNoticeCanNameTest {
     private static final LocalDate TODAY = TestingNotices.ISSUED_ON;
@@ -25,9 +27,10 @@ class NoticeNamesOutputsWhoseRowsNoNoticeCanNameTest {
     private static final ReleasedOutput BANDS = new ReleasedOutput("delays_by_band", ReleaseOutputKind.AGGREGATE,
             Optional.empty(), 42, List.of());
     private static final String SECTION = "## `spells`: rows no notice can name\n\nIt holds no pseudonym of an NHS"
-            + " number, by which the release register finds a person's rows, so TREx cannot tell whether it holds rows"
-            + " of the people this notice names, nor which: with the extract's owner, decide whether to delete the"
-            + " whole output from every copy (`trex plan` warns of such an output before a board approves it).\n\n";
+            + " number, and no other output of its read counted its people, so the release register does not know whom"
+            + " it holds: TREx cannot tell whether it holds rows of the people this notice names, nor which. With the"
+            + " extract's owner, decide whether to delete the whole output from every copy (`trex plan` warns of such"
+            + " an output before a board approves it).\n\n";
 
     @Test
     void theOutputWithoutAPersonColumnIsNamedBesideTheRowsToDelete() {
@@ -37,7 +40,7 @@ class NoticeNamesOutputsWhoseRowsNoNoticeCanNameTest {
 
         assertThat(NoticeFiles.markdown(notice, TODAY)).contains("Delete their rows below from every copy")
                 .contains(SECTION).contains("## Delete from `social_care_events` (rows whose `person` is)");
-        assertThat(json.get("withoutPersonColumn")).extracting(JsonNode::asText).containsExactly("spells");
+        assertThat(json.get("peopleUnknown")).extracting(JsonNode::asText).containsExactly("spells");
         assertThat(json.get("delete")).extracting(node -> node.get("output").asText())
                 .containsExactly("social_care_events");
     }
@@ -56,7 +59,17 @@ class NoticeNamesOutputsWhoseRowsNoNoticeCanNameTest {
         DeletionNotice notice = notice(List.of(EVENTS, BANDS), EVENTS);
 
         assertThat(NoticeFiles.markdown(notice, TODAY)).doesNotContain("rows no notice can name");
-        assertThat(NoticeFiles.json(notice, TODAY).has("withoutPersonColumn")).isFalse();
+        assertThat(NoticeFiles.json(notice, TODAY).has("peopleUnknown")).isFalse();
+    }
+
+    @Test
+    void anOutputWithoutAPersonColumnWhosePeopleAreKnownAndHoldNoneOfThemIsNotNamed() {
+        ReleasedOutput known = new ReleasedOutput("spells", ReleaseOutputKind.RECORDS, Optional.empty(), 900,
+                List.of(), RegisteredPeople.KNOWN);
+        DeletionNotice notice = notice(List.of(known, EVENTS, BANDS), EVENTS);
+
+        assertThat(NoticeFiles.markdown(notice, TODAY)).doesNotContain("`spells`");
+        assertThat(NoticeFiles.json(notice, TODAY).has("peopleUnknown")).isFalse();
     }
 
     private static DeletionNotice notice(List<ReleasedOutput> outputs, ReleasedOutput holding) {
