@@ -58,9 +58,14 @@ public record DeletionNotice(
         return release.release().outputs().stream()
                 .filter(o -> o.kind() == kind)
                 .map(ReleasedOutput::name)
-                .filter(name -> people.stream()
-                        .anyMatch(p -> p.holdings().stream().anyMatch(h -> h.output().equals(name))))
+                .filter(name -> !holdings(name).isEmpty())
                 .toList();
+    }
+
+    /** Where the register holds the notice's people in one output, and with how many rows each. */
+    public List<ReleaseRegister.Holding> holdings(String output) {
+        requireNonNull(output, "output is null");
+        return people.stream().flatMap(p -> p.holdings().stream()).filter(h -> h.output().equals(output)).toList();
     }
 
     /**

@@ -114,8 +114,7 @@ public final class CopyCheck {
         if (held.isEmpty()) {
             return true;
         }
-        long rows = notice.people().stream().flatMap(p -> p.holdings().stream())
-                .filter(h -> h.output().equals(output.name())).mapToLong(ReleaseRegister.Holding::rows).sum();
+        long rows = notice.holdings(output.name()).stream().mapToLong(ReleaseRegister.Holding::rows).sum();
         remaining.add(String.join(" and ", held) + ", whose " + rows + (rows == 1 ? " row" : " rows") + " of people the"
                 + " notice names no check can find, as " + output.name() + " has no person column: delete the whole"
                 + " output");
@@ -124,8 +123,7 @@ public final class CopyCheck {
 
     private static List<CheckedCopy.CheckedFile> checkOutput(DeletionNotice notice, Path folder, ReleasedOutput output,
             String column, List<String> remaining) {
-        List<ReleaseRegister.Holding> held = notice.people().stream().flatMap(p -> p.holdings().stream())
-                .filter(h -> h.output().equals(output.name())).toList();
+        List<ReleaseRegister.Holding> held = notice.holdings(output.name());
         Set<String> named = held.stream().map(ReleaseRegister.Holding::pseudonym).collect(Collectors.toSet());
         long most = output.rows() - held.stream().mapToLong(ReleaseRegister.Holding::rows).sum();
         List<CheckedCopy.CheckedFile> checked = new ArrayList<>();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import org.trex.extract.IoReasons;
 import org.trex.governance.DeletionNotice;
-import org.trex.governance.NoticedPerson;
 import org.trex.governance.Release;
 import org.trex.governance.ReleaseOutputKind;
 import org.trex.governance.ReleaseRegister;
@@ -110,7 +109,7 @@ public final class NoticeFiles {
         ArrayNode delete = root.putArray("delete");
         ArrayNode aggregates = root.putArray("aggregates");
         for (ReleasedOutput output : release.outputs()) {
-            List<ReleaseRegister.Holding> held = holdings(notice, output.name());
+            List<ReleaseRegister.Holding> held = notice.holdings(output.name());
             if (held.isEmpty()) {
                 continue;
             }
@@ -126,9 +125,8 @@ public final class NoticeFiles {
                                 + "differencing review");
             }
         }
-        List<String> unknown = release.outputsOfUnknownPeople();
-        if (!unknown.isEmpty()) {
-            unknown.forEach(root.putArray("peopleUnknown")::add);
+        if (!release.outputsOfUnknownPeople().isEmpty()) {
+            release.outputsOfUnknownPeople().forEach(root.putArray("peopleUnknown")::add);
         }
         ArrayNode people = root.putArray("people");
         notice.people().forEach(p -> people.addObject().put("pseudonym", p.pseudonym()).put("source", p.source()));
@@ -172,23 +170,26 @@ public final class NoticeFiles {
                     .append("It holds no pseudonym of an NHS number, and no other output of its read counted its")
                     .append(" people, so the release register does not know whom it holds: TREx cannot tell whether it")
                     .append(" holds rows of the people this notice names, nor which. With the extract's owner, decide")
-                    .append(" whether to delete the whole output from every")
-                    .append(" copy (`trex plan` warns of such an output before a board approves it).\n\n");
+                    .append(" whether to delete the whole output from every copy (`trex plan` warns of such an output")
+                    .append(" before a board approves it).\n\n");
         }
         for (ReleasedOutput output : release.outputs()) {
-            List<ReleaseRegister.Holding> held = holdings(notice, output.name());
+            List<ReleaseRegister.Holding> held = notice.holdings(output.name());
             if (held.isEmpty()) {
                 continue;
             }
             if (output.kind() == ReleaseOutputKind.RECORDS) {
-                output.personColumn().ifPresentOrElse(column -> md.append("## Delete from `").append(output.name())
-                        .append("` (rows whose `").append(column).append("` is)\n\n"), () -> md.append("## Delete the")
-                        .append(" whole of `").append(output.name()).append("`\n\nIt holds ").append(held.stream()
-                                .mapToLong(ReleaseRegister.Holding::rows).sum()).append(" row(s) of these people, but")
-                        .append(" no pseudonym of an NHS number to find them by: delete the output (`data/")
-                        .append(output.name()).append(".csv` and `.parquet`) from every copy; `--copy` accepts a copy")
-                        .append(" only without it. Should the extract's owner decide otherwise, record the notice")
-                        .append(" without `--copy`.\n\n"));
+                if (output.personColumn().isPresent()) {
+                    md.append("## Delete from `").append(output.name()).append("` (rows whose `")
+                            .append(output.personColumn().get()).append("` is)\n\n");
+                } else {
+                    long rows = held.stream().mapToLong(ReleaseRegister.Holding::rows).sum();
+                    md.append("## Delete the whole of `").append(output.name()).append("`\n\nIt holds ").append(rows)
+                            .append(" row(s) of these people, but no pseudonym of an NHS number to find them by:")
+                            .append(" delete the output (`data/").append(output.name()).append(".csv` and `.parquet`)")
+                            .append(" from every copy; `--copy` accepts a copy only without it. Should the extract's")
+                            .append(" owner decide otherwise, record the notice without `--copy`.\n\n");
+                }
                 md.append("| pseudonym | rows |\n|---|---|\n");
                 held.forEach(h ->
                         md.append("| `").append(h.pseudonym()).append("` | ").append(h.rows()).append(" |\n"));
@@ -206,11 +207,6 @@ public final class NoticeFiles {
     /** Whether a record-level output of the release holds a row of someone the notice names. */
     public static boolean rowsToDelete(DeletionNotice notice) {
         return notice.release().release().outputs().stream()
-                .anyMatch(o -> o.kind() == ReleaseOutputKind.RECORDS && !holdings(notice, o.name()).isEmpty());
-    }
-
-    private static List<ReleaseRegister.Holding> holdings(DeletionNotice notice, String output) {
-        return notice.people().stream().map(NoticedPerson::holdings).flatMap(List::stream)
-                .filter(h -> h.output().equals(output)).toList();
+                .anyMatch(o -> o.kind() == ReleaseOutputKind.RECORDS && !notice.holdings(o.name()).isEmpty());
     }
 }
