@@ -71,8 +71,9 @@ public final class CellProtection {
         }
         KnownTotals known = KnownTotals.of(knownTotals, decided);
         List<Cell> related = new ArrayList<>(cells);
-        known.totals().forEach(total -> related.add(total.cell()));
-        List<Relation> relations = Margins.relations(related, wholes);
+        related.addAll(known.ofWholes());
+        List<Relation> relations = new ArrayList<>(Margins.relations(related, wholes));
+        relations.addAll(known.ofGroups(cells));
         AttackerCheck.Attack attack = attacker.attack(relations, known.intervals());
         Map<CellKey, Interval> intervals = attack.intervals(decided.values(), decided.keySet());
         boolean complemented = false;

@@ -2,6 +2,8 @@ package org.trex.disclosure;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,27 @@ final class KnownTotals {
         return List.copyOf(byKey.values());
     }
 
+    /** The totals of every cell of their quantity, which {@link Margins} relates to the cells like any total. */
+    List<Cell> ofWholes() {
+        return byKey.values().stream().filter(t -> t.group().isEmpty()).map(KnownTotal::cell).toList();
+    }
+
+    /**
+     * What each total of a group says of the cells it covers: it is their sum in each table that has the group's
+     * dimension (an output's measure at one level of its groups), as each table counts every record once.
+     */
+    List<Relation> ofGroups(Collection<Cell> cells) {
+        List<Relation> relations = new ArrayList<>();
+        for (KnownTotal total : byKey.values()) {
+            Map<List<Object>, List<Cell>> byTable = new LinkedHashMap<>();
+            cells.stream().filter(total::covers).forEach(cell -> byTable.computeIfAbsent(List.of(cell.key().output(),
+                    cell.key().measure(), cell.key().dimensions().keySet()), t -> new ArrayList<>()).add(cell));
+            byTable.values().forEach(parts -> relations.add(new Relation(total.cell(), parts,
+                    total.quantity().additivity())));
+        }
+        return relations;
+    }
+
     /** What the attacker knows of each total, by its key. */
     Map<CellKey, Interval> intervals() {
         return byKey.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
@@ -76,10 +99,18 @@ final class KnownTotals {
         return !byKey.isEmpty() && alone(key, decided, relations, attacker).width() <= exposedAtOrBelow;
     }
 
-    /** The sources of the known totals of a cell's quantity (of all, if none is of its quantity), in words. */
-    private String sources(CellKey key, Map<CellKey, DecidedCell> decided) {
+    /**
+     * The sources of the known totals of a cell's quantity (of all, if none is of its quantity), in words: of the
+     * totals of groups, only those the cell is in a relation with (the linkage section's other groups tell nothing of
+     * it by themselves).
+     */
+    private String sources(CellKey key, Map<CellKey, DecidedCell> decided, List<Relation> relations) {
         Quantity quantity = decided.get(key).cell().quantity();
-        List<KnownTotal> same = byKey.values().stream().filter(t -> t.quantity().equals(quantity)).toList();
+        Set<CellKey> beside = relations.stream().filter(r -> r.members().anyMatch(m -> m.key().equals(key)))
+                .flatMap(Relation::members).map(Cell::key).collect(Collectors.toSet());
+        List<KnownTotal> same = byKey.entrySet().stream().filter(e -> e.getValue().quantity().equals(quantity)
+                        && (e.getValue().group().isEmpty() || beside.contains(e.getKey())))
+                .map(Map.Entry::getValue).toList();
         return (same.isEmpty() ? byKey.values() : same).stream().map(KnownTotal::source).distinct()
                 .collect(Collectors.joining(" and "));
     }
@@ -99,6 +130,6 @@ final class KnownTotals {
         if (without == null || without.width() <= exposedAtOrBelow) {
             return "";
         }
-        return " given " + sources(key, decided);
+        return " given " + sources(key, decided, relations);
     }
 }

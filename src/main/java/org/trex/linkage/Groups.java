@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The groups the section compares: age bands (the published ASCOF breakdowns for older people, and children
@@ -23,6 +26,8 @@ public final class Groups {
     public static final List<String> ETHNICITY_GROUPS =
             List.of("White", "Mixed", "Asian", "Black", "Other", "Not stated");
 
+    /** A band of whole years as an aggregate writes it: "65-69", or "90+" for a top band. */
+    private static final Pattern BAND = Pattern.compile("(\\d{1,3})(?:-(\\d{1,3})|\\+)");
     private static final Map<String, String> BY_CATEGORY = Map.ofEntries(
             Map.entry("A", "White"), Map.entry("B", "White"), Map.entry("C", "White"),
             Map.entry("D", "Mixed"), Map.entry("E", "Mixed"), Map.entry("F", "Mixed"), Map.entry("G", "Mixed"),
@@ -44,6 +49,24 @@ public final class Groups {
             }
         }
         return AGE_BANDS.get(0);
+    }
+
+    /**
+     * The age bands of the section that an aggregate's age band spans ("65-69" lies in 65-74, "15-19" spans 0-17 and
+     * 18-64, "90+" lies in 85+), "Not known" for the blank band; every band for a value that is no band of ages.
+     */
+    public static Set<String> ageBandsSpanned(String band) {
+        if (band == null) {
+            return Set.of(UNKNOWN);
+        }
+        Matcher ages = BAND.matcher(band);
+        if (!ages.matches()) {
+            return Set.copyOf(AGE_BANDS);
+        }
+        int first = AGE_BANDS.indexOf(ageBand(Integer.parseInt(ages.group(1))));
+        int last = ages.group(2) == null ? AGE_BANDS.size() - 1
+                : AGE_BANDS.indexOf(ageBand(Integer.parseInt(ages.group(2))));
+        return last < first ? Set.copyOf(AGE_BANDS) : Set.copyOf(AGE_BANDS.subList(first, last + 1));
     }
 
     /**

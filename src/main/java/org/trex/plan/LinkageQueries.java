@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -50,6 +51,8 @@ import org.trex.source.DatabaseUrl;
 import org.trex.source.SourceCatalog;
 import org.trex.variable.IndexRows;
 import org.trex.source.SourceDataset;
+import org.trex.source.SourceField;
+import org.trex.spec.FieldForm;
 import org.trex.source.SqlText;
 import org.trex.source.jooq.ref.Tables;
 import org.trex.spec.CohortSpec;
@@ -63,10 +66,12 @@ import org.trex.transform.Generalisations;
  * validity, grouped by PostgreSQL), and one count of numbers with different dates of birth.
  */
 public final class LinkageQueries {
+    private static final Label AGE_BAND = new Label("age_band", "Age band");
+    private static final Label ETHNICITY = new Label("ethnicity", "Ethnicity group");
     private static final Label CLIENT_TYPE = new Label("client_type", "Client type");
     private static final Label AREA = new Label("area", "Postcode district");
-    private static final List<Label> DIMENSIONS = List.of(new Label("age_band", "Age band"), new Label("sex", "Sex"),
-            new Label("ethnicity", "Ethnicity group"), CLIENT_TYPE, AREA);
+    private static final List<Label> DIMENSIONS = List.of(AGE_BAND, new Label("sex", "Sex"), ETHNICITY, CLIENT_TYPE,
+            AREA);
     /** Read from the linked council record: a spell holds no client type, and no area coarser than its LSOA. */
     private static final Set<String> COUNCIL_SIDE = Set.of(CLIENT_TYPE.code(), AREA.code());
     private static final Label AFTER_DEATH = new Label("activity_after_death",
@@ -87,13 +92,42 @@ public final class LinkageQueries {
     /** The section for the plan's cohort, counted with the rules the run would apply and shown under its policy. */
     public LinkageSection section(ExtractPlan plan, DatabaseUrl url) {
         requireNonNull(plan, "plan is null");
-        return section(plan, OptOutLoader.load(url, plan.exclusions()), url);
+        LinkageCounts counts = count(plan, OptOutLoader.load(url, plan.exclusions()), url);
+        return LinkageSection.of(counts, plan.policy().disclosure(), plan.policy().biasWarningPoints());
     }
 
-    /** The section for the plan's cohort, counted with the rules a run loaded and shown under the plan's policy. */
-    public LinkageSection section(ExtractPlan plan, ExclusionRules rules, DatabaseUrl url) {
-        LinkageCounts counts = count(plan, rules, url);
-        return LinkageSection.of(counts, plan.policy().disclosure(), plan.policy().biasWarningPoints());
+    /** A column of an output that the section groups by too, and the section's groups each of its values lies in. */
+    public record SameGrouping(Label dimension, Function<String, Set<String>> groupsOf) {
+        public SameGrouping {
+            requireNonNull(dimension, "dimension is null");
+            requireNonNull(groupsOf, "groupsOf is null");
+        }
+    }
+
+    /**
+     * The section's dimension an output of the cohort's index events groups by in {@code column}, if it does: the age
+     * at the index date from the spell's date of birth, in bands (each in one or more of the section's), or the
+     * spell's ethnic category as recorded (each in one group). The section's sex is the code's words, its client type
+     * and area the council record's: no column of an output of spells groups by them.
+     */
+    public Optional<SameGrouping> sameGrouping(ExtractPlan plan, OutputPlan output, PlannedColumn column) {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(output, "output is null");
+        requireNonNull(column, "column is null");
+        if (!output.output().dataset().equals(SourceCatalog.indexDatasetName(plan.spec().cohort().indexEvent()))) {
+            return Optional.empty();
+        }
+        Optional<Field<?>> read = catalog.source(output.output().dataset()).field(column.sourceField())
+                .map(SourceField::expression);
+        if (column.form() == FieldForm.AGE_BAND
+                && read.filter(catalog.indexDateOfBirth(plan.spec().cohort().indexEvent())::equals).isPresent()) {
+            return Optional.of(new SameGrouping(AGE_BAND, Groups::ageBandsSpanned));
+        }
+        if (column.form() == FieldForm.AS_IS && column.derivation().isEmpty()
+                && read.filter(INPATIENT_SPELL.ETHNIC_CATEGORY::equals).isPresent()) {
+            return Optional.of(new SameGrouping(ETHNICITY, category -> Set.of(Groups.ethnicityGroup(category))));
+        }
+        return Optional.empty();
     }
 
     /** The section's counts for the plan's cohort, with the rules the run would apply. */

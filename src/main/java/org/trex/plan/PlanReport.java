@@ -74,7 +74,8 @@ public final class PlanReport {
                         + policy.disclosure().belowK().yamlName(),
                 aggregateRule(policy.disclosure()),
                 "aggregate outputs: complementary cells suppressed until no suppressed cell can be worked out, from"
-                        + " everything published (rounded cells, totals, other outputs of this extract), to within "
+                        + " everything published (rounded cells, totals, other outputs of this extract, the counts in"
+                        + " its lineage), to within "
                         + policy.disclosure().protectionRange() + " (protection range; checked by linear programming)",
                 "aggregate outputs: a cell differing by 1 to " + policy.disclosure().suppressAtOrBelow()
                         + " from an earlier release of this extract, or of another of its project, is suppressed"

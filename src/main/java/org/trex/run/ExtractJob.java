@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,9 +31,11 @@ import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.ReleaseHistory;
 import org.trex.disclosure.SmallCounts;
+import org.trex.linkage.LinkageCounts;
 import org.trex.optout.ExclusionRules;
 import org.trex.pgcopy.PgCopySource;
 import org.trex.plan.ExtractPlan;
+import org.trex.plan.LinkageQueries;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
@@ -89,19 +92,24 @@ public final class ExtractJob {
         }
     }
 
-    /** Runs every output of the plan, writing files under {@code dataDirectory}, as a first release. */
+    /**
+     * Runs every output of the plan, writing files under {@code dataDirectory}, as a first release with no linkage
+     * section beside it.
+     */
     public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory) {
-        return run(plan, exclusions, key, dataDirectory, ReleaseHistory.NONE);
+        return run(plan, exclusions, key, dataDirectory, ReleaseHistory.NONE, Optional::empty);
     }
 
     /**
      * Runs every output of the plan, writing files under {@code dataDirectory}. Aggregate outputs are measured
      * first and protected together (a total in one can give away a cell of another), against what earlier releases
-     * of the extract published, and only then written.
+     * of the extract published and what the lineage's linkage section shows ({@code linkage}, asked for once the
+     * aggregates are measured, as it is counted beside the job), and only then written.
      */
     public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory,
-            ReleaseHistory history) {
+            ReleaseHistory history, Supplier<Optional<LinkageCounts>> linkage) {
         requireNonNull(plan, "plan is null");
+        requireNonNull(linkage, "linkage is null");
         requireNonNull(exclusions, "exclusions is null");
         requireNonNull(key, "key is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
@@ -197,7 +205,7 @@ public final class ExtractJob {
                         .ifPresent(people -> results.put(output.name(), result.holding(people)));
             }
         }
-        ProtectedCells cells = protect(aggregates, plan.spec(), records, rules, history);
+        ProtectedCells cells = protect(aggregates, plan, records, rules, history, linkage);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
         }
@@ -228,15 +236,22 @@ public final class ExtractJob {
         return tally;
     }
 
-    private static ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractSpec spec,
-            List<RecordsTotals.Released> records, DisclosureRules rules, ReleaseHistory history) {
+    private ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractPlan plan,
+            List<RecordsTotals.Released> records, DisclosureRules rules, ReleaseHistory history,
+            Supplier<Optional<LinkageCounts>> linkage) {
+        ExtractSpec spec = plan.spec();
         Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(aggregates);
         List<Cell> cells = new ArrayList<>();
         aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
         List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),
                 SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
         List<KnownTotal> known = new ArrayList<>(RecordsTotals.of(aggregates, quantities, records));
-        known.addAll(RecordsTotals.shownInLineage(aggregates, quantities, new SmallCounts(rules), known));
+        SmallCounts shown = new SmallCounts(rules);
+        known.addAll(RecordsTotals.shownInLineage(aggregates, quantities, shown, known));
+        if (!aggregates.isEmpty()) {
+            linkage.get().ifPresent(counts -> known.addAll(LinkageTotals.of(plan, new LinkageQueries(catalog),
+                    aggregates, quantities, cells, counts, shown)));
+        }
         long started = System.nanoTime();
         try {
             ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, known, history);
