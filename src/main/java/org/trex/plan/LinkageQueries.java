@@ -48,6 +48,7 @@ import org.trex.optout.OptOutLoader;
 import org.trex.source.CopyTuples;
 import org.trex.source.DatabaseException;
 import org.trex.source.DatabaseUrl;
+import org.trex.source.ReferenceCodes;
 import org.trex.source.SourceCatalog;
 import org.trex.variable.IndexRows;
 import org.trex.source.SourceDataset;
@@ -70,8 +71,8 @@ public final class LinkageQueries {
     private static final Label ETHNICITY = new Label("ethnicity", "Ethnicity group");
     private static final Label CLIENT_TYPE = new Label("client_type", "Client type");
     private static final Label AREA = new Label("area", "Postcode district");
-    private static final List<Label> DIMENSIONS = List.of(AGE_BAND, new Label("sex", "Sex"), ETHNICITY, CLIENT_TYPE,
-            AREA);
+    private static final Label SEX = new Label("sex", "Sex");
+    private static final List<Label> DIMENSIONS = List.of(AGE_BAND, SEX, ETHNICITY, CLIENT_TYPE, AREA);
     /** Read from the linked council record: a spell holds no client type, and no area coarser than its LSOA. */
     private static final Set<String> COUNCIL_SIDE = Set.of(CLIENT_TYPE.code(), AREA.code());
     private static final Label AFTER_DEATH = new Label("activity_after_death",
@@ -106,9 +107,9 @@ public final class LinkageQueries {
 
     /**
      * The section's dimension an output of the cohort's index events groups by in {@code column}, if it does: the age
-     * at the index date from the spell's date of birth, in bands (each in one or more of the section's), or the
-     * spell's ethnic category as recorded (each in one group). The section's sex is the code's words, its client type
-     * and area the council record's: no column of an output of spells groups by them.
+     * at the index date from the spell's date of birth, in bands (each in one or more of the section's), the spell's
+     * ethnic category as recorded (each in one group), or its sex code as recorded (each the group of its words). The
+     * section's client type and area are the council record's: no column of an output of spells groups by them.
      */
     public Optional<SameGrouping> sameGrouping(ExtractPlan plan, OutputPlan output, PlannedColumn column) {
         requireNonNull(plan, "plan is null");
@@ -123,9 +124,15 @@ public final class LinkageQueries {
                 && read.filter(catalog.indexDateOfBirth(plan.spec().cohort().indexEvent())::equals).isPresent()) {
             return Optional.of(new SameGrouping(AGE_BAND, Groups::ageBandsSpanned));
         }
-        if (column.form() == FieldForm.AS_IS && column.derivation().isEmpty()
-                && read.filter(INPATIENT_SPELL.ETHNIC_CATEGORY::equals).isPresent()) {
+        if (column.form() != FieldForm.AS_IS || column.derivation().isPresent()) {
+            return Optional.empty();
+        }
+        if (read.filter(INPATIENT_SPELL.ETHNIC_CATEGORY::equals).isPresent()) {
             return Optional.of(new SameGrouping(ETHNICITY, category -> Set.of(Groups.ethnicityGroup(category))));
+        }
+        if (read.filter(INPATIENT_SPELL.SEX::equals).isPresent()) {
+            return Optional.of(new SameGrouping(SEX, code -> Set.of(ReferenceCodes.SEX_WORDS.getOrDefault(code,
+                    Groups.UNKNOWN))));
         }
         return Optional.empty();
     }

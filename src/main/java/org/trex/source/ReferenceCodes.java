@@ -1,5 +1,6 @@
 package org.trex.source;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,10 @@ public final class ReferenceCodes {
     static final List<String> DISCHARGE_DESTINATION = List.of(
             "19", "29", "30", "37", "40", "42", "48", "49", "50", "51", "52", "53", "55", "56", "66", "79", "84",
             "87", "88", "98", "99");
-    static final List<String> SEX = List.of("1", "2", "9", "0");
+    /** The words of each sex code (ref.sex's descriptions), as the linkage section groups spells by them. */
+    public static final Map<String, String> SEX_WORDS = orderedPairs("1", "Male", "2", "Female", "9", "Not specified",
+            "0", "Not known");
+    static final List<String> SEX = List.copyOf(SEX_WORDS.keySet());
     static final List<String> ETHNIC_CATEGORY = List.of(
             "A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "Z", "99");
     /** A CHECK constraint of social_care.event (V2), not a table. */
@@ -89,6 +93,14 @@ public final class ReferenceCodes {
     public static final List<String> PATIENT_CLASSIFICATION = List.of("1", "2", "3", "4", "5");
 
     private ReferenceCodes() {
+    }
+
+    private static Map<String, String> orderedPairs(String... codesAndWords) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndWords.length; i += 2) {
+            pairs.put(codesAndWords[i], codesAndWords[i + 1]);
+        }
+        return Collections.unmodifiableMap(pairs);
     }
 
     /** Each reference table of schema ref a catalog field's codes come from, by name, and its codes. */

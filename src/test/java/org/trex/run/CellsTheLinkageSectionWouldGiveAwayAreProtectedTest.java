@@ -43,10 +43,11 @@ import org.trex.testing.TestDatabase;
 import org.trex.testing.TestSpark;
 
 /**
- * The lineage's linkage section shows the index events included in each of its age bands, so an aggregate of the
- * cohort's spells by five-year age band totals to it over the bands within each: a small cell the aggregate's own
- * totals leave hidden, the section's count of its band would give back, and disclosure control suppresses a
- * complement there, saying why. Counted on the source, as a run counts the section, and decided by the run's job.
+ * The lineage's linkage section shows the index events included in each of its age bands and sexes, so an aggregate
+ * of the cohort's spells by five-year age band and sex totals to it over the cells within each: a small cell the
+ * aggregate's own totals leave hidden, the section's count of its band would give back, and disclosure control
+ * suppresses a complement there, saying why. Counted on the source, as a run counts the section, and decided by the
+ * run's job.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CellsTheLinkageSectionWouldGiveAwayAreProtectedTest {
@@ -104,14 +105,15 @@ class CellsTheLinkageSectionWouldGiveAwayAreProtectedTest {
         assertThat(cells.get("age_band=70-74, sex=1").status()).isEqualTo(CellStatus.COMPLEMENTARY);
         assertThat(cells.get("age_band=70-74, sex=1").reason()).isEqualTo("protects by_age.discharges{age_band=70-74,"
                 + " sex=2}, which an attacker could otherwise narrow to [8, 8] given the rows in and left out of output"
-                + " by_age in the lineage and the index events included in age band 65-74 in the linkage section");
+                + " by_age in the lineage and the index events included in age band 65-74 in the linkage section and"
+                + " the index events included in sex Female in the linkage section");
         List<DecidedCell> oldest = cells.entrySet().stream().filter(e -> e.getKey().startsWith("age_band=85-89")
                 || e.getKey().startsWith("age_band=90+")).map(Map.Entry::getValue)
                 .filter(c -> c.status() == CellStatus.COMPLEMENTARY).toList();
         assertThat(oldest).singleElement().extracting(DecidedCell::reason).isEqualTo("protects"
                 + " by_age.discharges{age_band=85-89, sex=2}, which an attacker could otherwise narrow to [3, 3] given"
                 + " the rows in and left out of output by_age in the lineage and the index events included in age band"
-                + " 85+ in the linkage section");
+                + " 85+ in the linkage section and the index events included in sex Female in the linkage section");
     }
 
     @Test

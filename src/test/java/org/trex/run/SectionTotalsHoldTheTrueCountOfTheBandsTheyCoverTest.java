@@ -37,10 +37,10 @@ import org.trex.spec.ZeroCounts;
 import org.trex.testing.Specs;
 
 /**
- * The totals the linkage section shows of an aggregate of the cohort's spells by age band: one for each of the
- * section's bands, or for several together where an aggregate's band spans them (15-19 across 0-17 and 18-64), and
- * the blank band as "Not known". Where the aggregate counted otherwise than the section, the total known is widened
- * to hold the aggregate's true count; a column the section does not group by has none.
+ * The totals the linkage section shows of an aggregate of the cohort's spells by age band and sex: one for each of the
+ * section's bands, or for several together where an aggregate's band spans them (15-19 across 0-17 and 18-64), the
+ * blank band as "Not known", and one for each sex code, as the section names it. Where the aggregate counted otherwise
+ * than the section, the total known is widened to hold the aggregate's true count.
  */
 class SectionTotalsHoldTheTrueCountOfTheBandsTheyCoverTest {
     private static final List<Label> DIMENSIONS = List.of(new Label("age_band", "Age band"), new Label("sex", "Sex"),
@@ -60,7 +60,8 @@ class SectionTotalsHoldTheTrueCountOfTheBandsTheyCoverTest {
 
     @Test
     void eachSetOfTheSectionsBandsTheAggregatesBandsFillIsAKnownTotal() {
-        List<KnownTotal> totals = totals(12);
+        List<KnownTotal> totals = totals(12).stream()
+                .filter(t -> t.group().orElseThrow().dimension().equals("age_band")).toList();
 
         assertThat(totals).extracting(t -> t.group().orElseThrow().words(), KnownTotal::known).containsExactly(
                 tuple("age bands 0-17, 18-64", new Interval(14, 14)),
@@ -69,8 +70,17 @@ class SectionTotalsHoldTheTrueCountOfTheBandsTheyCoverTest {
                 tuple("age band Not known", new Interval(2, 2)));
         assertThat(totals.get(0).group().orElseThrow().values()).containsExactlyInAnyOrder("15-19", "20-24");
         assertThat(totals.get(3).group().orElseThrow().values()).containsExactly((String) null);
-        assertThat(totals).allMatch(t -> t.quantity().equals(discharges) && t.output().equals("by_age")
-                && t.group().orElseThrow().dimension().equals("age_band"));
+        assertThat(totals).allMatch(t -> t.quantity().equals(discharges) && t.output().equals("by_age"));
+    }
+
+    @Test
+    void eachSexCodeIsTheGroupOfItsWords() {
+        assertThat(totals(12)).filteredOn(t -> t.group().orElseThrow().dimension().equals("sex"))
+                .singleElement().satisfies(female -> {
+                    assertThat(female.group().orElseThrow().values()).containsExactly("2");
+                    assertThat(female.group().orElseThrow().words()).isEqualTo("sex Female");
+                    assertThat(female.known()).isEqualTo(new Interval(58, 58));
+                });
     }
 
     @Test

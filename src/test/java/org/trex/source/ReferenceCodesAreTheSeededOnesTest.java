@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
@@ -35,6 +36,18 @@ class ReferenceCodesAreTheSeededOnesTest {
                         .fetch(0, String.class);
                 assertThat(table.getValue()).as(table.getKey()).containsExactlyElementsOf(seeded);
             }
+        }
+    }
+
+    @Test
+    void theWordsOfEachSexCodeAreItsSeededDescription() throws SQLException {
+        DatabaseUrl url = TestDatabase.fresh();
+        SourceSchema.migrate(url);
+        try (Connection connection = url.connect()) {
+            Map<String, String> seeded = new LinkedHashMap<>();
+            SqlText.on(connection).fetch("SELECT code, description FROM ref.sex ORDER BY ctid")
+                    .forEach(row -> seeded.put(row.get(0, String.class), row.get(1, String.class)));
+            assertThat(ReferenceCodes.SEX_WORDS).containsExactlyEntriesOf(seeded);
         }
     }
 
