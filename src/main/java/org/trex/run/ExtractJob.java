@@ -21,21 +21,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.jooq.Record2;
-import org.trex.disclosure.Cell;
-import org.trex.disclosure.CellProtection;
 import org.trex.disclosure.DominanceCheck;
-import org.trex.disclosure.DisclosureRefusedException;
-import org.trex.disclosure.KnownTotal;
-import org.trex.disclosure.PartsOfWhole;
 import org.trex.disclosure.ProtectedCells;
-import org.trex.disclosure.Quantity;
 import org.trex.disclosure.ReleaseHistory;
-import org.trex.disclosure.SmallCounts;
 import org.trex.linkage.LinkageCounts;
 import org.trex.optout.ExclusionRules;
 import org.trex.pgcopy.PgCopySource;
 import org.trex.plan.ExtractPlan;
-import org.trex.plan.LinkageQueries;
 import org.trex.plan.OutputPlan;
 import org.trex.plan.PlannedColumn;
 import org.trex.plan.PlannedMeasure;
@@ -49,8 +41,6 @@ import org.trex.source.SourceDataset;
 import org.trex.source.SqlText;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.DisclosureRules;
-import org.trex.spec.ExtractSpec;
-import org.trex.spec.FlagRelations;
 
 /**
  * The Spark side of a run: reads each output's rows by binary COPY in partitions, each read from one snapshot
@@ -205,7 +195,7 @@ public final class ExtractJob {
                         .ifPresent(people -> results.put(output.name(), result.holding(people)));
             }
         }
-        ProtectedCells cells = protect(aggregates, plan, records, rules, history, linkage);
+        ProtectedCells cells = AggregateProtection.protect(plan, catalog, aggregates, records, history, linkage);
         for (MeasuredAggregate aggregate : aggregates) {
             results.put(aggregate.output().name(), write(aggregate, cells, rules, writer));
         }
@@ -234,34 +224,6 @@ public final class ExtractJob {
         ExclusionTally tally = new ExclusionTally();
         spark.sparkContext().register(tally, "excluded rows of " + output.name());
         return tally;
-    }
-
-    private ProtectedCells protect(List<MeasuredAggregate> aggregates, ExtractPlan plan,
-            List<RecordsTotals.Released> records, DisclosureRules rules, ReleaseHistory history,
-            Supplier<Optional<LinkageCounts>> linkage) {
-        ExtractSpec spec = plan.spec();
-        Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(aggregates);
-        List<Cell> cells = new ArrayList<>();
-        aggregates.forEach(a -> cells.addAll(a.cells(quantities.get(a.output().name()))));
-        List<PartsOfWhole> wholes = MeasureWholes.of(aggregates, quantities, new FlagRelations(spec),
-                SourceCatalog.indexDatasetName(spec.cohort().indexEvent()));
-        List<KnownTotal> known = new ArrayList<>(RecordsTotals.of(aggregates, quantities, records));
-        SmallCounts shown = new SmallCounts(rules);
-        known.addAll(RecordsTotals.shownInLineage(aggregates, quantities, shown, known));
-        if (!aggregates.isEmpty()) {
-            linkage.get().ifPresent(counts -> known.addAll(LinkageTotals.of(plan, new LinkageQueries(catalog),
-                    aggregates, quantities, cells, counts, shown)));
-        }
-        long started = System.nanoTime();
-        try {
-            ProtectedCells decided = new CellProtection(rules).protect(cells, wholes, known, history);
-            LOG.info("Disclosure control decided {} aggregate cells ({} relations between them, {} linear programmes)"
-                    + " in {} ms", cells.size(), decided.relations(), decided.programmes(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return decided;
-        } catch (DisclosureRefusedException e) {
-            throw new DisclosureException(e.getMessage());
-        }
     }
 
     /**
