@@ -59,9 +59,20 @@ public final class CellProtection {
      */
     public ProtectedCells protect(List<Cell> cells, List<PartsOfWhole> wholes, List<KnownTotal> knownTotals,
             ReleaseHistory history) {
+        return protect(cells, wholes, knownTotals, List.of(), history);
+    }
+
+    /**
+     * Decides every cell as above, the attacker knowing also the {@code stated} relations between cells, which no
+     * margin or whole gives (two groups of different columns that hold the same events); throws
+     * {@link DisclosureRefusedException} when they cannot be protected.
+     */
+    public ProtectedCells protect(List<Cell> cells, List<PartsOfWhole> wholes, List<KnownTotal> knownTotals,
+            List<Relation> stated, ReleaseHistory history) {
         requireNonNull(cells, "cells is null");
         requireNonNull(wholes, "wholes is null");
         requireNonNull(knownTotals, "knownTotals is null");
+        requireNonNull(stated, "stated is null");
         requireNonNull(history, "history is null");
         Map<CellKey, DecidedCell> decided = new LinkedHashMap<>();
         for (Cell cell : cells) {
@@ -74,6 +85,7 @@ public final class CellProtection {
         related.addAll(known.ofWholes());
         List<Relation> relations = new ArrayList<>(Margins.relations(related, wholes));
         relations.addAll(known.ofGroups(cells));
+        relations.addAll(stated);
         AttackerCheck.Attack attack = attacker.attack(relations, known.intervals());
         Map<CellKey, Interval> intervals = attack.intervals(decided.values(), decided.keySet());
         boolean complemented = false;

@@ -2,6 +2,9 @@ package org.trex.disclosure;
 
 /** The range of values an attacker cannot narrow a cell beyond; {@code upper} may be infinite. */
 public record Interval(double lower, double upper) {
+    /** A count known to be nothing. */
+    public static final Interval ZERO = new Interval(0, 0);
+
     public Interval {
         if (Double.isNaN(lower) || Double.isNaN(upper) || upper < lower) {
             throw new IllegalArgumentException("Cannot describe interval [" + lower + ", " + upper + "]: it is empty");
@@ -10,6 +13,11 @@ public record Interval(double lower, double upper) {
 
     public double width() {
         return upper - lower;
+    }
+
+    /** The values a sum of one value of each interval can be. */
+    public Interval plus(Interval other) {
+        return new Interval(lower + other.lower, upper + other.upper);
     }
 
     /** The interval as text, "[3, 11]" or "[0, unbounded)". */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 import org.trex.disclosure.Interval;
 import org.trex.disclosure.SmallCounts;
 
@@ -30,9 +29,10 @@ public record IncludedEvents(String dimension, Set<String> groups, long counted,
      * together and for each reason that left anyone out (an event is left out for one reason at most), so the
      * included lie within what each of the three readings allows. A group the section does not list has no events.
      */
-    public static IncludedEvents of(LinkageCounts counts, String dimension, Set<String> groups, SmallCounts rules) {
-        requireNonNull(counts, "counts is null");
+    public static IncludedEvents of(CountedSection section, String dimension, Set<String> groups, SmallCounts rules) {
+        requireNonNull(section, "section is null");
         requireNonNull(rules, "rules is null");
+        LinkageCounts counts = section.counts();
         if (counts.dimensions().stream().noneMatch(d -> d.code().equals(dimension))) {
             throw new IllegalArgumentException("Cannot read the events included in " + dimension + ": no such"
                     + " dimension, expected one of " + counts.dimensions().stream().map(Label::code).toList());
@@ -40,34 +40,25 @@ public record IncludedEvents(String dimension, Set<String> groups, long counted,
         List<GroupCount> rows = counts.groups().stream()
                 .filter(g -> g.dimension().equals(dimension) && groups.contains(g.group())).toList();
         long included = rows.stream().mapToLong(g -> g.events() - g.leftOutForAnyReason()).sum();
-        Interval asIncluded = behind(rows, g -> g.events() - g.leftOutForAnyReason(), rules);
-        Interval events = behind(rows, GroupCount::events, rules);
-        Interval leftOut = behind(rows, GroupCount::leftOutForAnyReason, rules);
-        double leastByReason = 0;
-        double mostByReason = 0;
+        SectionCells cells = section.cells();
+        Interval asIncluded = behind(rows, cells, SectionCells.INCLUDED);
+        Interval events = behind(rows, cells, SectionCells.EVENTS);
+        Interval leftOut = behind(rows, cells, SectionCells.LEFT_OUT);
+        Interval byReason = Interval.ZERO;
         for (Label reason : counts.reasons()) {
             if (counts.leftOut(reason.code()) > 0) {
-                Interval byReason = behind(rows, g -> g.leftOut(reason.code()), rules);
-                leastByReason += byReason.lower();
-                mostByReason += byReason.upper();
+                byReason = byReason.plus(behind(rows, cells, SectionCells.leftOutFor(reason.code())));
             }
         }
         double lower = Math.max(asIncluded.lower(), Math.max(events.lower() - leftOut.upper(),
-                events.lower() - mostByReason));
+                events.lower() - byReason.upper()));
         double upper = Math.min(asIncluded.upper(), Math.min(events.upper() - leftOut.lower(),
-                events.upper() - leastByReason));
+                events.upper() - byReason.lower()));
         return new IncludedEvents(dimension, groups, included, new Interval(Math.max(0, lower), upper));
     }
 
-    /** The sum of one count over the rows, as their shown values bound it. */
-    private static Interval behind(List<GroupCount> rows, ToLongFunction<GroupCount> count, SmallCounts rules) {
-        double lower = 0;
-        double upper = 0;
-        for (GroupCount row : rows) {
-            Interval one = rules.behind(rules.release(count.applyAsLong(row)));
-            lower += one.lower();
-            upper += one.upper();
-        }
-        return new Interval(lower, upper);
+    /** The sum of one count over the rows, as the section bounds it. */
+    private static Interval behind(List<GroupCount> rows, SectionCells cells, String measure) {
+        return rows.stream().map(g -> cells.behind(measure, g)).reduce(Interval.ZERO, Interval::plus);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.function.ToLongFunction;
 import org.trex.disclosure.SmallCounts;
 import org.trex.spec.DisclosureRules;
 
@@ -149,39 +148,50 @@ public record LinkageSection(
         }
     }
 
-    /** The section of counted data under the policy's disclosure rules and bias threshold. */
+    /**
+     * The section of counted data under the policy's disclosure rules and bias threshold: its counts decided together,
+     * as an aggregate's cells are (a small count the others would give back has a complementary one beside it).
+     */
     public static LinkageSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints) {
-        requireNonNull(counts, "counts is null");
-        requireNonNull(rules, "rules is null");
-        Shower show = new Shower(new SmallCounts(rules));
-        ShownCount events = show.count(counts.indexEvents());
-        ShownCount linked = show.count(counts.linkedEvents());
+        return CountedSection.of(counts, rules, biasWarningPoints).shown();
+    }
+
+    /** The section of counted data as disclosure control decided its counts, under the bias threshold. */
+    static LinkageSection of(LinkageCounts counts, SectionCells show, int biasWarningPoints) {
+        ShownCount events = show.total(SectionCells.EVENTS);
+        ShownCount linked = show.total(SectionCells.LINKED);
         List<Breakdown> breakdowns = new ArrayList<>();
-        ToLongFunction<GroupCount> included = g -> g.events() - g.leftOutForAnyReason();
-        breakdowns.add(breakdown(counts, Kind.EXCLUSION, new Label(ANY_REASON, "Any reason"), included,
-                GroupCount::leftOutForAnyReason, show, events, biasWarningPoints));
+        breakdowns.add(breakdown(counts, Kind.EXCLUSION, new Label(ANY_REASON, "Any reason"), SectionCells.LEFT_OUT,
+                show, events, biasWarningPoints));
         for (Label reason : counts.reasons()) {
             if (counts.leftOut(reason.code()) > 0) {
-                breakdowns.add(breakdown(counts, Kind.EXCLUSION, reason, included, g -> g.leftOut(reason.code()), show,
+                breakdowns.add(breakdown(counts, Kind.EXCLUSION, reason, SectionCells.leftOutFor(reason.code()), show,
                         events, biasWarningPoints));
             }
         }
         breakdowns.add(breakdown(counts, Kind.LINKAGE, new Label(NOT_LINKED, "Not linked to a council record"),
-                g -> g.events() - g.notLinked(), GroupCount::notLinked, show, events, biasWarningPoints));
-        return new LinkageSection(biasWarningPoints, show.all(counts.traceOutcomes()),
-                show.all(counts.numberValidity()),
+                SectionCells.NOT_LINKED, show, events, biasWarningPoints));
+        return new LinkageSection(biasWarningPoints, councilRecords(show, SectionCells.TRACE_OUTCOME,
+                counts.traceOutcomes()), councilRecords(show, SectionCells.NUMBER_VALIDITY, counts.numberValidity()),
                 events, linked, percent(linked, events), counts.dimensions(), breakdowns,
-                show.each(counts.implausible()));
+                counts.implausible().stream().map(t -> new Shown(t.label(), show.alone(t.count()),
+                        OptionalDouble.empty())).toList());
     }
 
-    private static Breakdown breakdown(LinkageCounts counts, Kind kind, Label reason,
-            ToLongFunction<GroupCount> includedOf,
-            ToLongFunction<GroupCount> leftOutOf, Shower show, ShownCount events, int points) {
-        List<GroupCount> whole = counts.firstDimension();
-        long leftOutCount = whole.stream().mapToLong(leftOutOf).sum();
-        long includedCount = whole.stream().mapToLong(includedOf).sum();
-        ShownCount leftOut = show.count(leftOutCount);
-        ShownCount included = show.count(includedCount);
+    /** Tallies of the council records, each with its share of them all. */
+    private static List<Shown> councilRecords(SectionCells show, String measure, List<Tally> tallies) {
+        return tallies.stream().map(t -> {
+            ShownCount shown = show.of(measure, t);
+            return new Shown(t.label(), shown, percent(shown, show.councilRecords()));
+        }).toList();
+    }
+
+    /** One breakdown: its events kept are those included, or those linked where it counts those not linked. */
+    private static Breakdown breakdown(LinkageCounts counts, Kind kind, Label reason, String missed,
+            SectionCells show, ShownCount events, int points) {
+        String kept = kind == Kind.LINKAGE ? SectionCells.LINKED : SectionCells.INCLUDED;
+        ShownCount leftOut = show.total(missed);
+        ShownCount included = show.total(kept);
         List<GroupRow> rows = new ArrayList<>();
         for (Label dimension : counts.dimensions()) {
             // A council-side dimension splits events by the link itself, so it would only restate the linkage.
@@ -190,26 +200,23 @@ public record LinkageSection(
             }
             for (GroupCount group : counts.groups()) {
                 if (group.dimension().equals(dimension.code())) {
-                    rows.add(row(dimension, group, includedOf, leftOutOf, show, events, leftOut, included, points));
+                    rows.add(row(dimension, group.group(), show.of(SectionCells.EVENTS, group), show.of(kept, group),
+                            show.of(missed, group), events, leftOut, included, points));
                 }
             }
         }
         return new Breakdown(kind, reason, leftOut, percent(leftOut, events), rows);
     }
 
-    private static GroupRow row(Label dimension, GroupCount group, ToLongFunction<GroupCount> includedOf,
-            ToLongFunction<GroupCount> leftOutOf, Shower show, ShownCount allEvents, ShownCount allLeftOut,
-            ShownCount allIncluded, int points) {
-        ShownCount events = show.count(group.events());
-        ShownCount included = show.count(includedOf.applyAsLong(group));
-        ShownCount leftOut = show.count(leftOutOf.applyAsLong(group));
+    private static GroupRow row(Label dimension, String group, ShownCount events, ShownCount included,
+            ShownCount leftOut, ShownCount allEvents, ShownCount allLeftOut, ShownCount allIncluded, int points) {
         OptionalLong restLeftOut = minus(allLeftOut, leftOut);
         OptionalLong restEvents = minus(allEvents, events);
         OptionalDouble percentOfIncluded = percent(included, allIncluded);
         OptionalDouble percentOfLeftOut = percent(leftOut, allLeftOut);
         if (contradict(leftOut.value(), events.value()) || contradict(restLeftOut, restEvents)
                 || restEvents.isPresent() && restEvents.getAsLong() <= 0) {
-            return new GroupRow(dimension, group.group(), events, included, leftOut, OptionalDouble.empty(),
+            return new GroupRow(dimension, group, events, included, leftOut, OptionalDouble.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), percentOfIncluded, percentOfLeftOut, false, false);
         }
         OptionalDouble share = percent(leftOut, events);
@@ -217,7 +224,7 @@ public record LinkageSection(
         OptionalDouble difference = share.isPresent() && rest.isPresent()
                 ? OptionalDouble.of(share.getAsDouble() - rest.getAsDouble()) : OptionalDouble.empty();
         boolean flagged = difference.isPresent() && Math.abs(difference.getAsDouble()) > points;
-        return new GroupRow(dimension, group.group(), events, included, leftOut, share, rest, difference,
+        return new GroupRow(dimension, group, events, included, leftOut, share, rest, difference,
                 percentOfIncluded, percentOfLeftOut, true, flagged);
     }
 
@@ -285,26 +292,5 @@ public record LinkageSection(
 
     private static String points(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    /** Shows counts under one set of rules. */
-    private record Shower(SmallCounts rules) {
-        ShownCount count(long value) {
-            return ShownCount.of(value, rules);
-        }
-
-        /** Each tally on its own: the parts of no whole. */
-        List<Shown> each(List<Tally> tallies) {
-            return tallies.stream().map(t -> new Shown(t.label(), count(t.count()), OptionalDouble.empty())).toList();
-        }
-
-        /** Tallies that together make a whole, each with its share of it. */
-        List<Shown> all(List<Tally> tallies) {
-            ShownCount total = count(tallies.stream().mapToLong(Tally::count).sum());
-            return tallies.stream().map(t -> {
-                ShownCount shown = count(t.count());
-                return new Shown(t.label(), shown, percent(shown, total));
-            }).toList();
-        }
     }
 }

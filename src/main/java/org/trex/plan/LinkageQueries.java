@@ -161,8 +161,10 @@ public final class LinkageQueries {
             connection.commit();
             List<Label> reasons = Arrays.stream(ExclusionReason.values())
                     .map(r -> new Label(r.code(), r.description())).toList();
+            // A missing number matches no council record; an invalid one may (a placeholder recorded on both).
             return new LinkageCounts(traces, numberValidity, cohort.events, cohort.linked, reasons, DIMENSIONS,
-                    COUNCIL_SIDE, cohort.tally.groups(), implausible);
+                    COUNCIL_SIDE, cohort.tally.groups(), implausible,
+                    Set.of(ExclusionReason.MISSING_NHS_NUMBER.code()));
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             throw new DatabaseException("Cannot count the linkage of " + plan.spec().id() + " in " + url.redacted()
                     + ": " + (e.getCause() instanceof SQLException s ? DatabaseUrl.safeMessage(s)

@@ -14,7 +14,7 @@ import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.ReleaseHistory;
 import org.trex.disclosure.SmallCounts;
-import org.trex.linkage.LinkageCounts;
+import org.trex.linkage.CountedSection;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.LinkageQueries;
 import org.trex.source.SourceCatalog;
@@ -34,12 +34,12 @@ final class AggregateProtection {
     }
 
     /**
-     * Decides the cells of {@code aggregates}; {@code linkage} is asked for the linkage section's counts only where
+     * Decides the cells of {@code aggregates}; {@code linkage} is asked for the linkage section only where
      * there are aggregates, as the section is counted beside the job.
      */
     static ProtectedCells protect(ExtractPlan plan, SourceCatalog catalog, List<MeasuredAggregate> aggregates,
             List<RecordsTotals.Released> records, ReleaseHistory history,
-            Supplier<Optional<LinkageCounts>> linkage) {
+            Supplier<Optional<CountedSection>> linkage) {
         ExtractSpec spec = plan.spec();
         DisclosureRules rules = plan.policy().disclosure();
         Map<String, Map<String, Quantity>> quantities = AggregateQuantities.of(aggregates);
@@ -51,8 +51,8 @@ final class AggregateProtection {
         SmallCounts shown = new SmallCounts(rules);
         known.addAll(RecordsTotals.shownInLineage(aggregates, quantities, shown, known));
         if (!aggregates.isEmpty()) {
-            linkage.get().ifPresent(counts -> known.addAll(LinkageTotals.of(plan, new LinkageQueries(catalog),
-                    aggregates, quantities, cells, counts, shown)));
+            linkage.get().ifPresent(counted -> known.addAll(LinkageTotals.of(plan, new LinkageQueries(catalog),
+                    aggregates, quantities, cells, counted, shown)));
         }
         long started = System.nanoTime();
         try {

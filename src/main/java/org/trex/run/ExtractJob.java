@@ -24,7 +24,7 @@ import org.jooq.Record2;
 import org.trex.disclosure.DominanceCheck;
 import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.ReleaseHistory;
-import org.trex.linkage.LinkageCounts;
+import org.trex.linkage.CountedSection;
 import org.trex.optout.ExclusionRules;
 import org.trex.pgcopy.PgCopySource;
 import org.trex.plan.ExtractPlan;
@@ -97,7 +97,7 @@ public final class ExtractJob {
      * aggregates are measured, as it is counted beside the job), and only then written.
      */
     public Result run(ExtractPlan plan, ExclusionRules exclusions, PseudonymKey key, Path dataDirectory,
-            ReleaseHistory history, Supplier<Optional<LinkageCounts>> linkage) {
+            ReleaseHistory history, Supplier<Optional<CountedSection>> linkage) {
         requireNonNull(plan, "plan is null");
         requireNonNull(linkage, "linkage is null");
         requireNonNull(exclusions, "exclusions is null");

@@ -18,8 +18,8 @@ import org.trex.disclosure.Interval;
 import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.SmallCounts;
+import org.trex.linkage.CountedSection;
 import org.trex.linkage.IncludedEvents;
-import org.trex.linkage.LinkageCounts;
 import org.trex.plan.ExtractPlan;
 import org.trex.plan.LinkageQueries;
 import org.trex.plan.PlannedColumn;
@@ -46,9 +46,10 @@ final class LinkageTotals {
      * still holds the true count.
      */
     static List<KnownTotal> of(ExtractPlan plan, LinkageQueries section, List<MeasuredAggregate> aggregates,
-            Map<String, Map<String, Quantity>> quantities, List<Cell> cells, LinkageCounts counts, SmallCounts rules) {
+            Map<String, Map<String, Quantity>> quantities, List<Cell> cells, CountedSection counted,
+            SmallCounts rules) {
         requireNonNull(plan, "plan is null");
-        requireNonNull(counts, "counts is null");
+        requireNonNull(counted, "counted is null");
         List<KnownTotal> totals = new ArrayList<>();
         for (MeasuredAggregate aggregate : aggregates) {
             String name = aggregate.output().name();
@@ -69,7 +70,7 @@ final class LinkageTotals {
                 Optional<LinkageQueries.SameGrouping> grouping = section.sameGrouping(plan, aggregate.output(),
                         column);
                 if (grouping.isPresent()) {
-                    totals.addAll(ofColumn(name, quantity, column.name(), grouping.get(), table, counts, rules));
+                    totals.addAll(ofColumn(name, quantity, column.name(), grouping.get(), table, counted, rules));
                 }
             }
         }
@@ -78,7 +79,7 @@ final class LinkageTotals {
 
     /** The totals of one column's values, a total for each set of the section's groups its values lie in together. */
     private static List<KnownTotal> ofColumn(String output, Quantity quantity, String column,
-            LinkageQueries.SameGrouping grouping, List<Cell> table, LinkageCounts counts, SmallCounts rules) {
+            LinkageQueries.SameGrouping grouping, List<Cell> table, CountedSection counted, SmallCounts rules) {
         Map<String, Set<String>> groupsOfValue = new LinkedHashMap<>();
         table.forEach(cell -> groupsOfValue.computeIfAbsent(cell.key().dimensions().get(column),
                 grouping.groupsOf()));
@@ -103,10 +104,10 @@ final class LinkageTotals {
                     values.add(value);
                 }
             });
-            long counted = table.stream().filter(c -> values.contains(c.key().dimensions().get(column)))
+            long aggregated = table.stream().filter(c -> values.contains(c.key().dimensions().get(column)))
                     .mapToLong(Cell::value).sum();
-            IncludedEvents included = IncludedEvents.of(counts, grouping.dimension().code(), groups, rules);
-            long differs = counted - included.counted();
+            IncludedEvents included = IncludedEvents.of(counted, grouping.dimension().code(), groups, rules);
+            long differs = aggregated - included.counted();
             Interval shown = included.shown();
             Interval known = new Interval(Math.max(0, shown.lower() + Math.min(0, differs)),
                     shown.upper() + Math.max(0, differs));

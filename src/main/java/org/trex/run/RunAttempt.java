@@ -40,6 +40,7 @@ import org.trex.lineage.LineageReport;
 import org.trex.lineage.LineageRun;
 import org.trex.lineage.OpenLineageEvents;
 import org.trex.lineage.OpenLineageHttpSender;
+import org.trex.linkage.CountedSection;
 import org.trex.linkage.LinkageCounts;
 import org.trex.linkage.LinkageSection;
 import org.trex.optout.ExclusionRules;
@@ -144,9 +145,15 @@ final class RunAttempt {
         LOG.info("Loaded the opt-out lists in {} ms", (System.nanoTime() - loading) / 1_000_000);
         // Counted with the rules the job applies, so its left-out counts are the job's; in PostgreSQL while Spark
         // runs the job, as the two share nothing but those rules.
-        CompletableFuture<LinkageCounts> linkage = CompletableFuture.supplyAsync(
-                () -> new LinkageQueries(parts.catalog()).count(plan, exclusions, request.source()),
-                RunAttempt::beside);
+        CompletableFuture<CountedSection> linkage = CompletableFuture.supplyAsync(() -> {
+            LinkageCounts counts = new LinkageQueries(parts.catalog()).count(plan, exclusions, request.source());
+            long deciding = System.nanoTime();
+            CountedSection section = CountedSection.of(counts, plan.policy().disclosure(),
+                    plan.policy().biasWarningPoints());
+            LOG.info("Disclosure control decided the linkage section's counts in {} ms",
+                    (System.nanoTime() - deciding) / 1_000_000);
+            return section;
+        }, RunAttempt::beside);
         if (plan.outputs().stream().anyMatch(output -> output.output() instanceof AggregateOutput)) {
             // Read the ledger only once no other run of the extract or project can add cells to it before this one
             // publishes, so this run's cells are differenced against every earlier release's.
@@ -165,17 +172,16 @@ final class RunAttempt {
                 .run(plan, exclusions, preflight.key(), staged.data(), history, () -> {
                     // What the section shows, disclosure control takes as known: the aggregates wait for it.
                     long counting = System.nanoTime();
-                    LinkageCounts counts = Futures.joined(linkage);
-                    LOG.info("Waited {} ms for the linkage section's counts, before protecting the aggregates",
+                    CountedSection counted = Futures.joined(linkage);
+                    LOG.info("Waited {} ms for the linkage section, before protecting the aggregates",
                             (System.nanoTime() - counting) / 1_000_000);
-                    return Optional.of(counts);
+                    return Optional.of(counted);
                 });
         List<OutputResult> results = job.outputs();
         Files.writeString(staged.staging().resolve("README.md"), DataDictionary.markdown(plan, runId, results));
         ApprovalFiles.write(staged.staging(), preflight.approval());
         long waiting = System.nanoTime();
-        LinkageSection missed = LinkageSection.of(Futures.joined(linkage), plan.policy().disclosure(),
-                plan.policy().biasWarningPoints());
+        LinkageSection missed = Futures.joined(linkage).shown();
         LOG.info("Waited {} ms for the linkage section, counted beside the job",
                 (System.nanoTime() - waiting) / 1_000_000);
         LineageRun finished = LineageMapper.finished(lineage, plan, job, request.source(), missed);

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trex.disclosure.Interval;
 import org.trex.disclosure.SmallCounts;
+import org.trex.spec.DisclosureRules;
+import org.trex.spec.KAnonymityAction;
 import org.trex.spec.ZeroCounts;
 
 /**
@@ -22,7 +24,8 @@ class IncludedEventsAreReadOffTheShownCountsTest {
     /** Threshold 7, rounded to 5. */
     private static final SmallCounts RULES = new SmallCounts(7, 5, ZeroCounts.DISCLOSIVE);
 
-    private final LinkageCounts counts = counts();
+    private final CountedSection counts = CountedSection.of(counts(), new DisclosureRules(5, KAnonymityAction.SUPPRESS,
+            7, 5), 5);
 
     @Test
     void theEventsLessThoseLeftOutNarrowWhatTheIncludedShowAlone() {
@@ -37,9 +40,10 @@ class IncludedEventsAreReadOffTheShownCountsTest {
     void groupsTogetherAddUpAndAGroupNotListedHasNone() {
         IncludedEvents younger = IncludedEvents.of(counts, "age_band", Set.of("65-74", "75-84", "0-17"), RULES);
 
-        // 65-74: 40 events, none left out (a 0 shown as <=7); 75-84 is not listed.
-        assertThat(younger.counted()).isEqualTo(40);
-        assertThat(younger.shown()).isEqualTo(new Interval(38, 42));
+        // 65-74: 31 included shows as 30 (28 to 32); 40 events less 9 left out (shown 10) allow 26 to 34; 75-84 is
+        // not listed.
+        assertThat(younger.counted()).isEqualTo(31);
+        assertThat(younger.shown()).isEqualTo(new Interval(28, 32));
     }
 
     @Test
@@ -49,15 +53,19 @@ class IncludedEventsAreReadOffTheShownCountsTest {
                         + " [age_band]");
     }
 
+    /** 33 events aged 85+, 11 of them left out; 40 aged 65-74, 9 left out; every other event linked. */
     private static LinkageCounts counts() {
         GroupTally tally = new GroupTally(AGE);
-        for (int i = 0; i < 33; i++) {
-            tally.add(List.of("85+"), i < 11 ? Optional.of(OPT_OUT.code()) : Optional.empty(), GroupTally.Link.LINKED);
-        }
-        for (int i = 0; i < 40; i++) {
-            tally.add(List.of("65-74"), Optional.empty(), GroupTally.Link.LINKED);
-        }
-        return new LinkageCounts(List.of(), List.of(), 73, 73, List.of(OPT_OUT), AGE, Set.of(), tally.groups(),
+        add(tally, "85+", 33, 11);
+        add(tally, "65-74", 40, 9);
+        return new LinkageCounts(List.of(), List.of(), 73, 37, List.of(OPT_OUT), AGE, Set.of(), tally.groups(),
                 List.of());
+    }
+
+    private static void add(GroupTally tally, String band, int events, int leftOut) {
+        for (int i = 0; i < events; i++) {
+            tally.add(List.of(band), i < leftOut ? Optional.of(OPT_OUT.code()) : Optional.empty(),
+                    i % 2 == 0 ? GroupTally.Link.LINKED : GroupTally.Link.NOT_LINKED);
+        }
     }
 }

@@ -15,7 +15,9 @@ import org.trex.spec.KAnonymityAction;
  * flag, but "n/a", and the section says why once.
  */
 class RowsWhoseRoundedCountsContradictAreNotComparedTest {
-    private static final DisclosureRules RULES = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5);
+    /** Rounded to 5, protected only from exact inference: no complement, so every share is of the counts rounded. */
+    private static final DisclosureRules RULES = new DisclosureRules(5, KAnonymityAction.SUPPRESS, 7, 5)
+            .withProtectionRange(0);
     private static final Label NDOP = new Label("national_data_opt_out", "National data opt-out");
     private static final List<Label> DIMENSIONS = List.of(new Label("ethnicity", "Ethnicity group"));
 
@@ -24,7 +26,7 @@ class RowsWhoseRoundedCountsContradictAreNotComparedTest {
         add(tally, "White", 18, 17);
         add(tally, "Asian", 6, 6);
         return LinkageSection.of(new LinkageCounts(List.of(new Tally(new Label("matched", "Matched"), 24)),
-                List.of(new Tally(new Label("valid", "Valid"), 24)), 24, 0, List.of(NDOP), DIMENSIONS, Set.of(),
+                List.of(new Tally(new Label("valid", "Valid"), 24)), 24, 24, List.of(NDOP), DIMENSIONS, Set.of(),
                 tally.groups(), List.of()), RULES, 5);
     }
 

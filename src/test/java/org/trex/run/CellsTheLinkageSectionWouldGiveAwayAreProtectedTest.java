@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trex.disclosure.CellStatus;
 import org.trex.disclosure.DecidedCell;
 import org.trex.disclosure.ReleaseHistory;
-import org.trex.linkage.LinkageCounts;
+import org.trex.linkage.CountedSection;
 import org.trex.optout.ExclusionRules;
 import org.trex.optout.OptOutLoader;
 import org.trex.plan.ExtractPlan;
@@ -94,7 +94,8 @@ class CellsTheLinkageSectionWouldGiveAwayAreProtectedTest {
 
     @Test
     void aComplementIsSuppressedInTheBandTheSectionWouldGiveAway() throws Exception {
-        LinkageCounts counts = new LinkageQueries(SourceCatalog.standard()).count(plan, rules, url);
+        CountedSection counts = CountedSection.of(new LinkageQueries(SourceCatalog.standard()).count(plan, rules, url),
+                plan.policy().disclosure(), plan.policy().biasWarningPoints());
 
         Map<String, DecidedCell> cells = decided(run("with", Optional.of(counts)));
 
@@ -125,7 +126,7 @@ class CellsTheLinkageSectionWouldGiveAwayAreProtectedTest {
         assertThat(cells.get("age_band=90+, sex=1").status()).isEqualTo(CellStatus.PUBLISHED);
     }
 
-    private ExtractJob.Result run(String name, Optional<LinkageCounts> counts) throws Exception {
+    private ExtractJob.Result run(String name, Optional<CountedSection> counts) throws Exception {
         Path data = Files.createDirectories(out.resolve(name));
         return new ExtractJob(TestSpark.session(), url, SourceCatalog.standard(), 2)
                 .run(plan, rules, key, data, ReleaseHistory.NONE, () -> counts);

@@ -20,6 +20,7 @@ import org.trex.disclosure.Interval;
 import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.SmallCounts;
+import org.trex.linkage.CountedSection;
 import org.trex.linkage.GroupTally;
 import org.trex.linkage.Label;
 import org.trex.linkage.LinkageCounts;
@@ -29,8 +30,10 @@ import org.trex.plan.Planner;
 import org.trex.source.SourceCatalog;
 import org.trex.spec.AggregateOutput;
 import org.trex.spec.CountOf;
+import org.trex.spec.DisclosureRules;
 import org.trex.spec.FieldForm;
 import org.trex.spec.FieldSpec;
+import org.trex.spec.KAnonymityAction;
 import org.trex.spec.MeasureSpec;
 import org.trex.spec.RelativeWindow;
 import org.trex.spec.ZeroCounts;
@@ -105,7 +108,9 @@ class SectionTotalsHoldTheTrueCountOfTheBandsTheyCoverTest {
             cells.add(Cell.count(CellKey.of("by_age", "discharges", at), discharges, count));
         });
         return LinkageTotals.of(plan, new LinkageQueries(SourceCatalog.standard()), List.of(byAge),
-                AggregateQuantities.of(List.of(byAge)), cells, counts(), AS_COUNTED);
+                AggregateQuantities.of(List.of(byAge)), cells,
+                CountedSection.of(counts(), new DisclosureRules(1, KAnonymityAction.SUPPRESS, 0, 1)
+                        .withZeros(ZeroCounts.SAFE), 5), AS_COUNTED);
     }
 
     /** The section's counts: 1 event aged 0-17, 13 aged 18-64, 30 aged 65-74, 12 aged 85+ and 2 of no known age. */
