@@ -18,8 +18,9 @@ import org.trex.spec.DisclosureRules;
  * dominated sums, differences from earlier releases), rounding, and secondary suppression. Complementary cells are
  * suppressed one at a time, each where the attacker check finds a suppressed cell pinned down to within the
  * protection range, until no suppressed cell can be narrowed that far from what is published (the totals a records
- * output shows included, {@link KnownTotal}, which it cannot suppress: a cell they pin down by themselves is exposed
- * only where the aggregates narrow it further); if no cell is left to suppress, it refuses.
+ * output shows included, {@link KnownTotal}, which it cannot suppress: a cell they, or the relations between the cells
+ * with nothing published at all, pin down by themselves is exposed only where the aggregates narrow it further); if no
+ * cell is left to suppress, it refuses.
  */
 public final class CellProtection {
     /** Linear programming works in floating point: widths this close to the range count as equal. */
@@ -91,8 +92,9 @@ public final class CellProtection {
         boolean complemented = false;
         double exposedAtOrBelow = rules.protectionRange() + TOLERANCE;
         while (true) {
-            // What the known totals tell by themselves, suppression cannot hide: a cell they pin down is exposed only
-            // where the aggregates narrow it further (the records output shows the rest, under its own rules).
+            // What the known totals and the relations tell by themselves, suppression cannot hide: a cell they pin down
+            // is exposed only where the aggregates narrow it further (the records output shows the rest, under its own
+            // rules; a section whose events all link to no council record has none linked, whatever it shows).
             List<CellKey> exposed = intervals.entrySet().stream()
                     .filter(e -> e.getValue().width() <= exposedAtOrBelow && (!known.pinDown(e.getKey(), decided,
                             relations, attacker, exposedAtOrBelow) || e.getValue().width()

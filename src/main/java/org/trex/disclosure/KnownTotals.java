@@ -91,12 +91,12 @@ final class KnownTotals {
     }
 
     /**
-     * Whether the known totals alone narrow a cell to at most {@code exposedAtOrBelow}: what they tell of it, no
-     * suppression in the aggregates can hide.
+     * Whether the known totals and the relations alone narrow a cell to at most {@code exposedAtOrBelow}: what they
+     * tell of it, no suppression in the aggregates can hide.
      */
     boolean pinDown(CellKey key, Map<CellKey, DecidedCell> decided, List<Relation> relations, AttackerCheck attacker,
             double exposedAtOrBelow) {
-        return !byKey.isEmpty() && alone(key, decided, relations, attacker).width() <= exposedAtOrBelow;
+        return alone(key, decided, relations, attacker).width() <= exposedAtOrBelow;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
+import org.trex.disclosure.CellStatus;
 import org.trex.linkage.Label;
 import org.trex.linkage.LinkageSection;
 import org.trex.linkage.ShownCount;
@@ -107,8 +108,11 @@ final class LinkageView {
     private static AgeBar bar(String css, int y, ShownCount count, OptionalDouble share, double scale) {
         String words = css.equals("included") ? "included" : "left out";
         if (count.suppressed() || share.isEmpty()) {
+            // A complementary count says "suppressed" itself; a small one says how small ("<=7").
+            String shown = count.suppressed() && count.status() != CellStatus.SMALL_COUNT ? ""
+                    : " " + count.display();
             return new AgeBar(css, y, SUPPRESSED_WIDTH, CHART_LABEL_WIDTH + SUPPRESSED_WIDTH + 6, y + BAR_HEIGHT - 3,
-                    words + " " + count.display() + ": suppressed", true);
+                    words + shown + ": suppressed", true);
         }
         int width = (int) Math.round(share.getAsDouble() * scale);
         return new AgeBar(css, y, width, CHART_LABEL_WIDTH + width + 6, y + BAR_HEIGHT - 3,
