@@ -94,10 +94,13 @@ public final class CellProtection {
         while (true) {
             // What the known totals and the relations tell by themselves, suppression cannot hide: a cell they pin down
             // is exposed only where the aggregates narrow it further (the records output shows the rest, under its own
-            // rules; a section whose events all link to no council record has none linked, whatever it shows).
+            // rules; a section whose events all link to no council record has none linked, whatever it shows). Each
+            // asking is two linear programmes more, so without known totals only a cell pinned exactly is asked: with
+            // nothing published and no total known, every constraint is a sum, so a cell is pinned to 0 or not at all.
             List<CellKey> exposed = intervals.entrySet().stream()
-                    .filter(e -> e.getValue().width() <= exposedAtOrBelow && (!known.pinDown(e.getKey(), decided,
-                            relations, attacker, exposedAtOrBelow) || e.getValue().width()
+                    .filter(e -> e.getValue().width() <= exposedAtOrBelow && (!known.mayPinDown(e.getValue())
+                            || !known.pinDown(e.getKey(), decided, relations, attacker, exposedAtOrBelow)
+                            || e.getValue().width()
                             < known.alone(e.getKey(), decided, relations, attacker).width() - TOLERANCE))
                     .map(Map.Entry::getKey).toList();
             if (exposed.isEmpty()) {

@@ -91,6 +91,14 @@ final class KnownTotals {
     }
 
     /**
+     * Whether what the known totals and the relations alone tell may be all the attacker knows of a cell narrowed to
+     * {@code interval}: wherever there are known totals, and where the relations alone could pin it, exactly.
+     */
+    boolean mayPinDown(Interval interval) {
+        return !byKey.isEmpty() || interval.width() <= 1e-6;
+    }
+
+    /**
      * Whether the known totals and the relations alone narrow a cell to at most {@code exposedAtOrBelow}: what they
      * tell of it, no suppression in the aggregates can hide.
      */
