@@ -44,8 +44,7 @@ public record LinkageCounts(
         neverLinked = Set.copyOf(requireNonNull(neverLinked, "neverLinked is null"));
         for (GroupCount group : groups) {
             for (String reason : neverLinked) {
-                if (councilSide.contains(group.dimension()) && !group.group().equals(Groups.NO_COUNCIL_RECORD)
-                        && group.leftOut(reason) > 0) {
+                if (noneCanBe(neverLinked, councilSide, reason, group) && group.leftOut(reason) > 0) {
                     throw new IllegalArgumentException("Cannot count group " + group.dimension() + "=" + group.group()
                             + ": it holds events of a council record left out for " + reason + ", which only an"
                             + " event that links to none can be");
@@ -105,6 +104,11 @@ public record LinkageCounts(
 
     /** Whether anyone knows the group has no event left out for the reason: no linked event can have it. */
     boolean noneCanBe(String reason, GroupCount group) {
+        return noneCanBe(neverLinked, councilSide, reason, group);
+    }
+
+    private static boolean noneCanBe(Set<String> neverLinked, Set<String> councilSide, String reason,
+            GroupCount group) {
         return neverLinked.contains(reason) && councilSide.contains(group.dimension())
                 && !group.group().equals(Groups.NO_COUNCIL_RECORD);
     }

@@ -184,25 +184,24 @@ final class SectionCells {
          */
         Quantity count(String measure, String id, long whole, ToLongFunction<GroupCount> count,
                 Predicate<GroupCount> knownNone) {
-            Quantity quantity = new Quantity("index events " + id, Additivity.EXACT);
-            cells.add(Cell.count(key(measure, Map.of()), quantity, whole));
-            for (GroupCount group : counts.groups()) {
-                CellKey key = key(measure, Map.of(group.dimension(), group.group()));
-                if (knownNone.test(group)) {
-                    none.add(key);
-                } else {
-                    cells.add(Cell.count(key, quantity, count.applyAsLong(group)));
-                }
-            }
-            return quantity;
+            counts.groups().stream().filter(knownNone)
+                    .forEach(group -> none.add(key(measure, Map.of(group.dimension(), group.group()))));
+            return add(measure, "index events " + id, whole, count, knownNone);
         }
 
         /** A count of index events by their link, which a council-side dimension would only restate. */
         Quantity linkage(String measure, long whole, ToLongFunction<GroupCount> count) {
-            Quantity quantity = new Quantity("index events " + measure, Additivity.EXACT);
+            return add(measure, "index events " + measure, whole, count,
+                    group -> counts.councilSide().contains(group.dimension()));
+        }
+
+        /** The cells of a count: the whole cohort's, and every group's but those {@code noCell} takes out. */
+        private Quantity add(String measure, String id, long whole, ToLongFunction<GroupCount> count,
+                Predicate<GroupCount> noCell) {
+            Quantity quantity = new Quantity(id, Additivity.EXACT);
             cells.add(Cell.count(key(measure, Map.of()), quantity, whole));
             for (GroupCount group : counts.groups()) {
-                if (!counts.councilSide().contains(group.dimension())) {
+                if (!noCell.test(group)) {
                     cells.add(Cell.count(key(measure, Map.of(group.dimension(), group.group())), quantity,
                             count.applyAsLong(group)));
                 }
