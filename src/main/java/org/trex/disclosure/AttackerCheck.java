@@ -141,7 +141,8 @@ public final class AttackerCheck {
                     .filter(bound -> !optima.containsKey(bound) || !optima.get(bound).holds(members, ranges))
                     .toList();
             // Each bound is a linear programme of its own over the same constraints: they are solved side by side, on
-            // every core (Spark's tasks are done by now). Each thread builds the model it solves: ojAlgo's copy()
+            // every core (an aggregate's cells are decided once Spark's tasks are done; a run's linkage section beside
+            // them, where the two take turns at the cores). Each thread builds the model it solves: ojAlgo's copy()
             // writes to the model it copies (its sets of fixed variables and of references), no place for threads
             // to meet, and taking the copies one at a time doubled the time of 150 cells.
             List<Supplier<Optimum>> solved = unsolved.parallelStream()

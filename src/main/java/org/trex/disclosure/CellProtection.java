@@ -20,7 +20,8 @@ import org.trex.spec.DisclosureRules;
  * protection range, until no suppressed cell can be narrowed that far from what is published (the totals a records
  * output shows included, {@link KnownTotal}, which it cannot suppress: a cell they, or the relations between the cells
  * with nothing published at all, pin down by themselves is exposed only where the aggregates narrow it further); if no
- * cell is left to suppress, it refuses.
+ * cell is left to suppress beside a cell the rules suppress by itself, it refuses. A complement is a cell the rules
+ * would publish: where no cell is left to hide it, the attacker may narrow it down.
  */
 public final class CellProtection {
     /** Linear programming works in floating point: widths this close to the range count as equal. */
@@ -103,18 +104,25 @@ public final class CellProtection {
                             || e.getValue().width()
                             < known.alone(e.getKey(), decided, relations, attacker).width() - TOLERANCE))
                     .map(Map.Entry::getKey).toList();
-            if (exposed.isEmpty()) {
+            // A complement narrowed down is one the rules would have published: it is hidden further only while a cell
+            // is left to suppress beside it (which may widen a small count beyond it too); past that it is left so.
+            Optional<CellKey> small = exposed.stream()
+                    .filter(key -> decided.get(key).status() != CellStatus.COMPLEMENTARY).findFirst();
+            Optional<Complement> found = exposed.isEmpty() ? Optional.empty()
+                    : complement(exposed, decided, relations, known);
+            if (found.isEmpty() && small.isEmpty()) {
                 return new ProtectedCells(decided.values().stream().filter(c -> !known.holds(c.key())).toList(),
                         relations.size(), complemented ? attack.intervals(decided.values(), decided.keySet())
                                 : intervals, attack.programmes());
             }
-            CellKey first = exposed.get(0);
-            Complement next = complement(exposed, decided, relations, known).orElseThrow(() ->
-                    new DisclosureRefusedException("Cannot publish cell " + first
-                            + ": from what is published an attacker can narrow it to " + intervals.get(first)
-                            + known.given(first, decided, relations, attacker, exposedAtOrBelow)
-                            + ", no wider than the protection range " + rules.protectionRange()
-                            + ", and no cell is left to suppress beside it"));
+            Complement next = found.orElseThrow(() -> {
+                CellKey first = small.orElseThrow();
+                return new DisclosureRefusedException("Cannot publish cell " + first
+                        + ": from what is published an attacker can narrow it to " + intervals.get(first)
+                        + known.given(first, decided, relations, attacker, exposedAtOrBelow)
+                        + ", no wider than the protection range " + rules.protectionRange()
+                        + ", and no cell is left to suppress beside it");
+            });
             Cell complement = next.cell();
             decided.put(complement.key(), new DecidedCell(complement, CellStatus.COMPLEMENTARY, Optional.empty(),
                     "protects " + next.protects() + ", which an attacker could otherwise narrow to "
