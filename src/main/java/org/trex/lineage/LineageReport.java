@@ -104,7 +104,7 @@ public final class LineageReport {
         view.put("sources", run.sources().stream().map(source -> Map.of(
                 "namespace", source.namespace(),
                 "name", source.name(),
-                "rowsRead", counts.text(source.rowsRead()),
+                "rowsRead", rowsRead(source, counts),
                 "fields", String.join(", ", source.fields().stream().map(Field::name).toList()),
                 "sql", source.sql(),
                 "sqlIndented", source.sql().strip().indent(4).stripTrailing())).toList());
@@ -184,6 +184,14 @@ public final class LineageReport {
 
     /** A step of the chart: its rows as shown (empty when not shown: drawn as an outline), in words. */
     private record Step(String label, OptionalLong rows, String css, String text, String note) {
+    }
+
+    /** A source's rows read as shown, or why it has no count of its own. */
+    private static String rowsRead(Source source, PublishedCounts counts) {
+        return source.rowsRead().isPresent()
+                ? counts.text(source.rowsRead().getAsLong()) + " rows read (summed over the outputs that read it)"
+                : "rows not counted: the outputs only join to its rows or look them up, for the rows of the tables"
+                        + " they read";
     }
 
     /** People left out as shown, or why they cannot be counted. */

@@ -111,9 +111,12 @@ public record LineageRun(
                 Optional.of(requireNonNull(missed, "missed is null")), loads);
     }
 
-    /** Rows read by all outputs together: a table that several outputs read is counted once for each. */
+    /**
+     * Rows read by all outputs together: a table that several outputs read is counted once for each, and a table they
+     * only join to or look up not at all.
+     */
     public long rowsRead() {
-        return sources.stream().mapToLong(Source::rowsRead).sum();
+        return sources.stream().mapToLong(source -> source.rowsRead().orElse(0)).sum();
     }
 
     private static void requireUnique(List<String> names, String what) {

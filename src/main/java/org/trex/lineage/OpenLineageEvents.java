@@ -212,10 +212,12 @@ public final class OpenLineageEvents {
         inputFacets.set("trex_sourceQuery", trexFacet("TrexSourceQueryInputDatasetFacet")
                 .put("query", source.sql())
                 .put("dialect", "postgresql"));
-        // A suppressed count has no statistic: a reader of the facet would take any number for the rows read.
-        if (type == EventType.COMPLETE && !counts.shown(source.rowsRead()).suppressed()) {
+        // A suppressed count, or none (a table only joined to), has no statistic: a reader of the facet would take any
+        // number for the rows read.
+        if (type == EventType.COMPLETE && source.rowsRead().isPresent()
+                && !counts.shown(source.rowsRead().getAsLong()).suppressed()) {
             ObjectNode statistics = olFacet("1-0-0/InputStatisticsInputDatasetFacet");
-            counts.put(statistics, "rowCount", source.rowsRead());
+            counts.put(statistics, "rowCount", source.rowsRead().getAsLong());
             inputFacets.set("inputStatistics", statistics);
         }
         return input;

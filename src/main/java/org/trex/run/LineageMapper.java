@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.Table;
@@ -150,7 +151,8 @@ final class LineageMapper {
             String sql =
                     String.join("\n\n", sqlByTable.getOrDefault(table, List.of("-- read through correlated look-ups")));
             sources.add(new Source(namespace(url), url.databaseName() + "." + table, sql,
-                    rowsByTable.getOrDefault(table, 0L), fields));
+                    rowsByTable.containsKey(table) ? OptionalLong.of(rowsByTable.get(table)) : OptionalLong.empty(),
+                    fields));
         }
         return sources;
     }
