@@ -103,14 +103,9 @@ final class LineageMapper {
     static LineageRun finished(LineageRun started, ExtractPlan plan, ExtractJob.Result job, DatabaseUrl source,
             LinkageSection missed) {
         Map<String, Long> rowsByTable = new LinkedHashMap<>();
-        for (OutputResult result : job.outputs()) {
-            // A read outputs share is counted once, by its first output: the rows were read once.
-            String name = result.plan().name();
-            boolean counted = plan.scanOf(name).filter(s -> !s.outputs().get(0).equals(name)).isPresent();
-            if (!counted) {
-                rowsByTable.merge(mainTable(result.plan()), result.rowsRead(), Long::sum);
-            }
-        }
+        // Counted for each output, as its rows in and the rows each reason left out are, so that the lineage's counts
+        // add up: a read the outputs share is counted once for each of them, though PostgreSQL gave its rows once.
+        job.outputs().forEach(result -> rowsByTable.merge(mainTable(result.plan()), result.rowsRead(), Long::sum));
         List<Exclusion> leftOut = job.leftOut().stream()
                 .map(count -> new Exclusion(count.reason(), count.rows(), count.people())).toList();
         List<Source> sources = sources(plan, source, rowsByTable);
