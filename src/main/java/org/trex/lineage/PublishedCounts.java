@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import java.util.Optional;
 import org.trex.disclosure.Interval;
 import org.trex.disclosure.SmallCounts;
@@ -70,8 +69,7 @@ public final class PublishedCounts {
 
     /** The count as a report shows it: "1,010", or "&lt;=7" when suppressed. */
     public String text(long count) {
-        ShownCount shown = shown(count);
-        return shown.suppressed() ? shown.display() : String.format(Locale.UK, "%,d", shown.value().getAsLong());
+        return shown(count).display();
     }
 
     /** Puts the count as shown in {@code node}: a number, or null when suppressed. */

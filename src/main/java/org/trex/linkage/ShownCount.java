@@ -2,6 +2,7 @@ package org.trex.linkage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
 import java.util.OptionalLong;
 import org.trex.disclosure.CellStatus;
 import org.trex.disclosure.DecidedCell;
@@ -41,10 +42,13 @@ public record ShownCount(OptionalLong value, long suppressedAtOrBelow, CellStatu
         return value.isEmpty();
     }
 
-    /** The count, "&lt;=N" when suppressed as small, or "suppressed" when suppressed beside a small one. */
+    /**
+     * The count as the reports show every count ("1,010"), "&lt;=N" when suppressed as small, or "suppressed" when
+     * suppressed beside a small one.
+     */
     public String display() {
         if (value.isPresent()) {
-            return Long.toString(value.getAsLong());
+            return String.format(Locale.UK, "%,d", value.getAsLong());
         }
         return status == CellStatus.SMALL_COUNT ? "<=" + suppressedAtOrBelow : "suppressed";
     }
