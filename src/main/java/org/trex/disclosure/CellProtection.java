@@ -25,7 +25,7 @@ import org.trex.spec.DisclosureRules;
  */
 public final class CellProtection {
     /** Linear programming works in floating point: widths this close to the range count as equal. */
-    private static final double TOLERANCE = 1e-6;
+    static final double TOLERANCE = 1e-6;
 
     private final DisclosureRules rules;
     private final SmallCounts smallCounts;

@@ -95,7 +95,7 @@ final class KnownTotals {
      * {@code interval}: wherever there are known totals, and where the relations alone could pin it, exactly.
      */
     boolean mayPinDown(Interval interval) {
-        return !byKey.isEmpty() || interval.width() <= 1e-6;
+        return !byKey.isEmpty() || interval.width() <= CellProtection.TOLERANCE;
     }
 
     /**
