@@ -20,8 +20,9 @@ import org.trex.spec.DisclosureRules;
  * protection range, until no suppressed cell can be narrowed that far from what is published (the totals a records
  * output shows included, {@link KnownTotal}, which it cannot suppress: a cell they, or the relations between the cells
  * with nothing published at all, pin down by themselves is exposed only where the aggregates narrow it further); if no
- * cell is left to suppress beside a cell the rules suppress by itself, it refuses. A complement is a cell the rules
- * would publish: where no cell is left to hide it, the attacker may narrow it down.
+ * cell is left to suppress beside a cell the rules suppress by itself, nor along a chain of relations from it, it
+ * refuses. A complement is a cell the rules would publish: where no cell is left to hide it, the attacker may narrow
+ * it down.
  */
 public final class CellProtection {
     /** Linear programming works in floating point: widths this close to the range count as equal. */
@@ -110,6 +111,9 @@ public final class CellProtection {
                     .filter(key -> decided.get(key).status() != CellStatus.COMPLEMENTARY).findFirst();
             Optional<Complement> found = exposed.isEmpty() ? Optional.empty()
                     : complement(exposed, decided, relations, known);
+            if (found.isEmpty() && small.isPresent()) {
+                found = farther(small.get(), decided, relations, known);
+            }
             if (found.isEmpty() && small.isEmpty()) {
                 return new ProtectedCells(decided.values().stream().filter(c -> !known.holds(c.key())).toList(),
                         relations.size(), complemented ? attack.intervals(decided.values(), decided.keySet())
@@ -198,6 +202,25 @@ public final class CellProtection {
                 .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
                 .map(cell -> new Complement(cell, exposed.stream().filter(k -> relations.stream()
                         .anyMatch(r -> contains(r, k) && contains(r, cell.key()))).findFirst().orElseThrow()));
+    }
+
+    /**
+     * Where no cell is left beside an exposed small one, the largest published cell joined to it by any chain of
+     * relations: a chain narrows it too (rows read of all the tables, through each table's and each output's rows in,
+     * to a records output's rows in less the exact rows its file shows), and any cell along it may be what does.
+     */
+    private static Optional<Complement> farther(CellKey key, Map<CellKey, DecidedCell> decided,
+            List<Relation> relations, KnownTotals known) {
+        Set<CellKey> joined = new HashSet<>(Set.of(key));
+        int reached = 0;
+        while (reached < joined.size()) {
+            reached = joined.size();
+            relations.stream().filter(r -> r.members().anyMatch(m -> joined.contains(m.key())))
+                    .forEach(r -> r.members().forEach(m -> joined.add(m.key())));
+        }
+        return decided.values().stream().map(DecidedCell::cell)
+                .filter(c -> joined.contains(c.key()) && !suppressed(decided, c) && !known.holds(c.key()))
+                .max(Comparator.comparingLong(Cell::value)).map(cell -> new Complement(cell, key));
     }
 
     private static boolean contains(Relation relation, CellKey key) {

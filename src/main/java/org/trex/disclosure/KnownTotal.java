@@ -24,7 +24,12 @@ public record KnownTotal(String output, Quantity quantity, Interval known, Shown
         /** In the lineage, as aggregate {@code output}'s rows in and rows left out, each through the rules. */
         IN_THE_LINEAGE,
         /** In the lineage's linkage section, as the index events included in the groups {@code group} names. */
-        IN_THE_LINKAGE_SECTION
+        IN_THE_LINKAGE_SECTION,
+        /**
+         * Nowhere: a sum two sets of shown counts share ({@code output} names it in words), which the attacker knows
+         * to be the same for both and no count below 0, and nothing more.
+         */
+        AS_A_SHARED_SUM
     }
 
     /**
@@ -82,7 +87,7 @@ public record KnownTotal(String output, Quantity quantity, Interval known, Shown
      * attacker what it is. A group's total has the group as its one dimension, under a name no output's column has,
      * so no cell is taken to count the same records as it: only {@link #covers} says which it covers.
      */
-    Cell cell() {
+    public Cell cell() {
         if (group.isPresent()) {
             return Cell.count(CellKey.of(output + " (linkage section)", quantity.id(),
                     Map.of("linkage section's " + group.get().dimension(), group.get().words())), quantity,
@@ -109,6 +114,9 @@ public record KnownTotal(String output, Quantity quantity, Interval known, Shown
         }
         if (shown == Shown.IN_THE_LINEAGE) {
             return "the rows in and left out of output " + output + " in the lineage";
+        }
+        if (shown == Shown.AS_A_SHARED_SUM) {
+            return output + ", a sum shown nowhere";
         }
         return "the " + (quantity.additivity() == Additivity.BOUNDED ? "people" : "rows") + " of records output "
                 + output;

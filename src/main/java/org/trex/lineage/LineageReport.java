@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.trex.disclosure.CellStatus;
 import org.trex.linkage.ShownCount;
 
 /**
@@ -78,6 +79,7 @@ public final class LineageReport {
 
     private static Map<String, Object> view(LineageRun run, Instant completedAt) {
         PublishedCounts counts = run.policy().counts();
+        LineageCells cells = LineageCells.of(run);
         Map<String, Object> view = new LinkedHashMap<>();
         SpecIdentity spec = run.spec();
         view.put("spec", spec);
@@ -104,7 +106,7 @@ public final class LineageReport {
         view.put("sources", run.sources().stream().map(source -> Map.of(
                 "namespace", source.namespace(),
                 "name", source.name(),
-                "rowsRead", rowsRead(source, counts),
+                "rowsRead", rowsRead(source, cells),
                 "fields", String.join(", ", source.fields().stream().map(Field::name).toList()),
                 "sql", source.sql(),
                 "sqlIndented", source.sql().strip().indent(4).stripTrailing())).toList());
@@ -118,11 +120,11 @@ public final class LineageReport {
                 // A list of one or none, as a template cannot tell an absent value from its parent's.
                 "council", load.council().map(CouncilCodeCheck::inWords).stream().toList())).toList());
         view.put("hasLoads", !run.loads().isEmpty());
-        view.put("rowsRead", counts.text(run.rowsRead()));
+        view.put("rowsRead", cells.rowsRead().display());
         view.put("shownCounts", counts.words());
         view.put("outputCount", run.outputs().size());
         view.put("exclusions", run.exclusions().stream().map(e -> Map.of(
-                "label", e.label(), "reason", e.reason(), "rows", counts.text(e.rows()), "people", people(e, counts)))
+                "label", e.label(), "reason", e.reason(), "rows", cells.rows(e).display(), "people", people(e, cells)))
                 .toList());
         List<Map<String, Object>> outputs = new ArrayList<>();
         List<Map<String, Object>> files = new ArrayList<>();
@@ -132,9 +134,9 @@ public final class LineageReport {
         List<Map<String, Object>> aggregateGroups = new ArrayList<>();
         List<Map<String, Object>> disclosureNotes = new ArrayList<>();
         for (Output output : run.outputs()) {
-            Reconciliation r = output.reconciliation();
-            outputs.add(Map.of("name", output.name(), "kind", output.kind().code(), "rowsIn", counts.text(r.rowsIn()),
-                    "rowsLeftOut", counts.text(r.rowsLeftOut()), "rowsOut", rowsOut(output),
+            outputs.add(Map.of("name", output.name(), "kind", output.kind().code(),
+                    "rowsIn", cells.rowsIn(output).display(), "rowsLeftOut", cells.rowsLeftOut(output).display(),
+                    "rowsOut", rowsOut(output),
                     "contentSha256", output.contentSha256()));
             for (OutputFile file : output.files()) {
                 files.add(Map.of("path", file.path(), "format", file.format().code(), "rows", count(file.rows()),
@@ -172,7 +174,7 @@ public final class LineageReport {
         view.put("aggregateGroups", aggregateGroups);
         view.put("disclosureNotes", disclosureNotes);
         view.put("hasDisclosureNotes", !disclosureNotes.isEmpty());
-        view.put("chart", chart(run, counts));
+        view.put("chart", chart(run, cells));
         run.linkage().ifPresent(section -> view.put("linkage", LinkageView.of(section)));
         return view;
     }
@@ -187,16 +189,16 @@ public final class LineageReport {
     }
 
     /** A source's rows read as shown, or why it has no count of its own. */
-    private static String rowsRead(Source source, PublishedCounts counts) {
+    private static String rowsRead(Source source, LineageCells cells) {
         return source.rowsRead().isPresent()
-                ? counts.text(source.rowsRead().getAsLong()) + " rows read (summed over the outputs that read it)"
+                ? cells.rowsRead(source).display() + " rows read (summed over the outputs that read it)"
                 : "rows not counted: the outputs only join to its rows or look them up, for the rows of the tables"
                         + " they read";
     }
 
     /** People left out as shown, or why they cannot be counted. */
-    private static String people(Exclusion e, PublishedCounts counts) {
-        return e.peopleCountable() ? counts.text(e.people()) : "not countable (no valid NHS number)";
+    private static String people(Exclusion e, LineageCells cells) {
+        return e.peopleCountable() ? cells.people(e).display() : "not countable (no valid NHS number)";
     }
 
     /**
@@ -212,15 +214,15 @@ public final class LineageReport {
      * Bars from rows read, through each exclusion, to the rows each output wrote; all sized on one scale, from the
      * counts as shown: a suppressed count, and the rows an aggregate counted, are outlines, whose width says nothing.
      */
-    private static Map<String, Object> chart(LineageRun run, PublishedCounts counts) {
+    private static Map<String, Object> chart(LineageRun run, LineageCells cells) {
         List<Step> steps = new ArrayList<>();
-        steps.add(step("Rows read by " + run.outputs().size() + " outputs", run.rowsRead(), "read", "", counts));
+        steps.add(step("Rows read by " + run.outputs().size() + " outputs", cells.rowsRead(), "read", ""));
         for (Exclusion e : run.exclusions()) {
-            steps.add(step("Left out: " + e.label(), e.rows(), "out",
-                    e.peopleCountable() ? counts.text(e.people()) + " people" : "people not countable", counts));
+            steps.add(step("Left out: " + e.label(), cells.rows(e), "out",
+                    e.peopleCountable() ? cells.people(e).display() + " people" : "people not countable"));
         }
         for (Output o : run.outputs()) {
-            String left = "after " + counts.text(o.reconciliation().rowsLeftOut()) + " left out at this output";
+            String left = "after " + cells.rowsLeftOut(o).display() + " left out at this output";
             if (o.kind() == OutputKind.AGGREGATE) {
                 steps.add(new Step("Counted: " + o.name(), OptionalLong.empty(), "cells",
                         "into " + groups(o.rowsWritten()), left + "; its counts are its cells"));
@@ -246,12 +248,16 @@ public final class LineageReport {
                 "height", 20 + steps.size() * CHART_ROW_HEIGHT, "arrowX", CHART_LABEL_WIDTH - 6);
     }
 
-    /** A step of rows as shown: a bar, or an outline marked suppressed. */
-    private static Step step(String label, long rows, String css, String note, PublishedCounts counts) {
-        ShownCount shown = counts.shown(rows);
-        return shown.suppressed()
-                ? new Step(label, OptionalLong.empty(), "suppressed", counts.text(rows) + " rows (suppressed)", note)
-                : new Step(label, shown.value(), css, counts.text(rows) + " rows", note);
+    /**
+     * A step of rows as shown: a bar, or an outline marked suppressed ("&lt;=7 rows (suppressed)", or "rows suppressed"
+     * where it hides a small count beside it).
+     */
+    private static Step step(String label, ShownCount shown, String css, String note) {
+        if (!shown.suppressed()) {
+            return new Step(label, shown.value(), css, shown.display() + " rows", note);
+        }
+        return new Step(label, OptionalLong.empty(), "suppressed", shown.status() == CellStatus.SMALL_COUNT
+                ? shown.display() + " rows (suppressed)" : "rows suppressed", note);
     }
 
     private static String groups(long groups) {

@@ -47,9 +47,13 @@ public final class OpenLineageEvents {
         requireNonNull(run, "run is null");
         requireNonNull(completedAt, "completedAt is null");
         ObjectNode event = event(run, EventType.COMPLETE, completedAt);
+        LineageCells cells = LineageCells.of(run);
+        for (int i = 0; i < run.sources().size(); i++) {
+            inputStatistics(run.sources().get(i), cells, (ObjectNode) event.get("inputs").get(i).get("inputFacets"));
+        }
         ObjectNode facets = (ObjectNode) event.get("run").get("facets");
-        facets.set("trex_exclusions", exclusions(run));
-        facets.set("trex_reconciliation", reconciliation(run));
+        facets.set("trex_exclusions", exclusions(run, cells));
+        facets.set("trex_reconciliation", reconciliation(run, cells));
         facets.set("trex_outputFiles", outputFiles(run));
         run.linkage().ifPresent(section -> facets.set("trex_linkage",
                 LinkageJson.fill(trexFacet("TrexLinkageRunFacet"), section)));
@@ -111,7 +115,7 @@ public final class OpenLineageEvents {
         ArrayNode inputs = event.putArray("inputs");
         PublishedCounts counts = run.policy().counts();
         for (Source source : run.sources()) {
-            inputs.add(input(source, type, counts));
+            inputs.add(input(source));
         }
         for (SourceLoad load : run.loads()) {
             inputs.add(input(load, counts));
@@ -199,7 +203,7 @@ public final class OpenLineageEvents {
         return facets;
     }
 
-    private static ObjectNode input(Source source, EventType type, PublishedCounts counts) {
+    private static ObjectNode input(Source source) {
         ObjectNode input = NODES.objectNode();
         input.put("namespace", source.namespace());
         input.put("name", source.name());
@@ -212,15 +216,18 @@ public final class OpenLineageEvents {
         inputFacets.set("trex_sourceQuery", trexFacet("TrexSourceQueryInputDatasetFacet")
                 .put("query", source.sql())
                 .put("dialect", "postgresql"));
-        // A suppressed count, or none (a table only joined to), has no statistic: a reader of the facet would take any
-        // number for the rows read.
-        if (type == EventType.COMPLETE && source.rowsRead().isPresent()
-                && !counts.shown(source.rowsRead().getAsLong()).suppressed()) {
-            ObjectNode statistics = olFacet("1-0-0/InputStatisticsInputDatasetFacet");
-            counts.put(statistics, "rowCount", source.rowsRead().getAsLong());
-            inputFacets.set("inputStatistics", statistics);
-        }
         return input;
+    }
+
+    /**
+     * A source's rows read, as shown. A suppressed count, or none (a table only joined to), has no statistic: a reader
+     * of the facet would take any number for the rows read.
+     */
+    private static void inputStatistics(Source source, LineageCells cells, ObjectNode inputFacets) {
+        if (source.rowsRead().isPresent() && !cells.rowsRead(source).suppressed()) {
+            inputFacets.set("inputStatistics", olFacet("1-0-0/InputStatisticsInputDatasetFacet")
+                    .put("rowCount", cells.rowsRead(source).value().getAsLong()));
+        }
     }
 
     /** A loaded file as an input dataset, versioned by its SHA-256. */
@@ -321,16 +328,15 @@ public final class OpenLineageEvents {
         return facet;
     }
 
-    private static ObjectNode exclusions(LineageRun run) {
-        PublishedCounts counts = run.policy().counts();
+    private static ObjectNode exclusions(LineageRun run, LineageCells cells) {
         ObjectNode facet = trexFacet("TrexExclusionsRunFacet");
         ArrayNode list = facet.putArray("exclusions");
         for (Exclusion e : run.exclusions()) {
             ObjectNode node = list.addObject().put("reason", e.reason());
-            counts.put(node, "rows", e.rows());
+            PublishedCounts.put(node, "rows", cells.rows(e));
             node.put("peopleCountable", e.peopleCountable());
             if (e.peopleCountable()) {
-                counts.put(node, "people", e.people());
+                PublishedCounts.put(node, "people", cells.people(e));
             } else {
                 node.putNull("people");
             }
@@ -342,15 +348,14 @@ public final class OpenLineageEvents {
      * Rows in and left out as shown; a record output's rows out exactly, as its files hold them, and an aggregate's
      * not at all: the rows it counted are its cells' to show, as disclosure control published them.
      */
-    private static ObjectNode reconciliation(LineageRun run) {
-        PublishedCounts counts = run.policy().counts();
+    private static ObjectNode reconciliation(LineageRun run, LineageCells cells) {
         ObjectNode facet = trexFacet("TrexReconciliationRunFacet");
         ArrayNode list = facet.putArray("outputs");
         for (Output output : run.outputs()) {
             Reconciliation r = output.reconciliation();
             ObjectNode node = list.addObject().put("name", output.name()).put("kind", output.kind().code());
-            counts.put(node, "rowsIn", r.rowsIn());
-            counts.put(node, "rowsLeftOut", r.rowsLeftOut());
+            PublishedCounts.put(node, "rowsIn", cells.rowsIn(output));
+            PublishedCounts.put(node, "rowsLeftOut", cells.rowsLeftOut(output));
             if (output.kind() == OutputKind.RECORDS) {
                 node.put("rowsOut", r.rowsOut());
             }

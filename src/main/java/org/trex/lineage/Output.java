@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One output of an extract: its columns, the files that hold it, the reconciliation of its rows, the digest of
- * its content (over sorted rows, so the same whatever the file format), where each column came from, and the
+ * One output of an extract: the source it reads one row for one (its dataset's table, by the name its {@link Source}
+ * has: whose rows read are its rows in), its columns, the files that hold it, the reconciliation of its rows, the
+ * digest of its content (over sorted rows, so the same whatever the file format), where each column came from, and the
  * disclosure measures when the output was checked.
  */
 public record Output(
         String name,
         OutputKind kind,
+        String mainSource,
         List<Field> columns,
         List<OutputFile> files,
         Reconciliation reconciliation,
@@ -22,6 +24,7 @@ public record Output(
     public Output {
         LineageChecks.requireText(name, "name");
         requireNonNull(kind, "kind is null");
+        LineageChecks.requireText(mainSource, "mainSource");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         files = List.copyOf(requireNonNull(files, "files is null"));
         requireNonNull(reconciliation, "reconciliation is null");

@@ -14,7 +14,8 @@ import org.trex.spec.ZeroCounts;
 /**
  * Counts as the lineage publishes them: each through the policy's suppression and rounding, as the linkage section's
  * are, so that no count in what leaves the TRE is more exact than disclosure control lets the data be (a count at
- * or below the threshold is "&lt;=N" in the reports and null in the facets, the rest are rounded). The exact counts
+ * or below the threshold is "&lt;=N" in the reports and null in the facets, the rest are rounded); the counts of rows
+ * from source to output, which add up, are decided together ({@link LineageCells}). The exact counts
  * stay in the TRE, in the governance database, and the run holds them to in - left out = out before it publishes.
  * For {@code trex verify}, the same rules read back from a lineage ({@code trex_policy.shownCounts}) say which counts
  * they could have shown and what exact counts each stands for.
@@ -74,7 +75,11 @@ public final class PublishedCounts {
 
     /** Puts the count as shown in {@code node}: a number, or null when suppressed. */
     void put(ObjectNode node, String field, long count) {
-        ShownCount shown = shown(count);
+        put(node, field, shown(count));
+    }
+
+    /** Puts a count as shown in {@code node}: a number, or null when suppressed (as small, or beside a small one). */
+    static void put(ObjectNode node, String field, ShownCount shown) {
         if (shown.suppressed()) {
             node.putNull(field);
         } else {
@@ -101,13 +106,16 @@ public final class PublishedCounts {
                 : Optional.of(published.asLong() + ", which the rules (" + words() + ") never show");
     }
 
-    /** A published count as a message quotes it: "1010", or "&lt;=7" for null. */
+    /** A published count as a message quotes it: "1010", or "suppressed" for null. */
     String text(JsonNode published) {
-        return published.isNull() ? "<=" + rules.suppressAtOrBelow() : Long.toString(published.asLong());
+        return published.isNull() ? "suppressed" : Long.toString(published.asLong());
     }
 
-    /** The exact counts a published one (checked by {@link #problem}) can stand for. */
+    /**
+     * The exact counts a published one (checked by {@link #problem}) can stand for: null is any count, as the lineage
+     * suppresses a count beside a small one ({@link LineageCells}) as it does a small one.
+     */
     Interval behind(JsonNode published) {
-        return rules.behind(published.isNull() ? null : published.asLong());
+        return published.isNull() ? new Interval(0, Double.POSITIVE_INFINITY) : rules.behind(published.asLong());
     }
 }

@@ -190,7 +190,7 @@ final class LineageMapper {
                 : disclosure.after().map(after -> new DisclosureMeasures.Records(k, after.smallestClass(),
                         after.uniqueShare(), disclosure.action() + " on " + disclosure.quasiIdentifiers(),
                         disclosure.valuesSuppressed()));
-        return new Output(outputPlan.name(), aggregate ? OutputKind.AGGREGATE : OutputKind.RECORDS,
+        return new Output(outputPlan.name(), aggregate ? OutputKind.AGGREGATE : OutputKind.RECORDS, main,
                 result.schema().stream().map(c -> new Field(c.name(), c.type())).toList(), files,
                 new Reconciliation(result.rowsRead(), result.rowsLeftOut(), result.rowsUsed()),
                 result.contentSha256(), lineage, measures);

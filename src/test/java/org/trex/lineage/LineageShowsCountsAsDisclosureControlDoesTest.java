@@ -20,7 +20,7 @@ class LineageShowsCountsAsDisclosureControlDoesTest {
 
     private static LineageRun run() {
         LineageRun sample = SampleLineage.finished();
-        Output summary = new Output("delays_summary", OutputKind.AGGREGATE,
+        Output summary = new Output("delays_summary", OutputKind.AGGREGATE, SampleLineage.spells().name(),
                 List.of(new Field("discharges", "bigint")),
                 List.of(new OutputFile("data/delays_summary.csv", FileFormat.CSV, 1, 107, DIGEST)),
                 new Reconciliation(1_009, 85, 924), DIGEST, List.of(), Optional.empty());

@@ -37,7 +37,7 @@ class OutputStatisticsCountTheRowsWrittenTest {
     }
 
     private static Output byBand(long parquetRows, long csvRows) {
-        return new Output("delays_by_band", OutputKind.AGGREGATE,
+        return new Output("delays_by_band", OutputKind.AGGREGATE, SampleLineage.spells().name(),
                 List.of(new Field("delay_band", "string"), new Field("discharges", "bigint")),
                 List.of(new OutputFile("data/delays_by_band.parquet", FileFormat.PARQUET, parquetRows, 2_045, DIGEST),
                         new OutputFile("data/delays_by_band.csv", FileFormat.CSV, csvRows, 655, DIGEST)),

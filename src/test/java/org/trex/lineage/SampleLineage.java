@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.trex.extract.BuildInfo;
+import org.trex.spec.DisclosureRules;
 
 /** A realistic run of a readmissions extract: two sources, five exclusion steps, a record and an aggregate output. */
 final class SampleLineage {
@@ -43,7 +44,7 @@ final class SampleLineage {
                 "age band at index date", Masking.NOT_MASKED);
         Transformation filter = new Transformation(TransformationType.INDIRECT, TransformationSubtype.FILTER,
                 "spells in the study window", Masking.NOT_MASKED);
-        return new Output("spells", OutputKind.RECORDS,
+        return new Output("spells", OutputKind.RECORDS, spells.name(),
                 List.of(new Field("person_pseudonym", "string"), new Field("age_band", "string"),
                         new Field("admission_month", "string")),
                 List.of(new OutputFile("data/spells.parquet", FileFormat.PARQUET, 41_877, bytesParquet, sha256Parquet),
@@ -65,7 +66,7 @@ final class SampleLineage {
 
     static Output countsOutput(String sha256Csv, long bytesCsv) {
         Source spells = spells();
-        return new Output("readmissions_by_month", OutputKind.AGGREGATE,
+        return new Output("readmissions_by_month", OutputKind.AGGREGATE, spells.name(),
                 List.of(new Field("admission_month", "string"), new Field("readmissions", "long")),
                 List.of(new OutputFile("data/readmissions_by_month.csv", FileFormat.CSV, 12, bytesCsv, sha256Csv)),
                 new Reconciliation(14, 2, 12),
@@ -87,6 +88,11 @@ final class SampleLineage {
 
     /** The run as known before reading anything. */
     static LineageRun started() {
+        return started(SampleLinkage.RULES);
+    }
+
+    /** The run as known before reading anything, under a policy of these disclosure rules. */
+    static LineageRun started(DisclosureRules rules) {
         return LineageRun.of(RUN_ID, STARTED, LocalDate.parse("2025-03-01"),
                 Optional.of(new ParentRun("airflow", "trex_monthly.readmissions",
                         UUID.fromString("0195f3a0-0000-7000-8000-000000000001"))),
@@ -97,7 +103,7 @@ final class SampleLineage {
                         "UK GDPR Art. 6(1)(e) and 9(2)(j); s251 CAG 21/CAG/0001",
                         "a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"),
                 new PolicyIdentity("nhs-england-default",
-                        "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01", SampleLinkage.RULES),
+                        "b4e2d3c5f6a71829304b5c6d7e8f9a01b2c3d4e5f6a71829304b5c6d7e8f9a01", rules),
                 "plan-5c9e1f0a",
                 Optional.of(new ApprovalRecord("DARS-NIC-123456", Instant.parse("2025-02-14T15:30:00Z"),
                         Optional.of(LocalDate.parse("2026-02-13")),
