@@ -2,6 +2,7 @@ package org.trex.linkage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import org.trex.spec.DisclosureRules;
 
 /**
@@ -22,8 +23,17 @@ public final class CountedSection {
 
     /** The counts and their section under the policy's disclosure rules and bias threshold. */
     public static CountedSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints) {
+        return of(counts, rules, biasWarningPoints, Optional.empty());
+    }
+
+    /**
+     * The counts and their section under the policy's disclosure rules and bias threshold, where the records output
+     * {@code includedShownBy} names, if any, shows how many index events are included: its rows.
+     */
+    public static CountedSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints,
+            Optional<String> includedShownBy) {
         requireNonNull(counts, "counts is null");
-        SectionCells cells = SectionCells.protect(counts, rules);
+        SectionCells cells = SectionCells.protect(counts, rules, includedShownBy);
         return new CountedSection(counts, cells, LinkageSection.of(counts, cells, biasWarningPoints));
     }
 

@@ -153,7 +153,16 @@ public record LinkageSection(
      * as an aggregate's cells are (a small count the others would give back has a complementary one beside it).
      */
     public static LinkageSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints) {
-        return CountedSection.of(counts, rules, biasWarningPoints).shown();
+        return of(counts, rules, biasWarningPoints, Optional.empty());
+    }
+
+    /**
+     * The section as above, where the records output {@code includedShownBy} names, if any, shows how many index events
+     * are included: its rows.
+     */
+    public static LinkageSection of(LinkageCounts counts, DisclosureRules rules, int biasWarningPoints,
+            Optional<String> includedShownBy) {
+        return CountedSection.of(counts, rules, biasWarningPoints, includedShownBy).shown();
     }
 
     /** The section of counted data as disclosure control decided its counts, under the bias threshold. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -19,6 +20,7 @@ import org.trex.disclosure.CellStatus;
 import org.trex.disclosure.CellProtection;
 import org.trex.disclosure.DecidedCell;
 import org.trex.disclosure.Interval;
+import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.PartsOfWhole;
 import org.trex.disclosure.ProtectedCells;
 import org.trex.disclosure.Quantity;
@@ -67,14 +69,24 @@ final class SectionCells {
         return LEFT_OUT + ": " + reason;
     }
 
-    /** The section's counts decided under {@code rules}, as the section shows them. */
-    static SectionCells protect(LinkageCounts counts, DisclosureRules rules) {
+    /**
+     * The section's counts decided under {@code rules}, as the section shows them, where the records output named by
+     * {@code includedShownBy}, if any, holds the index events included: anyone can count them in its file, exactly,
+     * so that a small count left out is not the events shown less them.
+     */
+    static SectionCells protect(LinkageCounts counts, DisclosureRules rules, Optional<String> includedShownBy) {
         requireNonNull(counts, "counts is null");
         requireNonNull(rules, "rules is null");
+        requireNonNull(includedShownBy, "includedShownBy is null");
         Table table = new Table(counts);
         Quantity events = table.count(EVENTS, EVENTS, counts.indexEvents(), GroupCount::events);
         ToLongFunction<GroupCount> includedOf = g -> g.events() - g.leftOutForAnyReason();
-        Quantity included = table.count(INCLUDED, INCLUDED, table.whole(includedOf), includedOf);
+        long allIncluded = table.whole(includedOf);
+        Quantity included = table.count(INCLUDED, INCLUDED, allIncluded, includedOf);
+        // Taken as the file's rows even where its output drops some (k-anonymity) or holds fewer: the attacker is
+        // taken to know more than they can, never less, and the true count still satisfies what they are taken to know.
+        List<KnownTotal> known = includedShownBy.map(output -> List.of(new KnownTotal(output, included,
+                new Interval(allIncluded, allIncluded)))).orElse(List.of());
         Quantity leftOut = table.count(LEFT_OUT, LEFT_OUT, table.whole(GroupCount::leftOutForAnyReason),
                 GroupCount::leftOutForAnyReason);
         List<Label> reasons = counts.reasons().stream().filter(r -> counts.leftOut(r.code()) > 0).toList();
@@ -98,7 +110,7 @@ final class SectionCells {
         table.councilRecords(NUMBER_VALIDITY, counts.numberValidity());
         List<Relation> stated = new ArrayList<>(table.noCouncilRecord());
         stated.addAll(table.reasonsWithoutNone());
-        return new SectionCells(new CellProtection(rules).protect(table.cells, wholes, List.of(), stated,
+        return new SectionCells(new CellProtection(rules).protect(table.cells, wholes, known, stated,
                 ReleaseHistory.NONE), Set.copyOf(table.none), new SmallCounts(rules));
     }
 

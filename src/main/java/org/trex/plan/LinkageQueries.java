@@ -41,6 +41,7 @@ import org.trex.linkage.LinkageSection;
 import org.trex.linkage.OverlappingSpells;
 import org.trex.linkage.Tally;
 import org.trex.nhs.NhsNumberStatus;
+import org.trex.spec.AggregateOutput;
 import org.trex.optout.CouncilRecordObjection;
 import org.trex.optout.ExclusionReason;
 import org.trex.optout.ExclusionRules;
@@ -94,7 +95,18 @@ public final class LinkageQueries {
     public LinkageSection section(ExtractPlan plan, DatabaseUrl url) {
         requireNonNull(plan, "plan is null");
         LinkageCounts counts = count(plan, OptOutLoader.load(url, plan.exclusions()), url);
-        return LinkageSection.of(counts, plan.policy().disclosure(), plan.policy().biasWarningPoints());
+        return LinkageSection.of(counts, plan.policy().disclosure(), plan.policy().biasWarningPoints(),
+                includedShownBy(plan));
+    }
+
+    /**
+     * The first records output of the cohort's index events, whose file shows how many the section counts included
+     * (its rows: the index events the run kept, less any its own disclosure control drops); empty without one.
+     */
+    public static Optional<String> includedShownBy(ExtractPlan plan) {
+        String index = SourceCatalog.indexDatasetName(plan.spec().cohort().indexEvent());
+        return plan.outputs().stream().filter(o -> !(o.output() instanceof AggregateOutput)
+                && o.output().dataset().equals(index)).map(OutputPlan::name).findFirst();
     }
 
     /** A column of an output that the section groups by too, and the section's groups each of its values lies in. */

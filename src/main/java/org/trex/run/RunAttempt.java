@@ -149,7 +149,7 @@ final class RunAttempt {
             LinkageCounts counts = new LinkageQueries(parts.catalog()).count(plan, exclusions, request.source());
             long deciding = System.nanoTime();
             CountedSection section = CountedSection.of(counts, plan.policy().disclosure(),
-                    plan.policy().biasWarningPoints());
+                    plan.policy().biasWarningPoints(), LinkageQueries.includedShownBy(plan));
             LOG.info("Disclosure control decided the linkage section's counts in {} ms",
                     (System.nanoTime() - deciding) / 1_000_000);
             return section;
