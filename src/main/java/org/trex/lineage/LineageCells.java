@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Function;
 import org.trex.disclosure.Additivity;
 import org.trex.disclosure.Cell;
@@ -18,6 +17,7 @@ import org.trex.disclosure.KnownTotal;
 import org.trex.disclosure.Quantity;
 import org.trex.disclosure.Relation;
 import org.trex.disclosure.ReleaseHistory;
+import org.trex.disclosure.SmallCounts;
 import org.trex.linkage.ShownCount;
 import org.trex.spec.DisclosureRules;
 
@@ -34,11 +34,11 @@ final class LineageCells {
     private static final String PLACE = "lineage";
 
     private final Map<CellKey, DecidedCell> decided;
-    private final long suppressedAtOrBelow;
+    private final SmallCounts rules;
 
-    private LineageCells(Map<CellKey, DecidedCell> decided, long suppressedAtOrBelow) {
+    private LineageCells(Map<CellKey, DecidedCell> decided, SmallCounts rules) {
         this.decided = decided;
-        this.suppressedAtOrBelow = suppressedAtOrBelow;
+        this.rules = rules;
     }
 
     /** The counts of a finished run as its policy's disclosure rules let them be shown together. */
@@ -99,8 +99,7 @@ final class LineageCells {
                 table.same(readers.get(0), other, LineageCells::rowsLeftOutKey);
             }
         }
-        return new LineageCells(table.protect(run.policy().disclosure()), run.policy().disclosure()
-                .suppressAtOrBelow());
+        return new LineageCells(table.protect(run.policy().disclosure()), new SmallCounts(run.policy().disclosure()));
     }
 
     /** Rows read by all the outputs. */
@@ -138,8 +137,7 @@ final class LineageCells {
         if (cell == null) {
             throw new IllegalArgumentException("Cannot show lineage count " + key + ": the run has no such count");
         }
-        return new ShownCount(cell.released().map(OptionalLong::of).orElse(OptionalLong.empty()),
-                suppressedAtOrBelow, cell.status());
+        return ShownCount.of(cell, rules);
     }
 
     private static CellKey rowsReadKey() {

@@ -46,18 +46,20 @@ public final class LineageReport {
 
     /** The HTML report of a finished run. */
     public static String html(LineageRun run, Instant completedAt) {
-        return render(HTML, run, completedAt);
+        return render(HTML, view(run, completedAt));
     }
 
     /** The Markdown report of a finished run. */
     public static String markdown(LineageRun run, Instant completedAt) {
-        return render(MARKDOWN, run, completedAt);
+        return render(MARKDOWN, view(run, completedAt));
     }
 
-    /** Writes both reports under the extract directory's {@code lineage/}. */
+    /** Writes both reports under the extract directory's {@code lineage/}, from one view of the run. */
     public static void write(Path extractDir, LineageRun run, Instant completedAt) {
-        write(extractDir.resolve(HTML_PATH), html(run, completedAt));
-        write(extractDir.resolve(MARKDOWN_PATH), markdown(run, completedAt));
+        // One view: its counts are decided by disclosure control, which need not solve them twice.
+        Map<String, Object> view = view(run, completedAt);
+        write(extractDir.resolve(HTML_PATH), render(HTML, view));
+        write(extractDir.resolve(MARKDOWN_PATH), render(MARKDOWN, view));
     }
 
     private static void write(Path file, String text) {
@@ -69,15 +71,15 @@ public final class LineageReport {
         }
     }
 
-    private static String render(Mustache template, LineageRun run, Instant completedAt) {
-        requireNonNull(run, "run is null");
-        requireNonNull(completedAt, "completedAt is null");
+    private static String render(Mustache template, Map<String, Object> view) {
         StringWriter out = new StringWriter();
-        template.execute(out, view(run, completedAt));
+        template.execute(out, view);
         return out.toString();
     }
 
     private static Map<String, Object> view(LineageRun run, Instant completedAt) {
+        requireNonNull(run, "run is null");
+        requireNonNull(completedAt, "completedAt is null");
         PublishedCounts counts = run.policy().counts();
         LineageCells cells = LineageCells.of(run);
         Map<String, Object> view = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ public record ShownCount(OptionalLong value, long suppressedAtOrBelow, CellStatu
     }
 
     /** A cell as disclosure control decided it. */
-    static ShownCount of(DecidedCell cell, SmallCounts rules) {
+    public static ShownCount of(DecidedCell cell, SmallCounts rules) {
         requireNonNull(cell, "cell is null");
         return new ShownCount(cell.released().map(OptionalLong::of).orElse(OptionalLong.empty()),
                 rules.suppressAtOrBelow(), cell.status());
