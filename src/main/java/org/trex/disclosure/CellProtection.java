@@ -90,40 +90,32 @@ public final class CellProtection {
         relations.addAll(known.ofGroups(cells));
         relations.addAll(stated);
         AttackerCheck.Attack attack = attacker.attack(relations, known.intervals());
-        Map<CellKey, Interval> intervals = attack.intervals(decided.values(), decided.keySet());
+        Exposure exposure = new Exposure(attack, decided, relations, known);
         boolean complemented = false;
-        double exposedAtOrBelow = rules.protectionRange() + TOLERANCE;
         while (true) {
-            // What the known totals and the relations tell by themselves, suppression cannot hide: a cell they pin down
-            // is exposed only where the aggregates narrow it further (the records output shows the rest, under its own
-            // rules; a section whose events all link to no council record has none linked, whatever it shows). Each
-            // asking is two linear programmes more, so without known totals only a cell pinned exactly is asked: with
-            // nothing published and no total known, every constraint is a sum, so a cell is pinned to 0 or not at all.
-            List<CellKey> exposed = intervals.entrySet().stream()
-                    .filter(e -> e.getValue().width() <= exposedAtOrBelow && (!known.mayPinDown(e.getValue())
-                            || !known.pinDown(e.getKey(), decided, relations, attacker, exposedAtOrBelow)
-                            || e.getValue().width()
-                            < known.alone(e.getKey(), decided, relations, attacker).width() - TOLERANCE))
-                    .map(Map.Entry::getKey).toList();
+            Optional<Complement> found = exposure.besideTheOnlySuppressed();
+            List<CellKey> exposed = found.isPresent() ? List.of() : exposure.all();
             // A complement narrowed down is one the rules would have published: it is hidden further only while a cell
             // is left to suppress beside it (which may widen a small count beyond it too); past that it is left so.
             Optional<CellKey> small = exposed.stream()
                     .filter(key -> decided.get(key).status() != CellStatus.COMPLEMENTARY).findFirst();
-            Optional<Complement> found = exposed.isEmpty() ? Optional.empty()
-                    : complement(exposed, decided, relations, known);
+            if (found.isEmpty() && !exposed.isEmpty()) {
+                found = exposure.related(exposed);
+            }
             if (found.isEmpty() && small.isPresent()) {
                 found = farther(small.get(), decided, relations, known);
             }
             if (found.isEmpty() && small.isEmpty()) {
                 return new ProtectedCells(decided.values().stream().filter(c -> !known.holds(c.key())).toList(),
                         relations.size(), complemented ? attack.intervals(decided.values(), decided.keySet())
-                                : intervals, attack.programmes());
+                                : exposure.intervals, attack.programmes());
             }
+            Map<CellKey, Interval> intervals = exposure.intervals;
             Complement next = found.orElseThrow(() -> {
                 CellKey first = small.orElseThrow();
                 return new DisclosureRefusedException("Cannot publish cell " + first
                         + ": from what is published an attacker can narrow it to " + intervals.get(first)
-                        + known.given(first, decided, relations, attacker, exposedAtOrBelow)
+                        + known.given(first, decided, relations, attacker, exposure.atOrBelow)
                         + ", no wider than the protection range " + rules.protectionRange()
                         + ", and no cell is left to suppress beside it");
             });
@@ -131,14 +123,118 @@ public final class CellProtection {
             decided.put(complement.key(), new DecidedCell(complement, CellStatus.COMPLEMENTARY, Optional.empty(),
                     "protects " + next.protects() + ", which an attacker could otherwise narrow to "
                             + intervals.get(next.protects())
-                            + known.given(next.protects(), decided, relations, attacker, exposedAtOrBelow)));
+                            + known.given(next.protects(), decided, relations, attacker, exposure.atOrBelow)));
             complemented = true;
-            // Suppressing a cell only loosens what the attacker knows, so no interval narrows: only the cells that
-            // were too narrow, and the one just suppressed, are asked again (all of them once more at the end, for
-            // the intervals reported), and the attack solves again only the bounds the loosened cell could move.
-            Set<CellKey> again = new HashSet<>(exposed);
-            again.add(complement.key());
-            intervals.putAll(attack.intervals(decided.values(), again));
+            exposure.suppress(complement.key());
+        }
+    }
+
+    /**
+     * Which suppressed cells an attacker can narrow to within the protection range, asked only as the next choice of a
+     * complement needs it. Suppressing a cell only loosens what the attacker knows, so no interval narrows: a cell
+     * found wider than the range stays so, and only those found narrower are asked again once a cell is suppressed
+     * (all of them once more at the end, for the intervals reported), the attack solving again only the bounds the
+     * loosened cell could move. Most complements protect the first exposed cell that is the only one suppressed in
+     * one of its relations, so the cells after it in order are not asked until no such cell is left.
+     */
+    private final class Exposure {
+        private final AttackerCheck.Attack attack;
+        private final Map<CellKey, DecidedCell> decided;
+        private final List<Relation> relations;
+        private final KnownTotals known;
+        private final double atOrBelow = rules.protectionRange() + TOLERANCE;
+        private final Comparator<Cell> partsFirst;
+        /** Every suppressed cell's interval as last asked, in the order cells were suppressed. */
+        private final Map<CellKey, Interval> intervals;
+        /** The cells whose interval is asked under what is decided now. */
+        private final Set<CellKey> current = new HashSet<>();
+
+        Exposure(AttackerCheck.Attack attack, Map<CellKey, DecidedCell> decided, List<Relation> relations,
+                KnownTotals known) {
+            this.attack = attack;
+            this.decided = decided;
+            this.relations = relations;
+            this.known = known;
+            this.partsFirst = partsFirst(relations);
+            this.intervals = attack.intervals(decided.values(), decided.keySet());
+            current.addAll(intervals.keySet());
+        }
+
+        /**
+         * The complement of the first exposed cell, in order, that is the only suppressed member of one of its
+         * relations: the smallest published cell there that is larger than the protection range (so it hides the
+         * exposed cell by enough), preferring cells that are not totals.
+         */
+        Optional<Complement> besideTheOnlySuppressed() {
+            for (CellKey key : List.copyOf(intervals.keySet())) {
+                Optional<Complement> beside = onlySuppressed(key);
+                if (beside.isPresent() && exposed(key)) {
+                    return beside;
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Where no exposed cell is the only suppressed one in a relation: the largest published cell beside one. */
+        Optional<Complement> related(List<CellKey> exposed) {
+            return relations.stream().filter(r -> exposed.stream().anyMatch(k -> contains(r, k)))
+                    .flatMap(Relation::members).filter(hideable(decided, known))
+                    .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
+                    .map(cell -> new Complement(cell, exposed.stream().filter(k -> relations.stream()
+                            .anyMatch(r -> contains(r, k) && contains(r, cell.key()))).findFirst().orElseThrow()));
+        }
+
+        /** Every exposed cell, in order. */
+        List<CellKey> all() {
+            return List.copyOf(intervals.keySet()).stream().filter(this::exposed).toList();
+        }
+
+        /** Takes {@code key} as just suppressed: it is asked now, and every other cell is asked again when needed. */
+        void suppress(CellKey key) {
+            current.clear();
+            intervals.putAll(attack.intervals(decided.values(), Set.of(key)));
+            current.add(key);
+        }
+
+        /**
+         * Where {@code key} is the only suppressed member of a relation, the smallest published cell there that is
+         * larger than the protection range, preferring cells that are not totals.
+         */
+        private Optional<Complement> onlySuppressed(CellKey key) {
+            Predicate<Cell> hideable = hideable(decided, known);
+            for (Relation relation : relations) {
+                if (contains(relation, key) && relation.members().filter(m -> suppressed(decided, m)).count() == 1) {
+                    Optional<Cell> best = relation.members().filter(hideable)
+                            .min(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
+                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value()
+                                            : c.value()));
+                    if (best.isPresent()) {
+                        return Optional.of(new Complement(best.get(), key));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Whether the attacker narrows the cell to within the protection range beyond what the known totals and the
+         * relations tell by themselves, which suppression cannot hide: a cell they pin down is exposed only where the
+         * aggregates narrow it further (the records output shows the rest, under its own rules; a section whose events
+         * all link to no council record has none linked, whatever it shows). Each asking is two linear programmes
+         * more, so without known totals only a cell pinned exactly is asked: with nothing published and no total
+         * known, every constraint is a sum, so a cell is pinned to 0 or not at all.
+         */
+        private boolean exposed(CellKey key) {
+            if (intervals.get(key).width() > atOrBelow) {
+                return false;
+            }
+            if (current.add(key)) {
+                intervals.putAll(attack.intervals(decided.values(), Set.of(key)));
+            }
+            Interval interval = intervals.get(key);
+            return interval.width() <= atOrBelow && (!known.mayPinDown(interval)
+                    || !known.pinDown(key, decided, relations, attacker, atOrBelow)
+                    || interval.width() < known.alone(key, decided, relations, attacker).width() - TOLERANCE);
         }
     }
 
@@ -169,39 +265,22 @@ public final class CellProtection {
     private record Complement(Cell cell, CellKey protects) {
     }
 
+    /** A cell left to suppress: published, and not a known total (one it pins down may still be a complement). */
+    private static Predicate<Cell> hideable(Map<CellKey, DecidedCell> decided, KnownTotals known) {
+        return cell -> !suppressed(decided, cell) && !known.holds(cell.key());
+    }
+
     /**
-     * The next cell to suppress. First, where an exposed cell is the only suppressed member of a relation, the
-     * smallest published cell there that is larger than the protection range (so it hides the exposed cell by
-     * enough), preferring cells that are not totals; else the largest published cell related to an exposed one.
+     * Totals after the cells they are totals of: totals of their own quantity's cells only, as a count without a flag
+     * covers its parts' cells, but in its own table it may be a cell of a total like any other; and a cell equal to
+     * its twin in another output is none.
      */
-    private Optional<Complement> complement(List<CellKey> exposed, Map<CellKey, DecidedCell> decided,
-            List<Relation> relations, KnownTotals known) {
-        // A cell a known total pins down by itself may still be a complement: suppressed, it no longer narrows others.
-        Predicate<Cell> hideable = cell -> !suppressed(decided, cell) && !known.holds(cell.key());
-        // Totals of their own quantity's cells only: a count without a flag covers its parts' cells, but in its own
-        // table it may be a cell of a total like any other; and a cell equal to its twin in another output is none.
+    private static Comparator<Cell> partsFirst(List<Relation> relations) {
         Set<CellKey> totals = new HashSet<>();
         relations.stream().filter(r -> r.parts().stream().allMatch(p -> p.quantity().equals(r.total().quantity())
                         && p.key().dimensions().size() > r.total().key().dimensions().size()))
                 .forEach(r -> totals.add(r.total().key()));
-        Comparator<Cell> partsFirst = Comparator.comparing(c -> totals.contains(c.key()));
-        for (CellKey key : exposed) {
-            for (Relation relation : relations) {
-                if (contains(relation, key) && relation.members().filter(m -> suppressed(decided, m)).count() == 1) {
-                    Optional<Cell> best = relation.members().filter(hideable)
-                            .min(partsFirst.thenComparing(c -> c.value() <= rules.protectionRange())
-                                    .thenComparing(c -> c.value() <= rules.protectionRange() ? -c.value() : c.value()));
-                    if (best.isPresent()) {
-                        return Optional.of(new Complement(best.get(), key));
-                    }
-                }
-            }
-        }
-        return relations.stream().filter(r -> exposed.stream().anyMatch(k -> contains(r, k)))
-                .flatMap(Relation::members).filter(hideable)
-                .min(partsFirst.thenComparing(Comparator.comparingLong(Cell::value).reversed()))
-                .map(cell -> new Complement(cell, exposed.stream().filter(k -> relations.stream()
-                        .anyMatch(r -> contains(r, k) && contains(r, cell.key()))).findFirst().orElseThrow()));
+        return Comparator.comparing(c -> totals.contains(c.key()));
     }
 
     /**

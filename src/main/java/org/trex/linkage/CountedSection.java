@@ -47,6 +47,11 @@ public final class CountedSection {
         return shown;
     }
 
+    /** How many linear programmes disclosure control solved to decide the section's counts. */
+    public long programmes() {
+        return cells.programmes();
+    }
+
     SectionCells cells() {
         return cells;
     }

@@ -55,11 +55,13 @@ final class SectionCells {
     private final Map<CellKey, Interval> intervals;
     private final Set<CellKey> none;
     private final SmallCounts rules;
+    private final long programmes;
 
     private SectionCells(ProtectedCells cells, Set<CellKey> none, SmallCounts rules) {
         this.decided = new LinkedHashMap<>();
         cells.cells().forEach(cell -> decided.put(cell.key(), cell));
         this.intervals = cells.intervals();
+        this.programmes = cells.programmes();
         this.none = none;
         this.rules = rules;
     }
@@ -112,6 +114,16 @@ final class SectionCells {
         stated.addAll(table.reasonsWithoutNone());
         return new SectionCells(new CellProtection(rules).protect(table.cells, wholes, known, stated,
                 ReleaseHistory.NONE), Set.copyOf(table.none), new SmallCounts(rules));
+    }
+
+    /** How many of the section's counts disclosure control decided so. */
+    long count(CellStatus status) {
+        return decided.values().stream().filter(c -> c.status() == status).count();
+    }
+
+    /** How many linear programmes the attacker check solved to decide the counts. */
+    long programmes() {
+        return programmes;
     }
 
     /** The whole cohort's count of one measure, as shown. */

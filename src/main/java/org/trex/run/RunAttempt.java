@@ -150,8 +150,8 @@ final class RunAttempt {
             long deciding = System.nanoTime();
             CountedSection section = CountedSection.of(counts, plan.policy().disclosure(),
                     plan.policy().biasWarningPoints(), LinkageQueries.includedShownBy(plan));
-            LOG.info("Disclosure control decided the linkage section's counts in {} ms",
-                    (System.nanoTime() - deciding) / 1_000_000);
+            LOG.info("Disclosure control decided the linkage section's counts in {} ms ({} linear programmes)",
+                    (System.nanoTime() - deciding) / 1_000_000, section.programmes());
             return section;
         }, RunAttempt::beside);
         if (plan.outputs().stream().anyMatch(output -> output.output() instanceof AggregateOutput)) {
